@@ -1,0 +1,3 @@
+"""Imports every command module so that each registers its commands on the app."""
+
+from redline.cli import analysis  # noqa: F401

@@ -1,0 +1,18 @@
+"""The domain: actors, issues, preferences, red lines, influence, events; loading and validation."""
+
+from redline.scenario.loading import load, parse
+from redline.scenario.model import Document, Triangular, point
+from redline.scenario.rules import parse_rule
+from redline.scenario.scenario import Scenario, Utility, from_document
+
+__all__ = [
+    "Document",
+    "Scenario",
+    "Triangular",
+    "Utility",
+    "from_document",
+    "load",
+    "parse",
+    "parse_rule",
+    "point",
+]

@@ -1,0 +1,169 @@
+"""The scenario document (format ``redline/1``) as frozen pydantic models.
+
+These models check the *shape* of a document (types, ranges, required fields). Cross-references
+(an issue named in a weight, an option named in a rule, a source id) are checked by
+:mod:`redline.scenario.validation`, which can name the place and the fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Identifier = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=64,
+        pattern=r"^[A-Za-z_][A-Za-z0-9_\-]*$",
+        description="Letters, digits, '_' and '-', starting with a letter or '_'.",
+    ),
+]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Triangular(_Frozen):
+    """An uncertain number: a triangular distribution; analyses use its mode."""
+
+    low: float
+    mode: float
+    high: float
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Triangular:
+        if not self.low <= self.mode <= self.high:
+            raise ValueError(
+                f"needs low <= mode <= high, got low={self.low}, mode={self.mode}, high={self.high}"
+            )
+        return self
+
+
+Number = float | Triangular
+"""A plain number, or a distribution over it (its mode is the point value)."""
+
+
+def point(value: Number) -> float:
+    """The point value of a possibly uncertain number."""
+    return value.mode if isinstance(value, Triangular) else float(value)
+
+
+SourceRef = Identifier | list[Identifier]
+
+
+class Source(_Frozen):
+    """A statement the scenario rests on (paraphrased), with its provenance."""
+
+    id: Identifier
+    statement: str = Field(min_length=1, description="What was said, paraphrased.")
+    speaker: str | None = None
+    speaker_role: str | None = None
+    actor: Identifier | None = None
+    date: dt.date | None = None
+    outlet: str | None = None
+    url: str | None = None
+
+
+class Actor(_Frozen):
+    id: Identifier = Field(description="ISO 3166 alpha-3 for states (USA, IRN), else a short code.")
+    name: str
+    role: Literal["party", "mediator", "stakeholder"] = Field(
+        description="party: has a veto over any agreement; mediator; stakeholder: no veto."
+    )
+    power: Number = Field(default=1.0, description="Capability (clout), > 0.")
+    source: SourceRef | None = None
+    rationale: str | None = None
+
+
+class Issue(_Frozen):
+    id: Identifier
+    name: str
+    options: list[str] = Field(min_length=2, description="Ordered option labels.")
+    status_quo: str | None = Field(
+        default=None, description="The option that holds with no deal or off the agenda."
+    )
+    aliases: list[str] = Field(default_factory=list, description="Other names, for news matching.")
+    description: str | None = None
+    source: SourceRef | None = None
+
+
+class Preference(_Frozen):
+    """A party's additive utility u(o) = sum_i w_i v_i(o_i), and its no-deal value."""
+
+    weights: dict[str, Number] = Field(description="Issue id -> weight >= 0; normalised to sum 1.")
+    values: dict[str, dict[str, Number] | list[Number]] = Field(
+        description="Issue id -> option values in [0, 1], by label or as a list in option order."
+    )
+    reservation: Number = Field(default=0.0, description="Utility of no agreement, in [0, 1].")
+    source: SourceRef | None = None
+    rationale: str | None = None
+
+
+class RedLine(_Frozen):
+    """An outcome rule every acceptable agreement must satisfy, or a refusal of an agenda."""
+
+    id: Identifier
+    actor: Identifier
+    rule: str | None = Field(default=None, description="A predicate in the rule language.")
+    refuses_agenda: list[Identifier] | None = Field(
+        default=None, description="The actor refuses to negotiate if any of these is on the table."
+    )
+    credibility: Number = Field(default=1.0, description="Probability that the red line binds.")
+    description: str | None = None
+    source: SourceRef | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> RedLine:
+        if (self.rule is None) == (self.refuses_agenda is None):
+            raise ValueError("give exactly one of 'rule' or 'refuses_agenda'")
+        if self.refuses_agenda is not None and not self.refuses_agenda:
+            raise ValueError("'refuses_agenda' needs at least one issue id")
+        return self
+
+
+class Influence(_Frozen):
+    from_: Identifier = Field(alias="from")
+    to: Identifier
+    issue: Identifier
+    strength: Number = Field(description="In [0, 1]: how far the target's weight moves.")
+    source: SourceRef | None = None
+    rationale: str | None = None
+
+
+class Effect(_Frozen):
+    """What an event does to one actor: shifts of its reservation and issue weights."""
+
+    actor: Identifier
+    reservation: Number | None = Field(default=None, description="Added to the reservation.")
+    weights: dict[str, Number] = Field(
+        default_factory=dict, description="Issue id -> amount added to the (normalised) weight."
+    )
+
+
+class Event(_Frozen):
+    id: Identifier
+    description: str
+    active: bool = False
+    date: dt.date | None = None
+    effects: list[Effect] = Field(default_factory=list)
+    source: SourceRef | None = None
+
+
+class Document(_Frozen):
+    """A whole scenario document, format ``redline/1``."""
+
+    format: Literal["redline/1"]
+    title: str
+    description: str | None = None
+    date: dt.date | None = None
+    sources: list[Source] = Field(default_factory=list)
+    actors: list[Actor] = Field(min_length=1)
+    issues: list[Issue] = Field(min_length=1)
+    preferences: dict[str, Preference] = Field(default_factory=dict)
+    red_lines: list[RedLine] = Field(default_factory=list)
+    influence: list[Influence] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)

@@ -1,0 +1,399 @@
+"""The red-line rule language: a small grammar of predicates over outcomes.
+
+Grammar (lowest precedence first; ``implies`` is right-associative)::
+
+    rule       := implies
+    implies    := disjunct ("implies" implies)?
+    disjunct   := conjunct ("or" conjunct)*
+    conjunct   := negation ("and" negation)*
+    negation   := "not" negation | atom
+    atom       := "(" rule ")" | comparison | membership | "true" | "false"
+    comparison := ISSUE ("==" | "!=" | "<" | "<=" | ">" | ">=") OPTION
+    membership := ISSUE ("in" | "not in") "[" OPTION ("," OPTION)* ","? "]"
+
+ISSUE is an issue id (letters, digits, ``_`` and ``-``); OPTION is a quoted option label.
+Order comparisons use the issue's option order: ``enrichment <= 'low'`` holds for ``'low'`` and
+every option listed before it.
+
+Parsing gives a tree of frozen nodes. :func:`bind` checks issue and option names against a scenario
+and turns labels into option indices; :func:`evaluate` then computes the rule for many outcomes at
+once with numpy broadcasting (no Python call per outcome).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TypeAlias
+
+import numpy as np
+from numpy.typing import NDArray
+
+from redline.errors import RuleSyntaxError
+
+COMPARATORS = ("==", "!=", "<=", ">=", "<", ">")
+KEYWORDS = {"and", "or", "not", "implies", "in", "true", "false"}
+
+_TOKEN = re.compile(
+    r"""
+    (?P<space>\s+)
+  | (?P<string>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")
+  | (?P<op>==|!=|<=|>=|<|>)
+  | (?P<punct>[()\[\],])
+  | (?P<name>[A-Za-z_][A-Za-z0-9_\-]*)
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # "string", "op", "punct", "name", "keyword", "end"
+    text: str
+    position: int
+
+
+def tokenize(rule: str) -> list[Token]:
+    tokens: list[Token] = []
+    position = 0
+    while position < len(rule):
+        match = _TOKEN.match(rule, position)
+        if match is None:
+            if rule[position] in "'\"":
+                raise RuleSyntaxError(rule, position, "unterminated quoted option")
+            raise RuleSyntaxError(rule, position, f"unexpected character {rule[position]!r}")
+        kind = match.lastgroup or ""
+        text = match.group()
+        if kind == "string":
+            body = text[1:-1]
+            text = re.sub(r"\\(.)", r"\1", body)
+        elif kind == "name" and text.lower() in KEYWORDS:
+            kind, text = "keyword", text.lower()
+        if kind != "space":
+            tokens.append(Token(kind, text, position))
+        position = match.end()
+    tokens.append(Token("end", "", len(rule)))
+    return tokens
+
+
+# --- the tree -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Compare:
+    issue: str
+    op: str
+    option: str
+    position: int = 0  # where the comparison starts in the rule text
+
+
+@dataclass(frozen=True)
+class Member:
+    issue: str
+    options: tuple[str, ...]
+    negated: bool = False
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class Not:
+    operand: Node
+
+
+@dataclass(frozen=True)
+class And:
+    operands: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Or:
+    operands: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Implies:
+    premise: Node
+    conclusion: Node
+
+
+@dataclass(frozen=True)
+class Constant:
+    value: bool
+
+
+Node: TypeAlias = Compare | Member | Not | And | Or | Implies | Constant
+
+
+class _Parser:
+    def __init__(self, rule: str):
+        self.rule = rule
+        self.tokens = tokenize(rule)
+        self.index = 0
+
+    @property
+    def current(self) -> Token:
+        return self.tokens[self.index]
+
+    def advance(self) -> Token:
+        token = self.tokens[self.index]
+        self.index += 1
+        return token
+
+    def fail(self, message: str, token: Token | None = None) -> RuleSyntaxError:
+        token = token or self.current
+        found = "the end of the rule" if token.kind == "end" else repr(token.text)
+        return RuleSyntaxError(self.rule, token.position, f"{message}, found {found}")
+
+    def accept_keyword(self, word: str) -> bool:
+        if self.current.kind == "keyword" and self.current.text == word:
+            self.index += 1
+            return True
+        return False
+
+    def expect_punct(self, char: str) -> None:
+        if self.current.kind == "punct" and self.current.text == char:
+            self.index += 1
+            return
+        raise self.fail(f"expected {char!r}")
+
+    def parse(self) -> Node:
+        if self.current.kind == "end":
+            raise RuleSyntaxError(self.rule, 0, "the rule is empty")
+        node = self.implies()
+        if self.current.kind != "end":
+            raise self.fail("expected 'and', 'or', 'implies' or the end of the rule")
+        return node
+
+    def implies(self) -> Node:
+        premise = self.disjunct()
+        if self.accept_keyword("implies"):
+            return Implies(premise, self.implies())
+        return premise
+
+    def disjunct(self) -> Node:
+        operands = [self.conjunct()]
+        while self.accept_keyword("or"):
+            operands.append(self.conjunct())
+        return operands[0] if len(operands) == 1 else Or(tuple(operands))
+
+    def conjunct(self) -> Node:
+        operands = [self.negation()]
+        while self.accept_keyword("and"):
+            operands.append(self.negation())
+        return operands[0] if len(operands) == 1 else And(tuple(operands))
+
+    def negation(self) -> Node:
+        if self.accept_keyword("not"):
+            return Not(self.negation())
+        return self.atom()
+
+    def atom(self) -> Node:
+        token = self.current
+        if token.kind == "punct" and token.text == "(":
+            self.advance()
+            node = self.implies()
+            self.expect_punct(")")
+            return node
+        if token.kind == "keyword" and token.text in ("true", "false"):
+            self.advance()
+            return Constant(token.text == "true")
+        if token.kind != "name":
+            raise self.fail("expected an issue id, 'not' or '('")
+        issue = self.advance().text
+        if self.current.kind == "op":
+            op = self.advance().text
+            if self.current.kind != "string":
+                raise self.fail(f"expected a quoted option after {op!r} (e.g. {issue} {op} 'label')")
+            return Compare(issue, op, self.advance().text, token.position)
+        negated = False
+        if self.current.kind == "keyword" and self.current.text == "not":
+            self.advance()
+            negated = True
+            if not self.accept_keyword("in"):
+                raise self.fail("expected 'in' after 'not'")
+        elif not self.accept_keyword("in"):
+            raise self.fail(f"expected a comparison (==, !=, <, <=, >, >=) or 'in' after {issue!r}")
+        self.expect_punct("[")
+        options: list[str] = []
+        while True:
+            if self.current.kind != "string":
+                raise self.fail("expected a quoted option in the list")
+            options.append(self.advance().text)
+            if self.current.kind == "punct" and self.current.text == ",":
+                self.advance()
+                if self.current.kind == "punct" and self.current.text == "]":
+                    break
+                continue
+            break
+        self.expect_punct("]")
+        return Member(issue, tuple(options), negated, token.position)
+
+
+def parse_rule(rule: str) -> Node:
+    """Parse a rule into its tree; raise :class:`RuleSyntaxError` naming the place of the fault."""
+    return _Parser(rule).parse()
+
+
+def issues_of(node: Node) -> frozenset[str]:
+    """The issues a rule mentions."""
+    match node:
+        case Compare(issue=issue) | Member(issue=issue):
+            return frozenset({issue})
+        case Not(operand=operand):
+            return issues_of(operand)
+        case And(operands=ops) | Or(operands=ops):
+            return frozenset().union(*(issues_of(op) for op in ops))
+        case Implies(premise=p, conclusion=c):
+            return issues_of(p) | issues_of(c)
+        case Constant():
+            return frozenset()
+    raise TypeError(f"not a rule node: {node!r}")  # pragma: no cover - our bug
+
+
+def to_text(node: Node) -> str:
+    """Render a tree back to rule text (fully parenthesised where needed)."""
+    match node:
+        case Compare(issue=i, op=op, option=o):
+            return f"{i} {op} {_quote(o)}"
+        case Member(issue=i, options=opts, negated=neg):
+            return f"{i} {'not in' if neg else 'in'} [{', '.join(_quote(o) for o in opts)}]"
+        case Not(operand=x):
+            return f"not {_wrap(x)}"
+        case And(operands=ops):
+            return " and ".join(_wrap(x) for x in ops)
+        case Or(operands=ops):
+            return " or ".join(_wrap(x) for x in ops)
+        case Implies(premise=p, conclusion=c):
+            return f"{_wrap(p)} implies {_wrap(c)}"
+        case Constant(value=v):
+            return "true" if v else "false"
+    raise TypeError(f"not a rule node: {node!r}")  # pragma: no cover
+
+
+def _quote(label: str) -> str:
+    return "'" + label.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def _wrap(node: Node) -> str:
+    text = to_text(node)
+    return text if isinstance(node, Compare | Member | Constant | Not) else f"({text})"
+
+
+# --- binding and evaluation -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BoundRule:
+    """A rule checked against a scenario: each atom is a set of allowed option indices."""
+
+    text: str
+    tree: Node
+    issues: frozenset[str]
+    allowed: tuple[tuple[str, frozenset[int]], ...]  # per atom, in tree order: (issue, indices)
+
+    def atom_tables(self, option_counts: Mapping[str, int]) -> list[NDArray[np.bool_]]:
+        tables = []
+        for issue, indices in self.allowed:
+            table = np.zeros(option_counts[issue], dtype=bool)
+            table[list(indices)] = True
+            tables.append(table)
+        return tables
+
+
+def bind(rule: str, tree: Node, options: Mapping[str, Sequence[str]]) -> tuple[BoundRule, list[str]]:
+    """Check issue ids and option labels of a parsed rule; return the bound rule and problems."""
+    problems: list[str] = []
+    allowed: list[tuple[str, frozenset[int]]] = []
+
+    def labels_index(issue: str, label: str) -> int | None:
+        labels = list(options[issue])
+        if label in labels:
+            return labels.index(label)
+        problems.append(
+            f"issue {issue!r} has no option {label!r}; its options are "
+            + ", ".join(repr(x) for x in labels)
+        )
+        return None
+
+    def walk(node: Node) -> None:
+        match node:
+            case Compare(issue=issue) | Member(issue=issue) if issue not in options:
+                problems.append(
+                    f"unknown issue {issue!r}; the issues are " + ", ".join(options)
+                )
+                allowed.append((issue, frozenset()))
+            case Compare(issue=issue, op=op, option=label):
+                index = labels_index(issue, label)
+                n = len(options[issue])
+                if index is None:
+                    allowed.append((issue, frozenset()))
+                else:
+                    test = _ORDER_TESTS[op]
+                    allowed.append((issue, frozenset(k for k in range(n) if test(k, index))))
+            case Member(issue=issue, options=labels, negated=negated):
+                indices = {labels_index(issue, label) for label in labels}
+                chosen = frozenset(k for k in indices if k is not None)
+                if negated:
+                    chosen = frozenset(range(len(options[issue]))) - chosen
+                allowed.append((issue, chosen))
+            case Not(operand=x):
+                walk(x)
+            case And(operands=ops) | Or(operands=ops):
+                for op_node in ops:
+                    walk(op_node)
+            case Implies(premise=p, conclusion=c):
+                walk(p)
+                walk(c)
+            case Constant():
+                pass
+
+    walk(tree)
+    return BoundRule(rule, tree, issues_of(tree), tuple(allowed)), problems
+
+
+_ORDER_TESTS: dict[str, Callable[[int, int], bool]] = {
+    "==": lambda k, i: k == i,
+    "!=": lambda k, i: k != i,
+    "<": lambda k, i: k < i,
+    "<=": lambda k, i: k <= i,
+    ">": lambda k, i: k > i,
+    ">=": lambda k, i: k >= i,
+}
+
+
+def evaluate(
+    bound: BoundRule, atom_value: Callable[[str, NDArray[np.bool_]], NDArray[np.bool_]],
+    option_counts: Mapping[str, int],
+) -> NDArray[np.bool_]:
+    """Evaluate a bound rule.
+
+    ``atom_value(issue, table)`` maps an issue's table of allowed options (a boolean vector over
+    its options) to a boolean array over outcomes; arrays are combined with numpy broadcasting, so
+    an atom may return an array shaped to broadcast over a grid of outcomes, or a flat one.
+    """
+    tables = iter(bound.atom_tables(option_counts))
+
+    def walk(node: Node) -> NDArray[np.bool_]:
+        match node:
+            case Compare(issue=issue) | Member(issue=issue):
+                return atom_value(issue, next(tables))
+            case Not(operand=x):
+                return np.logical_not(walk(x))
+            case And(operands=ops):
+                result = walk(ops[0])
+                for op_node in ops[1:]:
+                    result = np.logical_and(result, walk(op_node))
+                return result
+            case Or(operands=ops):
+                result = walk(ops[0])
+                for op_node in ops[1:]:
+                    result = np.logical_or(result, walk(op_node))
+                return result
+            case Implies(premise=p, conclusion=c):
+                return np.logical_or(np.logical_not(walk(p)), walk(c))
+            case Constant(value=v):
+                return np.asarray(v)
+        raise TypeError(f"not a rule node: {node!r}")  # pragma: no cover
+
+    return walk(bound.tree)

@@ -1,0 +1,126 @@
+"""A validated scenario: the document plus its numeric form (normalised weights, value tables)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from redline.errors import Problem, ScenarioError
+from redline.scenario.document import Located, format_path
+from redline.scenario.model import Actor, Document, Issue, RedLine, point
+from redline.scenario.rules import BoundRule
+from redline.scenario.validation import check
+
+
+@dataclass(frozen=True)
+class Utility:
+    """One actor's additive utility: normalised weights and per-issue option values."""
+
+    weights: Mapping[str, float]
+    values: Mapping[str, NDArray[np.float64]]  # issue id -> value per option (read-only arrays)
+    reservation: float
+
+    def table(self, issue: str) -> NDArray[np.float64]:
+        """w_i * v_i(option) for one issue: the issue's contribution to utility, per option."""
+        return self.weights[issue] * self.values[issue]
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A scenario that passed validation. Build one with :func:`redline.load`."""
+
+    document: Document
+    origin: str
+    utilities: Mapping[str, Utility]
+    rules: Mapping[str, BoundRule]
+    notices: tuple[str, ...] = field(default=())
+
+    # --- views of the document ---------------------------------------------------------------
+    @property
+    def title(self) -> str:
+        return self.document.title
+
+    @property
+    def actors(self) -> tuple[Actor, ...]:
+        return tuple(self.document.actors)
+
+    @property
+    def issues(self) -> tuple[Issue, ...]:
+        return tuple(self.document.issues)
+
+    @property
+    def red_lines(self) -> tuple[RedLine, ...]:
+        return tuple(self.document.red_lines)
+
+    @property
+    def parties(self) -> tuple[str, ...]:
+        """Actors with a veto over any agreement, in document order."""
+        return tuple(a.id for a in self.document.actors if a.role == "party")
+
+    @property
+    def issue_ids(self) -> tuple[str, ...]:
+        return tuple(i.id for i in self.document.issues)
+
+    def actor(self, actor_id: str) -> Actor:
+        for a in self.document.actors:
+            if a.id == actor_id:
+                return a
+        raise KeyError(actor_id)
+
+    def issue(self, issue_id: str) -> Issue:
+        for i in self.document.issues:
+            if i.id == issue_id:
+                return i
+        raise KeyError(issue_id)
+
+    def option_counts(self) -> dict[str, int]:
+        return {i.id: len(i.options) for i in self.document.issues}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The scenario document as plain JSON-ready data."""
+        data: dict[str, Any] = self.document.model_dump(mode="json", by_alias=True,
+                                                        exclude_none=True)
+        return data
+
+    def with_document(self, document: Document) -> Scenario:
+        """A new scenario from an edited document (validated again)."""
+        return from_document(document, self.origin)
+
+
+def from_document(doc: Document, origin: str = "<scenario>",
+                  located: Located | None = None) -> Scenario:
+    """Validate cross-references and compile the numeric form of a document."""
+    found, rules = check(doc)
+    if found:
+        problems = [
+            Problem(format_path(path), message, fix,
+                    located.line_of(path) if located is not None else None)
+            for path, message, fix in found
+        ]
+        raise ScenarioError(origin, problems)
+    notices: list[str] = []
+    utilities: dict[str, Utility] = {}
+    for who, pref in doc.preferences.items():
+        raw = {i.id: point(pref.weights.get(i.id, 0.0)) for i in doc.issues}
+        total = sum(raw.values())
+        if abs(total - 1.0) > 1e-9:
+            notices.append(f"preferences.{who}.weights add up to {total:g}; "
+                           "normalised to sum 1")
+        weights = {k: v / total for k, v in raw.items()}
+        values: dict[str, NDArray[np.float64]] = {}
+        for issue in doc.issues:
+            table = pref.values.get(issue.id)
+            if table is None:
+                array = np.zeros(len(issue.options))
+            elif isinstance(table, list):
+                array = np.array([point(v) for v in table], dtype=float)
+            else:
+                array = np.array([point(table[o]) for o in issue.options], dtype=float)
+            array.setflags(write=False)
+            values[issue.id] = array
+        utilities[who] = Utility(weights, values, point(pref.reservation))
+    return Scenario(doc, origin, utilities, rules, tuple(notices))

@@ -1,0 +1,187 @@
+"""Cross-reference checks of a scenario document, each problem with its path and its fix."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from redline.errors import RuleSyntaxError
+from redline.scenario.document import Path
+from redline.scenario.model import Document, Number, Triangular, point
+from redline.scenario.rules import BoundRule, bind, parse_rule
+
+Found = list[tuple[Path, str, str]]  # (path, message, fix)
+
+
+def _range(found: Found, path: Path, value: Number, low: float, high: float, what: str) -> None:
+    numbers = [value.low, value.mode, value.high] if isinstance(value, Triangular) else [value]
+    for number in numbers:
+        if not low <= float(number) <= high:
+            found.append((path, f"{what} must lie in [{low:g}, {high:g}], got {number:g}",
+                          f"give a number between {low:g} and {high:g}"))
+            return
+
+
+def _unique(found: Found, section: str, ids: Iterable[str]) -> None:
+    counts = Counter(ids)
+    for index, item in enumerate(ids):
+        if counts[item] > 1:
+            found.append(((section, index, "id"), f"the id {item!r} is used twice in {section}",
+                          "give every entry its own id"))
+
+
+def _sources(found: Found, path: Path, ref: str | list[str] | None, known: set[str]) -> None:
+    refs = [] if ref is None else [ref] if isinstance(ref, str) else ref
+    for item in refs:
+        if item not in known:
+            hint = f"one of {', '.join(sorted(known))}" if known else "an id listed under sources"
+            found.append(((*path, "source"), f"unknown source {item!r}", f"use {hint}"))
+
+
+def check(doc: Document) -> tuple[Found, dict[str, BoundRule]]:
+    """Every cross-reference problem in `doc`, and the red-line rules bound to its issues."""
+    found: Found = []
+    actors = {a.id: a for a in doc.actors}
+    issues = {i.id: i for i in doc.issues}
+    sources = {s.id for s in doc.sources}
+    options = {i.id: list(i.options) for i in doc.issues}
+    issue_list = ", ".join(issues)
+
+    _unique(found, "actors", [a.id for a in doc.actors])
+    _unique(found, "issues", [i.id for i in doc.issues])
+    _unique(found, "red_lines", [r.id for r in doc.red_lines])
+    _unique(found, "sources", [s.id for s in doc.sources])
+    _unique(found, "events", [e.id for e in doc.events])
+
+    for index, actor in enumerate(doc.actors):
+        if point(actor.power) <= 0 or (isinstance(actor.power, Triangular) and actor.power.low < 0):
+            found.append((("actors", index, "power"), "power must be positive",
+                          "give a capability > 0 (1 is the default)"))
+        _sources(found, ("actors", index), actor.source, sources)
+    for index, source in enumerate(doc.sources):
+        if source.actor is not None and source.actor not in actors:
+            found.append((("sources", index, "actor"), f"unknown actor {source.actor!r}",
+                          f"use one of {', '.join(actors)}"))
+
+    for index, issue in enumerate(doc.issues):
+        labels = Counter(issue.options)
+        for label, count in labels.items():
+            if count > 1:
+                found.append((("issues", index, "options"), f"option {label!r} is listed twice",
+                              "give each option once"))
+        if issue.status_quo is not None and issue.status_quo not in issue.options:
+            found.append((("issues", index, "status_quo"),
+                          f"status quo {issue.status_quo!r} is not one of the options",
+                          f"use one of {', '.join(repr(o) for o in issue.options)}"))
+        _sources(found, ("issues", index), issue.source, sources)
+
+    if not any(a.role == "party" for a in doc.actors):
+        found.append((("actors",), "no actor has role 'party'",
+                      "give the negotiating sides role: party"))
+    for actor in doc.actors:
+        if actor.role == "party" and actor.id not in doc.preferences:
+            found.append((("preferences",), f"party {actor.id!r} has no preferences",
+                          f"add preferences.{actor.id} with weights, values and reservation"))
+
+    for who, pref in doc.preferences.items():
+        base: Path = ("preferences", who)
+        if who not in actors:
+            found.append((base, f"preferences for unknown actor {who!r}",
+                          f"use one of {', '.join(actors)}"))
+        for issue_id, weight in pref.weights.items():
+            if issue_id not in issues:
+                found.append(((*base, "weights", issue_id), f"unknown issue {issue_id!r}",
+                              f"use one of {issue_list}"))
+            _range(found, (*base, "weights", issue_id), weight, 0.0, float("inf"), "a weight")
+        if pref.weights and sum(point(w) for w in pref.weights.values()) <= 0:
+            found.append(((*base, "weights"), "the weights add up to 0",
+                          "give at least one issue a positive weight"))
+        if not pref.weights:
+            found.append(((*base, "weights"), "no weights given",
+                          "give each issue the actor cares about a weight >= 0"))
+        for issue_id, table in pref.values.items():
+            path = (*base, "values", issue_id)
+            if issue_id not in issues:
+                found.append((path, f"unknown issue {issue_id!r}", f"use one of {issue_list}"))
+                continue
+            labels_ = options[issue_id]
+            if isinstance(table, list):
+                if len(table) != len(labels_):
+                    found.append((path, f"{len(table)} values for {len(labels_)} options",
+                                  f"give one value per option, in order: {', '.join(labels_)}"))
+                for k, value in enumerate(table):
+                    _range(found, (*path, k), value, 0.0, 1.0, "a value")
+            else:
+                for label, value in table.items():
+                    if label not in labels_:
+                        found.append(((*path, label), f"issue {issue_id!r} has no option {label!r}",
+                                      f"use one of {', '.join(labels_)}"))
+                    _range(found, (*path, label), value, 0.0, 1.0, "a value")
+                missing = [label for label in labels_ if label not in table]
+                if missing:
+                    found.append((path, f"no value for option(s) {', '.join(missing)}",
+                                  "give a value in [0, 1] to every option"))
+        for issue_id, weight in pref.weights.items():
+            if issue_id in issues and point(weight) > 0 and issue_id not in pref.values:
+                found.append(((*base, "values"), f"issue {issue_id!r} has a weight but no values",
+                              f"add values.{issue_id} (one number in [0, 1] per option)"))
+        _range(found, (*base, "reservation"), pref.reservation, 0.0, 1.0, "the reservation")
+        _sources(found, base, pref.source, sources)
+
+    bound: dict[str, BoundRule] = {}
+    for index, red in enumerate(doc.red_lines):
+        base = ("red_lines", index)
+        if red.actor not in actors:
+            found.append(((*base, "actor"), f"unknown actor {red.actor!r}",
+                          f"use one of {', '.join(actors)}"))
+        _range(found, (*base, "credibility"), red.credibility, 0.0, 1.0, "credibility")
+        _sources(found, base, red.source, sources)
+        if red.refuses_agenda is not None:
+            for k, issue_id in enumerate(red.refuses_agenda):
+                if issue_id not in issues:
+                    found.append(((*base, "refuses_agenda", k), f"unknown issue {issue_id!r}",
+                                  f"use one of {issue_list}"))
+        if red.rule is not None:
+            try:
+                tree = parse_rule(red.rule)
+            except RuleSyntaxError as exc:
+                found.append(((*base, "rule"), f"the rule does not parse: {exc.detail} "
+                              f"(character {exc.position + 1} of {red.rule!r})",
+                              "write e.g. missiles == 'no limits' or "
+                              "(nuclear > 'none') implies (sanctions >= 'partial')"))
+                continue
+            rule, problems = bind(red.rule, tree, options)
+            for message in problems:
+                found.append(((*base, "rule"), message, "use the ids and labels of the issues"))
+            if not problems:
+                bound[red.id] = rule
+
+    for index, edge in enumerate(doc.influence):
+        base = ("influence", index)
+        for key, who in (("from", edge.from_), ("to", edge.to)):
+            if who not in actors:
+                found.append(((*base, key), f"unknown actor {who!r}",
+                              f"use one of {', '.join(actors)}"))
+        if edge.issue not in issues:
+            found.append(((*base, "issue"), f"unknown issue {edge.issue!r}",
+                          f"use one of {issue_list}"))
+        _range(found, (*base, "strength"), edge.strength, 0.0, 1.0, "strength")
+        _sources(found, base, edge.source, sources)
+
+    for index, event in enumerate(doc.events):
+        base = ("events", index)
+        _sources(found, base, event.source, sources)
+        for k, effect in enumerate(event.effects):
+            where = (*base, "effects", k)
+            if effect.actor not in actors:
+                found.append(((*where, "actor"), f"unknown actor {effect.actor!r}",
+                              f"use one of {', '.join(actors)}"))
+            if effect.reservation is not None:
+                _range(found, (*where, "reservation"), effect.reservation, -1.0, 1.0,
+                       "a reservation shift")
+            for issue_id, shift in effect.weights.items():
+                if issue_id not in issues:
+                    found.append(((*where, "weights", issue_id), f"unknown issue {issue_id!r}",
+                                  f"use one of {issue_list}"))
+                _range(found, (*where, "weights", issue_id), shift, -1.0, 1.0, "a weight shift")
+    return found, bound
