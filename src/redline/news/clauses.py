@@ -69,7 +69,8 @@ def subject(verb: Token) -> Token | None:
                 for grand in child.children:
                     if grand.dep_ == "pobj":
                         return grand
-        if current.dep_ in ("conj", "xcomp", "advcl", "acomp", "pcomp") and current.head.i != current.i:
+        climbs = current.dep_ in ("conj", "xcomp", "advcl", "acomp", "pcomp")
+        if climbs and current.head.i != current.i:
             current = current.head
             continue
         if current.dep_ == "relcl":  # "a red line that will not be discussed": the noun

@@ -57,7 +57,8 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
     actor_token = finding.actor
     if actor_token is None:
         actor_token = subject(trigger)
-        if actor_token is not None and finding.issue is not None and actor_token.i == finding.issue.i:
+        topic = finding.issue
+        if actor_token is not None and topic is not None and actor_token.i == topic.i:
             actor_token = None  # "missiles have never been part of the agenda": topic, not actor
         if actor_token is not None and actor_token.lower_ in ("that", "which", "issue"):
             actor_token = None

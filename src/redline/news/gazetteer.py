@@ -309,6 +309,8 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
             continue
         if len(key) <= 3 and words.islower():
             continue
+        if key == "us" and text[match.end():match.end() + 2].strip().startswith("$"):
+            continue  # "US $50 million" is a currency
         code, kind = lexicon[key]
         found.append(Mention(words, match.start(), match.end(), code, kind))
     return tuple(found)
