@@ -169,8 +169,7 @@ def test_frontier_and_solutions_obey_the_definitions(doc):
     u = np.array([p[1] for p in points])
     expected = {points[k][0] for k in np.flatnonzero(brute_force_pareto(u))}
     assert set(frontier) == expected  # exact, ties included
-    for options, utilities in zip(result.frontier.options, result.frontier.utilities,
-                                  strict=True):
+    for utilities in result.frontier.utilities:
         assert not any((q >= utilities).all() and (q > utilities).any() for q in u)
     for q in u:  # every ZOPA outcome is weakly dominated by a frontier point
         assert any((np.array(f) >= q).all() for f in frontier.values())
