@@ -140,11 +140,39 @@ class Speaker:
     token_i: int | None
 
 
-def role_words(token: Token) -> str:
+TITLES = frozenset("president prime minister foreign defence defense secretary supreme leader "
+                   "ayatollah king queen sheikh emir sultan general gen. chancellor envoy "
+                   "spokesman spokeswoman spokesperson ambassador senator mr. mrs. ms. dr. "
+                   "vice deputy chief commander special state interior".split())
+
+
+def _is_actor_word(token: Token, mentions: Mentions) -> bool:
+    return bool(mentions.within(token.idx, token.idx + len(token.text)))
+
+
+def role_words(token: Token, mentions: Mentions | None = None) -> str:
     """An office named by a noun phrase ("Iran's foreign minister" -> "foreign minister")."""
     words = [c.text for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i
-             and c.ent_type_ not in ("GPE", "NORP")]
+             and not (mentions is not None and _is_actor_word(c, mentions))]
     return " ".join([*words, token.text]).lower()
+
+
+def person_name(who: Token, mentions: Mentions) -> str | None:
+    """A person's name from a proper-noun head and its compounds, titles left out
+    ("Supreme Leader Ayatollah Ali Khamenei" -> "Ali Khamenei")."""
+    parts = [c for c in who.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+             and c.i < who.i] + [who]
+    parts.sort(key=lambda t: t.i)
+    words: list[str] = []
+    for token in parts:
+        if token.lower_ in TITLES or _is_actor_word(token, mentions) and token.i != who.i:
+            words = []
+            continue
+        words.append(token.text)
+    if not words or _is_actor_word(who, mentions) and len(words) == 1 and \
+            not gazetteer.offices_of(who.text, None):
+        return None
+    return " ".join(words)
 
 
 def speaker_of(token: Token, mentions: Mentions, memory: list[str],
@@ -169,11 +197,8 @@ def describe(who: Token, mentions: Mentions, memory: list[str], when: date | Non
     """A speaker from a subject phrase: a person's name and role, or an office, and the actor."""
     actor, _ = actor_of(who, mentions, memory)
     name = role = None
-    if who.ent_type_ == "PERSON" or who.pos_ == "PROPN" and who.ent_type_ not in (
-            "GPE", "NORP", "ORG"):
-        name_tokens = [t for t in who.subtree if t.ent_iob_ != "O" and t.ent_type_ == "PERSON"
-                       and (t.i == who.i or t.head.i == who.i or t.i < who.i) and t.i <= who.i]
-        name = " ".join(t.text for t in sorted(name_tokens, key=lambda t: t.i)) or who.text
+    if who.pos_ == "PROPN" and (found := person_name(who, mentions)) is not None:
+        name = found
         appos = next((c for c in who.children if c.dep_ == "appos"), None)
         if appos is not None:
             words = [t.text for t in appos.subtree if t.dep_ != "punct"]
@@ -188,7 +213,7 @@ def describe(who: Token, mentions: Mentions, memory: list[str], when: date | Non
         elif actor is None and appos is not None:
             actor, _ = actor_of(appos, mentions, memory)
     elif who.pos_ == "NOUN" and not is_pronoun(who):
-        role = role_words(who)
+        role = role_words(who, mentions)
         if actor is not None:
             name = gazetteer.holder(actor, role, when)
     return Speaker(name, role, actor, who.i)

@@ -56,7 +56,8 @@ def pipeline() -> Any:
             "news extraction needs spaCy. Fix: pip install 'redline[nlp]'") from None
     for name in MODEL_NAMES:
         try:
-            nlp = spacy.load(name)
+            # Actors come from the gazetteer, people from the parse: no need for spaCy's NER.
+            nlp = spacy.load(name, exclude=["ner"])
         except OSError:
             continue
         nlp.max_length = 3_000_000
