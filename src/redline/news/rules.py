@@ -99,7 +99,9 @@ def condition_of(token: Token) -> str | None:
         if node.dep_ == "mark" and node.lower_ in ("if", "provided", "unless") or (
                 node.lower_ == "provided" and node.dep_ in ("prep", "advcl", "mark")):
             clause = node.head if node.dep_ == "mark" else node
-            words = [t.text for t in clause.subtree if t.i != node.i and t.lower_ != "that"]
+            words = [t.text for t in clause.subtree if t.i != node.i]
+            while words and words[0].lower() in ("only", "even", "that", "just"):
+                words = words[1:]
             return " ".join(words)
         if node.lower_ == "condition" and node.head.lower_ == "on":
             clause = _child(node, "acl", "ccomp")
@@ -186,6 +188,12 @@ def verbs(token: Token, sent: Span) -> Finding | None:
         stance = "conditional_offer" if condition else "offer"
         rule = "OFFER-WILLING-COND" if condition else "OFFER-WILLING"
         return Finding(rule, stance, token, None, what, 0.8, condition=condition)
+    if lemma in ("accept", "agree") and not negated and (condition := condition_of(token)):
+        return Finding("OFFER-ACCEPT-COND", "conditional_offer", token, None, obj, 0.75,
+                       condition=condition)
+    if lemma in ("accept", "agree") and not negated and any(
+            c.dep_ == "aux" and c.lower_ in ("would", "will", "could") for c in token.children):
+        return Finding("OFFER-ACCEPT", "offer", token, None, obj, 0.7)
     if lemma in OFFER and not negated:
         condition = condition_of(token)
         stance = "conditional_offer" if condition else "offer"
@@ -248,8 +256,41 @@ def passive_actor(finding: Finding) -> Token | None:
 TOKEN_RULES: tuple[Callable[[Token, Span], Finding | None], ...] = (red_line, must, talks, verbs)
 
 
+CONDITION_MARKS = frozenset("if unless provided providing".split())
+# Stances whose complement is their content: a verb inside it is not a statement of its own.
+CARRIERS = frozenset("urge demand offer conditional_offer threaten support".split())
+
+
+def _in_condition(token: Token) -> bool:
+    """Inside an "if"/"unless" clause: a condition, not a statement."""
+    node = token
+    for _ in range(10):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
+                                        for c in node.children):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _inside(token: Token, container: Token) -> bool:
+    node = token
+    for _ in range(12):
+        if node.i == container.i:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def findings(sent: Span) -> list[Finding]:
-    """Every rule that fires in a sentence; one red line per sentence, one finding per word."""
+    """Every rule that fires in a sentence; one red line per sentence, one finding per word.
+
+    Words inside a condition ("only if sanctions were lifted") or inside the content of an
+    appeal or demand ("urged Washington to insist ...") are parts of another statement.
+    """
     found: list[Finding] = []
     seen: set[int] = set()
     has_red_line = False
@@ -260,7 +301,10 @@ def findings(sent: Span) -> list[Finding]:
     for token in sent:
         for rule in TOKEN_RULES:
             finding = rule(token, sent)
-            if finding is None or finding.trigger.i in seen:
+            if finding is None or finding.trigger.i in seen or _in_condition(finding.trigger):
+                continue
+            if any(f.stance in CARRIERS and f.issue is not None and f.issue.pos_ in (
+                    "VERB", "AUX") and _inside(finding.trigger, f.issue) for f in found):
                 continue
             if finding.stance == "red_line":
                 if has_red_line:
