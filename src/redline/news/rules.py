@@ -157,6 +157,8 @@ def verbs(token: Token, sent: Span) -> Finding | None:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") and lemma not in WILLING:
         return None
+    if token.dep_ in ("amod", "compound", "acl", "nmod", "poss"):
+        return None  # "the proposed cuts": a modifier, not a predicate
     negated = _negated(token)
     obj = _object(token)
     addressee = _child(token, "dobj")

@@ -1,0 +1,83 @@
+"""Statements from our own test article: stances, actors, speakers, issues, dates, rule IDs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from redline.news import STANCES, extract_article, read_text
+
+
+def _one(story, **want):
+    found = [s for s in story.statements if all(getattr(s, k) == v for k, v in want.items())]
+    assert found, f"no statement with {want}; got {[s.to_dict() for s in story.statements]}"
+    return found[0]
+
+
+def test_red_line_with_speaker_from_dated_office(story):
+    s = _one(story, stance="red_line", issue="enrichment")
+    assert s.actor == "IRN" and s.speaker_role == "president"
+    assert s.speaker == "Masoud Pezeshkian"  # who held the office on the article's date
+    assert s.date == "2026-03-03"  # "on Tuesday" before Thursday 5 March 2026
+    assert s.rule == "RL-RED-LINE" and s.plover == "REJECT"
+
+
+def test_conditional_offer_keeps_its_condition(story):
+    s = _one(story, stance="conditional_offer")
+    assert s.actor == "IRN" and s.issue == "inspections"
+    assert s.condition == "sanctions were lifted"
+    assert s.speaker == "Abbas Araghchi" and s.speaker_role == "foreign minister"
+    # the condition is part of the offer, not a concession of its own
+    assert not [x for x in story.statements if x.sentence == s.sentence and x.stance == "concede"]
+
+
+def test_reject_demand_urge(story):
+    assert _one(story, stance="reject", actor="USA").issue == "stockpile"
+    assert _one(story, stance="demand", actor="USA").issue == "stockpile"  # HEU is the stockpile
+    urge = _one(story, stance="urge", actor="ISR")
+    assert urge.addressee == "USA" and urge.issue == "missiles"
+    # the content of the appeal ("to insist on ...") is not a second statement
+    assert not [x for x in story.statements if x.sentence == urge.sentence and x is not urge]
+
+
+def test_talks_place_mediator_and_relative_date(story):
+    s = _one(story, stance="consult", place="OMN")  # Muscat is Oman's capital
+    assert {s.actor, s.addressee} == {"USA", "IRN"} and s.mediator == "OMN"
+    assert s.date == "2026-03-04"  # yesterday
+
+
+def test_threat_support_concession(story):
+    assert _one(story, stance="threaten").actor == "IRN"  # "the Iranian government"
+    assert _one(story, stance="support").actor == "FRA"
+    assert _one(story, stance="concede", actor="IRN").issue == "inspections"
+
+
+def test_every_statement_is_complete(story):
+    for s in story.statements:
+        assert s.stance in STANCES and s.rule and 0 < s.confidence <= 1
+        assert s.source == "story.txt" and s.sentence in story.article.text
+
+
+def test_without_scenario_issue_is_a_short_phrase(nlp):
+    text = "Brazil rejected the proposed tariff cuts on steel imports."
+    found = extract_article(read_text(text, "x")[0]).statements
+    assert len(found) == 1 and found[0].stance == "reject" and found[0].actor == "BRA"
+    assert "tariff cuts" in found[0].issue and len(found[0].issue.split()) <= 8
+
+
+def test_pronoun_resolves_to_governing_subject(nlp):
+    text = "Germany said it was ready to cut its coal subsidies if France did the same."
+    s = extract_article(read_text(text, "x")[0]).statements[0]
+    assert s.stance == "conditional_offer" and s.actor == "DEU"
+    assert s.condition == "France did the same"
+
+
+def test_no_date_without_article_date(nlp):
+    s = extract_article(read_text("Chile rejected the plan last week.", "x")[0]).statements[0]
+    assert s.date is None
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "The weather was mild and the market busy."])
+def test_nothing_to_find(nlp, text):
+    assert extract_article(read_text(text, "x")[0], None, date(2026, 1, 1)).statements == ()
