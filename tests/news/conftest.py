@@ -14,8 +14,8 @@ SEED = ROOT.parent / "shared" / "seed"
 STORY = "\n".join([
     'Oman Hosts New Round of Talks',
     "Iran's president said on Tuesday that uranium enrichment is a red line for his government.",
-    'Abbas Araghchi, the foreign minister, told reporters that Tehran would accept in'
-    'spections only if sanctions were lifted.',
+    "Abbas Araghchi, the foreign minister, told reporters that Tehran would accept "
+    "inspections only if sanctions were lifted.",
     'The United States rejected the Iranian proposal on the stockpile.',
     'Washington demanded that Iran ship its highly enriched uranium abroad.',
     'Israel urged the United States to insist on limits to ballistic missiles.',

@@ -24,6 +24,9 @@ DEMAND = frozenset("demand insist push press seek want require call ask".split()
 URGE = frozenset("urge appeal encourage exhort implore press call ask".split())
 OFFER = frozenset("offer propose promise pledge".split())
 WILLING = frozenset("willing ready prepared open".split())
+# What a party offers when it says it would do it ("would allow more inspections").
+OFFERABLE = frozenset("allow permit give cap limit reduce freeze halt suspend discuss negotiate "
+                      "consider release dilute ship export open".split())
 THREATEN = frozenset("threaten warn vow".split())
 CONCEDE = frozenset("concede relent yield compromise soften drop lift ease accept".split())
 SUPPORT = frozenset("support back welcome endorse praise favor favour applaud defend "
@@ -186,7 +189,8 @@ def verbs(token: Token, sent: Span) -> Finding | None:
         what = _child(token, "xcomp")
         if what is None:
             return None
-        condition = condition_of(what)
+        condition = condition_of(what) or condition_of(token) or (
+            condition_of(token.head) if token.dep_ == "acomp" else None)
         stance = "conditional_offer" if condition else "offer"
         rule = "OFFER-WILLING-COND" if condition else "OFFER-WILLING"
         return Finding(rule, stance, token, None, what, 0.8, condition=condition)
@@ -196,6 +200,12 @@ def verbs(token: Token, sent: Span) -> Finding | None:
     if lemma in ("accept", "agree") and not negated and any(
             c.dep_ == "aux" and c.lower_ in ("would", "will", "could") for c in token.children):
         return Finding("OFFER-ACCEPT", "offer", token, None, obj, 0.7)
+    if lemma in OFFERABLE and not negated and any(
+            c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "'d") for c in token.children):
+        condition = condition_of(token)
+        return Finding("OFFER-INTENT-COND" if condition else "OFFER-INTENT",
+                       "conditional_offer" if condition else "offer", token, None,
+                       obj or token, 0.7 if condition else 0.6, condition=condition)
     if lemma in OFFER and not negated:
         condition = condition_of(token)
         stance = "conditional_offer" if condition else "offer"
