@@ -7,6 +7,7 @@ import importlib
 import os
 
 import pytest
+import yaml
 from sqlalchemy import func, inspect, select
 
 from redline.store import (
@@ -128,8 +129,9 @@ def test_suggested_conditional_rule_parses(store, scenario):
     # inspections-for-sanctions is already a red line of IRN in the scenario; missiles is not
     assert [s.issue for s in items] == ["missiles"]
     assert "sanctions" in items[0].reason
-    rule = items[0].fragment.split("rule: ", 1)[1].splitlines()[0].strip("'\"")
-    parse_rule(rule.replace("''", "'"))
+    rule = yaml.safe_load(items[0].fragment)["red_lines"][0]["rule"]
+    assert rule == "missiles != 'no-limits' implies sanctions != 'none'"
+    parse_rule(rule)
 
 
 def test_scenarios_table(store):
