@@ -48,3 +48,19 @@ def test_ingest_timeline_suggest(tmp_path, db_url, examples, monkeypatch):
 def test_bad_database_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["timeline", "--actor", "IRN", "--db", "nonsense://"])
     assert result.exit_code == 2 and "database URL" in result.stderr
+
+
+def test_a_bad_file_stops_the_whole_ingest_before_any_write(tmp_path, db_url):
+    import pytest
+
+    pytest.importorskip("spacy")
+    from redline.store import open_store, stored_statements
+
+    good = tmp_path / "good.txt"
+    good.write_text("Peru rejected the offer from Chile.", encoding="utf-8")
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(bytes(range(256)) * 10)
+    result = runner.invoke(app, ["ingest", str(good), str(junk), "--db", db_url])
+    assert result.exit_code == 2 and "junk.txt: binary data" in result.stderr
+    with open_store(db_url) as store:
+        assert stored_statements(store) == ()
