@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from redline.news import STANCES, extract_article, read_text
 
@@ -81,3 +83,34 @@ def test_no_date_without_article_date(nlp):
 @pytest.mark.parametrize("text", ["", "   \n\n", "The weather was mild and the market busy."])
 def test_nothing_to_find(nlp, text):
     assert extract_article(read_text(text, "x")[0], None, date(2026, 1, 1)).statements == ()
+
+
+def test_long_articles_are_parsed_in_pieces_with_true_offsets(nlp):
+    from redline.news.extraction import chunks
+
+    line = "Peru rejected the offer from Chile on fishing rights."
+    text = "\n".join([line] * 3000)  # ~160,000 characters
+    pieces = chunks(text)
+    assert len(pieces) > 1 and "".join(p for _, p in pieces) == text
+    assert all(len(p) <= 50_000 for _, p in pieces)
+    found = extract_article(read_text(text, "long")[0]).statements
+    assert len(found) == 3000
+    assert all(text[s.start:s.end].strip() == s.sentence == line for s in found)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300))
+def test_any_text_gives_statements_or_nothing_never_an_error(nlp, text):
+    result = extract_article(read_text(text, "fuzz")[0], None, date(2026, 1, 1))
+    for s in result.statements:
+        assert s.stance in STANCES and 0 <= s.start <= s.end <= len(text)
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=50, deadline=None)
+def test_chunks_cover_the_text(text):
+    from redline.news.extraction import chunks
+
+    pieces = chunks(text, size=17)
+    assert "".join(p for _, p in pieces) == text
+    assert all(text[o:o + len(p)] == p for o, p in pieces)

@@ -51,7 +51,8 @@ def _issue_text(token: Any) -> str:
 
 
 def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
-           memory: list[str], published: date | None, matcher: IssueMatcher | None) -> Statement:
+           memory: list[str], published: date | None, matcher: IssueMatcher | None,
+           offset: int = 0) -> Statement:
     trigger = finding.trigger
     speaker = speaker_of(trigger, mentions, memory, published)
     actor_token = finding.actor
@@ -107,7 +108,8 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
         memory.append(actor)
     return Statement(
         actor=actor, stance=finding.stance, sentence=sent.text.strip(),
-        start=sent.start_char, end=sent.end_char, source=article.source, rule=finding.rule,
+        start=offset + sent.start_char, end=offset + sent.end_char, source=article.source,
+        rule=finding.rule,
         confidence=round(max(0.05, min(1.0, confidence)), 2),
         speaker=speaker.name if speaker else None,
         speaker_role=speaker.role if speaker else None, issue=issue,
@@ -121,19 +123,52 @@ def extract_article(article: Article, scenario: Any = None,
     """The statements of one article (an empty tuple for an article with no text)."""
     if not article.text.strip():
         return ArticleStatements(article, ())
-    day = published or (dates.parse_date(article.date, article.source)
-                        if article.date else None)
+    day = published or _metadata_date(article.date)
     matcher = IssueMatcher.from_scenario(scenario) if scenario is not None else None
-    doc = pipeline()(article.text)
-    mentions = Mentions(gazetteer.find_mentions(article.text))
+    pieces = chunks(article.text)
     memory: list[str] = []
     statements = []
-    for sent in _sentences(doc):
-        for finding in findings(sent):
-            statements.append(_build(finding, sent, article, mentions, memory, day, matcher))
-        for m in mentions.within(sent.start_char, sent.end_char):
-            memory.append(m.code)
+    docs = pipeline().pipe([piece for _, piece in pieces])
+    for (offset, piece), doc in zip(pieces, docs, strict=True):
+        mentions = Mentions(gazetteer.find_mentions(piece))
+        for sent in _sentences(doc):
+            for finding in findings(sent):
+                statements.append(_build(finding, sent, article, mentions, memory, day,
+                                         matcher, offset))
+            for m in mentions.within(sent.start_char, sent.end_char):
+                memory.append(m.code)
     return ArticleStatements(article, tuple(statements))
+
+
+def _metadata_date(text: str | None) -> date | None:
+    """An article's own date (from HTML or feed metadata), if it is a readable ISO date."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+CHUNK = 50_000  # characters parsed at once: bounded memory, and spaCy's length limit
+
+
+def chunks(text: str, size: int = CHUNK) -> list[tuple[int, str]]:
+    """The text cut into pieces of at most `size` characters at line breaks (else at sentence
+    ends, else anywhere), each with its offset in the text."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            if cut <= start:
+                cut = text.rfind(". ", start, end) + 1
+            if cut > start:
+                end = cut + 1 if text[cut:cut + 1] in ("\n", " ") else cut
+        out.append((start, text[start:end]))
+        start = end
+    return out
 
 
 def extract_articles(articles: Sequence[Article], scenario: Any = None,
