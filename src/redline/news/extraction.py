@@ -121,15 +121,16 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
 def extract_article(article: Article, scenario: Any = None,
                     published: date | None = None) -> ArticleStatements:
     """The statements of one article (an empty tuple for an article with no text)."""
-    if not article.text.strip():
-        return ArticleStatements(article, ())
+    return extract_articles([article], scenario, published).articles[0]
+
+
+def _statements(article: Article, parsed: list[tuple[int, str, Any]],
+                matcher: IssueMatcher | None, published: date | None) -> ArticleStatements:
+    """Apply the rules to one article's parsed pieces (offset, text, spaCy doc)."""
     day = published or _metadata_date(article.date)
-    matcher = IssueMatcher.from_scenario(scenario) if scenario is not None else None
-    pieces = chunks(article.text)
     memory: list[str] = []
     statements = []
-    docs = pipeline().pipe([piece for _, piece in pieces])
-    for (offset, piece), doc in zip(pieces, docs, strict=True):
+    for offset, piece, doc in parsed:
         mentions = Mentions(gazetteer.find_mentions(piece))
         for sent in _sentences(doc):
             for finding in findings(sent):
@@ -173,8 +174,20 @@ def chunks(text: str, size: int = CHUNK) -> list[tuple[int, str]]:
 
 def extract_articles(articles: Sequence[Article], scenario: Any = None,
                      published: date | None = None) -> Extraction:
-    """Statements from articles already read (see `redline.news.reading`)."""
-    found = tuple(extract_article(a, scenario, published) for a in articles)
+    """Statements from articles already read (see `redline.news.reading`).
+
+    All articles' text is parsed in one stream (spaCy's `pipe`), which is faster than one
+    article at a time.
+    """
+    matcher = IssueMatcher.from_scenario(scenario) if scenario is not None else None
+    pieces = [(index, offset, piece) for index, article in enumerate(articles)
+              if article.text.strip() for offset, piece in chunks(article.text)]
+    docs = pipeline().pipe([piece for _, _, piece in pieces], batch_size=32) if pieces else []
+    parsed: dict[int, list[tuple[int, str, Any]]] = {}
+    for (index, offset, piece), doc in zip(pieces, docs, strict=True):
+        parsed.setdefault(index, []).append((offset, piece, doc))
+    found = tuple(_statements(article, parsed.get(index, []), matcher, published)
+                  for index, article in enumerate(articles))
     return Extraction(found, METHOD, {
         "scenario": getattr(scenario, "title", None) if scenario is not None else None,
         "date": published.isoformat() if published else None})
