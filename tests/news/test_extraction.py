@@ -114,3 +114,42 @@ def test_chunks_cover_the_text(text):
     pieces = chunks(text, size=17)
     assert "".join(p for _, p in pieces) == text
     assert all(text[o:o + len(p)] == p for o, p in pieces)
+
+
+SECOND = "\n".join([
+    "Qatar's foreign minister arrived in Tehran on Sunday carrying a message from Washington.",
+    "Speaking to state television, Iran's president said his country would never give up "
+    "enrichment, which he described as a national right.",
+    "He added that Tehran could accept tighter inspections provided that Washington lifted "
+    "oil sanctions first.",
+    "European diplomats welcomed the renewed contacts but warned that time was running out.",
+    "The talks are expected to resume in Muscat next week, according to Omani officials.",
+])
+
+
+@pytest.fixture(scope="module")
+def second(nlp, scenario):
+    return extract_article(read_text(SECOND, "second.txt")[0], scenario, date(2026, 3, 10))
+
+
+def test_never_give_up_is_a_red_line(second):
+    s = _one(second, stance="red_line")
+    assert (s.actor, s.issue, s.rule, s.speaker) == ("IRN", "enrichment", "RL-NEVER",
+                                                     "Masoud Pezeshkian")
+
+
+def test_condition_read_from_the_words_and_speaker_carried_to_he(second):
+    s = _one(second, stance="conditional_offer")
+    assert s.issue == "inspections" and s.condition == "Washington lifted oil sanctions first"
+    assert s.speaker == "Masoud Pezeshkian"  # "He added ..." after the president spoke
+
+
+def test_a_warning_about_time_is_not_a_threat(second):
+    assert not [s for s in second.statements if s.stance == "threaten"]
+
+
+def test_visits_and_planned_talks_are_consultations(second):
+    visit = _one(second, stance="consult", actor="QAT")
+    assert visit.addressee == "IRN" and visit.date == "2026-03-08"  # Sunday before Tuesday
+    planned = _one(second, stance="consult", place="OMN")
+    assert planned.date == "2026-03-17"  # next week

@@ -52,9 +52,15 @@ def _issue_text(token: Any) -> str:
 
 def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
            memory: list[str], published: date | None, matcher: IssueMatcher | None,
-           offset: int = 0) -> Statement:
+           offset: int = 0, people: list[Any] | None = None) -> Statement:
     trigger = finding.trigger
+    people = people if people is not None else []
     speaker = speaker_of(trigger, mentions, memory, published)
+    if speaker is not None and speaker.name is None and speaker.token_i is not None and \
+            sent.doc[speaker.token_i].lower_ in ("he", "she") and people:
+        speaker = people[-1]  # "He added that ...": the person quoted before
+    if speaker is not None and speaker.name:
+        people.append(speaker)
     actor_token = finding.actor
     if actor_token is None:
         actor_token = subject(trigger)
@@ -129,13 +135,14 @@ def _statements(article: Article, parsed: list[tuple[int, str, Any]],
     """Apply the rules to one article's parsed pieces (offset, text, spaCy doc)."""
     day = published or _metadata_date(article.date)
     memory: list[str] = []
+    people: list[Any] = []
     statements = []
     for offset, piece, doc in parsed:
         mentions = Mentions(gazetteer.find_mentions(piece))
         for sent in _sentences(doc):
             for finding in findings(sent):
                 statements.append(_build(finding, sent, article, mentions, memory, day,
-                                         matcher, offset))
+                                         matcher, offset, people))
             for m in mentions.within(sent.start_char, sent.end_char):
                 memory.append(m.code)
     return ArticleStatements(article, tuple(statements))

@@ -34,7 +34,9 @@ SUPPORT = frozenset("support back welcome endorse praise favor favour applaud de
 TALKS = frozenset("talk discussion negotiation meeting consultation summit round contact "
                   "dialogue".split())
 HOLD_TALKS = frozenset("hold take begin resume start open continue end plan schedule set host "
-                       "attend mediate have conduct".split())
+                       "attend mediate have conduct reconvene".split())
+EXPECTING = frozenset("expect schedule set plan due likely".split())
+ARRIVE = frozenset("arrive travel fly".split())
 MEET = frozenset("meet visit host mediate telephone confer".split())
 NEGOTIABLE_VERBS = frozenset("discuss negotiate bargain include put trade".split())
 ACCEPTING = frozenset("accept agree allow meet negotiate discuss give".split())
@@ -113,6 +115,35 @@ def condition_of(token: Token) -> str | None:
     return None
 
 
+_CONDITION_TEXT = re.compile(
+    r"\b(?:provided(?: that)?|providing(?: that)?|on (?:the )?condition that|as long as|"
+    r"only if|if|in exchange for|in return for)\s+(.+?)[.;!?\"”]*$", re.IGNORECASE)
+
+
+def condition_text(token: Token, sent: Span) -> str | None:
+    """The condition of an offer read from the words after the trigger when the parse does
+    not attach it ("could accept X provided that Y")."""
+    rest = sent.doc.text[token.idx:sent.end_char]
+    match = _CONDITION_TEXT.search(rest)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    while words and words[0].lower() in ("only", "even", "that", "just"):
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def _condition(token: Token, sent: Span, *more: Token) -> str | None:
+    for node in (token, *more):
+        if (found := condition_of(node)) is not None:
+            return found
+    return condition_text(token, sent)
+
+
+NEVER_GIVE = frozenset("give abandon surrender cede stop halt negotiate accept allow "
+                       "relinquish renounce dismantle trade compromise".split())
+
+
 def red_line(token: Token, sent: Span) -> Finding | None:
     """"X is a red line", "non-negotiable", "will not be discussed", "never part of the agenda"."""
     if token.lower_ == "line" and any(c.lower_ == "red" for c in token.children):
@@ -127,6 +158,11 @@ def red_line(token: Token, sent: Span) -> Finding | None:
             if topic is not None and topic.lower_ in ("that", "which"):
                 return None  # "a red line that will not be discussed": the red-line rule has it
             return Finding("RL-NOT-NEGOTIATED", "red_line", verb, None, topic, 0.75)
+    if token.lower_ == "never" and token.head.lemma_ in NEVER_GIVE and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "can", "could")
+            for c in token.head.children):
+        verb = token.head
+        return Finding("RL-NEVER", "red_line", verb, None, _child(verb, "dobj"), 0.8)
     if token.dep_ == "neg" and token.head.lemma_ == "be":
         verb = token.head
         attr = _child(verb, "attr")
@@ -189,12 +225,12 @@ def verbs(token: Token, sent: Span) -> Finding | None:
         what = _child(token, "xcomp")
         if what is None:
             return None
-        condition = condition_of(what) or condition_of(token) or (
-            condition_of(token.head) if token.dep_ == "acomp" else None)
+        condition = _condition(what, sent, token, *((token.head,) if token.dep_ == "acomp"
+                                                     else ()))
         stance = "conditional_offer" if condition else "offer"
         rule = "OFFER-WILLING-COND" if condition else "OFFER-WILLING"
         return Finding(rule, stance, token, None, what, 0.8, condition=condition)
-    if lemma in ("accept", "agree") and not negated and (condition := condition_of(token)):
+    if lemma in ("accept", "agree") and not negated and (condition := _condition(token, sent)):
         return Finding("OFFER-ACCEPT-COND", "conditional_offer", token, None, obj, 0.75,
                        condition=condition)
     if lemma in ("accept", "agree") and not negated and any(
@@ -202,15 +238,17 @@ def verbs(token: Token, sent: Span) -> Finding | None:
         return Finding("OFFER-ACCEPT", "offer", token, None, obj, 0.7)
     if lemma in OFFERABLE and not negated and any(
             c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "'d") for c in token.children):
-        condition = condition_of(token)
+        condition = _condition(token, sent)
         return Finding("OFFER-INTENT-COND" if condition else "OFFER-INTENT",
                        "conditional_offer" if condition else "offer", token, None,
                        obj or token, 0.7 if condition else 0.6, condition=condition)
     if lemma in OFFER and not negated:
-        condition = condition_of(token)
+        condition = _condition(token, sent)
         stance = "conditional_offer" if condition else "offer"
         return Finding("OFFER-VERB-COND" if condition else "OFFER-VERB", stance, token, None,
                        obj, 0.75, condition=condition)
+    if lemma in ("warn", "vow") and not _promises(token):
+        return None  # "warned that time was running out" is not a threat
     if lemma in THREATEN and not negated:
         return Finding("THR-VERB", "threaten", token, None, obj, 0.8,
                        addressee=_prep_object(token, "against", "to") or addressee)
@@ -221,6 +259,18 @@ def verbs(token: Token, sent: Span) -> Finding | None:
     if lemma in SUPPORT and not negated:
         return Finding("SUP-VERB", "support", token, None, obj, 0.65, addressee=addressee)
     return None
+
+
+def _promises(token: Token) -> bool:
+    """A warning or vow that announces an act: "warned it would retaliate", "vowed to hit back",
+    "warned of consequences unless ..."."""
+    if _child(token, "xcomp") is not None:
+        return True
+    for node in token.subtree:
+        if node.lower_ in ("unless", "if") or node.dep_ == "aux" and node.lower_ in (
+                "will", "would", "'ll"):
+            return True
+    return False
 
 
 def must(token: Token, sent: Span) -> Finding | None:
@@ -239,6 +289,9 @@ def talks(token: Token, sent: Span) -> Finding | None:
     lemma = token.lemma_.lower()
     if lemma in TALKS and token.pos_ == "NOUN":
         verb = token.head
+        if verb.lemma_ in EXPECTING and (then := _child(verb, "xcomp")) is not None \
+                and then.lemma_ in HOLD_TALKS:
+            verb = then  # "talks are expected to resume in Muscat"
         if token.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_ in HOLD_TALKS:
             between = _prep_object(token, "between", "with")
             actor = between
@@ -247,11 +300,18 @@ def talks(token: Token, sent: Span) -> Finding | None:
                 other = _child(between, "conj")
             actor_phrase = actor or (subject(verb) if token.dep_ == "dobj" else None)
             place = _prep_object(verb, "in", "at") or _prep_object(token, "in", "at")
+            if place is None and verb.dep_ == "xcomp":
+                place = _prep_object(verb.head, "in", "at")
             mediator = _prep_object(verb, "by", "through", "via") if any(
                 c.lower_ in ("through", "via") for c in verb.children) else None
             return Finding("CONS-TALKS-HELD", "consult", verb, actor_phrase, token, 0.8,
                            addressee=other, place=place, mediator=mediator)
         return None
+    if lemma in ARRIVE and token.pos_ == "VERB" and not _negated(token):
+        place = _prep_object(token, "in", "to", "at")
+        if place is not None and place.pos_ == "PROPN":
+            return Finding("CONS-VISIT", "consult", token, None, None, 0.6, addressee=place,
+                           place=place)
     if lemma in MEET and token.pos_ == "VERB" and not _negated(token):
         other = _child(token, "dobj") or _prep_object(token, "with")
         place = _prep_object(token, "in", "at")
