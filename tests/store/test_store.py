@@ -4,7 +4,6 @@ timeline, suggestions, scenarios."""
 from __future__ import annotations
 
 import importlib
-import os
 
 import pytest
 import yaml
@@ -164,11 +163,3 @@ def test_bad_urls_are_clear_errors(tmp_path):
         open_store("nonsense://")
     with pytest.raises(StoreError, match="cannot open"):
         open_store(f"sqlite:///{tmp_path / 'missing-dir' / 'x.sqlite3'}")
-
-
-@pytest.mark.skipif(not os.environ.get("REDLINE_TEST_POSTGRES"),
-                    reason="set REDLINE_TEST_POSTGRES to a PostgreSQL URL to run")
-def test_postgresql(extracted):
-    with open_store(os.environ["REDLINE_TEST_POSTGRES"]) as store:
-        ingest(store, extracted["first"].articles)
-        assert stored_statements(store, "IRN")

@@ -82,7 +82,8 @@ def migrate(engine: Any) -> None:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    # no sqlalchemy.url: env.py runs on the connection handed over below (and a URL with "%"
+    # would upset Alembic's config parser)
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
