@@ -47,6 +47,16 @@ def test_accuracy_on_the_plover_development_half(shared_data, nlp):
     ("The government of Ghana said Togo must hand over the suspects.", "DEMAND", "GHA", "TGO"),
     ("Indian police arrested forty opposition activists in Delhi.", "COERCE", "IND", None),
     ("Brazil suspended military cooperation with Paraguay.", "SANCTION", "BRA", "PRY"),
+    ("Greek police fired tear gas at protesters in Athens on Saturday.", "COERCE", "GRC", None),
+    ("Armenian and Azerbaijani forces exchanged artillery fire along the border.", "FIGHT",
+     "ARM", "AZE"),
+    ("The Dutch government withdrew its ambassador from Turkey.", "SANCTION", "NLD", "TUR"),
+    ("North Korea fired two ballistic missiles into the sea, South Korea said.", "FIGHT", "PRK",
+     None),
+    ("A UN team began investigating allegations of chemical weapons use in Syria.",
+     "INVESTIGATE", "IGO", "SYR"),
+    ("Pakistan put its air force on high alert after the border incident.", "MOBILIZE", "PAK",
+     None),
 ])
 def test_our_own_sentences(nlp, text, event, source, target):
     coded = code_events([{"id": "x", "text": text}])[0]
