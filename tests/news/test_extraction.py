@@ -153,3 +153,38 @@ def test_visits_and_planned_talks_are_consultations(second):
     assert visit.addressee == "IRN" and visit.date == "2026-03-08"  # Sunday before Tuesday
     planned = _one(second, stance="consult", place="OMN")
     assert planned.date == "2026-03-17"  # next week
+
+
+THIRD = "\n".join([
+    "\"Our missile programme is not negotiable,\" Iran's foreign minister told reporters in "
+    "Geneva on Friday.",
+    "According to a senior US official, Washington is prepared to ease some sanctions in return "
+    "for a freeze on enrichment.",
+    "The two sides will meet again in Vienna later this month, the IAEA said.",
+    "Saudi Arabia expressed support for the American position on missiles.",
+    "Mr Araghchi said Iran would not accept any limits on its missiles.",
+])
+
+
+@pytest.fixture(scope="module")
+def third(nlp, scenario):
+    return extract_article(read_text(THIRD, "third.txt")[0], scenario, date(2026, 3, 13))
+
+
+def test_quoted_red_line_and_price_of_an_offer(third):
+    red = _one(third, stance="red_line")
+    assert (red.actor, red.issue, red.speaker) == ("IRN", "missiles", "Abbas Araghchi")
+    offer = _one(third, stance="conditional_offer")
+    assert (offer.actor, offer.issue, offer.condition) == ("USA", "sanctions",
+                                                          "a freeze on enrichment")
+
+
+def test_reported_talks_belong_to_the_sides_not_the_reporter(third):
+    talks = _one(third, stance="consult")
+    assert {talks.actor, talks.addressee} == {"IRN", "USA"} and talks.place == "AUT"
+
+
+def test_stance_in_a_noun_and_a_title_before_a_surname(third):
+    assert _one(third, stance="support").actor == "SAU"
+    refusal = _one(third, stance="reject", issue="missiles")
+    assert refusal.speaker == "Abbas Araghchi" and refusal.speaker_role == "foreign minister"

@@ -149,6 +149,7 @@ class Speaker:
 TITLES = frozenset("president prime minister foreign defence defense secretary supreme leader "
                    "ayatollah king queen sheikh emir sultan general gen. chancellor envoy "
                    "spokesman spokeswoman spokesperson ambassador senator mr. mrs. ms. dr. "
+                   "mr mrs ms dr "
                    "vice deputy chief commander special state interior".split())
 
 

@@ -50,6 +50,24 @@ def _issue_text(token: Any) -> str:
     return " ".join(t.text for t in token.subtree if t.i not in dropped)
 
 
+_GROUPS = frozenset("sides countries governments parties delegations nations capitals".split())
+
+
+def _both_sides(token: Any) -> bool:
+    """"both sides", "the two countries": the pair the article is about."""
+    return token.lower_ in _GROUPS and any(c.lower_ in ("both", "two") for c in token.children)
+
+
+def _last_two(memory: list[str]) -> list[str]:
+    pair: list[str] = []
+    for code in reversed(memory):
+        if code not in pair and code not in ("IGO", "NGO"):
+            pair.append(code)
+        if len(pair) == 2:
+            break
+    return pair
+
+
 def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
            memory: list[str], published: date | None, matcher: IssueMatcher | None,
            offset: int = 0, people: list[Any] | None = None) -> Statement:
@@ -79,7 +97,16 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
             described = describe(actor_token, mentions, memory, published)
             if described.name or described.role:
                 speaker = described
-    actor = speaker.actor if speaker is not None and speaker.actor else own
+    both_other = None
+    if finding.stance == "consult":
+        # talks are a fact reported, not the reporter's position: the actor is a participant
+        if own is None and actor_token is not None and _both_sides(actor_token):
+            pair = _last_two(memory)
+            own = pair[0] if pair else None
+            both_other = pair[1] if len(pair) > 1 else None
+        actor = own
+    else:
+        actor = speaker.actor if speaker is not None and speaker.actor else own
     if actor is None and finding.issue is not None:  # "Tehran's missile capabilities ..."
         poss = next((c for c in finding.issue.children if c.dep_ == "poss"), None)
         if poss is not None:
@@ -98,7 +125,7 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
             issue = matcher.find(_issue_text(finding.issue))
         elif finding.stance != "reject":
             issue = matcher.find(sent.text, near=trigger.idx - sent.start_char)
-    addressee = _actor(finding.addressee, mentions, memory)
+    addressee = _actor(finding.addressee, mentions, memory) or both_other
     place = _actor(finding.place, mentions, memory)
     mediator = _actor(finding.mediator, mentions, memory) if finding.mediator is not None \
         and finding.mediator.i != trigger.i else None

@@ -273,6 +273,27 @@ def _promises(token: Token) -> bool:
     return False
 
 
+# "expressed support for X", "voiced opposition to X": the stance is in the noun.
+STANCE_NOUNS = {"support": "support", "backing": "support", "approval": "support",
+                "opposition": "reject", "rejection": "reject", "objection": "reject",
+                "willingness": "offer", "readiness": "offer", "demand": "demand",
+                "threat": "threaten"}
+EXPRESS = frozenset("express voice reiterate declare pledge signal state reaffirm "
+                    "repeat".split())
+
+
+def stance_noun(token: Token, sent: Span) -> Finding | None:
+    if token.lemma_ not in EXPRESS or token.pos_ != "VERB" or _negated(token):
+        return None
+    noun = _child(token, "dobj")
+    if noun is None or noun.lemma_.lower() not in STANCE_NOUNS:
+        return None
+    stance = STANCE_NOUNS[noun.lemma_.lower()]
+    topic = _prep_object(noun, "for", "to", "of", "on", "against") or _child(noun, "acl")
+    return Finding("NOUN-STANCE", stance, token, None, topic, 0.7,
+                   addressee=topic if stance == "support" else None)
+
+
 def must(token: Token, sent: Span) -> Finding | None:
     """"X must do Y" reported by a speaker: a demand addressed to X."""
     if token.lower_ != "must" or token.dep_ != "aux":
@@ -325,7 +346,8 @@ def passive_actor(finding: Finding) -> Token | None:
     return passive_agent(finding.trigger)
 
 
-TOKEN_RULES: tuple[Callable[[Token, Span], Finding | None], ...] = (red_line, must, talks, verbs)
+TOKEN_RULES: tuple[Callable[[Token, Span], Finding | None], ...] = (
+    red_line, must, talks, stance_noun, verbs)
 
 
 CONDITION_MARKS = frozenset("if unless provided providing".split())
