@@ -163,3 +163,16 @@ def test_bad_urls_are_clear_errors(tmp_path):
         open_store("nonsense://")
     with pytest.raises(StoreError, match="cannot open"):
         open_store(f"sqlite:///{tmp_path / 'missing-dir' / 'x.sqlite3'}")
+
+
+def test_a_refusing_database_is_a_clear_error(store, extracted, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    module = importlib.import_module("redline.store.ingest")
+
+    def locked(*args):
+        raise OperationalError("INSERT ...", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(module, "_ingest", locked)
+    with pytest.raises(StoreError, match="database is locked.*nothing was stored.*Fix"):
+        ingest(store, extracted["first"].articles)

@@ -94,7 +94,9 @@ def open_store(url: str | None = None) -> Store:
     sqlalchemy, _ = _require()
     url = resolve_url(url)
     try:
-        engine = sqlalchemy.create_engine(url)
+        sqlite = url.startswith("sqlite")
+        # SQLite: wait for a concurrent writer (another ingest) instead of failing at once
+        engine = sqlalchemy.create_engine(url, connect_args={"timeout": 30} if sqlite else {})
     except (sqlalchemy.exc.ArgumentError, ImportError, ValueError) as exc:
         raise StoreError(f"--db {url!r}: not a usable database URL ({exc}). Fix: give an "
                          "SQLAlchemy URL such as sqlite:///path/to/file.sqlite3 or "
