@@ -176,3 +176,14 @@ def test_a_refusing_database_is_a_clear_error(store, extracted, monkeypatch):
     monkeypatch.setattr(module, "_ingest", locked)
     with pytest.raises(StoreError, match="database is locked.*nothing was stored.*Fix"):
         ingest(store, extracted["first"].articles)
+
+
+def test_migrations_and_table_definitions_agree(store):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from redline.store.schema import metadata
+
+    with store.engine.connect() as conn:
+        differences = compare_metadata(MigrationContext.configure(conn), metadata)
+    assert differences == []
