@@ -307,8 +307,8 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
             continue
         if key == "amal" and words != "Amal":
             continue
-        if len(key) <= 3 and words.islower():
-            continue
+        if not words[0].isupper():
+            continue  # names are capitalised: "turkey dinner", "fine china", "talk to us"
         if key == "us" and text[match.end():match.end() + 2].strip().startswith("$"):
             continue  # "US $50 million" is a currency
         code, kind = lexicon[key]
