@@ -108,7 +108,7 @@ def read_deu(source: str | Path, *, text: str | None = None, min_positions: int 
         raise DeuFormatError(f"{name} (line 2): negative capability")
     caps = np.where(np.isnan(caps), np.nanmean(caps), caps)
 
-    ids, pos, sal, sq, out = [], [], [], [], []
+    ids, groups, pos, sal, sq, out = [], [], [], [], [], []
     no_outcome, too_few = [], []
     unsalient = 0
     for line, row in enumerate(rows[2:], start=3):
@@ -131,6 +131,7 @@ def read_deu(source: str | Path, *, text: str | None = None, min_positions: int 
             too_few.append(isnr)
             continue
         ids.append(isnr)
+        groups.append(row[index["prnr"]].strip().strip('"') if "prnr" in index else isnr)
         pos.append(p)
         sal.append([v / SCALE for v in s])
         sq.append(cell(row, "rp", line))
@@ -140,6 +141,7 @@ def read_deu(source: str | Path, *, text: str | None = None, min_positions: int 
     space = IssueSpace(
         actors=tuple(actors), issues=tuple(ids), capabilities=caps,
         positions=np.array(pos).T, saliences=np.array(sal).T, status_quo=np.array(sq),
-        outcome=np.array(out), source=name)
+        outcome=np.array(out), source=name,
+        issue_groups=tuple(groups))
     return space, Filtering(len(rows) - 2, len(ids), tuple(no_outcome), tuple(too_few),
                             unsalient)
