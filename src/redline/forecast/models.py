@@ -1,0 +1,90 @@
+"""The registry of forecasting models by name, and running a model on any issue space."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from redline.forecast.bdm import bdm
+from redline.forecast.compromise import compromise
+from redline.forecast.exchange import exchange
+from redline.forecast.nash import nash_bargaining
+from redline.forecast.result import Forecast
+from redline.forecast.smp import smp
+from redline.forecast.space import ForecastInputError, IssueSpace
+
+
+def _salience_mean(space: IssueSpace, **params: Any) -> Forecast:
+    """Baseline: salience-weighted mean with equal capabilities."""
+    result = compromise(space.with_capabilities(np.ones(space.n_actors)), weighting="salience")
+    return _renamed(result, "salience-mean")
+
+
+def _median_position(space: IssueSpace, **params: Any) -> Forecast:
+    """Baseline: the plain median of the actors' positions."""
+    return _renamed(compromise(space, statistic="median", weighting="equal"), "median-position")
+
+
+def _weighted_median(space: IssueSpace, **params: Any) -> Forecast:
+    return _renamed(compromise(space, statistic="median", **params), "weighted-median")
+
+
+def _renamed(result: Forecast, name: str) -> Forecast:
+    return Forecast(name, {"via": result.method, **result.parameters}, result.actors,
+                    result.issues, result.outcome, result.trajectory, result.positions,
+                    result.converged, result.details)
+
+
+def _smp_any(space: IssueSpace, **params: Any) -> Forecast:
+    """SMP on the whole space when complete, else issue by issue on the actors present."""
+    if np.all(space.present):
+        return smp(space, **params)
+    outcome = np.full(space.n_issues, np.nan)
+    runs = []
+    for k in range(space.n_issues):
+        who = np.flatnonzero(space.present[:, k])
+        if who.size == 0:
+            continue
+        sub = IssueSpace(tuple(space.actors[i] for i in who), (space.issues[k],),
+                         space.capabilities[who], space.positions[who][:, [k]],
+                         space.saliences[who][:, [k]], space.status_quo[[k]],
+                         space.outcome[[k]], space.source)
+        result = smp(sub, **params)
+        outcome[k] = result.outcome[0]
+        runs.append(result.trajectory[:, 0])
+    length = max((len(r) for r in runs), default=1)
+    trajectory = np.full((length, space.n_issues), np.nan)
+    col = 0
+    for k in range(space.n_issues):
+        if np.isnan(outcome[k]):
+            continue
+        run = runs[col]
+        trajectory[:, k] = np.concatenate([run, np.repeat(run[-1], length - len(run))])
+        col += 1
+    return Forecast("smp", {**params, "per_issue": True}, space.actors, space.issues, outcome,
+                    trajectory)
+
+
+MODELS: dict[str, Callable[..., Forecast]] = {
+    "compromise": compromise,
+    "weighted-median": _weighted_median,
+    "bdm": bdm,
+    "smp": _smp_any,
+    "exchange": exchange,
+    "nash": nash_bargaining,
+    "salience-mean": _salience_mean,
+    "median-position": _median_position,
+}
+"""Model name -> function(space, **parameters) -> Forecast."""
+
+
+def forecast(space: IssueSpace, model: str = "compromise", **parameters: Any) -> Forecast:
+    """Run the named model (see ``MODELS``) on an issue space."""
+    try:
+        run = MODELS[model]
+    except KeyError:
+        raise ForecastInputError(f"unknown model {model!r}. Fix: use one of "
+                                 f"{', '.join(MODELS)}") from None
+    return run(space, **parameters)
