@@ -44,9 +44,26 @@ def load_space(path: str | Path) -> IssueSpace:
     return from_scenario(str(path))
 
 
-__all__ = sorted([
-    "MODELS", "Backtest", "Comparison", "Forecast", "ForecastInputError", "IssueSpace",
-    "backtest", "bdm", "compare", "compromise", "exchange", "forecast", "from_scenario",
-    "issue_space", "load_space", "nash_bargaining", "read_actor_table", "read_deu",
-    "read_ktab_csv", "select_on_split", "smp",
-])
+__all__ = [
+    "Backtest",
+    "Comparison",
+    "Forecast",
+    "ForecastInputError",
+    "IssueSpace",
+    "MODELS",
+    "backtest",
+    "bdm",
+    "compare",
+    "compromise",
+    "exchange",
+    "forecast",
+    "from_scenario",
+    "issue_space",
+    "load_space",
+    "nash_bargaining",
+    "read_actor_table",
+    "read_deu",
+    "read_ktab_csv",
+    "select_on_split",
+    "smp",
+]

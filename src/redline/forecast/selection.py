@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-import numpy as np
-
 from redline.forecast.backtest import Comparison, backtest, compare, split_by_group
 from redline.forecast.space import IssueSpace
 

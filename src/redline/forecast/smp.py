@@ -20,9 +20,10 @@ saliences, and influence. Each turn:
    utilities of x_i versus x_j), and then j moves to x_i; if it loses, i moves to x_j; each
    move is worth the mover's winning probability times the change in i's utility.
 5. **Bargains and resolution.** A challenge proposes that i and j both adopt their
-   power-weighted compromise ``(w_i x_i + w_j x_j) / (w_i + w_j)``. Every actor then chooses among the bargains that involve it
-   and staying put by a probabilistic Condorcet election over everyone's utilities of the
-   resulting position, taking the likeliest (KTAB's "deterministic" transitions).
+   power-weighted compromise ``(w_i x_i + w_j x_j) / (w_i + w_j)``. Every actor then chooses
+   among the bargains that involve it and staying put by a probabilistic Condorcet election
+   over everyone's utilities of the resulting position, taking the likeliest (KTAB's
+   "deterministic" transitions).
 6. **Stopping.** Turns stop when the RMS change of positions falls below ``stop_fraction`` of
    the first turn's change, or after ``max_turns``.
 

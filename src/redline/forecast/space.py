@@ -29,10 +29,11 @@ class IssueSpace:
     """Actors, their capabilities, and their positions and saliences on each issue.
 
     ``issue_groups`` says which issues belong together (DEU: the proposal), for models that
-    trade across issues. ``positions`` and ``saliences`` are (actors x issues) arrays; NaN marks an actor that takes
-    no position on an issue (DEU has many). Saliences are in [0, 1] (the file's 0–100 divided
-    by 100); positions, ``status_quo`` and ``outcome`` are on the 0–100 scale. ``outcome`` is the
-    observed decision where known (DEU), for backtests; NaN where unknown.
+    trade across issues. ``positions`` and ``saliences`` are (actors x issues) arrays; NaN
+    marks an actor that takes no position on an issue (DEU has many). Saliences are in [0, 1]
+    (the file's 0–100 divided by 100); positions, ``status_quo`` and ``outcome`` are on the
+    0–100 scale. ``outcome`` is the observed decision where known (DEU), for backtests; NaN
+    where unknown.
     """
 
     actors: tuple[str, ...]
