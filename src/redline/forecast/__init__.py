@@ -23,7 +23,7 @@ from redline.forecast.result import Forecast
 from redline.forecast.scenario_space import from_scenario
 from redline.forecast.selection import select_on_split
 from redline.forecast.smp import smp
-from redline.forecast.space import ForecastInputError, IssueSpace, issue_space
+from redline.forecast.space import ForecastInputError, IssueSpace, issue_space, random_space
 
 
 def load_space(path: str | Path) -> IssueSpace:
@@ -61,6 +61,7 @@ __all__ = [
     "issue_space",
     "load_space",
     "nash_bargaining",
+    "random_space",
     "read_actor_table",
     "read_deu",
     "read_ktab_csv",

@@ -133,7 +133,7 @@ def read_deu(source: str | Path, *, text: str | None = None, min_positions: int 
         ids.append(isnr)
         groups.append(row[index["prnr"]].strip().strip('"') if "prnr" in index else isnr)
         pos.append(p)
-        sal.append([v / SCALE for v in s])
+        sal.append([math.nan if math.isnan(v) else w / SCALE for v, w in zip(p, s, strict=True)])
         sq.append(cell(row, "rp", line))
         out.append(o)
     if not ids:

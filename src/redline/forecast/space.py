@@ -122,3 +122,21 @@ def issue_space(actors: list[str] | tuple[str, ...], capabilities: Any, position
     if np.any((sal < 0) | (sal > 1)):
         raise ForecastInputError(f"{source}: saliences must lie in [0, 1]")
     return IssueSpace(tuple(actors), names, cap, pos, sal, sq, out, source)
+
+
+def random_space(n_actors: int, n_issues: int, rng: np.random.Generator, *,
+                 missing: float = 0.0) -> IssueSpace:
+    """A synthetic issue space for tests and benchmarks: uniform positions on 0–100,
+    saliences in [0.05, 1], log-normal capabilities; ``missing`` is the share of
+    (actor, issue) cells left blank (every issue keeps at least two actors)."""
+    pos = rng.uniform(0, SCALE, size=(n_actors, n_issues)).round(1)
+    sal = rng.uniform(0.05, 1.0, size=(n_actors, n_issues)).round(2)
+    cap = rng.lognormal(0.0, 0.5, size=n_actors).round(3)
+    if missing > 0:
+        blank = rng.random((n_actors, n_issues)) < missing
+        blank[:2] = False
+        pos = np.where(blank, np.nan, pos)
+        sal = np.where(blank, np.nan, sal)
+    return IssueSpace(tuple(f"A{i + 1}" for i in range(n_actors)),
+                      tuple(f"I{k + 1}" for k in range(n_issues)), cap, pos, sal,
+                      np.full(n_issues, np.nan), np.full(n_issues, np.nan), "<random>")
