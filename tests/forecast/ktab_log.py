@@ -40,3 +40,16 @@ def position_history(path: Path) -> tuple[list[str], np.ndarray]:
     names = list(rows)
     array = np.array([rows[a] for a in names])  # actors x dims x turns
     return names, np.transpose(array, (2, 0, 1))
+
+
+def win_probability_history(path: Path) -> np.ndarray:
+    """Each actor's winning probability per state: array (turns + 1) x actors."""
+    lines = path.read_text().splitlines()
+    start = next(k for k, line in enumerate(lines) if line.startswith("History of actors' win"))
+    rows = []
+    for line in lines[start + 1:]:
+        match = re.match(r"^(\S+), prob :\s+(.*)$", line)
+        if not match:
+            break
+        rows.append([float(v) for v in match.group(2).split()])
+    return np.array(rows).T

@@ -1,41 +1,47 @@
-"""A Spatial Model of Politics in the manner of KAPSARC's KTAB (Wise, Lester & Efird 2015, "A
-Spatial Model of Politics"; KTAB, MIT licence).
+"""KTAB's Spatial Model of Politics (SMP), re-implemented from its published description and
+its reference logs.
 
-Actors hold positions in a multi-dimensional issue space (0–100 per dimension) with their own
-saliences, and influence. Each turn:
+References: Wise, B., Lester, S. & Efird, B. (2015), "An introduction to the KAPSARC Toolkit
+for Behavioral Analysis (KTAB) using one-dimensional models" and "A Spatial Model of Politics";
+KTAB (KAPSARC, MIT licence), whose run logs print every intermediate quantity.
 
-1. **Values.** Actor i values position j at ``v_ij = 1 - d_i(x_i, x_j)``, the distance
-   weighted by i's squared saliences: ``d_i = sqrt(sum_k s_ik^2 (x_ik - x_jk)^2 / sum_k
-   s_ik^2)`` on the 0–1 scale.
-2. **Election.** A probabilistic Condorcet election among the actors' positions: coalition
-   strength ``C(a:b) = sum_k w_k max(0, u_ka - u_kb)`` (proportional voting), victory
-   probability ``C(a:b) / (C(a:b) + C(b:a))`` (linear), and the probability that a position
-   wins ``∝ prod_b P(a > b)`` (KTAB's "conditional" PCE).
-3. **Risk.** Each actor's risk attitude is its position's winning probability mapped linearly
-   onto [-1/2, 1] (KTAB's "Mid" range) from the risk-neutral election; utilities are
-   ``u = v (1 + r (1 - v))``. Actor h estimates another's attitude as ``(2 r_h + r_i) / 3``
-   (KTAB's "OneThird").
-4. **Challenges.** Each actor i, with its estimates, picks the target j with the largest
-   expected gain: it wins with probability ``P_ij`` (the linear vote over all actors' estimated
-   utilities of x_i versus x_j), and then j moves to x_i; if it loses, i moves to x_j; each
-   move is worth the mover's winning probability times the change in i's utility.
-5. **Bargains and resolution.** A challenge proposes that i and j both adopt their
-   power-weighted compromise ``(w_i x_i + w_j x_j) / (w_i + w_j)``. Every actor then chooses
-   among the bargains that involve it and staying put by a probabilistic Condorcet election
-   over everyone's utilities of the resulting position, taking the likeliest (KTAB's
-   "deterministic" transitions).
-6. **Stopping.** Turns stop when the RMS change of positions falls below ``stop_fraction`` of
-   the first turn's change, or after ``max_turns``.
+Actors hold positions in a multi-dimensional space (0–1 internally, 0–100 outside), with a
+salience per dimension and a capability. Each turn (KTAB's settings: proportional voting,
+linear victory probability, conditional PCE, deterministic transitions, "Mid" risk range,
+"OneThird" risk estimates, semi-committed third parties, S2P2 bargains):
 
-Steps 1–3 reproduce KTAB's logged matrices to their printed precision (see the tests). Steps 4
-and 5 are simplified: KTAB weighs third-party commitment in challenges and forms bargains by
-interpolating both sides' views, which its published descriptions do not pin down; we therefore
-do not reproduce KTAB's turn-by-turn positions exactly. The model is deterministic; ``seed``
-only shuffles the order in which actors are recorded (the outcome does not depend on it, a test
-says so), kept for KTAB compatibility.
+1. **Values.** ``v_ij = 1 - d_i(x_i, x_j)`` with ``d_i`` the distance weighted by i's squared
+   saliences, ``sqrt(sum_k s_ik^2 dx_k^2 / sum_k s_ik^2)``.
+2. **Risk.** A probabilistic Condorcet election among all positions (coalition strength
+   ``C(a:b) = sum_k c_k max(0, v_ka - v_kb)``, ``P(a > b) = C(a:b) / (C(a:b) + C(b:a))``,
+   ``P(a wins) ∝ prod_b P(a > b)``); each actor's winning chance mapped linearly onto
+   [-1/2, 1] is its risk attitude r; utilities ``u = v (1 + r (1 - v))``. Actor h assumes
+   actor i's attitude is ``(2 r_h + r_i) / 3``.
+3. **Challenges.** Actor h's estimate of i challenging j: i brings ``c_i S_i (u_ii - u_ij)``,
+   j brings ``c_j S_j (u_jj - u_ji)`` (``S`` the sum of an actor's saliences); every third
+   party n weighs the little contest of the two principals and itself on the side it prefers
+   (each afresh, not seeing the other third parties), and votes
+   ``c_n S_n (U_n(i wins) - U_n(j wins))`` where, being semi-committed, it counts its own
+   position once when its side wins; the votes add up into the two coalitions. Then
+   ``P = C_i / (C_i + C_j)`` and the expected gain to k, against the status quo,
+   ``(1 - S_j) 2u_ki + S_j (P 2u_ki + (1 - P) 2u_kj) - (u_ki + u_kj)``. Each actor challenges
+   the target of largest expected gain to itself (if above 1e-5).
+4. **Bargains.** The challenger proposes, per dimension, that both adopt
+   ``(w_i t_i + w_j t_j) / (w_i + w_j)`` with weights ``w = s^2 p^2`` (its salience and its
+   estimate of its victory probability, the target's likewise with 1 - p), rounded to 1e-4 as
+   KTAB does (KTAB's "InitOnlyInterp": only the challenger's interpolation is put to the vote;
+   KTAB also logs the target's view and a compromise of the two but does not use them).
+5. **Resolution.** For every actor, an election among staying put and the bargains involving
+   it, each judged by every actor as the mean utility of all positions after the bargain;
+   the likeliest wins (or, with ``transitions="stochastic"``, one is drawn with those
+   probabilities from ``numpy.random.default_rng(seed)``).
+6. **Stopping.** When the total movement of a turn (the sum of the actors' Euclidean moves)
+   falls to ``stop_fraction`` of the first turn's, or after ``max_turns``.
 """
 
 from __future__ import annotations
+
+from typing import Literal
 
 import numpy as np
 from numpy.typing import NDArray
@@ -44,22 +50,28 @@ from redline.forecast.compromise import actor_weights, weighted_mean
 from redline.forecast.result import Forecast
 from redline.forecast.space import SCALE, ForecastInputError, IssueSpace
 
+Array = NDArray[np.float64]
+MIN_COALITION = 1e-10
+MIN_GAIN = 1e-5
+POSITION_TOLERANCE = 1e-3  # on the 0–1 scale: positions this close count as one
 
-def values(x: NDArray[np.float64], s: NDArray[np.float64]) -> NDArray[np.float64]:
+
+def values(x: Array, s: Array) -> Array:
     """Risk-neutral values v[i, j] of actor j's position to actor i (positions on 0–1)."""
+    return 1.0 - _distance(x[:, None, :], x[None, :, :], s)
+
+
+def _distance(a: Array, b: Array, s: Array) -> Array:
+    """Salience-weighted distance from a[i] to b[..] with actor i's saliences s[i]."""
     s2 = s**2
-    norm = s2.sum(axis=1)
-    norm = np.where(norm > 0, norm, 1.0)
-    d2 = ((x[None, :, :] - x[:, None, :]) ** 2 * s2[:, None, :]).sum(axis=2) / norm[:, None]
-    return np.asarray(1.0 - np.sqrt(d2))
+    norm = np.where(s2.sum(axis=1) > 0, s2.sum(axis=1), 1.0)
+    shape = (-1,) + (1,) * (a.ndim - 2) + (s.shape[1],)
+    return np.asarray(np.sqrt(((a - b) ** 2 * s2.reshape(shape)).sum(axis=-1)
+                              / norm.reshape(shape[:-1])))
 
 
-def condorcet_probabilities(u: NDArray[np.float64], w: NDArray[np.float64]
-                            ) -> NDArray[np.float64]:
-    """Winning probability of each option (columns of ``u``: actors x options).
-
-    Proportional votes, linear victory probability, conditional PCE (see the module notes).
-    """
+def condorcet_probabilities(u: Array, w: Array) -> Array:
+    """Winning probability of each option (columns of ``u``: actors x options)."""
     diff = u[:, :, None] - u[:, None, :]
     strength = np.einsum("k,kab->ab", w, np.clip(diff, 0, None))
     both = strength + strength.T
@@ -72,7 +84,7 @@ def condorcet_probabilities(u: NDArray[np.float64], w: NDArray[np.float64]
     return np.asarray(p / p.sum())
 
 
-def risk_attitudes(v: NDArray[np.float64], w: NDArray[np.float64]) -> NDArray[np.float64]:
+def risk_attitudes(v: Array, w: Array) -> Array:
     """KTAB's "Mid" risk attitudes in [-1/2, 1] from the risk-neutral election."""
     p = condorcet_probabilities(v, w)
     spread = p.max() - p.min()
@@ -81,64 +93,131 @@ def risk_attitudes(v: NDArray[np.float64], w: NDArray[np.float64]) -> NDArray[np
     return np.asarray(-0.5 + 1.5 * (p - p.min()) / spread)
 
 
-def risk_utility(v: NDArray[np.float64], r: NDArray[np.float64]) -> NDArray[np.float64]:
+def position_probabilities(x: Array, s: Array, c: Array, tolerance: float = POSITION_TOLERANCE
+                           ) -> Array:
+    """Each actor's chance that its position wins, as KTAB reports it: an election among the
+    distinct positions (closer than ``tolerance`` counts as the same, the first actor's copy
+    standing for the group) with risk-aware utilities; actors sharing a position share its
+    chance."""
+    v = values(x, s)
+    u = risk_utility(v, risk_attitudes(v, c))
+    gaps = np.linalg.norm(x[:, None, :] - x[None, :, :], axis=2)
+    stand_for = np.arange(x.shape[0])
+    for i in range(x.shape[0]):
+        earlier = np.flatnonzero((stand_for[:i] == np.arange(i)) & (gaps[i, :i] < tolerance))
+        if earlier.size:
+            stand_for[i] = earlier[0]
+    distinct = np.unique(stand_for)
+    chance = condorcet_probabilities(u[:, distinct], c)
+    return np.asarray(chance[np.searchsorted(distinct, stand_for)])
+
+
+def risk_utility(v: Array, r: Array) -> Array:
     """Risk-aware utility u = v (1 + r (1 - v)), row i with attitude r_i."""
-    return np.asarray(v * (1 + r[:, None] * (1 - v)))
+    shape = (-1,) + (1,) * (v.ndim - 1)
+    return np.asarray(v * (1 + r.reshape(shape) * (1 - v)))
 
 
-def _turn(x: NDArray[np.float64], s: NDArray[np.float64], w: NDArray[np.float64]
-          ) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
-    """One turn: new positions, the actors' risk attitudes, and the positions' win chances."""
+def challenges(est: Array, strength: Array, total_salience: Array, h: NDArray[np.int64],
+               k: NDArray[np.int64], i: NDArray[np.int64], j: NDArray[np.int64]
+               ) -> tuple[Array, Array]:
+    """h's estimate (utilities ``est[h]``) of the probability that i beats j, and of the
+    expected gain to k of i challenging j; vectorised over the index arrays (step 3)."""
+    u = est[h]  # pairs x actors x actors
+    pairs = np.arange(h.size)
+    own_i = strength[i] * (u[pairs, i, i] - u[pairs, i, j])
+    own_j = strength[j] * (u[pairs, j, i] - u[pairs, j, j])
+    for_i = MIN_COALITION + np.clip(own_i, 0, None) + np.clip(own_j, 0, None)
+    for_j = MIN_COALITION + np.clip(-own_i, 0, None) + np.clip(-own_j, 0, None)
+    # third parties n (columns), each judging the little contest i:j with only itself added
+    uni = u[pairs, :, i]
+    unj = u[pairs, :, j]
+    unn = np.diagonal(u, axis1=1, axis2=2)
+    lean = strength[None, :] * (uni - unj)
+    with_i = for_i[:, None] + np.clip(lean, 0, None)
+    with_j = for_j[:, None] + np.clip(-lean, 0, None)
+    p_in = with_i / (with_i + with_j)
+    u_i_side = p_in * (2 * uni + unn) + (1 - p_in) * 3 * unj  # semi-committed: own position
+    u_j_side = p_in * 3 * uni + (1 - p_in) * (2 * unj + unn)  # counts only if its side wins
+    vote = strength[None, :] * (u_i_side - u_j_side)
+    actors = np.arange(est.shape[0])[None, :]
+    vote = np.where((actors != i[:, None]) & (actors != j[:, None]), vote, 0.0)
+    c_i = for_i + np.clip(vote, 0, None).sum(axis=1)
+    c_j = for_j + np.clip(-vote, 0, None).sum(axis=1)
+    p = c_i / (c_i + c_j)
+    uki, ukj = u[pairs, k, i], u[pairs, k, j]
+    sj = total_salience[j]
+    gain = (1 - sj) * 2 * uki + sj * (p * 2 * uki + (1 - p) * 2 * ukj) - (uki + ukj)
+    return p, gain
+
+
+def _interpolate(ti: Array, si: Array, pi: float, tj: Array, sj: Array, pj: float
+                 ) -> tuple[Array, Array]:
+    """KTAB's S2P2 bargain per dimension: (i's new position, j's new position)."""
+    wi, wj = si**2 * pi**2, sj**2 * pj**2
+    lean = 1e-6
+    bi = np.round(((wi + lean) * ti + wj * tj) / (wi + lean + wj), 4)
+    bj = np.round((wi * ti + (lean + wj) * tj) / (wi + lean + wj), 4)
+    return bi, bj
+
+
+def _turn(x: Array, s: Array, c: Array, rng: np.random.Generator | None
+          ) -> tuple[Array, Array]:
+    """One turn: the new positions and the actors' risk attitudes."""
     n = x.shape[0]
     v = values(x, s)
-    r = risk_attitudes(v, w)
-    u = risk_utility(v, r)
-    p = condorcet_probabilities(u, w)
-    proposals: list[list[NDArray[np.float64]]] = [[x[k]] for k in range(n)]
+    r = risk_attitudes(v, c)
+    if n < 2:
+        return x.copy(), r
+    est = np.stack([risk_utility(v, (2 * r[h] + r) / 3) for h in range(n)])
+    total = s.sum(axis=1)
+    strength = c * total
+    ii, jj = np.nonzero(~np.eye(n, dtype=bool))
+    prob, gain = challenges(est, strength, total, ii, ii, ii, jj)
+    gain = np.where(gain > MIN_GAIN, gain, -np.inf).reshape(n, n - 1)
+    prob = prob.reshape(n, n - 1)
+    targets = jj.reshape(n, n - 1)
+    offers: list[list[tuple[int, int, Array, Array]]] = [[] for _ in range(n)]
     for i in range(n):
-        est = (2 * r[i] + r) / 3
-        ui = risk_utility(v, est)  # i's estimate of everyone's utilities
-        votes = w[:, None] * (ui[:, [i]] - ui)  # votes[k, j]: k for x_i over x_j
-        pro = np.clip(votes, 0, None).sum(axis=0)
-        con = np.clip(-votes, 0, None).sum(axis=0)
-        both = pro + con
-        pij = np.where(both > 0, pro / np.where(both > 0, both, 1.0), 0.5)
-        loss = ui[i, i] - ui[i]  # what x_j costs i
-        gain = pij * p * loss - (1 - pij) * p[i] * loss
-        gain[i] = 0.0
-        gain[np.all(x == x[i], axis=1)] = 0.0
-        j = int(np.argmax(gain))
-        if gain[j] <= 0:
+        best = int(np.argmax(gain[i]))
+        if not np.isfinite(gain[i, best]):
             continue
-        point = (w[i] * x[i] + w[j] * x[j]) / (w[i] + w[j])
-        proposals[i].append(point)
-        proposals[j].append(point)
+        j = int(targets[i, best])
+        p_i = float(prob[i, best])
+        at_i, at_j = _interpolate(x[i], s[i], p_i, x[j], s[j], 1 - p_i)
+        deal = (i, j, at_i, at_j)
+        offers[i].append(deal)
+        offers[j].append(deal)
+    # utility to actor a of each actor's position, judged with a's own attitude
+    own = np.diagonal(est, axis1=0, axis2=1).T  # own[a, m] = est[a][a, m]
+    base = own.sum(axis=1)
     new = x.copy()
     for k in range(n):
-        if len(proposals[k]) == 1:
+        if not offers[k]:
             continue
-        options = np.array(proposals[k])
-        trial = np.repeat(x[None], len(options), axis=0)
-        trial[:, k] = options
-        # everyone's utility of the option for k: value of k's new position to each actor
-        s2 = s**2
-        norm = np.where(s2.sum(axis=1) > 0, s2.sum(axis=1), 1.0)
-        d = np.sqrt(((options[None, :, :] - x[:, None, :]) ** 2 * s2[:, None, :]).sum(axis=2)
-                    / norm[:, None])
-        uo = risk_utility(1.0 - d, r)
-        prob = condorcet_probabilities(uo, w)
-        new[k] = options[int(np.argmax(prob))]
-    return new, r, p
+        util = np.empty((n, len(offers[k]) + 1))
+        util[:, 0] = base / n
+        for m, (i, j, at_i, at_j) in enumerate(offers[k], start=1):
+            moved = risk_utility(1.0 - _distance(x[:, None, :], np.stack([at_i, at_j])[None], s), r)
+            util[:, m] = (base - own[:, i] - own[:, j] + moved.sum(axis=1)) / n
+        chance = condorcet_probabilities(util, c)
+        pick = int(np.argmax(chance)) if rng is None else int(rng.choice(chance.size, p=chance))
+        if pick:
+            i, j, at_i, at_j = offers[k][pick - 1]
+            new[k] = at_i if k == i else at_j
+    return new, r
 
 
 def smp(space: IssueSpace, *, max_turns: int = 100, stop_fraction: float = 0.02,
+        transitions: Literal["deterministic", "stochastic"] = "deterministic",
         seed: int = 0) -> Forecast:
     """Run the spatial model of politics on all dimensions of ``space`` at once.
 
-    Every actor must have a position and a salience on every dimension (KTAB's format
-    guarantees it; DEU issues are run one at a time by the backtest). The forecast is the
-    capability x salience weighted mean of the final positions; ``details["winner"]`` holds
-    the most likely position of the final election.
+    Every actor needs a position and a salience on every dimension (KTAB's format guarantees
+    it; the model registry runs DEU issues one at a time). The forecast is the capability x
+    salience weighted mean of the final positions; ``details["winner"]`` is the most likely
+    position of the final election and ``details["win_probabilities"]`` each actor's chance
+    of winning in every state. ``seed`` only matters for stochastic transitions.
     """
     if not np.all(space.present):
         raise ForecastInputError(f"{space.source}: the spatial model needs every actor's "
@@ -146,36 +225,36 @@ def smp(space: IssueSpace, *, max_turns: int = 100, stop_fraction: float = 0.02,
                                  "or drop the actor")
     if max_turns < 1 or not 0 < stop_fraction < 1:
         raise ValueError("max_turns >= 1 and 0 < stop_fraction < 1")
-    order = np.random.default_rng(seed).permutation(space.n_actors)
+    if transitions not in ("deterministic", "stochastic"):
+        raise ValueError("transitions is 'deterministic' or 'stochastic'")
+    rng = np.random.default_rng(seed) if transitions == "stochastic" else None
     x = space.positions / SCALE
     s = space.saliences
-    w = space.capabilities
-    weights = actor_weights(space)
+    c = space.capabilities
     history = [x.copy()]
-    risks, probs = [], []
+    risks = []
     first = None
     converged = False
     for _ in range(max_turns):
-        new, r, p = _turn(x, s, w)
+        new, r = _turn(x, s, c, rng)
         risks.append(r)
-        probs.append(p)
-        change = float(np.sqrt(np.mean((new - x) ** 2)))
+        moved = float(np.linalg.norm(new - x, axis=1).sum())
         x = new
         history.append(x.copy())
-        if first is None:
-            first = change
-        if first == 0 or change <= stop_fraction * first:
+        first = moved if first is None else first
+        if first == 0 or moved <= stop_fraction * first:
             converged = True
             break
     positions = np.array(history) * SCALE
+    weights = actor_weights(space)
     trajectory = np.array([weighted_mean(pos, weights) for pos in positions])
-    final_p = condorcet_probabilities(risk_utility(values(x, s), risks[-1]), w)
+    chances = np.array([position_probabilities(pos, s, c) for pos in history])
     return Forecast(
-        method="smp", parameters={"max_turns": max_turns, "stop_fraction": stop_fraction,
-                                  "seed": seed},
+        method="smp",
+        parameters={"max_turns": max_turns, "stop_fraction": stop_fraction,
+                    "transitions": transitions, "seed": seed},
         actors=space.actors, issues=space.issues, outcome=trajectory[-1],
         trajectory=trajectory, positions=positions, converged=converged,
-        details={"winner": positions[-1][int(np.argmax(final_p))],
-                 "risk_attitudes": np.array(risks), "win_probabilities": np.array(probs),
-                 "actor_order": [space.actors[i] for i in order]},
+        details={"winner": positions[-1][int(np.argmax(chances[-1]))],
+                 "risk_attitudes": np.array(risks), "win_probabilities": chances},
     )
