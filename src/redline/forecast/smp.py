@@ -123,16 +123,18 @@ def challenges(est: Array, strength: Array, total_salience: Array, h: NDArray[np
                ) -> tuple[Array, Array]:
     """h's estimate (utilities ``est[h]``) of the probability that i beats j, and of the
     expected gain to k of i challenging j; vectorised over the index arrays (step 3)."""
-    u = est[h]  # pairs x actors x actors
+    actors = np.arange(est.shape[0])[None, :]
+    uni = est[h[:, None], actors, i[:, None]]  # pairs x third parties: u_n(x_i)
+    unj = est[h[:, None], actors, j[:, None]]
+    unn = np.diagonal(est, axis1=1, axis2=2)[h]
     pairs = np.arange(h.size)
-    own_i = strength[i] * (u[pairs, i, i] - u[pairs, i, j])
-    own_j = strength[j] * (u[pairs, j, i] - u[pairs, j, j])
+    uii, uij = uni[pairs, i], unj[pairs, i]
+    uji, ujj = uni[pairs, j], unj[pairs, j]
+    own_i = strength[i] * (uii - uij)
+    own_j = strength[j] * (uji - ujj)
     for_i = MIN_COALITION + np.clip(own_i, 0, None) + np.clip(own_j, 0, None)
     for_j = MIN_COALITION + np.clip(-own_i, 0, None) + np.clip(-own_j, 0, None)
     # third parties n (columns), each judging the little contest i:j with only itself added
-    uni = u[pairs, :, i]
-    unj = u[pairs, :, j]
-    unn = np.diagonal(u, axis1=1, axis2=2)
     lean = strength[None, :] * (uni - unj)
     with_i = for_i[:, None] + np.clip(lean, 0, None)
     with_j = for_j[:, None] + np.clip(-lean, 0, None)
@@ -140,21 +142,20 @@ def challenges(est: Array, strength: Array, total_salience: Array, h: NDArray[np
     u_i_side = p_in * (2 * uni + unn) + (1 - p_in) * 3 * unj  # semi-committed: own position
     u_j_side = p_in * 3 * uni + (1 - p_in) * (2 * unj + unn)  # counts only if its side wins
     vote = strength[None, :] * (u_i_side - u_j_side)
-    actors = np.arange(est.shape[0])[None, :]
     vote = np.where((actors != i[:, None]) & (actors != j[:, None]), vote, 0.0)
     c_i = for_i + np.clip(vote, 0, None).sum(axis=1)
     c_j = for_j + np.clip(-vote, 0, None).sum(axis=1)
     p = c_i / (c_i + c_j)
-    uki, ukj = u[pairs, k, i], u[pairs, k, j]
+    uki, ukj = uni[pairs, k], unj[pairs, k]
     sj = total_salience[j]
     gain = (1 - sj) * 2 * uki + sj * (p * 2 * uki + (1 - p) * 2 * ukj) - (uki + ukj)
     return p, gain
 
 
-def _interpolate(ti: Array, si: Array, pi: float, tj: Array, sj: Array, pj: float
+def _interpolate(ti: Array, si: Array, pi: Array, tj: Array, sj: Array, pj: Array
                  ) -> tuple[Array, Array]:
-    """KTAB's S2P2 bargain per dimension: (i's new position, j's new position)."""
-    wi, wj = si**2 * pi**2, sj**2 * pj**2
+    """KTAB's S2P2 bargains, per deal (rows) and dimension: (i's, j's new positions)."""
+    wi, wj = si**2 * pi[:, None] ** 2, sj**2 * pj[:, None] ** 2
     lean = 1e-6
     bi = np.round(((wi + lean) * ti + wj * tj) / (wi + lean + wj), 4)
     bj = np.round((wi * ti + (lean + wj) * tj) / (wi + lean + wj), 4)
@@ -169,42 +170,43 @@ def _turn(x: Array, s: Array, c: Array, rng: np.random.Generator | None
     r = risk_attitudes(v, c)
     if n < 2:
         return x.copy(), r
-    est = np.stack([risk_utility(v, (2 * r[h] + r) / 3) for h in range(n)])
+    guess = (2 * r[:, None] + r[None, :]) / 3  # guess[h, i]: h's estimate of r_i
+    est = v[None] * (1 + guess[:, :, None] * (1 - v)[None])
     total = s.sum(axis=1)
     strength = c * total
     ii, jj = np.nonzero(~np.eye(n, dtype=bool))
     prob, gain = challenges(est, strength, total, ii, ii, ii, jj)
     gain = np.where(gain > MIN_GAIN, gain, -np.inf).reshape(n, n - 1)
-    prob = prob.reshape(n, n - 1)
-    targets = jj.reshape(n, n - 1)
-    offers: list[list[tuple[int, int, Array, Array]]] = [[] for _ in range(n)]
-    for i in range(n):
-        best = int(np.argmax(gain[i]))
-        if not np.isfinite(gain[i, best]):
-            continue
-        j = int(targets[i, best])
-        p_i = float(prob[i, best])
-        at_i, at_j = _interpolate(x[i], s[i], p_i, x[j], s[j], 1 - p_i)
-        deal = (i, j, at_i, at_j)
-        offers[i].append(deal)
-        offers[j].append(deal)
-    # utility to actor a of each actor's position, judged with a's own attitude
-    own = np.diagonal(est, axis1=0, axis2=1).T  # own[a, m] = est[a][a, m]
+    best = np.argmax(gain, axis=1)
+    init = np.flatnonzero(np.isfinite(gain[np.arange(n), best]))
+    if init.size == 0:
+        return x.copy(), r
+    rcvr = jj.reshape(n, n - 1)[init, best[init]]
+    p_win = prob.reshape(n, n - 1)[init, best[init]]
+    at_i, at_j = _interpolate(x[init], s[init], p_win, x[rcvr], s[rcvr], 1 - p_win)
+    # utility to actor a of the state after each deal: the mean of a's utilities of all
+    # positions, the two dealers' replaced by the deal's (a judges with its own attitude)
+    own = est[np.arange(n), np.arange(n)]  # own[a, m] = u_a(x_m)
     base = own.sum(axis=1)
+    moved = (risk_utility(1.0 - _distance(x[:, None, :], at_i[None], s), r)
+             + risk_utility(1.0 - _distance(x[:, None, :], at_j[None], s), r))
+    after = (base[:, None] - own[:, init] - own[:, rcvr] + moved) / n
     new = x.copy()
-    for k in range(n):
-        if not offers[k]:
-            continue
-        util = np.empty((n, len(offers[k]) + 1))
-        util[:, 0] = base / n
-        for m, (i, j, at_i, at_j) in enumerate(offers[k], start=1):
-            moved = risk_utility(1.0 - _distance(x[:, None, :], np.stack([at_i, at_j])[None], s), r)
-            util[:, m] = (base - own[:, i] - own[:, j] + moved.sum(axis=1)) / n
-        chance = condorcet_probabilities(util, c)
+    involved = np.zeros((n, init.size), dtype=bool)
+    involved[init, np.arange(init.size)] = True
+    involved[rcvr, np.arange(init.size)] = True
+    for k in np.flatnonzero(involved.any(axis=1)):
+        deals = np.flatnonzero(involved[k])
+        if deals.size == 1:  # staying versus one deal: the two-option election in closed form
+            gap = after[:, deals[0]] - base / n
+            pro, con = c @ np.clip(gap, 0, None), c @ np.clip(-gap, 0, None)
+            chance = np.array([con, pro]) / (pro + con) if pro + con > 0 else np.full(2, 0.5)
+        else:
+            chance = condorcet_probabilities(np.column_stack([base / n, after[:, deals]]), c)
         pick = int(np.argmax(chance)) if rng is None else int(rng.choice(chance.size, p=chance))
         if pick:
-            i, j, at_i, at_j = offers[k][pick - 1]
-            new[k] = at_i if k == i else at_j
+            d = deals[pick - 1]
+            new[k] = at_i[d] if init[d] == k else at_j[d]
     return new, r
 
 
