@@ -56,12 +56,25 @@ def test_deu_synthetic_filters_and_scales():
     ("a,b,c\n1,2,3\n4,5,6\n", "no 'isnr' column"),
     (deu_text([["p1", "a", "x", "1", "1", "1", "1", "1", "0", "5"]]), "line 3, column pcom"),
     (deu_text([["p1", "a", "0", "1", "1", "1", "1", "1", "0", "500"]]), "outside 0–100"),
-    (deu_text([["p1", "a", "0", "1", "1"]]), "line 3): 5 fields"),
+    (deu_text([["p1", "a", "0", "1", "1", "1", "1", "1", "0", "5", "7"]]), "line 3): 11 fields"),
+    (deu_text([["p1", "a", "0", "1", "1"]]), "no issue has an outcome"),
     (deu_text([]), "needs a header row"),
 ])
 def test_deu_malformed_gives_one_clear_error(text, expected):
     with pytest.raises(RedlineError, match=expected.replace("(", r"\(").replace(")", r"\)")):
         read_deu("bad.tsv", text=text)
+
+
+def test_deu_short_rows_padded_and_missing_capability_row():
+    text = deu_text([["p1", "a", "0", "100", "50", "50", "100", "20", "0", "60"],
+                     ["p1", "b", "10", "20", "", "50", "50"]])  # trailing cells dropped
+    space, filtering = read_deu("mem.tsv", text=text)
+    assert space.issues == ("a",) and filtering.no_outcome == ("b",)
+    lines = text.splitlines()
+    no_caps = "\n".join([lines[0], *lines[2:]])
+    space, filtering = read_deu("nocaps.tsv", text=no_caps)
+    assert not filtering.capabilities_given
+    assert space.capabilities.tolist() == [1, 1, 1] and space.issues == ("a",)
 
 
 def test_ktab_soe_files(shared_data):

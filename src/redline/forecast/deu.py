@@ -36,11 +36,13 @@ class Filtering:
     no_outcome: tuple[str, ...]
     too_few_positions: tuple[str, ...]
     positions_without_salience: int = 0
+    capabilities_given: bool = True
 
     def to_dict(self) -> dict[str, object]:
         return {"rows": self.rows, "kept": self.kept, "no_outcome": list(self.no_outcome),
                 "too_few_positions": list(self.too_few_positions),
-                "positions_without_salience": self.positions_without_salience}
+                "positions_without_salience": self.positions_without_salience,
+                "capabilities_given": self.capabilities_given}
 
 
 def _number(text: str, where: str) -> float:
@@ -64,8 +66,10 @@ def read_deu(source: str | Path, *, text: str | None = None, min_positions: int 
     An actor's position without a salience is dropped (every model weights by salience; DEU III
     has 52 such cells in the development file). Issues are kept when they have an outcome
     (unless ``require_outcome=False``) and at least ``min_positions`` actors with a position and
-    a salience. Capabilities are row 2's figures; an actor with a
-    blank capability gets the mean of the others (none does in DEU III).
+    a salience. Capabilities are row 2's figures; an actor with a blank capability gets the
+    mean of the others (none does in DEU III). Without a capability row (row 2 already has an
+    ``isnr``), every actor gets capability 1 and ``Filtering.capabilities_given`` is False.
+    Rows shorter than the header are padded with blanks.
     """
     name = str(source)
     if text is None:
@@ -93,14 +97,21 @@ def read_deu(source: str | Path, *, text: str | None = None, min_positions: int 
                              "Fix: every p<actor> needs an s<actor>")
     width = len(header)
     for line, row in enumerate(rows[1:], start=2):
-        if len(row) != width:
+        if len(row) > width and any(cell.strip().strip('"') for cell in row[width:]):
             raise DeuFormatError(f"{name} (line {line}): {len(row)} fields, the header has "
                                  f"{width}. Fix: tab-separate every row like the header")
+        # rows cut short (trailing blank cells dropped by some writers) are padded as blank
+        row[:] = (row + [""] * width)[:width]
 
     def cell(row: list[str], column: str, line: int) -> float:
         return _number(row[index[column]], f"{name} (line {line}, column {column})")
 
-    caps = np.array([cell(rows[1], "p" + a, 2) for a in actors])
+    has_capabilities = not rows[1][index["isnr"]].strip().strip('"')
+    if has_capabilities:
+        caps = np.array([cell(rows[1], "p" + a, 2) for a in actors])
+    else:  # no capability row: every actor counts the same
+        caps = np.ones(len(actors))
+        rows.insert(1, [""] * width)
     if np.all(np.isnan(caps)):
         raise DeuFormatError(f"{name} (line 2): no capabilities under the position columns. "
                              "Fix: row 2 must give each actor's capability")
@@ -144,4 +155,4 @@ def read_deu(source: str | Path, *, text: str | None = None, min_positions: int 
         outcome=np.array(out), source=name,
         issue_groups=tuple(groups))
     return space, Filtering(len(rows) - 2, len(ids), tuple(no_outcome), tuple(too_few),
-                            unsalient)
+                            unsalient, has_capabilities)

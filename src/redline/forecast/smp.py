@@ -1,5 +1,6 @@
-"""KTAB's Spatial Model of Politics (SMP), re-implemented from its published description and
-its reference logs.
+"""KTAB's Spatial Model of Politics (SMP), written anew from its published description, the
+algorithm of KTAB's (MIT-licensed) program and its reference run logs; it reproduces the logged
+SOE-Pol-Comp run (tests/forecast/test_smp.py).
 
 References: Wise, B., Lester, S. & Efird, B. (2015), "An introduction to the KAPSARC Toolkit
 for Behavioral Analysis (KTAB) using one-dimensional models" and "A Spatial Model of Politics";
