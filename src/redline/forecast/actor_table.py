@@ -41,7 +41,7 @@ def read_actor_table(source: str | Path, *, text: str | None = None) -> IssueSpa
     if len(header) < 4 or (len(header) - 2) % 2 or [h.lower() for h in header[:2]] != [
             "actor", "capability"]:
         raise ActorTableError(f"{name} (line 1): not an actor table header. " + fix)
-    issues = []
+    issues: list[str] = []
     for k in range(2, len(header), 2):
         pos, sal = header[k], header[k + 1]
         if not pos.lower().endswith("position") or not sal.lower().endswith("salience"):

@@ -40,7 +40,7 @@ def weighted_mean(positions: NDArray[np.float64], weights: NDArray[np.float64]) 
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = (weights * pos).sum(axis=0) / total
         plain = (pos * present).sum(axis=0) / count
-    return np.where(total > 0, mean, plain)
+    return np.asarray(np.where(total > 0, mean, plain))
 
 
 def weighted_median(positions: NDArray[np.float64],

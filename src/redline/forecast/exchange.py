@@ -30,10 +30,13 @@ from redline.forecast.compromise import actor_weights, weighted_mean
 from redline.forecast.result import Forecast
 from redline.forecast.space import IssueSpace
 
+Candidates = tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.float64], NDArray[np.float64],
+                   NDArray[np.float64]]
+
 
 def _candidates(x: NDArray[np.float64], s: NDArray[np.float64], c: NDArray[np.float64],
                 present: NDArray[np.bool_], outcome: NDArray[np.float64],
-                total: NDArray[np.float64], p: int, q: int) -> tuple[NDArray[np.float64], ...]:
+                total: NDArray[np.float64], p: int, q: int) -> Candidates:
     """All equal-gain exchanges where j gives on p and i gives on q: (i, j, gain, a, b)."""
     xp, xq, sp, sq = x[:, p], x[:, q], s[:, p], s[:, q]
     side_p = np.sign(xp - outcome[p])
@@ -52,8 +55,8 @@ def _candidates(x: NDArray[np.float64], s: NDArray[np.float64], c: NDArray[np.fl
         np.abs(xq[i] - xq[j]) * c[i] * sq[i] / total[q] / ratio,  # i moves at most to j on q
         np.abs(xq[j] - outcome[q]) / ratio,               # outcome q stops at j
     ])
-    gain = a_cap * edge[i, j] / (sq[i] + sq[j])
-    return i, j, gain, a_cap, a_cap * ratio
+    gain = np.asarray(a_cap * edge[i, j] / (sq[i] + sq[j]), dtype=float)
+    return i, j, gain, np.asarray(a_cap, dtype=float), np.asarray(a_cap * ratio, dtype=float)
 
 
 def exchange(space: IssueSpace, *, rounds: int = 1, tolerance: float = 1e-6) -> Forecast:
@@ -76,9 +79,12 @@ def exchange(space: IssueSpace, *, rounds: int = 1, tolerance: float = 1e-6) -> 
     xs = np.nan_to_num(x, nan=0.0)
     for _ in range(rounds):
         outcome = trajectory[-1]
-        found = [(*_candidates(xs, s, c, present, outcome, total, p, q), p, q) for p, q in pairs]
-        rows = [(g, i, j, a, b, p, q) for i, j, g, a, b, p, q in found
-                for i, j, g, a, b in zip(i, j, g, a, b, strict=True) if g > tolerance]
+        rows: list[tuple[float, int, int, float, float, int, int]] = []
+        for p, q in pairs:
+            ii, jj, gains, shifts_p, shifts_q = _candidates(xs, s, c, present, outcome, total, p, q)
+            rows.extend((float(g), int(i), int(j), float(a), float(b), p, q)
+                        for i, j, g, a, b in zip(ii, jj, gains, shifts_p, shifts_q, strict=True)
+                        if g > tolerance)
         rows.sort(key=lambda r: -r[0])
         busy: set[tuple[int, int]] = set()
         count = 0

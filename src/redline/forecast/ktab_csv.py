@@ -38,8 +38,8 @@ def read_ktab_csv(source: str | Path, *, text: str | None = None) -> IssueSpace:
             text = Path(source).read_text(encoding="utf-8-sig")
         except OSError as exc:
             raise KtabFormatError(f"{name}: cannot read the file ({exc.strerror})") from None
-    rows = [_cells(r) for r in csv.reader(io.StringIO(text))]
-    rows = [(k, r) for k, r in enumerate(rows, start=1) if r]
+    cells = [_cells(r) for r in csv.reader(io.StringIO(text))]
+    rows = [(k, r) for k, r in enumerate(cells, start=1) if r]
     fix_layout = ("Fix: line 1 is 'name,description,actors,dimensions', line 2 the headers "
                   "'Actor,Description,Influence,<dim> Position,<dim> Salience,...'")
     if len(rows) < 3:
