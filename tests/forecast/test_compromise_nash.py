@@ -61,6 +61,19 @@ def test_unanimity_gives_that_position_for_every_model(space, point):
                                                              abs=0.05), name
 
 
+@settings(max_examples=25, deadline=None)
+@given(spaces(), st.data())
+def test_every_model_gives_a_finite_forecast_even_with_zero_saliences(space, data):
+    zero = data.draw(st.lists(st.booleans(), min_size=space.n_actors, max_size=space.n_actors))
+    sal = np.where(np.array(zero)[:, None], 0.0, space.saliences)
+    space = issue_space(space.actors, space.capabilities, space.positions, sal)
+    lo, hi = space.positions.min(axis=0), space.positions.max(axis=0)
+    for name in MODELS:
+        out = forecast(space, name).outcome
+        assert np.all(np.isfinite(out)), name
+        assert np.all(out >= lo - 0.1) and np.all(out <= hi + 0.1), name
+
+
 def test_weighted_mean_and_median_by_hand():
     space = issue_space(["a", "b", "c"], [1, 1, 2], [[0], [60], [100]], [[1], [0.5], [0.25]])
     # weights 1, 0.5, 0.5
@@ -105,3 +118,12 @@ def test_missing_actors_are_ignored():
         keep = space.present[:, k]
         w = space.capabilities[keep] * space.saliences[keep, k]
         assert full[k] == pytest.approx(np.sum(w * space.positions[keep, k]) / w.sum())
+
+
+def test_every_model_copes_with_actors_missing_on_issues():
+    space = random_space(12, 5, np.random.default_rng(21), missing=0.5)
+    lo, hi = np.nanmin(space.positions, axis=0), np.nanmax(space.positions, axis=0)
+    for name in MODELS:
+        out = forecast(space, name).outcome
+        assert np.all(np.isfinite(out)), name
+        assert np.all(out >= lo - 0.1) and np.all(out <= hi + 0.1), name

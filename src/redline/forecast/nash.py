@@ -36,6 +36,8 @@ def nash_bargaining(space: IssueSpace, *, utility: Literal["linear", "quadratic"
                          "'status_quo'")
     grid = np.linspace(0.0, SCALE, int(round(SCALE / resolution)) + 1)
     weights = actor_weights(space)
+    # an issue on which nobody has weight (all saliences 0): every actor present counts equally
+    weights = np.where(weights.sum(axis=0) > 0, weights, ~np.isnan(space.positions) * 1.0)
     pos = np.nan_to_num(space.positions, nan=0.0)
     u = _utility(grid, pos, utility)
     ends = _utility(np.array([0.0, SCALE]), pos, utility)
