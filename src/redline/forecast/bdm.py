@@ -17,8 +17,8 @@ paper's round-by-round medians on the EC emission-standards example, see docs/fo
    ``2 - 4 (0.5)^r``, of a better/worse change ``2 - 4 (0.5 -/+ 0.25 (d_mu + d))^r``.
 2. Votes ``c_k s_k ((|x_k - x_b|/range)^r_k - (|x_k - x_a|/range)^r_k)`` use each voter's risk
    exponent. The probability that a beats b is the sum of the votes for a over the sum of the
-   absolute votes over *all* pairs of positions (Scholz et al.'s program normalises this way,
-   not pair by pair; the pairwise normalisation yields no movement at all on the example).
+   absolute votes over *all* pairs of positions (Scholz et al.'s program is reported to
+   normalise this way; the pairwise normalisation yields no movement at all on the example).
 3. Risk: with every r = 1, an actor's danger is the sum of the others' expected utility of
    challenging it; ``R_i = (2 danger_i - max - min) / (max - min)`` across actors,
    ``r_i = (1 - R_i/3) / (1 + R_i/3)``. Risk is recomputed from r = 1 every round.
@@ -30,7 +30,7 @@ paper's round-by-round medians on the EC emission-standards example, see docs/fo
    to x_j). An actor takes a confrontation if it has one (the nearest), else a compromise, else
    a capitulation (the nearest). Among compromises ``offer_choice="scholz"`` takes the one
    whose EU-weighted midpoint ``(|EU_ij| x_i + |EU_ji| x_j) / (|EU_ij| + |EU_ji|)`` is lowest,
-   as Scholz et al.'s program does (it reproduces their table); ``"least_change"`` takes the
+   as Scholz et al.'s program is reported to do (it reproduces their table); ``"least_change"`` takes the
    nearest, as the paper's text says.
 6. The median voter position is the current position minimising ``sum_k c_k s_k |x_k - x|``
    (the Condorcet winner of risk-neutral pairwise votes); ties go to the lower position.
