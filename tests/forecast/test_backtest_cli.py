@@ -126,3 +126,17 @@ def test_bad_files_give_one_message_and_exit_2(tmp_path, name, content, message)
 def test_unknown_model_is_a_user_error(tmp_path, shared_data):
     result = run("backtest", "deu", str(shared_data / "deu3" / "deu3-dev.tsv"), "--model", "x")
     assert result.returncode == 2 and "is not a model" in result.stderr
+
+
+def test_set_passes_model_parameters_and_rejects_unknown_ones(examples):
+    result = run("forecast", str(examples / "us-iran-2026.yaml"), "--model", "bdm",
+                 "--set", "rounds=3", "--set", "offer_choice=least_change", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["parameters"]["rounds"] == 3 and len(data["trajectory"]) == 4
+    assert data["parameters"]["offer_choice"] == "least_change"
+    bad = run("forecast", str(examples / "us-iran-2026.yaml"), "--model", "nash", "--set", "x=1")
+    assert bad.returncode == 2 and "no such parameter" in bad.stderr
+    wrong = run("forecast", str(examples / "us-iran-2026.yaml"), "--model", "nash",
+                "--set", "utility=cubic")
+    assert wrong.returncode == 2 and "linear" in wrong.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 from enum import StrEnum
 from pathlib import Path
@@ -24,6 +25,8 @@ class OutputFormat(StrEnum):
 
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="text or json.")]
 MODEL_HELP = f"Model: {', '.join(MODELS)}."
+SetOpt = Annotated[list[str] | None, typer.Option(
+    "--set", help="A model parameter, key=value (repeatable), e.g. --set rounds=4.")]
 
 
 def _model(name: str, allow_all: bool = False) -> str:
@@ -31,6 +34,34 @@ def _model(name: str, allow_all: bool = False) -> str:
         return name
     choices = ", ".join([*MODELS, *(["all"] if allow_all else [])])
     raise ForecastInputError(f"--model {name!r} is not a model. Fix: use one of {choices}")
+
+
+def _parameters(settings: list[str] | None, model: str) -> dict[str, Any]:
+    """``--set key=value`` pairs as model parameters (numbers and true/false parsed, no eval)."""
+    found: dict[str, Any] = {}
+    for item in settings or []:
+        key, sep, text = item.partition("=")
+        if not sep or not key.strip():
+            raise ForecastInputError(f"--set {item!r}: expected key=value, e.g. --set rounds=4")
+        value: Any = text.strip()
+        for kind in (int, float):
+            try:
+                value = kind(value)
+                break
+            except ValueError:
+                continue
+        if isinstance(value, str) and value.lower() in ("true", "false"):
+            value = value.lower() == "true"
+        found[key.strip()] = value
+    if found:
+        names = inspect.signature(MODELS[model]).parameters
+        unknown = [k for k in found if k not in names or k == "space"]
+        if unknown and not any(p.kind is p.VAR_KEYWORD for p in names.values()):
+            allowed = [k for k in names if k != "space"]
+            fix = f"use one of {', '.join(allowed)}" if allowed else "drop it: it takes none"
+            raise ForecastInputError(f"--set {', '.join(unknown)}: model {model} has no such "
+                                     f"parameter. Fix: {fix}")
+    return found
 
 
 def _print_json(data: Any) -> None:
@@ -44,10 +75,16 @@ def forecast_command(
         help="A scenario (.yaml/.json), a KTAB SMP .csv, an actor-table .csv or a DEU .tsv.")],
     model: Annotated[str, typer.Option("--model", "-m", help=MODEL_HELP)] = "compromise",
     output: FormatOpt = OutputFormat.text,
+    settings: SetOpt = None,
 ) -> None:
     """Forecast where each issue settles (0–100 scale) with a collective-decision model."""
+    name = _model(model)
+    parameters = _parameters(settings, name)
     space = load_space(source)
-    result = forecast(space, _model(model))
+    try:
+        result = forecast(space, name, **parameters)
+    except ValueError as exc:
+        raise ForecastInputError(f"--set: {exc}") from None
     if output is OutputFormat.json:
         _print_json({"source": str(source), **result.to_dict()})
         return
@@ -79,16 +116,24 @@ def backtest_deu(
     resamples: Annotated[int, typer.Option(help="Bootstrap resamples.", min=100)] = 2000,
     min_positions: Annotated[int, typer.Option(
         help="Drop issues with fewer actors holding a position and a salience.", min=1)] = 2,
+    settings: SetOpt = None,
 ) -> None:
     """MAE of models against DEU outcomes, with bootstrap intervals and a paired comparison
     against the compromise model."""
     name = _model(model, allow_all=True)
+    if settings and name == "all":
+        raise ForecastInputError("--set needs one --model. Fix: name the model to tune")
+    parameters = _parameters(settings, name) if name != "all" else {}
     space, filtering = read_deu(file, min_positions=min_positions)
-    if output is OutputFormat.json and name != "all":
-        _print_json(backtest(space, name).to_dict())
-        return
-    names = list(MODELS) if name == "all" else ["compromise", name]
-    results = [backtest(space, m) for m in dict.fromkeys(names)]
+    try:
+        if output is OutputFormat.json and name != "all":
+            _print_json(backtest(space, name, **parameters).to_dict())
+            return
+        names = list(MODELS) if name == "all" else ["compromise", name]
+        results = [backtest(space, m, **(parameters if m == name else {}))
+                   for m in dict.fromkeys(names)]
+    except ValueError as exc:
+        raise ForecastInputError(f"--set: {exc}") from None
     comparison = compare(results, seed=seed, resamples=resamples)
     if output is OutputFormat.json:
         _print_json({"filtering": filtering.to_dict(),

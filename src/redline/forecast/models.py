@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
 from redline.forecast.bdm import bdm
-from redline.forecast.compromise import compromise
+from redline.forecast.compromise import Weighting, compromise
 from redline.forecast.exchange import exchange
 from redline.forecast.nash import nash_bargaining
 from redline.forecast.result import Forecast
@@ -16,19 +16,21 @@ from redline.forecast.smp import smp
 from redline.forecast.space import ForecastInputError, IssueSpace
 
 
-def _salience_mean(space: IssueSpace, **params: Any) -> Forecast:
+def _salience_mean(space: IssueSpace) -> Forecast:
     """Baseline: salience-weighted mean with equal capabilities."""
     result = compromise(space.with_capabilities(np.ones(space.n_actors)), weighting="salience")
     return _renamed(result, "salience-mean")
 
 
-def _median_position(space: IssueSpace, **params: Any) -> Forecast:
+def _median_position(space: IssueSpace) -> Forecast:
     """Baseline: the plain median of the actors' positions."""
     return _renamed(compromise(space, statistic="median", weighting="equal"), "median-position")
 
 
-def _weighted_median(space: IssueSpace, **params: Any) -> Forecast:
-    return _renamed(compromise(space, statistic="median", **params), "weighted-median")
+def _weighted_median(space: IssueSpace, *, weighting: Weighting = "capability*salience"
+                     ) -> Forecast:
+    return _renamed(compromise(space, statistic="median", weighting=weighting),
+                    "weighted-median")
 
 
 def _renamed(result: Forecast, name: str) -> Forecast:
@@ -37,8 +39,12 @@ def _renamed(result: Forecast, name: str) -> Forecast:
                     result.converged, result.details)
 
 
-def _smp_any(space: IssueSpace, **params: Any) -> Forecast:
+def _smp_any(space: IssueSpace, *, max_turns: int = 100, stop_fraction: float = 0.02,
+             transitions: Literal["deterministic", "stochastic"] = "deterministic",
+             seed: int = 0) -> Forecast:
     """SMP on the whole space when complete, else issue by issue on the actors present."""
+    params: dict[str, Any] = {"max_turns": max_turns, "stop_fraction": stop_fraction,
+                              "transitions": transitions, "seed": seed}
     if np.all(space.present):
         return smp(space, **params)
     outcome = np.full(space.n_issues, np.nan)
