@@ -55,7 +55,7 @@ def main() -> int:
             seconds = best_of(lambda name=name: backtest(space, name), repeat=1)
             total += seconds
             mae = backtest(space, name).mae
-            print(f"  {name:16s} {seconds:8.3f} s  ({seconds / base:9.0f} x compromise)"
+            print(f"  {name:16s} {seconds:8.3f} s  ({seconds / base:9.1f} x compromise)"
                   f"  MAE {mae:.2f}")
         print(f"  all models       {total:8.3f} s")
     else:
@@ -67,7 +67,7 @@ def main() -> int:
     for name in ("compromise", "nash", "exchange", "bdm", "smp"):
         seconds = best_of(lambda name=name: forecast(space, name))
         result = forecast(space, name)
-        print(f"  {name:10s} {seconds * 1000:9.1f} ms  ({seconds / base:8.0f} x compromise)"
+        print(f"  {name:10s} {seconds * 1000:9.1f} ms  ({seconds / base:8.1f} x compromise)"
               f"  {result.rounds} round(s)")
 
     rng = np.random.default_rng(7)
