@@ -46,6 +46,7 @@ from redline.space.analysis import (
     applied_rules,
     refusals,
 )
+from redline.space.outcomes import outcome_space
 
 DEFAULT_MAX_AGENDAS = 4096
 TOLERANCE = 1e-9
@@ -161,9 +162,7 @@ def analyze_agendas(scenario: Scenario, *, parties: Sequence[str] | None = None,
     """Analyse every agenda over `issues` (default: all issues), smallest agendas first."""
     who = tuple(scenario.parties if parties is None else parties)
     pool = tuple(scenario.issue_ids if issues is None else issues)
-    # analyze() checks unknown issues and status quos; check the pool once, here, the same way.
-    if pool:
-        analyze(scenario, pool[:1], parties=who, max_outcomes=max_outcomes)
+    outcome_space(scenario, pool, who)  # unknown issues, missing status quos: one clear error
     counts = scenario.option_counts()
     results: dict[tuple[str, ...], Analysis] = {}
     records: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
