@@ -74,9 +74,9 @@ def _utility(scenario: Scenario, actor: str, what: str) -> Utility:
     return scenario.utilities[actor]
 
 
-def _replace(scenario: Scenario, actor: str, utility: Utility, notice: str) -> Scenario:
+def _replace(scenario: Scenario, changed: Mapping[str, Utility], notice: str) -> Scenario:
     utilities = dict(scenario.utilities)
-    utilities[actor] = utility
+    utilities.update(changed)
     return dataclasses.replace(scenario, utilities=utilities,
                                notices=(*scenario.notices, notice))
 
@@ -114,16 +114,18 @@ def pull_weight(target: Utility, issue: str, goal: float, strength: float) -> Ut
 def apply_event(scenario: Scenario, event: Event | str) -> Scenario:
     """The scenario after one event, whatever its `active` flag."""
     event = find_event(scenario, event) if isinstance(event, str) else event
+    changed: dict[str, Utility] = {}
     for index, effect in enumerate(event.effects):
         where = f"events.{event.id}.effects[{index}]"
-        utility = _utility(scenario, effect.actor, f"event {event.id!r}")
+        utility = changed.get(effect.actor) or _utility(scenario, effect.actor,
+                                                        f"event {event.id!r}")
         if effect.reservation is not None:
             utility = shift_reservation(utility, point(effect.reservation))
         if effect.weights:
             utility = shift_weights(utility, {k: point(v) for k, v in effect.weights.items()},
                                     where)
-        scenario = _replace(scenario, effect.actor, utility, f"event {event.id} applied")
-    return scenario
+        changed[effect.actor] = utility
+    return _replace(scenario, changed, f"event {event.id} applied")
 
 
 def apply_influence(scenario: Scenario, edge: Influence | str) -> Scenario:
@@ -133,7 +135,7 @@ def apply_influence(scenario: Scenario, edge: Influence | str) -> Scenario:
     source = _utility(scenario, edge.from_, what)
     target = _utility(scenario, edge.to, what)
     moved = pull_weight(target, edge.issue, source.weights[edge.issue], point(edge.strength))
-    return _replace(scenario, edge.to, moved, f"{what} applied")
+    return _replace(scenario, {edge.to: moved}, f"{what} applied")
 
 
 @dataclass(frozen=True)
