@@ -122,3 +122,41 @@ def test_bad_requests_are_clear_errors(examples):
         montecarlo(scenario, runs=5, seed=1, engine="gpu")
     with pytest.raises(MonteCarloError, match="unknown sensitivity output"):
         montecarlo(scenario, runs=5, seed=1, output="happiness")
+
+
+def test_realise_matches_a_full_reload_of_the_drawn_document():
+    from redline.scenario import from_document
+
+    scenario = load({
+        "format": "redline/1", "title": "many distributions",
+        "actors": [{"id": "P", "name": "P", "role": "party"},
+                   {"id": "Q", "name": "Q", "role": "party"}],
+        "issues": [{"id": i, "name": i, "options": ["a", "b", "c"], "status_quo": "a"}
+                   for i in ("x", "y")],
+        "preferences": {
+            "P": {"weights": {"x": {"low": 0.1, "mode": 0.5, "high": 0.9}, "y": 0.5},
+                  "values": {"x": [0, {"low": 0.2, "mode": 0.4, "high": 0.8}, 1],
+                             "y": {"a": 1, "b": 0.5, "c": {"low": 0, "mode": 0, "high": 0.3}}},
+                  "reservation": 0.2},
+            "Q": {"weights": {"x": 1, "y": 1}, "values": {"x": [1, 0.5, 0], "y": [0, 0.5, 1]},
+                  "reservation": {"low": 0.1, "mode": 0.2, "high": 0.4}},
+        },
+        "red_lines": [{"id": "q", "actor": "Q", "rule": "x != 'c'", "credibility": 0.5}],
+        "events": [{"id": "e", "description": "e", "active": True, "effects": [
+            {"actor": "P", "reservation": {"low": -0.2, "mode": -0.1, "high": 0.0}}]}],
+    })
+    params = parameters(scenario)
+    assert len(params) == 6
+    rng = np.random.default_rng(0)
+    for _ in range(50):
+        drawn = realise(params, rng.random(len(params)))
+        reloaded = from_document(drawn.document)
+        assert set(drawn.rules) == set(reloaded.rules)
+        for actor, utility in reloaded.utilities.items():
+            fast = drawn.utilities[actor]
+            assert fast.reservation == utility.reservation
+            assert dict(fast.weights) == pytest.approx(dict(utility.weights))
+            for issue, values in utility.values.items():
+                assert np.array_equal(fast.values[issue], values)
+        shift = drawn.document.events[0].effects[0].reservation
+        assert isinstance(shift, float) and -0.2 <= shift <= 0.0

@@ -17,6 +17,7 @@ red line.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -25,10 +26,15 @@ import numpy as np
 from numpy.typing import NDArray
 from pydantic import BaseModel
 
-from redline.scenario.model import Triangular
-from redline.scenario.scenario import Scenario, from_document
+from redline.errors import RedlineError
+from redline.scenario.model import Issue, Preference, Triangular, point
+from redline.scenario.scenario import Scenario, Utility
 
 Path = tuple[str | int, ...]
+
+
+class SamplingError(RedlineError):
+    """A draw that gives an unusable scenario (e.g. every weight of an actor at 0)."""
 
 
 @dataclass(frozen=True)
@@ -162,10 +168,40 @@ def realise(params: Parameters, point: Sequence[float] | NDArray[np.float64]) ->
                 dropped.add(index)
     for path, value in values.items():
         document = _set(document, path, value)
+    base = params.scenario
+    dropped_ids = {document.red_lines[k].id for k in dropped}
     if dropped:
         document = document.model_copy(update={"red_lines": [
             r for k, r in enumerate(document.red_lines) if k not in dropped]})
-    return from_document(document, params.scenario.origin)
+    # The document was validated with every value anywhere in [low, high]: the rules compiled
+    # for it still hold; only the utilities of actors with drawn preferences are recompiled.
+    utilities = dict(base.utilities)
+    for actor in {str(path[1]) for path in values if path[0] == "preferences"}:
+        utilities[actor] = compile_utility(document.preferences[actor], document.issues, actor)
+    rules = {k: v for k, v in base.rules.items() if k not in dropped_ids}
+    return dataclasses.replace(base, document=document, utilities=utilities, rules=rules,
+                               notices=())
+
+
+def compile_utility(preference: Preference, issues: Sequence[Issue], actor: str) -> Utility:
+    """Normalised weights and value tables of a preference whose numbers are plain floats."""
+    raw = {i.id: point(preference.weights.get(i.id, 0.0)) for i in issues}
+    total = sum(raw.values())
+    if total <= 0:
+        raise SamplingError(f"preferences.{actor}.weights: a draw gave every weight 0; "
+                            "give at least one weight a positive low value")
+    values: dict[str, NDArray[np.float64]] = {}
+    for issue in issues:
+        table = preference.values.get(issue.id)
+        if table is None:
+            array = np.zeros(len(issue.options))
+        elif isinstance(table, list):
+            array = np.array([point(v) for v in table], dtype=float)
+        else:
+            array = np.array([point(table[o]) for o in issue.options], dtype=float)
+        array.setflags(write=False)
+        values[issue.id] = array
+    return Utility({k: v / total for k, v in raw.items()}, values, point(preference.reservation))
 
 
 def draw(params: Parameters, rng: np.random.Generator) -> tuple[NDArray[np.float64], Scenario]:
