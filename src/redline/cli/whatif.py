@@ -188,7 +188,9 @@ def _gives_up(entry: dict[str, Any]) -> str:
         return (f"{entry['actor']} lowers its reservation by {entry['drop']:.3f} "
                 f"({entry['from']:.3f} -> {entry['to']:.3f})")
     if entry["kind"] == "agenda refusal":
-        return f"{entry['actor']} drops its agenda refusal {entry['constraint']} (talks open)"
+        issues = ", ".join(entry["issues"])
+        return (f"{entry['actor']} drops its agenda refusal {entry['constraint']} and talks with "
+                f"{issues} on the table (the other way out: take {issues} off the agenda)")
     return f"{entry['actor']} drops its red line {entry['constraint']}"
 
 
@@ -277,11 +279,18 @@ def render_comparison(result: Comparison) -> None:
         for issue, (a, b) in moved.get("weights", {}).items():
             parts.append(f"weight {issue} {a:.3f} -> {b:.3f}")
         out.print(f" {actor}: {', '.join(parts)}")
+    before, after, delta = data["before"], data["after"], data["delta"]
+    if before["nash"] is None and after["nash"] is None:
+        for name, side in (("before", before), ("after", after)):
+            why = (f"{', '.join(side['refused_by'])} refuses to negotiate this agenda"
+                   if side["refused_by"] else "no package is acceptable to every party")
+            out.print(f" {name}: ZOPA empty ({side['zopa_size']} outcomes) - {why}")
+        out.print("Nothing to compare at the table; try --agenda (see `redline agendas`).")
+        return
     table = Table(title=f"Agenda: {', '.join(data['agenda'])}")
     table.add_column("")
     table.add_column("before")
     table.add_column("after")
-    before, after, delta = data["before"], data["after"], data["delta"]
     table.add_row("ZOPA size", str(before["zopa_size"]), str(after["zopa_size"]))
     for issue in data["agenda"]:
         table.add_row(f"Nash {issue}",

@@ -186,6 +186,9 @@ def _open(scenario: Scenario, agenda: tuple[str, ...], who: tuple[str, ...],
     for name in names:
         actor, kind = _owner(scenario, name)
         entry: dict[str, Any] = {"constraint": name, "actor": actor, "kind": kind}
+        if kind == "agenda refusal":
+            refused = next(r for r in scenario.red_lines if r.id == name).refuses_agenda or []
+            entry["issues"] = [i for i in agenda if i in refused]
         if kind == "reservation":
             j = who.index(actor)
             entry.update({"drop": round(delta, 12), "from": float(reservations[j]),
