@@ -29,10 +29,10 @@ from typing import Any
 
 import numpy as np
 
-from redline import __version__
 from redline.errors import RedlineError
 from redline.scenario.model import Event, Influence, point
 from redline.scenario.scenario import Scenario, Utility
+from redline.version import __version__
 
 
 class PressureError(RedlineError):

@@ -36,7 +36,6 @@ from typing import Any
 
 import numpy as np
 
-from redline import __version__
 from redline.scenario import Scenario
 from redline.scenario.rules import evaluate
 from redline.space.analysis import (
@@ -47,6 +46,7 @@ from redline.space.analysis import (
     refusals,
 )
 from redline.space.outcomes import outcome_space
+from redline.version import __version__
 
 DEFAULT_MAX_AGENDAS = 4096
 TOLERANCE = 1e-9

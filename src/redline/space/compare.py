@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from redline import __version__
 from redline.scenario import Scenario
 from redline.space.analysis import Analysis, analyze
+from redline.version import __version__
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,6 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from redline import __version__
 from redline.scenario import Scenario
 from redline.space.analysis import (
     RATIONALITY_SLACK,
@@ -45,6 +44,7 @@ from redline.space.analysis import (
     refusals,
 )
 from redline.space.outcomes import outcome_space
+from redline.version import __version__
 
 DEFAULT_MAX_SIZE = 3
 RESERVATION = "reservation:"

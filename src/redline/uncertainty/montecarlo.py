@@ -21,11 +21,11 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from redline import __version__
 from redline.errors import RedlineError
 from redline.scenario import Scenario
 from redline.scenario.sampling import Parameters, parameters, realise
 from redline.uncertainty.engines import Progress, run_chunks
+from redline.version import __version__
 
 Measure = Callable[[Scenario, np.random.Generator], Mapping[str, Any]]
 

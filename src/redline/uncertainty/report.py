@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from redline import __version__
 from redline.scenario import Scenario
 from redline.scenario.pressure import apply_pressure
 from redline.space import analyze
@@ -14,6 +13,7 @@ from redline.uncertainty.bargaining import OUTPUTS, Bargaining, summarise
 from redline.uncertainty.engines import ENGINES, EngineError, Progress
 from redline.uncertainty.montecarlo import MonteCarloError, check_request, run
 from redline.uncertainty.sensitivity import SensitivityError, sobol, tornado
+from redline.version import __version__
 
 
 @dataclass(frozen=True)
