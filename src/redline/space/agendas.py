@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import combinations
 from math import prod
 from typing import Any
@@ -156,6 +157,10 @@ def _nash_options(result: Analysis) -> dict[str, int] | None:
     return dict(zip(result.scenario.issue_ids, nash.options, strict=True))
 
 
+def _party_score(party: str, entry: AgendaResult) -> tuple[float, float]:
+    return (entry.gains[party], entry.joint_gain)
+
+
 def analyze_agendas(scenario: Scenario, *, parties: Sequence[str] | None = None,
                     issues: Sequence[str] | None = None, max_outcomes: int = 5_000_000,
                     max_agendas: int = DEFAULT_MAX_AGENDAS) -> Agendas:
@@ -235,7 +240,7 @@ def analyze_agendas(scenario: Scenario, *, parties: Sequence[str] | None = None,
     deals = [e for e in ranked if e.zopa]
     preferred: dict[str, tuple[str, ...] | None] = {}
     for party in who:
-        best = max(deals, key=lambda e, p=party: (e.gains[p], e.joint_gain), default=None)
+        best = max(deals, key=partial(_party_score, party), default=None)
         preferred[party] = None if best is None else best.issues
     skipped = sum(reasons.values())
     return Agendas(scenario.title, who, ranked, preferred, tuple(e.issues for e in deals),

@@ -64,12 +64,13 @@ def _dask(function: Callable[[T], R], chunks: Sequence[T], workers: int | None,
     cluster: Any = None
     try:
         if scheduler is None:
-            cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1,
-                                   processes=True, dashboard_address=None)
-            client = Client(cluster)
+            cluster = LocalCluster(  # type: ignore[no-untyped-call]
+                n_workers=workers or 2, threads_per_worker=1, processes=True,
+                dashboard_address=None)
+            client = Client(cluster)  # type: ignore[no-untyped-call]
         else:
             try:
-                client = Client(scheduler, timeout="10s")
+                client = Client(scheduler, timeout="10s")  # type: ignore[no-untyped-call]
             except OSError as exc:
                 raise EngineError(f"cannot reach the Dask scheduler at {scheduler!r} ({exc}); "
                                   "check the address (e.g. tcp://host:8786) and that it "

@@ -45,13 +45,13 @@ def tornado(params: Parameters, measure: Measure, output: str, seed: int = 0,
     pairs = evaluate_many(params, measure, [(base, seeds[0]),
                                             *zip(points, seeds[1:], strict=True)], **engine)
     y0 = scalar(pairs[0][1], output)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for k, parameter in enumerate(params.items):
         low = scalar(pairs[1 + 2 * k][1], output)
         high = scalar(pairs[2 + 2 * k][1], output)
         rows.append({"parameter": parameter.name, "base": y0, "low": low, "high": high,
                      "swing": abs(high - low)})
-    rows.sort(key=lambda r: -r["swing"])
+    rows.sort(key=lambda r: -float(r["swing"]))
     return rows
 
 
@@ -59,8 +59,8 @@ def sobol(params: Parameters, measure: Measure, output: str, samples: int, seed:
           progress: Progress | None = None, **engine: Any) -> list[dict[str, Any]]:
     """First-order and total Sobol indices per parameter, largest total first."""
     try:
-        from SALib.analyze import sobol as sobol_analyze
-        from SALib.sample import sobol as sobol_sample
+        from SALib.analyze import sobol as sobol_analyze  # type: ignore[import-untyped]
+        from SALib.sample import sobol as sobol_sample  # type: ignore[import-untyped]
     except ImportError:
         raise SensitivityError("Sobol indices need the 'uncertainty' extra (SALib): "
                                "pip install 'redline[uncertainty]', or pass --sobol 0") from None
@@ -83,8 +83,8 @@ def sobol(params: Parameters, measure: Measure, output: str, samples: int, seed:
                 for n in params.names]
     indices = sobol_analyze.analyze(problem, y, calc_second_order=False, seed=seed,
                                     print_to_console=False)
-    rows = [{"parameter": name, "S1": float(indices["S1"][k]),
+    rows: list[dict[str, Any]] = [{"parameter": name, "S1": float(indices["S1"][k]),
              "S1_conf": float(indices["S1_conf"][k]), "ST": float(indices["ST"][k]),
              "ST_conf": float(indices["ST_conf"][k])} for k, name in enumerate(params.names)]
-    rows.sort(key=lambda r: -r["ST"])
+    rows.sort(key=lambda r: -float(r["ST"]))
     return rows
