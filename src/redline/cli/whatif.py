@@ -23,6 +23,7 @@ from redline.scenario.pressure import (
     apply_pressure,
     select_events,
     select_influence,
+    utility_changes,
 )
 from redline.space.agendas import AgendaResult, Agendas, analyze_agendas
 from redline.space.compare import Comparison, compare
@@ -256,7 +257,8 @@ def compare_command(
     before = apply_pressure(loaded, base_events).scenario
     after_pressure = apply_pressure(loaded, [*base_events, *compared_events], compared_edges)
     change = {"events": list(compared_events), "influence": list(compared_edges),
-              "baseline_events": base_events, "changes": after_pressure.changes}
+              "baseline_events": base_events,
+              "changes": utility_changes(before, after_pressure.scenario)}
     result = compare(before, after_pressure.scenario, split_ids(agenda), change=change,
                      max_outcomes=max_outcomes)
     if output is OutputFormat.json:

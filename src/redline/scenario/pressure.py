@@ -156,6 +156,23 @@ class Pressure:
                 "parameters": self.parameters, "version": self.version}
 
 
+def utility_changes(before: Scenario, after: Scenario) -> dict[str, dict[str, Any]]:
+    """Per actor, the reservation and the weights that differ: {"reservation": [old, new], ...}."""
+    changes: dict[str, dict[str, Any]] = {}
+    for actor, old in before.utilities.items():
+        new = after.utilities[actor]
+        change: dict[str, Any] = {}
+        if new.reservation != old.reservation:
+            change["reservation"] = [old.reservation, new.reservation]
+        moved = {k: [round(old.weights[k], 12), round(new.weights[k], 12)]
+                 for k in old.weights if abs(new.weights[k] - old.weights[k]) > 1e-12}
+        if moved:
+            change["weights"] = moved
+        if change:
+            changes[actor] = change
+    return changes
+
+
 def select_events(scenario: Scenario, choice: str | Sequence[str] | None) -> tuple[str, ...]:
     """Event ids for a choice: "active" (or None: the default), "all", "none", or a list of ids."""
     events = scenario.document.events
@@ -196,17 +213,6 @@ def apply_pressure(scenario: Scenario, events: Sequence[str] = (),
         if edge_id(edge) in wanted_edges:
             result = apply_influence(result, edge)
             applied_edges.append(edge_id(edge))
-    changes: dict[str, dict[str, Any]] = {}
-    for actor, before in scenario.utilities.items():
-        after = result.utilities[actor]
-        change: dict[str, Any] = {}
-        if after.reservation != before.reservation:
-            change["reservation"] = [before.reservation, after.reservation]
-        moved = {k: [round(before.weights[k], 12), round(after.weights[k], 12)]
-                 for k in before.weights if abs(after.weights[k] - before.weights[k]) > 1e-12}
-        if moved:
-            change["weights"] = moved
-        if change:
-            changes[actor] = change
+    changes = utility_changes(scenario, result)
     return Pressure(result, tuple(applied_events), tuple(applied_edges), changes,
                     parameters={"events": list(events), "influence": list(influence)})
