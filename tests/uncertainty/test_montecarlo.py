@@ -160,3 +160,17 @@ def test_realise_matches_a_full_reload_of_the_drawn_document():
                 assert np.array_equal(fast.values[issue], values)
         shift = drawn.document.events[0].effects[0].reservation
         assert isinstance(shift, float) and -0.2 <= shift <= 0.0
+
+
+def test_progress_counts_every_evaluation(examples):
+    from redline.scenario.sampling import parameters
+    from redline.uncertainty.report import evaluations
+
+    scenario = load(examples / "us-iran-2026.yaml")
+    ticks: list[int] = []
+    montecarlo(scenario, runs=30, seed=2, sobol_samples=8, chunk=7, progress=ticks.append)
+    assert sum(ticks) == evaluations(len(parameters(scenario)), 30, 8) == 30 + 15 + 8 * 9
+    ticks.clear()
+    run(scenario, Bargaining(NO_MISSILES), 20, seed=2, engine="processes", workers=2, chunk=6,
+        progress=ticks.append)
+    assert ticks == [6, 6, 6, 2]

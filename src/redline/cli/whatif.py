@@ -338,15 +338,18 @@ def montecarlo_command(
     max_outcomes: MaxOutcomesOpt = 5_000_000,
 ) -> None:
     """Red lines under uncertainty: P(ZOPA), Nash package shares, gain intervals, sensitivity."""
+    from redline.scenario.sampling import parameters
     from redline.uncertainty import montecarlo
+    from redline.uncertainty.report import evaluations
 
     loaded = load(scenario)
     chosen_events = select_events(loaded, events)
     chosen_edges = select_influence(loaded, influence)
+    total = evaluations(len(parameters(loaded)), runs, max(0, sobol_samples))
     with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
                   TimeRemainingColumn(), console=err, transient=True,
-                  disable=runs < 2000 or output is OutputFormat.json) as bar:
-        task = bar.add_task("drawing scenarios", total=runs)
+                  disable=total < 2000 or output is OutputFormat.json) as bar:
+        task = bar.add_task("scenarios evaluated", total=total)
         result = montecarlo(loaded, runs, seed, engine, agenda=split_ids(agenda),
                             events=chosen_events, influence=chosen_edges,
                             output=sensitivity_output, sobol_samples=sobol_samples,

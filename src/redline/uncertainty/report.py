@@ -53,6 +53,13 @@ class MonteCarloReport:
         }
 
 
+def evaluations(parameters: int, runs: int, sobol_samples: int) -> int:
+    """How many scenarios `montecarlo` evaluates: runs + tornado (2D + 1) + Sobol N (D + 2)."""
+    if parameters == 0:
+        return runs
+    return runs + 2 * parameters + 1 + sobol_samples * (parameters + 2)
+
+
 def montecarlo(scenario: Scenario, runs: int, seed: int, engine: str = "local", *,
                agenda: Sequence[str] | None = None, events: Sequence[str] = (),
                influence: Sequence[str] = (), output: str = "zopa", sobol_samples: int = 256,
@@ -75,9 +82,12 @@ def montecarlo(scenario: Scenario, runs: int, seed: int, engine: str = "local", 
     measure = Bargaining(None if agenda is None else tuple(agenda), tuple(events),
                          tuple(influence), max_outcomes)
     engine_options: dict[str, Any] = {"engine": engine, "workers": workers,
-                                      "scheduler": scheduler, "chunk": chunk}
+                                      "scheduler": scheduler, "chunk": chunk,
+                                      "progress": progress}
     result = run(scenario, measure, runs, seed, engine, workers=workers, scheduler=scheduler,
                  chunk=chunk, progress=progress)
+    # progress counts every evaluation: runs, then the tornado and Sobol designs
+    # (evaluations(D, runs, sobol_samples) gives the total).
     params = result.parameters
     swings = {r["parameter"]: r for r in tornado(params, measure, output, seed, **engine_options)}
     indices = ({r["parameter"]: r for r in sobol(params, measure, output, sobol_samples, seed,

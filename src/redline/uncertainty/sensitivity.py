@@ -21,7 +21,6 @@ import numpy as np
 from redline.errors import RedlineError
 from redline.scenario.sampling import Parameters
 from redline.uncertainty.bargaining import scalar
-from redline.uncertainty.engines import Progress
 from redline.uncertainty.montecarlo import Measure, evaluate_many
 
 
@@ -56,7 +55,7 @@ def tornado(params: Parameters, measure: Measure, output: str, seed: int = 0,
 
 
 def sobol(params: Parameters, measure: Measure, output: str, samples: int, seed: int,
-          progress: Progress | None = None, **engine: Any) -> list[dict[str, Any]]:
+          **engine: Any) -> list[dict[str, Any]]:
     """First-order and total Sobol indices per parameter, largest total first."""
     try:
         from SALib.analyze import sobol as sobol_analyze  # type: ignore[import-untyped]
@@ -75,8 +74,7 @@ def sobol(params: Parameters, measure: Measure, output: str, samples: int, seed:
     # q = 1 exactly would sit on a support's end; the design never reaches it, but clip anyway.
     design = np.clip(design, 0.0, np.nextafter(1.0, 0.0))
     seeds = np.random.SeedSequence(seed).spawn(len(design))
-    pairs = evaluate_many(params, measure, list(zip(design, seeds, strict=True)),
-                          progress=progress, **engine)
+    pairs = evaluate_many(params, measure, list(zip(design, seeds, strict=True)), **engine)
     y = np.array([scalar(r, output) for _, r in pairs])
     if np.ptp(y) == 0:
         return [{"parameter": n, "S1": 0.0, "S1_conf": 0.0, "ST": 0.0, "ST_conf": 0.0}
