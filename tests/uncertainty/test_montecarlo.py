@@ -174,3 +174,22 @@ def test_progress_counts_every_evaluation(examples):
     run(scenario, Bargaining(NO_MISSILES), 20, seed=2, engine="processes", workers=2, chunk=6,
         progress=ticks.append)
     assert ticks == [6, 6, 6, 2]
+
+
+def test_whole_report_is_the_same_on_every_engine(examples):
+    distributed = pytest.importorskip("dask.distributed")
+    scenario = load(examples / "us-iran-2026.yaml")
+    options = {"runs": 40, "seed": 21, "sobol_samples": 8, "chunk": 9, "agenda": NO_MISSILES,
+               "output": "joint_gain"}
+    local = montecarlo(scenario, **options).to_dict()
+    processes = montecarlo(scenario, engine="processes", workers=2, **options).to_dict()
+    with distributed.LocalCluster(n_workers=1, processes=False, threads_per_worker=2,
+                                  dashboard_address=None) as cluster:
+        dask = montecarlo(scenario, engine="dask", scheduler=cluster.scheduler_address,
+                          **options).to_dict()
+    def numbers(report: dict) -> dict:
+        return {k: v for k, v in report.items() if k not in ("engine", "parameters")}
+
+    assert (local["engine"], processes["engine"], dask["engine"]) == ("local", "processes", "dask")
+    assert numbers(processes) == numbers(local) == numbers(dask)
+    assert local["sensitivity"][0]["ST"] > 0  # the comparison covers real Sobol numbers

@@ -24,7 +24,7 @@ from numpy.typing import NDArray
 from redline.errors import RedlineError
 from redline.scenario import Scenario
 from redline.scenario.sampling import Parameters, parameters, realise
-from redline.uncertainty.engines import Progress, run_chunks
+from redline.uncertainty.engines import Engine, Progress, run_chunks
 from redline.version import __version__
 
 Measure = Callable[[Scenario, np.random.Generator], Mapping[str, Any]]
@@ -78,7 +78,8 @@ def check_request(runs: int, seed: int) -> None:
 
 def evaluate_many(params: Parameters, measure: Measure,
                   items: Sequence[tuple[NDArray[np.float64] | None, np.random.SeedSequence]], *,
-                  engine: str = "local", workers: int | None = None, scheduler: str | None = None,
+                  engine: str | Engine = "local", workers: int | None = None,
+                  scheduler: str | None = None,
                   chunk: int = 250, progress: Progress | None = None
                   ) -> list[tuple[NDArray[np.float64], Mapping[str, Any]]]:
     """Evaluate items (point or None, seed) on an engine, keeping their order."""
@@ -89,7 +90,8 @@ def evaluate_many(params: Parameters, measure: Measure,
     return [pair for part in done for pair in part]
 
 
-def run(scenario: Scenario, measure: Measure, runs: int, seed: int, engine: str = "local", *,
+def run(scenario: Scenario, measure: Measure, runs: int, seed: int,
+        engine: str | Engine = "local", *,
         workers: int | None = None, scheduler: str | None = None, chunk: int = 250,
         progress: Progress | None = None) -> MonteCarlo:
     """Draw `runs` scenarios from `scenario`'s distributions and apply `measure` to each."""
@@ -99,5 +101,6 @@ def run(scenario: Scenario, measure: Measure, runs: int, seed: int, engine: str 
     pairs = evaluate_many(params, measure, [(None, s) for s in children], engine=engine,
                           workers=workers, scheduler=scheduler, chunk=chunk, progress=progress)
     points = np.array([p for p, _ in pairs], dtype=float).reshape(runs, len(params))
-    return MonteCarlo(params, points, tuple(r for _, r in pairs), runs, seed, engine,
+    name = engine.name if isinstance(engine, Engine) else engine
+    return MonteCarlo(params, points, tuple(r for _, r in pairs), runs, seed, name,
                       settings={"chunk": chunk, "workers": workers})

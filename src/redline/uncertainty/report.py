@@ -10,9 +10,9 @@ from redline.scenario import Scenario
 from redline.scenario.pressure import apply_pressure
 from redline.space import analyze
 from redline.uncertainty.bargaining import OUTPUTS, Bargaining, summarise
-from redline.uncertainty.engines import ENGINES, EngineError, Progress
+from redline.uncertainty.engines import Engine, Progress
 from redline.uncertainty.montecarlo import MonteCarloError, check_request, run
-from redline.uncertainty.sensitivity import SensitivityError, sobol, tornado
+from redline.uncertainty.sensitivity import check_sobol, sobol, tornado
 from redline.version import __version__
 
 
@@ -68,31 +68,26 @@ def montecarlo(scenario: Scenario, runs: int, seed: int, engine: str = "local", 
                ) -> MonteCarloReport:
     """P(ZOPA), Nash package shares, gain intervals, tornado and Sobol indices for one output."""
     check_request(runs, seed)
-    if engine not in ENGINES:
-        raise EngineError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+    pool = Engine(engine, workers, scheduler)  # checks the name and the workers
     parties = scenario.parties
     if output not in OUTPUTS and output not in {f"gain:{p}" for p in parties}:
         choices = ", ".join([*OUTPUTS, *(f"gain:{p}" for p in parties)])
         raise MonteCarloError(f"unknown sensitivity output {output!r}; use one of {choices}")
-    if sobol_samples < 0:
-        raise SensitivityError(f"--sobol must be 0 (off) or a power of 2, got {sobol_samples}")
+    if sobol_samples:
+        check_sobol(sobol_samples)
     # Check the agenda, events and edges once on the scenario as written (clear errors first).
     pressured = apply_pressure(scenario, events, influence).scenario
     analyze(pressured, agenda, max_outcomes=max_outcomes)
     measure = Bargaining(None if agenda is None else tuple(agenda), tuple(events),
                          tuple(influence), max_outcomes)
-    engine_options: dict[str, Any] = {"engine": engine, "workers": workers,
-                                      "scheduler": scheduler, "chunk": chunk,
-                                      "progress": progress}
-    result = run(scenario, measure, runs, seed, engine, workers=workers, scheduler=scheduler,
-                 chunk=chunk, progress=progress)
-    # progress counts every evaluation: runs, then the tornado and Sobol designs
-    # (evaluations(D, runs, sobol_samples) gives the total).
-    params = result.parameters
-    swings = {r["parameter"]: r for r in tornado(params, measure, output, seed, **engine_options)}
-    indices = ({r["parameter"]: r for r in sobol(params, measure, output, sobol_samples, seed,
-                                                 **engine_options)}
-               if sobol_samples else {})
+    with pool:
+        options: dict[str, Any] = {"engine": pool, "chunk": chunk, "progress": progress}
+        result = run(scenario, measure, runs, seed, pool, chunk=chunk, progress=progress)
+        params = result.parameters
+        swings = {r["parameter"]: r for r in tornado(params, measure, output, seed, **options)}
+        indices = ({r["parameter"]: r for r in sobol(params, measure, output, sobol_samples,
+                                                     seed, **options)}
+                   if sobol_samples else {})
     rows = []
     for name in params.names:
         row: dict[str, Any] = {"parameter": name}

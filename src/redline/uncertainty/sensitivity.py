@@ -54,20 +54,26 @@ def tornado(params: Parameters, measure: Measure, output: str, seed: int = 0,
     return rows
 
 
-def sobol(params: Parameters, measure: Measure, output: str, samples: int, seed: int,
-          **engine: Any) -> list[dict[str, Any]]:
-    """First-order and total Sobol indices per parameter, largest total first."""
+def check_sobol(samples: int) -> tuple[Any, Any]:
+    """SALib's Sobol analysis and sampling modules, after checking the sample size."""
+    if samples < 2 or samples & (samples - 1):
+        raise SensitivityError(f"the Sobol sample size must be a power of 2 (e.g. 256), "
+                               f"got {samples}; or 0 to skip the Sobol indices")
     try:
         from SALib.analyze import sobol as sobol_analyze  # type: ignore[import-untyped]
         from SALib.sample import sobol as sobol_sample  # type: ignore[import-untyped]
     except ImportError:
         raise SensitivityError("Sobol indices need the 'uncertainty' extra (SALib): "
                                "pip install 'redline[uncertainty]', or pass --sobol 0") from None
+    return sobol_analyze, sobol_sample
+
+
+def sobol(params: Parameters, measure: Measure, output: str, samples: int, seed: int,
+          **engine: Any) -> list[dict[str, Any]]:
+    """First-order and total Sobol indices per parameter, largest total first."""
+    sobol_analyze, sobol_sample = check_sobol(samples)
     if len(params) == 0:
         return []
-    if samples < 2 or samples & (samples - 1):
-        raise SensitivityError(f"the Sobol sample size must be a power of 2 (e.g. 256), "
-                               f"got {samples}")
     problem = {"num_vars": len(params), "names": list(params.names),
                "bounds": [[0.0, 1.0]] * len(params)}
     design = sobol_sample.sample(problem, samples, calc_second_order=False, seed=seed)
