@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from redline.scenario import load
 from redline.space.agendas import analyze_agendas
@@ -110,3 +112,41 @@ def test_agenda_limit_and_outcome_limit_are_counted_as_skipped():
 def test_unknown_issue_in_the_pool_is_a_clear_error():
     with pytest.raises(AgendaError, match="unknown issue"):
         analyze_agendas(logroll(), issues=["x", "nope"])
+
+
+values = st.lists(st.sampled_from([0.0, 0.25, 0.5, 0.75, 1.0]), min_size=3, max_size=3)
+
+
+@settings(max_examples=30, deadline=None)
+@given(p=st.lists(values, min_size=3, max_size=3), q=st.lists(values, min_size=3, max_size=3),
+       d=st.tuples(st.sampled_from([0.1, 0.3, 0.5]), st.sampled_from([0.1, 0.3, 0.5])),
+       rule=st.sampled_from([None, "i0 != 'c'", "i1 >= 'b' implies i2 == 'c'"]))
+def test_invariants_on_random_three_issue_scenarios(p, q, d, rule):
+    ids = ["i0", "i1", "i2"]
+    scenario = load({
+        "format": "redline/1", "title": "random",
+        "actors": [{"id": "P", "name": "P", "role": "party"},
+                   {"id": "Q", "name": "Q", "role": "party"}],
+        "issues": [{"id": i, "name": i, "options": ["a", "b", "c"], "status_quo": "a"}
+                   for i in ids],
+        "preferences": {
+            "P": {"weights": {"i0": 0.5, "i1": 0.3, "i2": 0.2}, "values": dict(zip(ids, p, strict=True)),
+                  "reservation": d[0]},
+            "Q": {"weights": {"i0": 0.2, "i1": 0.3, "i2": 0.5}, "values": dict(zip(ids, q, strict=True)),
+                  "reservation": d[1]},
+        },
+        "red_lines": [] if rule is None else [{"id": "r", "actor": "Q", "rule": rule}],
+    })
+    result = analyze_agendas(scenario)
+    assert len(result.agendas) == 7 and result.skipped == 0
+    for entry in result.agendas:
+        if not entry.zopa:
+            continue
+        # Off-agenda issues stay at the status quo; gains are individually rational.
+        assert all(entry.nash["outcome"][i] == "a" for i in ids if i not in entry.issues)
+        assert all(g >= -1e-12 for g in entry.gains.values())
+        # The one-by-one settlement is itself a package of the agenda, so Nash can only beat it.
+        if entry.linkage_gain is not None:
+            assert entry.linkage_gain >= -1e-12
+    ranked = [e.joint_gain for e in result.agendas if e.zopa]
+    assert ranked == sorted(ranked, reverse=True)
