@@ -67,14 +67,14 @@ def test_us_iran_parameters_and_the_point_as_written(examples):
 
 def test_probability_of_a_zopa_matches_the_credibility():
     # The deal needs x = b, which Q's red line forbids when it binds: P(ZOPA) = 1 - 0.3.
-    report = montecarlo(gate(), runs=4000, seed=11, sobol_samples=0)
+    report = montecarlo(gate(), runs=2500, seed=11, sobol_samples=0)
     data = report.to_dict()
-    assert data["p_zopa"] == pytest.approx(0.7, abs=4 * np.sqrt(0.21 / 4000))
+    assert data["p_zopa"] == pytest.approx(0.7, abs=4 * np.sqrt(0.21 / 2500))
     assert data["nash_options"]["x"] == {"a": 0.0, "b": 1.0}
     # A triangular credibility binds with probability equal to its mean.
-    tri = montecarlo(gate({"low": 0.0, "mode": 0.3, "high": 0.9}), runs=4000, seed=5,
+    tri = montecarlo(gate({"low": 0.0, "mode": 0.3, "high": 0.9}), runs=2500, seed=5,
                      sobol_samples=0).to_dict()
-    assert tri["p_zopa"] == pytest.approx(0.6, abs=4 * np.sqrt(0.24 / 4000))
+    assert tri["p_zopa"] == pytest.approx(0.6, abs=4 * np.sqrt(0.24 / 2500))
 
 
 def test_same_seed_same_numbers_and_chunking_does_not_matter(examples):
