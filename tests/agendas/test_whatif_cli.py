@@ -114,3 +114,12 @@ def test_distribution_with_low_above_high_is_rejected(tmp_path, us_iran):
     code, output = call("montecarlo", str(bad), "--runs", "5")
     assert code == 2
     assert "low <= mode <= high" in output
+
+
+def test_agendas_restricted_to_some_issues(us_iran):
+    code, text = call("agendas", us_iran, "--issues", "enrichment,sanctions,missiles",
+                      "--format", "json", "--events", "none")
+    assert code == 0
+    data = json.loads(text)
+    assert sorted(len(a["issues"]) for a in data["agendas"]) == [1, 1, 1, 2, 2, 2, 3]
+    assert data["agendas"][0]["issues"] == ["enrichment", "sanctions"]

@@ -66,6 +66,9 @@ def agendas_command(
     events: EventsOpt = "active",
     influence: InfluenceOpt = "none",
     output: FormatOpt = OutputFormat.text,
+    issues: Annotated[str | None, typer.Option(
+        "--issues", help="Only agendas made of these issues (comma-separated; default: all).")
+    ] = None,
     top: Annotated[int, typer.Option("--top", help="Agendas shown in the table.", min=1)] = 12,
     max_agendas: Annotated[int, typer.Option("--max-agendas", min=1,
                                              help="Agendas analysed at most.")] = 4096,
@@ -73,7 +76,8 @@ def agendas_command(
 ) -> None:
     """Every agenda (issues on the table): refusals, ZOPA, Nash point, gains, linkage; ranked."""
     _, chosen, applied = pressured(scenario, events, influence)
-    result = analyze_agendas(chosen, max_outcomes=max_outcomes, max_agendas=max_agendas)
+    result = analyze_agendas(chosen, issues=split_ids(issues), max_outcomes=max_outcomes,
+                             max_agendas=max_agendas)
     if output is OutputFormat.json:
         data = result.to_dict()
         data["pressure"] = applied
@@ -96,7 +100,7 @@ def _verdict(entry: AgendaResult) -> str:
                 f"({', '.join(entry.refusing_red_lines)})")
     if not entry.zopa:
         binding = f" (blocked by {', '.join(entry.binding_red_lines)})" \
-            if entry.binding_red_lines else " (no package beats both reservations)"
+            if entry.binding_red_lines else " (no package beats every party's reservation)"
         return "no deal" + binding
     assert entry.nash is not None
     return (f"a deal exists (Nash: {describe(entry.nash['outcome'], entry.issues)}; "
@@ -142,6 +146,10 @@ def render_agendas(result: Agendas, applied: str, top: int) -> None:
             shrunk = _find(result, set(best.issues) - {issue})
             if shrunk is not None and shrunk.issues:
                 out.print(f"  dropping {issue}: {_verdict(shrunk)}.")
+        smallest = min(deals, key=lambda a: len(a.issues))
+        if smallest is not best:
+            out.print(f"Smallest agenda with a deal: {_name(smallest.issues)}: "
+                      f"{_verdict(smallest)}.")
         if not any(a.zopa for a in result.agendas if len(a.issues) == 1):
             out.print("No single issue carries a deal on its own: every deal links issues "
                       "(logrolling).")
