@@ -20,8 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from redline.scenario import load  # noqa: E402
+import numpy as np  # noqa: E402
+
+from redline.scenario import from_document, load  # noqa: E402
 from redline.scenario.pressure import select_events  # noqa: E402
+from redline.scenario.sampling import parameters, realise  # noqa: E402
 from redline.uncertainty import Bargaining, montecarlo, run  # noqa: E402
 
 
@@ -58,6 +61,17 @@ def main() -> None:
             _, dask = timed("dask LocalCluster, 2 workers", runs, local, engine="dask",
                             scheduler=cluster.scheduler_address)
         assert dask.records == reference.records, "dask disagrees"  # type: ignore[attr-defined]
+    params = parameters(SCENARIO)
+    points = np.random.default_rng(0).random((2000, len(params)))
+    start = time.perf_counter()
+    fast = [realise(params, q) for q in points]
+    realise_ms = (time.perf_counter() - start) / len(points) * 1e3
+    start = time.perf_counter()
+    for drawn in fast:
+        from_document(drawn.document)  # the naive way: validate and compile every draw anew
+    reload_ms = (time.perf_counter() - start) / len(points) * 1e3
+    print(f"Drawing a scenario: realise() {realise_ms:.3f} ms, full reload of the drawn document "
+          f"{reload_ms:.3f} ms (x{reload_ms / realise_ms:.1f})")
     print("End to end, montecarlo() with 10^4 draws, local engine, no Sobol design:")
     for label, agenda in (("all issues (IRN refuses talks in ~90% of draws)", None),
                           ("agenda without missiles", NO_MISSILES)):

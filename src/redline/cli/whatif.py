@@ -368,7 +368,8 @@ def montecarlo_command(
         return
     data = result.to_dict()
     out.print(f"[bold]{data['scenario']}[/] - {runs:,} draws, seed {seed}, engine {engine} "
-              f"(events: {', '.join(chosen_events) or 'none'})")
+              f"(events: {', '.join(chosen_events) or 'none'}"
+              + (f"; influence: {', '.join(chosen_edges)})" if chosen_edges else ")"))
     out.print(f"P(ZOPA) = {data['p_zopa']:.3f} (± {1.96 * data['p_zopa_se']:.3f}, 95%); "
               f"P(talks refused) = {data['p_refused']:.3f}")
     table = Table(title="Nash package: share of deals choosing each option")
