@@ -1,0 +1,151 @@
+"""Mediated single negotiating text, blind or steering toward the Nash point.
+
+After Raiffa's single negotiating text (The Art and Science of Negotiation, 1982) and the
+mediated protocol of Klein, Faratin, Sayama and Bar-Yam (2003). The mediator holds one text,
+starting at the status quo. Each round it proposes a neighbouring text (one issue changed, or
+up to ``reach`` issues at once, which lets it find trades across issues); every party votes yes
+or vetoes. A unanimous yes makes the proposal the new text. The ``single-text`` mediator knows
+nothing but the votes: it proposes the neighbours it has not yet tried since the last change, at
+random, and rests once all of them were vetoed. The ``nash`` mediator also asks the parties to
+report their preferences, computes the Nash bargaining point of the reports, and proposes
+first that whole text, then the neighbours that move the current text toward it, then the
+others. When the mediator rests or the deadline passes, each party ratifies the final text if
+it is admissible for it (within its red lines and worth at least its reservation); the deal
+needs every party.
+
+How a party votes is its strategy's :meth:`~redline.negotiate.strategies.base.Strategy.vote`:
+truthful by default (yes to improvements only), while a time-based strategy also says yes to a
+worse text that still meets its falling demand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+
+from redline.negotiate.alternating import BREAKDOWN, DEADLINE, NO_ZONE, REFUSED
+from redline.negotiate.domain import Domain
+from redline.negotiate.measures import nash_point_of
+from redline.negotiate.sessions import ENDINGS, Sessions, settled
+from redline.negotiate.strategies.base import Moment, PartyView, Strategy
+from redline.negotiate.transcript import Transcript
+
+AGREEMENT, VETOED = ENDINGS.index("agreement"), ENDINGS.index("vetoed")
+MEDIATORS = ("single-text", "nash")
+
+
+def noise_shape(domain: Domain, rounds: int) -> tuple[int, int]:
+    """Uniforms one session needs: per round, the mediator's pick, a breakdown draw, and two
+    per party."""
+    return rounds, 2 + 2 * domain.n_parties
+
+
+def toward(domain: Domain, target: int, moves: NDArray[np.int64]) -> NDArray[np.bool_]:
+    """(n_outcomes, n_moves): whether a move brings the text strictly closer to ``target``
+    (more issues at the target's option) without moving any issue away from it."""
+    goal = domain.grid[target]
+    here = (domain.grid == goal).sum(axis=1)
+    there = (domain.grid[moves] == goal).sum(axis=2)
+    kept = ((domain.grid == goal)[:, None, :] <= (domain.grid[moves] == goal)).all(axis=2)
+    result: NDArray[np.bool_] = (there > here[:, None]) & kept
+    return result
+
+
+def single_text(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[np.float64],
+                rounds: int, mediator: str = "single-text", reach: int = 2,
+                breakdown: float = 0.0, transcript: Transcript | None = None) -> Sessions:
+    """Play a batch of mediated sessions; ``noise[s]`` holds session ``s``'s uniforms."""
+    if mediator not in MEDIATORS:
+        raise ValueError(f"unknown mediator {mediator!r}; use one of {MEDIATORS}")
+    n = domain.n_parties
+    batch = noise.shape[0]
+    names = [s.name for s in strategies]
+    who = domain.mediator or "mediator"
+    parameters = {"rounds": rounds, "mediator": mediator, "reach": reach, "breakdown": breakdown}
+    method = f"mediated-{mediator}"
+    text = np.full(batch, domain.status_quo, dtype=np.int64)
+    used = np.zeros(batch, dtype=np.int64)
+    ending = np.full(batch, DEADLINE, dtype=np.int8)
+
+    def finish(code: int) -> Sessions:
+        ending[:] = code
+        return settled(method, parameters, domain.parties, names, np.zeros(batch, dtype=bool),
+                       text, used, np.zeros((batch, n)), domain.reservations, ending)
+
+    if domain.refused_by:
+        return finish(REFUSED)
+    if not domain.admissible.any(axis=1).all():
+        return finish(NO_ZONE)
+
+    views = [PartyView(domain, p) for p in range(n)]
+    states = [s.start(v, batch) for s, v in zip(strategies, views, strict=True)]
+    moves = domain.neighbours(reach)
+    first_choice = None
+    if mediator == "nash":
+        reports = [s.report(v) for s, v in zip(strategies, views, strict=True)]
+        reported = np.stack([u for u, _ in reports])
+        target = nash_point_of(reported, np.array([r for _, r in reports]),
+                               domain.allowed.all(axis=0))
+        if target is not None:
+            # The whole reported Nash text is one more move, tried before all others.
+            moves = np.hstack([moves, np.full((domain.n_outcomes, 1), target)])
+            first_choice = toward(domain, target, moves)
+            first_choice[:, -1] = True
+            parameters["reported_nash"] = domain.describe(target)
+    real = moves != np.arange(domain.n_outcomes)[:, None]  # a move that changes the text
+
+    tried = np.zeros((batch, moves.shape[1]), dtype=bool)
+    active = np.ones(batch, dtype=bool)
+    rested = np.zeros(batch, dtype=bool)
+    rows = np.arange(batch)
+    for r in range(rounds):
+        time = (r + 1) / (rounds + 1)
+        untried = ~tried & real[text]
+        if first_choice is not None:
+            preferred = untried & first_choice[text]
+            untried = np.where(preferred.any(axis=1, keepdims=True), preferred, untried)
+        count = untried.sum(axis=1)
+        resting = active & (count == 0)
+        rested |= resting
+        active &= ~resting
+        if not active.any():
+            break
+        used[active] = r + 1
+        pick = np.minimum((noise[:, r, 0] * count).astype(np.int64), np.maximum(count - 1, 0))
+        move = np.argmax(np.cumsum(untried, axis=1) > pick[:, None], axis=1)
+        proposal = moves[text, move]
+        if transcript is not None:
+            transcript.record("proposal", r, r, who, active, proposal)
+        unanimous = np.ones(batch, dtype=bool)
+        for p in range(n):
+            moment = Moment(time, r, noise[:, r, 2 + 2 * p:4 + 2 * p])
+            yes = strategies[p].vote(states[p], views[p], moment, text, proposal)
+            if transcript is not None:
+                transcript.record("vote", r, r, domain.parties[p], active, proposal, yes)
+            unanimous &= yes
+        adopted = active & unanimous
+        text = np.where(adopted, proposal, text)
+        tried[adopted] = False
+        tried[rows[active & ~unanimous], move[active & ~unanimous]] = True
+        if breakdown > 0.0:
+            broke = active & (noise[:, r, 1] < breakdown)
+            ending[broke] = BREAKDOWN
+            active &= ~broke
+
+    running = ending != BREAKDOWN
+    ratified = np.ones(batch, dtype=bool)
+    for p in range(n):
+        yes = domain.admissible[p, text]
+        if transcript is not None:
+            transcript.record("ratification", rounds, max(rounds - 1, 0), domain.parties[p],
+                              running, text, yes)
+        ratified &= yes
+    agreed = running & ratified
+    ending[agreed] = AGREEMENT
+    ending[running & ~ratified & rested] = VETOED
+    value = domain.utilities[:, text].T
+    return settled(method, parameters, domain.parties, names, agreed, text, used, value,
+                   domain.reservations, ending,
+                   transcript.sessions() if transcript is not None else ())
