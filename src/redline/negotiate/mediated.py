@@ -82,7 +82,7 @@ def single_text(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[n
     views = [PartyView(domain, p) for p in range(n)]
     states = [s.start(v, batch) for s, v in zip(strategies, views, strict=True)]
     moves = domain.neighbours(reach)
-    first_choice = None
+    tier = None  # the Nash mediator's order of preference among moves (0 first)
     if mediator == "nash":
         reports = [s.report(v) for s, v in zip(strategies, views, strict=True)]
         reported = np.stack([u for u, _ in reports])
@@ -91,8 +91,8 @@ def single_text(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[n
         if target is not None:
             # The whole reported Nash text is one more move, tried before all others.
             moves = np.hstack([moves, np.full((domain.n_outcomes, 1), target)])
-            first_choice = toward(domain, target, moves)
-            first_choice[:, -1] = True
+            tier = np.where(toward(domain, target, moves), 1, 2).astype(np.int8)
+            tier[:, -1] = 0
             parameters["reported_nash"] = domain.describe(target)
     real = moves != np.arange(domain.n_outcomes)[:, None]  # a move that changes the text
 
@@ -103,9 +103,9 @@ def single_text(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[n
     for r in range(rounds):
         time = (r + 1) / (rounds + 1)
         untried = ~tried & real[text]
-        if first_choice is not None:
-            preferred = untried & first_choice[text]
-            untried = np.where(preferred.any(axis=1, keepdims=True), preferred, untried)
+        if tier is not None:
+            rank = np.where(untried, tier[text], 3)
+            untried = untried & (rank == rank.min(axis=1, keepdims=True))
         count = untried.sum(axis=1)
         resting = active & (count == 0)
         rested |= resting

@@ -1,0 +1,133 @@
+"""Alternating offers and the mediated single text, on exact scripted sequences and as
+properties over many seeded sessions."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from redline.negotiate import (
+    REGISTRY,
+    Domain,
+    Setup,
+    from_scenario,
+    opposed,
+    run_chunk,
+    session_seeds,
+    simulate,
+    strategy,
+)
+from redline.negotiate.sessions import ENDINGS
+
+from .scripted import Scripted
+
+
+def open_domain(parties: int = 2) -> Domain:
+    """An opposed domain where every outcome is admissible for everyone (reservation 0)."""
+    base = opposed([4, 3], seed=2)
+    if parties == 2:
+        return base
+    from redline.negotiate import from_tables
+    rng = np.random.default_rng(0)
+    values = [rng.random((parties, 4)), rng.random((parties, 3))]
+    return from_tables([f"P{k}" for k in range(parties)], np.full((parties, 2), 0.5), values)
+
+
+def test_bilateral_exact_sequence() -> None:
+    domain = open_domain()
+    a = Scripted(offers=(1, 2, 3))
+    b = Scripted(offers=(5, 6), accept_on=(2,))  # accepts on its third response
+    result = run_chunk(Setup(domain, (a, b), rounds=10), session_seeds(0, 1), transcript=True)
+    # A offers 1; B rejects with 5; A rejects with 2; B rejects with 6; A rejects with 3;
+    # B accepts 3: the fifth offer, made in round 3 (turn 4)
+    assert result.agreed[0] and result.outcome[0] == 3 and result.rounds[0] == 3
+    assert ENDINGS[result.ending[0]] == "agreement"
+    assert np.allclose(result.utilities[0], domain.utilities[:, 3])
+    events = result.transcript[0]["events"]
+    offers = [(e["actor"], e["outcome"]) for e in events if e["action"] == "offer"]
+    assert [actor for actor, _ in offers] == ["A", "B", "A", "B", "A"]
+    assert [e["accept"] for e in events if e["action"] == "response"] == [
+        False, False, False, False, True]
+
+
+def test_multilateral_offer_needs_every_other_party_in_turn() -> None:
+    domain = open_domain(3)
+    p0 = Scripted(offers=(4,), accept_on=())
+    p1 = Scripted(offers=(7,), accept_on=(0, 1))  # accepts 4 on its first response
+    p2 = Scripted(offers=(9,), accept_on=(1,))  # counters first with 9, then accepts
+    result = run_chunk(Setup(domain, (p0, p1, p2), rounds=5), session_seeds(1, 1))
+    # round 1: P0 offers 4, P1 accepts, P2 counters 9; round 2: P0 rejects 9 and offers 4
+    # again, P1 accepts, P2 accepts: agreement on 4 in round 2
+    assert result.agreed[0] and result.outcome[0] == 4 and result.rounds[0] == 2
+
+
+def test_deadline_ends_without_agreement() -> None:
+    domain = open_domain()
+    never = (Scripted(offers=(0,)), Scripted(offers=(1,)))
+    result = run_chunk(Setup(domain, never, rounds=7), session_seeds(2, 3))
+    assert not result.agreed.any() and (result.rounds == 7).all()
+    assert np.allclose(result.utilities, domain.reservations)
+    assert result.endings() == {"deadline": 3}
+
+
+def test_breakdown_risk_ends_talks_geometrically() -> None:
+    domain = open_domain()
+    never = (Scripted(offers=(0,)), Scripted(offers=(1,)))
+    result = simulate(Setup(domain, never, rounds=200, breakdown=0.1), runs=2000, seed=3)
+    broke = np.array([ENDINGS[e] == "breakdown" for e in result.ending])
+    assert broke.mean() == pytest.approx(1 - 0.9**200, abs=1e-3)
+    assert result.rounds.mean() == pytest.approx(1 / 0.1, rel=0.1)  # geometric mean 1/p
+
+
+def test_refused_agenda_ends_every_session_before_it_starts(us_iran) -> None:
+    domain = from_scenario(us_iran)  # missiles on the table
+    for protocol in ("alternating", "mediated"):
+        setup = Setup(domain, (strategy("conceder"), strategy("conceder")), protocol=protocol)
+        result = simulate(setup, runs=5, seed=0)
+        assert result.endings() == {"refused": 5} and (result.rounds == 0).all()
+
+
+@pytest.mark.parametrize("protocol", ["alternating", "mediated", "mediated-nash"])
+def test_no_agreement_ever_crosses_a_red_line(talks: Domain, protocol: str) -> None:
+    names = list(REGISTRY)
+    for a in names:
+        for b in names:
+            setup = Setup(talks, (strategy(a), strategy(b)), protocol=protocol, rounds=40)
+            result = simulate(setup, runs=20, seed=11)
+            deals = result.outcome[result.agreed]
+            assert talks.agreeable[deals].all(), (a, b)
+            gains = result.utilities - talks.reservations
+            assert (gains[result.agreed] >= -1e-12).all()
+
+
+def test_conceders_agree_fast_and_hardliners_never(talks: Domain) -> None:
+    soft = simulate(Setup(talks, (strategy("conceder"), strategy("conceder"))), 10, seed=1)
+    hard = simulate(Setup(talks, (strategy("hardliner"), strategy("hardliner"))), 10, seed=1)
+    assert soft.agreed.all() and soft.rounds.max() < 20
+    assert not hard.agreed.any()
+
+
+def test_mediator_adopts_only_unanimous_proposals() -> None:
+    domain = open_domain()
+    yes_then_no = (Scripted(yes_on=(0, 2)), Scripted(yes_on=(0, 1, 2)))
+    result = run_chunk(Setup(domain, yes_then_no, protocol="mediated", rounds=3),
+                       session_seeds(4, 1), transcript=True)
+    events = result.transcript[0]["events"]
+    proposals = [e["outcome"] for e in events if e["action"] == "proposal"]
+    final = domain.describe(int(result.outcome[0]))
+    # proposals 1 and 3 are adopted, proposal 2 is vetoed by A
+    assert final == proposals[2]
+    assert proposals[1] != proposals[2]
+    assert [e["accept"] for e in events if e["action"] == "vote"] == [
+        True, True, False, True, True, True]
+
+
+def test_nash_mediator_first_proposes_the_reported_nash_text(talks: Domain) -> None:
+    from redline.negotiate.measures import nash_point_of
+    truthful = (strategy("hardliner"), strategy("hardliner"))
+    result = run_chunk(Setup(talks, truthful, protocol="mediated-nash", rounds=5),
+                       session_seeds(5, 1), transcript=True)
+    first = next(e for e in result.transcript[0]["events"] if e["action"] == "proposal")
+    nash = nash_point_of(talks.utilities, talks.reservations, talks.allowed.all(axis=0))
+    assert first["outcome"] == talks.describe(nash)
+    assert result.agreed[0] and result.outcome[0] == nash  # both prefer it to the status quo
