@@ -20,6 +20,7 @@ from redline.negotiate.engine import (
 from redline.negotiate.measures import Reference, Summary, reference, summarize
 from redline.negotiate.sessions import ENDINGS, Sessions
 from redline.negotiate.strategies import REGISTRY, Strategy, StrategyError, strategy
+from redline.negotiate.tournament import Entry, Tournament, tournament
 
 __all__ = [
     "ENDINGS",
@@ -27,6 +28,7 @@ __all__ = [
     "REGISTRY",
     "Domain",
     "DomainError",
+    "Entry",
     "Reference",
     "Sessions",
     "Setup",
@@ -34,6 +36,7 @@ __all__ = [
     "Strategy",
     "StrategyError",
     "Summary",
+    "Tournament",
     "from_scenario",
     "from_tables",
     "local_engine",
@@ -45,4 +48,5 @@ __all__ = [
     "split",
     "strategy",
     "summarize",
+    "tournament",
 ]
