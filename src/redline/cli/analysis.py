@@ -1,0 +1,138 @@
+"""`redline analyze`, `redline validate`, `redline schema`."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from redline.cli.app import app, out, user_errors
+from redline.scenario import Document, load
+from redline.space import Analysis, analyze
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+ScenarioArg = Annotated[Path, typer.Argument(help="Scenario file (YAML or JSON, format redline/1).")]
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="text or json.")]
+AgendaOpt = Annotated[
+    str | None,
+    typer.Option("--agenda", "-a", help="Comma-separated issue ids on the table (default: all)."),
+]
+
+
+def split_ids(text: str | None) -> list[str] | None:
+    if text is None:
+        return None
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def print_json(data: Any) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+@app.command("analyze")
+@user_errors
+def analyze_command(
+    scenario: ScenarioArg,
+    agenda: AgendaOpt = None,
+    output: FormatOpt = OutputFormat.text,
+    max_outcomes: Annotated[
+        int, typer.Option("--max-outcomes", help="Enumeration limit.", min=1)
+    ] = 5_000_000,
+) -> None:
+    """Bargaining space: ZOPA, Pareto frontier, Nash and other solutions, binding red lines."""
+    loaded = load(scenario)
+    result = analyze(loaded, split_ids(agenda), max_outcomes=max_outcomes)
+    if output is OutputFormat.json:
+        print_json(result.to_dict())
+        return
+    for notice in loaded.notices:
+        out.print(f"[dim]note: {notice}[/]")
+    render_analysis(result)
+
+
+def render_analysis(result: Analysis) -> None:
+    scenario = result.scenario
+    out.print(f"[bold]{scenario.title}[/]")
+    pairs = zip(result.parties, result.reservations, strict=True)
+    reservations = ", ".join(f"{p} {d:.2f}" for p, d in pairs)
+    out.print(f"Parties: {', '.join(result.parties)}   reservations: {reservations}")
+    off = [i.id for i in scenario.issues if i.id not in result.agenda]
+    out.print(f"Agenda: {', '.join(result.agenda) or '(none)'}"
+              + (f"   off the table (status quo): {', '.join(off)}" if off else ""))
+    if result.refused_by:
+        for actor, red in result.refused_by:
+            line = scenario.document.red_lines[[r.id for r in scenario.red_lines].index(red)]
+            issues = ", ".join(i for i in (line.refuses_agenda or []) if i in result.agenda)
+            out.print(f"[bold red]No talks:[/] {actor} refuses to negotiate with {issues} on the "
+                      f"table (red line {red}). Try --agenda without {issues}.")
+        return
+    out.print(f"Outcomes: {result.outcomes:,}   satisfy every red line: {result.feasible:,}   "
+              f"in the ZOPA: {result.zopa_size:,}")
+    if not result.zopa:
+        out.print("[bold red]ZOPA: empty[/] - no agreement is acceptable to every party "
+                  "and better for each than no deal.")
+    else:
+        out.print(f"[bold green]ZOPA: a deal exists[/] - Pareto frontier of "
+                  f"{len(result.frontier)} outcome(s).")
+        out.print(solutions_table(result))
+    if result.binding_red_lines:
+        out.print(f"Binding red lines (removing one changes the frontier): "
+                  f"{', '.join(result.binding_red_lines)}")
+    else:
+        out.print("No red line binds: removing any one leaves the frontier unchanged.")
+
+
+def solutions_table(result: Analysis) -> Table:
+    """Issues down, solutions across; solutions that pick the same package share a column."""
+    columns: dict[tuple[int, ...], list[str]] = {}
+    chosen = {}
+    named = [(n.replace("_", "-"), s) for n, s in result.solutions.items()]
+    named += [(f"best for {p}", s) for p, s in result.best_for.items()]
+    for name, solution in named:
+        if solution is None:
+            continue
+        tie = f" ({solution.ties} tied)" if solution.ties > 1 else ""
+        columns.setdefault(solution.options, []).append(name + tie)
+        chosen[solution.options] = solution
+    table = Table(title="Solutions on the Pareto frontier")
+    table.add_column("issue")
+    for names in columns.values():
+        table.add_column(" =\n".join(names))
+    for issue in result.agenda:
+        table.add_row(issue, *(result.labels(o)[issue] for o in columns))
+    for j, party in enumerate(result.parties):
+        d = result.reservations[j]
+        table.add_row(f"{party} utility (gain)",
+                      *(f"{chosen[o].utilities[j]:.3f} ({chosen[o].utilities[j] - d:+.3f})"
+                        for o in columns))
+    return table
+
+
+@app.command("validate")
+@user_errors
+def validate_command(scenario: ScenarioArg) -> None:
+    """Check a scenario; exit non-zero with every problem, its place and its fix."""
+    loaded = load(scenario)
+    for notice in loaded.notices:
+        out.print(f"note: {notice}")
+    doc = loaded.document
+    out.print(f"{scenario}: valid redline/1 scenario '{doc.title}': {len(doc.actors)} actors, "
+              f"{len(doc.issues)} issues, {len(doc.red_lines)} red lines")
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the scenario format (for editors)."""
+    schema = Document.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "redline scenario (format redline/1)"
+    print(json.dumps(schema, indent=2))

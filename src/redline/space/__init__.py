@@ -1,0 +1,17 @@
+"""The bargaining space: outcomes, utilities, Pareto frontier, solution concepts."""
+
+from redline.space.analysis import Analysis, Frontier, Solution, SpaceTooLarge, analyze
+from redline.space.outcomes import AgendaError, OutcomeSpace, outcome_space
+from redline.space.pareto import pareto_mask
+
+__all__ = [
+    "AgendaError",
+    "Analysis",
+    "Frontier",
+    "OutcomeSpace",
+    "Solution",
+    "SpaceTooLarge",
+    "analyze",
+    "outcome_space",
+    "pareto_mask",
+]

@@ -1,0 +1,235 @@
+"""The bargaining-space analysis of a scenario: ZOPA, Pareto frontier, solutions, binding red lines.
+
+Only the parties' red lines constrain an agreement (parties hold a veto); red lines of mediators
+and stakeholders are reported but not applied. An outcome is *feasible* when it satisfies every
+applied red line, and *individually rational* when each party's utility reaches its reservation
+value (with a 1e-12 allowance for rounding). The ZOPA is the set of feasible, individually
+rational outcomes. If a party refuses the agenda, there are no talks and the ZOPA is empty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from redline.errors import RedlineError
+from redline.scenario import Scenario
+from redline.space.outcomes import OutcomeSpace, outcome_space
+from redline.space.pareto import pareto_mask
+from redline.space.solutions import SOLUTIONS, Choice
+from redline.version import __version__
+
+RATIONALITY_SLACK = 1e-12
+DEFAULT_MAX_OUTCOMES = 5_000_000
+
+
+class SpaceTooLarge(RedlineError):
+    """The outcome space is larger than the enumeration limit."""
+
+
+@dataclass(frozen=True)
+class Frontier:
+    """Pareto-optimal outcomes: option indices over all issues, and the parties' utilities."""
+
+    options: NDArray[np.int64]  # (points, scenario issues)
+    utilities: NDArray[np.float64]  # (points, parties)
+
+    def __len__(self) -> int:
+        return int(self.options.shape[0])
+
+
+@dataclass(frozen=True)
+class Solution:
+    name: str
+    row: int  # row of the frontier
+    ties: int
+    options: tuple[int, ...]
+    utilities: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything `analyze` found, frozen. `to_dict()` gives the JSON contract."""
+
+    scenario: Scenario
+    parties: tuple[str, ...]
+    agenda: tuple[str, ...]
+    reservations: tuple[float, ...]
+    refused_by: tuple[tuple[str, str], ...]  # (actor, agenda red line id)
+    applied_red_lines: tuple[str, ...]
+    outcomes: int
+    feasible: int
+    zopa_size: int
+    frontier: Frontier
+    solutions: dict[str, Solution | None]
+    best_for: dict[str, Solution | None]
+    binding_red_lines: tuple[str, ...]
+    method: str = "enumerate"
+    parameters: dict[str, Any] = field(default_factory=dict)
+    version: str = __version__
+
+    @property
+    def zopa(self) -> bool:
+        return self.zopa_size > 0 and not self.refused_by
+
+    def labels(self, options: Sequence[int]) -> dict[str, str]:
+        """Option indices over all issues -> {issue id: option label}."""
+        return {
+            issue.id: issue.options[int(k)]
+            for issue, k in zip(self.scenario.issues, options, strict=True)
+        }
+
+    def package(self, options: Sequence[int], utilities: Sequence[float]) -> dict[str, Any]:
+        return {
+            "outcome": self.labels(options),
+            "utilities": {p: round(float(u), 12) for p, u in zip(self.parties, utilities,
+                                                                    strict=True)},
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        def solution(s: Solution | None) -> dict[str, Any] | None:
+            if s is None:
+                return None
+            data = self.package(s.options, s.utilities)
+            data["gains"] = {p: round(u - d, 12) for p, u, d in
+                             zip(self.parties, s.utilities, self.reservations, strict=True)}
+            data["ties"] = s.ties
+            return data
+
+        return {
+            "format": "redline-analysis/1",
+            "scenario": self.scenario.title,
+            "parties": list(self.parties),
+            "agenda": list(self.agenda),
+            "off_agenda": {
+                i.id: i.status_quo for i in self.scenario.issues if i.id not in self.agenda
+            },
+            "reservations": {p: d for p, d in zip(self.parties, self.reservations, strict=True)},
+            "refused_by": [{"actor": a, "red_line": r} for a, r in self.refused_by],
+            "outcomes": self.outcomes,
+            "feasible": self.feasible,
+            "zopa": self.zopa,
+            "zopa_size": self.zopa_size,
+            "pareto": [self.package(o, u) for o, u in
+                       zip(self.frontier.options.tolist(), self.frontier.utilities.tolist(),
+                           strict=True)],
+            "solutions": {name: solution(s) for name, s in self.solutions.items()},
+            "best_for": {p: solution(s) for p, s in self.best_for.items()},
+            "applied_red_lines": list(self.applied_red_lines),
+            "binding_red_lines": list(self.binding_red_lines),
+            "method": self.method,
+            "parameters": self.parameters,
+            "version": self.version,
+        }
+
+
+def refusals(scenario: Scenario, agenda: Sequence[str],
+             parties: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """Agenda red lines of the parties that the agenda triggers: (actor, red line id)."""
+    on_table = set(agenda)
+    return tuple(
+        (red.actor, red.id)
+        for red in scenario.red_lines
+        if red.refuses_agenda is not None and red.actor in parties
+        and on_table.intersection(red.refuses_agenda)
+    )
+
+
+def applied_rules(scenario: Scenario, parties: Sequence[str]) -> tuple[str, ...]:
+    """Outcome red lines that constrain agreements: those of the parties."""
+    return tuple(r.id for r in scenario.red_lines if r.rule is not None and r.actor in parties)
+
+
+def analyze(
+    scenario: Scenario,
+    agenda: Sequence[str] | None = None,
+    *,
+    parties: Sequence[str] | None = None,
+    max_outcomes: int = DEFAULT_MAX_OUTCOMES,
+) -> Analysis:
+    """Analyse the bargaining space of `scenario` under `agenda` (default: every issue)."""
+    space = outcome_space(scenario, agenda, parties)
+    refused = refusals(scenario, space.agenda, space.parties)
+    rules = applied_rules(scenario, space.parties)
+    reservations = np.array([scenario.utilities[p].reservation for p in space.parties])
+    parameters: dict[str, Any] = {"agenda": list(space.agenda), "max_outcomes": max_outcomes}
+    empty = Frontier(np.zeros((0, len(scenario.issue_ids)), dtype=np.int64),
+                     np.zeros((0, len(space.parties))))
+    if refused:
+        return Analysis(scenario, space.parties, space.agenda, tuple(reservations.tolist()),
+                        refused, rules, space.size, 0, 0, empty,
+                        dict.fromkeys(SOLUTIONS), dict.fromkeys(space.parties),
+                        tuple(sorted({r for _, r in refused})), parameters=parameters)
+    if space.size > max_outcomes:
+        raise SpaceTooLarge(
+            f"the agenda has {space.size:,} outcomes, more than the enumeration limit of "
+            f"{max_outcomes:,}; narrow the agenda (--agenda) or raise the limit (--max-outcomes)"
+        )
+    utilities = space.grid_utilities()
+    masks = {rule: space.rule_mask(rule) for rule in rules}
+    rational = (utilities >= reservations - RATIONALITY_SLACK).all(axis=1)
+    feasible = _all(masks.values(), space.size)
+    zopa = feasible & rational
+    frontier_numbers = _frontier(utilities, zopa)
+    frontier = _frontier_of(space, utilities, frontier_numbers)
+    binding = tuple(
+        rule for rule in rules
+        if not np.array_equal(
+            _frontier(utilities, rational & _all((m for r, m in masks.items() if r != rule),
+                                                  space.size)),
+            frontier_numbers)
+    )
+    solutions, best = _solutions(frontier, reservations, space.parties)
+    return Analysis(scenario, space.parties, space.agenda, tuple(reservations.tolist()), (),
+                    rules, space.size, int(feasible.sum()), int(zopa.sum()), frontier,
+                    solutions, best, binding, parameters=parameters)
+
+
+def _all(masks: Any, size: int) -> NDArray[np.bool_]:
+    result = np.ones(size, dtype=bool)
+    for mask in masks:
+        result &= mask
+    return result
+
+
+def _frontier(utilities: NDArray[np.float64], zopa: NDArray[np.bool_]) -> NDArray[np.int64]:
+    """Outcome numbers (ascending) of the Pareto frontier of the ZOPA."""
+    members = np.flatnonzero(zopa)
+    on = pareto_mask(utilities[members])
+    return members[on]
+
+
+def _frontier_of(space: OutcomeSpace, utilities: NDArray[np.float64],
+                 numbers: NDArray[np.int64]) -> Frontier:
+    options = space.full_options(space.decode(numbers))
+    values = utilities[numbers]
+    options.setflags(write=False)
+    values.setflags(write=False)
+    return Frontier(options, values)
+
+
+def _solutions(frontier: Frontier, d: NDArray[np.float64], parties: Sequence[str]
+               ) -> tuple[dict[str, Solution | None], dict[str, Solution | None]]:
+    if len(frontier) == 0:
+        return dict.fromkeys(SOLUTIONS), dict.fromkeys(parties)
+
+    def record(name: str, choice: Choice) -> Solution:
+        row = choice.row
+        return Solution(name, row, choice.ties, tuple(frontier.options[row].tolist()),
+                        tuple(frontier.utilities[row].tolist()))
+
+    u = frontier.utilities
+    solutions: dict[str, Solution | None] = {
+        name: record(name, rule(u, d)) for name, rule in SOLUTIONS.items()
+    }
+    best: dict[str, Solution | None] = {}
+    for j, party in enumerate(parties):
+        primary = u[:, j]
+        tied = np.flatnonzero(primary == primary.max())
+        row = int(tied[np.argmax(u[tied].sum(axis=1))])
+        best[party] = record(f"best_for_{party}", Choice(row, len(tied), float(primary[row])))
+    return solutions, best

@@ -1,0 +1,143 @@
+"""The outcome space of an agenda: which issues are negotiated, and utilities over every package.
+
+Issues on the agenda vary over their options; issues off it stay at their status quo. Outcomes are
+numbered in mixed radix over the agenda issues (the last issue varies fastest), so an outcome's
+number and its tuple of option indices convert with `numpy.unravel_index`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from math import prod
+
+import numpy as np
+from numpy.typing import NDArray
+
+from redline.errors import RedlineError
+from redline.scenario import Scenario
+from redline.scenario.rules import evaluate
+
+
+class AgendaError(RedlineError):
+    """An agenda that cannot be analysed (an unknown issue, an issue with no status quo left off)."""
+
+
+@dataclass(frozen=True)
+class OutcomeSpace:
+    """The packages negotiable under an agenda, over the given parties' utilities."""
+
+    scenario: Scenario
+    parties: tuple[str, ...]
+    agenda: tuple[str, ...]  # issue ids on the table, in scenario order
+    fixed: tuple[tuple[str, int], ...]  # issues off the table and their status-quo option index
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        counts = self.scenario.option_counts()
+        return tuple(counts[i] for i in self.agenda)
+
+    @property
+    def size(self) -> int:
+        return prod(self.shape)
+
+    def tables(self, party: str) -> list[NDArray[np.float64]]:
+        """Per agenda issue, the party's weighted value of each option."""
+        utility = self.scenario.utilities[party]
+        return [utility.table(issue) for issue in self.agenda]
+
+    def constant(self, party: str) -> float:
+        """The utility the off-agenda issues contribute (they sit at their status quo)."""
+        utility = self.scenario.utilities[party]
+        return float(sum(utility.table(issue)[k] for issue, k in self.fixed))
+
+    def utilities(self, start: int = 0, stop: int | None = None) -> NDArray[np.float64]:
+        """Utilities of outcomes numbered start..stop-1: an array (outcomes, parties)."""
+        stop = self.size if stop is None else stop
+        index = self.decode(np.arange(start, stop, dtype=np.int64))
+        result = np.empty((stop - start, len(self.parties)))
+        for j, party in enumerate(self.parties):
+            column = np.full(stop - start, self.constant(party))
+            for k, table in enumerate(self.tables(party)):
+                column += table[index[:, k]]
+            result[:, j] = column
+        return result
+
+    def grid_utilities(self) -> NDArray[np.float64]:
+        """Utilities of every outcome by broadcasting per-issue tables: (size, parties)."""
+        shape = self.shape
+        result = np.empty((self.size, len(self.parties)))
+        for j, party in enumerate(self.parties):
+            total = np.full(shape, self.constant(party))
+            for k, table in enumerate(self.tables(party)):
+                total = total + table.reshape(_axis_shape(len(shape), k, shape[k]))
+            result[:, j] = total.ravel()
+        return result
+
+    def decode(self, numbers: NDArray[np.int64]) -> NDArray[np.int64]:
+        """Outcome numbers -> option indices over the agenda issues: (len(numbers), len(agenda))."""
+        if not self.agenda:
+            return np.zeros((len(numbers), 0), dtype=np.int64)
+        return np.stack(np.unravel_index(numbers, self.shape), axis=1).astype(np.int64)
+
+    def full_options(self, agenda_index: NDArray[np.int64]) -> NDArray[np.int64]:
+        """Option indices over *all* scenario issues (off-agenda ones at status quo)."""
+        ids = self.scenario.issue_ids
+        result = np.empty((agenda_index.shape[0], len(ids)), dtype=np.int64)
+        fixed = dict(self.fixed)
+        for column, issue in enumerate(ids):
+            if issue in fixed:
+                result[:, column] = fixed[issue]
+            else:
+                result[:, column] = agenda_index[:, self.agenda.index(issue)]
+        return result
+
+    def rule_mask(self, rule_id: str) -> NDArray[np.bool_]:
+        """Whether each outcome satisfies one red-line rule, as a flat boolean array."""
+        bound = self.scenario.rules[rule_id]
+        shape = self.shape
+        fixed = dict(self.fixed)
+
+        def atom(issue: str, table: NDArray[np.bool_]) -> NDArray[np.bool_]:
+            if issue in fixed:
+                return np.asarray(table[fixed[issue]])
+            k = self.agenda.index(issue)
+            return table.reshape(_axis_shape(len(shape), k, shape[k]))
+
+        mask = evaluate(bound, atom, self.scenario.option_counts())
+        return np.broadcast_to(mask, shape).ravel()
+
+
+def _axis_shape(dims: int, axis: int, length: int) -> tuple[int, ...]:
+    return tuple(length if d == axis else 1 for d in range(dims))
+
+
+def outcome_space(
+    scenario: Scenario, agenda: Sequence[str] | None = None, parties: Sequence[str] | None = None
+) -> OutcomeSpace:
+    """The outcome space of `agenda` (default: every issue) for `parties` (default: the parties)."""
+    ids = scenario.issue_ids
+    chosen = list(ids) if agenda is None else list(dict.fromkeys(agenda))
+    unknown = [i for i in chosen if i not in ids]
+    if unknown:
+        raise AgendaError(
+            f"unknown issue(s) on the agenda: {', '.join(unknown)}; the issues are {', '.join(ids)}"
+        )
+    fixed: list[tuple[str, int]] = []
+    for issue in scenario.issues:
+        if issue.id in chosen:
+            continue
+        if issue.status_quo is None:
+            raise AgendaError(
+                f"issue {issue.id!r} is left off the agenda but has no status_quo; "
+                f"give it a status_quo in the scenario or put it on the agenda"
+            )
+        fixed.append((issue.id, issue.options.index(issue.status_quo)))
+    who = scenario.parties if parties is None else tuple(parties)
+    missing = [p for p in who if p not in scenario.utilities]
+    if missing:
+        raise AgendaError(f"no preferences for {', '.join(missing)}; add them to the scenario")
+    if not who:
+        raise AgendaError("no parties to analyse; give at least one actor role: party")
+    ordered = tuple(i for i in ids if i in chosen)
+    return OutcomeSpace(scenario, tuple(who), ordered, tuple(fixed))
