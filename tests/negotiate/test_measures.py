@@ -61,3 +61,22 @@ def test_summary_figures(talks: Domain) -> None:
         assert summary.frontier_distance == pytest.approx(0.0)
     d = summary.to_dict()
     assert d["parameters"]["strategies"] == {"USA": "boulware", "IRN": "boulware"}
+
+
+@pytest.mark.parametrize("agenda", [
+    ("enrichment", "inspections", "stockpile", "sanctions"),
+    ("enrichment", "sanctions"),
+    ("inspections", "stockpile", "sanctions"),
+])
+def test_own_landmarks_match_the_bargaining_space(us_iran, agenda) -> None:
+    from redline.negotiate import from_scenario, landmarks
+
+    domain = from_scenario(us_iran, agenda)
+    ours, space = reference(domain), landmarks(us_iran, domain)
+    assert space.method == "space.analyze"
+    assert np.array_equal(ours.pareto, space.pareto)
+    if ours.nash is None:  # without enrichment on the table the US red line leaves no ZOPA
+        assert space.nash is None and not ours.pareto.any()
+    else:
+        assert np.allclose(ours.nash, space.nash)
+    assert np.allclose(np.sort(ours.frontier, axis=0), np.sort(space.frontier, axis=0))

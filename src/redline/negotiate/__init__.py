@@ -17,7 +17,7 @@ from redline.negotiate.engine import (
     session_seeds,
     simulate,
 )
-from redline.negotiate.measures import Reference, Summary, reference, summarize
+from redline.negotiate.measures import Reference, Summary, landmarks, reference, summarize
 from redline.negotiate.sessions import ENDINGS, Sessions
 from redline.negotiate.strategies import REGISTRY, Strategy, StrategyError, strategy
 from redline.negotiate.tournament import Entry, Tournament, tournament
@@ -39,6 +39,7 @@ __all__ = [
     "Tournament",
     "from_scenario",
     "from_tables",
+    "landmarks",
     "local_engine",
     "opposed",
     "reference",

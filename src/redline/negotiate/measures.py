@@ -2,10 +2,11 @@
 the Pareto frontier, and Pareto-optimality.
 
 The reference points are those of the bargaining space: the frontier is the set of outcomes
-that every party's red lines allow and no other such outcome dominates; the Nash point maximises
-the product of gains over reservations among outcomes every party can accept (Nash 1950).
-For a scenario they come from :func:`redline.space.analyze` when that package is present; these
-functions compute them directly for any domain (synthetic benchmark domains included).
+every party can accept (within every party's red lines, each at least at its reservation: the
+ZOPA) that no other such outcome dominates; the Nash point maximises the product of gains over
+reservations on it (Nash 1950). For a scenario they come from :func:`redline.space.analyze`
+(:func:`landmarks`); :func:`reference` computes the same from a domain's own tables, for
+synthetic domains such as the benchmark's.
 """
 
 from __future__ import annotations
@@ -19,28 +20,17 @@ from numpy.typing import NDArray
 
 from redline.negotiate.domain import Domain
 from redline.negotiate.sessions import Sessions
+from redline.scenario import Scenario
+from redline.space import Analysis, analyze
+from redline.space import pareto_mask as frontier_of
 
 
 def pareto_mask(utilities: NDArray[np.float64], within: NDArray[np.bool_]) -> NDArray[np.bool_]:
     """(n_outcomes,): outcomes in ``within`` that no other outcome in ``within`` dominates
     (at least as good for every party, better for one). ``utilities`` is (parties, outcomes)."""
     result = np.zeros(utilities.shape[1], dtype=bool)
-    candidates = np.flatnonzero(within)
-    if candidates.size == 0:
-        return result
-    points = utilities[:, candidates].T
-    # Sweep in decreasing order of the first party's utility (ties: decreasing others), so a
-    # point can only be dominated by points before it; test each against the kept front.
-    order = np.lexsort(tuple(-points[:, k] for k in range(points.shape[1] - 1, -1, -1)))
-    front: list[int] = []
-    kept = np.empty((0, points.shape[1]))
-    for i in order:
-        x = points[i]
-        dominated = ((kept >= x - 1e-12).all(axis=1) & (kept > x + 1e-12).any(axis=1)).any()
-        if not dominated:
-            front.append(int(i))
-            kept = points[front]
-    result[candidates[front]] = True
+    members = np.flatnonzero(within)
+    result[members] = frontier_of(utilities[:, members].T)
     return result
 
 
@@ -73,15 +63,39 @@ class Reference:
 
 def reference(domain: Domain) -> Reference:
     """Nash point and Pareto frontier of a domain, computed from its own tables."""
-    within = domain.allowed.all(axis=0)
-    pareto = pareto_mask(domain.utilities, within)
+    pareto = pareto_mask(domain.utilities, domain.agreeable)
     nash = nash_point_of(domain.utilities, domain.reservations, domain.agreeable)
     return Reference(
-        method="negotiate.measures",
+        method="negotiate.reference",
         nash=None if nash is None else domain.utilities[:, nash].copy(),
         frontier=domain.utilities[:, pareto].T.copy(),
         pareto=pareto,
     )
+
+
+def from_analysis(analysis: Analysis, domain: Domain) -> Reference:
+    """The landmarks of a bargaining-space analysis, on a domain of the same agenda."""
+    if tuple(analysis.agenda) != domain.issues or tuple(analysis.parties) != domain.parties:
+        raise ValueError("the analysis and the domain differ in agenda or parties")
+    columns = [analysis.scenario.issue_ids.index(i) for i in domain.issues]
+    sizes = [len(o) for o in domain.options]
+    numbers = np.zeros(len(analysis.frontier), dtype=np.int64)
+    for k, column in enumerate(columns):
+        numbers = numbers * sizes[k] + analysis.frontier.options[:, column]
+    pareto = np.zeros(domain.n_outcomes, dtype=bool)
+    pareto[numbers] = True
+    nash = analysis.solutions.get("nash")
+    return Reference(
+        method="space.analyze",
+        nash=None if nash is None else np.array(nash.utilities),
+        frontier=np.array(analysis.frontier.utilities, dtype=float).reshape(-1, domain.n_parties),
+        pareto=pareto,
+    )
+
+
+def landmarks(scenario: Scenario, domain: Domain) -> Reference:
+    """Nash point and frontier of a scenario's domain, from :func:`redline.space.analyze`."""
+    return from_analysis(analyze(scenario, list(domain.issues)), domain)
 
 
 @dataclass(frozen=True)
