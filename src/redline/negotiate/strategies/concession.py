@@ -6,8 +6,8 @@ its best admissible utility ``hi`` to its worst ``lo`` (never below its reservat
 ``e > 1`` holds out until late (Boulware), ``e = 1`` concedes linearly, ``e < 1`` concedes
 early (Conceder), ``e = inf`` never concedes (hardliner). The party offers the admissible outcome
 with the lowest utility still at or above its target and accepts any admissible offer worth at
-least its target. The exponents 4, 1 and 0.25 are those NegMAS uses for the same names, so the
-benchmark compares like with like.
+least its target (both up to a tolerance of 1e-4, as in NegMAS). The exponents 4, 1 and 0.25
+are those NegMAS uses for the same names, so the benchmark compares like with like.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class TimeBasedConcession(Strategy):
         return float(ladder.worst + (ladder.best - ladder.worst) * aspiration(time, self.exponent))
 
     def propose(self, state: State, view: PartyView, moment: Moment) -> NDArray[np.int64]:
-        goal = np.full(len(moment.noise), self.target(state, moment.time))
+        goal = np.full(len(moment.noise), self.target(state, moment.time) - self.tolerance)
         result: NDArray[np.int64] = state["ladder"].at_least(goal, moment.noise[:, 0],
                                                              self.spread)
         return result
