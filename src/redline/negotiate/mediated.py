@@ -2,16 +2,21 @@
 
 After Raiffa's single negotiating text (The Art and Science of Negotiation, 1982) and the
 mediated protocol of Klein, Faratin, Sayama and Bar-Yam (2003). The mediator holds one text,
-starting at the status quo. Each round it proposes a neighbouring text (one issue changed, or
-up to ``reach`` issues at once, which lets it find trades across issues); every party votes yes
-or vetoes. A unanimous yes makes the proposal the new text. The ``single-text`` mediator knows
-nothing but the votes: it proposes the neighbours it has not yet tried since the last change, at
-random, and rests once all of them were vetoed. The ``nash`` mediator also asks the parties to
-report their preferences, computes the Nash bargaining point of the reports, and proposes
-first that whole text, then the neighbours that move the current text toward it, then the
-others. When the mediator rests or the deadline passes, each party ratifies the final text if
-it is admissible for it (within its red lines and worth at least its reservation); the deal
-needs every party.
+starting at the status quo. Each round, the parties are first asked whether they would sign
+the text as it stands (each by its strategy's acceptance rule, as for an offer in direct talks);
+if all would, that is the deal. Otherwise the mediator proposes a neighbouring text (one issue
+changed, or up to ``reach`` issues at once, which lets it find trades across issues) and every
+party votes yes or vetoes; a unanimous yes makes the proposal the new text. The ``single-text``
+mediator knows nothing but the votes: it proposes the neighbours it has not yet tried since the
+last change, at random; once all of them were vetoed it starts a new pass, since time-based
+parties soften as the deadline nears (when every vote is truthful, and so never changes, it
+rests at once: a new pass would meet the same vetoes). The ``nash`` mediator also asks the
+parties to report their preferences and computes the Nash bargaining point of the reports; it
+proposes that whole text first, then the neighbours that move the current text toward it, then
+the others, and once the text is the reported Nash text it holds it and proposes nothing more.
+When the deadline passes (or the mediator rests), a last call: each party ratifies the final
+text if it is admissible for it (within its red lines and worth at least its reservation); the
+deal needs every party.
 
 How a party votes is its strategy's :meth:`~redline.negotiate.strategies.base.Strategy.vote`:
 truthful by default (yes to improvements only), while a time-based strategy also says yes to a
@@ -37,9 +42,9 @@ MEDIATORS = ("single-text", "nash")
 
 
 def noise_shape(domain: Domain, rounds: int) -> tuple[int, int]:
-    """Uniforms one session needs: per round, the mediator's pick, a breakdown draw, and two
-    per party."""
-    return rounds, 2 + 2 * domain.n_parties
+    """Uniforms one session needs: per round, the mediator's pick, a breakdown draw, and per
+    party two for its vote and two for its signature."""
+    return rounds, 2 + 4 * domain.n_parties
 
 
 def toward(domain: Domain, target: int, moves: NDArray[np.int64]) -> NDArray[np.bool_]:
@@ -83,6 +88,7 @@ def single_text(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[n
     states = [s.start(v, batch) for s, v in zip(strategies, views, strict=True)]
     moves = domain.neighbours(reach)
     tier = None  # the Nash mediator's order of preference among moves (0 first)
+    target = None
     if mediator == "nash":
         reports = [s.report(v) for s, v in zip(strategies, views, strict=True)]
         reported = np.stack([u for u, _ in reports])
@@ -96,55 +102,89 @@ def single_text(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[n
             parameters["reported_nash"] = domain.describe(target)
     real = moves != np.arange(domain.n_outcomes)[:, None]  # a move that changes the text
 
+    # An exact shortcut, not knowledge of the mediator: if every vote depends only on the two
+    # texts, a pass that met only vetoes would meet them again.
+    static = all(s.static_votes for s in strategies)
+
+    def choices(tried: NDArray[np.bool_], text: NDArray[np.int64]) -> NDArray[np.bool_]:
+        """Moves the mediator may propose next: untried, changing the text, best tier."""
+        untried = ~tried & real[text]
+        if tier is not None:
+            rank = np.where(untried, tier[text], 3)
+            untried = untried & (rank == rank.min(axis=1, keepdims=True))
+        return untried
+
     tried = np.zeros((batch, moves.shape[1]), dtype=bool)
+    agreed = np.zeros(batch, dtype=bool)
     active = np.ones(batch, dtype=bool)
     rested = np.zeros(batch, dtype=bool)
     rows = np.arange(batch)
     for r in range(rounds):
         time = (r + 1) / (rounds + 1)
-        untried = ~tried & real[text]
-        if tier is not None:
-            rank = np.where(untried, tier[text], 3)
-            untried = untried & (rank == rank.min(axis=1, keepdims=True))
+        used[active] = r + 1
+        # 1. Would every party sign the text as it stands? (each by its own acceptance rule)
+        signed = active.copy()
+        for p in range(n):
+            moment = Moment(time, r, noise[:, r, 4 + 4 * p:6 + 4 * p])
+            yes = strategies[p].respond(states[p], views[p], moment, text)
+            if transcript is not None:
+                transcript.record("signature", r, r, domain.parties[p], active, text, yes)
+            signed &= yes
+        agreed |= signed
+        ending[signed] = AGREEMENT
+        active &= ~signed
+        # 2. The mediator proposes a change of text; the parties vote.
+        untried = choices(tried, text)
+        holding = np.zeros(batch, dtype=bool) if target is None else text == target
+        untried &= ~holding[:, None]  # at the (reported) Nash text the Nash mediator holds
         count = untried.sum(axis=1)
-        resting = active & (count == 0)
-        rested |= resting
-        active &= ~resting
+        exhausted = active & (count == 0) & ~holding
+        if exhausted.any():
+            rested |= exhausted  # a whole pass vetoed: a local optimum under today's votes
+            if static:
+                active &= ~exhausted  # the same votes again would veto the same moves
+            else:
+                tried[exhausted] = False  # the parties' stance moves with time: try again
+                untried = choices(tried, text) & ~holding[:, None]
+                count = untried.sum(axis=1)
+                active &= (count > 0) | holding
         if not active.any():
             break
-        used[active] = r + 1
+        proposing = active & (count > 0)
         pick = np.minimum((noise[:, r, 0] * count).astype(np.int64), np.maximum(count - 1, 0))
         move = np.argmax(np.cumsum(untried, axis=1) > pick[:, None], axis=1)
         proposal = moves[text, move]
         if transcript is not None:
-            transcript.record("proposal", r, r, who, active, proposal)
+            transcript.record("proposal", r, r, who, proposing, proposal)
         unanimous = np.ones(batch, dtype=bool)
         for p in range(n):
-            moment = Moment(time, r, noise[:, r, 2 + 2 * p:4 + 2 * p])
+            moment = Moment(time, r, noise[:, r, 2 + 4 * p:4 + 4 * p])
             yes = strategies[p].vote(states[p], views[p], moment, text, proposal)
             if transcript is not None:
-                transcript.record("vote", r, r, domain.parties[p], active, proposal, yes)
+                transcript.record("vote", r, r, domain.parties[p], proposing, proposal, yes)
             unanimous &= yes
-        adopted = active & unanimous
+        adopted = proposing & unanimous
         text = np.where(adopted, proposal, text)
+        rested &= ~adopted
         tried[adopted] = False
-        tried[rows[active & ~unanimous], move[active & ~unanimous]] = True
+        tried[rows[proposing & ~unanimous], move[proposing & ~unanimous]] = True
         if breakdown > 0.0:
             broke = active & (noise[:, r, 1] < breakdown)
             ending[broke] = BREAKDOWN
             active &= ~broke
 
-    running = ending != BREAKDOWN
+    # 3. Deadline (or the mediator rests): a last call on the final text.
+    final = ~agreed & (ending != BREAKDOWN)
     ratified = np.ones(batch, dtype=bool)
     for p in range(n):
         yes = domain.admissible[p, text]
         if transcript is not None:
             transcript.record("ratification", rounds, max(rounds - 1, 0), domain.parties[p],
-                              running, text, yes)
+                              final, text, yes)
         ratified &= yes
-    agreed = running & ratified
-    ending[agreed] = AGREEMENT
-    ending[running & ~ratified & rested] = VETOED
+    ending[final & ratified] = AGREEMENT
+    ending[final & ~ratified & rested] = VETOED
+    agreed |= final & ratified
     value = domain.utilities[:, text].T
     return settled(method, parameters, domain.parties, names, agreed, text, used, value,
                    domain.reservations, ending,

@@ -120,6 +120,7 @@ class Strategy:
     """Base class: the interface and the red-line guard. Subclasses are frozen dataclasses."""
 
     name: ClassVar[str] = "strategy"
+    static_votes: ClassVar[bool] = True  # votes depend only on the two texts (truthful)
 
     def start(self, view: PartyView, batch: int) -> State:
         """A fresh state for ``batch`` sessions (strategies without memory keep only a ladder)."""

@@ -38,6 +38,7 @@ class TimeBasedConcession(Strategy):
     spread: float = 0.0
     tolerance: float = 1e-4
     name: ClassVar[str] = "time-based"
+    static_votes: ClassVar[bool] = False
 
     def __post_init__(self) -> None:
         if not self.exponent > 0:
@@ -92,6 +93,7 @@ class Hardliner(TimeBasedConcession):
 
     exponent: float = math.inf
     name: ClassVar[str] = "hardliner"
+    static_votes: ClassVar[bool] = True
 
     def vote(self, state: State, view: PartyView, moment: Moment, current: NDArray[np.int64],
              proposal: NDArray[np.int64]) -> NDArray[np.bool_]:

@@ -18,6 +18,7 @@ class RandomOffers(Strategy):
 
     acceptance: float = 0.5
     name: ClassVar[str] = "random"
+    static_votes: ClassVar[bool] = False
 
     def propose(self, state: State, view: PartyView, moment: Moment) -> NDArray[np.int64]:
         result: NDArray[np.int64] = state["ladder"].uniform(moment.noise[:, 0])
