@@ -131,3 +131,36 @@ def test_nash_mediator_first_proposes_the_reported_nash_text(talks: Domain) -> N
     nash = nash_point_of(talks.utilities, talks.reservations, talks.allowed.all(axis=0))
     assert first["outcome"] == talks.describe(nash)
     assert result.agreed[0] and result.outcome[0] == nash  # both prefer it to the status quo
+
+
+def test_mediated_deal_is_struck_when_every_party_would_sign() -> None:
+    domain = open_domain()
+    # A signs on its 3rd signature call, B on its 2nd and 3rd: the deal comes in round 3
+    a = Scripted(accept_on=(2,), yes_on=(0, 1, 2, 3))
+    b = Scripted(accept_on=(1, 2), yes_on=(0, 1, 2, 3))
+    result = run_chunk(Setup(domain, (a, b), protocol="mediated", rounds=10),
+                       session_seeds(6, 1), transcript=True)
+    assert result.agreed[0] and result.rounds[0] == 3
+    events = result.transcript[0]["events"]
+    proposals = [e["outcome"] for e in events if e["action"] == "proposal"]
+    assert len(proposals) == 2  # the signature comes first in round 3: no third proposal
+    assert domain.describe(int(result.outcome[0])) == proposals[-1]
+    assert not [e for e in events if e["action"] == "ratification"]
+
+
+def test_nash_mediator_holds_the_nash_text(talks: Domain) -> None:
+    from redline.negotiate.measures import nash_point_of
+    nash = nash_point_of(talks.utilities, talks.reservations, talks.allowed.all(axis=0))
+    pair = (strategy("boulware"), strategy("conceder"))
+    result = simulate(Setup(talks, pair, protocol="mediated-nash", rounds=100), 50, seed=3)
+    assert (result.outcome == nash).all()
+
+
+def test_mediated_breakdown_risk(talks: Domain) -> None:
+    pair = (strategy("hardliner"), strategy("random"))
+    calm = simulate(Setup(talks, pair, protocol="mediated", rounds=60), 400, seed=2)
+    tense = simulate(Setup(talks, pair, protocol="mediated", rounds=60, breakdown=0.2), 400,
+                     seed=2)
+    assert "breakdown" not in calm.endings()
+    assert tense.endings()["breakdown"] > 300 and tense.agreed.mean() < calm.agreed.mean()
+    assert np.allclose(tense.utilities[~tense.agreed], talks.reservations)

@@ -20,6 +20,7 @@ from redline.negotiate.strategies import (
     SubgamePerfect,
     TitForTat,
 )
+from redline.negotiate.strategies.concession import Linear
 
 BATCH = 16
 ROUNDS = 30
@@ -184,3 +185,18 @@ def test_subgame_perfect_asks_for_rubinstein_share() -> None:
     assert share - 1e-3 <= pie.utilities[0, offer[0]] <= share
     with pytest.raises(ValueError, match="discount"):
         SubgamePerfect(own_discount=1.0)
+
+
+def test_parameters_from_the_command_line() -> None:
+    from redline.negotiate import StrategyError
+
+    assert strategy("linear:exponent=2.5") == Linear(exponent=2.5)
+    assert strategy("random: acceptance=0.2").acceptance == 0.2
+    for spec, message in [("linear:speed=2", "not a parameter of linear"),
+                          ("linear:exponent=fast", "'fast' is not a number"),
+                          ("linear:exponent=-1", "exponent must be > 0"),
+                          ("bluff", "unknown strategy 'bluff'")]:
+        with pytest.raises(StrategyError, match=message):
+            strategy(spec)
+    assert strategy("linear:exponent=2.5").label == "linear:exponent=2.5"
+    assert strategy("boulware").label == "boulware"

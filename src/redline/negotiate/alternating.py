@@ -47,7 +47,7 @@ def alternating_offers(domain: Domain, strategies: Sequence[Strategy], noise: ND
         raise ValueError(f"{len(strategies)} strategies for {n} parties")
     parameters = {"rounds": rounds, "breakdown": breakdown,
                   "discounts": None if discounts is None else list(discounts)}
-    names = [s.name for s in strategies]
+    names = [s.label for s in strategies]
     agreed = np.zeros(batch, dtype=bool)
     offer = np.zeros(batch, dtype=np.int64)
     offered_at = np.zeros(batch, dtype=np.int64)

@@ -66,7 +66,7 @@ def single_text(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[n
         raise ValueError(f"unknown mediator {mediator!r}; use one of {MEDIATORS}")
     n = domain.n_parties
     batch = noise.shape[0]
-    names = [s.name for s in strategies]
+    names = [s.label for s in strategies]
     who = domain.mediator or "mediator"
     parameters = {"rounds": rounds, "mediator": mediator, "reach": reach, "breakdown": breakdown}
     method = f"mediated-{mediator}"

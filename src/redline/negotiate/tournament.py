@@ -77,10 +77,10 @@ def tournament(domain: Domain, runs: int, seed: int, names: Sequence[str] | None
         started = time.perf_counter()
         sessions = simulate(setup, runs, child, engine=engine)
         summary = summarize(sessions, landmarks, time.perf_counter() - started)
-        entries.append(Entry(dict(zip(domain.parties, (players[k].name for k in profile),
+        entries.append(Entry(dict(zip(domain.parties, (players[k].label for k in profile),
                                       strict=True)), summary))
     parameters = {"runs": runs, "seed": seed, "protocol": protocol, "rounds": rounds,
-                  "breakdown": breakdown, "strategies": [p.name for p in players],
+                  "breakdown": breakdown, "strategies": [p.label for p in players],
                   "reservations": dict(zip(domain.parties, domain.reservations.tolist(),
                                            strict=True))}
     return Tournament("round-robin", parameters, tuple(entries))

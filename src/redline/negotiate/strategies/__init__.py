@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from redline.errors import RedlineError
 from redline.negotiate.strategies.base import Ladder, Moment, PartyView, State, Strategy
 from redline.negotiate.strategies.concession import (
@@ -32,13 +34,33 @@ class StrategyError(RedlineError):
     """An unknown strategy name."""
 
 
-def strategy(name: str) -> Strategy:
-    """The strategy of a command-line name, with its default parameters."""
+def strategy(spec: str) -> Strategy:
+    """The strategy of a command-line spec: a name, optionally with parameters, as in
+    ``boulware``, ``linear:exponent=2`` or ``random:acceptance=0.2``."""
+    name, _, settings = spec.partition(":")
+    key = name.strip().lower()
+    if key not in REGISTRY:
+        raise StrategyError(f"unknown strategy {name.strip()!r}. Fix: use one of "
+                            + ", ".join(REGISTRY))
+    kind = REGISTRY[key]
+    known = {f.name for f in fields(kind)}
+    parameters: dict[str, float] = {}
+    for item in filter(None, (part.strip() for part in settings.split(","))):
+        field_name, sep, text = item.partition("=")
+        field_name = field_name.strip()
+        if not sep or field_name not in known:
+            raise StrategyError(f"strategy {spec!r}: {item!r} is not a parameter of {key}. "
+                                "Fix: use NAME:PARAMETER=NUMBER with a parameter among "
+                                + ", ".join(sorted(known)))
+        try:
+            parameters[field_name] = float(text)
+        except ValueError:
+            raise StrategyError(f"strategy {spec!r}: {text.strip()!r} is not a number. "
+                                f"Fix: give {field_name} a number, e.g. {field_name}=2") from None
     try:
-        return REGISTRY[name.strip().lower()]()
-    except KeyError:
-        raise StrategyError(f"unknown strategy {name!r}. Fix: use one of "
-                            + ", ".join(REGISTRY)) from None
+        return kind(**parameters)
+    except ValueError as exc:
+        raise StrategyError(f"strategy {spec!r}: {exc}. Fix: change the parameter") from None
 
 
 __all__ = [

@@ -18,7 +18,7 @@ The contract (checked for every strategy by ``tests/negotiate/test_strategy_cont
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, ClassVar
 
 import numpy as np
@@ -150,6 +150,17 @@ class Strategy:
     def report(self, view: PartyView) -> tuple[NDArray[np.float64], float]:
         """The preferences the party reports to a mediator: by default the true ones."""
         return view.utility, view.reservation
+
+    @property
+    def label(self) -> str:
+        """The name, with any parameter that differs from its default: ``linear:exponent=2``."""
+        changed = []
+        for f in fields(self):  # type: ignore[arg-type]
+            value = getattr(self, f.name)
+            if value != f.default:
+                changed.append(f"{f.name}={value:g}" if isinstance(value, float)
+                               else f"{f.name}={value}")
+        return self.name + (":" + ",".join(changed) if changed else "")
 
     def describe(self) -> dict[str, Any]:
         parameters = {k: v for k, v in vars(self).items() if not k.startswith("_")}
