@@ -3,10 +3,11 @@
 The party knows its own preferences and learns the other side's from its offers with a
 frequency model (as in the HardHeaded agent of van Krimpen, Looije and Hajizadeh, winner of
 ANAC 2011): an option the other side offers often is taken to be worth more to it, and an issue
-it rarely changes between offers is taken to weigh more. Its demand falls with time like a time-based concession
-(``1 - t ** exponent`` of the way from best to worst admissible utility); among the admissible
-outcomes that meet the demand it offers the one the model rates highest for the other side, so
-its offers sit near the Pareto frontier instead of trading value away at random.
+it rarely changes between offers is taken to weigh more. Its demand falls with time like a
+time-based concession (``1 - t ** exponent`` of the way from best to worst admissible
+utility); among the admissible outcomes that meet the demand it offers the one the model rates
+highest for the other side, so its offers sit near the Pareto frontier instead of trading value
+away at random.
 """
 
 from __future__ import annotations
