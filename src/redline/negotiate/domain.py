@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -64,16 +65,15 @@ class Domain:
     def n_parties(self) -> int:
         return len(self.parties)
 
-    @property
+    @cached_property
     def admissible(self) -> NDArray[np.bool_]:
         """(n_parties, n_outcomes): allowed by the party's red lines and individually rational."""
-        return self.allowed & (self.utilities >= self.reservations[:, None] - 1e-12)
+        return _frozen(self.allowed & (self.utilities >= self.reservations[:, None] - 1e-12))
 
-    @property
+    @cached_property
     def agreeable(self) -> NDArray[np.bool_]:
         """(n_outcomes,): outcomes every party could accept."""
-        result: NDArray[np.bool_] = self.admissible.all(axis=0)
-        return result
+        return _frozen(np.asarray(self.admissible.all(axis=0)))
 
     def party_index(self, party: str) -> int:
         try:

@@ -93,7 +93,7 @@ def single_text(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[n
         reports = [s.report(v) for s, v in zip(strategies, views, strict=True)]
         reported = np.stack([u for u, _ in reports])
         target = nash_point_of(reported, np.array([r for _, r in reports]),
-                               domain.allowed.all(axis=0))
+                               np.asarray(domain.allowed.all(axis=0)))
         if target is not None:
             # The whole reported Nash text is one more move, tried before all others.
             moves = np.hstack([moves, np.full((domain.n_outcomes, 1), target)])
@@ -112,7 +112,7 @@ def single_text(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[n
         if tier is not None:
             rank = np.where(untried, tier[text], 3)
             untried = untried & (rank == rank.min(axis=1, keepdims=True))
-        return untried
+        return np.asarray(untried)
 
     tried = np.zeros((batch, moves.shape[1]), dtype=bool)
     agreed = np.zeros(batch, dtype=bool)

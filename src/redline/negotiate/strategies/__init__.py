@@ -43,7 +43,7 @@ def strategy(spec: str) -> Strategy:
         raise StrategyError(f"unknown strategy {name.strip()!r}. Fix: use one of "
                             + ", ".join(REGISTRY))
     kind = REGISTRY[key]
-    known = {f.name for f in fields(kind)}
+    known = {f.name for f in fields(kind)}  # type: ignore[arg-type]
     parameters: dict[str, float] = {}
     for item in filter(None, (part.strip() for part in settings.split(","))):
         field_name, sep, text = item.partition("=")

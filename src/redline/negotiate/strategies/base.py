@@ -19,6 +19,7 @@ The contract (checked for every strategy by ``tests/negotiate/test_strategy_cont
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from functools import cached_property
 from typing import Any, ClassVar
 
 import numpy as np
@@ -36,21 +37,21 @@ class PartyView:
     domain: Domain
     party: int
 
-    @property
+    @cached_property
     def utility(self) -> NDArray[np.float64]:
-        return self.domain.utilities[self.party]
+        return np.asarray(self.domain.utilities[self.party])
 
     @property
     def reservation(self) -> float:
         return float(self.domain.reservations[self.party])
 
-    @property
+    @cached_property
     def admissible(self) -> NDArray[np.bool_]:
-        return self.domain.admissible[self.party]
+        return np.asarray(self.domain.admissible[self.party])
 
-    @property
+    @cached_property
     def allowed(self) -> NDArray[np.bool_]:
-        return self.domain.allowed[self.party]
+        return np.asarray(self.domain.allowed[self.party])
 
 
 @dataclass(frozen=True)
