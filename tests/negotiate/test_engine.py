@@ -83,6 +83,9 @@ def test_transcript_records_every_turn_as_json(talks: Domain) -> None:
     ({"protocol": "auction"}, "unknown protocol 'auction'"),
     ({"rounds": 0}, "rounds must be at least 1"),
     ({"breakdown": 1.5}, "breakdown risk"),
+    ({"discounts": (0.9,)}, "one factor in"),
+    ({"discounts": (0.9, 1.2)}, "one factor in"),
+    ({"reach": 0}, "reach must be at least 1"),
 ])
 def test_bad_setup_is_one_clear_error(talks: Domain, kwargs: dict, message: str) -> None:
     with pytest.raises(SetupError, match=message):

@@ -55,6 +55,14 @@ class Setup:
         if not 0.0 <= self.breakdown < 1.0:
             raise SetupError(f"breakdown risk must lie in [0, 1), got {self.breakdown}. "
                              "Fix: give a per-round probability such as 0.02")
+        if self.discounts is not None and (
+                len(self.discounts) != self.domain.n_parties
+                or not all(0.0 < d <= 1.0 for d in self.discounts)):
+            raise SetupError(f"discounts {list(self.discounts)}: give one factor in (0, 1] per "
+                             "party. Fix: e.g. discounts=(0.9, 0.95)")
+        if self.reach < 1:
+            raise SetupError(f"reach must be at least 1, got {self.reach}. "
+                             "Fix: let the mediator change at least one issue per proposal")
         if len(self.strategies) != self.domain.n_parties:
             raise SetupError(f"{len(self.strategies)} strategies for "
                              f"{self.domain.n_parties} parties ("
