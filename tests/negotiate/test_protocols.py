@@ -164,3 +164,17 @@ def test_mediated_breakdown_risk(talks: Domain) -> None:
     assert "breakdown" not in calm.endings()
     assert tense.endings()["breakdown"] > 300 and tense.agreed.mean() < calm.agreed.mean()
     assert np.allclose(tense.utilities[~tense.agreed], talks.reservations)
+
+
+def test_pareto_seekers_find_efficient_deals_that_boulware_misses() -> None:
+    from redline.negotiate import reference, summarize
+
+    domain = opposed([6, 6, 6, 6], seed=4)
+    landmarks = reference(domain)
+    figures = {}
+    for name in ("pareto", "boulware"):
+        run = simulate(Setup(domain, (strategy(name), strategy(name))), runs=20, seed=0)
+        figures[name] = summarize(run, landmarks)
+    assert figures["pareto"].agreement_rate == 1.0
+    assert figures["pareto"].frontier_distance < figures["boulware"].frontier_distance
+    assert figures["pareto"].pareto_rate > figures["boulware"].pareto_rate

@@ -5,9 +5,9 @@ frequency model (as in the HardHeaded agent of van Krimpen, Looije and Hajizadeh
 ANAC 2011): an option the other side offers often is taken to be worth more to it, and an issue
 it rarely changes between offers is taken to weigh more. Its demand falls with time like a
 time-based concession (``1 - t ** exponent`` of the way from best to worst admissible
-utility); among the admissible outcomes that meet the demand it offers the one the model rates
-highest for the other side, so its offers sit near the Pareto frontier instead of trading value
-away at random.
+utility); among the ``breadth`` admissible outcomes just at or above its demand (nearly the
+same utility for itself) it offers the one the model rates highest for the other side, so its
+offers sit near the Pareto frontier instead of trading value away at random.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from redline.negotiate.strategies.base import (
 class ParetoSeeker(Strategy):
     exponent: float = 2.0
     tolerance: float = 1e-4
+    breadth: float = 256  # how many outcomes just above its demand it chooses among
     name: ClassVar[str] = "pareto"
 
     def start(self, view: PartyView, batch: int) -> State:
@@ -63,7 +64,9 @@ class ParetoSeeker(Strategy):
     def propose(self, state: State, view: PartyView, moment: Moment) -> NDArray[np.int64]:
         ladder: Ladder = state["ladder"]
         demand = min(self.target(state, moment.time), ladder.best)
-        eligible = ladder.outcomes[ladder.values >= demand - self.tolerance]
+        low = int(np.searchsorted(ladder.values, demand - self.tolerance, side="left"))
+        low = min(low, len(ladder.values) - 1)
+        eligible = ladder.outcomes[low:low + int(self.breadth)]
         rating = self.estimate(state, view, eligible) - 1e-9 * view.utility[eligible]
         result: NDArray[np.int64] = eligible[np.argmax(rating, axis=1)]
         return result
