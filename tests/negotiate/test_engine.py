@@ -92,3 +92,16 @@ def test_bad_setup_is_one_clear_error(talks: Domain, kwargs: dict, message: str)
         Setup(talks, (strategy("linear"), strategy("linear")), **kwargs)
     with pytest.raises(SetupError, match="one strategy per party"):
         Setup(talks, (strategy("linear"),))
+
+
+def test_dask_engine_gives_the_same_sessions(talks: Domain) -> None:
+    dask = pytest.importorskip("dask", reason="Dask comes with the uncertainty package's extra")
+
+    def dask_engine(task, setup, chunks, transcript):  # type: ignore[no-untyped-def]
+        jobs = [dask.delayed(task)(setup, seeds, first, transcript) for first, seeds in chunks]
+        return list(dask.compute(*jobs, scheduler="processes", num_workers=2))
+
+    setup = Setup(talks, (strategy("random"), strategy("tit-for-tat")), protocol="mediated",
+                  rounds=20, breakdown=0.05)
+    assert same(simulate(setup, runs=24, seed=17),
+                simulate(setup, runs=24, seed=17, chunk_size=5, engine=dask_engine))
