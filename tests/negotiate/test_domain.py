@@ -81,3 +81,14 @@ def test_split_domain_is_a_pie() -> None:
     pie = split(100)
     assert pie.n_outcomes == 101
     assert np.allclose(pie.utilities.sum(axis=0), 1.0)
+
+
+def test_issue_off_the_agenda_needs_a_status_quo(us_iran: scenario.Scenario) -> None:
+    document = us_iran.document.model_copy(update={"issues": [
+        i.model_copy(update={"status_quo": None}) if i.id == "stockpile" else i
+        for i in us_iran.document.issues]})
+    edited = us_iran.with_document(document)
+    with pytest.raises(DomainError, match="'stockpile' is left off the agenda.*Fix"):
+        from_scenario(edited, ["enrichment", "sanctions"])
+    domain = from_scenario(edited, ["stockpile", "sanctions"])  # on the table: first option
+    assert domain.describe(domain.status_quo)["stockpile"] == "as-is"

@@ -137,7 +137,8 @@ def _grid(sizes: Sequence[int]) -> NDArray[np.int64]:
 def from_scenario(scenario: Scenario, agenda: Iterable[str] | None = None) -> Domain:
     """The domain of a scenario's parties over an agenda (default: every issue).
 
-    Issues off the agenda stay at their status quo (the first option when none is given).
+    Issues off the agenda stay at their status quo (they must have one); the mediator's first
+    text takes each agenda issue's status quo, or its first option where none is given.
     Outcome red lines are compiled per party; agenda red lines that name an issue on the agenda
     put their party in ``refused_by``.
     """
@@ -150,6 +151,11 @@ def from_scenario(scenario: Scenario, agenda: Iterable[str] | None = None) -> Do
     if not chosen:
         raise DomainError("agenda: no issue on the table. Fix: name at least one issue")
     on_table = [i for i in all_ids if i in chosen]  # scenario order
+    for issue in scenario.issues:
+        if issue.id not in on_table and issue.status_quo is None:
+            raise DomainError(f"issue {issue.id!r} is left off the agenda but has no "
+                              "status_quo. Fix: give it a status_quo in the scenario or put it "
+                              "on the agenda")
     parties = scenario.parties
     if len(parties) < 2:
         raise DomainError(f"{scenario.origin}: a negotiation needs two or more actors with role "
