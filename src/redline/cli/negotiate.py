@@ -254,5 +254,5 @@ def tournament_command(
     ranking.add_column("mean gain", justify="right")
     ranking.add_column("agreement rate", justify="right")
     for name, gain, rate in result.ranking():
-        ranking.add_row(name, f"{gain:+.3f}", f"{rate:.0%}")
+        ranking.add_row(name, f"{round(gain, 3) + 0.0:+.3f}", f"{rate:.0%}")
     out.print(ranking)

@@ -49,7 +49,7 @@ class Tournament:
                 gain = entry.summary.mean_utilities[party] - reservations[party]
                 gains.setdefault(name, []).append(gain)
                 deals.setdefault(name, []).append(entry.summary.agreement_rate)
-        table = [(name, float(np.mean(g)), float(np.mean(deals[name])))
+        table = [(name, float(np.mean(g)) + 0.0, float(np.mean(deals[name])))
                  for name, g in gains.items()]
         return sorted(table, key=lambda row: -row[1])
 
