@@ -148,6 +148,9 @@ def main() -> None:
     n_domains = 3 if args.quick else 8
     negmas_each = 5 if args.quick else 15
     redline_each = 2000 if args.quick else 5000
+    import negmas
+
+    print(f"numpy {np.__version__}, NegMAS {negmas.__version__}")
     print(f"redline vs NegMAS SAOMechanism: {n_domains} random opposed linear-additive domains "
           f"per size, {ROUNDS} rounds; NegMAS {negmas_each} and redline {redline_each} "
           "sessions per domain")
