@@ -86,6 +86,7 @@ def test_transcript_records_every_turn_as_json(talks: Domain) -> None:
     ({"discounts": (0.9,)}, "one factor in"),
     ({"discounts": (0.9, 1.2)}, "one factor in"),
     ({"reach": 0}, "reach must be at least 1"),
+    ({"protocol": "mediated", "discounts": (0.9, 0.9)}, "alternating offers only"),
 ])
 def test_bad_setup_is_one_clear_error(talks: Domain, kwargs: dict, message: str) -> None:
     with pytest.raises(SetupError, match=message):

@@ -94,7 +94,7 @@ def alternating_offers(domain: Domain, strategies: Sequence[Strategy], noise: ND
             agreed |= done
             ending[done] = AGREEMENT
             active &= ~done
-        if breakdown > 0.0:
+        if breakdown > 0.0 and r < rounds - 1:  # after the last round the deadline has passed
             broke = active & (noise[:, (r + 1) * n - 1, 2] < breakdown)
             ending[broke] = BREAKDOWN
             active &= ~broke

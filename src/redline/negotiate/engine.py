@@ -60,6 +60,9 @@ class Setup:
                 or not all(0.0 < d <= 1.0 for d in self.discounts)):
             raise SetupError(f"discounts {list(self.discounts)}: give one factor in (0, 1] per "
                              "party. Fix: e.g. discounts=(0.9, 0.95)")
+        if self.discounts is not None and self.protocol != "alternating":
+            raise SetupError("discounts apply to alternating offers only. Fix: drop them or "
+                             "use protocol='alternating'")
         if self.reach < 1:
             raise SetupError(f"reach must be at least 1, got {self.reach}. "
                              "Fix: let the mediator change at least one issue per proposal")
