@@ -178,3 +178,19 @@ def test_pareto_seekers_find_efficient_deals_that_boulware_misses() -> None:
     assert figures["pareto"].agreement_rate == 1.0
     assert figures["pareto"].frontier_distance < figures["boulware"].frontier_distance
     assert figures["pareto"].pareto_rate > figures["boulware"].pareto_rate
+
+
+@pytest.mark.parametrize("protocol", ["alternating", "mediated", "mediated-nash"])
+def test_three_party_talks_respect_every_party(protocol: str) -> None:
+    from redline import scenario
+
+    from .conftest import ROOT
+
+    coalition = from_scenario(scenario.load(ROOT / "examples" / "coalition-budget.yaml"))
+    assert coalition.n_parties == 3
+    for names in (("conceder", "linear", "boulware"), ("random", "pareto", "tit-for-tat")):
+        setup = Setup(coalition, tuple(strategy(n) for n in names), protocol=protocol,
+                      rounds=60)
+        result = simulate(setup, runs=30, seed=21)
+        assert result.agreed.any()
+        assert coalition.agreeable[result.outcome[result.agreed]].all()
