@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from redline.negotiate import (
     REGISTRY,
@@ -194,3 +196,23 @@ def test_three_party_talks_respect_every_party(protocol: str) -> None:
         result = simulate(setup, runs=30, seed=21)
         assert result.agreed.any()
         assert coalition.agreeable[result.outcome[result.agreed]].all()
+
+
+@given(seed=st.integers(0, 10_000), sizes=st.lists(st.integers(2, 5), min_size=1, max_size=3),
+       reservations=st.tuples(st.floats(0.0, 0.6), st.floats(0.0, 0.6)),
+       names=st.tuples(st.sampled_from(sorted(REGISTRY)), st.sampled_from(sorted(REGISTRY))),
+       protocol=st.sampled_from(["alternating", "mediated", "mediated-nash"]),
+       rounds=st.integers(1, 30))
+@settings(max_examples=60, deadline=None)
+def test_deals_are_individually_rational_and_rounds_bounded(seed, sizes, reservations, names,
+                                                            protocol, rounds) -> None:
+    base = opposed(sizes, seed=seed)
+    domain = Domain(base.parties, base.issues, base.options, base.grid, base.utilities,
+                    np.array(reservations), base.allowed, base.status_quo)
+    result = simulate(Setup(domain, tuple(strategy(n) for n in names), protocol=protocol,
+                            rounds=rounds), runs=4, seed=seed)
+    assert (result.rounds <= rounds).all()
+    deals = result.agreed
+    assert domain.agreeable[result.outcome[deals]].all()
+    assert np.allclose(result.utilities[deals], domain.utilities[:, result.outcome[deals]].T)
+    assert np.allclose(result.utilities[~deals], domain.reservations)
