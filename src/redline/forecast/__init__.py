@@ -17,7 +17,7 @@ from redline.forecast.compromise import compromise
 from redline.forecast.deu import read_deu
 from redline.forecast.exchange import exchange
 from redline.forecast.ktab_csv import read_ktab_csv
-from redline.forecast.models import MODELS, forecast
+from redline.forecast.models import MODELS, ForecastMeasure, forecast
 from redline.forecast.nash import nash_bargaining
 from redline.forecast.result import Forecast
 from redline.forecast.scenario_space import from_scenario
@@ -48,6 +48,7 @@ __all__ = [
     "Backtest",
     "Comparison",
     "Forecast",
+    "ForecastMeasure",
     "ForecastInputError",
     "IssueSpace",
     "MODELS",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
@@ -12,8 +13,10 @@ from redline.forecast.compromise import Weighting, compromise
 from redline.forecast.exchange import exchange
 from redline.forecast.nash import nash_bargaining
 from redline.forecast.result import Forecast
+from redline.forecast.scenario_space import from_scenario
 from redline.forecast.smp import smp
 from redline.forecast.space import ForecastInputError, IssueSpace
+from redline.scenario import Scenario
 
 
 def _salience_mean(space: IssueSpace) -> Forecast:
@@ -94,3 +97,28 @@ def forecast(space: IssueSpace, model: str = "compromise", **parameters: Any) ->
         raise ForecastInputError(f"unknown model {model!r}. Fix: use one of "
                                  f"{', '.join(MODELS)}") from None
     return run(space, **parameters)
+
+
+@dataclass(frozen=True)
+class ForecastMeasure:
+    """A model as a Monte Carlo measure: ``measure(scenario, rng) -> {issue: forecast}``.
+
+    Picklable, so :func:`redline.uncertainty.montecarlo.run` can fan it out on any engine.
+    Each drawn scenario is read with :func:`from_scenario`; ``rng`` seeds the model's own
+    randomness (only SMP with stochastic transitions has any).
+    """
+
+    model: str = "compromise"
+    parameters: tuple[tuple[str, Any], ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.model not in MODELS:
+            raise ForecastInputError(f"unknown model {self.model!r}. Fix: use one of "
+                                     f"{', '.join(MODELS)}")
+
+    def __call__(self, scenario: Scenario, rng: np.random.Generator) -> dict[str, float]:
+        params = dict(self.parameters)
+        if params.get("transitions") == "stochastic":
+            params["seed"] = int(rng.integers(2**31))
+        result = forecast(from_scenario(scenario), self.model, **params)
+        return result.by_issue()
