@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-EXTRAS ?= dev,peer,uncertainty
+EXTRAS ?= dev,peer,uncertainty,nlp,store,postgres
 
 .PHONY: install demo test lint bench clean
 
