@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from redline.news import ArticleError, extract, read_file
@@ -112,3 +114,13 @@ def test_directories_expand_and_missing_paths_fail(tmp_path):
     assert expand([tmp_path]) == [tmp_path / "a.txt"]
     with pytest.raises(ArticleError, match="no such file"):
         expand([tmp_path / "nope"])
+
+
+def test_directories_given_through_dot_dot_paths_are_read(tmp_path, monkeypatch):
+    inner = tmp_path / "feeds"
+    inner.mkdir()
+    (inner / "a.txt").write_text("x")
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    assert expand(["../feeds"]) == [Path("../feeds/a.txt")]

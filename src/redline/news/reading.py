@@ -158,7 +158,8 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
         path = Path(raw)
         if path.is_dir():
             files.extend(sorted(p for p in path.rglob("*") if p.is_file()
-                                and not any(part.startswith(".") for part in p.parts)))
+                                and not any(part.startswith(".")
+                                            for part in p.relative_to(path).parts)))
         elif path.exists():
             files.append(path)
         else:
