@@ -1,0 +1,172 @@
+"""The HTML report: sections, determinism, self-containment, escaping, figures."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from redline.report import Options, build_report, gather, render_html
+from redline.report.gather import available
+from redline.scenario import load
+
+NUCLEAR = ("enrichment", "inspections", "stockpile", "sanctions")
+
+
+class Page(HTMLParser):
+    """Collects section ids, headings, URLs the page would load, and SVG elements."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sections: list[str] = []
+        self.urls: list[tuple[str, str, str]] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        self.tags.append((tag, found))
+        if tag == "section":
+            self.sections.append(str(found.get("id")))
+        if tag == "script":
+            self.scripts += 1
+        for name in ("src", "href", "data", "action", "srcset", "poster"):
+            if found.get(name):
+                self.urls.append((tag, name, str(found[name])))
+
+
+def parse(html: str) -> Page:
+    page = Page()
+    page.feed(html)
+    return page
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "us-iran-2026.yaml"
+
+
+@pytest.fixture(scope="module")
+def us_iran():  # type: ignore[no-untyped-def]
+    return load(EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def nuclear_report(us_iran) -> str:  # type: ignore[no-untyped-def]
+    return build_report(us_iran, Options(agenda=NUCLEAR))
+
+
+def test_sections_of_the_core_analysis_are_present(nuclear_report: str) -> None:
+    page = parse(nuclear_report)
+    assert page.sections[:2] == ["glance", "space"]
+    assert {"glance", "space", "binds", "statements"} <= set(page.sections)
+    assert "A deal exists." in nuclear_report
+    # the red line's source statement is quoted next to it
+    assert "missile capabilities a strategic" in nuclear_report
+
+
+def test_sections_of_absent_engines_are_left_out(us_iran) -> None:  # type: ignore[no-untyped-def]
+    page = parse(build_report(us_iran, Options(agenda=NUCLEAR)))
+    for key, section in [("agendas", "agendas"), ("forecast", "forecast"),
+                         ("simulation", "simulation"), ("montecarlo", "uncertainty")]:
+        if key not in available():
+            assert section not in page.sections
+
+
+def test_report_is_deterministic(us_iran, nuclear_report: str) -> None:  # type: ignore[no-untyped-def]
+    again = build_report(load(Path(us_iran.origin)), Options(agenda=NUCLEAR))
+    assert again == nuclear_report
+
+
+def test_report_loads_nothing_from_the_network(nuclear_report: str) -> None:
+    page = parse(nuclear_report)
+    assert page.scripts == 0
+    for tag, attribute, url in page.urls:
+        assert url.startswith("#"), f"<{tag} {attribute}={url!r}> would leave the file"
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", nuclear_report)
+    assert "@import" not in nuclear_report
+
+
+def test_space_figure_marks_every_frontier_point_and_the_nash_point(us_iran) -> None:  # type: ignore[no-untyped-def]
+    results = gather(us_iran, Options(agenda=NUCLEAR))
+    html = render_html(us_iran.to_dict(), results)
+    svg = re.search(r"<svg.*?</svg>", html, re.S)
+    assert svg is not None
+    root = ET.fromstring(svg.group(0))
+    ns = "{http://www.w3.org/2000/svg}"
+    layers = {g.get("data-name"): g for g in root.iter(f"{ns}g")}
+    frontier = layers["Pareto frontier (ZOPA)"]
+    assert len(frontier.findall(f"{ns}circle")) == len(results["analysis"]["pareto"])
+    assert len(layers["Nash"].findall(f"{ns}path")) == 1
+    cloud = (len(layers["outcomes breaking a red line"]) + len(layers["satisfy every red line"]))
+    assert cloud == results["space"]["outcomes"] == 192
+    assert len(layers["satisfy every red line"]) == results["analysis"]["feasible"]
+
+
+def test_refused_agenda_says_no_talks(us_iran) -> None:  # type: ignore[no-untyped-def]
+    html = build_report(us_iran)  # every issue, missiles included: Iran refuses
+    assert "No talks on this agenda" in html
+    assert "irn-missiles-off-agenda" in html
+
+
+def test_three_parties_get_pairwise_projections(us_iran) -> None:  # type: ignore[no-untyped-def]
+    document = us_iran.to_dict()
+    for actor in document["actors"]:
+        if actor["id"] == "OMN":
+            actor["role"] = "party"
+    html = build_report(load(document), Options(agenda=NUCLEAR))
+    titles = re.findall(r"<title>(Utility space: [^<]*)</title>", html)
+    assert titles == ["Utility space: USA vs IRN", "Utility space: USA vs OMN",
+                      "Utility space: IRN vs OMN"]
+
+
+def test_text_from_the_scenario_is_escaped(us_iran) -> None:  # type: ignore[no-untyped-def]
+    document = us_iran.to_dict()
+    document["title"] = "<script>alert(1)</script> & co"
+    html = build_report(load(document), Options(agenda=NUCLEAR))
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
+
+
+def test_given_results_add_their_sections(us_iran) -> None:  # type: ignore[no-untyped-def]
+    montecarlo = {"format": "redline-montecarlo/1", "runs": 500, "seed": 7, "engine": "local",
+                  "p_zopa": 0.62,
+                  "nash_options": {"sanctions": {"full-lifting": 0.7, "oil-and-banking": 0.3}},
+                  "sensitivity": [{"parameter": "IRN.reservation", "low": 0.9, "high": 0.2},
+                                  {"parameter": "USA.weights.missiles", "low": 0.6, "high": 0.65}]}
+    agendas = {"format": "redline-agendas/1", "skipped": 0, "agendas": [
+        {"issues": ["enrichment", "sanctions"], "refused_by": [], "zopa": True,
+         "nash": {"outcome": {"enrichment": "cap-3.67pct", "sanctions": "full-lifting"},
+                  "utilities": {"USA": 0.5, "IRN": 0.6}}, "gains": {"USA": 0.2, "IRN": 0.1}},
+        {"issues": ["missiles"], "refused_by": ["IRN"], "zopa": False, "nash": None,
+         "gains": {}}]}
+    html = build_report(us_iran, Options(agenda=NUCLEAR), given=[montecarlo, agendas])
+    page = parse(html)
+    assert "uncertainty" in page.sections and "agendas" in page.sections
+    assert "62.0%" in html and "refused by IRN" in html
+    tornado = re.search(r"<svg[^>]*><title>One-at-a-time.*?</svg>", html, re.S)
+    assert tornado is not None
+    bars = re.findall(r'<rect x="[^"]*" y="(\d+)"', tornado.group(0))
+    assert len(bars) == 2
+    # the widest bar (IRN.reservation, 0.7 wide) comes first
+    assert tornado.group(0).index("IRN.reservation") < tornado.group(0).index("USA.weights")
+
+
+def test_a_result_of_unknown_format_is_refused(us_iran) -> None:  # type: ignore[no-untyped-def]
+    from redline.errors import RedlineError
+
+    with pytest.raises(RedlineError, match="cannot go in a report"):
+        gather(us_iran, given=[{"format": "something/9"}])
+
+
+@pytest.mark.skipif(importlib.util.find_spec("weasyprint") is None,
+                    reason="WeasyPrint (the 'pdf' extra) is not installed")
+def test_pdf_output(tmp_path: Path, nuclear_report: str) -> None:
+    from redline.report import write_pdf
+
+    target = tmp_path / "report.pdf"
+    write_pdf(nuclear_report, target)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert target.stat().st_size > 10_000
