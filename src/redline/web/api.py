@@ -151,24 +151,26 @@ async def report_route(request: Request, body: AnalyzeRequest) -> HTMLResponse:
 
 
 def _engine_route(name: str) -> Callable[..., Any]:
-    engine = ENGINES[name]
+    issue = ENGINES[name].issue
+    job = ENGINES[name].job
 
     async def route(request: Request, body: Annotated[EngineRequest, Body()]) -> JSONResponse:
+        engine = ENGINES[name]  # looked up per request: engines are wired in at integration
         reason = engine.missing()
         if reason is not None or engine.run is None:
             return JSONResponse({"detail": f"not available yet: {reason}"}, status_code=501)
         scenario = resolve(request, body)
         run = engine.run
         if engine.job:
-            job = request.app.state.jobs.submit(
+            started = request.app.state.jobs.submit(
                 name, lambda progress: run(scenario, body.parameters, progress))
-            return JSONResponse(job.view(), status_code=202)
+            return JSONResponse(started.view(), status_code=202)
         return JSONResponse(await compute(request, run, scenario, body.parameters,
                                           lambda _: None))
 
     route.__name__ = f"{name}_route"
-    route.__doc__ = (f"The {name} engine (issue {engine.issue}); 501 until it is installed."
-                     + (" Answers 202 with a job to poll at /api/jobs/{id}." if engine.job else ""))
+    route.__doc__ = (f"The {name} engine (issue {issue}); 501 until it is installed."
+                     + (" Answers 202 with a job to poll at /api/jobs/{id}." if job else ""))
     return route
 
 

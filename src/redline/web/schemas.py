@@ -6,8 +6,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-WEB_MAX_OUTCOMES = 2_000_000  # the most outcomes one request may enumerate
-DEFAULT_MAX_OUTCOMES = 500_000
+WEB_MAX_OUTCOMES = 5_000_000  # the most outcomes one request may enumerate (the CLI default)
+DEFAULT_MAX_OUTCOMES = WEB_MAX_OUTCOMES
 
 ScenarioId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,63}$",
                                   description="Id of a stored scenario.")]
