@@ -124,5 +124,8 @@ def convert_command(
     if len(paths) < 2:
         raise RedlineError("give an input and an output, e.g. "
                            "redline convert examples/us-iran-2026.yaml us-iran.xml")
-    for path in convert(paths[:-1], paths[-1]):
+    written, notices = convert(paths[:-1], paths[-1])
+    for notice in notices:
+        out.print(f"note: {notice}")
+    for path in written:
         out.print(f"wrote {path}")
