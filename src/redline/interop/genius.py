@@ -104,7 +104,7 @@ def _objective(root: ET.Element, origin: str) -> ET.Element:
 
 
 def _issues(objective: ET.Element, origin: str) -> list[GeniusIssue]:
-    found = []
+    found: list[GeniusIssue] = []
     for node in objective.iter("issue"):
         name = node.get("name")
         kind = node.get("type") or node.get("etype") or "discrete"

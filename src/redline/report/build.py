@@ -22,7 +22,7 @@ def build_report(scenario: Scenario, options: Options | None = None,
 def write_pdf(html: str, path: str | Path) -> None:
     """Print the report to PDF with WeasyPrint (offline: the page references nothing external)."""
     try:
-        import weasyprint
+        import weasyprint  # type: ignore[import-untyped]
     except ImportError:
         raise RedlineError("PDF output needs WeasyPrint: pip install 'redline[pdf]' "
                            "(it also needs the system's Pango library)") from None

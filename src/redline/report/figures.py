@@ -75,9 +75,9 @@ def tornado_figure(montecarlo: dict[str, Any]) -> str | None:
     return tornado(rows[:15], float(base), "One-at-a-time sensitivity (tornado)", label)
 
 
-def trajectory_figure(issue: str, trajectory: list[float] | list[list[float]],
+def trajectory_figure(issue: str, trajectory: list[Any],
                       scale: tuple[float, float] = (0.0, 100.0)) -> str:
-    """An issue's forecast position by round."""
+    """An issue's forecast position by round (a number per round, or [round, position])."""
     points = [(float(k), float(v if isinstance(v, int | float) else v[-1]))
               for k, v in enumerate(trajectory)]
     return lines([(issue, points)], f"Forecast trajectory: {issue}", "round", "position", scale)

@@ -91,7 +91,7 @@ def slug(title: str, taken: Iterable[str]) -> str:
 
 def seed_examples(repository: ScenarioRepository, folder: Path) -> list[str]:
     """Put every shipped example (folder/*.yaml) into the repository unless its id is taken."""
-    added = []
+    added: list[str] = []
     if not folder.is_dir():
         return added
     present = {e.id for e in repository.list()}
