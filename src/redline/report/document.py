@@ -38,7 +38,8 @@ def sections(document: dict[str, Any], results: Mapping[str, dict[str, Any]]) ->
     found: list[Section | None] = [scenario_sections.glance(document)]
     analysis = results.get("analysis")
     if analysis is not None:
-        found.append(space_sections.bargaining_space(analysis, results.get("space")))
+        found.append(space_sections.bargaining_space(analysis, results.get("space"),
+                                                     document))
     if "agendas" in results:
         found.append(outlook_sections.agendas(results["agendas"]))
     if analysis is not None:

@@ -44,11 +44,19 @@ def space_figure(analysis: dict[str, Any], space: dict[str, Any] | None, i: int 
     if frontier:
         layers.append(Layer("Pareto frontier (ZOPA)", frontier, "#2e8b57", size=3.2,
                             line=len(parties) == 2))
+    # Solutions at the same point share one mark, named "Nash = Kalai–Smorodinsky = ...".
+    groups: dict[tuple[float, float], list[str]] = {}
+    style: dict[tuple[float, float], tuple[str, str]] = {}
     for name, (label, color, shape) in SOLUTION_MARKS.items():
         solution = analysis["solutions"].get(name)
         if solution:
             u = solution["utilities"]
-            layers.append(Layer(label, [(u[a], u[b])], color, shape=shape, size=6))
+            at = (u[a], u[b])
+            groups.setdefault(at, []).append(label)
+            style.setdefault(at, (color, shape))
+    for at, labels in groups.items():
+        color, shape = style[at]
+        layers.append(Layer(" = ".join(labels), [at], color, shape=shape, size=6))
     reservations = analysis["reservations"]
     guides = [("x", reservations[a], f"{a} reservation"), ("y", reservations[b],
                                                           f"{b} reservation")]

@@ -15,7 +15,8 @@ SOLUTION_NAMES = {
 }
 
 
-def bargaining_space(analysis: dict[str, Any], space: dict[str, Any] | None) -> Section:
+def bargaining_space(analysis: dict[str, Any], space: dict[str, Any] | None,
+                     document: dict[str, Any] | None = None) -> Section:
     """ZOPA summary, the utility-space plot(s) and a table of the solutions."""
     parties = analysis["parties"]
     parts = [paragraph(
@@ -26,6 +27,12 @@ def bargaining_space(analysis: dict[str, Any], space: dict[str, Any] | None) -> 
                              for r in analysis["refused_by"])
         parts.append(paragraph("<b class=\"bad\">No talks on this agenda:</b> refused by ",
                                text(refusals), "."))
+        refused = _refused_issues(analysis, document)
+        if refused:
+            rest = [i for i in analysis["agenda"] if i not in refused]
+            parts.append(paragraph(text(
+                f"Without {', '.join(refused)} on the table the parties would sit down: "
+                f"try --agenda {','.join(rest)}." if rest else "")))
     else:
         parts.append(paragraph(
             f"{number(analysis['outcomes'])} outcomes; {number(analysis['feasible'])} satisfy "
@@ -56,6 +63,18 @@ def bargaining_space(analysis: dict[str, Any], space: dict[str, Any] | None) -> 
         parts.append(table(["solution", "package", *[f"{p} utility (gain)" for p in parties],
                             "ties"], rows, css="wide"))
     return Section("space", "The bargaining space", "".join(parts))
+
+
+def _refused_issues(analysis: dict[str, Any], document: dict[str, Any] | None) -> list[str]:
+    if not document:
+        return []
+    lines = {r["id"]: r for r in document.get("red_lines", [])}
+    found: list[str] = []
+    for refusal in analysis["refused_by"]:
+        for issue in lines.get(refusal["red_line"], {}).get("refuses_agenda") or []:
+            if issue in analysis["agenda"] and issue not in found:
+                found.append(issue)
+    return found
 
 
 def _off_agenda(analysis: dict[str, Any]) -> str:

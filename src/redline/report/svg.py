@@ -158,10 +158,26 @@ def _legend(layers: Sequence[Layer], frame: _Frame) -> list[str]:
         if not layer.name:
             continue
         parts.append(_mark(layer.shape, x, y, 4, layer.color, max(layer.opacity, 0.6)))
-        parts.append(f'<text x="{x + 9}" y="{y}" dominant-baseline="middle">'
-                     f'{escape(layer.name)}</text>')
-        y += 15
+        for k, line in enumerate(_wrap(layer.name)):
+            parts.append(f'<text x="{x + 9}" y="{y}" dominant-baseline="middle">'
+                         f'{"" if k == 0 else "  "}{escape(line)}</text>')
+            y += 14
+        y += 1
     return parts
+
+
+def _wrap(name: str, width: int = 28) -> list[str]:
+    """A legend entry in lines of about `width` characters, broken after ' = ' or spaces."""
+    lines: list[str] = []
+    current = ""
+    for word in name.replace(" = ", " =\0").replace(" ", "\0").split("\0"):
+        piece = word if not current else current + " " + word
+        if current and len(piece) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = piece
+    return [*lines, current] if current else lines
 
 
 def tornado(rows: Sequence[tuple[str, float, float]], base: float, title: str,
