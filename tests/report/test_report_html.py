@@ -173,3 +173,27 @@ def test_pdf_output(tmp_path: Path, nuclear_report: str) -> None:
     write_pdf(nuclear_report, target)
     assert target.read_bytes().startswith(b"%PDF")
     assert target.stat().st_size > 10_000
+
+
+def test_forecast_explain_and_statement_sections_render_their_contracts(us_iran) -> None:  # type: ignore[no-untyped-def]
+    forecast = {"format": "redline-forecast/1", "model": "compromise",
+                "issues": {"sanctions": {"forecast": 62.5, "label": "oil-and-banking",
+                                         "status_quo": 0.0, "trajectory": [0.0, 40.0, 55.0, 62.5]},
+                           "missiles": {"forecast": 10.0, "label": "no-limits"}}}
+    explain = {"format": "redline-explain/1", "zopa": False, "blocking_sets": [
+        {"constraints": ["irn-no-missile-limits"],
+         "opens": {"outcome": {"missiles": "test-moratorium"},
+                   "utilities": {"USA": 0.61, "IRN": 0.55}}},
+        {"constraints": ["reservation:IRN"], "opens": None}]}
+    statements = {"format": "redline-statements/1", "statements": [
+        {"actor": "IRN", "speaker": "Ali Shamkhani", "stance": "red_line", "issue": "missiles",
+         "sentence": "Missile capabilities are a red line.", "source": "article-17.txt",
+         "date": "2026-02-10", "confidence": 0.9}]}
+    html = build_report(us_iran, Options(agenda=NUCLEAR), given=[forecast, explain, statements])
+    page = parse(html)
+    assert {"forecast", "binds", "statements"} <= set(page.sections)
+    assert "Forecast trajectory: sanctions" in html
+    assert "Forecast trajectory: missiles" not in html  # no trajectory given, none drawn
+    assert re.search(r"<polyline points=\"[^\"]+\"", html)
+    assert "irn-no-missile-limits" in html and "missiles = test-moratorium" in html
+    assert "Missile capabilities are a red line." in html and "article-17.txt" in html

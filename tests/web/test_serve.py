@@ -1,0 +1,27 @@
+"""`redline serve`: binds this machine only by default, and warns when told otherwise."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the 'web' extra is not installed")
+uvicorn = pytest.importorskip("uvicorn", reason="the 'web' extra is not installed")
+
+from typer.testing import CliRunner  # noqa: E402
+
+from redline.cli import app, commands  # noqa: E402, F401
+
+
+def test_serve_binds_loopback_by_default_and_warns_otherwise(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda application, **kw: calls.append(kw))
+    result = CliRunner().invoke(app, ["serve"])
+    assert result.exit_code == 0, result.output
+    assert calls[-1]["host"] == "127.0.0.1" and calls[-1]["port"] == 8000
+    assert "warning" not in result.output
+    result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--port", "9000"])
+    assert calls[-1]["host"] == "0.0.0.0" and calls[-1]["port"] == 9000
+    assert "warning" in result.output and "no login" in result.output
