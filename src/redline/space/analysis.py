@@ -16,12 +16,12 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from redline import __version__
 from redline.errors import RedlineError
 from redline.scenario import Scenario
 from redline.space.outcomes import OutcomeSpace, outcome_space
 from redline.space.pareto import pareto_mask
 from redline.space.solutions import SOLUTIONS, Choice
+from redline.version import __version__
 
 RATIONALITY_SLACK = 1e-12
 DEFAULT_MAX_OUTCOMES = 5_000_000
