@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 import pytest
@@ -17,10 +18,16 @@ from redline.cli import app, commands  # noqa: E402, F401
 def test_serve_binds_loopback_by_default_and_warns_otherwise(
         monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[dict[str, Any]] = []
-    monkeypatch.setattr(uvicorn, "run", lambda application, **kw: calls.append(kw))
+    monkeypatch.setattr(uvicorn, "run", lambda application, **kw: calls.append(
+        {"app": application, **kw}))
     result = CliRunner().invoke(app, ["serve"])
     assert result.exit_code == 0, result.output
     assert calls[-1]["host"] == "127.0.0.1" and calls[-1]["port"] == 8000
+    # the factory uvicorn is given really builds the dashboard
+    module, name = calls[-1]["app"].split(":")
+    assert calls[-1]["factory"] is True
+    built = getattr(importlib.import_module(module), name)()
+    assert "/api/analyze" in built.openapi()["paths"]
     assert "warning" not in result.output
     result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--port", "9000"])
     assert calls[-1]["host"] == "0.0.0.0" and calls[-1]["port"] == 9000

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+import ipaddress
 import json
 from enum import StrEnum
 from pathlib import Path
@@ -105,9 +107,30 @@ def serve_command(
     port: Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)] = 8000,
 ) -> None:
     """Serve the dashboard and JSON API (needs the 'web' extra)."""
-    from redline.web import serve
+    missing = [m for m in ("fastapi", "uvicorn") if importlib.util.find_spec(m) is None]
+    if missing:
+        raise RedlineError(f"`redline serve` needs the 'web' extra ({', '.join(missing)} "
+                           "missing): pip install 'redline[web]'")
+    import uvicorn
 
-    serve(host, port)
+    if not loopback(host):
+        out.print(f"warning: serving on {host}: anyone who can reach this address can use the "
+                  "dashboard (it has no login); use --host 127.0.0.1 to keep it local")
+    out.print(f"redline dashboard on http://{host}:{port}/  (Ctrl-C to stop)")
+    # uvicorn builds the app from its factory by name: the CLI stays beside the web layer.
+    uvicorn.run(WEB_APP, factory=True, host=host, port=port, log_level="warning")
+
+
+WEB_APP = "redline.web.app:create_app"
+
+
+def loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 @app.command("convert")

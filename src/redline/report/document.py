@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from redline import __version__
 from redline.report import outlook_sections, scenario_sections, space_sections
 from redline.report.markup import Section, text
+from redline.version import __version__
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d1d1f;

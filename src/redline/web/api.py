@@ -9,10 +9,10 @@ import anyio
 from fastapi import APIRouter, Body, HTTPException, Path, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from redline import __version__
 from redline.report import Options, build_report, space_points
 from redline.scenario import Scenario, load
 from redline.space import analyze
+from redline.version import __version__
 from redline.web.engines import ENGINES, status
 from redline.web.repository import ScenarioRepository, UnknownScenario, slug
 from redline.web.schemas import (

@@ -13,9 +13,9 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from redline import __version__
 from redline.errors import RedlineError, ScenarioError
 from redline.space import SpaceTooLarge
+from redline.version import __version__
 from redline.web.api import router
 from redline.web.jobs import JobBoard, JobsBusy
 from redline.web.repository import MemoryRepository, ScenarioRepository, UnknownScenario, seed_examples
