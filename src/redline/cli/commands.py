@@ -1,4 +1,5 @@
 """Imports every command module so that each registers its commands on the app."""
 
+import redline.cli.news  # noqa: F401
 import redline.cli.present  # noqa: F401
 from redline.cli import analysis  # noqa: F401
