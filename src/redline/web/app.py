@@ -14,11 +14,18 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from redline.errors import RedlineError, ScenarioError
+from redline.news.language import MissingExtraError
 from redline.space import SpaceTooLarge
 from redline.version import __version__
 from redline.web.api import router
 from redline.web.jobs import JobBoard, JobsBusy
-from redline.web.repository import MemoryRepository, ScenarioRepository, UnknownScenario, seed_examples
+from redline.web.repository import (
+    MemoryRepository,
+    ScenarioRepository,
+    StoreRepository,
+    UnknownScenario,
+    seed_examples,
+)
 
 STATIC = Path(__file__).parent / "static"
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"  # in a source checkout
@@ -135,6 +142,25 @@ def create_app(settings: Settings | None = None,
     return app
 
 
+def create_served_app() -> FastAPI:
+    """The app `redline serve` runs: scenarios in the redline database ($REDLINE_DB, else the
+    SQLite file in the user's data directory) when the 'store' extra is installed, else in
+    memory; the shipped examples are added unless already stored."""
+    repository: ScenarioRepository
+    if importlib.util.find_spec("sqlalchemy") and importlib.util.find_spec("alembic"):
+        from redline.store import open_store
+
+        repository = StoreRepository(open_store())
+    else:
+        print("note: scenarios are kept in memory only (pip install 'redline[store]' to keep "
+              "them in the database)")
+        repository = MemoryRepository()
+    settings = Settings()
+    if settings.examples is not None:
+        seed_examples(repository, settings.examples)
+    return create_app(settings, repository)
+
+
 def _errors(app: FastAPI) -> None:
     @app.exception_handler(ScenarioError)
     async def scenario_error(_: Request, exc: ScenarioError) -> JSONResponse:
@@ -153,6 +179,10 @@ def _errors(app: FastAPI) -> None:
     @app.exception_handler(SpaceTooLarge)
     async def too_large(_: Request, exc: SpaceTooLarge) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=422)
+
+    @app.exception_handler(MissingExtraError)
+    async def missing_extra(_: Request, exc: MissingExtraError) -> JSONResponse:
+        return JSONResponse({"detail": f"not available on this server: {exc}"}, status_code=501)
 
     @app.exception_handler(RedlineError)
     async def user_error(_: Request, exc: RedlineError) -> JSONResponse:

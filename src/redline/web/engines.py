@@ -38,12 +38,25 @@ class Engine:
         return None
 
 
+def _extract(scenario: Scenario | None, parameters: dict[str, Any],
+             progress: Progress) -> dict[str, Any]:
+    """Statements in pasted text: the news engine on one article, as `redline extract` does."""
+    from redline.news import extract_articles, read_text
+    from redline.news.dates import parse_date
+
+    day = parameters.get("date")
+    articles = read_text(parameters["text"], "<pasted>", day=day)
+    result: dict[str, Any] = extract_articles(articles, scenario,
+                                              parse_date(day) if day else None).to_dict()
+    return result
+
+
 ENGINES: dict[str, Engine] = {
     "agendas": Engine("agendas", "redline.space.agendas", 4),
     "explain": Engine("explain", "redline.space.explain", 4),
     "forecast": Engine("forecast", "redline.forecast", 5),
     "simulate": Engine("simulate", "redline.negotiate", 6, job=True),
-    "extract": Engine("extract", "redline.news", 7, needs_scenario=False),
+    "extract": Engine("extract", "redline.news", 7, run=_extract, needs_scenario=False),
 }
 
 

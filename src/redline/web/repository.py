@@ -71,6 +71,43 @@ class MemoryRepository:
             return self._documents.pop(scenario_id, None) is not None
 
 
+class StoreRepository:
+    """Scenarios in the redline database (`redline.store`, the same one as the news store), kept
+    as YAML text; read back through the loader."""
+
+    def __init__(self, store: Any):
+        self._store = store
+
+    def list(self) -> list[Entry]:
+        from redline.store import list_scenarios
+
+        return [Entry(s.id, s.title) for s in list_scenarios(self._store)]
+
+    def get(self, scenario_id: str) -> dict[str, Any] | None:
+        from redline.store import StoreError, get_scenario
+
+        try:
+            stored = get_scenario(self._store, scenario_id)
+        except StoreError:
+            return None
+        return load(stored.yaml).to_dict()
+
+    def put(self, scenario_id: str, document: dict[str, Any]) -> bool:
+        import yaml
+
+        from redline.store import put_scenario
+
+        created = self.get(scenario_id) is None
+        text = yaml.safe_dump(document, sort_keys=False, allow_unicode=True)
+        put_scenario(self._store, scenario_id, str(document.get("title", scenario_id)), text)
+        return created
+
+    def delete(self, scenario_id: str) -> bool:
+        from redline.store import delete_scenario
+
+        return bool(delete_scenario(self._store, scenario_id))
+
+
 def _copy(document: dict[str, Any]) -> dict[str, Any]:
     import copy
 

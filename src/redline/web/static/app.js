@@ -324,11 +324,13 @@ async function extract() {
   const table = $("statements-table");
   table.replaceChildren();
   if (status !== 200) { $("extract-note").textContent = data.detail; return; }
-  table.append(el("tr", {}, ...["actor", "stance", "issue", "sentence"].map(
-    (t) => el("th", { text: t }))));
-  for (const s of data.statements || []) {
-    table.append(el("tr", {}, ...[s.actor, s.stance, s.issue, s.sentence].map(
-      (t) => el("td", { text: t ?? "" }))));
+  const found = data.statements || [];
+  $("extract-note").textContent = `${found.length} statement(s) found.`;
+  table.append(el("tr", {}, ...["actor", "speaker", "stance", "issue", "condition", "sentence"]
+    .map((t) => el("th", { text: t }))));
+  for (const s of found) {
+    table.append(el("tr", {}, ...[s.actor, s.speaker, s.stance, s.issue, s.condition, s.sentence]
+      .map((t) => el("td", { text: t ?? "" }))));
   }
 }
 
