@@ -137,8 +137,14 @@ def test_given_results_add_their_sections(us_iran) -> None:  # type: ignore[no-u
     montecarlo = {"format": "redline-montecarlo/1", "runs": 500, "seed": 7, "engine": "local",
                   "p_zopa": 0.62,
                   "nash_options": {"sanctions": {"full-lifting": 0.7, "oil-and-banking": 0.3}},
-                  "sensitivity": [{"parameter": "IRN.reservation", "low": 0.9, "high": 0.2},
-                                  {"parameter": "USA.weights.missiles", "low": 0.6, "high": 0.65}]}
+                  "p_zopa_se": 0.02, "p_refused": 0.0, "sensitivity_output": "zopa",
+                  "gains": {"USA": {"p05": 0.1, "median": 0.2, "p95": 0.3, "mean": 0.2},
+                            "IRN": None},
+                  "sensitivity": [{"parameter": "IRN.reservation", "low": 0.9, "high": 0.2,
+                                   "swing": 0.7, "S1": 0.5, "S1_conf": 0.1, "ST": 0.6,
+                                   "ST_conf": 0.1},
+                                  {"parameter": "USA.weights.missiles", "low": 0.6, "high": 0.65,
+                                   "swing": 0.05}]}
     agendas = {"format": "redline-agendas/1", "skipped": 0, "agendas": [
         {"issues": ["enrichment", "sanctions"], "refused_by": [], "zopa": True,
          "nash": {"outcome": {"enrichment": "cap-3.67pct", "sanctions": "full-lifting"},
@@ -149,6 +155,7 @@ def test_given_results_add_their_sections(us_iran) -> None:  # type: ignore[no-u
     page = parse(html)
     assert "uncertainty" in page.sections and "agendas" in page.sections
     assert "62.0%" in html and "refused by IRN" in html
+    assert "Variance-based (Sobol) indices" in html and "Gains over reservation" in html
     tornado = re.search(r"<svg[^>]*><title>One-at-a-time.*?</svg>", html, re.S)
     assert tornado is not None
     bars = re.findall(r'<rect x="[^"]*" y="(\d+)"', tornado.group(0))
@@ -176,15 +183,21 @@ def test_pdf_output(tmp_path: Path, nuclear_report: str) -> None:
 
 
 def test_forecast_explain_and_statement_sections_render_their_contracts(us_iran) -> None:  # type: ignore[no-untyped-def]
-    forecast = {"format": "redline-forecast/1", "model": "compromise",
-                "issues": {"sanctions": {"forecast": 62.5, "label": "oil-and-banking",
-                                         "status_quo": 0.0, "trajectory": [0.0, 40.0, 55.0, 62.5]},
-                           "missiles": {"forecast": 10.0, "label": "no-limits"}}}
-    explain = {"format": "redline-explain/1", "zopa": False, "blocking_sets": [
+    # the shape of `redline forecast --format json`
+    forecast = {"source": "us-iran-2026.yaml", "method": "bdm", "parameters": {},
+                "actors": ["USA", "IRN"], "issues": ["sanctions", "missiles"],
+                "outcome": [62.5, 10.0], "rounds": 3, "converged": True,
+                "trajectory": [[0.0, 0.0], [40.0, 5.0], [55.0, 10.0], [62.5, 10.0]]}
+    explain = {"format": "redline-explain/1", "zopa": False, "beyond_limit": 0, "blocking_sets": [
         {"constraints": ["irn-no-missile-limits"],
          "opens": {"outcome": {"missiles": "test-moratorium"},
-                   "utilities": {"USA": 0.61, "IRN": 0.55}}},
-        {"constraints": ["reservation:IRN"], "opens": None}]}
+                   "utilities": {"USA": 0.61, "IRN": 0.55}},
+         "gives_up": [{"constraint": "irn-no-missile-limits", "actor": "IRN",
+                       "kind": "red line"}]},
+        {"constraints": ["reservation:IRN"], "opens": None,
+         "gives_up": [{"constraint": "reservation:IRN", "actor": "IRN", "kind": "reservation",
+                       "drop": 0.125, "from": 0.5, "to": 0.375}]}],
+        "binding": [], "headroom": {}}
     # the shape of `redline extract --format json` (it has no "format" field)
     statements = {"method": "dependency-rules", "parameters": {}, "articles": [], "statements": [
         {"actor": "IRN", "speaker": "Ali Shamkhani", "stance": "red_line", "issue": "missiles",
@@ -193,8 +206,11 @@ def test_forecast_explain_and_statement_sections_render_their_contracts(us_iran)
     html = build_report(us_iran, Options(agenda=NUCLEAR), given=[forecast, explain, statements])
     page = parse(html)
     assert {"forecast", "binds", "statements"} <= set(page.sections)
-    assert "Forecast trajectory: sanctions" in html
-    assert "Forecast trajectory: missiles" not in html  # no trajectory given, none drawn
-    assert re.search(r"<polyline points=\"[^\"]+\"", html)
+    chart = re.search(r"<svg[^>]*><title>Forecast trajectories</title>.*?</svg>", html, re.S)
+    assert chart is not None
+    assert len(re.findall(r"<polyline ", chart.group(0))) == 2  # one line per issue
+    # 62.5 on a 4-option issue is nearest to option 2 of 0..3 (oil-and-banking)
+    assert "<td>sanctions</td><td>62.5</td><td>oil-and-banking</td>" in html
     assert "irn-no-missile-limits" in html and "missiles = test-moratorium" in html
+    assert "IRN lowers its reservation by 0.125 (to 0.375)" in html
     assert "Missile capabilities are a red line." in html and "article-17.txt" in html

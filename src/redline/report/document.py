@@ -45,7 +45,7 @@ def sections(document: dict[str, Any], results: Mapping[str, dict[str, Any]]) ->
     if analysis is not None:
         found.append(space_sections.what_binds(analysis, results.get("explain")))
     if "forecast" in results:
-        found.append(outlook_sections.forecasts(results["forecast"]))
+        found.append(outlook_sections.forecasts(results["forecast"], document))
     if "simulation" in results:
         found.append(outlook_sections.simulation(results["simulation"]))
     if "montecarlo" in results:

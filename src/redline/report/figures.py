@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import combinations
 from typing import Any
 
-from redline.report.svg import PALETTE, Layer, lines, scatter, tornado
+from redline.report.svg import PALETTE, Layer, scatter, tornado
 
 MAX_PAIRS = 6
 SOLUTION_MARKS = {
@@ -65,8 +65,9 @@ def space_figure(analysis: dict[str, Any], space: dict[str, Any] | None, i: int 
 
 
 def tornado_figure(montecarlo: dict[str, Any]) -> str | None:
-    """The one-at-a-time sensitivity of the Monte Carlo result, widest bar first."""
+    """The one-at-a-time sensitivity of the Monte Carlo result, widest swing first."""
     rows = []
+    base = montecarlo.get("sensitivity_base")
     for entry in montecarlo.get("sensitivity", []):
         if not isinstance(entry, dict):
             continue
@@ -74,18 +75,14 @@ def tornado_figure(montecarlo: dict[str, Any]) -> str | None:
         name = entry.get("parameter") or entry.get("name")
         if name is None or not isinstance(low, int | float) or not isinstance(high, int | float):
             continue
+        if base is None and isinstance(entry.get("base"), int | float):
+            base = entry["base"]
         rows.append((str(name), float(low), float(high)))
     if not rows:
         return None
     rows.sort(key=lambda r: (-abs(r[2] - r[1]), r[0]))
-    base = montecarlo.get("sensitivity_base", montecarlo.get("p_zopa", 0.0))
-    label = str(montecarlo.get("sensitivity_measure", "P(ZOPA)"))
-    return tornado(rows[:15], float(base), "One-at-a-time sensitivity (tornado)", label)
-
-
-def trajectory_figure(issue: str, trajectory: list[Any],
-                      scale: tuple[float, float] = (0.0, 100.0)) -> str:
-    """An issue's forecast position by round (a number per round, or [round, position])."""
-    points = [(float(k), float(v if isinstance(v, int | float) else v[-1]))
-              for k, v in enumerate(trajectory)]
-    return lines([(issue, points)], f"Forecast trajectory: {issue}", "round", "position", scale)
+    label = str(montecarlo.get("sensitivity_output", montecarlo.get("sensitivity_measure",
+                                                                     "zopa")))
+    label = {"zopa": "a ZOPA exists (0 or 1)", "joint_gain": "joint gain"}.get(label, label)
+    return tornado(rows[:15], None if base is None else float(base),
+                   "One-at-a-time sensitivity (tornado)", label)

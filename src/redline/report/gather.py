@@ -109,6 +109,8 @@ def result_key(data: Mapping[str, Any]) -> str:
     fmt = data.get("format") if isinstance(data, Mapping) else None
     if fmt is None and isinstance(data, Mapping) and {"articles", "statements"} <= set(data):
         return "statements"  # `redline extract --format json` (it carries no format field)
+    if fmt is None and isinstance(data, Mapping) and {"issues", "outcome", "trajectory"} <= set(data):
+        return "forecast"  # `redline forecast --format json` (no format field either)
     if fmt not in FORMATS:
         known = ", ".join(sorted(FORMATS))
         raise RedlineError(f"a result with format {fmt!r} cannot go in a report; "

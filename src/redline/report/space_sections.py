@@ -110,20 +110,53 @@ def what_binds(analysis: dict[str, Any], explain: dict[str, Any] | None) -> Sect
         parts.append(paragraph("Red lines applied to agreements (the parties'): ",
                                text(", ".join(applied)), "."))
     if explain:
-        sets = explain.get("blocking_sets", [])
-        if sets:
-            parts.append("<h3>Minimal sets of constraints whose removal opens a deal</h3>")
-            rows = []
-            for entry in sets:
-                opens = entry.get("opens") or {}
-                utilities = opens.get("utilities", {})
-                rows.append([", ".join(entry.get("constraints", [])),
-                             package(opens.get("outcome", {})) or "—",
-                             ", ".join(f"{p} {u:.3f}" for p, u in utilities.items())])
-            parts.append(table(["remove", "deal that opens", "utilities"], rows, css="wide"))
-        elif not explain.get("zopa", analysis["zopa"]):
-            parts.append(paragraph("No set of constraints within the search limit opens a deal."))
-        for note in explain.get("explanations", explain.get("notes", [])):
-            parts.append(paragraph(text(note)))
+        parts.extend(_explanation(explain, analysis))
     title = "What binds" if analysis["zopa"] else "Why no deal"
     return Section("binds", title, "".join(parts))
+
+
+def _explanation(explain: dict[str, Any], analysis: dict[str, Any]) -> list[str]:
+    """`redline-explain/1`: minimal blocking sets (no ZOPA) or what binds the Nash point."""
+    parts: list[str] = []
+    sets = explain.get("blocking_sets", [])
+    if sets:
+        parts.append("<h3>Minimal sets of constraints whose removal opens a deal</h3>")
+        rows = []
+        for entry in sets:
+            opens = entry.get("opens") or {}
+            utilities = opens.get("utilities", {})
+            rows.append([", ".join(entry.get("constraints", [])),
+                         "; ".join(_gives_up(g) for g in entry.get("gives_up", [])) or "—",
+                         package(opens.get("outcome", {})) or "—",
+                         ", ".join(f"{p} {u:.3f}" for p, u in utilities.items())])
+        parts.append(table(["remove", "who gives up what", "deal that opens (Nash)",
+                            "utilities"], rows, css="wide"))
+        if explain.get("beyond_limit"):
+            parts.append(paragraph(text(f"{explain['beyond_limit']} larger minimal set(s) beyond "
+                                        "the size limit are not listed.")))
+    elif not explain.get("zopa", analysis["zopa"]):
+        parts.append(paragraph("No set of constraints within the search limit opens a deal."))
+    binding = explain.get("binding", [])
+    if binding:
+        parts.append("<h3>Red lines that bind the Nash point</h3>")
+        parts.append(table(
+            ["red line", "of", "Nash point without it", "change in utility"],
+            [[b.get("constraint", ""), b.get("actor", ""),
+              package((b.get("nash_without") or {}).get("outcome", {})) or "—",
+              ", ".join(f"{p} {c:+.3f}" for p, c in (b.get("change") or {}).items())]
+             for b in binding], css="wide"))
+    headroom = explain.get("headroom") or {}
+    if headroom:
+        parts.append(paragraph(text("Headroom (how far each party's reservation could rise "
+                                    "before the deal closes): " + ", ".join(
+                                        f"{p} {h:.3f}" for p, h in headroom.items()) + ".")))
+    return parts
+
+
+def _gives_up(entry: dict[str, Any]) -> str:
+    who = entry.get("actor", "")
+    if entry.get("kind") == "reservation" and "drop" in entry:
+        return f"{who} lowers its reservation by {entry['drop']:.3f} (to {entry.get('to', 0):.3f})"
+    if entry.get("kind") == "agenda refusal":
+        return f"{who} sits down with {', '.join(entry.get('issues', []))} on the table"
+    return f"{who} drops {entry.get('constraint', '')}"

@@ -180,15 +180,18 @@ def _wrap(name: str, width: int = 28) -> list[str]:
     return [*lines, current] if current else lines
 
 
-def tornado(rows: Sequence[tuple[str, float, float]], base: float, title: str,
+def tornado(rows: Sequence[tuple[str, float, float]], base: float | None, title: str,
             x_label: str) -> str:
-    """Horizontal bars from `base` to the low and high outcome of each parameter, widest first."""
+    """Horizontal bars between the result at each parameter's low and high value, in the order
+    given; a dashed line at the result with every parameter at its mode, when known."""
     height = 40 + 26 * max(1, len(rows)) + 40
-    values = [base] + [v for _, lo, hi in rows for v in (lo, hi)]
+    values = ([] if base is None else [base]) + [v for _, lo, hi in rows for v in (lo, hi)]
     low, high = min(values), max(values)
     pad = (high - low) * 0.05 or 0.05
-    width = WIDTH
-    top, right, left = 30, 20, 200
+    longest = max((len(name) for name, _, _ in rows), default=10)
+    left = min(360, 20 + 6 * longest)  # room for the parameter names (about 6 px a character)
+    width = left + 460
+    top, right = 30, 20
     inner = width - left - right
 
     def px(value: float) -> float:
@@ -205,10 +208,11 @@ def tornado(rows: Sequence[tuple[str, float, float]], base: float, title: str,
         body.append(f'<text x="{_n(b + 4)}" y="{y + 10}" dominant-baseline="middle">'
                     f'{lo:.3f} – {hi:.3f}</text>')
     axis_y = top + 26 * max(1, len(rows)) + 4
-    body.append(f'<line x1="{_n(px(base))}" y1="{top - 6}" x2="{_n(px(base))}" y2="{axis_y}" '
-                f'stroke="#222" stroke-dasharray="4 3"/>')
-    body.append(f'<text x="{_n(px(base))}" y="{top - 10}" text-anchor="middle">base '
-                f'{base:.3f}</text>')
+    if base is not None:
+        body.append(f'<line x1="{_n(px(base))}" y1="{top - 6}" x2="{_n(px(base))}" '
+                    f'y2="{axis_y}" stroke="#222" stroke-dasharray="4 3"/>')
+        body.append(f'<text x="{_n(px(base))}" y="{top - 10}" text-anchor="middle">base '
+                    f'{base:.3f}</text>')
     body.append(f'<text x="{_n(left + inner / 2)}" y="{axis_y + 24}" text-anchor="middle" '
                 f'class="axis">{escape(x_label)}</text>')
     return _svg(width, height, title, body)
