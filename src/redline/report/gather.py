@@ -76,12 +76,12 @@ def _space(scenario: Scenario, options: Options) -> dict[str, Any]:
 RUNNERS: dict[str, Runner] = {
     "analysis": _analysis,
     "space": _space,
-    # Integration (one line each, once the engines land):
-    # "agendas": lambda s, o: agendas(s).to_dict(),
-    # "explain": lambda s, o: explain(s, o.agenda).to_dict(),
-    # "montecarlo": lambda s, o: montecarlo(s, runs=o.runs, seed=o.seed).to_dict(),
-    # "forecast": lambda s, o: forecast(s).to_dict(),
-    # "simulation": lambda s, o: simulate(s, runs=o.runs, seed=o.seed).to_dict(),
+    # Integration, one line each once the engines are merged (APIs as on their branches):
+    # "agendas": lambda s, o: analyze_agendas(s).to_dict(),            # redline.space.agendas
+    # "explain": lambda s, o: explain(s, o.agenda).to_dict(),          # redline.space.explain
+    # "montecarlo": lambda s, o: montecarlo(s, o.runs, o.seed, agenda=o.agenda).to_dict(),
+    # "forecast": lambda s, o: forecast(from_scenario(s), "compromise").to_dict(),
+    # "simulation": <the simulate command's setup from the scenario>.to_dict(),
 }
 
 
