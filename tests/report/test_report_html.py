@@ -171,10 +171,15 @@ def test_a_result_of_unknown_format_is_refused(us_iran) -> None:  # type: ignore
         gather(us_iran, given=[{"format": "something/9"}])
 
 
-@pytest.mark.skipif(importlib.util.find_spec("weasyprint") is None,
-                    reason="WeasyPrint (the 'pdf' extra) is not installed")
 def test_pdf_output(tmp_path: Path, nuclear_report: str) -> None:
     from redline.report import write_pdf
+
+    if importlib.util.find_spec("weasyprint") is None:
+        pytest.skip("WeasyPrint (the 'pdf' extra) is not installed")
+    try:
+        import weasyprint  # noqa: F401
+    except OSError as exc:
+        pytest.skip(f"WeasyPrint cannot load the system's Pango library: {exc}")
 
     target = tmp_path / "report.pdf"
     write_pdf(nuclear_report, target)
