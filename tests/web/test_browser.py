@@ -153,3 +153,24 @@ def test_paste_an_article_and_see_its_statements(server: str, browser: object) -
     rows = page.locator("#statements-table tr").all_inner_texts()
     assert any("IRN" in r and "red_line" in r and "missiles" in r for r in rows), rows
     page.close()
+
+
+def test_drop_a_red_line_and_change_a_weight(server: str, browser: object) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(server + "/?scenario=us-iran-2026")
+    page.wait_for_function("() => document.body.dataset.ready !== undefined")
+    assert page.locator("#binding").inner_text() == "Binding red lines: usa-no-high-enrichment"
+    zopa = int(page.locator("#summary").get_attribute("data-zopa-size"))
+
+    ready = page.evaluate("() => document.body.dataset.ready")
+    page.uncheck("#rl-usa-no-high-enrichment-on")
+    page.wait_for_function(f"() => document.body.dataset.ready !== '{ready}'")
+    assert int(page.locator("#summary").get_attribute("data-zopa-size")) > zopa
+    assert "usa-no-high-enrichment" not in page.locator("#binding").inner_text()
+
+    table = page.locator("#solutions-table").inner_text()
+    ready = page.evaluate("() => document.body.dataset.ready")
+    page.fill("#w-USA-sanctions", "0.6")  # Washington now minds granting relief far more
+    page.wait_for_function(f"() => document.body.dataset.ready !== '{ready}'")
+    assert page.locator("#solutions-table").inner_text() != table
+    page.close()
