@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -115,11 +117,18 @@ def create_app(settings: Settings | None = None,
         repository = MemoryRepository()
         if settings.examples is not None:
             seed_examples(repository, settings.examples)
-    app = FastAPI(title="redline", version=__version__,
+    jobs = JobBoard(workers=settings.workers)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        jobs.shutdown()  # queued jobs are dropped; running ones finish in their thread
+
+    app = FastAPI(title="redline", version=__version__, lifespan=lifespan,
                   description="Negotiations with red lines: the analysis engines as a JSON API.")
     app.state.settings = settings
     app.state.repository = repository
-    app.state.jobs = JobBoard(workers=settings.workers)
+    app.state.jobs = jobs
     app.state.limiter = anyio.CapacityLimiter(settings.workers)
     app.include_router(router)
     _errors(app)
