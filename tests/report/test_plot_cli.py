@@ -19,7 +19,8 @@ runner = CliRunner()
 
 def test_report_command_writes_the_html(tmp_path: Path) -> None:
     target = tmp_path / "report.html"
-    result = runner.invoke(app, ["report", EXAMPLE, "-o", str(target), "--agenda", NUCLEAR])
+    result = runner.invoke(app, ["report", EXAMPLE, "-o", str(target), "--agenda", NUCLEAR,
+                                 "--runs", "50", "--sobol", "0"])
     assert result.exit_code == 0, result.output
     html = target.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and 'id="space"' in html
@@ -33,7 +34,7 @@ def test_report_includes_saved_results(tmp_path: Path) -> None:
                                  "nash_distance": 0.04, "pareto_rate": 0.5}))
     target = tmp_path / "report.html"
     result = runner.invoke(app, ["report", EXAMPLE, "-o", str(target), "--agenda", NUCLEAR,
-                                 "--include", str(saved)])
+                                 "--include", str(saved), "--runs", "50", "--sobol", "0"])
     assert result.exit_code == 0, result.output
     html = target.read_text(encoding="utf-8")
     assert 'id="simulation"' in html and "81.0%" in html and "mediated" in html

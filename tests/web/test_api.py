@@ -69,9 +69,11 @@ def test_space_points_agree_with_the_analysis(client: TestClient) -> None:
 
 
 def test_report_endpoint_gives_the_cli_report(client: TestClient) -> None:
-    html = client.post("/api/report", json={"scenario_id": "us-iran-2026", "agenda": NUCLEAR})
+    html = client.post("/api/report", json={"scenario_id": "us-iran-2026", "agenda": NUCLEAR,
+                                            "runs": 40, "sobol": 0, "seed": 3})
     assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
-    assert html.text == build_report(load(EXAMPLE), Options(agenda=tuple(NUCLEAR)))
+    assert html.text == build_report(load(EXAMPLE), Options(agenda=tuple(NUCLEAR), runs=40,
+                                                            sobol=0, seed=3))
 
 
 def test_invalid_scenario_gets_the_loaders_problems(client: TestClient,

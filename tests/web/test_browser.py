@@ -91,7 +91,9 @@ def test_edit_a_reservation_and_see_the_frontier_and_table_change(server: str,
     after_zopa = int(page.locator("#summary").get_attribute("data-zopa-size"))
     assert after_zopa < before_zopa
     assert after_front != before_front
-    assert min(after_front[1]) >= 0.7 - 1e-9  # every frontier point now clears Iran's bar
+    # every frontier point now clears Iran's bar: 0.7, less the active naval buildup's 0.10
+    assert min(after_front[1]) >= 0.6 - 1e-9
+    assert min(before_front[1]) < 0.6
     assert after_table != before_table
     assert not errors, errors
     assert not external, f"the dashboard fetched from outside the server: {external}"
@@ -100,6 +102,19 @@ def test_edit_a_reservation_and_see_the_frontier_and_table_change(server: str,
     page.wait_for_function("() => document.body.dataset.ready !== undefined")
     page.wait_for_timeout(600)
     page.screenshot(path=str(IMAGES / "dashboard.png"))
+    page.close()
+
+
+def test_switching_off_an_event_restores_the_reservations(server: str, browser: object) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(server + "/?scenario=us-iran-2026")
+    page.wait_for_function("() => document.body.dataset.ready !== undefined")
+    assert page.is_checked("#event-naval-buildup")
+    zopa = int(page.locator("#summary").get_attribute("data-zopa-size"))
+    ready = page.evaluate("() => document.body.dataset.ready")
+    page.uncheck("#event-naval-buildup")  # without the pressure, no-deal is worth more to both
+    page.wait_for_function(f"() => document.body.dataset.ready !== '{ready}'")
+    assert int(page.locator("#summary").get_attribute("data-zopa-size")) < zopa
     page.close()
 
 
@@ -119,7 +134,8 @@ def test_the_report_renders_in_the_browser(tmp_path: Path, browser: object) -> N
     from redline.scenario import load
 
     html = build_report(load(ROOT / "examples" / "us-iran-2026.yaml"),
-                        Options(agenda=("enrichment", "inspections", "stockpile", "sanctions")))
+                        Options(agenda=("enrichment", "inspections", "stockpile", "sanctions"),
+                                runs=200, sobol=0))
     path = tmp_path / "report.html"
     path.write_text(html, encoding="utf-8")
     page = browser.new_page(viewport={"width": 1280, "height": 1400})  # type: ignore[attr-defined]
@@ -159,7 +175,7 @@ def test_drop_a_red_line_and_change_a_weight(server: str, browser: object) -> No
     page = browser.new_page()  # type: ignore[attr-defined]
     page.goto(server + "/?scenario=us-iran-2026")
     page.wait_for_function("() => document.body.dataset.ready !== undefined")
-    assert page.locator("#binding").inner_text() == "Binding red lines: usa-no-high-enrichment"
+    assert "usa-no-high-enrichment" in page.locator("#binding").inner_text()
     zopa = int(page.locator("#summary").get_attribute("data-zopa-size"))
 
     ready = page.evaluate("() => document.body.dataset.ready")
@@ -173,4 +189,26 @@ def test_drop_a_red_line_and_change_a_weight(server: str, browser: object) -> No
     page.fill("#w-USA-sanctions", "0.6")  # Washington now minds granting relief far more
     page.wait_for_function(f"() => document.body.dataset.ready !== '{ready}'")
     assert page.locator("#solutions-table").inner_text() != table
+    page.close()
+
+
+def test_agenda_table_and_a_simulation_with_progress(server: str, browser: object) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("redline.negotiate") is None or \
+            importlib.util.find_spec("redline.space.agendas") is None:
+        pytest.skip("the agendas and negotiation engines are not in this version")
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
+    page.goto(server + "/?scenario=us-iran-2026")
+    page.wait_for_function("() => document.body.dataset.ready !== undefined")
+    page.wait_for_selector("#agenda-table tr:nth-child(2)")
+    rows = page.locator("#agenda-table tr").all_inner_texts()
+    assert any("missiles" in r and "refused by IRN" in r for r in rows)
+    assert any("deal exists" in r for r in rows)
+    page.click("#simulate")
+    page.wait_for_function(
+        "() => document.getElementById('simulation-table').rows.length > 0", timeout=60_000)
+    assert page.evaluate("() => document.getElementById('sim-progress').value") == 1
+    table = page.locator("#simulation-table").inner_text()
+    assert "agreement rate" in table and "2000" in table
     page.close()

@@ -68,7 +68,7 @@ def test_scenarios_persist_in_the_database(tmp_path: Path) -> None:
         assert "tough" in ids and "us-iran-2026" not in ids
         stored = again.get("/api/scenarios/tough").json()
         assert stored["preferences"]["IRN"]["reservation"] == 0.65
-        analysis = again.post("/api/analyze", json={"scenario_id": "tough",
+        analysis = again.post("/api/analyze", json={"scenario_id": "tough", "events": "none",
                                                     "agenda": ["enrichment", "sanctions"]})
         assert analysis.status_code == 200 and analysis.json()["reservations"]["IRN"] == 0.65
 

@@ -54,6 +54,13 @@ def report_command(
         help="JSON output of another redline command (e.g. montecarlo) to add as a section.")]
     = None,
     max_outcomes: Annotated[int, typer.Option("--max-outcomes", min=1)] = 5_000_000,
+    events: Annotated[str, typer.Option(
+        "--events", help="Events applied: active (default), all, none, or ids a,b.")] = "active",
+    runs: Annotated[int, typer.Option(
+        "--runs", "-n", min=1, help="Monte Carlo draws and simulated sessions.")] = 1000,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the stochastic sections.")] = 0,
+    sobol: Annotated[int, typer.Option(
+        "--sobol", min=0, help="Sobol base sample (power of 2; 0: tornado only).")] = 256,
 ) -> None:
     """Write a self-contained report (HTML, or PDF with the 'pdf' extra)."""
     from redline.report import Options, build_report, write_pdf
@@ -61,7 +68,9 @@ def report_command(
     loaded = load(scenario)
     agenda_ids = split_ids(agenda)
     options = Options(agenda=tuple(agenda_ids) if agenda_ids else None,
-                      max_outcomes=max_outcomes)
+                      max_outcomes=max_outcomes, runs=runs, seed=seed, sobol=sobol,
+                      events=events if events in ("active", "all", "none")
+                      else tuple(split_ids(events) or ()))
     given = [_read_result(p) for p in include or []]
     html = build_report(loaded, options, given)
     if fmt is ReportFormat.pdf:

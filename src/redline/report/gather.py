@@ -5,8 +5,8 @@ one engine. `gather` runs the engines that exist; an engine that is not importab
 its section is left out of the report (never faked). Results computed elsewhere (a saved
 `redline montecarlo --format json`) can be passed in and are keyed by their "format".
 
-Integration of a new engine is one line in RUNNERS, e.g.
-``"agendas": lambda scenario, options: agendas(scenario).to_dict()``.
+Each engine's runner makes the call its CLI command makes with the default options (events: the
+active ones); integrating a new engine is one line in RUNNERS.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import numpy as np
 
 from redline.errors import RedlineError
 from redline.scenario import Scenario
+from redline.scenario.pressure import apply_pressure, select_events
 from redline.space import analyze, outcome_space
 
 DEFAULT_POINT_CAP = 4000
@@ -34,7 +35,9 @@ class Options:
     max_outcomes: int = 5_000_000
     point_cap: int = DEFAULT_POINT_CAP
     seed: int = 0
-    runs: int = 1000
+    runs: int = 1000  # Monte Carlo draws and simulated sessions
+    sobol: int = 256  # Sobol base sample of the Monte Carlo (0: tornado only)
+    events: str | tuple[str, ...] = "active"  # as `redline analyze --events`
 
 
 Runner = Callable[[Scenario, Options], dict[str, Any]]
@@ -64,24 +67,64 @@ FORMATS: dict[str, str] = {
 }
 
 
+def pressured(scenario: Scenario, options: Options) -> Scenario:
+    """The scenario with the chosen events applied, as the analysis commands do."""
+    chosen = select_events(scenario, options.events)
+    return apply_pressure(scenario, chosen).scenario
+
+
 def _analysis(scenario: Scenario, options: Options) -> dict[str, Any]:
-    return analyze(scenario, options.agenda, max_outcomes=options.max_outcomes).to_dict()
+    return analyze(pressured(scenario, options), options.agenda,
+                   max_outcomes=options.max_outcomes).to_dict()
 
 
 def _space(scenario: Scenario, options: Options) -> dict[str, Any]:
-    return space_points(scenario, options.agenda, cap=options.point_cap,
+    return space_points(pressured(scenario, options), options.agenda, cap=options.point_cap,
                         max_outcomes=options.max_outcomes)
+
+
+def _agendas(scenario: Scenario, options: Options) -> dict[str, Any]:
+    from redline.space.agendas import analyze_agendas
+
+    data: dict[str, Any] = analyze_agendas(pressured(scenario, options),
+                                           max_outcomes=options.max_outcomes).to_dict()
+    return data
+
+
+def _explain(scenario: Scenario, options: Options) -> dict[str, Any]:
+    from redline.space.explain import explain
+
+    data: dict[str, Any] = explain(pressured(scenario, options), options.agenda,
+                                   max_outcomes=options.max_outcomes).to_dict()
+    return data
+
+
+def _montecarlo(scenario: Scenario, options: Options) -> dict[str, Any]:
+    from redline.uncertainty import montecarlo
+
+    data: dict[str, Any] = montecarlo(
+        scenario, options.runs, options.seed, "local", agenda=options.agenda,
+        events=select_events(scenario, options.events), sobol_samples=options.sobol,
+        max_outcomes=options.max_outcomes).to_dict()
+    return data
+
+
+def _simulation(scenario: Scenario, options: Options) -> dict[str, Any]:
+    from redline.report.simulation import simulation_record
+
+    return simulation_record(scenario, runs=options.runs, seed=options.seed,
+                             agenda=options.agenda)
 
 
 RUNNERS: dict[str, Runner] = {
     "analysis": _analysis,
     "space": _space,
-    # Integration, one line each once the engines are merged (APIs as on their branches):
-    # "agendas": lambda s, o: analyze_agendas(s).to_dict(),            # redline.space.agendas
-    # "explain": lambda s, o: explain(s, o.agenda).to_dict(),          # redline.space.explain
-    # "montecarlo": lambda s, o: montecarlo(s, o.runs, o.seed, agenda=o.agenda).to_dict(),
+    "agendas": _agendas,
+    "explain": _explain,
+    "montecarlo": _montecarlo,
+    "simulation": _simulation,
+    # Integration, once the forecast engine is merged (its API on its branch):
     # "forecast": lambda s, o: forecast(from_scenario(s), "compromise").to_dict(),
-    # "simulation": <the simulate command's setup from the scenario>.to_dict(),
 }
 
 

@@ -11,14 +11,17 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from redline.report import Options, build_report, space_points
 from redline.scenario import Scenario, load
+from redline.scenario.pressure import apply_pressure, select_events
 from redline.space import analyze
 from redline.version import __version__
 from redline.web.engines import ENGINES, status
 from redline.web.repository import ScenarioRepository, UnknownScenario, slug
+from redline.web.runs import checked
 from redline.web.schemas import (
     AnalyzeRequest,
     EngineRequest,
     ExtractRequest,
+    ReportRequest,
     ScenarioRef,
     SpaceRequest,
     ValidateRequest,
@@ -120,6 +123,12 @@ async def validate(body: ValidateRequest) -> dict[str, Any]:
             "actors": len(doc.actors), "issues": len(doc.issues), "red_lines": len(doc.red_lines)}
 
 
+def pressured(scenario: Scenario | None, events: Any) -> Scenario:
+    """The scenario with the chosen events applied (the CLI's default: the active ones)."""
+    assert scenario is not None
+    return apply_pressure(scenario, select_events(scenario, events)).scenario
+
+
 def _analysis(scenario: Scenario, body: AnalyzeRequest) -> dict[str, Any]:
     return analyze(scenario, body.agenda, max_outcomes=body.max_outcomes).to_dict()
 
@@ -127,26 +136,27 @@ def _analysis(scenario: Scenario, body: AnalyzeRequest) -> dict[str, Any]:
 @router.post("/analyze")
 async def analyze_route(request: Request, body: AnalyzeRequest) -> JSONResponse:
     """The bargaining-space analysis: the same JSON as `redline analyze --format json`."""
-    scenario = resolve(request, body)
+    scenario = pressured(resolve(request, body), body.events)
     return JSONResponse(await compute(request, _analysis, scenario, body))
 
 
 @router.post("/space")
 async def space_route(request: Request, body: SpaceRequest) -> JSONResponse:
     """Utilities of the outcomes (a fixed sample above `cap`), each flagged feasible or not."""
-    scenario = resolve(request, body)
-    assert scenario is not None
+    scenario = pressured(resolve(request, body), body.events)
     return JSONResponse(await compute(request, lambda: space_points(
         scenario, body.agenda, cap=body.cap, max_outcomes=body.max_outcomes)))
 
 
 @router.post("/report", response_class=HTMLResponse)
-async def report_route(request: Request, body: AnalyzeRequest) -> HTMLResponse:
+async def report_route(request: Request, body: ReportRequest) -> HTMLResponse:
     """The self-contained HTML report, as `redline report` writes it."""
     scenario = resolve(request, body)
     assert scenario is not None
+    events = body.events if isinstance(body.events, str) else tuple(body.events)
     options = Options(agenda=tuple(body.agenda) if body.agenda else None,
-                      max_outcomes=body.max_outcomes)
+                      max_outcomes=body.max_outcomes, events=events, runs=body.runs,
+                      seed=body.seed, sobol=body.sobol)
     return HTMLResponse(await compute(request, build_report, scenario, options))
 
 
@@ -159,6 +169,8 @@ def _engine_route(name: str) -> Callable[..., Any]:
         reason = engine.missing()
         if reason is not None or engine.run is None:
             return JSONResponse({"detail": f"not available yet: {reason}"}, status_code=501)
+        if engine.parameters is not None:
+            checked(engine.parameters, body.parameters)  # a bad request fails now, not in a job
         scenario = resolve(request, body)
         run = engine.run
         if engine.job:
@@ -174,7 +186,7 @@ def _engine_route(name: str) -> Callable[..., Any]:
     return route
 
 
-for _name in ("agendas", "explain", "forecast", "simulate"):
+for _name in ("agendas", "explain", "forecast", "montecarlo", "simulate"):
     router.add_api_route(f"/{_name}", _engine_route(_name), methods=["POST"],
                          name=_name, responses={501: {"description": "engine not installed"}})
 

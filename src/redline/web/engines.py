@@ -1,8 +1,8 @@
 """The optional engines the API exposes, and whether each is installed yet.
 
-An endpoint whose engine is not importable (or not wired in) answers 501 with the reason. Wiring
-an engine in at integration is one line: give its `run`, e.g. for agendas
-``run=lambda scenario, parameters, progress: agendas(scenario, **parameters).to_dict()``.
+An endpoint whose engine is not importable (or not wired in) answers 501 with the reason. Each
+engine's `run` (in `redline.web.runs`) checks its parameters and makes the same call, with the
+same JSON, as its CLI command.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from redline.scenario import Scenario
+from redline.web import runs
 
 Progress = Callable[[float], None]
 Run = Callable[[Scenario | None, dict[str, Any], Progress], dict[str, Any]]
@@ -25,6 +26,7 @@ class Engine:
     issue: int  # the issue that builds it
     run: Run | None = None
     job: bool = False  # long runs: answered with a job to poll
+    parameters: type[Any] | None = None  # the pydantic model of its parameters (checked first)
     needs_scenario: bool = True
 
     def missing(self) -> str | None:
@@ -52,10 +54,16 @@ def _extract(scenario: Scenario | None, parameters: dict[str, Any],
 
 
 ENGINES: dict[str, Engine] = {
-    "agendas": Engine("agendas", "redline.space.agendas", 4),
-    "explain": Engine("explain", "redline.space.explain", 4),
-    "forecast": Engine("forecast", "redline.forecast", 5),
-    "simulate": Engine("simulate", "redline.negotiate", 6, job=True),
+    "agendas": Engine("agendas", "redline.space.agendas", 4, run=runs.agendas,
+                      parameters=runs.AgendasParameters),
+    "explain": Engine("explain", "redline.space.explain", 4, run=runs.explain,
+                      parameters=runs.ExplainParameters),
+    "montecarlo": Engine("montecarlo", "redline.uncertainty", 4, run=runs.montecarlo, job=True,
+                         parameters=runs.MonteCarloParameters),
+    "forecast": Engine("forecast", "redline.forecast", 5, run=runs.forecast,
+                       parameters=runs.ForecastParameters),
+    "simulate": Engine("simulate", "redline.negotiate", 6, run=runs.simulate, job=True,
+                       parameters=runs.SimulateParameters),
     "extract": Engine("extract", "redline.news", 7, run=_extract, needs_scenario=False),
 }
 

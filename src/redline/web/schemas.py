@@ -37,6 +37,16 @@ class AnalyzeRequest(ScenarioRef):
                                          description="Issue ids on the table (default: all).")
     max_outcomes: int = Field(default=DEFAULT_MAX_OUTCOMES, ge=1, le=WEB_MAX_OUTCOMES,
                               description="Enumeration limit.")
+    events: str | list[Annotated[str, Field(max_length=64)]] = Field(
+        default="active", max_length=64,
+        description="Events applied: active (the default, as on the CLI), all, none, or ids.")
+
+
+class ReportRequest(AnalyzeRequest):
+    runs: int = Field(default=1000, ge=1, le=20_000,
+                      description="Monte Carlo draws and simulated sessions.")
+    seed: int = Field(default=0, ge=0, le=2**63 - 1)
+    sobol: int = Field(default=256, ge=0, le=1024, description="Sobol base sample (0: none).")
 
 
 class SpaceRequest(AnalyzeRequest):

@@ -3,6 +3,7 @@
 "use strict";
 
 const state = { id: null, original: null, doc: null, disabled: new Set(), agenda: null,
+                events: [],
                 analysis: null, space: null, engines: {}, timer: null, sequence: 0 };
 
 const $ = (id) => document.getElementById(id);
@@ -68,6 +69,7 @@ async function open(id) {
   const refused = new Set((data.red_lines || []).filter((r) => r.refuses_agenda
                     && parties.includes(r.actor)).flatMap((r) => r.refuses_agenda));
   state.agenda = data.issues.map((i) => i.id).filter((i) => !refused.has(i) || !hasStatusQuo(i));
+  state.events = (data.events || []).filter((e) => e.active).map((e) => e.id);
   buildControls(parties);
   await update();
 }
@@ -91,6 +93,18 @@ function buildControls(parties) {
     });
     agenda.append(el("label", {}, box, " " + issue.name), el("br"));
   }
+  const events = $("events");
+  events.replaceChildren();
+  for (const event of doc.events || []) {
+    const box = el("input", { type: "checkbox", id: "event-" + event.id });
+    box.checked = state.events.includes(event.id);
+    box.addEventListener("change", () => {
+      state.events = (doc.events || []).map((e) => e.id).filter((e) => $("event-" + e).checked);
+      schedule();
+    });
+    events.append(el("label", { title: event.description }, box, " " + event.id), el("br"));
+  }
+  if (!(doc.events || []).length) events.append(el("span", { class: "hint", text: "none" }));
   const holder = $("parties");
   holder.replaceChildren();
   for (const party of parties) {
@@ -154,7 +168,7 @@ function schedule() {
 
 async function update() {
   const sequence = ++state.sequence;
-  const body = { scenario: working(), agenda: state.agenda };
+  const body = { scenario: working(), agenda: state.agenda, events: state.events };
   setStatus("analysing…");
   const [analysis, space] = await Promise.all([api("/api/analyze", body),
                                                api("/api/space", body)]);
@@ -290,7 +304,8 @@ function bindingText(a) {
 
 async function renderAgendas() {
   if (!state.engines.agendas?.available) return;
-  const { status, data } = await api("/api/agendas", { scenario: working() });
+  const { status, data } = await api("/api/agendas", { scenario: working(),
+                                                      parameters: { events: state.events } });
   const table = $("agenda-table");
   table.replaceChildren();
   if (status !== 200) { $("agendas-note").textContent = data.detail; return; }
@@ -311,7 +326,8 @@ async function renderAgendas() {
 async function openReport() {
   const response = await fetch("/api/report", { method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ scenario: working(), agenda: state.agenda }) });
+    body: JSON.stringify({ scenario: working(), agenda: state.agenda, events: state.events,
+                           runs: 500, sobol: 0 }) });
   if (!response.ok) { setStatus("report failed: " + response.status); return; }
   const url = URL.createObjectURL(new Blob([await response.text()], { type: "text/html" }));
   window.open(url, "_blank");
@@ -335,8 +351,10 @@ async function extract() {
 }
 
 async function simulate() {
+  $("simulate").disabled = true;
   const { status, data } = await api("/api/simulate", { scenario: working(),
-                                                        parameters: { agenda: state.agenda } });
+                                                        parameters: { agenda: state.agenda,
+                                                                      runs: 2000 } });
   if (status !== 202) { $("simulate-note").textContent = data.detail; return; }
   const bar = $("sim-progress");
   let job = data;
@@ -346,13 +364,22 @@ async function simulate() {
     job = (await api("/api/jobs/" + job.id)).data;
   }
   bar.value = 1;
+  $("simulate").disabled = false;
   const table = $("simulation-table");
   table.replaceChildren();
   if (job.state !== "done") { $("simulate-note").textContent = job.error; return; }
-  for (const [k, v] of Object.entries(job.result)) {
-    table.append(el("tr", {}, el("td", { text: k }),
-                    el("td", { text: typeof v === "object" ? JSON.stringify(v) : String(v) })));
-  }
+  const r = job.result;
+  const share = (x) => (100 * x).toFixed(1) + "%";
+  const rows = [["protocol", r.protocol],
+    ["strategies", Object.entries(r.strategies).map(([p, s]) => p + ": " + s).join(", ")],
+    ["sessions", String(r.runs)], ["agreement rate", share(r.agreement_rate)],
+    ["mean rounds", r.mean_rounds.toFixed(1)],
+    ["mean utilities", Object.entries(r.mean_utilities).map(([p, u]) => `${p} ${u.toFixed(3)}`)
+      .join(", ")],
+    ["distance to the Nash point", r.nash_distance == null ? "—" : r.nash_distance.toFixed(3)],
+    ["Pareto-optimal agreements", share(r.pareto_rate)]];
+  for (const [k, v] of rows) table.append(el("tr", {}, el("td", { text: k }), el("td", { text: v })));
+  $("simulate-note").textContent = `${r.runs} sessions, seed 0.`;
 }
 
 start();
