@@ -109,6 +109,14 @@ def _montecarlo(scenario: Scenario, options: Options) -> dict[str, Any]:
     return data
 
 
+def _forecast(scenario: Scenario, options: Options) -> dict[str, Any]:
+    from redline.forecast import forecast, from_scenario
+
+    data: dict[str, Any] = {"source": scenario.title,
+                            **forecast(from_scenario(scenario), "compromise").to_dict()}
+    return data
+
+
 def _simulation(scenario: Scenario, options: Options) -> dict[str, Any]:
     from redline.report.simulation import simulation_record
 
@@ -123,8 +131,7 @@ RUNNERS: dict[str, Runner] = {
     "explain": _explain,
     "montecarlo": _montecarlo,
     "simulation": _simulation,
-    # Integration, once the forecast engine is merged (its API on its branch):
-    # "forecast": lambda s, o: forecast(from_scenario(s), "compromise").to_dict(),
+    "forecast": _forecast,  # used once redline.forecast is merged (written to its branch's API)
 }
 
 
