@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -55,3 +56,20 @@ def test_one_edit_never_breaks_the_server(path: tuple[Any, ...], value: Any, dro
     assert answer.status_code in (200, 404, 422), (path, value, answer.text[:400])
     if answer.status_code == 422:
         assert answer.json()["detail"]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("redline.space.agendas") is None,
+                    reason="the agendas engine is not in this version of redline")
+@given(st.sampled_from(PATHS), VALUES)
+@settings(max_examples=40, deadline=None, derandomize=True,
+          suppress_health_check=list(HealthCheck))
+def test_one_edit_never_breaks_the_engines(path: tuple[Any, ...], value: Any) -> None:
+    document = copy.deepcopy(DOCUMENT)
+    parent = document
+    for part in path[:-1]:
+        parent = parent[part]
+    parent[path[-1]] = value
+    for route in ("/api/agendas", "/api/explain"):
+        answer = client.post(route, json={"scenario": document,
+                                          "parameters": {"max_outcomes": 100_000}})
+        assert answer.status_code in (200, 422), (route, path, value, answer.text[:400])
