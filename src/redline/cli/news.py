@@ -46,14 +46,16 @@ def _extract(files: list[Path], scenario: Path | None, day: str | None) -> Any:
 
 def _statement_table(rows: list[Any], title: str) -> Table:
     table = Table(title=title, show_lines=False)
-    for column in ("date", "actor", "stance", "issue", "speaker", "detail", "rule"):
+    for column in ("date", "actor", "stance", "issue", "speaker", "detail", "rule / sources"):
         table.add_column(column)
     for s in rows:
         detail = s.condition and f"if {s.condition}" or s.addressee and f"to {s.addressee}" or ""
         if getattr(s, "mediator", None):
             detail += f" via {s.mediator}"
+        cited = getattr(s, "citations", None)
+        origin = f"{len(cited)} source(s)" if cited is not None else s.rule
         table.add_row(s.date or "", s.actor or "?", s.stance, s.issue or "", s.speaker or "",
-                      detail, getattr(s, "rule", ""))
+                      detail, origin)
     return table
 
 
@@ -153,7 +155,8 @@ def timeline_command(
         out.print(f"{move.date or '?'}: {move.before} -> {move.after} ({move.direction})")
 
 
-@app.command("suggest")
+@app.command("suggest", help="Proposed scenario edits from stored statements, each citing its "
+                              "sentence (the scenario file is never changed).")
 @user_errors
 def suggest_command(
     scenario: Annotated[Path, typer.Argument(help="Scenario file to propose edits for.")],
@@ -161,8 +164,7 @@ def suggest_command(
                                               "YYYY-MM-DD or later.")] = None,
     db: DbOpt = None, output: FormatOpt = OutputFormat.text,
 ) -> None:
-    """Proposed scenario edits from stored statements, each citing its sentence (the scenario
-    file is never changed)."""
+    """Proposed scenario edits from stored statements, each citing its sentence."""
     from redline.news.dates import parse_date
     from redline.store import open_store, suggest
 

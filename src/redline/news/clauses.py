@@ -99,7 +99,13 @@ def actor_of(token: Token, mentions: Mentions, memory: list[str],
     The first actor mention inside the phrase wins ("Lebanon's new president" -> LBN); a pronoun
     is resolved to the subject of the clause that governs it, else to the latest actor seen.
     """
-    if is_pronoun(token) or token.lower_ in ("country", "government", "regime", "side"):
+    if token.lower_ in ("country", "government", "regime", "side", "leadership"):
+        start, end = span_range(token, skip)
+        found = mentions.within(start, end)
+        if found:  # "the Iranian government"
+            return found[0].code, False
+    if is_pronoun(token) or token.lower_ in ("country", "government", "regime", "side",
+                                             "leadership"):
         head = token.head
         for _ in range(6):
             if head.head.i == head.i:
@@ -143,11 +149,13 @@ class Speaker:
 TITLES = frozenset("president prime minister foreign defence defense secretary supreme leader "
                    "ayatollah king queen sheikh emir sultan general gen. chancellor envoy "
                    "spokesman spokeswoman spokesperson ambassador senator mr. mrs. ms. dr. "
+                   "mr mrs ms dr "
                    "vice deputy chief commander special state interior".split())
 
 
 def _is_actor_word(token: Token, mentions: Mentions) -> bool:
-    return bool(mentions.within(token.idx, token.idx + len(token.text)))
+    start, end = token.idx, token.idx + len(token.text)
+    return any(m.start < end and start < m.end for m in mentions.items)
 
 
 def role_words(token: Token, mentions: Mentions | None = None) -> str:

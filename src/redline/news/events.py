@@ -126,6 +126,15 @@ def _refine(category: str | None, verb: Token) -> str | None:
         return "DISAPPROVE"
     if verb.lemma_.lower() == "set" and obj is not None and obj.lower_ == "fire":
         return "COERCE"
+    if verb.lemma_.lower() in ("fire", "use") and obj is not None and (
+            obj.lemma_.lower() in plover.CROWD_CONTROL or any(
+            c.lower_ in plover.CROWD_CONTROL for c in obj.children)):
+        return "COERCE"  # "fired tear gas at protesters"
+    if verb.lemma_.lower() in ("withdraw", "recall", "expel") and obj is not None and \
+            obj.lemma_.lower() in plover.ENVOYS:
+        return "SANCTION"
+    if verb.lemma_.lower() in plover.EXCHANGING and obj_category is not None:
+        return obj_category
     if verb.lemma_.lower() in plover.MOVING:
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ == "for":

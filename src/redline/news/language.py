@@ -45,8 +45,22 @@ def _paragraph_breaks(doc: Any) -> Any:
     return doc
 
 
+def _speed_up_attributes(nlp: Any, language: Any) -> None:
+    """Swap spaCy's attribute ruler for `FastAttributeRuler` (same output, less time)."""
+    from redline.news.attributes import FastAttributeRuler
+
+    fast = FastAttributeRuler(nlp.get_pipe("attribute_ruler"))
+    if not language.has_factory("redline_attributes"):
+        language.factory("redline_attributes", func=lambda nlp, name: _holder["fast"])
+    _holder["fast"] = fast
+    nlp.replace_pipe("attribute_ruler", "redline_attributes")
+
+
+_holder: dict[str, Any] = {}
+
+
 @functools.cache
-def pipeline() -> Any:
+def pipeline(fast_attributes: bool = True) -> Any:
     """The spaCy English pipeline, loaded once on first use (the `nlp` extra)."""
     try:
         import spacy
@@ -64,6 +78,8 @@ def pipeline() -> Any:
         if not Language.has_factory("redline_paragraphs"):
             Language.component("redline_paragraphs", func=_paragraph_breaks)
         nlp.add_pipe("redline_paragraphs", before="parser")
+        if fast_attributes and "attribute_ruler" in nlp.pipe_names:
+            _speed_up_attributes(nlp, Language)
         return nlp
     raise MissingExtraError(
         "no English spaCy model found (tried " + ", ".join(MODEL_NAMES) + "). "

@@ -47,7 +47,7 @@ VERBS = _table({
     "ASSAULT": "kill wound torture beat abuse kidnap assassinate abduct execute massacre rape "
                "hijack stab lynch murder behead",
     "FIGHT": "attack shell bomb invade fight clash capture bombard storm ambush shoot strafe "
-             "overrun occupy besiege rocket raze violate",
+             "overrun occupy besiege rocket raze violate fire",
     "MOBILIZE": "mobilize mobilise deploy alert mass reinforce patrol",
     "RETREAT": "withdraw retreat surrender resign release free demobilize demobilise disarm "
                "evacuate pull_out step_down compensate repatriate return abdicate",
@@ -99,6 +99,14 @@ HOSTILE = frozenset(("FIGHT", "COERCE", "SANCTION", "ASSAULT", "MOBILIZE", "PROT
 STOPPING = frozenset("end halt suspend cancel stop break cut freeze terminate call_off "
                      "break_off lift".split())
 COOPERATIVE = frozenset(("CONSULT", "AID", "COOPERATE", "AGREE", "SUPPORT"))
+# Weapons of crowd control: firing these at people is coercion, not battle.
+CROWD_CONTROL = frozenset("gas teargas bullet bullets cannon cannons baton batons grenade "
+                          "grenades spray".split())
+# Envoys: pulling them out or sending them home is a diplomatic sanction.
+ENVOYS = frozenset("ambassador ambassadors envoy envoys diplomat diplomats mission "
+                   "embassy".split())
+# Verbs that take their meaning from what is exchanged ("exchanged fire", "traded insults").
+EXCHANGING = frozenset("exchange trade swap".split())
 # Verbs of going somewhere: going for talks is consulting.
 MOVING = frozenset("return travel arrive go fly come head leave".split())
 # Who kills in battle (fighting) rather than in an attack on people (assault).

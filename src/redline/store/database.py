@@ -82,7 +82,8 @@ def migrate(engine: Any) -> None:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    # no sqlalchemy.url: env.py runs on the connection handed over below (and a URL with "%"
+    # would upset Alembic's config parser)
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
@@ -93,7 +94,9 @@ def open_store(url: str | None = None) -> Store:
     sqlalchemy, _ = _require()
     url = resolve_url(url)
     try:
-        engine = sqlalchemy.create_engine(url)
+        sqlite = url.startswith("sqlite")
+        # SQLite: wait for a concurrent writer (another ingest) instead of failing at once
+        engine = sqlalchemy.create_engine(url, connect_args={"timeout": 30} if sqlite else {})
     except (sqlalchemy.exc.ArgumentError, ImportError, ValueError) as exc:
         raise StoreError(f"--db {url!r}: not a usable database URL ({exc}). Fix: give an "
                          "SQLAlchemy URL such as sqlite:///path/to/file.sqlite3 or "

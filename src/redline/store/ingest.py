@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from redline.store.database import StoreError
 from redline.store.schema import articles, statement_sources, statements
 
 
@@ -53,7 +54,17 @@ def ingest(store: Any, found: Iterable[Any]) -> IngestReport:
     If anything fails, nothing of this ingest is written.
     """
     from sqlalchemy import select
+    from sqlalchemy.exc import OperationalError
 
+    try:
+        return _ingest(store, found, select)
+    except OperationalError as exc:  # nothing was written: the transaction rolled back
+        raise StoreError(f"{store.url}: the database refused the ingest ({exc.orig}); nothing "
+                         "was stored. Fix: retry when no other ingest is running, and check "
+                         "disk space and permissions") from None
+
+
+def _ingest(store: Any, found: Iterable[Any], select: Any) -> IngestReport:
     added = known = new_statements = merged = 0
     now = datetime.now(UTC)
     with store.engine.begin() as conn:

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from sqlalchemy import (
-    Column,
-    DateTime,
-    Float,
-    ForeignKey,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    UniqueConstraint,
-)
+from redline.store.database import StoreError
+
+try:
+    from sqlalchemy import (
+        Column,
+        DateTime,
+        Float,
+        ForeignKey,
+        Integer,
+        MetaData,
+        String,
+        Table,
+        Text,
+        UniqueConstraint,
+    )
+except ImportError:  # the store extra is optional
+    raise StoreError("the store needs SQLAlchemy. Fix: pip install 'redline[store]'") from None
 
 metadata = MetaData()
 

@@ -14,6 +14,7 @@ and decides. Kinds of proposal:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,8 +72,10 @@ def _red_line_issues(document: Any, actor: str) -> set[str]:
         if red.actor != actor:
             continue
         covered.update(red.refuses_agenda or ())
+        # what the rule constrains: all of it, or only the consequent of an "implies"
+        constrained = (red.rule or "").split("implies")[-1]
         for issue in document.issues:
-            if red.rule and issue.id in red.rule:
+            if re.search(rf"\b{re.escape(issue.id)}\b", constrained):
                 covered.add(issue.id)
     return covered
 
