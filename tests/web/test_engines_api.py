@@ -112,3 +112,18 @@ def test_bad_engine_parameters_are_a_clear_422(client: TestClient) -> None:
         assert answer.status_code == 422, answer.text
         assert message in answer.json()["detail"]
         assert parameters != {"strategies": {"OMN": "linear"}}
+
+
+@engine("redline.forecast")
+def test_forecast(client: TestClient) -> None:
+    answer = client.post("/api/forecast", json={"scenario_id": "us-iran-2026",
+                                                "parameters": {"model": "bdm"}})
+    assert answer.status_code == 200, answer.text
+    mine = answer.json()
+    theirs = cli_json("forecast", EXAMPLE, "--model", "bdm", "--format", "json")
+    assert mine.pop("source") == "US–Iran talks 2026 (indirect, via Oman)"
+    assert theirs.pop("source") == EXAMPLE
+    assert mine == theirs
+    bad = client.post("/api/forecast", json={"scenario_id": "us-iran-2026",
+                                             "parameters": {"model": "astrology"}})
+    assert bad.status_code == 422 and "astrology" in bad.json()["detail"]
