@@ -219,3 +219,16 @@ def test_forecast_explain_and_statement_sections_render_their_contracts(us_iran)
     assert "irn-no-missile-limits" in html and "missiles = test-moratorium" in html
     assert "IRN lowers its reservation by 0.125 (to 0.375)" in html
     assert "Missile capabilities are a red line." in html and "article-17.txt" in html
+
+
+def test_flat_sensitivity_and_one_round_forecasts_say_so_instead_of_empty_charts(us_iran) -> None:  # type: ignore[no-untyped-def]
+    montecarlo = {"format": "redline-montecarlo/1", "runs": 10, "seed": 0, "p_zopa": 1.0,
+                  "sensitivity_output": "zopa", "nash_options": {},
+                  "sensitivity": [{"parameter": "preferences.IRN.reservation", "low": 1.0,
+                                   "high": 1.0, "swing": 0.0}]}
+    forecast = {"method": "compromise", "issues": ["sanctions"], "outcome": [56.2],
+                "trajectory": [[56.2]], "rounds": 1}
+    html = render_html(us_iran.to_dict(), {"montecarlo": montecarlo, "forecast": forecast})
+    assert "No uncertain parameter (1) changes the result (zopa)" in html
+    assert "One-at-a-time sensitivity" not in html
+    assert "Forecast trajectories" not in html and "<td>56.2</td>" in html

@@ -62,7 +62,7 @@ def forecasts(data: dict[str, Any], document: dict[str, Any] | None = None) -> S
         value = entry.get("forecast")
         rows.append([issue, number(value, 1), entry.get("label") or _nearest(value, options.get(issue))])
         trajectory = entry.get("trajectory")
-        if trajectory:
+        if trajectory and len(trajectory) > 1:  # a one-round model has no path to draw
             series.append((issue, [(float(k), float(v)) for k, v in enumerate(trajectory)]))
     method = data.get("model") or data.get("method") or ""
     parts = [paragraph("Model: ", text(method),
@@ -148,7 +148,12 @@ def uncertainty(data: dict[str, Any]) -> Section:
                              number(g.get("p95")), number(g.get("mean"))]
                             for p, g in gains.items()]))
     svg = tornado_figure(data)
-    if svg:
+    swings = [r for r in data.get("sensitivity", []) if isinstance(r, dict) and "low" in r]
+    if swings and all(r.get("low") == r.get("high") for r in swings):
+        parts.append(paragraph(text(
+            f"No uncertain parameter ({len(swings)}) changes the result ("
+            f"{data.get('sensitivity_output', 'zopa')}) between its low and its high value.")))
+    elif svg:
         parts.append(figure(svg, "Each bar: the result with one parameter at its low and its "
                                  "high value, the others at their mode."))
     indices = [r for r in data.get("sensitivity", []) if isinstance(r, dict) and "ST" in r]
