@@ -17,7 +17,8 @@ playwright_api = pytest.importorskip("playwright.sync_api",
 
 CHROMIUM = Path(os.environ.get("REDLINE_CHROMIUM", "/usr/bin/chromium"))
 ROOT = Path(__file__).resolve().parents[2]
-IMAGES = ROOT / "docs" / "img"
+# Screenshots go to a temporary folder; REDLINE_SCREENSHOTS=docs/img refreshes the README's.
+IMAGES_ENV = "REDLINE_SCREENSHOTS"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
 
@@ -51,6 +52,14 @@ def server() -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
+def images(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    chosen = os.environ.get(IMAGES_ENV, "").strip()
+    folder = (ROOT / chosen) if chosen else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     with playwright_api.sync_playwright() as p:
         launched = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
@@ -65,8 +74,8 @@ def _frontier(page: object) -> list[list[float]]:
                    return [Array.from(t.x), Array.from(t.y)]; }""")
 
 
-def test_edit_a_reservation_and_see_the_frontier_and_table_change(server: str,
-                                                                   browser: object) -> None:
+def test_edit_a_reservation_and_see_the_frontier_and_table_change(server: str, browser: object,
+                                                                   images: Path) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
     external: list[str] = []
     page.on("request", lambda r: external.append(r.url)
@@ -97,11 +106,11 @@ def test_edit_a_reservation_and_see_the_frontier_and_table_change(server: str,
     assert after_table != before_table
     assert not errors, errors
     assert not external, f"the dashboard fetched from outside the server: {external}"
-    IMAGES.mkdir(parents=True, exist_ok=True)
     page.fill("#res-IRN", "0.5")
     page.wait_for_function("() => document.body.dataset.ready !== undefined")
     page.wait_for_timeout(600)
-    page.screenshot(path=str(IMAGES / "dashboard.png"))
+    page.screenshot(path=str(images / "dashboard.png"))
+    assert (images / "dashboard.png").stat().st_size > 20_000
     page.close()
 
 
@@ -129,7 +138,8 @@ def test_a_broken_rule_shows_the_loaders_problem(server: str, browser: object) -
     page.close()
 
 
-def test_the_report_renders_in_the_browser(tmp_path: Path, browser: object) -> None:
+def test_the_report_renders_in_the_browser(tmp_path: Path, browser: object,
+                                           images: Path) -> None:
     from redline.report import Options, build_report
     from redline.scenario import load
 
@@ -146,10 +156,9 @@ def test_the_report_renders_in_the_browser(tmp_path: Path, browser: object) -> N
     box = page.locator("section#space svg").bounding_box()
     assert box is not None and box["width"] > 300
     assert requests == [path.as_uri()]  # nothing but the file itself
-    IMAGES.mkdir(parents=True, exist_ok=True)
     page.locator("section#space").scroll_into_view_if_needed()
     page.evaluate("() => document.getElementById('space').scrollIntoView()")
-    page.screenshot(path=str(IMAGES / "report.png"))
+    page.screenshot(path=str(images / "report.png"))
     page.close()
 
 
