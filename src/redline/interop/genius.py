@@ -150,7 +150,7 @@ def read_profile(text: str, name: str, origin: str = "<profile>") -> GeniusProfi
     issues = _issues(objective, origin)
     by_index = {i.index: i.name for i in issues}
     weights: dict[str, float] = {}
-    for node in objective.findall("weight"):
+    for node in objective.iter("weight"):
         index = node.get("index")
         if index not in by_index:
             raise GeniusError(f"{origin}: <weight index={index!r}> names no issue; indices are "
