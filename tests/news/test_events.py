@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from redline.cli import commands  # noqa: F401
@@ -87,3 +89,11 @@ def test_code_events_cli_bad_line(tmp_path):
     result = CliRunner().invoke(app, ["code-events", str(path)])
     assert result.exit_code == 2
     assert "line 2" in result.stderr and "Fix" in result.stderr
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(max_size=200), min_size=1, max_size=4))
+def test_any_text_codes_to_a_category_or_none(nlp, texts):
+    coded = code_events([{"id": str(i), "text": t} for i, t in enumerate(texts)])
+    assert [c.id for c in coded] == [str(i) for i in range(len(texts))]
+    assert all(c.event is None or c.event in plover.EVENTS for c in coded)

@@ -25,6 +25,7 @@ def test_case_and_currency_are_respected():
     assert gazetteer.actor_code("talk to us about it") is None  # "us" the pronoun
     assert gazetteer.actor_code("the US") == "USA"
     assert gazetteer.actor_code("worth US $50 million") is None
+    assert gazetteer.actor_code("a turkey dinner on fine china") is None
 
 
 def test_offices_have_dates():

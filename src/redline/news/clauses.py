@@ -18,7 +18,7 @@ Token = Any  # spacy.tokens.Token (spaCy is optional, so no import at module lev
 REPORTING = frozenset(
     "say tell state declare announce add stress emphasize emphasise reaffirm reiterate confirm "
     "claim argue note assert insist report quote write explain maintain acknowledge "
-    "suggest indicate underline underscore signal make".split())
+    "suggest indicate underline underscore signal".split())
 PRONOUNS = frozenset("it they he she we its their his her them this".split())
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _DETERMINERS = frozenset("a an the its their his her our this that these those".split())
@@ -76,15 +76,6 @@ def subject(verb: Token) -> Token | None:
         if current.dep_ == "relcl":  # "a red line that will not be discussed": the noun
             return None
         return None
-    return None
-
-
-def passive_agent(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for grand in child.children:
-                if grand.dep_ == "pobj":
-                    return grand
     return None
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from redline.news.clauses import passive_agent, subject
+from redline.news.clauses import subject
 
 Token = Any
 Span = Any
@@ -40,10 +40,6 @@ ARRIVE = frozenset("arrive travel fly".split())
 MEET = frozenset("meet visit host mediate telephone confer".split())
 NEGOTIABLE_VERBS = frozenset("discuss negotiate bargain include put trade".split())
 ACCEPTING = frozenset("accept agree allow meet negotiate discuss give".split())
-CONDITION_MARKERS = (("in exchange for", "pobj"), ("in return for", "pobj"),
-                     ("in exchange", "pobj"), ("provided", "advcl"), ("on condition", "pobj"),
-                     ("as long as", "advcl"), ("if", "advcl"))
-
 _RED_PHRASE = re.compile(r"\bnon-?\s?negotiable\b|\bnot negotiable\b|\boff[- ]limits\b|"
                          r"\boff the table\b|\bnot up for negotiation\b", re.IGNORECASE)
 
@@ -340,10 +336,6 @@ def talks(token: Token, sent: Span) -> Finding | None:
         return Finding("CONS-MEET", "consult", token, None, other, 0.7, addressee=other,
                        place=place, mediator=mediator)
     return None
-
-
-def passive_actor(finding: Finding) -> Token | None:
-    return passive_agent(finding.trigger)
 
 
 TOKEN_RULES: tuple[Callable[[Token, Span], Finding | None], ...] = (
