@@ -1,4 +1,4 @@
-"""`redline convert`: between redline scenarios (YAML/JSON) and GENIUS XML, by file suffix."""
+"""`redline convert`: redline scenarios (YAML/JSON), GENIUS XML, KTAB CSV and DEU TSV, by suffix."""
 
 from __future__ import annotations
 
@@ -11,9 +11,11 @@ import yaml
 from redline.errors import RedlineError
 from redline.interop.genius import load_genius
 from redline.interop.genius_export import to_genius, write_genius
+from redline.interop.spatial import read_spatial
 from redline.scenario import Scenario, load
 
 SCENARIO_SUFFIXES = (".yaml", ".yml", ".json")
+SPATIAL_SUFFIXES = (".csv", ".tsv")  # KTAB SMP or actor-table CSV, DEU III TSV
 
 
 def read_any(paths: Sequence[Path]) -> Scenario:
@@ -22,13 +24,18 @@ def read_any(paths: Sequence[Path]) -> Scenario:
     suffix = first.suffix.lower()
     if suffix == ".xml":
         return load_genius(first, paths[1:])
+    if suffix in SPATIAL_SUFFIXES:
+        if len(paths) > 1:
+            raise RedlineError(f"a KTAB or DEU file is read alone; got {len(paths)} inputs")
+        return load(read_spatial(first))
     if suffix in SCENARIO_SUFFIXES:
         if len(paths) > 1:
             raise RedlineError(f"a redline scenario is one file; got {len(paths)} inputs "
                                "(only GENIUS input is a domain plus profiles)")
         return load(first)
-    raise RedlineError(f"cannot read {first.name!r}: give a scenario (.yaml, .json) or a GENIUS "
-                       "domain .xml followed by its profile .xml files")
+    raise RedlineError(f"cannot read {first.name!r}: give a scenario (.yaml, .json), a KTAB SMP "
+                       ".csv, a DEU III .tsv, or a GENIUS domain .xml followed by its profile "
+                       ".xml files")
 
 
 def convert(inputs: Sequence[Path], output: Path) -> tuple[list[Path], tuple[str, ...]]:
