@@ -160,8 +160,8 @@ def loopback(host: str) -> bool:
 def convert_command(
     paths: Annotated[list[Path], typer.Argument(
         help="IN... OUT: a scenario (.yaml/.json), a KTAB SMP .csv, a DEU III .tsv, or a GENIUS "
-             "domain .xml followed by its profile .xml files; then the output: a scenario (.yaml/.json) or a GENIUS domain "
-             ".xml (one profile per party is written beside it).")],
+             "domain .xml followed by its profile .xml files; then the output: a scenario "
+             "(.yaml/.json) or a GENIUS domain .xml (one profile per party is written beside it).")],
 ) -> None:
     """Convert between redline scenarios, GENIUS XML (domain + profiles), KTAB CSV and DEU TSV."""
     from redline.interop.convert import convert
