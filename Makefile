@@ -14,10 +14,25 @@ $(VENV)/.installed: pyproject.toml Makefile
 	$(PY) -m pip install --quiet -e ".[$(EXTRAS)]"
 	touch $@
 
+NUCLEAR := enrichment,inspections,stockpile,sanctions
+
 demo: install
 	$(VENV)/bin/redline analyze examples/us-iran-2026.yaml
 	@echo
-	$(VENV)/bin/redline analyze examples/us-iran-2026.yaml --agenda enrichment,inspections,stockpile,sanctions
+	$(VENV)/bin/redline analyze examples/us-iran-2026.yaml --agenda $(NUCLEAR)
+	@echo
+	$(VENV)/bin/redline agendas examples/us-iran-2026.yaml --top 6
+	@echo
+	$(VENV)/bin/redline explain examples/us-iran-2026.yaml
+	@echo
+	$(VENV)/bin/redline compare examples/us-iran-2026.yaml --event naval-buildup --agenda $(NUCLEAR)
+	@echo
+	$(VENV)/bin/redline forecast examples/us-iran-2026.yaml --model compromise
+	@echo
+	$(VENV)/bin/redline simulate examples/us-iran-2026.yaml --protocol all --agenda $(NUCLEAR) \
+	  --strategy USA=boulware --strategy IRN=conceder --runs 2000 --seed 1
+	@echo
+	$(VENV)/bin/redline report examples/us-iran-2026.yaml --agenda $(NUCLEAR) -o out/us-iran-report.html
 
 test: install
 	$(PY) -m pytest -n 2 -q
