@@ -3,6 +3,12 @@
 Issues on the agenda vary over their options; issues off it stay at their status quo. Outcomes are
 numbered in mixed radix over the agenda issues (the last issue varies fastest), so an outcome's
 number and its tuple of option indices convert with `numpy.unravel_index`.
+
+Exact utilities: each issue's contribution w_i v_i(option) is rounded once to an integer number of
+`1 / GRID` units (GRID = 10**12), and utilities are sums of those integers. Integer sums do not
+depend on the order of addition, so the enumeration and the merge paths, which add the same
+contributions in different orders, find the same utilities bit for bit, and equal utilities (ties)
+are recognised exactly. Reported utilities are these integers divided by GRID.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from math import prod
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -17,6 +24,13 @@ from numpy.typing import NDArray
 from redline.errors import RedlineError
 from redline.scenario import Scenario
 from redline.scenario.rules import evaluate
+
+GRID = 10**12  # utilities are integers in units of 1 / GRID
+
+
+def scaled(values: NDArray[np.float64]) -> NDArray[np.int64]:
+    """Values in [0, 1] -> integers in units of 1 / GRID (rounded to nearest)."""
+    return np.rint(np.asarray(values, dtype=np.float64) * GRID).astype(np.int64)
 
 
 class AgendaError(RedlineError):
@@ -73,6 +87,45 @@ class OutcomeSpace:
                 total = total + table.reshape(_axis_shape(len(shape), k, shape[k]))
             result[:, j] = total.ravel()
         return result
+
+    def scaled_tables(self) -> list[NDArray[np.int64]]:
+        """Per agenda issue, an (options, parties) integer table of contributions (1/GRID units)."""
+        return [
+            np.stack([scaled(self.scenario.utilities[p].table(issue)) for p in self.parties], axis=1)
+            for issue in self.agenda
+        ]
+
+    def scaled_constant(self) -> NDArray[np.int64]:
+        """Per party, the integer contribution of the off-agenda issues (at their status quo)."""
+        return np.array(
+            [sum((int(scaled(self.scenario.utilities[p].table(i))[k]) for i, k in self.fixed), 0)
+             for p in self.parties],
+            dtype=np.int64,
+        )
+
+    def scaled_reservations(self) -> NDArray[np.int64]:
+        """Per party, the least integer utility that counts as individually rational.
+
+        The reservation is rounded to the grid and lowered by one unit per summed contribution:
+        the allowance for the rounding of each issue's contribution (at most 1e-12 each).
+        """
+        d = np.array([self.scenario.utilities[p].reservation for p in self.parties])
+        return scaled(d) - len(self.scenario.issue_ids)
+
+    def rule_mask_over(self, rule_id: str, axes: dict[str, Any], shape: tuple[int, ...]
+                       ) -> NDArray[np.bool_]:
+        """One rule over a grid of outcomes. `axes[issue]` gives the option index array of each
+        agenda issue the rule mentions (broadcastable to `shape`); off-agenda issues are fixed."""
+        bound = self.scenario.rules[rule_id]
+        fixed = dict(self.fixed)
+
+        def atom(issue: str, table: NDArray[np.bool_]) -> NDArray[np.bool_]:
+            if issue in fixed:
+                return np.asarray(table[fixed[issue]])
+            return np.asarray(table[axes[issue]])
+
+        mask = evaluate(bound, atom, self.scenario.option_counts())
+        return np.broadcast_to(mask, shape)
 
     def decode(self, numbers: NDArray[np.int64]) -> NDArray[np.int64]:
         """Outcome numbers -> option indices over the agenda issues: (len(numbers), len(agenda))."""

@@ -2,6 +2,22 @@
 
 A point is on the frontier when no other point is at least as good for every party and better
 for one. Points with equal utility vectors do not dominate each other: all of them are kept.
+
+The algorithms work on any ordered numbers; the analysis passes exact integers (utilities on a
+grid of 1e-12, see :mod:`redline.space.outcomes`), so that sums taken in any order compare alike.
+
+- one party: the maximum, with its ties;
+- two parties: one sort and a running maximum, O(N log N);
+- three parties: divide and conquer over the points in decreasing lexicographic order: each
+  level answers "is there an earlier point at least as good on the last two coordinates?" for
+  every point at once with a sorted staircase and a binary search, O(N log^2 N) in numpy calls
+  (Kung, Luccio and Preparata 1975 give the sequential form);
+- more parties: sort-filter skyline (Chomicki et al. 2003): visit distinct points by decreasing
+  sum, compare blocks of them with the skyline found so far.
+
+:func:`strictly_dominated` is a cheap, sound pre-filter against a small reference set: it only
+says "dominated" when it is sure, so that chunked enumeration can drop most points before the
+exact step.
 """
 
 from __future__ import annotations
@@ -9,20 +25,25 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
+Points = NDArray[np.int64] | NDArray[np.float64]
 
-def pareto_mask(utilities: NDArray[np.float64]) -> NDArray[np.bool_]:
+
+def pareto_mask(utilities: Points) -> NDArray[np.bool_]:
     """Which rows of `utilities` (points x parties) are Pareto-optimal."""
     points, parties = utilities.shape
     if points == 0:
         return np.zeros(0, dtype=bool)
     if parties == 1:
-        return utilities[:, 0] == utilities[:, 0].max()
+        result: NDArray[np.bool_] = utilities[:, 0] == utilities[:, 0].max()
+        return result
     if parties == 2:
         return _two_party(utilities)
+    if parties == 3:
+        return _three_party(utilities)
     return _skyline(utilities)
 
 
-def _two_party(u: NDArray[np.float64]) -> NDArray[np.bool_]:
+def _two_party(u: Points) -> NDArray[np.bool_]:
     """One sort and a running maximum: O(N log N)."""
     x, y = u[:, 0], u[:, 1]
     order = np.lexsort((-y, -x))  # x descending, then y descending
@@ -33,22 +54,75 @@ def _two_party(u: NDArray[np.float64]) -> NDArray[np.bool_]:
     group = np.cumsum(first) - 1
     group_max = ys[first]
     # Best y among all points with strictly larger x, per group.
-    before = np.concatenate(([-np.inf], np.maximum.accumulate(group_max)[:-1]))
-    keep_group = group_max > before
+    running = np.maximum.accumulate(group_max)
+    before = np.empty_like(running)
+    before[1:] = running[:-1]
+    keep_group = np.ones(len(group_max), dtype=bool)
+    keep_group[1:] = group_max[1:] > before[1:]
     keep_sorted = keep_group[group] & (ys == group_max[group])
     mask = np.empty(len(xs), dtype=bool)
     mask[order] = keep_sorted
     return mask
 
 
-def _skyline(u: NDArray[np.float64], block: int = 512) -> NDArray[np.bool_]:
+def _distinct_descending(u: Points) -> tuple[NDArray[np.int64], NDArray[np.bool_]]:
+    """Order of the rows in decreasing lexicographic order, and which start a new vector."""
+    order = np.lexsort(tuple(-u[:, j] for j in reversed(range(u.shape[1]))))
+    ordered = u[order]
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = (ordered[1:] != ordered[:-1]).any(axis=1)
+    return order, first
+
+
+def _spread(u: Points, order: NDArray[np.int64], first: NDArray[np.bool_],
+            on_distinct: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """A verdict per distinct vector -> a mask over the original rows (ties share it)."""
+    mask = np.empty(len(order), dtype=bool)
+    mask[order] = on_distinct[np.cumsum(first) - 1]
+    return mask
+
+
+def _three_party(u: Points) -> NDArray[np.bool_]:
+    order, first = _distinct_descending(u)
+    distinct = u[order[first]]
+    n = len(distinct)
+    # Among distinct vectors in decreasing lexicographic order, q dominates p only if q comes
+    # first; with the first coordinate settled by the order, q dominates p iff
+    # q_y >= p_y and q_z >= p_z. Ranks make the keys small integers.
+    y = np.unique(distinct[:, 1], return_inverse=True)[1].reshape(-1).astype(np.int64)
+    z = np.unique(distinct[:, 2], return_inverse=True)[1].reshape(-1).astype(np.int64)
+    dominated = np.zeros(n, dtype=bool)
+    index = np.arange(n, dtype=np.int64)
+    width = 1
+    while width < n:
+        block = index // (2 * width)
+        right = ((index // width) & 1).astype(bool)
+        left = ~right
+        # Left halves: sorted by (block, y descending), running maximum of z within a block.
+        key = block[left] * n + (n - 1 - y[left])
+        by_key = np.argsort(key, kind="stable")
+        key = key[by_key]
+        left_block = block[left][by_key]
+        best_z = np.maximum.accumulate(z[left][by_key] + left_block * n)
+        # Right halves: the left points of the same block with y >= y_p form a prefix.
+        query_block = block[right]
+        position = np.searchsorted(key, query_block * n + (n - 1 - y[right]), side="right") - 1
+        safe = np.maximum(position, 0)
+        hit = ((position >= 0) & (left_block[safe] == query_block)
+               & (best_z[safe] - query_block * n >= z[right]))
+        dominated[right] |= hit
+        width *= 2
+    return _spread(u, order, first, ~dominated)
+
+
+def _skyline(u: Points, block: int = 512) -> NDArray[np.bool_]:
     """Sort-filter skyline over distinct vectors, in blocks compared with numpy."""
-    unique, inverse = np.unique(u, axis=0, return_inverse=True)
-    inverse = inverse.reshape(-1)
+    order, first = _distinct_descending(u)
+    unique = u[order[first]]
     # A vector can only be dominated by one with a larger sum: visit in decreasing sum.
-    order = np.argsort(-unique.sum(axis=1), kind="stable")
-    candidates = unique[order]
-    skyline = np.empty((0, u.shape[1]))
+    by_sum = np.argsort(-unique.sum(axis=1), kind="stable")
+    candidates = unique[by_sum]
+    skyline = candidates[:0]
     kept: list[NDArray[np.int64]] = []
     for start in range(0, len(candidates), block):
         chunk = candidates[start:start + block]
@@ -60,14 +134,13 @@ def _skyline(u: NDArray[np.float64], block: int = 512) -> NDArray[np.bool_]:
         inner &= alive[None, :]
         alive &= ~inner.any(axis=1)
         skyline = np.concatenate((skyline, chunk[alive]))
-        kept.append(order[start:start + block][alive])
+        kept.append(by_sum[start:start + block][alive])
     on_frontier = np.zeros(len(unique), dtype=bool)
     on_frontier[np.concatenate(kept)] = True
-    mask: NDArray[np.bool_] = on_frontier[inverse]
-    return mask
+    return _spread(u, order, first, on_frontier)
 
 
-def _dominance_matrix(a: NDArray[np.float64], b: NDArray[np.float64]) -> NDArray[np.bool_]:
+def _dominance_matrix(a: Points, b: Points) -> NDArray[np.bool_]:
     """m[i, j]: b[j] dominates a[i] (>= everywhere and > somewhere)."""
     ge = (b[None, :, :] >= a[:, None, :]).all(axis=2)
     gt = (b[None, :, :] > a[:, None, :]).any(axis=2)
@@ -75,11 +148,98 @@ def _dominance_matrix(a: NDArray[np.float64], b: NDArray[np.float64]) -> NDArray
     return result
 
 
-def _dominated_by(points: NDArray[np.float64], skyline: NDArray[np.float64],
-                  budget: int = 4_000_000) -> NDArray[np.bool_]:
+def _dominated_by(points: Points, skyline: Points, budget: int = 4_000_000) -> NDArray[np.bool_]:
     """Whether each point is dominated by some skyline point, in memory-bounded slices."""
     dominated = np.zeros(len(points), dtype=bool)
     step = max(1, budget // max(1, len(points) * points.shape[1]))
     for start in range(0, len(skyline), step):
         dominated |= _dominance_matrix(points, skyline[start:start + step]).any(axis=1)
     return dominated
+
+
+def strictly_dominated(points: Points, reference: Points, stairs: int = 16) -> NDArray[np.bool_]:
+    """A sound pre-filter: True where some reference point surely dominates the point.
+
+    A reference point q is counted when q_1 > p_1 and q_j >= p_j for the other parties, which
+    implies dominance. Exact for two parties; for three, the reference points with q_1 > p_1 are
+    approximated from inside by one of `stairs` nested prefixes, each reduced to a staircase on
+    the last two coordinates; for more parties the reference is compared directly (keep it small).
+    False never means "on the frontier": the caller finishes with :func:`pareto_mask`.
+    """
+    n, parties = points.shape
+    if n == 0 or len(reference) == 0:
+        return np.zeros(n, dtype=bool)
+    if parties == 1:
+        result: NDArray[np.bool_] = points[:, 0] < reference[:, 0].max()
+        return result
+    ref = reference[np.argsort(-reference[:, 0], kind="stable")]
+    x_desc = ref[:, 0]
+    # How many reference points have a strictly larger first coordinate: a prefix of `ref`.
+    larger = np.searchsorted(-x_desc, -points[:, 0], side="left")
+    if parties == 2:
+        best_y = np.maximum.accumulate(ref[:, 1])
+        hit: NDArray[np.bool_] = (larger > 0) & (best_y[np.maximum(larger - 1, 0)] >= points[:, 1])
+        return hit
+    if parties == 3:
+        return _staircase_filter(points, ref, larger, stairs)
+    dominated = np.zeros(n, dtype=bool)
+    head = reference[np.argsort(-reference.sum(axis=1), kind="stable")[:256]]
+    for start in range(0, n, 4096):
+        part = points[start:start + 4096]
+        ahead = (head[None, :, 0] > part[:, None, 0]) & (head[None, :, 1:] >= part[:, None, 1:]).all(axis=2)
+        dominated[start:start + 4096] = ahead.any(axis=1)
+    return dominated
+
+
+def _staircase_filter(points: Points, ref: Points, larger: NDArray[np.intp],
+                      stairs: int) -> NDArray[np.bool_]:
+    m = len(ref)
+    lengths = np.unique(np.linspace(0, m, stairs + 1).round().astype(np.int64)[1:])
+    # Staircases of the prefixes ref[:length] on (y, z), tagged by prefix number, sorted by
+    # (prefix, y); suffix maxima of z within a prefix answer "any point with y >= y_p".
+    tags = np.concatenate([np.full(length, k) for k, length in enumerate(lengths)])
+    rows = np.concatenate([np.arange(length) for length in lengths])
+    y = ref[rows, 1].astype(np.float64)
+    z = ref[rows, 2].astype(np.float64)
+    order = np.lexsort((y, tags))
+    tags, y, z = tags[order], y[order], z[order]
+    # Suffix maximum within each prefix group: walk backwards, restart at group boundaries.
+    suffix = z.copy()
+    boundaries = np.flatnonzero(np.diff(tags)) + 1
+    for start, stop in zip(np.concatenate(([0], boundaries)), np.concatenate((boundaries, [len(z)])),
+                           strict=True):
+        suffix[start:stop] = np.maximum.accumulate(z[start:stop][::-1])[::-1]
+    # Each point uses the longest prefix all of whose points have a larger first coordinate.
+    use = np.searchsorted(lengths, larger, side="right") - 1
+    dominated = np.zeros(len(points), dtype=bool)
+    for k in range(len(lengths)):
+        who = np.flatnonzero(use == k)
+        if len(who) == 0:
+            continue
+        lo, hi = np.searchsorted(tags, k, side="left"), np.searchsorted(tags, k, side="right")
+        ys, best = y[lo:hi], suffix[lo:hi]
+        at = np.searchsorted(ys, points[who, 1].astype(np.float64), side="left")
+        inside = at < len(ys)
+        found = np.zeros(len(who), dtype=bool)
+        found[inside] = best[at[inside]] >= points[who[inside], 2]
+        dominated[who] = found
+    return dominated
+
+
+def frontier_of_many(utilities: Points, reference: Points | None = None,
+                     sample: int = 1024) -> NDArray[np.bool_]:
+    """:func:`pareto_mask` for large sets: first drop the points that a small reference surely
+    dominates (the skyline of the `sample` points of largest sum, plus `reference`, points known
+    to belong to the set's superset), then settle the rest exactly."""
+    n = len(utilities)
+    if n <= sample:
+        return pareto_mask(utilities)
+    top = np.argpartition(-utilities.sum(axis=1), sample)[:sample]
+    seeds = utilities[top]
+    seeds = seeds[pareto_mask(seeds)]
+    if reference is not None and len(reference):
+        seeds = np.concatenate((reference, seeds))
+    alive = np.flatnonzero(~strictly_dominated(utilities, seeds))
+    mask = np.zeros(n, dtype=bool)
+    mask[alive[pareto_mask(utilities[alive])]] = True
+    return mask

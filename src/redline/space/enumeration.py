@@ -1,0 +1,138 @@
+"""The enumeration path: every outcome, in chunks, with a running Pareto frontier.
+
+Outcomes are visited in chunks of consecutive outcome numbers. The agenda's issues are split into
+leading issues, walked chunk by chunk, and trailing issues, whose grid of utilities is built once
+by broadcasting the per-issue tables; a chunk's utilities are the leading packages' sums plus that
+grid, its red lines are boolean masks evaluated by broadcasting, and individual rationality is a
+comparison with the reservations. Memory stays at about `chunk` x parties integers whatever the
+size of the space.
+
+Each chunk's ZOPA points that the running frontier (or the chunk's own best points) surely
+dominate are dropped by a cheap filter; the rest are merged with the running frontier exactly.
+The frontiers with each red line removed in turn (to tell which red lines bind) are kept in the
+same pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from math import prod
+
+import numpy as np
+from numpy.typing import NDArray
+
+from redline.space.outcomes import OutcomeSpace
+from redline.space.pareto import frontier_of_many, pareto_mask
+
+CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Enumerated:
+    """What the enumeration found: frontier outcome numbers (ascending) and integer utilities."""
+
+    numbers: NDArray[np.int64]
+    utilities: NDArray[np.int64]
+    feasible: int
+    zopa_size: int
+    binding: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Chunk:
+    start: int  # number of the chunk's first outcome
+    utilities: NDArray[np.int64]  # (outcomes, parties)
+    masks: dict[str, NDArray[np.bool_]]  # red line id -> satisfied, per outcome
+
+
+def chunks(space: OutcomeSpace, rules: Sequence[str], size: int = CHUNK) -> Iterator[Chunk]:
+    """The outcome space in chunks of about `size` consecutive outcomes."""
+    shape = space.shape
+    split = len(shape)
+    while split > 0 and prod(shape[split - 1:]) <= size:
+        split -= 1
+    lead_shape, trail_shape = shape[:split], shape[split:]
+    trail_size, lead_size = prod(trail_shape), prod(lead_shape)
+    per_chunk = max(1, size // trail_size)
+    tables = space.scaled_tables()
+    parties = len(space.parties)
+    dims = 1 + len(trail_shape)
+    trail = np.zeros((*trail_shape, parties), dtype=np.int64)
+    trail_axes = {}
+    for k, length in enumerate(trail_shape):
+        axis = [1] * len(trail_shape)
+        axis[k] = length
+        trail = trail + tables[split + k].reshape((*axis, parties))
+        trail_axes[space.agenda[split + k]] = np.arange(length).reshape((1, *axis))
+    trail = trail.reshape(trail_size, parties)
+    constant = space.scaled_constant()
+    for first in range(0, lead_size, per_chunk):
+        last = min(lead_size, first + per_chunk)
+        numbers = np.arange(first, last, dtype=np.int64)
+        if split:
+            lead = np.stack(np.unravel_index(numbers, lead_shape), axis=1)
+        else:
+            lead = np.zeros((len(numbers), 0), dtype=np.int64)
+        lead_utility = np.broadcast_to(constant, (len(numbers), parties)).copy()
+        axes = dict(trail_axes)
+        for k in range(split):
+            lead_utility += tables[k][lead[:, k]]
+            axes[space.agenda[k]] = lead[:, k].reshape((-1,) + (1,) * (dims - 1))
+        grid = (len(numbers), *trail_shape)
+        masks = {rule: space.rule_mask_over(rule, axes, grid).reshape(-1) for rule in rules}
+        utilities = (lead_utility[:, None, :] + trail[None, :, :]).reshape(-1, parties)
+        yield Chunk(first * trail_size, utilities, masks)
+
+
+def enumerate_frontier(space: OutcomeSpace, rules: Sequence[str], *, binding: bool = True,
+                       chunk: int = CHUNK) -> Enumerated:
+    """Frontier of the ZOPA, counts, and (if `binding`) which red lines bind, by enumeration."""
+    floor = space.scaled_reservations()
+    variants: list[str | None] = [None] + (list(rules) if binding else [])
+    parties = len(space.parties)
+    running = {v: (np.zeros(0, dtype=np.int64), np.zeros((0, parties), dtype=np.int64))
+               for v in variants}
+    feasible = zopa = 0
+    for part in chunks(space, rules, chunk):
+        rational = (part.utilities >= floor).all(axis=1)
+        for variant in variants:
+            mask = rational.copy()
+            for rule, satisfied in part.masks.items():
+                if rule != variant:
+                    mask &= satisfied
+            if variant is None:
+                zopa += int(mask.sum())
+                feasible += int(_all(part.masks.values(), len(rational)).sum())
+            members = np.flatnonzero(mask)
+            if len(members) == 0:
+                continue
+            numbers, utilities = running[variant]
+            candidates = part.utilities[members]
+            keep = frontier_of_many(candidates, reference=utilities)
+            numbers = np.concatenate((numbers, part.start + members[keep]))
+            utilities = np.concatenate((utilities, candidates[keep]))
+            on = pareto_mask(utilities)
+            running[variant] = numbers[on], utilities[on]
+    numbers, utilities = running[None]
+    order = np.argsort(numbers, kind="stable")
+    found = set(numbers.tolist())
+    bound = tuple(r for r in rules if binding and set(running[r][0].tolist()) != found)
+    return Enumerated(numbers[order], utilities[order], feasible, zopa, bound)
+
+
+def count_zopa(space: OutcomeSpace, rules: Sequence[str], chunk: int = CHUNK) -> int:
+    """The number of outcomes that satisfy every rule and are individually rational."""
+    floor = space.scaled_reservations()
+    total = 0
+    for part in chunks(space, rules, chunk):
+        mask = (part.utilities >= floor).all(axis=1) & _all(part.masks.values(), len(part.utilities))
+        total += int(mask.sum())
+    return total
+
+
+def _all(masks: object, size: int) -> NDArray[np.bool_]:
+    result = np.ones(size, dtype=bool)
+    for mask in masks:  # type: ignore[attr-defined]
+        result &= mask
+    return result
