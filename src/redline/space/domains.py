@@ -71,6 +71,9 @@ def linear_additive_document(
     for p in range(parties):
         weights = rng.random(issues)
         weights = weights / weights.sum()
+        if decimals is not None:  # rounded weights that still add up to 1
+            weights = np.round(weights, decimals)
+            weights[-1] = round(1.0 - float(weights[:-1].sum()), decimals)
         values = rng.random((issues, options))
         preferences[party_id(p)] = {
             "weights": dict(zip((issue_id(k) for k in range(issues)), rounded(weights),

@@ -23,9 +23,10 @@ import numpy as np
 from numpy.typing import NDArray
 
 from redline.space.outcomes import OutcomeSpace
-from redline.space.pareto import frontier_of_many, pareto_mask
+from redline.space.pareto import pareto_mask, staircase
 
-CHUNK = 1 << 20
+CHUNK = 1 << 16  # outcomes per chunk: small enough to stay in cache
+SAMPLE_STRIDE = 61  # every 61st ZOPA point of the first chunk seeds the reference
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class Enumerated:
 @dataclass(frozen=True)
 class Chunk:
     start: int  # number of the chunk's first outcome
-    utilities: NDArray[np.int64]  # (outcomes, parties)
+    utilities: NDArray[np.int64]  # (parties, outcomes): one contiguous row per party
     masks: dict[str, NDArray[np.bool_]]  # red line id -> satisfied, per outcome
 
 
@@ -81,7 +82,7 @@ def chunks(space: OutcomeSpace, rules: Sequence[str], size: int = CHUNK) -> Iter
             axes[space.agenda[k]] = lead[:, k].reshape((-1,) + (1,) * (dims - 1))
         grid = (len(numbers), *trail_shape)
         masks = {rule: space.rule_mask_over(rule, axes, grid).reshape(-1) for rule in rules}
-        utilities = (lead_utility[:, None, :] + trail[None, :, :]).reshape(-1, parties)
+        utilities = (lead_utility.T[:, :, None] + trail.T[:, None, :]).reshape(parties, -1)
         yield Chunk(first * trail_size, utilities, masks)
 
 
@@ -94,31 +95,41 @@ def enumerate_frontier(space: OutcomeSpace, rules: Sequence[str], *, binding: bo
     running = {v: (np.zeros(0, dtype=np.int64), np.zeros((0, parties), dtype=np.int64))
                for v in variants}
     feasible = zopa = 0
+    tables = space.scaled_tables()
+    constant = space.scaled_constant()
+    low = constant + sum((t.min(axis=0) for t in tables), np.zeros(parties, dtype=np.int64))
+    high = constant + sum((t.max(axis=0) for t in tables), np.zeros(parties, dtype=np.int64))
     for part in chunks(space, rules, chunk):
-        rational = (part.utilities >= floor).all(axis=1)
+        columns = part.utilities
+        rational = columns[0] >= floor[0]
+        for j in range(1, parties):
+            rational &= columns[j] >= floor[j]
+        satisfied = _all(part.masks.values(), len(rational))
+        feasible += int(np.count_nonzero(satisfied))
+        zopa += int(np.count_nonzero(satisfied & rational))
         for variant in variants:
-            mask = rational.copy()
-            for rule, satisfied in part.masks.items():
-                if rule != variant:
-                    mask &= satisfied
-            if variant is None:
-                zopa += int(mask.sum())
-                feasible += int(_all(part.masks.values(), len(rational)).sum())
-            members = np.flatnonzero(mask)
-            if len(members) == 0:
-                continue
+            mask = rational & satisfied if variant is None else \
+                rational & _all((m for r, m in part.masks.items() if r != variant), len(rational))
             numbers, utilities = running[variant]
-            candidates = part.utilities[members]
-            keep = frontier_of_many(candidates, reference=utilities)
-            numbers = np.concatenate((numbers, part.start + members[keep]))
-            utilities = np.concatenate((utilities, candidates[keep]))
+            if not len(utilities):
+                # Seed the reference with the frontier of a sample of the chunk's ZOPA points.
+                sample = np.flatnonzero(mask[::SAMPLE_STRIDE]) * SAMPLE_STRIDE
+                seeds = np.ascontiguousarray(columns[:, sample].T)
+                on = pareto_mask(seeds)
+                numbers, utilities = part.start + sample[on], seeds[on]
+            # Drop what the reference surely dominates, then settle the rest exactly.
+            alive = mask & ~staircase(utilities, low, high).dominates(columns)
+            members = np.flatnonzero(alive)
+            numbers = np.concatenate((numbers, part.start + members))
+            utilities = np.concatenate((utilities, columns[:, members].T))
+            numbers, first = np.unique(numbers, return_index=True)
+            utilities = utilities[first]
             on = pareto_mask(utilities)
             running[variant] = numbers[on], utilities[on]
     numbers, utilities = running[None]
-    order = np.argsort(numbers, kind="stable")
     found = set(numbers.tolist())
     bound = tuple(r for r in rules if binding and set(running[r][0].tolist()) != found)
-    return Enumerated(numbers[order], utilities[order], feasible, zopa, bound)
+    return Enumerated(numbers, utilities, feasible, zopa, bound)
 
 
 def count_zopa(space: OutcomeSpace, rules: Sequence[str], chunk: int = CHUNK) -> int:
@@ -126,7 +137,8 @@ def count_zopa(space: OutcomeSpace, rules: Sequence[str], chunk: int = CHUNK) ->
     floor = space.scaled_reservations()
     total = 0
     for part in chunks(space, rules, chunk):
-        mask = (part.utilities >= floor).all(axis=1) & _all(part.masks.values(), len(part.utilities))
+        mask = (part.utilities >= floor[:, None]).all(axis=0) & _all(part.masks.values(),
+                                                                      part.utilities.shape[1])
         total += int(mask.sum())
     return total
 

@@ -15,12 +15,14 @@ grid of 1e-12, see :mod:`redline.space.outcomes`), so that sums taken in any ord
 - more parties: sort-filter skyline (Chomicki et al. 2003): visit distinct points by decreasing
   sum, compare blocks of them with the skyline found so far.
 
-:func:`strictly_dominated` is a cheap, sound pre-filter against a small reference set: it only
-says "dominated" when it is sure, so that chunked enumeration can drop most points before the
-exact step.
+:class:`Staircase` is a cheap, sound pre-filter against a reference set: it only says
+"dominated" when it is sure, so that chunked enumeration can drop most points in a few passes
+before the exact step.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
@@ -157,89 +159,52 @@ def _dominated_by(points: Points, skyline: Points, budget: int = 4_000_000) -> N
     return dominated
 
 
-def strictly_dominated(points: Points, reference: Points, stairs: int = 16) -> NDArray[np.bool_]:
-    """A sound pre-filter: True where some reference point surely dominates the point.
+@dataclass(frozen=True)
+class Staircase:
+    """A sound, cheap test "does some reference point surely dominate this point?" for integers.
 
-    A reference point q is counted when q_1 > p_1 and q_j >= p_j for the other parties, which
-    implies dominance. Exact for two parties; for three, the reference points with q_1 > p_1 are
-    approximated from inside by one of `stairs` nested prefixes, each reduced to a staircase on
-    the last two coordinates; for more parties the reference is compared directly (keep it small).
-    False never means "on the frontier": the caller finishes with :func:`pareto_mask`.
+    The first k-1 coordinates are cut into equal buckets over the range [low, high]; a cell of
+    the table holds the best last coordinate among reference points lying in higher buckets on
+    every one of those coordinates. A point whose last coordinate is at most its cell's value is
+    beaten by such a reference point: strictly on the first k-1 coordinates, weakly on the last.
+    "False" never means "on the frontier": the caller settles survivors with :func:`pareto_mask`.
+    Cost: a few passes over the points (bucket, gather, compare), whatever the reference size.
     """
-    n, parties = points.shape
-    if n == 0 or len(reference) == 0:
-        return np.zeros(n, dtype=bool)
-    if parties == 1:
-        result: NDArray[np.bool_] = points[:, 0] < reference[:, 0].max()
+
+    low: NDArray[np.int64]  # (parties,)
+    width: NDArray[np.int64]  # (parties,) bucket widths of the first k-1 coordinates
+    buckets: int
+    table: NDArray[np.int64]  # flat, buckets ** (parties - 1) cells
+
+    def dominates(self, columns: NDArray[np.int64]) -> NDArray[np.bool_]:
+        """`columns`: (parties, points). True where a reference point surely dominates."""
+        parties = columns.shape[0]
+        cell = np.zeros(columns.shape[1], dtype=np.int64)
+        for j in range(parties - 1):
+            cell *= self.buckets
+            cell += (columns[j] - self.low[j]) // self.width[j]
+        result: NDArray[np.bool_] = self.table[cell] >= columns[parties - 1]
         return result
-    ref = reference[np.argsort(-reference[:, 0], kind="stable")]
-    x_desc = ref[:, 0]
-    # How many reference points have a strictly larger first coordinate: a prefix of `ref`.
-    larger = np.searchsorted(-x_desc, -points[:, 0], side="left")
-    if parties == 2:
-        best_y = np.maximum.accumulate(ref[:, 1])
-        hit: NDArray[np.bool_] = (larger > 0) & (best_y[np.maximum(larger - 1, 0)] >= points[:, 1])
-        return hit
-    if parties == 3:
-        return _staircase_filter(points, ref, larger, stairs)
-    dominated = np.zeros(n, dtype=bool)
-    head = reference[np.argsort(-reference.sum(axis=1), kind="stable")[:256]]
-    for start in range(0, n, 4096):
-        part = points[start:start + 4096]
-        ahead = (head[None, :, 0] > part[:, None, 0]) & (head[None, :, 1:] >= part[:, None, 1:]).all(axis=2)
-        dominated[start:start + 4096] = ahead.any(axis=1)
-    return dominated
 
 
-def _staircase_filter(points: Points, ref: Points, larger: NDArray[np.intp],
-                      stairs: int) -> NDArray[np.bool_]:
-    m = len(ref)
-    lengths = np.unique(np.linspace(0, m, stairs + 1).round().astype(np.int64)[1:])
-    # Staircases of the prefixes ref[:length] on (y, z), tagged by prefix number, sorted by
-    # (prefix, y); suffix maxima of z within a prefix answer "any point with y >= y_p".
-    tags = np.concatenate([np.full(length, k) for k, length in enumerate(lengths)])
-    rows = np.concatenate([np.arange(length) for length in lengths])
-    y = ref[rows, 1].astype(np.float64)
-    z = ref[rows, 2].astype(np.float64)
-    order = np.lexsort((y, tags))
-    tags, y, z = tags[order], y[order], z[order]
-    # Suffix maximum within each prefix group: walk backwards, restart at group boundaries.
-    suffix = z.copy()
-    boundaries = np.flatnonzero(np.diff(tags)) + 1
-    for start, stop in zip(np.concatenate(([0], boundaries)), np.concatenate((boundaries, [len(z)])),
-                           strict=True):
-        suffix[start:stop] = np.maximum.accumulate(z[start:stop][::-1])[::-1]
-    # Each point uses the longest prefix all of whose points have a larger first coordinate.
-    use = np.searchsorted(lengths, larger, side="right") - 1
-    dominated = np.zeros(len(points), dtype=bool)
-    for k in range(len(lengths)):
-        who = np.flatnonzero(use == k)
-        if len(who) == 0:
-            continue
-        lo, hi = np.searchsorted(tags, k, side="left"), np.searchsorted(tags, k, side="right")
-        ys, best = y[lo:hi], suffix[lo:hi]
-        at = np.searchsorted(ys, points[who, 1].astype(np.float64), side="left")
-        inside = at < len(ys)
-        found = np.zeros(len(who), dtype=bool)
-        found[inside] = best[at[inside]] >= points[who[inside], 2]
-        dominated[who] = found
-    return dominated
-
-
-def frontier_of_many(utilities: Points, reference: Points | None = None,
-                     sample: int = 1024) -> NDArray[np.bool_]:
-    """:func:`pareto_mask` for large sets: first drop the points that a small reference surely
-    dominates (the skyline of the `sample` points of largest sum, plus `reference`, points known
-    to belong to the set's superset), then settle the rest exactly."""
-    n = len(utilities)
-    if n <= sample:
-        return pareto_mask(utilities)
-    top = np.argpartition(-utilities.sum(axis=1), sample)[:sample]
-    seeds = utilities[top]
-    seeds = seeds[pareto_mask(seeds)]
-    if reference is not None and len(reference):
-        seeds = np.concatenate((reference, seeds))
-    alive = np.flatnonzero(~strictly_dominated(utilities, seeds))
-    mask = np.zeros(n, dtype=bool)
-    mask[alive[pareto_mask(utilities[alive])]] = True
-    return mask
+def staircase(reference: NDArray[np.int64], low: NDArray[np.int64], high: NDArray[np.int64],
+              cells: int = 1 << 16) -> Staircase:
+    """The :class:`Staircase` of `reference` (points x parties, all within [low, high])."""
+    parties = reference.shape[1]
+    dims = parties - 1
+    buckets = max(2, int(round(cells ** (1 / dims)))) if dims else 1
+    width = (high - low) // buckets + 1
+    lowest = np.iinfo(np.int64).min
+    if dims == 0:  # one party: only a strictly larger utility dominates
+        best = int(reference[:, 0].max()) - 1 if len(reference) else lowest
+        return Staircase(low, width, buckets, np.array([best], dtype=np.int64))
+    table = np.full((buckets,) * dims, lowest, dtype=np.int64)
+    if len(reference):
+        # A reference point serves the buckets strictly below its own on every coordinate.
+        below = (reference[:, :dims] - low[:dims]) // width[:dims] - 1
+        useful = (below >= 0).all(axis=1)
+        if useful.any():
+            np.maximum.at(table, tuple(below[useful].T), reference[useful, dims])
+        for axis in range(dims):
+            table = np.flip(np.maximum.accumulate(np.flip(table, axis), axis=axis), axis)
+    return Staircase(low, width, buckets, table.reshape(-1))
