@@ -185,6 +185,7 @@ def analyze(
                                   "method": method, "grid": 1 / GRID}
     empty = Frontier(np.zeros((0, len(scenario.issue_ids)), dtype=np.int64),
                      np.zeros((0, len(space.parties))))
+    zopa_size: int | None
     if refused:
         return Analysis(scenario, space.parties, space.agenda, tuple(reservations.tolist()),
                         refused, rules, space.size, 0, 0, empty,

@@ -73,7 +73,8 @@ def linear_additive_document(
         weights = weights / weights.sum()
         if decimals is not None:  # rounded weights that still add up to 1
             weights = np.round(weights, decimals)
-            weights[-1] = round(1.0 - float(weights[:-1].sum()), decimals)
+            top = int(np.argmax(weights))
+            weights[top] = round(1.0 - float(weights.sum() - weights[top]), decimals)
         values = rng.random((issues, options))
         preferences[party_id(p)] = {
             "weights": dict(zip((issue_id(k) for k in range(issues)), rounded(weights),

@@ -124,7 +124,7 @@ def _skyline(u: Points, block: int = 512) -> NDArray[np.bool_]:
     # A vector can only be dominated by one with a larger sum: visit in decreasing sum.
     by_sum = np.argsort(-unique.sum(axis=1), kind="stable")
     candidates = unique[by_sum]
-    skyline = candidates[:0]
+    skyline: Points = candidates[:0]
     kept: list[NDArray[np.int64]] = []
     for start in range(0, len(candidates), block):
         chunk = candidates[start:start + block]
@@ -135,7 +135,7 @@ def _skyline(u: Points, block: int = 512) -> NDArray[np.bool_]:
         inner = _dominance_matrix(chunk, chunk)  # inner[a, b]: chunk[b] dominates chunk[a]
         inner &= alive[None, :]
         alive &= ~inner.any(axis=1)
-        skyline = np.concatenate((skyline, chunk[alive]))
+        skyline = np.concatenate((skyline, chunk[alive]))  # type: ignore[assignment]
         kept.append(by_sum[start:start + block][alive])
     on_frontier = np.zeros(len(unique), dtype=bool)
     on_frontier[np.concatenate(kept)] = True
@@ -146,7 +146,7 @@ def _dominance_matrix(a: Points, b: Points) -> NDArray[np.bool_]:
     """m[i, j]: b[j] dominates a[i] (>= everywhere and > somewhere)."""
     ge = (b[None, :, :] >= a[:, None, :]).all(axis=2)
     gt = (b[None, :, :] > a[:, None, :]).any(axis=2)
-    result: NDArray[np.bool_] = ge & gt
+    result: NDArray[np.bool_] = np.asarray(ge & gt)
     return result
 
 
@@ -183,7 +183,7 @@ class Staircase:
         for j in range(parties - 1):
             cell *= self.buckets
             cell += (columns[j] - self.low[j]) // self.width[j]
-        result: NDArray[np.bool_] = self.table[cell] >= columns[parties - 1]
+        result: NDArray[np.bool_] = np.asarray(self.table[cell] >= columns[parties - 1])
         return result
 
 

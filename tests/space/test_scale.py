@@ -1,0 +1,131 @@
+"""The analysis at scale: exact counts, frontier invariants, bounded memory, clear limits."""
+
+from __future__ import annotations
+
+import tracemalloc
+from itertools import product
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+
+from redline.scenario import Scenario, load
+from redline.scenario.rules import evaluate
+from redline.space import MergeTooLarge, MethodError, SpaceTooLarge, analyze
+from redline.space.domains import linear_additive_document, linear_additive_scenario
+from redline.space.enumeration import enumerate_frontier
+from redline.space.outcomes import outcome_space, scaled
+
+TWENTY_RULES = ["i03 >= 'o6' implies i07 <= 'o5'", "i07 >= 'o8' implies i12 >= 'o3'"]
+
+
+@pytest.fixture(scope="module")
+def twenty(request: pytest.FixtureRequest) -> Scenario:
+    return load(Path(request.config.rootpath) / "examples" / "many-issues-20.yaml")
+
+
+def test_example_is_what_the_generator_gives(twenty: Scenario) -> None:
+    text = (Path(twenty.origin)).read_text()
+    regenerated = linear_additive_document(
+        20, 10, 2, np.random.default_rng(20), red_lines=TWENTY_RULES, reservation=0.05,
+        decimals=3, title="Twenty issues, ten options each: 10^20 packages (generated)")
+    assert yaml.safe_load(text) == regenerated
+
+
+def satisfies(scenario: Scenario, options: list[int]) -> bool:
+    chosen = dict(zip(scenario.issue_ids, options, strict=True))
+    counts = scenario.option_counts()
+    return all(bool(evaluate(scenario.rules[r.id], lambda i, t: t[chosen[i]], counts))
+               for r in scenario.red_lines if r.rule is not None)
+
+
+def test_twenty_issues_merge_is_exact(twenty: Scenario) -> None:
+    result = analyze(twenty)
+    assert result.method == "merge"
+    assert result.outcomes == 10**20
+    # Feasible: the 10**3 packages of the linked issues i03, i07, i12 counted one by one,
+    # times the 10**17 packages of the other issues.
+    counts = twenty.option_counts()
+    linked = sum(
+        satisfies(twenty, [dict(zip(("i03", "i07", "i12"), combo, strict=True)).get(i, 0)
+                           for i in twenty.issue_ids])
+        for combo in product(range(10), repeat=3)
+    )
+    assert result.feasible == linked * 10**17
+    assert result.zopa_size == result.feasible  # reservations 0.05 lie below every package
+    tables = [np.stack([scaled(twenty.utilities[p].table(i)) for p in result.parties], axis=1)
+              for i in twenty.issue_ids]
+    options = result.frontier.options
+    exact = sum(tables[k][options[:, k]] for k in range(len(tables)))
+    assert np.array_equal(exact / 1e12, result.frontier.utilities)
+    assert all(satisfies(twenty, row) for row in options.tolist())
+    u = exact
+    dominated = ((u[None] >= u[:, None]).all(axis=2) & (u[None] > u[:, None]).any(axis=2)).any(1)
+    assert not dominated.any()
+    # No frontier package is improved for both parties by changing a single issue.
+    for row in options[:: max(1, len(options) // 25)].tolist():
+        base = sum(tables[k][row[k]] for k in range(len(tables)))
+        for k in range(len(tables)):
+            for option in range(counts[twenty.issue_ids[k]]):
+                moved = base - tables[k][row[k]] + tables[k][option]
+                changed = row[:k] + [option] + row[k + 1:]
+                if (moved >= base).all() and (moved > base).any():
+                    assert not satisfies(twenty, changed)
+    nash = result.solutions["nash"]
+    assert nash is not None
+    gains = result.frontier.utilities - np.array(result.reservations)
+    assert np.prod(gains[nash.row]) == pytest.approx(np.prod(gains, axis=1).max(), rel=1e-12)
+    assert result.binding_red_lines == ("rl1",)
+
+
+def test_counts_are_exact_or_null_never_guessed() -> None:
+    scenario = linear_additive_scenario(12, 6, 2, np.random.default_rng(4), reservation=0.45)
+    result = analyze(scenario, max_outcomes=100_000)
+    assert result.method == "merge"
+    assert result.outcomes == 6**12 and result.feasible == 6**12
+    assert result.zopa_size is None and result.zopa
+    assert result.to_dict()["zopa_size"] is None
+    small = linear_additive_scenario(6, 6, 2, np.random.default_rng(4), reservation=0.45)
+    merged = analyze(small, method="merge")
+    assert merged.zopa_size == analyze(small, method="enumerate").zopa_size
+    assert 0 < merged.zopa_size < 6**6
+
+
+def test_enumeration_memory_stays_bounded() -> None:
+    scenario = linear_additive_scenario(4, 45, 2, np.random.default_rng(1))  # 4.1e6 outcomes
+    space = outcome_space(scenario)
+    tracemalloc.start()
+    try:
+        found = enumerate_frontier(space, [])
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert found.zopa_size == 45**4
+    # All utilities at once would take 45**4 * 2 * 8 bytes = 66 MB.
+    assert peak < 16 * 2**20, peak
+
+
+def test_limits_and_bad_methods_give_clear_errors() -> None:
+    rng = np.random.default_rng(0)
+    huge = linear_additive_scenario(20, 10, 2, rng)
+    with pytest.raises(SpaceTooLarge, match="--method merge"):
+        analyze(huge, method="enumerate")
+    chained = [f"i{k:02d} >= 'o5' implies i{k + 1:02d} <= 'o5'" for k in range(1, 9)]
+    linked = linear_additive_scenario(9, 10, 2, rng, red_lines=chained)
+    with pytest.raises(MergeTooLarge, match="i01, i02, .*i09 into a block of 1,000,000,000"):
+        analyze(linked, method="merge")
+    with pytest.raises(MethodError, match="use one of auto, enumerate, merge"):
+        analyze(huge, method="fast")
+
+
+def test_three_parties_seventy_billion_outcomes_with_red_lines() -> None:
+    rules = ["i01 >= 'o4' implies i02 <= 'o5'", "i02 >= 'o3' implies i03 <= 'o2'"]
+    scenario = linear_additive_scenario(12, 8, 3, np.random.default_rng(0), red_lines=rules)
+    result = analyze(scenario)
+    assert result.method == "merge" and result.outcomes == 8**12
+    assert 0 < result.feasible < 8**12 and result.feasible % 8**9 == 0
+    u = result.frontier.utilities
+    dominated = ((u[None] >= u[:, None]).all(axis=2) & (u[None] > u[:, None]).any(axis=2)).any(1)
+    assert len(u) > 100 and not dominated.any()
+    assert set(result.binding_red_lines) <= {"rl1", "rl2"}
