@@ -23,9 +23,10 @@ import numpy as np
 from numpy.typing import NDArray
 
 from redline.space.outcomes import OutcomeSpace
-from redline.space.pareto import pareto_mask, staircase
+from redline.space.pareto import Staircase, pareto_mask, staircase
 
 CHUNK = 1 << 16  # outcomes per chunk: small enough to stay in cache
+SETTLE_DIRECTLY = 4096  # more survivors than this in a chunk are thinned by a sample first
 SAMPLE_STRIDE = 61  # every 61st ZOPA point of the first chunk seeds the reference
 
 
@@ -94,6 +95,7 @@ def enumerate_frontier(space: OutcomeSpace, rules: Sequence[str], *, binding: bo
     parties = len(space.parties)
     running = {v: (np.zeros(0, dtype=np.int64), np.zeros((0, parties), dtype=np.int64))
                for v in variants}
+    stairs: dict[str | None, Staircase] = {}
     feasible = zopa = 0
     tables = space.scaled_tables()
     constant = space.scaled_constant()
@@ -117,15 +119,27 @@ def enumerate_frontier(space: OutcomeSpace, rules: Sequence[str], *, binding: bo
                 seeds = np.ascontiguousarray(columns[:, sample].T)
                 on = pareto_mask(seeds)
                 numbers, utilities = part.start + sample[on], seeds[on]
+                running[variant] = numbers, utilities
+                stairs.pop(variant, None)
+            if variant not in stairs:
+                stairs[variant] = staircase(utilities, low, high)
             # Drop what the reference surely dominates, then settle the rest exactly.
-            alive = mask & ~staircase(utilities, low, high).dominates(columns)
-            members = np.flatnonzero(alive)
-            numbers = np.concatenate((numbers, part.start + members))
-            utilities = np.concatenate((utilities, columns[:, members].T))
-            numbers, first = np.unique(numbers, return_index=True)
-            utilities = utilities[first]
-            on = pareto_mask(utilities)
-            running[variant] = numbers[on], utilities[on]
+            members = np.flatnonzero(mask & ~stairs[variant].dominates(columns))
+            if len(members) > SETTLE_DIRECTLY:
+                # Many survivors (the chunk beats the reference): filter them by a sample first.
+                survivors = columns[:, members]
+                seeds = survivors[:, ::SAMPLE_STRIDE].T
+                seeds = seeds[pareto_mask(seeds)]
+                members = members[~staircase(seeds, low, high).dominates(survivors)]
+            if len(members) == 0:
+                continue
+            merged = np.concatenate((numbers, part.start + members))
+            merged, first = np.unique(merged, return_index=True)
+            pooled = np.concatenate((utilities, columns[:, members].T))[first]
+            on = pareto_mask(pooled)
+            if not np.array_equal(merged[on], numbers):
+                running[variant] = merged[on], pooled[on]
+                stairs.pop(variant, None)
     numbers, utilities = running[None]
     found = set(numbers.tolist())
     bound = tuple(r for r in rules if binding and set(running[r][0].tolist()) != found)

@@ -33,7 +33,7 @@ from numpy.typing import NDArray
 
 from redline.errors import RedlineError
 from redline.space.outcomes import OutcomeSpace
-from redline.space.pareto import pareto_mask
+from redline.space.pareto import frontier_of_many, pareto_mask
 
 
 class MergeTooLarge(RedlineError):
@@ -149,7 +149,7 @@ def merge_frontier(space: OutcomeSpace, rules: Sequence[str], limit: int) -> Mer
         candidates = (sums[:, None, :] + block.utilities[None, :, :]).reshape(-1, parties)
         hope = np.flatnonzero((candidates + best[k + 1] >= floor).all(axis=1))
         candidates = candidates[hope]
-        on = pareto_mask(candidates)
+        on = frontier_of_many(candidates)
         kept = hope[on]
         steps.append((kept // rows, kept % rows))
         sums = candidates[on]

@@ -208,3 +208,18 @@ def staircase(reference: NDArray[np.int64], low: NDArray[np.int64], high: NDArra
         for axis in range(dims):
             table = np.flip(np.maximum.accumulate(np.flip(table, axis), axis=axis), axis)
     return Staircase(low, width, buckets, table.reshape(-1))
+
+
+def frontier_of_many(points: NDArray[np.int64], stride: int = 61,
+                     directly: int = 4096) -> NDArray[np.bool_]:
+    """:func:`pareto_mask` of many integer points: the frontier of a sample first drops what
+    it surely dominates (a :class:`Staircase`), then the survivors are settled exactly."""
+    if len(points) <= directly or points.shape[1] < 2:
+        return pareto_mask(points)
+    seeds = points[::stride]
+    seeds = seeds[pareto_mask(seeds)]
+    stairs = staircase(seeds, points.min(axis=0), points.max(axis=0))
+    alive = np.flatnonzero(~stairs.dominates(np.ascontiguousarray(points.T)))
+    mask = np.zeros(len(points), dtype=bool)
+    mask[alive[pareto_mask(points[alive])]] = True
+    return mask
