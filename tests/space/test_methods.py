@@ -67,7 +67,7 @@ def brute_force(scenario: Scenario) -> tuple[set[tuple[int, ...]], int, int]:
 
 
 @settings(max_examples=150, deadline=None)
-@given(scenarios())
+@given(scenarios(max_parties=4))
 def test_enumerate_and_merge_agree_with_each_other_and_brute_force(scenario: Scenario) -> None:
     enumerated = analyze(scenario, method="enumerate")
     merged = analyze(scenario, method="merge")

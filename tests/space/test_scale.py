@@ -129,3 +129,18 @@ def test_three_parties_seventy_billion_outcomes_with_red_lines() -> None:
     dominated = ((u[None] >= u[:, None]).all(axis=2) & (u[None] > u[:, None]).any(axis=2)).any(1)
     assert len(u) > 100 and not dominated.any()
     assert set(result.binding_red_lines) <= {"rl1", "rl2"}
+
+
+def test_tied_frontiers_are_listed_in_full_or_refused_clearly() -> None:
+    # Both parties are indifferent among the 4 options of 8 issues: every undominated vector is
+    # reached by 4**8 = 65,536 tied packages, all of which are frontier outcomes.
+    document = linear_additive_document(9, 4, 2, np.random.default_rng(2))
+    for p in document["preferences"].values():
+        for k in range(1, 9):
+            p["values"][f"i{k + 1:02d}"] = [0.5] * 4
+    scenario = load(document)
+    result = analyze(scenario)
+    assert result.method == "merge" and len(result.frontier) % 4**8 == 0
+    assert result.solutions["nash"] is not None and result.solutions["nash"].ties == 4**8
+    with pytest.raises(MergeTooLarge, match="many ties"):
+        analyze(scenario, method="merge", max_outcomes=100_000)
