@@ -16,6 +16,8 @@ $(VENV)/.installed: pyproject.toml Makefile
 
 demo: install
 	$(VENV)/bin/redline analyze examples/us-iran-2026.yaml
+	@echo
+	$(VENV)/bin/redline analyze examples/us-iran-2026.yaml --agenda enrichment,inspections,stockpile,sanctions
 
 test: install
 	$(PY) -m pytest -n 2 -q

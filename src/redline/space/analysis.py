@@ -22,13 +22,13 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from redline import __version__
 from redline.errors import RedlineError
 from redline.scenario import Scenario
 from redline.space.enumeration import count_zopa, enumerate_frontier
 from redline.space.merge import merge_frontier
 from redline.space.outcomes import GRID, OutcomeSpace, outcome_space
 from redline.space.solutions import SOLUTIONS, Choice
+from redline.version import __version__
 
 RATIONALITY_SLACK = 1e-12  # per issue: the rounding allowance of individual rationality
 DEFAULT_MAX_OUTCOMES = 5_000_000
