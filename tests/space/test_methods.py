@@ -15,7 +15,7 @@ from redline.scenario.rules import evaluate
 from redline.space import analyze
 from redline.space.domains import linear_additive_scenario, random_red_lines
 from redline.space.enumeration import enumerate_frontier
-from redline.space.outcomes import outcome_space, scaled
+from redline.space.outcomes import outcome_space
 
 
 @st.composite
@@ -45,8 +45,8 @@ def brute_force(scenario: Scenario) -> tuple[set[tuple[int, ...]], int, int]:
     space = outcome_space(scenario)
     parties = space.parties
     counts = scenario.option_counts()
-    floor = scaled(np.array([scenario.utilities[p].reservation for p in parties])) \
-        - len(scenario.issue_ids)
+    floor = space.scaled_reservations()
+    tables = dict(zip(space.agenda, space.scaled_tables(), strict=True))
     rules = [r.id for r in scenario.red_lines if r.rule is not None and r.actor in parties]
     zopa: list[tuple[tuple[int, ...], np.ndarray]] = []
     feasible = 0
@@ -55,8 +55,7 @@ def brute_force(scenario: Scenario) -> tuple[set[tuple[int, ...]], int, int]:
         ok = all(bool(evaluate(scenario.rules[r], lambda issue, table, at=chosen: table[at[issue]],
                                counts)) for r in rules)
         feasible += ok
-        u = np.array([sum(int(scaled(scenario.utilities[p].table(i))[chosen[i]])
-                          for i in space.agenda) for p in parties])
+        u = sum((tables[i][chosen[i]] for i in space.agenda), np.zeros(len(parties), dtype=int))
         if ok and (u >= floor).all():
             zopa.append((outcome, u))
     frontier = {
@@ -128,3 +127,30 @@ def test_ties_are_kept_and_counted_by_both_paths() -> None:
         packages = [tuple(o) for o in result.frontier.options.tolist()]
         assert packages == [(0, 0), (0, 1), (1, 0), (1, 1), (2, 0), (2, 1)], method
         assert result.solutions["nash"] is not None and result.solutions["nash"].ties == 2
+
+
+def test_ties_in_real_numbers_are_ties_whatever_the_float_sums() -> None:
+    # In floats, 0.1 + 0.2 + 0.3 = 0.6000000000000001 but 0.3 + 0.2 + 0.1 = 0.6: a float
+    # comparison would let package (a, y, a) dominate (b, y, b); in real numbers they tie.
+    from redline.scenario import load
+
+    issues = [{"id": i, "name": i, "options": ["a", "b"]} for i in ("x", "y", "z")]
+    document = {
+        "format": "redline/1", "title": "real ties", "issues": issues,
+        "actors": [{"id": "A", "name": "A", "role": "party"},
+                   {"id": "B", "name": "B", "role": "party"}],
+        "preferences": {
+            "A": {"weights": {"x": 1, "y": 1, "z": 1},
+                  "values": {"x": [0.1, 0.3], "y": [0.2, 0.0], "z": [0.3, 0.1]}},
+            "B": {"weights": {"x": 1, "y": 1, "z": 1},
+                  "values": {"x": [0.3, 0.1], "y": [0.2, 0.0], "z": [0.1, 0.3]}},
+        },
+    }
+    scenario = load(document)
+    assert 0.1 + 0.2 + 0.3 != 0.3 + 0.2 + 0.1
+    for method in ("enumerate", "merge"):
+        result = analyze(scenario, method=method)
+        packages = [tuple(o) for o in result.frontier.options.tolist()]
+        assert packages == [(0, 0, 0), (0, 0, 1), (1, 0, 0), (1, 0, 1)], method
+        nash = result.solutions["nash"]
+        assert nash is not None and nash.ties == 2 and nash.options == (0, 0, 0)

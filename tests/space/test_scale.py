@@ -15,7 +15,7 @@ from redline.scenario.rules import evaluate
 from redline.space import MergeTooLarge, MethodError, SpaceTooLarge, analyze
 from redline.space.domains import linear_additive_document, linear_additive_scenario
 from redline.space.enumeration import enumerate_frontier
-from redline.space.outcomes import outcome_space, scaled
+from redline.space.outcomes import outcome_space
 
 TWENTY_RULES = ["i03 >= 'o6' implies i07 <= 'o5'", "i07 >= 'o8' implies i12 >= 'o3'"]
 
@@ -54,11 +54,11 @@ def test_twenty_issues_merge_is_exact(twenty: Scenario) -> None:
     )
     assert result.feasible == linked * 10**17
     assert result.zopa_size == result.feasible  # reservations 0.05 lie below every package
-    tables = [np.stack([scaled(twenty.utilities[p].table(i)) for p in result.parties], axis=1)
-              for i in twenty.issue_ids]
+    space = outcome_space(twenty)
+    tables = space.scaled_tables()  # exact integers: raw weight x value x 1e12
     options = result.frontier.options
     exact = sum(tables[k][options[:, k]] for k in range(len(tables)))
-    assert np.array_equal(exact / 1e12, result.frontier.utilities)
+    assert np.allclose(exact / space.scales(), result.frontier.utilities, rtol=0, atol=1e-12)
     assert all(satisfies(twenty, row) for row in options.tolist())
     u = exact
     dominated = ((u[None] >= u[:, None]).all(axis=2) & (u[None] > u[:, None]).any(axis=2)).any(1)

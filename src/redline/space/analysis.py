@@ -27,7 +27,7 @@ from redline.scenario import Scenario
 from redline.space.enumeration import count_zopa, enumerate_frontier
 from redline.space.merge import merge_frontier
 from redline.space.outcomes import GRID, OutcomeSpace, outcome_space
-from redline.space.solutions import SOLUTIONS, Choice
+from redline.space.solutions import SOLUTIONS, TOLERANCE, Choice
 from redline.version import __version__
 
 RATIONALITY_SLACK = 1e-12  # per issue: the rounding allowance of individual rationality
@@ -235,8 +235,18 @@ def _merged_zopa_size(space: OutcomeSpace, rules: Sequence[str], merged: Any,
 
 def _frontier_of(space: OutcomeSpace, agenda_options: NDArray[np.int64],
                  scaled: NDArray[np.int64]) -> Frontier:
+    """Frontier packages over all issues, with their utilities as plain float sums.
+
+    Which packages are on the frontier was decided on exact integers (`scaled`); the reported
+    utilities are sum_i w_i v_i(option) in scenario issue order, the same for both paths."""
     options = space.full_options(agenda_options)
-    values = scaled.astype(np.float64) / GRID
+    values = np.zeros((len(options), len(space.parties)))
+    for j, party in enumerate(space.parties):
+        utility = space.scenario.utilities[party]
+        for column, issue in enumerate(space.scenario.issue_ids):
+            values[:, j] = values[:, j] + utility.table(issue)[options[:, column]]
+    if not np.allclose(values, scaled / space.scales(), rtol=0, atol=1e-9):
+        raise AssertionError("integer and float utilities disagree")  # a bug of ours
     options.setflags(write=False)
     values.setflags(write=False)
     return Frontier(options, values)
@@ -259,7 +269,7 @@ def _solutions(frontier: Frontier, d: NDArray[np.float64], parties: Sequence[str
     best: dict[str, Solution | None] = {}
     for j, party in enumerate(parties):
         primary = u[:, j]
-        tied = np.flatnonzero(primary == primary.max())
+        tied = np.flatnonzero(np.isclose(primary, primary.max(), rtol=TOLERANCE, atol=TOLERANCE))
         row = int(tied[np.argmax(u[tied].sum(axis=1))])
         best[party] = record(f"best_for_{party}", Choice(row, len(tied), float(primary[row])))
     return solutions, best

@@ -4,11 +4,15 @@ Issues on the agenda vary over their options; issues off it stay at their status
 numbered in mixed radix over the agenda issues (the last issue varies fastest), so an outcome's
 number and its tuple of option indices convert with `numpy.unravel_index`.
 
-Exact utilities: each issue's contribution w_i v_i(option) is rounded once to an integer number of
-`1 / GRID` units (GRID = 10**12), and utilities are sums of those integers. Integer sums do not
-depend on the order of addition, so the enumeration and the merge paths, which add the same
-contributions in different orders, find the same utilities bit for bit, and equal utilities (ties)
-are recognised exactly. Reported utilities are these integers divided by GRID.
+Exact utilities: a party's utility is sum_i w_i v_i(option) with w_i = raw_i / T, the raw
+weights of the scenario over their total T. For comparisons the common factor 1 / T is dropped and
+each contribution raw_i v_i(option) is rounded once to an integer number of `1 / GRID` units
+(GRID = 10**12). Weights and values written as decimals whose product has at most 12 decimals
+(0.25 x 3, 0.35 x 0.7, ...) give exact integers, so utilities that are equal in real numbers are
+equal integers (ties are found exactly), and integer sums do not depend on the order of addition:
+the enumeration and the merge paths, which add in different orders, agree bit for bit. (Plain
+floating-point sums would not: 0.1 + 0.2 + 0.3 and 0.3 + 0.2 + 0.1 differ in the last bit.) Other
+inputs are rounded by at most half a unit per contribution. Reported utilities are float sums.
 """
 
 from __future__ import annotations
@@ -23,9 +27,11 @@ from numpy.typing import NDArray
 
 from redline.errors import RedlineError
 from redline.scenario import Scenario
+from redline.scenario.model import point
 from redline.scenario.rules import evaluate
 
 GRID = 10**12  # utilities are integers in units of 1 / GRID
+MAX_WEIGHT_TOTAL = 1e5  # raw weights adding up to more are normalised first (int64 headroom)
 
 
 def scaled(values: NDArray[np.float64]) -> NDArray[np.int64]:
@@ -88,17 +94,38 @@ class OutcomeSpace:
             result[:, j] = total.ravel()
         return result
 
+    def raw_weights(self, party: str) -> tuple[dict[str, float], float]:
+        """A party's weights before normalisation and their total (T = 1 if they are unknown)."""
+        utility = self.scenario.utilities[party]
+        preference = self.scenario.document.preferences.get(party)
+        ids = self.scenario.issue_ids
+        if preference is not None:
+            raw = {i: point(preference.weights.get(i, 0.0)) for i in ids}
+            total = sum(raw.values())
+            if 0 < total <= MAX_WEIGHT_TOTAL and all(raw[i] / total == utility.weights[i]
+                                                     for i in ids):
+                return raw, total
+        return dict(utility.weights), 1.0
+
+    def _integer_table(self, party: str, issue: str) -> NDArray[np.int64]:
+        raw, _ = self.raw_weights(party)
+        return scaled(raw[issue] * np.asarray(self.scenario.utilities[party].values[issue]))
+
+    def scales(self) -> NDArray[np.float64]:
+        """Per party, integer units per unit of utility (GRID x the raw weights' total)."""
+        return np.array([GRID * self.raw_weights(p)[1] for p in self.parties])
+
     def scaled_tables(self) -> list[NDArray[np.int64]]:
-        """Per agenda issue, an (options, parties) integer table of contributions (1/GRID units)."""
+        """Per agenda issue, an (options, parties) integer table of contributions."""
         return [
-            np.stack([scaled(self.scenario.utilities[p].table(issue)) for p in self.parties], axis=1)
+            np.stack([self._integer_table(p, issue) for p in self.parties], axis=1)
             for issue in self.agenda
         ]
 
     def scaled_constant(self) -> NDArray[np.int64]:
         """Per party, the integer contribution of the off-agenda issues (at their status quo)."""
         return np.array(
-            [sum((int(scaled(self.scenario.utilities[p].table(i))[k]) for i, k in self.fixed), 0)
+            [sum((int(self._integer_table(p, i)[k]) for i, k in self.fixed), 0)
              for p in self.parties],
             dtype=np.int64,
         )
@@ -106,11 +133,16 @@ class OutcomeSpace:
     def scaled_reservations(self) -> NDArray[np.int64]:
         """Per party, the least integer utility that counts as individually rational.
 
-        The reservation is rounded to the grid and lowered by one unit per summed contribution:
-        the allowance for the rounding of each issue's contribution (at most 1e-12 each).
+        The reservation on the integer scale, lowered by one unit per summed contribution (the
+        rounding allowance) and by 1e-12 of utility.
         """
-        d = np.array([self.scenario.utilities[p].reservation for p in self.parties])
-        return scaled(d) - len(self.scenario.issue_ids)
+        floors = []
+        for p in self.parties:
+            total = self.raw_weights(p)[1]
+            d = self.scenario.utilities[p].reservation
+            floors.append(int(np.rint(d * total * GRID)) - len(self.scenario.issue_ids)
+                          - int(np.ceil(total)))
+        return np.array(floors, dtype=np.int64)
 
     def rule_mask_over(self, rule_id: str, axes: dict[str, Any], shape: tuple[int, ...]
                        ) -> NDArray[np.bool_]:
