@@ -174,7 +174,11 @@ def main() -> None:
     beyond = [("2 parties, 20x10", 20, 10, 2, ()),
               ("3 parties, 12x8, two red lines across 3 issues", 12, 8, 3,
                ("i01 >= 'o4' implies i02 <= 'o5'", "i02 >= 'o3' implies i03 <= 'o2'")),
-              ("2 parties, 8x10, enumerated in chunks", 8, 10, 2, ())]
+              ("2 parties, 8x10, enumerated in chunks", 8, 10, 2, ()),
+              ("4 parties, 6x10, enumerated", 6, 10, 4, ()),
+              ("4 parties, 6x10", 6, 10, 4, ()),
+              ("4 parties, 10x8", 10, 8, 4, ()),
+              ("5 parties, 8x6", 8, 6, 5, ())]
     for name, k, n, p, rules in beyond:
         sc = scenario(k, n, p, rules)
         method = "enumerate" if "enumerated" in name else "auto"

@@ -23,7 +23,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from redline.space.outcomes import OutcomeSpace
-from redline.space.pareto import Staircase, pareto_mask, staircase
+from redline.space.pareto import Staircase, extend_frontier, pareto_mask, staircase
 
 CHUNK = 1 << 16  # outcomes per chunk: small enough to stay in cache
 SETTLE_DIRECTLY = 4096  # more survivors than this in a chunk are thinned by a sample first
@@ -133,12 +133,14 @@ def enumerate_frontier(space: OutcomeSpace, rules: Sequence[str], *, binding: bo
                 members = members[~staircase(seeds, low, high).dominates(survivors)]
             if len(members) == 0:
                 continue
-            merged = np.concatenate((numbers, part.start + members))
-            merged, first = np.unique(merged, return_index=True)
-            pooled = np.concatenate((utilities, columns[:, members].T))[first]
-            on = pareto_mask(pooled)
-            if not np.array_equal(merged[on], numbers):
-                running[variant] = merged[on], pooled[on]
+            fresh = ~np.isin(part.start + members, numbers)  # seeds are already in
+            members = members[fresh]
+            stays, joins = extend_frontier(utilities, np.ascontiguousarray(columns[:, members].T))
+            if joins.any() or not stays.all():
+                merged = np.concatenate((numbers[stays], part.start + members[joins]))
+                pooled = np.concatenate((utilities[stays], columns[:, members[joins]].T))
+                order = np.argsort(merged, kind="stable")
+                running[variant] = merged[order], pooled[order]
                 stairs.pop(variant, None)
     numbers, utilities = running[None]
     found = set(numbers.tolist())

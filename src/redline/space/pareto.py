@@ -117,23 +117,21 @@ def _three_party(u: Points) -> NDArray[np.bool_]:
     return _spread(u, order, first, ~dominated)
 
 
-def _skyline(u: Points, block: int = 512) -> NDArray[np.bool_]:
+def _skyline(u: Points, block: int = 1024) -> NDArray[np.bool_]:
     """Sort-filter skyline over distinct vectors, in blocks compared with numpy."""
     order, first = _distinct_descending(u)
     unique = u[order[first]]
-    # A vector can only be dominated by one with a larger sum: visit in decreasing sum.
+    # Between distinct vectors, q >= p everywhere means q dominates p and has a larger sum:
+    # visiting by decreasing sum, a vector can only be dominated by one visited before it.
     by_sum = np.argsort(-unique.sum(axis=1), kind="stable")
     candidates = unique[by_sum]
     skyline: Points = candidates[:0]
     kept: list[NDArray[np.int64]] = []
     for start in range(0, len(candidates), block):
         chunk = candidates[start:start + block]
-        alive = np.ones(len(chunk), dtype=bool)
-        if len(skyline):
-            alive &= ~_dominated_by(chunk, skyline)
-        # Within the chunk, earlier (larger-sum) distinct points may dominate later ones.
-        inner = _dominance_matrix(chunk, chunk)  # inner[a, b]: chunk[b] dominates chunk[a]
-        inner &= alive[None, :]
+        alive = ~_covered(chunk, skyline)
+        inner = _covered_matrix(chunk, chunk)
+        np.fill_diagonal(inner, False)
         alive &= ~inner.any(axis=1)
         skyline = np.concatenate((skyline, chunk[alive]))  # type: ignore[assignment]
         kept.append(by_sum[start:start + block][alive])
@@ -142,21 +140,39 @@ def _skyline(u: Points, block: int = 512) -> NDArray[np.bool_]:
     return _spread(u, order, first, on_frontier)
 
 
-def _dominance_matrix(a: Points, b: Points) -> NDArray[np.bool_]:
-    """m[i, j]: b[j] dominates a[i] (>= everywhere and > somewhere)."""
-    ge = (b[None, :, :] >= a[:, None, :]).all(axis=2)
-    gt = (b[None, :, :] > a[:, None, :]).any(axis=2)
-    result: NDArray[np.bool_] = np.asarray(ge & gt)
+def _covered_matrix(points: Points, by: Points, strict: bool = False) -> NDArray[np.bool_]:
+    """m[i, j]: by[j] >= points[i] everywhere (and, if `strict`, differs somewhere)."""
+    ge = by[None, :, 0] >= points[:, None, 0]
+    equal = by[None, :, 0] == points[:, None, 0] if strict else ge
+    for d in range(1, points.shape[1]):
+        ge &= by[None, :, d] >= points[:, None, d]
+        if strict:
+            equal &= by[None, :, d] == points[:, None, d]
+    result: NDArray[np.bool_] = ge & ~equal if strict else ge
     return result
 
 
-def _dominated_by(points: Points, skyline: Points, budget: int = 4_000_000) -> NDArray[np.bool_]:
-    """Whether each point is dominated by some skyline point, in memory-bounded slices."""
-    dominated = np.zeros(len(points), dtype=bool)
-    step = max(1, budget // max(1, len(points) * points.shape[1]))
-    for start in range(0, len(skyline), step):
-        dominated |= _dominance_matrix(points, skyline[start:start + step]).any(axis=1)
-    return dominated
+def _covered(points: Points, by: Points, strict: bool = False,
+             budget: int = 1 << 22) -> NDArray[np.bool_]:
+    """Whether each point is weakly (or, if `strict`, really) dominated by some row of `by`,
+    in memory-bounded slices."""
+    result = np.zeros(len(points), dtype=bool)
+    step = max(1, budget // max(1, len(points)))
+    for start in range(0, len(by), step):
+        result |= _covered_matrix(points, by[start:start + step], strict).any(axis=1)
+    return result
+
+
+def extend_frontier(frontier: Points, new: Points) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
+    """The frontier of `frontier` (a set of undominated points) plus `new` points, as masks
+    (which old points stay, which new ones join): O(old x new) comparisons, not O(all^2)."""
+    if len(frontier) == 0 or frontier.shape[1] <= 3:
+        on = pareto_mask(np.concatenate((frontier, new)))
+        return on[:len(frontier)], on[len(frontier):]
+    joins = ~_covered(new, frontier, strict=True)
+    joins[joins] = pareto_mask(new[joins])
+    stays = ~_covered(frontier, new[joins], strict=True)
+    return stays, joins
 
 
 @dataclass(frozen=True)
