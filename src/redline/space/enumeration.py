@@ -96,6 +96,7 @@ def enumerate_frontier(space: OutcomeSpace, rules: Sequence[str], *, binding: bo
     running = {v: (np.zeros(0, dtype=np.int64), np.zeros((0, parties), dtype=np.int64))
                for v in variants}
     stairs: dict[str | None, Staircase] = {}
+    news: dict[str | None, int] = {}  # points joined since the staircase was built
     feasible = zopa = 0
     tables = space.scaled_tables()
     constant = space.scaled_constant()
@@ -141,7 +142,12 @@ def enumerate_frontier(space: OutcomeSpace, rules: Sequence[str], *, binding: bo
                 pooled = np.concatenate((utilities[stays], columns[:, members[joins]].T))
                 order = np.argsort(merged, kind="stable")
                 running[variant] = merged[order], pooled[order]
-                stairs.pop(variant, None)
+                # A staircase of older frontier points stays sound (they are still ZOPA points);
+                # rebuild it once enough new points have joined to sharpen it.
+                news[variant] = news.get(variant, 0) + int(joins.sum())
+                if news[variant] * 8 >= len(merged) + 64:
+                    stairs.pop(variant, None)
+                    news[variant] = 0
     numbers, utilities = running[None]
     found = set(numbers.tolist())
     bound = tuple(r for r in rules if binding and set(running[r][0].tolist()) != found)

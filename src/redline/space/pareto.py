@@ -167,7 +167,8 @@ def extend_frontier(frontier: Points, new: Points) -> tuple[NDArray[np.bool_], N
     """The frontier of `frontier` (a set of undominated points) plus `new` points, as masks
     (which old points stay, which new ones join): O(old x new) comparisons, not O(all^2)."""
     if len(frontier) == 0 or frontier.shape[1] <= 3:
-        on = pareto_mask(np.concatenate((frontier, new)))
+        pooled: Points = np.concatenate((frontier, new))  # type: ignore[assignment]
+        on = pareto_mask(pooled)
         return on[:len(frontier)], on[len(frontier):]
     joins = ~_covered(new, frontier, strict=True)
     joins[joins] = pareto_mask(new[joins])
