@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from itertools import product
 from typing import Any
 
@@ -40,27 +41,37 @@ def comparable(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def exact_utility(scenario: Scenario, party: str, chosen: dict[str, int]) -> Fraction:
+    """u = sum_i raw_i v_i / sum_i raw_i in exact rationals of the document's numbers."""
+    preference = scenario.document.preferences[party]
+    raw = {i: Fraction(str(float(preference.weights.get(i, 0.0)))) for i in scenario.issue_ids}
+    values = scenario.utilities[party].values
+    total = sum(raw.values())
+    return sum((raw[i] * Fraction(str(float(values[i][k]))) for i, k in chosen.items()),
+               Fraction(0)) / total
+
+
 def brute_force(scenario: Scenario) -> tuple[set[tuple[int, ...]], int, int]:
-    """Frontier (option tuples), feasible count and ZOPA size, one outcome at a time."""
+    """Frontier (option tuples), feasible count and ZOPA size, one outcome at a time, in exact
+    rational arithmetic (independent of the integer tables the analysis uses)."""
     space = outcome_space(scenario)
     parties = space.parties
     counts = scenario.option_counts()
-    floor = space.scaled_reservations()
-    tables = dict(zip(space.agenda, space.scaled_tables(), strict=True))
+    reservations = [Fraction(str(scenario.utilities[p].reservation)) for p in parties]
     rules = [r.id for r in scenario.red_lines if r.rule is not None and r.actor in parties]
-    zopa: list[tuple[tuple[int, ...], np.ndarray]] = []
+    zopa: list[tuple[tuple[int, ...], list[Fraction]]] = []
     feasible = 0
     for outcome in product(*(range(counts[i]) for i in space.agenda)):
         chosen = dict(zip(space.agenda, outcome, strict=True))
         ok = all(bool(evaluate(scenario.rules[r], lambda issue, table, at=chosen: table[at[issue]],
                                counts)) for r in rules)
         feasible += ok
-        u = sum((tables[i][chosen[i]] for i in space.agenda), np.zeros(len(parties), dtype=int))
-        if ok and (u >= floor).all():
+        u = [exact_utility(scenario, p, chosen) for p in parties]
+        if ok and all(x >= d for x, d in zip(u, reservations, strict=True)):
             zopa.append((outcome, u))
     frontier = {
         o for o, u in zopa
-        if not any((v >= u).all() and (v > u).any() for _, v in zopa)
+        if not any(all(b >= a for a, b in zip(u, v, strict=True)) and v != u for _, v in zopa)
     }
     return frontier, feasible, len(zopa)
 
