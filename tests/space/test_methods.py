@@ -165,3 +165,18 @@ def test_ties_in_real_numbers_are_ties_whatever_the_float_sums() -> None:
         assert packages == [(0, 0, 0), (0, 0, 1), (1, 0, 0), (1, 0, 1)], method
         nash = result.solutions["nash"]
         assert nash is not None and nash.ties == 2 and nash.options == (0, 0, 0)
+
+
+@settings(max_examples=100, deadline=None)
+@given(scenarios())
+def test_zopa_count_by_blocks_equals_enumeration(scenario: Scenario) -> None:
+    from redline.space.counting import count_zopa_by_blocks
+    from redline.space.enumeration import count_zopa
+    from redline.space.merge import merge_frontier
+
+    space = outcome_space(scenario)
+    rules = [r.id for r in scenario.red_lines if r.rule is not None]
+    merged = merge_frontier(space, rules, 10**6)
+    counted = count_zopa_by_blocks(merged.blocks, space.scaled_constant(),
+                                   space.scaled_reservations(), 10**6) if merged.feasible else 0
+    assert counted == count_zopa(space, rules)

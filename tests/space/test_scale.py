@@ -144,3 +144,28 @@ def test_tied_frontiers_are_listed_in_full_or_refused_clearly() -> None:
     assert result.solutions["nash"] is not None and result.solutions["nash"].ties == 4**8
     with pytest.raises(MergeTooLarge, match="many ties"):
         analyze(scenario, method="merge", max_outcomes=100_000)
+
+
+def coarse_scenario(issues: int) -> Scenario:
+    """Equal weights and values in quarters: few distinct totals, so the ZOPA can be counted."""
+    document = linear_additive_document(issues, 5, 2, np.random.default_rng(5), reservation=0.55)
+    for preference in document["preferences"].values():
+        preference["weights"] = dict.fromkeys(preference["weights"], 1.0)
+        preference["values"] = {i: [round(v * 4) / 4 for v in values]
+                                for i, values in preference["values"].items()}
+    return load(document)
+
+
+def test_zopa_counted_by_blocks_matches_enumeration() -> None:
+    scenario = coarse_scenario(8)  # 390,625 outcomes; reservations cut into the space
+    agenda = list(scenario.issue_ids)
+    by_blocks = analyze(scenario, agenda, method="merge", max_outcomes=100_000)
+    enumerated = analyze(scenario, agenda, method="enumerate")
+    assert 0 < enumerated.zopa_size < enumerated.feasible
+    assert by_blocks.zopa_size == enumerated.zopa_size
+
+
+def test_zopa_of_a_huge_space_counted_exactly() -> None:
+    result = analyze(coarse_scenario(24))  # 5**24 = 6e16 outcomes
+    assert result.outcomes == 5**24
+    assert isinstance(result.zopa_size, int) and 0 < result.zopa_size < result.outcomes

@@ -24,6 +24,7 @@ from numpy.typing import NDArray
 
 from redline.errors import RedlineError
 from redline.scenario import Scenario
+from redline.space.counting import count_zopa_by_blocks
 from redline.space.enumeration import count_zopa, enumerate_frontier
 from redline.space.merge import merge_frontier
 from redline.space.outcomes import GRID, OutcomeSpace, outcome_space
@@ -33,6 +34,7 @@ from redline.version import __version__
 RATIONALITY_SLACK = 1e-12  # per issue: the rounding allowance of individual rationality
 DEFAULT_MAX_OUTCOMES = 5_000_000
 METHODS = ("auto", "enumerate", "merge")
+COUNT_STATES = 1 << 18  # the ZOPA count by blocks gives up beyond this many partial totals
 AUTO_ENUMERATE_UP_TO = 1 << 16  # auto: enumerate spaces up to this size, merge larger ones
 
 
@@ -223,14 +225,16 @@ def analyze(
 def _merged_zopa_size(space: OutcomeSpace, rules: Sequence[str], merged: Any,
                       max_outcomes: int) -> int | None:
     """Exact where it can be: every feasible outcome rational (the least feasible utility reaches
-    each reservation), none (empty frontier), or a space small enough to count by enumeration."""
+    each reservation), none (empty frontier), a space small enough to count by enumeration, or
+    a count by dynamic programming over the blocks within COUNT_STATES states; else None."""
     if merged.feasible == 0 or len(merged.options) == 0:
         return 0
-    if (merged.worst >= space.scaled_reservations()).all():
+    floor = space.scaled_reservations()
+    if (merged.worst >= floor).all():
         return int(merged.feasible)
     if space.size <= max_outcomes:
         return count_zopa(space, rules)
-    return None
+    return count_zopa_by_blocks(merged.blocks, space.scaled_constant(), floor, COUNT_STATES)
 
 
 def _frontier_of(space: OutcomeSpace, agenda_options: NDArray[np.int64],

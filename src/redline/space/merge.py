@@ -50,6 +50,7 @@ class Block:
     feasible: int  # feasible packages of the block (before reduction to its frontier)
     worst: NDArray[np.int64]  # per party, the least utility over the feasible packages
     best: NDArray[np.int64]  # per party, the largest
+    profile: tuple[NDArray[np.int64], NDArray[np.int64]]  # distinct feasible vectors, how many
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Merged:
     utilities: NDArray[np.int64]  # (points, parties)
     feasible: int
     worst: NDArray[np.int64] | None  # per party, least utility over feasible outcomes (None: none)
+    blocks: tuple[Block, ...] = ()
 
 
 def linked_issues(space: OutcomeSpace, rules: Sequence[str]) -> list[tuple[int, ...]]:
@@ -108,9 +110,11 @@ def build_block(space: OutcomeSpace, issues: tuple[int, ...], rules: Sequence[st
     on = pareto_mask(feasible)
     options = np.stack(np.unravel_index(rows[on], shape), axis=1).astype(np.int64)
     empty = np.zeros(parties, dtype=np.int64)
+    vectors, counts = np.unique(feasible, axis=0, return_counts=True)
     return Block(issues, options, feasible[on], len(rows),
                  feasible.min(axis=0) if len(rows) else empty,
-                 feasible.max(axis=0) if len(rows) else empty)
+                 feasible.max(axis=0) if len(rows) else empty,
+                 (vectors.astype(np.int64), counts.astype(np.int64)))
 
 
 def merge_frontier(space: OutcomeSpace, rules: Sequence[str], limit: int) -> Merged:
@@ -163,4 +167,4 @@ def merge_frontier(space: OutcomeSpace, rules: Sequence[str], limit: int) -> Mer
     utilities = sums[rational]
     order = np.lexsort(tuple(options[:, j] for j in reversed(range(agenda)))) if agenda else \
         np.arange(len(options))
-    return Merged(options[order], utilities[order], feasible, worst)
+    return Merged(options[order], utilities[order], feasible, worst, tuple(blocks))
