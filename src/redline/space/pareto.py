@@ -189,17 +189,23 @@ class Staircase:
     """
 
     low: NDArray[np.int64]  # (parties,)
-    width: NDArray[np.int64]  # (parties,) bucket widths of the first k-1 coordinates
-    buckets: int
-    table: NDArray[np.int64]  # flat, buckets ** (parties - 1) cells
+    shifts: tuple[int, ...]  # bucket width 2**shift of each of the first k-1 coordinates
+    sizes: tuple[int, ...]  # buckets along each of them
+    table: NDArray[np.int64]  # flat, prod(sizes) cells
 
     def dominates(self, columns: NDArray[np.int64]) -> NDArray[np.bool_]:
         """`columns`: (parties, points). True where a reference point surely dominates."""
         parties = columns.shape[0]
-        cell = np.zeros(columns.shape[1], dtype=np.int64)
-        for j in range(parties - 1):
-            cell *= self.buckets
-            cell += (columns[j] - self.low[j]) // self.width[j]
+        if parties == 1:
+            result1: NDArray[np.bool_] = np.asarray(self.table[0] >= columns[0])
+            return result1
+        cell = columns[0] - self.low[0]
+        cell >>= self.shifts[0]
+        for j in range(1, parties - 1):
+            cell *= self.sizes[j]
+            bucket = columns[j] - self.low[j]
+            bucket >>= self.shifts[j]
+            cell += bucket
         result: NDArray[np.bool_] = np.asarray(self.table[cell] >= columns[parties - 1])
         return result
 
@@ -209,22 +215,29 @@ def staircase(reference: NDArray[np.int64], low: NDArray[np.int64], high: NDArra
     """The :class:`Staircase` of `reference` (points x parties, all within [low, high])."""
     parties = reference.shape[1]
     dims = parties - 1
-    buckets = max(2, int(round(cells ** (1 / dims)))) if dims else 1
-    width = (high - low) // buckets + 1
     lowest = np.iinfo(np.int64).min
     if dims == 0:  # one party: only a strictly larger utility dominates
         best = int(reference[:, 0].max()) - 1 if len(reference) else lowest
-        return Staircase(low, width, buckets, np.array([best], dtype=np.int64))
-    table = np.full((buckets,) * dims, lowest, dtype=np.int64)
+        return Staircase(low, (), (), np.array([best], dtype=np.int64))
+    buckets = max(2, int(round(cells ** (1 / dims))))
+    # Widths are powers of two, so that a bucket is a shift (fast) rather than a division.
+    shifts = []
+    for j in range(dims):
+        span, shift = int(high[j] - low[j]), 0
+        while span >> shift >= buckets:
+            shift += 1
+        shifts.append(shift)
+    sizes = tuple((int(high[j] - low[j]) >> shifts[j]) + 1 for j in range(dims))
+    table = np.full(sizes, lowest, dtype=np.int64)
     if len(reference):
         # A reference point serves the buckets strictly below its own on every coordinate.
-        below = (reference[:, :dims] - low[:dims]) // width[:dims] - 1
+        below = ((reference[:, :dims] - low[:dims]) >> np.array(shifts, dtype=np.int64)) - 1
         useful = (below >= 0).all(axis=1)
         if useful.any():
             np.maximum.at(table, tuple(below[useful].T), reference[useful, dims])
         for axis in range(dims):
             table = np.flip(np.maximum.accumulate(np.flip(table, axis), axis=axis), axis)
-    return Staircase(low, width, buckets, table.reshape(-1))
+    return Staircase(low, tuple(shifts), sizes, table.reshape(-1))
 
 
 def frontier_of_many(points: NDArray[np.int64], stride: int = 61,
