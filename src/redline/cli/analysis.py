@@ -12,6 +12,7 @@ from rich.table import Table
 
 from redline.cli.app import app, out, user_errors
 from redline.scenario import Document, load
+from redline.scenario.pressure import apply_pressure, select_events
 from redline.space import Analysis, analyze
 
 
@@ -53,6 +54,8 @@ def analyze_command(
     max_outcomes: Annotated[
         int, typer.Option("--max-outcomes", help="Enumeration limit.", min=1)
     ] = 5_000_000,
+    events: Annotated[str, typer.Option(
+        "--events", help="Events applied: active (default), all, none, or ids a,b.")] = "active",
     method: Annotated[
         Method, typer.Option("--method", help="enumerate every outcome, merge the issues' "
                                               "frontiers (any size), or auto (default).")
@@ -60,6 +63,7 @@ def analyze_command(
 ) -> None:
     """Bargaining space: ZOPA, Pareto frontier, Nash and other solutions, binding red lines."""
     loaded = load(scenario)
+    loaded = apply_pressure(loaded, select_events(loaded, events)).scenario
     result = analyze(loaded, split_ids(agenda), max_outcomes=max_outcomes, method=method.value)
     if output is OutputFormat.json:
         print_json(result.to_dict())

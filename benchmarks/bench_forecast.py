@@ -1,0 +1,86 @@
+"""Speed of the forecasting models.
+
+    python benchmarks/bench_forecast.py
+
+1. The whole DEU III development backtest for every model (skipped with a note when
+   ../shared/data is absent), timed against the compromise model in the same run.
+2. BDM and SMP (and the others) on a synthetic, seeded space of 50 actors x 10 issues.
+3. BDM's O(n^3) win-probability kernel, vectorised versus a plain Python loop (the peer).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from redline.forecast import MODELS, backtest, forecast, random_space, read_deu  # noqa: E402
+from redline.forecast.bdm import _win_probability  # noqa: E402
+
+
+def best_of(func, repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def loop_win_probability(x, cs, r, span):
+    n = len(x)
+    votes = [[[cs[k] * ((abs(x[k] - x[b]) / span) ** r[k] - (abs(x[k] - x[a]) / span) ** r[k])
+               for b in range(n)] for a in range(n)] for k in range(n)]
+    total = sum(abs(v) for plane in votes for row in plane for v in row)
+    return [[0.0 if x[a] == x[b] else sum(max(votes[k][a][b], 0.0) for k in range(n)) / total
+             for b in range(n)] for a in range(n)]
+
+
+def main() -> int:
+    override = os.environ.get("REDLINE_SHARED_DATA")
+    data = Path(override) if override else ROOT.parent / "shared" / "data"
+    deu = data / "deu3" / "deu3-dev.tsv"
+    if deu.exists():
+        space, _ = read_deu(deu)
+        print(f"DEU III development backtest: {space.n_issues} issues, {space.n_actors} actors")
+        base = best_of(lambda: backtest(space, "compromise"))
+        total = 0.0
+        for name in MODELS:
+            seconds = best_of(lambda name=name: backtest(space, name), repeat=1)
+            total += seconds
+            mae = backtest(space, name).mae
+            print(f"  {name:16s} {seconds:8.3f} s  ({seconds / base:9.1f} x compromise)"
+                  f"  MAE {mae:.2f}")
+        print(f"  all models       {total:8.3f} s")
+    else:
+        print(f"DEU backtest skipped: {deu} is absent (set REDLINE_SHARED_DATA)")
+
+    space = random_space(50, 10, np.random.default_rng(2026))
+    print("\nSynthetic space: 50 actors x 10 issues (seed 2026)")
+    base = best_of(lambda: forecast(space, "compromise"))
+    for name in ("compromise", "nash", "exchange", "bdm", "smp"):
+        seconds = best_of(lambda name=name: forecast(space, name))
+        result = forecast(space, name)
+        print(f"  {name:10s} {seconds * 1000:9.1f} ms  ({seconds / base:8.1f} x compromise)"
+              f"  {result.rounds} round(s)")
+
+    rng = np.random.default_rng(7)
+    x, cs, r = rng.uniform(0, 100, 50), rng.uniform(0.1, 1, 50), rng.uniform(0.5, 2, 50)
+    span = float(np.ptp(x))
+    fast = best_of(lambda: _win_probability(x, cs, r, span))
+    slow = best_of(lambda: loop_win_probability(x.tolist(), cs.tolist(), r.tolist(), span), 1)
+    assert np.allclose(_win_probability(x, cs, r, span),
+                       loop_win_probability(x.tolist(), cs.tolist(), r.tolist(), span))
+    print(f"\nBDM win-probability kernel, 50 actors: numpy {fast * 1000:.2f} ms, "
+          f"Python loops {slow * 1000:.1f} ms ({slow / fast:.0f} x faster)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

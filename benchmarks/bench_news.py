@@ -1,0 +1,156 @@
+"""News benchmark: PLOVER event-coding accuracy and extraction speed.
+
+    python benchmarks/bench_news.py
+
+1. Event coding on the PLOVER gold-standard development half (../shared/data/plover): the file
+   is split by record id into part A (used while writing the rules) and part B (not looked at
+   while tuning); accuracy of the event category and of the first source actor on each part,
+   against a verb-list peer run in the same process, and the confusion matrix on the whole
+   development half.
+2. Speed: articles per second through the whole pipeline (reading, spaCy parse, rules, actors,
+   issues, dates) on ~600-word articles, one core, as `redline extract` runs it (articles
+   parsed in one stream), against spaCy's parse alone on the same stream.
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import json  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from collections import Counter  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from redline.news import extract_article, extract_articles, plover, read_text  # noqa: E402
+from redline.news.events import code_events  # noqa: E402
+from redline.news.language import pipeline  # noqa: E402
+from redline.scenario import load  # noqa: E402
+
+DATA = Path(os.environ.get("REDLINE_SHARED_DATA", ROOT.parent / "shared" / "data"))
+GOLD = DATA / "plover" / "plover-gsr-dev.json"
+
+
+def gold_codes(actors: object) -> list[str]:
+    """Actor codes of a gold record (`JAP`, the gold's code for Japan, read as ISO `JPN`)."""
+    if not actors or isinstance(actors, str):
+        return []
+    items = [actors] if isinstance(actors, dict) else actors
+    codes = [a.get("code") for a in items if isinstance(a, dict)]
+    return ["JPN" if c == "JAP" else c for c in codes if c]
+
+
+def verb_list_peer(records: list[dict]) -> list[str | None]:
+    """The peer: the first verb of the sentence found in the same verb lexicon, no structure."""
+    nlp = pipeline()
+    out = []
+    for doc in nlp.pipe([r["text"] for r in records]):
+        found = None
+        for token in doc:
+            if token.pos_ == "VERB" and token.lemma_.lower() in plover.VERBS:
+                found = plover.VERBS[token.lemma_.lower()]
+                break
+        out.append(found)
+    return out
+
+
+def score(records: list[dict]) -> dict[str, float]:
+    coded = code_events(records)
+    peer = verb_list_peer(records)
+    n = len(records)
+    event = sum(c.event == r["event"] for c, r in zip(coded, records, strict=True)) / n
+    source = sum(bool(c.source) and c.source[0] in gold_codes(r["source"])
+                 for c, r in zip(coded, records, strict=True)) / n
+    exact = sum(set(c.source) == set(gold_codes(r["source"]))
+                for c, r in zip(coded, records, strict=True)) / n
+    baseline = sum(p == r["event"] for p, r in zip(peer, records, strict=True)) / n
+    return {"n": n, "event": event, "source": source, "source_exact": exact,
+            "peer_event": baseline, "coded": coded}
+
+
+def confusion(records: list[dict], coded: list) -> None:
+    labels = list(plover.EVENTS)
+    counts = Counter((r["event"], c.event or "-") for r, c in zip(records, coded, strict=True))
+    short = {label: label[:4] for label in labels}
+    print("confusion matrix (rows gold, columns coded; '-' = no event)")
+    print("      " + " ".join(f"{short[c]:>4}" for c in labels) + "    -")
+    for gold in labels:
+        row = [counts[(gold, c)] for c in labels] + [counts[(gold, "-")]]
+        print(f"{short[gold]:>5} " + " ".join(f"{v:>4}" if v else "   ." for v in row))
+
+
+def events_benchmark() -> None:
+    if not GOLD.is_file():
+        print(f"skipped event coding: {GOLD} is absent (set REDLINE_SHARED_DATA)")
+        return
+    records = sorted(json.loads(GOLD.read_text(encoding="utf-8")), key=lambda r: r["id"])
+    parts = {"A (development)": records[0::2], "B (held out from tuning)": records[1::2],
+             "whole dev half": records}
+    print("PLOVER event coding (gold-standard development half)")
+    last = None
+    for name, part in parts.items():
+        result = score(part)
+        last = result
+        ratio = result["event"] / result["peer_event"] if result["peer_event"] else float("inf")
+        print(f"  {name:<26} n={result['n']:>3}  event {result['event']:.1%}  "
+              f"source {result['source']:.1%} (exact set {result['source_exact']:.1%})  "
+              f"verb-list peer event {result['peer_event']:.1%}  ratio {ratio:.2f}x")
+    confusion(records, last["coded"])
+
+
+def articles(count: int) -> list[str]:
+    """~600-word articles built from the gold sentences (or our own if the data is absent)."""
+    if GOLD.is_file():
+        sentences = [r["text"].strip().strip("{}") for r in json.loads(GOLD.read_text())]
+    else:
+        sentences = ["Iran said on Monday that its missile programme is a red line.",
+                     "Washington urged Tehran to accept limits on enrichment.",
+                     "Talks between the two sides were held in Muscat last week.",
+                     "Officials said they were ready to discuss inspections if sanctions end."]
+    out, i = [], 0
+    for _ in range(count):
+        words, paragraph = 0, []
+        while words < 600:
+            sentence = sentences[i % len(sentences)]
+            paragraph.append(sentence)
+            words += len(sentence.split())
+            i += 1
+        out.append("\n".join(" ".join(paragraph[j:j + 4]) for j in range(0, len(paragraph), 4)))
+    return out
+
+
+def speed_benchmark(count: int = 60) -> None:
+    scenario = load(ROOT / "examples" / "us-iran-2026.yaml")
+    texts = articles(count)
+    nlp = pipeline()
+    extract_article(read_text(texts[0])[0], scenario)  # warm up: model load, caches
+    wall, cpu = time.perf_counter(), time.process_time()
+    read = [read_text(text, f"bench/{i}")[0] for i, text in enumerate(texts)]
+    statements = len(extract_articles(read, scenario).statements)
+    ours = count / (time.perf_counter() - wall)
+    ours_cpu = count / (time.process_time() - cpu)
+    wall, cpu = time.perf_counter(), time.process_time()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    peer = count / (time.perf_counter() - wall)
+    peer_cpu = count / (time.process_time() - cpu)
+    words = sum(len(t.split()) for t in texts) / count
+    print(f"extraction speed, one core (1 thread), {count} articles of ~{words:.0f} words")
+    print(f"  full pipeline: {ours:.1f} articles/s wall clock, {ours_cpu:.1f}/s of CPU time "
+          f"({statements} statements); goal >= 10/s")
+    print(f"  peer, spaCy parse alone: {peer:.1f}/s wall, {peer_cpu:.1f}/s CPU; "
+          f"ratio ours/peer {ours_cpu / peer_cpu:.2f}x (CPU)")
+    print(f"  (wall clock counts time other processes take from this core: load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+
+
+if __name__ == "__main__":
+    if "--speed-only" not in sys.argv:
+        events_benchmark()
+    speed_benchmark()

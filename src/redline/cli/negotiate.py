@@ -1,0 +1,258 @@
+"""`redline simulate` and `redline tournament`: play negotiations out, direct or mediated."""
+
+from __future__ import annotations
+
+import json
+import time
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from redline.cli.analysis import AgendaOpt, FormatOpt, OutputFormat, ScenarioArg, print_json, split_ids
+from redline.cli.app import app, out, user_errors
+from redline.errors import RedlineError
+from redline.negotiate import (
+    REGISTRY,
+    Domain,
+    Setup,
+    Summary,
+    from_scenario,
+    landmarks,
+    local_engine,
+    simulate,
+    strategy,
+    summarize,
+    tournament,
+)
+from redline.negotiate.engine import Engine
+from redline.scenario import Scenario, load
+
+
+class Protocol(StrEnum):
+    alternating = "alternating"
+    mediated = "mediated"
+    mediated_nash = "mediated-nash"
+    both = "both"  # direct alternating offers vs the single-text mediator
+    all = "all"  # direct, single-text mediator and Nash-steering mediator
+
+
+PROTOCOL_RUNS = {
+    Protocol.alternating: ("alternating",),
+    Protocol.mediated: ("mediated",),
+    Protocol.mediated_nash: ("mediated-nash",),
+    Protocol.both: ("alternating", "mediated"),
+    Protocol.all: ("alternating", "mediated", "mediated-nash"),
+}
+LABELS = {"alternating": "direct (alternating offers)", "mediated": "mediated (single text)",
+          "mediated-nash": "mediated (toward Nash)"}
+ENGINES: dict[str, Engine] = {"local": local_engine}
+
+
+class OptionError(RedlineError):
+    """A command-line option that cannot be used."""
+
+
+def engine_named(name: str) -> Engine:
+    if name in ENGINES:
+        return ENGINES[name]
+    raise OptionError(f"--engine: unknown engine {name!r}. Fix: use one of "
+                      + ", ".join(ENGINES))
+
+
+def strategy_profile(domain: Domain, pairs: list[str] | None, default: str) -> tuple[Any, ...]:
+    """`--strategy PARTY=NAME` options -> one strategy per party (the default elsewhere)."""
+    chosen = dict.fromkeys(domain.parties, default)
+    for pair in pairs or []:
+        party, sep, name = pair.partition("=")
+        if not sep or not name.strip():
+            raise OptionError(f"--strategy {pair!r}: expected PARTY=NAME, e.g. "
+                              f"{domain.parties[0]}=boulware")
+        if party.strip() not in chosen:
+            raise OptionError(f"--strategy {pair!r}: {party.strip()!r} is not a party; the "
+                              "parties are " + ", ".join(domain.parties))
+        chosen[party.strip()] = name.strip()
+    return tuple(strategy(chosen[p]) for p in domain.parties)
+
+
+def simulation_record(summary: Summary, protocol: str, domain: Domain) -> dict[str, Any]:
+    """The `redline-simulation/1` JSON object of one protocol's run."""
+    return {
+        "format": "redline-simulation/1",
+        "protocol": protocol,
+        "runs": summary.runs,
+        "agreement_rate": summary.agreement_rate,
+        "mean_rounds": summary.mean_rounds,
+        "mean_utilities": dict(summary.mean_utilities),
+        "nash_distance": summary.nash_distance,
+        "pareto_rate": summary.pareto_rate,
+        "sessions_per_second": summary.sessions_per_second,
+        "frontier_distance": summary.frontier_distance,
+        "endings": dict(summary.endings),
+        "strategies": dict(summary.parameters["strategies"]),
+        "rounds": summary.parameters["rounds"],
+        "agenda": list(domain.issues),
+        "refused_by": list(domain.refused_by),
+    }
+
+
+def number(x: float | None, digits: int = 3) -> str:
+    return "-" if x is None else f"{x:.{digits}f}"
+
+
+@app.command("simulate")
+@user_errors
+def simulate_command(
+    scenario: ScenarioArg,
+    protocol: Annotated[Protocol, typer.Option(
+        "--protocol", "-p", help="alternating, mediated, mediated-nash, both (direct vs "
+        "mediated) or all.")] = Protocol.alternating,
+    strategies: Annotated[list[str] | None, typer.Option(
+        "--strategy", "-s", help="PARTY=NAME, repeatable; names: " + ", ".join(REGISTRY)
+        + ".")] = None,
+    default: Annotated[str, typer.Option(
+        "--default-strategy", help="Strategy of parties without --strategy.")] = "linear",
+    runs: Annotated[int, typer.Option("--runs", "-n", min=1, help="Sessions per protocol.")] = 1000,
+    rounds: Annotated[int, typer.Option("--rounds", "-r", min=1, help="Deadline in rounds.")] = 100,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the run.")] = 0,
+    breakdown: Annotated[float, typer.Option(
+        "--breakdown", help="Per-round probability that talks collapse.")] = 0.0,
+    reach: Annotated[int, typer.Option(
+        "--reach", min=1, help="Issues a mediator may change in one proposal.")] = 2,
+    agenda: AgendaOpt = None,
+    engine: Annotated[str, typer.Option("--engine", help="Where sessions run: local.")] = "local",
+    transcript: Annotated[Path | None, typer.Option(
+        "--transcript", help="Write every offer, vote and response to this JSON file.")] = None,
+    output: FormatOpt = OutputFormat.text,
+) -> None:
+    """Play negotiations out: direct alternating offers and/or a mediator's single text."""
+    loaded = load(scenario)
+    domain = from_scenario(loaded, split_ids(agenda))
+    profile = strategy_profile(domain, strategies, default)
+    runner = engine_named(engine)
+    reference = landmarks(loaded, domain)
+    records, logs = [], []
+    for name in PROTOCOL_RUNS[protocol]:
+        setup = Setup(domain, profile, protocol=name, rounds=rounds, breakdown=breakdown,
+                      reach=reach)
+        started = time.perf_counter()
+        sessions = simulate(setup, runs, seed, engine=runner, transcript=transcript is not None)
+        summary = summarize(sessions, reference, time.perf_counter() - started)
+        records.append(simulation_record(summary, name, domain))
+        if transcript is not None:
+            logs.append({"protocol": name, "setup": setup.describe(),
+                         "sessions": list(sessions.transcript)})
+    if transcript is not None:
+        transcript.write_text(json.dumps({"format": "redline-transcript/1", "seed": seed,
+                                          "runs": logs}, ensure_ascii=False), encoding="utf-8")
+    if output is OutputFormat.json:
+        print_json(records[0] if len(records) == 1 else
+                   {"format": "redline-simulation/1", "comparison": records})
+        return
+    render_simulation(loaded, domain, records, seed)
+
+
+def refusal(scenario: Scenario, domain: Domain) -> str:
+    """Who refuses to sit down, over which issues, by which red line, and the fix."""
+    lines = []
+    for red in scenario.red_lines:
+        if red.actor in domain.refused_by and red.refuses_agenda:
+            issues = ", ".join(i for i in red.refuses_agenda if i in domain.issues)
+            lines.append(f"[bold red]No talks:[/] {red.actor} refuses to negotiate with "
+                         f"{issues} on the table (red line {red.id}). Try --agenda without "
+                         f"{issues}.")
+    return "\n".join(lines)
+
+
+def render_simulation(scenario: Scenario, domain: Domain, records: list[dict[str, Any]],
+                      seed: int) -> None:
+    out.print(f"[bold]{scenario.title}[/]")
+    out.print(f"Agenda: {', '.join(domain.issues)}   strategies: "
+              + ", ".join(f"{p}={s}" for p, s in records[0]["strategies"].items())
+              + f"   runs: {records[0]['runs']:,}   rounds: {records[0]['rounds']}"
+              + f"   seed: {seed}")
+    if domain.refused_by:
+        out.print(refusal(scenario, domain))
+        return
+    table = Table(title="Simulated talks")
+    table.add_column("")
+    for record in records:
+        table.add_column(LABELS[record["protocol"]], justify="right")
+    rows: list[tuple[str, list[str]]] = [
+        ("agreement rate", [f"{r['agreement_rate']:.1%}" for r in records]),
+        ("mean rounds", [f"{r['mean_rounds']:.1f}" for r in records]),
+    ]
+    for party in domain.parties:
+        rows.append((f"mean utility {party}",
+                     [f"{r['mean_utilities'][party]:.3f}" for r in records]))
+    rows += [
+        ("distance to Nash", [number(r["nash_distance"]) for r in records]),
+        ("distance to frontier", [number(r["frontier_distance"]) for r in records]),
+        ("Pareto-optimal deals", [number(r["pareto_rate"]) for r in records]),
+        ("endings", [", ".join(f"{k} {v}" for k, v in r["endings"].items())
+                     for r in records]),
+        ("sessions/s", [f"{r['sessions_per_second']:,.0f}" for r in records]),
+    ]
+    for label, cells in rows:
+        table.add_row(label, *cells)
+    out.print(table)
+    out.print("[dim]No deal counts as each party's reservation in the mean utilities; "
+              "distances are means over deals, in utility space.[/]")
+
+
+@app.command("tournament")
+@user_errors
+def tournament_command(
+    scenario: ScenarioArg,
+    runs: Annotated[int, typer.Option("--runs", "-n", min=1, help="Sessions per pair.")] = 200,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the tournament.")] = 0,
+    rounds: Annotated[int, typer.Option("--rounds", "-r", min=1, help="Deadline in rounds.")] = 100,
+    protocol: Annotated[str, typer.Option(
+        "--protocol", "-p", help="alternating, mediated or mediated-nash.")] = "alternating",
+    names: Annotated[str | None, typer.Option(
+        "--strategies", help="Comma-separated strategy names (default: all).")] = None,
+    breakdown: Annotated[float, typer.Option(
+        "--breakdown", help="Per-round probability that talks collapse.")] = 0.0,
+    agenda: AgendaOpt = None,
+    engine: Annotated[str, typer.Option("--engine", help="Where sessions run: local.")] = "local",
+    output: FormatOpt = OutputFormat.text,
+) -> None:
+    """Every strategy against every other (each party, each seat), many seeded sessions each."""
+    loaded = load(scenario)
+    domain = from_scenario(loaded, split_ids(agenda))
+    result = tournament(domain, runs, seed, split_ids(names), protocol=protocol, rounds=rounds,
+                        breakdown=breakdown, engine=engine_named(engine),
+                        landmarks=landmarks(loaded, domain))
+    if output is OutputFormat.json:
+        print_json({"format": "redline-tournament/1", **result.to_dict()})
+        return
+    out.print(f"[bold]{loaded.title}[/]: tournament, {protocol}, {runs:,} sessions per pair, "
+              f"seed {seed}")
+    if domain.refused_by:
+        out.print(refusal(loaded, domain))
+        return
+    table = Table(title="Strategy pairs")
+    for party in domain.parties:
+        table.add_column(party)
+    table.add_column("agree", justify="right")
+    table.add_column("rounds", justify="right")
+    for party in domain.parties:
+        table.add_column(f"u {party}", justify="right")
+    table.add_column("Nash dist.", justify="right")
+    table.add_column("Pareto", justify="right")
+    for entry in result.entries:
+        s = entry.summary
+        table.add_row(*entry.strategies.values(), f"{s.agreement_rate:.0%}",
+                      f"{s.mean_rounds:.1f}",
+                      *(f"{s.mean_utilities[p]:.3f}" for p in domain.parties),
+                      number(s.nash_distance), number(s.pareto_rate, 2))
+    out.print(table)
+    ranking = Table(title="Ranking (mean gain over reservation, all seats)")
+    ranking.add_column("strategy")
+    ranking.add_column("mean gain", justify="right")
+    ranking.add_column("agreement rate", justify="right")
+    for name, gain, rate in result.ranking():
+        ranking.add_row(name, f"{round(gain, 3) + 0.0:+.3f}", f"{rate:.0%}")
+    out.print(ranking)

@@ -1,0 +1,395 @@
+"""`redline agendas`, `redline explain`, `redline compare`, `redline montecarlo`: what-if questions."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+from rich.table import Table
+
+from redline.cli.analysis import (
+    AgendaOpt,
+    FormatOpt,
+    OutputFormat,
+    ScenarioArg,
+    print_json,
+    split_ids,
+)
+from redline.cli.app import app, err, out, user_errors
+from redline.errors import RedlineError
+from redline.scenario import Scenario, load
+from redline.scenario.pressure import (
+    apply_pressure,
+    select_events,
+    select_influence,
+    utility_changes,
+)
+from redline.space.agendas import AgendaResult, Agendas, analyze_agendas
+from redline.space.compare import Comparison, compare
+from redline.space.explain import Explanation, explain
+
+EventsOpt = Annotated[str, typer.Option(
+    "--events", help="Events applied: active (those marked active: true), all, none, or ids a,b.")]
+InfluenceOpt = Annotated[str, typer.Option(
+    "--influence", help="Influence edges applied: none, all, or FROM:TO:ISSUE names.")]
+MaxOutcomesOpt = Annotated[int, typer.Option("--max-outcomes", help="Enumeration limit.", min=1)]
+
+
+def pressured(path: Any, events: str, influence: str) -> tuple[Scenario, Scenario, str]:
+    """The scenario as loaded, after the chosen pressure, and a line saying what was applied."""
+    loaded = load(path)
+    chosen_events = select_events(loaded, events)
+    chosen_edges = select_influence(loaded, influence)
+    result = apply_pressure(loaded, chosen_events, chosen_edges)
+    parts = [f"events: {', '.join(result.events) or 'none'}"]
+    if result.influence:
+        parts.append(f"influence: {', '.join(result.influence)}")
+    return loaded, result.scenario, "; ".join(parts)
+
+
+def describe(outcome: dict[str, str], issues: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(f"{i} {outcome[i]}" for i in issues)
+
+
+def gains_text(gains: dict[str, float]) -> str:
+    return ", ".join(f"{p} {g:+.3f}" for p, g in gains.items())
+
+
+# --- agendas ----------------------------------------------------------------------------------
+
+
+@app.command("agendas")
+@user_errors
+def agendas_command(
+    scenario: ScenarioArg,
+    events: EventsOpt = "active",
+    influence: InfluenceOpt = "none",
+    output: FormatOpt = OutputFormat.text,
+    issues: Annotated[str | None, typer.Option(
+        "--issues", help="Only agendas made of these issues (comma-separated; default: all).")
+    ] = None,
+    top: Annotated[int, typer.Option("--top", help="Agendas shown in the table.", min=1)] = 12,
+    max_agendas: Annotated[int, typer.Option("--max-agendas", min=1,
+                                             help="Agendas analysed at most.")] = 4096,
+    max_outcomes: MaxOutcomesOpt = 5_000_000,
+) -> None:
+    """Every agenda (issues on the table): refusals, ZOPA, Nash point, gains, linkage; ranked."""
+    _, chosen, applied = pressured(scenario, events, influence)
+    result = analyze_agendas(chosen, issues=split_ids(issues), max_outcomes=max_outcomes,
+                             max_agendas=max_agendas)
+    if output is OutputFormat.json:
+        data = result.to_dict()
+        data["pressure"] = applied
+        print_json(data)
+        return
+    render_agendas(result, applied, top)
+
+
+def _name(issues: tuple[str, ...]) -> str:
+    return " + ".join(issues)
+
+
+def _find(result: Agendas, issues: set[str]) -> AgendaResult | None:
+    return next((a for a in result.agendas if set(a.issues) == issues), None)
+
+
+def _verdict(entry: AgendaResult) -> str:
+    if entry.refused_by:
+        return (f"{', '.join(entry.refused_by)} refuses to negotiate "
+                f"({', '.join(entry.refusing_red_lines)})")
+    if not entry.zopa:
+        binding = f" (blocked by {', '.join(entry.binding_red_lines)})" \
+            if entry.binding_red_lines else " (no package beats every party's reservation)"
+        return "no deal" + binding
+    assert entry.nash is not None
+    return (f"a deal exists (Nash: {describe(entry.nash['outcome'], entry.issues)}; "
+            f"gains {gains_text(entry.gains)})")
+
+
+def render_agendas(result: Agendas, applied: str, top: int) -> None:
+    out.print(f"[bold]{result.scenario_title}[/] - agendas ({applied})")
+    table = Table(title="Agendas ranked by joint gain at the Nash point")
+    for column in ("#", "agenda", "deal", "Nash point (issues on the table)",
+                   *(f"gain {p}" for p in result.parties), "linkage adds"):
+        table.add_column(column)
+    shown = [a for a in result.agendas if not a.refused_by][:top]
+    for rank, entry in enumerate(shown, 1):
+        nash = describe(entry.nash["outcome"], entry.issues) if entry.nash else "-"
+        table.add_row(str(rank), _name(entry.issues), "yes" if entry.zopa else "no", nash,
+                      *(f"{entry.gains[p]:+.3f}" if entry.zopa else "-" for p in result.parties),
+                      ", ".join(entry.adds_value) or "-")
+    out.print(table)
+    refused: dict[tuple[str, ...], int] = {}
+    for entry in result.agendas:
+        if entry.refused_by:
+            key = (*entry.refused_by, *entry.refusing_red_lines)
+            refused[key] = refused.get(key, 0) + 1
+    for key, count in refused.items():
+        entry = next(a for a in result.agendas
+                     if a.refused_by and (*a.refused_by, *a.refusing_red_lines) == key)
+        out.print(f"Refused: {count} agenda(s) - {_verdict(entry)}.")
+    deals = [a for a in result.agendas if a.zopa]
+    if not deals:
+        out.print("[bold red]No agenda has a deal.[/] Run `redline explain` to see what blocks it.")
+    else:
+        best = deals[0]
+        out.print(f"[bold green]{_name(best.issues)}[/]: {_verdict(best)}.")
+        issues = [i for i in result.parameters["issues"]]
+        for issue in issues:
+            if issue in best.issues:
+                continue
+            grown = _find(result, {*best.issues, issue})
+            if grown is not None:
+                out.print(f"  adding {issue}: {_verdict(grown)}.")
+        for issue in best.issues:
+            shrunk = _find(result, set(best.issues) - {issue})
+            if shrunk is not None and shrunk.issues:
+                out.print(f"  dropping {issue}: {_verdict(shrunk)}.")
+        smallest = min(deals, key=lambda a: len(a.issues))
+        if smallest is not best:
+            out.print(f"Smallest agenda with a deal: {_name(smallest.issues)}: "
+                      f"{_verdict(smallest)}.")
+        if not any(a.zopa for a in result.agendas if len(a.issues) == 1):
+            out.print("No single issue carries a deal on its own: every deal links issues "
+                      "(logrolling).")
+        if best.linkage_gain is not None:
+            out.print(f"Linkage gain of {_name(best.issues)} over settling each issue on its "
+                      f"own: {best.linkage_gain:+.4f} (Nash product).")
+    for party, agenda in result.preferred.items():
+        text = _name(agenda) if agenda else "none (no agenda gives it a deal)"
+        out.print(f"{party} prefers: {text}")
+    out.print(f"Every party accepts {len(result.accepted)} agenda(s)"
+              + (f"; the best for all: {_name(result.accepted[0])}" if result.accepted else "")
+              + ".")
+    skipped = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in result.skipped_reasons.items())
+    out.print(f"Skipped: {result.skipped}" + (f" ({skipped})" if skipped else ""))
+
+
+# --- explain ----------------------------------------------------------------------------------
+
+
+@app.command("explain")
+@user_errors
+def explain_command(
+    scenario: ScenarioArg,
+    agenda: AgendaOpt = None,
+    events: EventsOpt = "active",
+    influence: InfluenceOpt = "none",
+    output: FormatOpt = OutputFormat.text,
+    max_size: Annotated[int, typer.Option("--max-size", min=1,
+                                          help="Largest blocking set listed.")] = 3,
+    max_outcomes: MaxOutcomesOpt = 5_000_000,
+) -> None:
+    """Why no deal: minimal sets of constraints whose removal opens a ZOPA (or what binds a deal)."""
+    _, chosen, applied = pressured(scenario, events, influence)
+    result = explain(chosen, split_ids(agenda), max_size=max_size, max_outcomes=max_outcomes)
+    if output is OutputFormat.json:
+        data = result.to_dict()
+        data["pressure"] = applied
+        print_json(data)
+        return
+    render_explanation(result, applied)
+
+
+def _gives_up(entry: dict[str, Any]) -> str:
+    if entry["kind"] == "reservation":
+        return (f"{entry['actor']} lowers its reservation by {entry['drop']:.3f} "
+                f"({entry['from']:.3f} -> {entry['to']:.3f})")
+    if entry["kind"] == "agenda refusal":
+        issues = ", ".join(entry["issues"])
+        return (f"{entry['actor']} drops its agenda refusal {entry['constraint']} and talks with "
+                f"{issues} on the table (the other way out: take {issues} off the agenda)")
+    return f"{entry['actor']} drops its red line {entry['constraint']}"
+
+
+def render_explanation(result: Explanation, applied: str) -> None:
+    out.print(f"[bold]{result.scenario_title}[/] - explanation ({applied})")
+    out.print(f"Agenda: {', '.join(result.agenda)}")
+    if not result.zopa:
+        out.print("[bold red]ZOPA: empty.[/] Minimal sets of constraints whose removal opens a "
+                  "deal, smallest first:")
+        for k, blocking in enumerate(result.blocking_sets, 1):
+            out.print(f" {k}. {{{', '.join(blocking.constraints)}}}: "
+                      + "; ".join(_gives_up(g) for g in blocking.gives_up))
+            opens = blocking.opens
+            utilities = ", ".join(f"{p} {u:.3f}" for p, u in opens["utilities"].items())
+            out.print(f"    opens: {describe(opens['outcome'], result.agenda)} ({utilities})")
+        if not result.blocking_sets:
+            out.print(f" none of size <= {result.parameters['max_size']}")
+        if result.beyond_limit:
+            out.print(f" ({result.beyond_limit} larger minimal set(s) not listed; raise "
+                      "--max-size to see them)")
+        return
+    assert result.nash is not None
+    out.print(f"[bold green]ZOPA: a deal exists.[/] Nash: "
+              f"{describe(result.nash['outcome'], result.agenda)}")
+    if result.binding:
+        for entry in result.binding:
+            moved = entry["nash_without"]
+            out.print(f" {entry['constraint']} ({entry['actor']}) binds the Nash point: without "
+                      f"it, {describe(moved['outcome'], result.agenda)} "
+                      f"(change {gains_text(entry['change'])})")
+    else:
+        out.print(" No red line binds the Nash point: removing any one leaves it where it is.")
+    for party, room in result.headroom.items():
+        out.print(f" {party} could raise its reservation by {room:.3f} before the ZOPA empties.")
+
+
+# --- compare ----------------------------------------------------------------------------------
+
+
+@app.command("compare")
+@user_errors
+def compare_command(
+    scenario: ScenarioArg,
+    event: Annotated[list[str] | None, typer.Option(
+        "--event", help="Event whose effect is shown (repeatable).")] = None,
+    edge: Annotated[list[str] | None, typer.Option(
+        "--edge", help="Influence edge FROM:TO:ISSUE whose effect is shown (repeatable).")] = None,
+    agenda: AgendaOpt = None,
+    events: EventsOpt = "active",
+    output: FormatOpt = OutputFormat.text,
+    max_outcomes: MaxOutcomesOpt = 5_000_000,
+) -> None:
+    """The effect of events / influence edges: ZOPA size, Nash point, who gains.
+
+    The baseline is the scenario under --events without the compared events; the variant adds them.
+    """
+    loaded = load(scenario)
+    compared_events = select_events(loaded, ",".join(event or []))
+    compared_edges = select_influence(loaded, ",".join(edge or []))
+    if not compared_events and not compared_edges:
+        raise RedlineError("nothing to compare: give --event ID or --edge FROM:TO:ISSUE")
+    base_events = [e for e in select_events(loaded, events) if e not in compared_events]
+    before = apply_pressure(loaded, base_events).scenario
+    after_pressure = apply_pressure(loaded, [*base_events, *compared_events], compared_edges)
+    change = {"events": list(compared_events), "influence": list(compared_edges),
+              "baseline_events": base_events,
+              "changes": utility_changes(before, after_pressure.scenario)}
+    result = compare(before, after_pressure.scenario, split_ids(agenda), change=change,
+                     max_outcomes=max_outcomes)
+    if output is OutputFormat.json:
+        print_json(result.to_dict())
+        return
+    render_comparison(result)
+
+
+def render_comparison(result: Comparison) -> None:
+    data = result.to_dict()
+    change = data["change"]
+    what = ", ".join([*change["events"], *change["influence"]])
+    out.print(f"[bold]{data['scenario']}[/] - effect of {what} "
+              f"(baseline events: {', '.join(change['baseline_events']) or 'none'})")
+    for actor, moved in change["changes"].items():
+        parts = []
+        if "reservation" in moved:
+            a, b = moved["reservation"]
+            parts.append(f"reservation {a:.3f} -> {b:.3f}")
+        for issue, (a, b) in moved.get("weights", {}).items():
+            parts.append(f"weight {issue} {a:.3f} -> {b:.3f}")
+        out.print(f" {actor}: {', '.join(parts)}")
+    before, after, delta = data["before"], data["after"], data["delta"]
+    if before["nash"] is None and after["nash"] is None:
+        for name, side in (("before", before), ("after", after)):
+            why = (f"{', '.join(side['refused_by'])} refuses to negotiate this agenda"
+                   if side["refused_by"] else "no package is acceptable to every party")
+            out.print(f" {name}: ZOPA empty ({side['zopa_size']} outcomes) - {why}")
+        out.print("Nothing to compare at the table; try --agenda (see `redline agendas`).")
+        return
+    table = Table(title=f"Agenda: {', '.join(data['agenda'])}")
+    table.add_column("")
+    table.add_column("before")
+    table.add_column("after")
+    table.add_row("ZOPA size", str(before["zopa_size"]), str(after["zopa_size"]))
+    for issue in data["agenda"]:
+        table.add_row(f"Nash {issue}",
+                      *((s["nash"]["outcome"][issue] if s["nash"] else "-") for s in (before, after)))
+    for party in result.before.parties:
+        table.add_row(f"{party} utility (gain)", *(
+            f"{s['nash']['utilities'][party]:.3f} ({s['gains'][party]:+.3f})" if s["nash"]
+            else "-" for s in (before, after)))
+    out.print(table)
+    if delta["utility"] is not None:
+        gainers = ", ".join(delta["gainers"]) or "nobody"
+        out.print(f"ZOPA size {delta['zopa_size']:+d}; Nash point moved on "
+                  f"{', '.join(delta['moved']) or 'no issue'}.")
+        out.print(f"Utility at the Nash point: {gains_text(delta['utility'])} (gains at the "
+                  f"table: {gainers}); surplus over each party's own no-deal value: "
+                  f"{gains_text(delta['gain'])}.")
+    else:
+        out.print(f"ZOPA: {'exists' if before['zopa'] else 'empty'} before, "
+                  f"{'exists' if after['zopa'] else 'empty'} after.")
+
+
+# --- montecarlo -------------------------------------------------------------------------------
+
+
+@app.command("montecarlo")
+@user_errors
+def montecarlo_command(
+    scenario: ScenarioArg,
+    runs: Annotated[int, typer.Option("--runs", "-n", help="Scenarios drawn.")] = 1000,
+    seed: Annotated[int, typer.Option("--seed", help="Seed (same seed, same numbers).")] = 0,
+    engine: Annotated[str, typer.Option("--engine", help="local, processes or dask.")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Dask scheduler address (default: a local cluster).")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", help="Worker processes.")] = None,
+    agenda: AgendaOpt = None,
+    events: EventsOpt = "active",
+    influence: InfluenceOpt = "none",
+    sensitivity_output: Annotated[str, typer.Option(
+        "--output", help="Sensitivity output: zopa, joint_gain, or gain:PARTY.")] = "zopa",
+    sobol_samples: Annotated[int, typer.Option(
+        "--sobol", help="Sobol base sample size (power of 2; 0: tornado only).")] = 256,
+    output: FormatOpt = OutputFormat.text,
+    max_outcomes: MaxOutcomesOpt = 5_000_000,
+) -> None:
+    """Red lines under uncertainty: P(ZOPA), Nash package shares, gain intervals, sensitivity."""
+    from redline.scenario.sampling import parameters
+    from redline.uncertainty import montecarlo
+    from redline.uncertainty.report import evaluations
+
+    loaded = load(scenario)
+    chosen_events = select_events(loaded, events)
+    chosen_edges = select_influence(loaded, influence)
+    total = evaluations(len(parameters(loaded)), runs, max(0, sobol_samples))
+    with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                  TimeRemainingColumn(), console=err, transient=True,
+                  disable=total < 2000 or output is OutputFormat.json) as bar:
+        task = bar.add_task("scenarios evaluated", total=total)
+        result = montecarlo(loaded, runs, seed, engine, agenda=split_ids(agenda),
+                            events=chosen_events, influence=chosen_edges,
+                            output=sensitivity_output, sobol_samples=sobol_samples,
+                            workers=workers, scheduler=scheduler, max_outcomes=max_outcomes,
+                            progress=lambda n: bar.advance(task, n))
+    if output is OutputFormat.json:
+        print_json(result.to_dict())
+        return
+    data = result.to_dict()
+    out.print(f"[bold]{data['scenario']}[/] - {runs:,} draws, seed {seed}, engine {engine} "
+              f"(events: {', '.join(chosen_events) or 'none'}"
+              + (f"; influence: {', '.join(chosen_edges)})" if chosen_edges else ")"))
+    out.print(f"P(ZOPA) = {data['p_zopa']:.3f} (± {1.96 * data['p_zopa_se']:.3f}, 95%); "
+              f"P(talks refused) = {data['p_refused']:.3f}")
+    table = Table(title="Nash package: share of deals choosing each option")
+    table.add_column("issue")
+    table.add_column("options (share)")
+    for issue, shares in data["nash_options"].items():
+        table.add_row(issue, ", ".join(f"{o} {s:.0%}" for o, s in shares.items() if s > 0) or "-")
+    out.print(table)
+    for party, interval in data["gains"].items():
+        if interval is None:
+            out.print(f"{party} gain at the Nash point: no deal in any draw")
+        else:
+            out.print(f"{party} gain at the Nash point: median {interval['median']:+.3f}, "
+                      f"90% interval [{interval['p05']:+.3f}, {interval['p95']:+.3f}]")
+    sens = Table(title=f"Sensitivity of {data['sensitivity_output']}")
+    for column in ("parameter", "tornado low", "tornado high", "swing", "Sobol S1", "Sobol ST"):
+        sens.add_column(column)
+    for row in data["sensitivity"]:
+        sens.add_row(row["parameter"], f"{row['low']:.3f}", f"{row['high']:.3f}",
+                     f"{row['swing']:.3f}",
+                     *(f"{row[k]:.3f} ± {row[k + '_conf']:.3f}" if k in row else "-"
+                       for k in ("S1", "ST")))
+    out.print(sens)

@@ -1,0 +1,71 @@
+"""Collective-decision models: where will an issue settle, given every actor's position,
+salience and capability? One module per model, one shared result type (:class:`Forecast`).
+
+Inputs are :class:`IssueSpace` objects, read from a redline scenario (:func:`from_scenario`),
+a KTAB SMP CSV (:func:`read_ktab_csv`), a DEU III TSV (:func:`read_deu`) or a plain actor
+table (:func:`read_actor_table`); :func:`load_space` picks the reader from the file name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from redline.forecast.actor_table import looks_like_actor_table, read_actor_table
+from redline.forecast.backtest import Backtest, Comparison, backtest, compare
+from redline.forecast.bdm import bdm
+from redline.forecast.compromise import compromise
+from redline.forecast.deu import read_deu
+from redline.forecast.exchange import exchange
+from redline.forecast.ktab_csv import read_ktab_csv
+from redline.forecast.models import MODELS, ForecastMeasure, forecast
+from redline.forecast.nash import nash_bargaining
+from redline.forecast.result import Forecast
+from redline.forecast.scenario_space import from_scenario
+from redline.forecast.selection import select_on_split
+from redline.forecast.smp import smp
+from redline.forecast.space import ForecastInputError, IssueSpace, issue_space, random_space
+
+
+def load_space(path: str | Path) -> IssueSpace:
+    """Read a file as an issue space: ``.tsv`` DEU III, ``.csv`` KTAB SMP or actor table,
+    anything else a redline scenario (YAML or JSON)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".tsv":
+        return read_deu(path, require_outcome=False)[0]
+    if suffix == ".csv":
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except OSError as exc:
+            raise ForecastInputError(f"{path}: cannot read the file ({exc.strerror})") from None
+        if looks_like_actor_table(text):
+            return read_actor_table(path, text=text)
+        return read_ktab_csv(path, text=text)
+    return from_scenario(str(path))
+
+
+__all__ = [
+    "Backtest",
+    "Comparison",
+    "Forecast",
+    "ForecastMeasure",
+    "ForecastInputError",
+    "IssueSpace",
+    "MODELS",
+    "backtest",
+    "bdm",
+    "compare",
+    "compromise",
+    "exchange",
+    "forecast",
+    "from_scenario",
+    "issue_space",
+    "load_space",
+    "nash_bargaining",
+    "random_space",
+    "read_actor_table",
+    "read_deu",
+    "read_ktab_csv",
+    "select_on_split",
+    "smp",
+]

@@ -1,0 +1,110 @@
+"""Alternating offers: bilateral, and multilateral in the stacked form.
+
+Parties take turns in a fixed order. The first proposes; each next party either accepts the
+standing offer or rejects it by making a counter-offer, which becomes the standing offer. An
+offer is agreed once every other party has accepted it in turn (bilateral: the other party
+accepts it). A round is one turn of each party, so round ``r`` of ``R`` is relative time
+``(r + 1) / (R + 1)``; after ``R`` rounds the deadline has passed. With ``breakdown`` = ``p``,
+the talks collapse at the end of each round with probability ``p`` (an escalating crisis). With
+``discounts``, a deal on an offer made at turn ``k`` is worth ``delta_i ** k`` of its face value
+to party ``i`` (Rubinstein's bargaining game). This is the stacked alternating offers protocol
+of Aydoğan et al. (2017), the SAOP of the ANAC competitions in the bilateral case (Rubinstein 1982).
+
+Every session of a batch runs in lockstep (the turn order does not depend on the answers); a
+session that has ended simply stops changing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+
+from redline.negotiate.domain import Domain
+from redline.negotiate.sessions import ENDINGS, Sessions, settled
+from redline.negotiate.strategies.base import Moment, PartyView, Strategy
+from redline.negotiate.transcript import Transcript
+
+AGREEMENT, DEADLINE, BREAKDOWN, REFUSED, NO_ZONE = (ENDINGS.index(x) for x in (
+    "agreement", "deadline", "breakdown", "refused", "no-zone"))
+
+
+def noise_shape(domain: Domain, rounds: int) -> tuple[int, int]:
+    """Uniforms one session needs: per turn, an offer choice, a decision and a breakdown draw."""
+    return rounds * domain.n_parties, 3
+
+
+def alternating_offers(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[np.float64],
+                       rounds: int, breakdown: float = 0.0,
+                       discounts: Sequence[float] | None = None,
+                       transcript: Transcript | None = None) -> Sessions:
+    """Play a batch of sessions; ``noise[s]`` holds session ``s``'s uniforms
+    (shape :func:`noise_shape`)."""
+    n = domain.n_parties
+    batch = noise.shape[0]
+    if len(strategies) != n:
+        raise ValueError(f"{len(strategies)} strategies for {n} parties")
+    parameters = {"rounds": rounds, "breakdown": breakdown,
+                  "discounts": None if discounts is None else list(discounts)}
+    names = [s.label for s in strategies]
+    agreed = np.zeros(batch, dtype=bool)
+    offer = np.zeros(batch, dtype=np.int64)
+    offered_at = np.zeros(batch, dtype=np.int64)
+    used = np.zeros(batch, dtype=np.int64)
+    ending = np.full(batch, DEADLINE, dtype=np.int8)
+
+    def finish(code: int) -> Sessions:
+        ending[:] = code
+        return settled("alternating-offers", parameters, domain.parties, names, agreed, offer,
+                       used, np.zeros((batch, n)), domain.reservations, ending)
+
+    if domain.refused_by:
+        return finish(REFUSED)
+    if not domain.admissible.any(axis=1).all():
+        return finish(NO_ZONE)
+
+    views = [PartyView(domain, p) for p in range(n)]
+    states = [s.start(v, batch) for s, v in zip(strategies, views, strict=True)]
+    active = np.ones(batch, dtype=bool)
+    accepted_by = np.zeros(batch, dtype=np.int64)  # consecutive acceptances of the standing offer
+    for r in range(rounds):
+        time = (r + 1) / (rounds + 1)
+        used[active] = r + 1
+        for p in range(n):
+            step = r * n + p
+            moment = Moment(time, step, noise[:, step, :2])
+            strategy, view, state = strategies[p], views[p], states[p]
+            if step == 0:
+                offer = strategy.propose(state, view, moment)
+                if transcript is not None:
+                    transcript.record("offer", step, r, domain.parties[p], active, offer)
+                continue
+            yes = strategy.respond(state, view, moment, offer)
+            if transcript is not None:
+                transcript.record("response", step, r, domain.parties[p], active, offer, yes)
+            counter = strategy.propose(state, view, moment)
+            moving = active & ~yes
+            offer = np.where(moving, counter, offer)
+            offered_at = np.where(moving, step, offered_at)
+            accepted_by = np.where(yes, accepted_by + 1, 0)
+            if transcript is not None:
+                transcript.record("offer", step, r, domain.parties[p], moving, offer)
+            done = active & yes & (accepted_by >= n - 1)
+            agreed |= done
+            ending[done] = AGREEMENT
+            active &= ~done
+        if breakdown > 0.0 and r < rounds - 1:  # after the last round the deadline has passed
+            broke = active & (noise[:, (r + 1) * n - 1, 2] < breakdown)
+            ending[broke] = BREAKDOWN
+            active &= ~broke
+        if not active.any():
+            break
+
+    value = domain.utilities[:, offer].T
+    if discounts is not None:
+        value = value * np.power(np.asarray(discounts, dtype=float)[None, :],
+                                 offered_at[:, None])
+    return settled("alternating-offers", parameters, domain.parties, names, agreed, offer, used,
+                   value, domain.reservations, ending,
+                   transcript.sessions() if transcript is not None else ())

@@ -1,0 +1,140 @@
+"""Running many sessions: one seed, a child seed per session, batches as pure functions.
+
+:func:`simulate` spawns one child seed per session from the run's seed
+(``numpy.random.SeedSequence(seed).spawn(runs)``), cuts them into chunks and hands each chunk to
+:func:`run_chunk`, a pure function of the setup and the chunk's seeds. Each session draws its
+uniforms from its own child seed, so a session's play does not depend on which chunk, which
+batch size or which machine ran it: serial, batched and fanned-out runs give identical results.
+An *engine* is any callable that maps :func:`run_chunk` over the chunks (:func:`local_engine`
+here; the uncertainty package supplies a Dask one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from redline.errors import RedlineError
+from redline.negotiate import alternating, mediated
+from redline.negotiate.domain import Domain
+from redline.negotiate.sessions import Sessions, concatenate
+from redline.negotiate.strategies.base import Strategy
+from redline.negotiate.transcript import Transcript
+
+PROTOCOLS = ("alternating", "mediated", "mediated-nash")
+"""Protocol names: alternating offers; single-text mediator; mediator steering to Nash."""
+
+
+class SetupError(RedlineError):
+    """Simulation settings that cannot work (a bad protocol, rounds, risk or strategy count)."""
+
+
+@dataclass(frozen=True)
+class Setup:
+    """Everything a session needs except its seed."""
+
+    domain: Domain
+    strategies: tuple[Strategy, ...]
+    protocol: str = "alternating"
+    rounds: int = 100
+    breakdown: float = 0.0
+    discounts: tuple[float, ...] | None = None
+    reach: int = 2
+
+    def __post_init__(self) -> None:
+        if self.protocol not in PROTOCOLS:
+            raise SetupError(f"unknown protocol {self.protocol!r}. Fix: use one of "
+                             + ", ".join(PROTOCOLS))
+        if self.rounds < 1:
+            raise SetupError(f"rounds must be at least 1, got {self.rounds}. "
+                             "Fix: pass a positive number of rounds")
+        if not 0.0 <= self.breakdown < 1.0:
+            raise SetupError(f"breakdown risk must lie in [0, 1), got {self.breakdown}. "
+                             "Fix: give a per-round probability such as 0.02")
+        if self.discounts is not None and (
+                len(self.discounts) != self.domain.n_parties
+                or not all(0.0 < d <= 1.0 for d in self.discounts)):
+            raise SetupError(f"discounts {list(self.discounts)}: give one factor in (0, 1] per "
+                             "party. Fix: e.g. discounts=(0.9, 0.95)")
+        if self.discounts is not None and self.protocol != "alternating":
+            raise SetupError("discounts apply to alternating offers only. Fix: drop them or "
+                             "use protocol='alternating'")
+        if self.reach < 1:
+            raise SetupError(f"reach must be at least 1, got {self.reach}. "
+                             "Fix: let the mediator change at least one issue per proposal")
+        if len(self.strategies) != self.domain.n_parties:
+            raise SetupError(f"{len(self.strategies)} strategies for "
+                             f"{self.domain.n_parties} parties ("
+                             + ", ".join(self.domain.parties)
+                             + "). Fix: give one strategy per party")
+
+    def noise_shape(self) -> tuple[int, int]:
+        if self.protocol == "alternating":
+            return alternating.noise_shape(self.domain, self.rounds)
+        return mediated.noise_shape(self.domain, self.rounds)
+
+    def describe(self) -> dict[str, Any]:
+        return {"protocol": self.protocol, "rounds": self.rounds, "breakdown": self.breakdown,
+                "discounts": None if self.discounts is None else list(self.discounts),
+                "reach": self.reach,
+                "strategies": {p: s.describe() for p, s in
+                               zip(self.domain.parties, self.strategies, strict=True)},
+                "domain": self.domain.to_dict()}
+
+
+def session_seeds(seed: int | np.random.SeedSequence, runs: int) -> list[np.random.SeedSequence]:
+    """One child seed per session, spawned from the run's seed."""
+    root = seed if isinstance(seed, np.random.SeedSequence) else np.random.SeedSequence(seed)
+    return root.spawn(runs)
+
+
+def draw_noise(setup: Setup, seeds: Sequence[np.random.SeedSequence]) -> NDArray[np.float64]:
+    """(sessions, turns, draws): each session's uniforms, from its own seed."""
+    shape = setup.noise_shape()
+    noise = np.empty((len(seeds), *shape))
+    for k, child in enumerate(seeds):
+        noise[k] = np.random.Generator(np.random.PCG64(child)).random(shape)
+    return noise
+
+
+def run_chunk(setup: Setup, seeds: Sequence[np.random.SeedSequence], first: int = 0,
+              transcript: bool = False) -> Sessions:
+    """Play the sessions of ``seeds`` as one batch (``first`` numbers them in transcripts)."""
+    noise = draw_noise(setup, seeds)
+    log = Transcript(setup.domain, first) if transcript else None
+    if setup.protocol == "alternating":
+        return alternating.alternating_offers(setup.domain, setup.strategies, noise,
+                                              setup.rounds, setup.breakdown, setup.discounts,
+                                              log)
+    return mediated.single_text(setup.domain, setup.strategies, noise, setup.rounds,
+                                "nash" if setup.protocol == "mediated-nash" else "single-text",
+                                setup.reach, setup.breakdown, log)
+
+
+Engine = Callable[[Callable[..., Sessions], Setup, list[tuple[int, list[Any]]], bool],
+                  list[Sessions]]
+
+
+def local_engine(task: Callable[..., Sessions], setup: Setup,
+                 chunks: list[tuple[int, list[Any]]], transcript: bool) -> list[Sessions]:
+    """Run the chunks one after another in this process."""
+    return [task(setup, seeds, first, transcript) for first, seeds in chunks]
+
+
+def simulate(setup: Setup, runs: int, seed: int | np.random.SeedSequence,
+             chunk_size: int = 2048, engine: Engine | None = None,
+             transcript: bool = False) -> Sessions:
+    """Play ``runs`` sessions seeded from ``seed``; the result does not depend on ``chunk_size``
+    or the engine."""
+    if runs < 1:
+        raise SetupError(f"runs must be at least 1, got {runs}. Fix: pass --runs 1 or more")
+    if chunk_size < 1:
+        raise SetupError("chunk size must be at least 1")
+    seeds = session_seeds(seed, runs)
+    chunks = [(k, seeds[k:k + chunk_size]) for k in range(0, runs, chunk_size)]
+    parts = (engine or local_engine)(run_chunk, setup, chunks, transcript)
+    return concatenate(parts)

@@ -1,0 +1,191 @@
+"""Mediated single negotiating text, blind or steering toward the Nash point.
+
+After Raiffa's single negotiating text (The Art and Science of Negotiation, 1982) and the
+mediated protocol of Klein, Faratin, Sayama and Bar-Yam (2003). The mediator holds one text,
+starting at the status quo. Each round, the parties are first asked whether they would sign
+the text as it stands (each by its strategy's acceptance rule, as for an offer in direct talks);
+if all would, that is the deal. Otherwise the mediator proposes a neighbouring text (one issue
+changed, or up to ``reach`` issues at once, which lets it find trades across issues) and every
+party votes yes or vetoes; a unanimous yes makes the proposal the new text. The ``single-text``
+mediator knows nothing but the votes: it proposes the neighbours it has not yet tried since the
+last change, at random; once all of them were vetoed it starts a new pass, since time-based
+parties soften as the deadline nears (when every vote is truthful, and so never changes, it
+rests at once: a new pass would meet the same vetoes). The ``nash`` mediator also asks the
+parties to report their preferences and computes the Nash bargaining point of the reports; it
+proposes that whole text first, then the neighbours that move the current text toward it, then
+the others, and once the text is the reported Nash text it holds it and proposes nothing more.
+When the deadline passes (or the mediator rests), a last call: each party ratifies the final
+text if it is admissible for it (within its red lines and worth at least its reservation); the
+deal needs every party.
+
+How a party votes is its strategy's :meth:`~redline.negotiate.strategies.base.Strategy.vote`:
+truthful by default (yes to improvements only), while a time-based strategy also says yes to a
+worse text that still meets its falling demand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+
+from redline.negotiate.alternating import BREAKDOWN, DEADLINE, NO_ZONE, REFUSED
+from redline.negotiate.domain import Domain
+from redline.negotiate.measures import nash_point_of
+from redline.negotiate.sessions import ENDINGS, Sessions, settled
+from redline.negotiate.strategies.base import Moment, PartyView, Strategy
+from redline.negotiate.transcript import Transcript
+
+AGREEMENT, VETOED = ENDINGS.index("agreement"), ENDINGS.index("vetoed")
+MEDIATORS = ("single-text", "nash")
+
+
+def noise_shape(domain: Domain, rounds: int) -> tuple[int, int]:
+    """Uniforms one session needs: per round, the mediator's pick, a breakdown draw, and per
+    party two for its vote and two for its signature."""
+    return rounds, 2 + 4 * domain.n_parties
+
+
+def toward(domain: Domain, target: int, moves: NDArray[np.int64]) -> NDArray[np.bool_]:
+    """(n_outcomes, n_moves): whether a move brings the text strictly closer to ``target``
+    (more issues at the target's option) without moving any issue away from it."""
+    goal = domain.grid[target]
+    here = (domain.grid == goal).sum(axis=1)
+    there = (domain.grid[moves] == goal).sum(axis=2)
+    kept = ((domain.grid == goal)[:, None, :] <= (domain.grid[moves] == goal)).all(axis=2)
+    result: NDArray[np.bool_] = (there > here[:, None]) & kept
+    return result
+
+
+def single_text(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[np.float64],
+                rounds: int, mediator: str = "single-text", reach: int = 2,
+                breakdown: float = 0.0, transcript: Transcript | None = None) -> Sessions:
+    """Play a batch of mediated sessions; ``noise[s]`` holds session ``s``'s uniforms."""
+    if mediator not in MEDIATORS:
+        raise ValueError(f"unknown mediator {mediator!r}; use one of {MEDIATORS}")
+    n = domain.n_parties
+    batch = noise.shape[0]
+    names = [s.label for s in strategies]
+    who = domain.mediator or "mediator"
+    parameters = {"rounds": rounds, "mediator": mediator, "reach": reach, "breakdown": breakdown}
+    method = f"mediated-{mediator}"
+    text = np.full(batch, domain.status_quo, dtype=np.int64)
+    used = np.zeros(batch, dtype=np.int64)
+    ending = np.full(batch, DEADLINE, dtype=np.int8)
+
+    def finish(code: int) -> Sessions:
+        ending[:] = code
+        return settled(method, parameters, domain.parties, names, np.zeros(batch, dtype=bool),
+                       text, used, np.zeros((batch, n)), domain.reservations, ending)
+
+    if domain.refused_by:
+        return finish(REFUSED)
+    if not domain.admissible.any(axis=1).all():
+        return finish(NO_ZONE)
+
+    views = [PartyView(domain, p) for p in range(n)]
+    states = [s.start(v, batch) for s, v in zip(strategies, views, strict=True)]
+    moves = domain.neighbours(reach)
+    tier = None  # the Nash mediator's order of preference among moves (0 first)
+    target = None
+    if mediator == "nash":
+        reports = [s.report(v) for s, v in zip(strategies, views, strict=True)]
+        reported = np.stack([u for u, _ in reports])
+        target = nash_point_of(reported, np.array([r for _, r in reports]),
+                               np.asarray(domain.allowed.all(axis=0)))
+        if target is not None:
+            # The whole reported Nash text is one more move, tried before all others.
+            moves = np.hstack([moves, np.full((domain.n_outcomes, 1), target)])
+            tier = np.where(toward(domain, target, moves), 1, 2).astype(np.int8)
+            tier[:, -1] = 0
+            parameters["reported_nash"] = domain.describe(target)
+    real = moves != np.arange(domain.n_outcomes)[:, None]  # a move that changes the text
+
+    # An exact shortcut, not knowledge of the mediator: if every vote depends only on the two
+    # texts, a pass that met only vetoes would meet them again.
+    static = all(s.static_votes for s in strategies)
+
+    def choices(tried: NDArray[np.bool_], text: NDArray[np.int64]) -> NDArray[np.bool_]:
+        """Moves the mediator may propose next: untried, changing the text, best tier."""
+        untried = ~tried & real[text]
+        if tier is not None:
+            rank = np.where(untried, tier[text], 3)
+            untried = untried & (rank == rank.min(axis=1, keepdims=True))
+        return np.asarray(untried)
+
+    tried = np.zeros((batch, moves.shape[1]), dtype=bool)
+    agreed = np.zeros(batch, dtype=bool)
+    active = np.ones(batch, dtype=bool)
+    rested = np.zeros(batch, dtype=bool)
+    rows = np.arange(batch)
+    for r in range(rounds):
+        time = (r + 1) / (rounds + 1)
+        used[active] = r + 1
+        # 1. Would every party sign the text as it stands? (each by its own acceptance rule)
+        signed = active.copy()
+        for p in range(n):
+            moment = Moment(time, r, noise[:, r, 4 + 4 * p:6 + 4 * p])
+            yes = strategies[p].respond(states[p], views[p], moment, text)
+            if transcript is not None:
+                transcript.record("signature", r, r, domain.parties[p], active, text, yes)
+            signed &= yes
+        agreed |= signed
+        ending[signed] = AGREEMENT
+        active &= ~signed
+        # 2. The mediator proposes a change of text; the parties vote.
+        untried = choices(tried, text)
+        holding = np.zeros(batch, dtype=bool) if target is None else text == target
+        untried &= ~holding[:, None]  # at the (reported) Nash text the Nash mediator holds
+        count = untried.sum(axis=1)
+        exhausted = active & (count == 0) & ~holding
+        if exhausted.any():
+            rested |= exhausted  # a whole pass vetoed: a local optimum under today's votes
+            if static:
+                active &= ~exhausted  # the same votes again would veto the same moves
+            else:
+                tried[exhausted] = False  # the parties' stance moves with time: try again
+                untried = choices(tried, text) & ~holding[:, None]
+                count = untried.sum(axis=1)
+                active &= (count > 0) | holding
+        if not active.any():
+            break
+        proposing = active & (count > 0)
+        pick = np.minimum((noise[:, r, 0] * count).astype(np.int64), np.maximum(count - 1, 0))
+        move = np.argmax(np.cumsum(untried, axis=1) > pick[:, None], axis=1)
+        proposal = moves[text, move]
+        if transcript is not None:
+            transcript.record("proposal", r, r, who, proposing, proposal)
+        unanimous = np.ones(batch, dtype=bool)
+        for p in range(n):
+            moment = Moment(time, r, noise[:, r, 2 + 4 * p:4 + 4 * p])
+            yes = strategies[p].vote(states[p], views[p], moment, text, proposal)
+            if transcript is not None:
+                transcript.record("vote", r, r, domain.parties[p], proposing, proposal, yes)
+            unanimous &= yes
+        adopted = proposing & unanimous
+        text = np.where(adopted, proposal, text)
+        rested &= ~adopted
+        tried[adopted] = False
+        tried[rows[proposing & ~unanimous], move[proposing & ~unanimous]] = True
+        if breakdown > 0.0:
+            broke = active & (noise[:, r, 1] < breakdown)
+            ending[broke] = BREAKDOWN
+            active &= ~broke
+
+    # 3. Deadline (or the mediator rests): a last call on the final text.
+    final = ~agreed & (ending != BREAKDOWN)
+    ratified = np.ones(batch, dtype=bool)
+    for p in range(n):
+        yes = domain.admissible[p, text]
+        if transcript is not None:
+            transcript.record("ratification", rounds, max(rounds - 1, 0), domain.parties[p],
+                              final, text, yes)
+        ratified &= yes
+    ending[final & ratified] = AGREEMENT
+    ending[final & ~ratified & rested] = VETOED
+    agreed |= final & ratified
+    value = domain.utilities[:, text].T
+    return settled(method, parameters, domain.parties, names, agreed, text, used, value,
+                   domain.reservations, ending,
+                   transcript.sessions() if transcript is not None else ())

@@ -1,0 +1,88 @@
+"""The Pareto seeker: concede on one's own terms, but offer what the other side seems to want.
+
+The party knows its own preferences and learns the other side's from its offers with a
+frequency model (as in the HardHeaded agent of van Krimpen, Looije and Hajizadeh, winner of
+ANAC 2011): an option the other side offers often is taken to be worth more to it, and an issue
+it rarely changes between offers is taken to weigh more. Its demand falls with time like a
+time-based concession (``1 - t ** exponent`` of the way from best to worst admissible
+utility); among the ``breadth`` admissible outcomes just at or above its demand (nearly the
+same utility for itself) it offers the one the model rates highest for the other side, so its
+offers sit near the Pareto frontier instead of trading value away at random.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+import numpy as np
+from numpy.typing import NDArray
+
+from redline.negotiate.strategies.base import (
+    Ladder,
+    Moment,
+    PartyView,
+    State,
+    Strategy,
+    aspiration,
+)
+
+
+@dataclass(frozen=True)
+class ParetoSeeker(Strategy):
+    exponent: float = 2.0
+    tolerance: float = 1e-4
+    breadth: float = 256  # how many outcomes just above its demand it chooses among
+    name: ClassVar[str] = "pareto"
+
+    def start(self, view: PartyView, batch: int) -> State:
+        grid = view.domain.grid
+        width = int(grid.max()) + 1 if grid.size else 1
+        return {"ladder": Ladder.of(view),
+                "counts": np.zeros((batch, grid.shape[1], width)),
+                "steady": np.zeros((batch, grid.shape[1])),
+                "previous": np.full(batch, -1, dtype=np.int64)}
+
+    def target(self, state: State, time: float) -> float:
+        ladder: Ladder = state["ladder"]
+        return float(ladder.worst + (ladder.best - ladder.worst) * aspiration(time, self.exponent))
+
+    def estimate(self, state: State, view: PartyView,
+                 outcomes: NDArray[np.int64]) -> NDArray[np.float64]:
+        """(batch, len(outcomes)): the modelled utility of those outcomes for the other side."""
+        grid = view.domain.grid[outcomes]
+        counts = state["counts"]
+        weights = 1.0 + state["steady"]
+        weights = weights / weights.sum(axis=1, keepdims=True)
+        peak = np.maximum(counts.max(axis=2, keepdims=True), 1.0)
+        values = counts / peak
+        total = np.zeros((counts.shape[0], grid.shape[0]))
+        for i in range(grid.shape[1]):
+            total += weights[:, i:i + 1] * values[:, i, :][:, grid[:, i]]
+        return total
+
+    def propose(self, state: State, view: PartyView, moment: Moment) -> NDArray[np.int64]:
+        ladder: Ladder = state["ladder"]
+        demand = min(self.target(state, moment.time), ladder.best)
+        low = int(np.searchsorted(ladder.values, demand - self.tolerance, side="left"))
+        low = min(low, len(ladder.values) - 1)
+        eligible = ladder.outcomes[low:low + int(self.breadth)]
+        rating = self.estimate(state, view, eligible) - 1e-9 * view.utility[eligible]
+        result: NDArray[np.int64] = eligible[np.argmax(rating, axis=1)]
+        return result
+
+    def accepts(self, state: State, view: PartyView, moment: Moment,
+                offer: NDArray[np.int64]) -> NDArray[np.bool_]:
+        grid = view.domain.grid
+        rows = np.arange(len(offer))
+        seen = grid[offer]
+        for i in range(grid.shape[1]):
+            state["counts"][rows, i, seen[:, i]] += 1.0
+        previous = state["previous"]
+        known = previous >= 0
+        same = (grid[np.maximum(previous, 0)] == seen) & known[:, None]
+        state["steady"] += same
+        state["previous"] = offer.copy()
+        result: NDArray[np.bool_] = (
+            view.utility[offer] >= self.target(state, moment.time) - self.tolerance)
+        return result

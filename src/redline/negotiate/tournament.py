@@ -1,0 +1,86 @@
+"""Tournaments: every strategy profile plays many seeded sessions (after Axelrod's tournaments).
+
+One seed for the tournament spawns one child seed per profile, which in turn spawns the
+sessions' seeds, so each profile's sessions are the same whether it runs alone or in the
+tournament, and in any order.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from redline.negotiate.domain import Domain
+from redline.negotiate.engine import Engine, Setup, simulate
+from redline.negotiate.measures import Reference, Summary, reference, summarize
+from redline.negotiate.strategies import REGISTRY, strategy
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One strategy profile's results: which party played which strategy, and the summary."""
+
+    strategies: Mapping[str, str]
+    summary: Summary
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"strategies": dict(self.strategies), **self.summary.to_dict()}
+
+
+@dataclass(frozen=True)
+class Tournament:
+    method: str
+    parameters: Mapping[str, Any]
+    entries: tuple[Entry, ...]
+
+    def ranking(self) -> list[tuple[str, float, float]]:
+        """(strategy, mean utility gain over reservation, agreement rate), best first; averaged
+        over every profile and every party the strategy played."""
+        gains: dict[str, list[float]] = {}
+        deals: dict[str, list[float]] = {}
+        reservations = self.parameters["reservations"]
+        for entry in self.entries:
+            for party, name in entry.strategies.items():
+                gain = entry.summary.mean_utilities[party] - reservations[party]
+                gains.setdefault(name, []).append(gain)
+                deals.setdefault(name, []).append(entry.summary.agreement_rate)
+        table = [(name, float(np.mean(g)) + 0.0, float(np.mean(deals[name])))
+                 for name, g in gains.items()]
+        return sorted(table, key=lambda row: -row[1])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"method": self.method, "parameters": dict(self.parameters),
+                "entries": [e.to_dict() for e in self.entries],
+                "ranking": [{"strategy": s, "mean_gain": g, "agreement_rate": a}
+                            for s, g, a in self.ranking()]}
+
+
+def tournament(domain: Domain, runs: int, seed: int, names: Sequence[str] | None = None,
+               protocol: str = "alternating", rounds: int = 100, breakdown: float = 0.0,
+               engine: Engine | None = None, landmarks: Reference | None = None) -> Tournament:
+    """Play every assignment of the named strategies to the parties (all of ``REGISTRY`` by
+    default), ``runs`` sessions each."""
+    chosen = list(names) if names is not None else list(REGISTRY)
+    players = [strategy(n) for n in chosen]
+    landmarks = landmarks if landmarks is not None else reference(domain)
+    profiles = list(itertools.product(range(len(players)), repeat=domain.n_parties))
+    children = np.random.SeedSequence(seed).spawn(len(profiles))
+    entries = []
+    for profile, child in zip(profiles, children, strict=True):
+        setup = Setup(domain, tuple(players[k] for k in profile), protocol=protocol,
+                      rounds=rounds, breakdown=breakdown)
+        started = time.perf_counter()
+        sessions = simulate(setup, runs, child, engine=engine)
+        summary = summarize(sessions, landmarks, time.perf_counter() - started)
+        entries.append(Entry(dict(zip(domain.parties, (players[k].label for k in profile),
+                                      strict=True)), summary))
+    parameters = {"runs": runs, "seed": seed, "protocol": protocol, "rounds": rounds,
+                  "breakdown": breakdown, "strategies": [p.label for p in players],
+                  "reservations": dict(zip(domain.parties, domain.reservations.tolist(),
+                                           strict=True))}
+    return Tournament("round-robin", parameters, tuple(entries))

@@ -1,0 +1,218 @@
+"""Reading a dependency parse: who speaks, which actor a phrase names, short phrases.
+
+Works on spaCy tokens; every function here is pure over the parse and the actor mentions.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from redline.news import gazetteer
+from redline.news.gazetteer import Mention
+
+Token = Any  # spacy.tokens.Token (spaCy is optional, so no import at module level)
+
+REPORTING = frozenset(
+    "say tell state declare announce add stress emphasize emphasise reaffirm reiterate confirm "
+    "claim argue note assert insist report quote write explain maintain acknowledge "
+    "suggest indicate underline underscore signal".split())
+PRONOUNS = frozenset("it they he she we its their his her them this".split())
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_DETERMINERS = frozenset("a an the its their his her our this that these those".split())
+
+
+@dataclass
+class Mentions:
+    """The actor mentions of one text, searchable by character range."""
+
+    items: tuple[Mention, ...]
+    starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.starts = [m.start for m in self.items]
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        i = bisect_left(self.starts, start)
+        found = []
+        while i < len(self.items) and self.items[i].start < end:
+            if self.items[i].end <= end:
+                found.append(self.items[i])
+            i += 1
+        return found
+
+    def before(self, offset: int) -> list[Mention]:
+        return list(self.items[:bisect_left(self.starts, offset)])
+
+
+def span_range(token: Token, skip: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """Character range of a token's subtree, leaving out children attached by `skip` labels."""
+    tokens = [token]
+    stack = [c for c in token.children if c.dep_ not in skip]
+    while stack:
+        child = stack.pop()
+        tokens.append(child)
+        stack.extend(child.children)
+    return (min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens))
+
+
+def subject(verb: Token) -> Token | None:
+    """The grammatical subject of a verb (or of the verb it is coordinated with / governed by)."""
+    current = verb
+    for _ in range(6):
+        for child in current.children:
+            if child.dep_ in SUBJECTS:
+                return child
+            if child.dep_ == "agent":  # passive "by X"
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return grand
+        climbs = current.dep_ in ("conj", "xcomp", "advcl", "acomp", "pcomp")
+        if climbs and current.head.i != current.i:
+            current = current.head
+            continue
+        if current.dep_ == "relcl":  # "a red line that will not be discussed": the noun
+            return None
+        return None
+    return None
+
+
+def is_pronoun(token: Token) -> bool:
+    return token.lower_ in PRONOUNS and token.pos_ == "PRON"
+
+
+def actor_of(token: Token, mentions: Mentions, memory: list[str],
+             skip: frozenset[str] = frozenset({"relcl", "acl"})) -> tuple[str | None, bool]:
+    """The actor a noun phrase names: (code, resolved_from_a_pronoun).
+
+    The first actor mention inside the phrase wins ("Lebanon's new president" -> LBN); a pronoun
+    is resolved to the subject of the clause that governs it, else to the latest actor seen.
+    """
+    if token.lower_ in ("country", "government", "regime", "side", "leadership"):
+        start, end = span_range(token, skip)
+        found = mentions.within(start, end)
+        if found:  # "the Iranian government"
+            return found[0].code, False
+    if is_pronoun(token) or token.lower_ in ("country", "government", "regime", "side",
+                                             "leadership"):
+        head = token.head
+        for _ in range(6):
+            if head.head.i == head.i:
+                break
+            head = head.head
+            governing = next((c for c in head.children if c.dep_ in SUBJECTS
+                              and c.i != token.i and not is_pronoun(c)), None)
+            if governing is not None:
+                code, _ = actor_of(governing, mentions, memory, skip)
+                if code:
+                    return code, True
+        return (memory[-1] if memory else None), True
+    start, end = span_range(token, skip)
+    found = mentions.within(start, end)
+    if found:
+        return found[0].code, False
+    return None, False
+
+
+def noun_phrase(token: Token, limit: int = 8) -> str:
+    """A short phrase for a noun or a verb: compounds and modifiers, or verb + object."""
+    if token.pos_ in ("VERB", "AUX"):
+        obj = next((c for c in token.children if c.dep_ in ("dobj", "attr", "pobj")), None)
+        words = [token.text] + ([noun_phrase(obj, limit - 1)] if obj is not None else [])
+        return " ".join(words)
+    keep = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "nummod", "poss")
+            and c.i < token.i]
+    tokens = sorted([t for c in keep for t in c.subtree] + [token], key=lambda t: t.i)
+    words = [t.text for t in tokens if t.lower_ not in _DETERMINERS and t.dep_ != "case"]
+    return " ".join(words[-limit:])
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str | None
+    role: str | None
+    actor: str | None
+    token_i: int | None
+
+
+TITLES = frozenset("president prime minister foreign defence defense secretary supreme leader "
+                   "ayatollah king queen sheikh emir sultan general gen. chancellor envoy "
+                   "spokesman spokeswoman spokesperson ambassador senator mr. mrs. ms. dr. "
+                   "mr mrs ms dr "
+                   "vice deputy chief commander special state interior".split())
+
+
+def _is_actor_word(token: Token, mentions: Mentions) -> bool:
+    start, end = token.idx, token.idx + len(token.text)
+    return any(m.start < end and start < m.end for m in mentions.items)
+
+
+def role_words(token: Token, mentions: Mentions | None = None) -> str:
+    """An office named by a noun phrase ("Iran's foreign minister" -> "foreign minister")."""
+    words = [c.text for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i
+             and not (mentions is not None and _is_actor_word(c, mentions))]
+    return " ".join([*words, token.text]).lower()
+
+
+def person_name(who: Token, mentions: Mentions) -> str | None:
+    """A person's name from a proper-noun head and its compounds, titles left out
+    ("Supreme Leader Ayatollah Ali Khamenei" -> "Ali Khamenei")."""
+    parts = [c for c in who.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+             and c.i < who.i] + [who]
+    parts.sort(key=lambda t: t.i)
+    words: list[str] = []
+    for token in parts:
+        if token.lower_ in TITLES or _is_actor_word(token, mentions) and token.i != who.i:
+            words = []
+            continue
+        words.append(token.text)
+    if not words or _is_actor_word(who, mentions) and len(words) == 1 and \
+            not gazetteer.offices_of(who.text, None):
+        return None
+    return " ".join(words)
+
+
+def speaker_of(token: Token, mentions: Mentions, memory: list[str],
+               when: date | None) -> Speaker | None:
+    """The subject of the reporting verb ("X said ...") that governs `token`, if any."""
+    current = token
+    for _ in range(8):
+        if current.head.i == current.i:
+            break
+        dep, current = current.dep_, current.head
+        if current.lemma_ in REPORTING and dep in ("ccomp", "xcomp", "advcl", "parataxis",
+                                                   "conj", "dobj") or (
+                current.lemma_ in REPORTING and current.i == token.head.i):
+            who = subject(current)
+            if who is None:
+                continue
+            return describe(who, mentions, memory, when)
+    return None
+
+
+def describe(who: Token, mentions: Mentions, memory: list[str], when: date | None) -> Speaker:
+    """A speaker from a subject phrase: a person's name and role, or an office, and the actor."""
+    actor, _ = actor_of(who, mentions, memory)
+    name = role = None
+    if who.pos_ == "PROPN" and (found := person_name(who, mentions)) is not None:
+        name = found
+        appos = next((c for c in who.children if c.dep_ == "appos"), None)
+        if appos is not None:
+            words = [t.text for t in appos.subtree if t.dep_ != "punct"]
+            if words and words[0].lower() in ("a", "an", "the"):
+                words = words[1:]
+            role = " ".join(words)
+        offices = gazetteer.offices_of(name, when)
+        if offices:
+            role = offices[0].role if offices[0].held_on(when) else role or offices[0].role
+            actor = offices[0].actor
+            name = offices[0].person if len(name.split()) == 1 else name
+        elif actor is None and appos is not None:
+            actor, _ = actor_of(appos, mentions, memory)
+    elif who.pos_ == "NOUN" and not is_pronoun(who):
+        role = role_words(who, mentions)
+        if actor is not None:
+            name = gazetteer.holder(actor, role, when)
+    return Speaker(name, role, actor, who.i)

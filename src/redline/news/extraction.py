@@ -1,0 +1,234 @@
+"""Articles -> statements: parse, apply the rules, resolve actors, speakers, issues and dates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from redline.news import dates, gazetteer
+from redline.news.clauses import Mentions, actor_of, describe, noun_phrase, speaker_of, subject
+from redline.news.issues import IssueMatcher
+from redline.news.language import pipeline
+from redline.news.reading import expand, read_file
+from redline.news.rules import Finding, findings
+from redline.news.statement import (
+    STANCE_PLOVER,
+    Article,
+    ArticleStatements,
+    Extraction,
+    Statement,
+)
+
+METHOD = "dependency-rules"
+
+
+def _sentences(doc: Any) -> Iterable[Any]:
+    for sent in doc.sents:
+        if sent.text.strip():
+            yield sent
+
+
+def _actor(token: Any, mentions: Mentions, memory: list[str]) -> str | None:
+    return actor_of(token, mentions, memory)[0] if token is not None else None
+
+
+_EXCLUDING = frozenset("beyond except besides excluding unlike".split())
+
+
+def _issue_text(token: Any) -> str:
+    """The words of an issue phrase without what it excludes ("beyond X") or the price of an
+    offer ("in exchange for X", "if X")."""
+    dropped: set[int] = set()
+    for node in token.subtree:
+        if node.dep_ == "prep" and (node.lower_ in _EXCLUDING or node.lower_ == "in" and any(
+                c.lower_ in ("exchange", "return") for c in node.children)) or (
+                node.dep_ == "advcl" and any(c.lower_ in ("if", "unless", "provided")
+                                             for c in node.children)):
+            dropped.update(t.i for t in node.subtree)
+    return " ".join(t.text for t in token.subtree if t.i not in dropped)
+
+
+_GROUPS = frozenset("sides countries governments parties delegations nations capitals".split())
+
+
+def _both_sides(token: Any) -> bool:
+    """"both sides", "the two countries": the pair the article is about."""
+    return token.lower_ in _GROUPS and any(c.lower_ in ("both", "two") for c in token.children)
+
+
+def _last_two(memory: list[str]) -> list[str]:
+    pair: list[str] = []
+    for code in reversed(memory):
+        if code not in pair and code not in ("IGO", "NGO"):
+            pair.append(code)
+        if len(pair) == 2:
+            break
+    return pair
+
+
+def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
+           memory: list[str], published: date | None, matcher: IssueMatcher | None,
+           offset: int = 0, people: list[Any] | None = None) -> Statement:
+    trigger = finding.trigger
+    people = people if people is not None else []
+    speaker = speaker_of(trigger, mentions, memory, published)
+    if speaker is not None and speaker.name is None and speaker.token_i is not None and \
+            sent.doc[speaker.token_i].lower_ in ("he", "she") and people:
+        speaker = people[-1]  # "He added that ...": the person quoted before
+    if speaker is not None and speaker.name:
+        people.append(speaker)
+    actor_token = finding.actor
+    if actor_token is None:
+        actor_token = subject(trigger)
+        topic = finding.issue
+        if actor_token is not None and topic is not None and actor_token.i == topic.i:
+            actor_token = None  # "missiles have never been part of the agenda": topic, not actor
+        if actor_token is not None and actor_token.lower_ in ("that", "which", "issue"):
+            actor_token = None
+    confidence = finding.confidence
+    own = None
+    pronoun = False
+    if actor_token is not None:
+        own, pronoun = actor_of(actor_token, mentions, memory)
+        if own is not None and speaker is None and actor_token.pos_ in ("PROPN", "NOUN") \
+                and actor_token.dep_ in ("nsubj", "nsubjpass"):
+            described = describe(actor_token, mentions, memory, published)
+            if described.name or described.role:
+                speaker = described
+    both_other = None
+    if finding.stance == "consult":
+        # talks are a fact reported, not the reporter's position: the actor is a participant
+        if own is None and actor_token is not None and _both_sides(actor_token):
+            pair = _last_two(memory)
+            own = pair[0] if pair else None
+            both_other = pair[1] if len(pair) > 1 else None
+        actor = own
+    else:
+        actor = speaker.actor if speaker is not None and speaker.actor else own
+    if actor is None and finding.issue is not None:  # "Tehran's missile capabilities ..."
+        poss = next((c for c in finding.issue.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            actor = _actor(poss, mentions, memory)
+    if actor is None:
+        candidates = mentions.within(sent.start_char, trigger.idx)
+        actor = candidates[-1].code if candidates else None
+        confidence -= 0.2
+    if pronoun:
+        confidence -= 0.1
+    topic = noun_phrase(finding.issue) if finding.issue is not None else None
+    issue = topic
+    if matcher is not None:
+        issue = None
+        if finding.issue is not None:
+            issue = matcher.find(_issue_text(finding.issue))
+        elif finding.stance != "reject":
+            issue = matcher.find(sent.text, near=trigger.idx - sent.start_char)
+    addressee = _actor(finding.addressee, mentions, memory) or both_other
+    place = _actor(finding.place, mentions, memory)
+    mediator = _actor(finding.mediator, mentions, memory) if finding.mediator is not None \
+        and finding.mediator.i != trigger.i else None
+    if finding.stance == "consult":
+        if addressee is None or addressee == actor:
+            others = [m.code for m in mentions.within(sent.start_char, sent.end_char)
+                      if m.code not in (actor, place)]
+            addressee = others[0] if others else None
+        if mediator is None and place is not None and place not in (actor, addressee):
+            mediator = place
+    when, _how = dates.resolve(sent.text, published)
+    if actor is not None:
+        memory.append(actor)
+    return Statement(
+        actor=actor, stance=finding.stance, sentence=sent.text.strip(),
+        start=offset + sent.start_char, end=offset + sent.end_char, source=article.source,
+        rule=finding.rule,
+        confidence=round(max(0.05, min(1.0, confidence)), 2),
+        speaker=speaker.name if speaker else None,
+        speaker_role=speaker.role if speaker else None, issue=issue,
+        condition=finding.condition, addressee=addressee if addressee != actor else None,
+        mediator=mediator, place=place, plover=STANCE_PLOVER[finding.stance],
+        date=when.isoformat() if when else None)
+
+
+def extract_article(article: Article, scenario: Any = None,
+                    published: date | None = None) -> ArticleStatements:
+    """The statements of one article (an empty tuple for an article with no text)."""
+    return extract_articles([article], scenario, published).articles[0]
+
+
+def _statements(article: Article, parsed: list[tuple[int, str, Any]],
+                matcher: IssueMatcher | None, published: date | None) -> ArticleStatements:
+    """Apply the rules to one article's parsed pieces (offset, text, spaCy doc)."""
+    day = published or _metadata_date(article.date)
+    memory: list[str] = []
+    people: list[Any] = []
+    statements = []
+    for offset, piece, doc in parsed:
+        mentions = Mentions(gazetteer.find_mentions(piece))
+        for sent in _sentences(doc):
+            for finding in findings(sent):
+                statements.append(_build(finding, sent, article, mentions, memory, day,
+                                         matcher, offset, people))
+            for m in mentions.within(sent.start_char, sent.end_char):
+                memory.append(m.code)
+    return ArticleStatements(article, tuple(statements))
+
+
+def _metadata_date(text: str | None) -> date | None:
+    """An article's own date (from HTML or feed metadata), if it is a readable ISO date."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+CHUNK = 50_000  # characters parsed at once: bounded memory, and spaCy's length limit
+
+
+def chunks(text: str, size: int = CHUNK) -> list[tuple[int, str]]:
+    """The text cut into pieces of at most `size` characters at line breaks (else at sentence
+    ends, else anywhere), each with its offset in the text."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            if cut <= start:
+                cut = text.rfind(". ", start, end) + 1
+            if cut > start:
+                end = cut + 1 if text[cut:cut + 1] in ("\n", " ") else cut
+        out.append((start, text[start:end]))
+        start = end
+    return out
+
+
+def extract_articles(articles: Sequence[Article], scenario: Any = None,
+                     published: date | None = None) -> Extraction:
+    """Statements from articles already read (see `redline.news.reading`).
+
+    All articles' text is parsed in one stream (spaCy's `pipe`), which is faster than one
+    article at a time.
+    """
+    matcher = IssueMatcher.from_scenario(scenario) if scenario is not None else None
+    pieces = [(index, offset, piece) for index, article in enumerate(articles)
+              if article.text.strip() for offset, piece in chunks(article.text)]
+    docs = pipeline().pipe([piece for _, _, piece in pieces], batch_size=32) if pieces else []
+    parsed: dict[int, list[tuple[int, str, Any]]] = {}
+    for (index, offset, piece), doc in zip(pieces, docs, strict=True):
+        parsed.setdefault(index, []).append((offset, piece, doc))
+    found = tuple(_statements(article, parsed.get(index, []), matcher, published)
+                  for index, article in enumerate(articles))
+    return Extraction(found, METHOD, {
+        "scenario": getattr(scenario, "title", None) if scenario is not None else None,
+        "date": published.isoformat() if published else None})
+
+
+def extract(paths: Iterable[str | Path], scenario: Any = None,
+            published: date | None = None) -> Extraction:
+    """Statements from files and directories of articles (text, HTML, RSS/Atom)."""
+    articles = [a for path in expand(paths) for a in read_file(path)]
+    return extract_articles(articles, scenario, published)

@@ -1,0 +1,120 @@
+"""The PLOVER event ontology: the 18 categories and the words that signal each.
+
+The lexicons are our own, written from the PLOVER and CAMEO category definitions (what each
+category covers), not taken from any coder's dictionaries.
+"""
+
+from __future__ import annotations
+
+# The 18 PLOVER event categories.
+EVENTS = ("AGREE", "DEMAND", "REJECT", "THREATEN", "PROTEST", "COERCE", "FIGHT", "DISAPPROVE",
+          "ASSAULT", "RETREAT", "SANCTION", "SUPPORT", "CONCEDE", "CONSULT", "AID",
+          "INVESTIGATE", "MOBILIZE", "COOPERATE")
+
+
+def _table(spec: dict[str, str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for event, words in spec.items():
+        for word in words.split():
+            out[word.replace("_", " ")] = event
+    return out
+
+
+# Verb lemmas -> category.
+VERBS = _table({
+    "AGREE": "agree offer promise pledge consent commit guarantee vow accept sign reach "
+             "settle approve ratify undertake",
+    "CONSULT": "meet visit host telephone phone discuss negotiate talk consult confer mediate "
+               "arrive travel fly tour receive invite convene",
+    "SUPPORT": "praise support defend back endorse welcome commend applaud hail thank "
+               "congratulate recognize recognise side vouch laud",
+    "COOPERATE": "cooperate collaborate extradite coordinate exchange ally partner share "
+                 "integrate",
+    "AID": "donate provide grant supply deliver evacuate shelter fund finance airlift "
+           "rescue feed treat",
+    "DEMAND": "demand insist urge press push request ask seek appeal pressure pressurize "
+              "pressurise require plead lobby petition",
+    "DISAPPROVE": "accuse condemn criticize criticise denounce complain blame sue indict "
+                  "charge deplore censure slam reproach rebuke decry allege castigate",
+    "REJECT": "reject refuse decline deny dismiss rebuff renege veto spurn repudiate resist "
+              "oppose boycott snub disown",
+    "THREATEN": "threaten warn menace ultimatum",
+    "PROTEST": "demonstrate protest rally riot march picket strike",
+    "COERCE": "arrest detain deport ban confiscate seize prevent raid censor restrict "
+              "repress suppress jail imprison disperse evict bar outlaw curb block "
+              "crack_down round_up intern muzzle harass blow_up blockade burn destroy "
+              "demolish expropriate",
+    "ASSAULT": "kill wound torture beat abuse kidnap assassinate abduct execute massacre rape "
+               "hijack stab lynch murder behead",
+    "FIGHT": "attack shell bomb invade fight clash capture bombard storm ambush shoot strafe "
+             "overrun occupy besiege rocket raze violate fire",
+    "MOBILIZE": "mobilize mobilise deploy alert mass reinforce patrol",
+    "RETREAT": "withdraw retreat surrender resign release free demobilize demobilise disarm "
+               "evacuate pull_out step_down compensate repatriate return abdicate",
+    "SANCTION": "sanction embargo suspend halt cut freeze expel recall sever cancel reduce "
+                "prohibit deny_entry downgrade postpone terminate",
+    "CONCEDE": "concede lift ease shorten relax yield compromise pardon relent reverse "
+               "soften amnesty allow legalize drop",
+    "INVESTIGATE": "investigate probe inspect monitor examine review audit inquire dispatch "
+                   "survey verify",
+})
+
+# Nouns that carry the event when the verb is light ("staged a hunger strike").
+NOUNS = _table({
+    "PROTEST": "demonstration protest rally riot march strike sit-in boycott picket "
+               "demonstrators protesters rioters",
+    "THREATEN": "ultimatum threat warning",
+    "COERCE": "curfew crackdown arrests blackout censorship hostage hostages shields "
+              "blockade",
+    "ASSAULT": "torture killing murder assassination abduction kidnapping massacre beating",
+    "MOBILIZE": "patrols patrol alert reinforcements deployment mobilization",
+    "RETREAT": "ceasefire cease-fire truce withdrawal compensation surrender resignation",
+    "AID": "aid assistance relief asylum food medicine supplies loan grant",
+    "CONSULT": "talks talk meeting summit mediation visit negotiations negotiation "
+               "consultations consultation discussions discussion",
+    "COOPERATE": "exercises games manoeuvres maneuvers cooperation partnership",
+    "FIGHT": "offensive invasion attack fire shelling bombardment airstrike airstrikes "
+             "battle fighting artillery incursion",
+    "INVESTIGATE": "investigation inquiry hearing probe inspection inspectors mission",
+    "SANCTION": "sanctions embargo boycott",
+    "DISAPPROVE": "complaint criticism accusation lawsuit",
+    "AGREE": "agreement accord deal consensus formula concessions",
+    "DEMAND": "demand demands appeal call",
+})
+
+# Verbs whose meaning comes from their object or complement ("launch an offensive").
+LIGHT = frozenset("stage launch begin hold mount impose issue lodge conduct carry continue "
+                  "start make give take declare open complete end set use remain be have "
+                  "go call put file keep enter resume undertake".split())
+# Verbs that frame a complement but say nothing themselves ("decided to allow").
+FRAMES = frozenset("decide try plan move vote announce attempt seek begin start continue "
+                   "resume intend aim order prepare hope expect want help".split())
+# Verbs of speech that report an event (their complement is the event).
+REPORTING = frozenset("say tell report quote state add announce confirm claim note "
+                      "write indicate explain reiterate declare believe according".split())
+# A stated intention to do one of these is a threat; to do anything else, an agreement.
+HOSTILE = frozenset(("FIGHT", "COERCE", "SANCTION", "ASSAULT", "MOBILIZE", "PROTEST",
+                     "THREATEN"))
+# Verbs of stopping: stopping cooperation is a sanction, stopping hostility a concession.
+STOPPING = frozenset("end halt suspend cancel stop break cut freeze terminate call_off "
+                     "break_off lift".split())
+COOPERATIVE = frozenset(("CONSULT", "AID", "COOPERATE", "AGREE", "SUPPORT"))
+# Weapons of crowd control: firing these at people is coercion, not battle.
+CROWD_CONTROL = frozenset("gas teargas bullet bullets cannon cannons baton batons grenade "
+                          "grenades spray".split())
+# Envoys: pulling them out or sending them home is a diplomatic sanction.
+ENVOYS = frozenset("ambassador ambassadors envoy envoys diplomat diplomats mission "
+                   "embassy".split())
+# Verbs that take their meaning from what is exchanged ("exchanged fire", "traded insults").
+EXCHANGING = frozenset("exchange trade swap".split())
+# Verbs of going somewhere: going for talks is consulting.
+MOVING = frozenset("return travel arrive go fly come head leave".split())
+# Who kills in battle (fighting) rather than in an attack on people (assault).
+MILITARY = frozenset("aircraft gunship gunships helicopter helicopters tank tanks artillery "
+                     "jet jets plane planes warplane warplanes explosion mine minefield shell "
+                     "shells shelling missile missiles rocket rockets airstrike airstrikes "
+                     "fighting battle clashes".split())
+# Verbs that, negated ("would not accept"), are rejections.
+ACCEPTING = frozenset("accept agree allow meet attend give comply recognize recognise "
+                      "negotiate resign participate join sign cooperate release "
+                      "lift".split())

@@ -1,0 +1,404 @@
+"""Rules over the dependency parse that find statements of position, each with an ID.
+
+A rule looks at one token (its lemma, its children, its place in the tree) and, when it fires,
+returns a `Finding`: the stance, the word that triggered it, the phrase naming the actor, the
+phrase naming the issue, the condition or addressee when there is one, and a confidence. The
+extraction step turns findings into statements with actors, speakers, issues and dates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from redline.news.clauses import subject
+
+Token = Any
+Span = Any
+
+REJECT = frozenset("reject refuse decline dismiss rebuff oppose veto spurn repudiate deny "
+                   "resist".split())
+DEMAND = frozenset("demand insist push press seek want require call ask".split())
+URGE = frozenset("urge appeal encourage exhort implore press call ask".split())
+OFFER = frozenset("offer propose promise pledge".split())
+WILLING = frozenset("willing ready prepared open".split())
+# What a party offers when it says it would do it ("would allow more inspections").
+OFFERABLE = frozenset("allow permit give cap limit reduce freeze halt suspend discuss negotiate "
+                      "consider release dilute ship export open".split())
+THREATEN = frozenset("threaten warn vow".split())
+CONCEDE = frozenset("concede relent yield compromise soften drop lift ease accept".split())
+SUPPORT = frozenset("support back welcome endorse praise favor favour applaud defend "
+                    "agree".split())
+TALKS = frozenset("talk discussion negotiation meeting consultation summit round contact "
+                  "dialogue".split())
+HOLD_TALKS = frozenset("hold take begin resume start open continue end plan schedule set host "
+                       "attend mediate have conduct reconvene".split())
+EXPECTING = frozenset("expect schedule set plan due likely".split())
+ARRIVE = frozenset("arrive travel fly".split())
+MEET = frozenset("meet visit host mediate telephone confer".split())
+NEGOTIABLE_VERBS = frozenset("discuss negotiate bargain include put trade".split())
+ACCEPTING = frozenset("accept agree allow meet negotiate discuss give".split())
+_RED_PHRASE = re.compile(r"\bnon-?\s?negotiable\b|\bnot negotiable\b|\boff[- ]limits\b|"
+                         r"\boff the table\b|\bnot up for negotiation\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule found in a sentence (tokens, not yet resolved to actors and issues)."""
+
+    rule: str
+    stance: str
+    trigger: Token
+    actor: Token | None
+    issue: Token | None
+    confidence: float
+    addressee: Token | None = None
+    condition: str | None = None
+    mediator: Token | None = None
+    place: Token | None = None
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children) or any(
+        c.dep_ == "neg" for c in token.head.children if token.dep_ in ("xcomp", "acomp")
+        and token.head.lemma_ in ("be", "will"))
+
+
+def _child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _object(token: Token) -> Token | None:
+    """The thing a verb is about: its object, its clausal complement, or `on/for X`."""
+    found = _child(token, "dobj", "xcomp", "ccomp", "attr")
+    if found is not None:
+        return found
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "for", "to", "about", "over"):
+            pobj = _child(prep, "pobj", "pcomp")
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _prep_object(token: Token, *words: str) -> Token | None:
+    for prep in token.children:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in words:
+            return _child(prep, "pobj")
+    return None
+
+
+def condition_of(token: Token) -> str | None:
+    """The price of an offer: "only in exchange for X", "if X", "provided that X"."""
+    for node in token.subtree:
+        if node.lower_ in ("exchange", "return") and node.head.lower_ == "in":
+            pobj = next((_child(p, "pobj") for p in node.children if p.lower_ == "for"), None)
+            if pobj is not None:
+                return " ".join(t.text for t in pobj.subtree)
+        if node.dep_ == "mark" and node.lower_ in ("if", "provided", "unless") or (
+                node.lower_ == "provided" and node.dep_ in ("prep", "advcl", "mark")):
+            clause = node.head if node.dep_ == "mark" else node
+            words = [t.text for t in clause.subtree if t.i != node.i]
+            while words and words[0].lower() in ("only", "even", "that", "just"):
+                words = words[1:]
+            return " ".join(words)
+        if node.lower_ == "condition" and node.head.lower_ == "on":
+            clause = _child(node, "acl", "ccomp")
+            if clause is not None:
+                return " ".join(t.text for t in clause.subtree if t.lower_ != "that")
+    return None
+
+
+_CONDITION_TEXT = re.compile(
+    r"\b(?:provided(?: that)?|providing(?: that)?|on (?:the )?condition that|as long as|"
+    r"only if|if|in exchange for|in return for)\s+(.+?)[.;!?\"”]*$", re.IGNORECASE)
+
+
+def condition_text(token: Token, sent: Span) -> str | None:
+    """The condition of an offer read from the words after the trigger when the parse does
+    not attach it ("could accept X provided that Y")."""
+    rest = sent.doc.text[token.idx:sent.end_char]
+    match = _CONDITION_TEXT.search(rest)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    while words and words[0].lower() in ("only", "even", "that", "just"):
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def _condition(token: Token, sent: Span, *more: Token) -> str | None:
+    for node in (token, *more):
+        if (found := condition_of(node)) is not None:
+            return found
+    return condition_text(token, sent)
+
+
+NEVER_GIVE = frozenset("give abandon surrender cede stop halt negotiate accept allow "
+                       "relinquish renounce dismantle trade compromise".split())
+
+
+def red_line(token: Token, sent: Span) -> Finding | None:
+    """"X is a red line", "non-negotiable", "will not be discussed", "never part of the agenda"."""
+    if token.lower_ == "line" and any(c.lower_ == "red" for c in token.children):
+        clause = token.head
+        topic = _child(clause, "nsubj", "nsubjpass")
+        return Finding("RL-RED-LINE", "red_line", token, subject(clause) if topic is None
+                       or topic.i == token.i else None, topic, 0.9)
+    if token.dep_ in ("neg",) and token.head.lemma_ in NEGOTIABLE_VERBS:
+        verb = token.head
+        if verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children):
+            topic = _child(verb, "nsubjpass", "nsubj")
+            if topic is not None and topic.lower_ in ("that", "which"):
+                return None  # "a red line that will not be discussed": the red-line rule has it
+            return Finding("RL-NOT-NEGOTIATED", "red_line", verb, None, topic, 0.75)
+    if token.lower_ == "never" and token.head.lemma_ in NEVER_GIVE and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "can", "could")
+            for c in token.head.children):
+        verb = token.head
+        return Finding("RL-NEVER", "red_line", verb, None, _child(verb, "dobj"), 0.8)
+    if token.dep_ == "neg" and token.head.lemma_ == "be":
+        verb = token.head
+        attr = _child(verb, "attr")
+        if attr is not None and attr.lower_ == "part":
+            pobj = _prep_object(attr, "of")
+            if pobj is not None and pobj.lemma_ in ("negotiation", "talk", "agenda", "deal",
+                                                   "discussion", "agreement"):
+                return Finding("RL-NOT-PART", "red_line", verb, None, _child(verb, "nsubj"),
+                               0.75)
+    return None
+
+
+def red_phrase(sent: Span) -> Iterator[Finding]:
+    """"declared its missile programme off limits", "non-negotiable"."""
+    for match in _RED_PHRASE.finditer(sent.text):
+        token = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+        if token is None or not len(token):
+            continue
+        root = token.root
+        verb = root
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        topic = _child(root, "nsubj") or _child(verb, "dobj", "nsubjpass")
+        if topic is None:
+            topic = _child(verb, "nsubj")
+        yield Finding("RL-PHRASE", "red_line", verb, None, topic, 0.85)
+
+
+def verbs(token: Token, sent: Span) -> Finding | None:
+    """Verbs of rejecting, demanding, urging, offering, threatening, conceding, supporting."""
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("VERB", "AUX") and lemma not in WILLING:
+        return None
+    if token.dep_ in ("amod", "compound", "acl", "nmod", "poss"):
+        return None  # "the proposed cuts": a modifier, not a predicate
+    negated = _negated(token)
+    obj = _object(token)
+    addressee = _child(token, "dobj")
+    if lemma in REJECT:
+        if negated:
+            return None
+        return Finding("REJ-VERB", "reject", token, None, obj, 0.8)
+    if negated and lemma in ACCEPTING:
+        return Finding("REJ-NOT-ACCEPT", "reject", token, None, obj, 0.65)
+    if lemma in URGE and addressee is not None and _child(token, "xcomp", "ccomp") is not None \
+            and not negated:
+        return Finding("URGE-VERB", "urge", token, None, _child(token, "xcomp", "ccomp"), 0.8,
+                       addressee=addressee)
+    if lemma in ("call", "appeal") and (on := _prep_object(token, "on", "upon", "to")) is not None:
+        return Finding("URGE-CALL-ON", "urge", token, None, _child(token, "xcomp") or obj, 0.75,
+                       addressee=on)
+    if lemma in DEMAND and not negated:
+        if lemma in ("call", "ask") and _prep_object(token, "for") is None:
+            return None
+        if lemma in ("press", "push") and _child(token, "xcomp") is None and \
+                _prep_object(token, "for") is None:
+            return None
+        return Finding("DEM-VERB", "demand", token, None, obj, 0.75)
+    if lemma in WILLING and token.dep_ in ("acomp", "amod", "ROOT") and not negated:
+        what = _child(token, "xcomp")
+        if what is None:
+            return None
+        condition = _condition(what, sent, token, *((token.head,) if token.dep_ == "acomp"
+                                                     else ()))
+        stance = "conditional_offer" if condition else "offer"
+        rule = "OFFER-WILLING-COND" if condition else "OFFER-WILLING"
+        return Finding(rule, stance, token, None, what, 0.8, condition=condition)
+    if lemma in ("accept", "agree") and not negated and (condition := _condition(token, sent)):
+        return Finding("OFFER-ACCEPT-COND", "conditional_offer", token, None, obj, 0.75,
+                       condition=condition)
+    if lemma in ("accept", "agree") and not negated and any(
+            c.dep_ == "aux" and c.lower_ in ("would", "will", "could") for c in token.children):
+        return Finding("OFFER-ACCEPT", "offer", token, None, obj, 0.7)
+    if lemma in OFFERABLE and not negated and any(
+            c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "'d") for c in token.children):
+        condition = _condition(token, sent)
+        return Finding("OFFER-INTENT-COND" if condition else "OFFER-INTENT",
+                       "conditional_offer" if condition else "offer", token, None,
+                       obj or token, 0.7 if condition else 0.6, condition=condition)
+    if lemma in OFFER and not negated:
+        condition = _condition(token, sent)
+        stance = "conditional_offer" if condition else "offer"
+        return Finding("OFFER-VERB-COND" if condition else "OFFER-VERB", stance, token, None,
+                       obj, 0.75, condition=condition)
+    if lemma in ("warn", "vow") and not _promises(token):
+        return None  # "warned that time was running out" is not a threat
+    if lemma in THREATEN and not negated:
+        return Finding("THR-VERB", "threaten", token, None, obj, 0.8,
+                       addressee=_prep_object(token, "against", "to") or addressee)
+    if lemma in CONCEDE and not negated and lemma != "accept" or (
+            lemma == "accept" and obj is not None and obj.lemma_ in ("demand", "term",
+                                                                     "condition", "proposal")):
+        return Finding("CONC-VERB", "concede", token, None, obj, 0.65)
+    if lemma in SUPPORT and not negated:
+        return Finding("SUP-VERB", "support", token, None, obj, 0.65, addressee=addressee)
+    return None
+
+
+def _promises(token: Token) -> bool:
+    """A warning or vow that announces an act: "warned it would retaliate", "vowed to hit back",
+    "warned of consequences unless ..."."""
+    if _child(token, "xcomp") is not None:
+        return True
+    for node in token.subtree:
+        if node.lower_ in ("unless", "if") or node.dep_ == "aux" and node.lower_ in (
+                "will", "would", "'ll"):
+            return True
+    return False
+
+
+# "expressed support for X", "voiced opposition to X": the stance is in the noun.
+STANCE_NOUNS = {"support": "support", "backing": "support", "approval": "support",
+                "opposition": "reject", "rejection": "reject", "objection": "reject",
+                "willingness": "offer", "readiness": "offer", "demand": "demand",
+                "threat": "threaten"}
+EXPRESS = frozenset("express voice reiterate declare pledge signal state reaffirm "
+                    "repeat".split())
+
+
+def stance_noun(token: Token, sent: Span) -> Finding | None:
+    if token.lemma_ not in EXPRESS or token.pos_ != "VERB" or _negated(token):
+        return None
+    noun = _child(token, "dobj")
+    if noun is None or noun.lemma_.lower() not in STANCE_NOUNS:
+        return None
+    stance = STANCE_NOUNS[noun.lemma_.lower()]
+    topic = _prep_object(noun, "for", "to", "of", "on", "against") or _child(noun, "acl")
+    return Finding("NOUN-STANCE", stance, token, None, topic, 0.7,
+                   addressee=topic if stance == "support" else None)
+
+
+def must(token: Token, sent: Span) -> Finding | None:
+    """"X must do Y" reported by a speaker: a demand addressed to X."""
+    if token.lower_ != "must" or token.dep_ != "aux":
+        return None
+    verb = token.head
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    return Finding("DEM-MUST", "demand", verb, None, _object(verb), 0.6,
+                   addressee=_child(verb, "nsubj"))
+
+
+def talks(token: Token, sent: Span) -> Finding | None:
+    """Talks held or planned: "talks were held in Oman", "X met Y", "X hosted talks"."""
+    lemma = token.lemma_.lower()
+    if lemma in TALKS and token.pos_ == "NOUN":
+        verb = token.head
+        if verb.lemma_ in EXPECTING and (then := _child(verb, "xcomp")) is not None \
+                and then.lemma_ in HOLD_TALKS:
+            verb = then  # "talks are expected to resume in Muscat"
+        if token.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_ in HOLD_TALKS:
+            between = _prep_object(token, "between", "with")
+            actor = between
+            other = None
+            if between is not None:
+                other = _child(between, "conj")
+            actor_phrase = actor or (subject(verb) if token.dep_ == "dobj" else None)
+            place = _prep_object(verb, "in", "at") or _prep_object(token, "in", "at")
+            if place is None and verb.dep_ == "xcomp":
+                place = _prep_object(verb.head, "in", "at")
+            mediator = _prep_object(verb, "by", "through", "via") if any(
+                c.lower_ in ("through", "via") for c in verb.children) else None
+            return Finding("CONS-TALKS-HELD", "consult", verb, actor_phrase, token, 0.8,
+                           addressee=other, place=place, mediator=mediator)
+        return None
+    if lemma in ARRIVE and token.pos_ == "VERB" and not _negated(token):
+        place = _prep_object(token, "in", "to", "at")
+        if place is not None and place.pos_ == "PROPN":
+            return Finding("CONS-VISIT", "consult", token, None, None, 0.6, addressee=place,
+                           place=place)
+    if lemma in MEET and token.pos_ == "VERB" and not _negated(token):
+        other = _child(token, "dobj") or _prep_object(token, "with")
+        place = _prep_object(token, "in", "at")
+        mediator = token if lemma == "mediate" else None
+        return Finding("CONS-MEET", "consult", token, None, other, 0.7, addressee=other,
+                       place=place, mediator=mediator)
+    return None
+
+
+TOKEN_RULES: tuple[Callable[[Token, Span], Finding | None], ...] = (
+    red_line, must, talks, stance_noun, verbs)
+
+
+CONDITION_MARKS = frozenset("if unless provided providing".split())
+# Stances whose complement is their content: a verb inside it is not a statement of its own.
+CARRIERS = frozenset("urge demand offer conditional_offer threaten support".split())
+
+
+def _in_condition(token: Token) -> bool:
+    """Inside an "if"/"unless" clause: a condition, not a statement."""
+    node = token
+    for _ in range(10):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
+                                        for c in node.children):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _inside(token: Token, container: Token) -> bool:
+    node = token
+    for _ in range(12):
+        if node.i == container.i:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def findings(sent: Span) -> list[Finding]:
+    """Every rule that fires in a sentence; one red line per sentence, one finding per word.
+
+    Words inside a condition ("only if sanctions were lifted") or inside the content of an
+    appeal or demand ("urged Washington to insist ...") are parts of another statement.
+    """
+    found: list[Finding] = []
+    seen: set[int] = set()
+    has_red_line = False
+    for finding in red_phrase(sent):
+        found.append(finding)
+        seen.add(finding.trigger.i)
+        has_red_line = True
+    for token in sent:
+        for rule in TOKEN_RULES:
+            finding = rule(token, sent)
+            if finding is None or finding.trigger.i in seen or _in_condition(finding.trigger):
+                continue
+            if any(f.stance in CARRIERS and f.issue is not None and f.issue.pos_ in (
+                    "VERB", "AUX") and _inside(finding.trigger, f.issue) for f in found):
+                continue
+            if finding.stance == "red_line":
+                if has_red_line:
+                    continue
+                has_red_line = True
+            found.append(finding)
+            seen.add(finding.trigger.i)
+            break
+    if has_red_line:  # "a red line that will not be discussed" is one statement, not two
+        found = [f for f in found if f.rule != "REJ-NOT-ACCEPT"]
+    return found

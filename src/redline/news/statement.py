@@ -1,0 +1,92 @@
+"""Statements of position with provenance, and the frozen result of one extraction run."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+STANCES = ("red_line", "demand", "offer", "conditional_offer", "reject", "urge", "support",
+           "threaten", "concede", "consult")
+
+# The PLOVER event category a stance expresses (appeals count as demands, offers as agreement).
+STANCE_PLOVER = {
+    "red_line": "REJECT", "demand": "DEMAND", "offer": "AGREE", "conditional_offer": "AGREE",
+    "reject": "REJECT", "urge": "DEMAND", "support": "SUPPORT", "threaten": "THREATEN",
+    "concede": "CONCEDE", "consult": "CONSULT",
+}
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One actor's position in one sentence, with where it was found and the rule that found it."""
+
+    actor: str | None
+    stance: str
+    sentence: str
+    start: int
+    end: int
+    source: str
+    rule: str
+    confidence: float
+    speaker: str | None = None
+    speaker_role: str | None = None
+    issue: str | None = None
+    condition: str | None = None
+    addressee: str | None = None
+    mediator: str | None = None
+    place: str | None = None
+    plover: str | None = None
+    date: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.stance not in STANCES:  # our own rules produced it: a bug, fail loudly
+            raise ValueError(f"unknown stance {self.stance!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article's text (plain, after HTML or feed parsing) and what is known about it."""
+
+    source: str
+    text: str
+    title: str | None = None
+    date: str | None = None
+    kind: str = "text"  # text, html, feed
+    language: str = "en"
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ArticleStatements:
+    """The statements found in one article."""
+
+    article: Article
+    statements: tuple[Statement, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": {k: v for k, v in self.article.to_dict().items() if k != "text"},
+                "statements": [s.to_dict() for s in self.statements]}
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The frozen result of `extract`: statements per article, with the method and parameters."""
+
+    articles: tuple[ArticleStatements, ...]
+    method: str = "dependency-rules"
+    parameters: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def statements(self) -> tuple[Statement, ...]:
+        return tuple(s for a in self.articles for s in a.statements)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"method": self.method, "parameters": dict(self.parameters),
+                "articles": [a.to_dict() for a in self.articles],
+                "statements": [s.to_dict() for s in self.statements]}

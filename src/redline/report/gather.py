@@ -1,0 +1,198 @@
+"""Collect the JSON results a report shows, from whichever engines are installed.
+
+Every section of the report renders from a plain dict: the `to_dict()` (`--format json`) output of
+one engine. `gather` runs the engines that exist; an engine that is not importable is left out, so
+its section is left out of the report (never faked). Results computed elsewhere (a saved
+`redline montecarlo --format json`) can be passed in and are keyed by their "format".
+
+Each engine's runner makes the call its CLI command makes with the default options (events: the
+active ones); integrating a new engine is one line in RUNNERS.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from redline.errors import RedlineError
+from redline.scenario import Scenario
+from redline.scenario.pressure import apply_pressure, select_events
+from redline.space import analyze, outcome_space
+
+DEFAULT_POINT_CAP = 4000
+SAMPLE_SEED = 20260210  # fixed: the sampled cloud of a huge space is part of a deterministic report
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the engines are asked: agenda, enumeration limit, seeds and sizes of stochastic runs."""
+
+    agenda: tuple[str, ...] | None = None
+    max_outcomes: int = 5_000_000
+    point_cap: int = DEFAULT_POINT_CAP
+    seed: int = 0
+    runs: int = 1000  # Monte Carlo draws and simulated sessions
+    sobol: int = 256  # Sobol base sample of the Monte Carlo (0: tornado only)
+    events: str | tuple[str, ...] = "active"  # as `redline analyze --events`
+
+
+Runner = Callable[[Scenario, Options], dict[str, Any]]
+
+# Result key -> the module that must be importable for its runner to be used.
+ENGINES: dict[str, str] = {
+    "analysis": "redline.space",
+    "space": "redline.space",
+    "agendas": "redline.space.agendas",
+    "explain": "redline.space.explain",
+    "montecarlo": "redline.uncertainty",
+    "forecast": "redline.forecast",
+    "simulation": "redline.negotiate",
+    "statements": "redline.news",
+}
+
+# The `format` field of each engine's JSON -> the result key it fills.
+FORMATS: dict[str, str] = {
+    "redline-analysis/1": "analysis",
+    "redline-space/1": "space",
+    "redline-agendas/1": "agendas",
+    "redline-explain/1": "explain",
+    "redline-montecarlo/1": "montecarlo",
+    "redline-forecast/1": "forecast",
+    "redline-simulation/1": "simulation",
+    "redline-statements/1": "statements",
+}
+
+
+def pressured(scenario: Scenario, options: Options) -> Scenario:
+    """The scenario with the chosen events applied, as the analysis commands do."""
+    chosen = select_events(scenario, options.events)
+    return apply_pressure(scenario, chosen).scenario
+
+
+def _analysis(scenario: Scenario, options: Options) -> dict[str, Any]:
+    return analyze(pressured(scenario, options), options.agenda,
+                   max_outcomes=options.max_outcomes).to_dict()
+
+
+def _space(scenario: Scenario, options: Options) -> dict[str, Any]:
+    return space_points(pressured(scenario, options), options.agenda, cap=options.point_cap,
+                        max_outcomes=options.max_outcomes)
+
+
+def _agendas(scenario: Scenario, options: Options) -> dict[str, Any]:
+    from redline.space.agendas import analyze_agendas
+
+    data: dict[str, Any] = analyze_agendas(pressured(scenario, options),
+                                           max_outcomes=options.max_outcomes).to_dict()
+    return data
+
+
+def _explain(scenario: Scenario, options: Options) -> dict[str, Any]:
+    from redline.space.explain import explain
+
+    data: dict[str, Any] = explain(pressured(scenario, options), options.agenda,
+                                   max_outcomes=options.max_outcomes).to_dict()
+    return data
+
+
+def _montecarlo(scenario: Scenario, options: Options) -> dict[str, Any]:
+    from redline.uncertainty import montecarlo
+
+    data: dict[str, Any] = montecarlo(
+        scenario, options.runs, options.seed, "local", agenda=options.agenda,
+        events=select_events(scenario, options.events), sobol_samples=options.sobol,
+        max_outcomes=options.max_outcomes).to_dict()
+    return data
+
+
+def _forecast(scenario: Scenario, options: Options) -> dict[str, Any]:
+    from redline.forecast import forecast, from_scenario
+
+    data: dict[str, Any] = {"source": scenario.title,
+                            **forecast(from_scenario(scenario), "compromise").to_dict()}
+    return data
+
+
+def _simulation(scenario: Scenario, options: Options) -> dict[str, Any]:
+    from redline.report.simulation import simulation_record
+
+    return simulation_record(scenario, runs=options.runs, seed=options.seed,
+                             agenda=options.agenda)
+
+
+RUNNERS: dict[str, Runner] = {
+    "analysis": _analysis,
+    "space": _space,
+    "agendas": _agendas,
+    "explain": _explain,
+    "montecarlo": _montecarlo,
+    "simulation": _simulation,
+    "forecast": _forecast,  # used once redline.forecast is merged (written to its branch's API)
+}
+
+
+def available() -> tuple[str, ...]:
+    """Result keys whose engine is importable and wired in."""
+    return tuple(key for key, module in ENGINES.items()
+                 if key in RUNNERS and importlib.util.find_spec(module) is not None)
+
+
+def gather(scenario: Scenario, options: Options | None = None,
+           given: Sequence[Mapping[str, Any]] = ()) -> dict[str, dict[str, Any]]:
+    """Results by key: those `given` (by their "format"), then every available engine's."""
+    options = options or Options()
+    results: dict[str, dict[str, Any]] = {}
+    for data in given:
+        results[result_key(data)] = dict(data)
+    for key in available():
+        if key not in results:
+            results[key] = RUNNERS[key](scenario, options)
+    return results
+
+
+def result_key(data: Mapping[str, Any]) -> str:
+    """The result key of an engine's JSON output, from its "format" field."""
+    fmt = data.get("format") if isinstance(data, Mapping) else None
+    if fmt is None and isinstance(data, Mapping) and {"articles", "statements"} <= set(data):
+        return "statements"  # `redline extract --format json` (it carries no format field)
+    if fmt is None and isinstance(data, Mapping) and {"issues", "outcome", "trajectory"} <= set(data):
+        return "forecast"  # `redline forecast --format json` (no format field either)
+    if fmt not in FORMATS:
+        known = ", ".join(sorted(FORMATS))
+        raise RedlineError(f"a result with format {fmt!r} cannot go in a report; "
+                           f"give the --format json output of a redline command ({known})")
+    return FORMATS[str(fmt)]
+
+
+def space_points(scenario: Scenario, agenda: Sequence[str] | None = None, *,
+                 cap: int = DEFAULT_POINT_CAP, max_outcomes: int = 5_000_000) -> dict[str, Any]:
+    """The parties' utilities of every outcome (a fixed sample when there are more than `cap`),
+    each flagged feasible (satisfies the parties' red lines) or not: `redline-space/1`."""
+    from redline.space.analysis import applied_rules
+
+    space = outcome_space(scenario, agenda)
+    if space.size > max_outcomes:
+        return {"format": "redline-space/1", "parties": list(space.parties), "outcomes": space.size,
+                "sampled": False, "points": [], "feasible": [], "too_large": True}
+    utilities = space.grid_utilities()
+    feasible = np.ones(space.size, dtype=bool)
+    for rule in applied_rules(scenario, space.parties):
+        feasible &= space.rule_mask(rule)
+    rows = np.arange(space.size)
+    sampled = space.size > cap
+    if sampled:
+        rows = np.sort(np.random.default_rng(SAMPLE_SEED).choice(space.size, cap, replace=False))
+    return {
+        "format": "redline-space/1",
+        "parties": list(space.parties),
+        "agenda": list(space.agenda),
+        "outcomes": space.size,
+        "sampled": sampled,
+        "points": [[round(float(u), 6) for u in row] for row in utilities[rows]],
+        "feasible": [bool(f) for f in feasible[rows]],
+        "too_large": False,
+    }

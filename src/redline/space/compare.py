@@ -1,0 +1,77 @@
+"""The effect of a change to a scenario (an event, an influence edge) on its bargaining space.
+
+`compare(before, after, agenda)` analyses both scenarios under the same agenda and reports the
+change in ZOPA size, the Nash point before and after (and the issues whose option moved), and per
+party the change of its utility at the Nash point and of its gain over its own reservation. A
+party *gains* from the change when its utility at the Nash point rises; the gain over reservation
+is reported as well because pressure usually moves reservations themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from redline.scenario import Scenario
+from redline.space.analysis import Analysis, analyze
+from redline.version import __version__
+
+
+@dataclass(frozen=True)
+class Comparison:
+    before: Analysis
+    after: Analysis
+    change: dict[str, Any]  # the events / edges compared
+    method: str = "compare"
+    parameters: dict[str, Any] = field(default_factory=dict)
+    version: str = __version__
+
+    def side(self, result: Analysis) -> dict[str, Any]:
+        nash = result.solutions["nash"] if result.zopa else None
+        data: dict[str, Any] = {
+            "zopa": result.zopa, "zopa_size": result.zopa_size,
+            "refused_by": sorted({a for a, _ in result.refused_by}),
+            "reservations": dict(zip(result.parties, result.reservations, strict=True)),
+            "nash": None, "gains": None,
+        }
+        if nash is not None:
+            data["nash"] = result.package(nash.options, nash.utilities)
+            data["gains"] = {p: round(u - d, 12) for p, u, d in
+                             zip(result.parties, nash.utilities, result.reservations,
+                                 strict=True)}
+        return data
+
+    @property
+    def delta(self) -> dict[str, Any]:
+        a, b = self.side(self.before), self.side(self.after)
+        data: dict[str, Any] = {"zopa_size": b["zopa_size"] - a["zopa_size"],
+                                "zopa": [a["zopa"], b["zopa"]], "moved": {},
+                                "utility": None, "gain": None, "gainers": []}
+        if a["nash"] is not None and b["nash"] is not None:
+            data["moved"] = {i: [a["nash"]["outcome"][i], b["nash"]["outcome"][i]]
+                             for i in a["nash"]["outcome"]
+                             if a["nash"]["outcome"][i] != b["nash"]["outcome"][i]}
+            data["utility"] = {p: round(b["nash"]["utilities"][p] - a["nash"]["utilities"][p], 12)
+                               for p in self.before.parties}
+            data["gain"] = {p: round(b["gains"][p] - a["gains"][p], 12)
+                            for p in self.before.parties}
+            data["gainers"] = [p for p, v in data["utility"].items() if v > 1e-12]
+        return data
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"format": "redline-compare/1", "scenario": self.before.scenario.title,
+                "agenda": list(self.before.agenda), "change": self.change,
+                "before": self.side(self.before), "after": self.side(self.after),
+                "delta": self.delta, "method": self.method, "parameters": self.parameters,
+                "version": self.version}
+
+
+def compare(before: Scenario, after: Scenario, agenda: Sequence[str] | None = None, *,
+            change: dict[str, Any] | None = None, max_outcomes: int = 5_000_000) -> Comparison:
+    """Analyse `before` and `after` under one agenda and report the difference."""
+    first = analyze(before, agenda, max_outcomes=max_outcomes)
+    second = analyze(after, agenda, max_outcomes=max_outcomes)
+    return Comparison(first, second, change or {},
+                      parameters={"agenda": None if agenda is None else list(agenda),
+                                  "max_outcomes": max_outcomes})

@@ -1,0 +1,225 @@
+"""Why no deal: the minimal sets of constraints whose removal opens a ZOPA, and what binds a deal.
+
+The constraints of an agenda are the parties' outcome red lines (by red-line id), the parties'
+agenda refusals triggered by the agenda (by red-line id) and each party's reservation value
+(``reservation:ACTOR``: the party accepts only outcomes worth at least its reservation).
+
+Search. For every outcome o of the agenda let V(o) be the set of constraints o violates (an agenda
+refusal is violated by every outcome). Removing a set S of constraints admits o exactly when
+V(o) ⊆ S. So the ZOPA opens after removing S iff S contains some V(o), and the *minimal* blocking
+sets (minimal correction sets, the minimal hitting sets of the minimal conflicts) are exactly the
+inclusion-minimal sets among {V(o)}. We compute every outcome's violation signature as one bit
+vector with numpy, keep the distinct signatures, and sweep them by size keeping those that
+contain no smaller one. The result is every minimal set (smallest first), exact, in one pass over
+the outcomes plus a pass over distinct signatures (at most min(outcomes, 2^constraints)); no
+subset of constraints is ever tried blindly. Sets larger than ``max_size`` are counted, not listed.
+
+What each set gives up. A red line or an agenda refusal in S is dropped. A reservation in S is
+lowered by the *smallest uniform drop* that opens a deal: delta = min over outcomes o with
+V(o) ⊆ S of max_{i in S} (d_i - u_i(o)); with one reservation in S this is exactly the minimal
+drop of that party's reservation. The deal that opens is the Nash point of the relaxed problem
+(red lines dropped, reservations lowered by delta).
+
+When a ZOPA exists, ``binding`` lists the red lines whose removal alone moves the Nash point (with
+the new point and each party's change), and ``headroom`` says how far each party's reservation could
+rise before the ZOPA empties.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from redline.scenario import Scenario
+from redline.space.analysis import (
+    RATIONALITY_SLACK,
+    SpaceTooLarge,
+    analyze,
+    applied_rules,
+    refusals,
+)
+from redline.space.outcomes import outcome_space
+from redline.version import __version__
+
+DEFAULT_MAX_SIZE = 3
+RESERVATION = "reservation:"
+
+
+@dataclass(frozen=True)
+class BlockingSet:
+    constraints: tuple[str, ...]
+    opens: dict[str, Any]  # Nash point of the relaxed problem: {"outcome", "utilities"}
+    gives_up: tuple[dict[str, Any], ...]  # per constraint: actor, kind, and drop for reservations
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"constraints": list(self.constraints), "opens": self.opens,
+                "gives_up": list(self.gives_up)}
+
+
+@dataclass(frozen=True)
+class Explanation:
+    scenario_title: str
+    parties: tuple[str, ...]
+    agenda: tuple[str, ...]
+    zopa: bool
+    constraints: tuple[str, ...]
+    blocking_sets: tuple[BlockingSet, ...]
+    beyond_limit: int  # minimal blocking sets larger than max_size, not listed
+    nash: dict[str, Any] | None
+    binding: tuple[dict[str, Any], ...]
+    headroom: dict[str, float]
+    method: str = "violation-signatures"
+    parameters: dict[str, Any] = field(default_factory=dict)
+    version: str = __version__
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": "redline-explain/1",
+            "scenario": self.scenario_title,
+            "parties": list(self.parties),
+            "agenda": list(self.agenda),
+            "zopa": self.zopa,
+            "constraints": list(self.constraints),
+            "blocking_sets": [b.to_dict() for b in self.blocking_sets],
+            "beyond_limit": self.beyond_limit,
+            "nash": self.nash,
+            "binding": list(self.binding),
+            "headroom": self.headroom,
+            "method": self.method,
+            "parameters": self.parameters,
+            "version": self.version,
+        }
+
+
+def without_red_lines(scenario: Scenario, ids: Sequence[str]) -> Scenario:
+    """The scenario with some red lines removed (document and compiled rules)."""
+    drop = set(ids)
+    document = scenario.document.model_copy(
+        update={"red_lines": [r for r in scenario.document.red_lines if r.id not in drop]})
+    rules = {k: v for k, v in scenario.rules.items() if k not in drop}
+    return dataclasses.replace(scenario, document=document, rules=rules)
+
+
+def with_reservations(scenario: Scenario, reservations: dict[str, float]) -> Scenario:
+    utilities = dict(scenario.utilities)
+    for party, value in reservations.items():
+        utilities[party] = dataclasses.replace(utilities[party], reservation=value)
+    return dataclasses.replace(scenario, utilities=utilities)
+
+
+def _owner(scenario: Scenario, constraint: str) -> tuple[str, str]:
+    if constraint.startswith(RESERVATION):
+        return constraint[len(RESERVATION):], "reservation"
+    red = next(r for r in scenario.red_lines if r.id == constraint)
+    return red.actor, "agenda refusal" if red.refuses_agenda is not None else "red line"
+
+
+def _minimal(signatures: NDArray[np.bool_]) -> list[NDArray[np.bool_]]:
+    """Inclusion-minimal rows of a boolean matrix of distinct rows, smallest first."""
+    sizes = signatures.sum(axis=1)
+    order = np.lexsort((*signatures.T[::-1], sizes))  # by size, then canonical
+    kept: list[NDArray[np.bool_]] = []
+    for row in signatures[order]:
+        if not any((k <= row).all() for k in kept):
+            kept.append(row)
+    return kept
+
+
+def explain(scenario: Scenario, agenda: Sequence[str] | None = None, *,
+            parties: Sequence[str] | None = None, max_size: int = DEFAULT_MAX_SIZE,
+            max_outcomes: int = 5_000_000) -> Explanation:
+    """Minimal blocking sets when there is no ZOPA; binding constraints of the deal otherwise."""
+    base = analyze(scenario, agenda, parties=parties, max_outcomes=max_outcomes)
+    space = outcome_space(scenario, base.agenda, base.parties)
+    who = base.parties
+    refusing = tuple(dict.fromkeys(r for _, r in refusals(scenario, space.agenda, who)))
+    rules = applied_rules(scenario, who)
+    constraints = (*rules, *refusing, *(RESERVATION + p for p in who))
+    parameters = {"agenda": list(base.agenda), "max_size": max_size, "max_outcomes": max_outcomes}
+    if base.zopa:
+        return _binding(scenario, base, constraints, rules, parameters)
+    if space.size > max_outcomes:
+        raise SpaceTooLarge(
+            f"the agenda has {space.size:,} outcomes, more than the enumeration limit of "
+            f"{max_outcomes:,}; narrow the agenda (--agenda) or raise the limit (--max-outcomes)")
+    utilities = space.grid_utilities()
+    reservations = np.array([scenario.utilities[p].reservation for p in who])
+    violated = np.zeros((space.size, len(constraints)), dtype=bool)
+    for k, rule in enumerate(rules):
+        violated[:, k] = ~space.rule_mask(rule)
+    violated[:, len(rules):len(rules) + len(refusing)] = True
+    violated[:, len(rules) + len(refusing):] = utilities < reservations - RATIONALITY_SLACK
+    distinct = np.unique(violated, axis=0)
+    minimal = _minimal(distinct)
+    listed = [m for m in minimal if m.sum() <= max_size]
+    sets = tuple(_open(scenario, base.agenda, who, constraints, m, violated, utilities,
+                       reservations, max_outcomes) for m in listed)
+    return Explanation(scenario.title, who, base.agenda, False, constraints, sets,
+                       len(minimal) - len(listed), None, (), {}, parameters=parameters)
+
+
+def _open(scenario: Scenario, agenda: tuple[str, ...], who: tuple[str, ...],
+          constraints: tuple[str, ...], chosen: NDArray[np.bool_], violated: NDArray[np.bool_],
+          utilities: NDArray[np.float64], reservations: NDArray[np.float64],
+          max_outcomes: int) -> BlockingSet:
+    names = tuple(c for c, on in zip(constraints, chosen, strict=True) if on)
+    red = [c for c in names if not c.startswith(RESERVATION)]
+    lowered = [who.index(c[len(RESERVATION):]) for c in names if c.startswith(RESERVATION)]
+    relaxed = without_red_lines(scenario, red)
+    delta = 0.0
+    if lowered:
+        admitted = ~(violated & ~chosen).any(axis=1)  # V(o) ⊆ S
+        shortfall = (reservations[lowered] - utilities[admitted][:, lowered]).max(axis=1)
+        delta = float(max(0.0, shortfall.min()))
+        relaxed = with_reservations(relaxed, {who[j]: float(reservations[j] - delta)
+                                              for j in lowered})
+    result = analyze(relaxed, agenda, parties=who, max_outcomes=max_outcomes)
+    nash = result.solutions["nash"]
+    if nash is None:  # pragma: no cover - the set was chosen because it opens an outcome
+        raise AssertionError(f"relaxing {names} should open a ZOPA")
+    gives_up = []
+    for name in names:
+        actor, kind = _owner(scenario, name)
+        entry: dict[str, Any] = {"constraint": name, "actor": actor, "kind": kind}
+        if kind == "agenda refusal":
+            refused = next(r for r in scenario.red_lines if r.id == name).refuses_agenda or []
+            entry["issues"] = [i for i in agenda if i in refused]
+        if kind == "reservation":
+            j = who.index(actor)
+            entry.update({"drop": round(delta, 12), "from": float(reservations[j]),
+                          "to": round(float(reservations[j] - delta), 12)})
+        gives_up.append(entry)
+    return BlockingSet(names, result.package(nash.options, nash.utilities), tuple(gives_up))
+
+
+def _binding(scenario: Scenario, base: Any, constraints: tuple[str, ...],
+             rules: tuple[str, ...], parameters: dict[str, Any]) -> Explanation:
+    nash = base.solutions["nash"]
+    binding = []
+    for rule in rules:
+        other = analyze(without_red_lines(scenario, [rule]), base.agenda, parties=base.parties,
+                        max_outcomes=parameters["max_outcomes"])
+        moved = other.solutions["nash"]
+        if moved is not None and moved.options != nash.options:
+            actor, _ = _owner(scenario, rule)
+            binding.append({
+                "constraint": rule, "actor": actor,
+                "nash_without": other.package(moved.options, moved.utilities),
+                "change": {p: round(b - a, 12) for p, a, b in
+                           zip(base.parties, nash.utilities, moved.utilities, strict=True)},
+            })
+    headroom = {}
+    for j, party in enumerate(base.parties):
+        free = with_reservations(scenario, {party: 0.0})
+        best = analyze(free, base.agenda, parties=base.parties,
+                       max_outcomes=parameters["max_outcomes"]).best_for[party]
+        top = best.utilities[j] if best is not None else base.reservations[j]
+        headroom[party] = round(float(top - base.reservations[j]), 12)
+    return Explanation(scenario.title, base.parties, base.agenda, True, constraints, (), 0,
+                       base.package(nash.options, nash.utilities), tuple(binding), headroom,
+                       parameters=parameters)

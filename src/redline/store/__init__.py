@@ -1,0 +1,44 @@
+"""The only package that talks to the database: articles, statements, scenarios.
+
+SQLAlchemy, Alembic and platformdirs are optional (the `store` extra), imported on first use.
+"""
+
+from redline.store.database import ENV, Store, StoreError, default_url, open_store, resolve_url
+from redline.store.ingest import IngestReport, content_hash, ingest, statement_key
+from redline.store.queries import Citation, StoredStatement, stored_statements
+from redline.store.scenarios import (
+    StoredScenario,
+    delete_scenario,
+    get_scenario,
+    list_scenarios,
+    put_scenario,
+)
+from redline.store.suggest import Suggestion, Suggestions, suggest
+from redline.store.timeline import Move, Timeline, timeline
+
+__all__ = [
+    "ENV",
+    "Citation",
+    "IngestReport",
+    "Move",
+    "Store",
+    "StoreError",
+    "StoredScenario",
+    "StoredStatement",
+    "Suggestion",
+    "Suggestions",
+    "Timeline",
+    "content_hash",
+    "default_url",
+    "delete_scenario",
+    "get_scenario",
+    "ingest",
+    "list_scenarios",
+    "open_store",
+    "put_scenario",
+    "resolve_url",
+    "statement_key",
+    "stored_statements",
+    "suggest",
+    "timeline",
+]

@@ -1,0 +1,118 @@
+"""Storing articles and their statements: one transaction, idempotent, duplicates merged.
+
+An article is known by the SHA-256 of its text, so re-ingesting it changes nothing. A statement
+is known by what it says (actor, stance, issue, addressee, condition, date): the same statement
+reported by several outlets is stored once, with every source sentence kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from redline.store.database import StoreError
+from redline.store.schema import articles, statement_sources, statements
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What one ingest did."""
+
+    articles_added: int
+    articles_known: int
+    statements_added: int
+    statements_merged: int
+    method: str = "content-hash"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the text with whitespace normalised (re-wrapped copies are the same)."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def _norm(value: str | None) -> str:
+    return re.sub(r"\W+", " ", value or "").strip().lower()
+
+
+def statement_key(statement: Any) -> str:
+    """Identity of a statement across outlets: what is said, by whom, to whom, when."""
+    parts = [statement.actor, statement.stance, statement.issue, statement.addressee,
+             statement.condition, statement.date]
+    return hashlib.sha256("|".join(_norm(p) for p in parts).encode("utf-8")).hexdigest()
+
+
+def ingest(store: Any, found: Iterable[Any]) -> IngestReport:
+    """Store `ArticleStatements` (from `redline.news.extract`) in one transaction.
+
+    If anything fails, nothing of this ingest is written.
+    """
+    from sqlalchemy import select
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        return _ingest(store, found, select)
+    except OperationalError as exc:  # nothing was written: the transaction rolled back
+        raise StoreError(f"{store.url}: the database refused the ingest ({exc.orig}); nothing "
+                         "was stored. Fix: retry when no other ingest is running, and check "
+                         "disk space and permissions") from None
+
+
+def _ingest(store: Any, found: Iterable[Any], select: Any) -> IngestReport:
+    added = known = new_statements = merged = 0
+    now = datetime.now(UTC)
+    with store.engine.begin() as conn:
+        for item in found:
+            article = item.article
+            digest = content_hash(article.text or article.source)
+            exists = conn.execute(select(articles.c.id).where(
+                articles.c.content_hash == digest)).first()
+            if exists is not None:
+                known += 1
+                continue
+            article_id = conn.execute(articles.insert().values(
+                content_hash=digest, source=article.source, title=article.title,
+                published=article.date, kind=article.kind, language=article.language,
+                ingested_at=now)).inserted_primary_key[0]
+            added += 1
+            for statement in item.statements:
+                key = statement_key(statement)
+                row = conn.execute(select(statements.c.id, statements.c.confidence,
+                                          statements.c.speaker).where(
+                    statements.c.key == key)).first()
+                if row is None:
+                    values = {k: getattr(statement, k) for k in (
+                        "actor", "stance", "issue", "speaker", "speaker_role", "condition",
+                        "addressee", "mediator", "place", "plover", "date", "confidence")}
+                    statement_id = conn.execute(statements.insert().values(
+                        key=key, **values)).inserted_primary_key[0]
+                    new_statements += 1
+                else:
+                    statement_id = row.id
+                    update: dict[str, Any] = {}
+                    if statement.confidence > row.confidence:
+                        update["confidence"] = statement.confidence
+                    if row.speaker is None and statement.speaker:
+                        update["speaker"] = statement.speaker
+                        update["speaker_role"] = statement.speaker_role
+                    if update:
+                        conn.execute(statements.update().where(
+                            statements.c.id == statement_id).values(**update))
+                    merged += 1
+                exists_source = conn.execute(select(statement_sources.c.id).where(
+                    statement_sources.c.statement_id == statement_id,
+                    statement_sources.c.article_id == article_id,
+                    statement_sources.c.start == statement.start)).first()
+                if exists_source is None:
+                    conn.execute(statement_sources.insert().values(
+                        statement_id=statement_id, article_id=article_id,
+                        source=statement.source, sentence=statement.sentence,
+                        start=statement.start, end=statement.end, rule=statement.rule,
+                        confidence=statement.confidence))
+    return IngestReport(added, known, new_statements, merged)

@@ -1,0 +1,84 @@
+"""The bargaining measure for Monte Carlo runs, and the summary of its records.
+
+`Bargaining(agenda, events, influence)` is a picklable measure: it applies the chosen pressure
+(events, influence edges) to a drawn scenario, runs :func:`redline.space.analyze`, and records
+whether a ZOPA exists, the Nash package, each party's gain over its reservation at the Nash point,
+and the joint gain (the Nash product; 0 without a deal).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from math import prod
+from typing import Any
+
+import numpy as np
+
+from redline.scenario import Scenario
+from redline.scenario.pressure import apply_pressure
+from redline.space import analyze
+from redline.uncertainty.montecarlo import MonteCarlo
+
+OUTPUTS = ("zopa", "joint_gain")  # plus "gain:PARTY"
+
+
+@dataclass(frozen=True)
+class Bargaining:
+    agenda: tuple[str, ...] | None = None
+    events: tuple[str, ...] = ()
+    influence: tuple[str, ...] = ()
+    max_outcomes: int = 5_000_000
+
+    def __call__(self, scenario: Scenario, rng: np.random.Generator) -> dict[str, Any]:
+        del rng  # the analysis is deterministic given the drawn scenario
+        if self.events or self.influence:
+            scenario = apply_pressure(scenario, self.events, self.influence).scenario
+        result = analyze(scenario, self.agenda, max_outcomes=self.max_outcomes)
+        nash = result.solutions["nash"] if result.zopa else None
+        record: dict[str, Any] = {"zopa": result.zopa, "refused": bool(result.refused_by)}
+        if nash is None:
+            record.update({"nash": None, "joint_gain": 0.0,
+                           **{f"gain:{p}": None for p in result.parties}})
+            return record
+        gains = [u - d for u, d in zip(nash.utilities, result.reservations, strict=True)]
+        record.update({"nash": result.labels(nash.options), "joint_gain": prod(gains),
+                       **{f"gain:{p}": g for p, g in zip(result.parties, gains, strict=True)}})
+        return record
+
+
+def scalar(record: Mapping[str, Any], output: str) -> float:
+    """A record's value for a sensitivity output: zopa (0/1), joint_gain, or gain:PARTY (0 if none)."""
+    value = record[output]
+    return 0.0 if value is None else float(value)
+
+
+def summarise(result: MonteCarlo, parties: tuple[str, ...]) -> dict[str, Any]:
+    """P(ZOPA), the share of each option per issue at the Nash point, per-party gain intervals."""
+    records = result.records
+    deals = [r for r in records if r["zopa"]]
+    options: dict[str, dict[str, float]] = {}
+    scenario = result.parameters.scenario
+    for issue in scenario.issues:
+        counts = dict.fromkeys(issue.options, 0)
+        for r in deals:
+            counts[r["nash"][issue.id]] += 1
+        options[issue.id] = {o: (c / len(deals) if deals else 0.0) for o, c in counts.items()}
+    gains: dict[str, dict[str, float] | None] = {}
+    for party in parties:
+        values = np.array([r[f"gain:{party}"] for r in deals], dtype=float)
+        if len(values) == 0:
+            gains[party] = None
+            continue
+        low, median, high = np.quantile(values, [0.05, 0.5, 0.95])
+        gains[party] = {"p05": float(low), "median": float(median), "p95": float(high),
+                        "mean": float(values.mean())}
+    p = len(deals) / len(records)
+    return {
+        "p_zopa": p,
+        "p_zopa_se": float(np.sqrt(p * (1 - p) / len(records))),
+        "p_refused": sum(1 for r in records if r["refused"]) / len(records),
+        "deals": len(deals),
+        "nash_options": options,
+        "gains": gains,
+    }

@@ -1,0 +1,106 @@
+"""`montecarlo()`: the bargaining Monte Carlo with its sensitivity analysis, as one frozen report."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from redline.scenario import Scenario
+from redline.scenario.pressure import apply_pressure
+from redline.space import analyze
+from redline.uncertainty.bargaining import OUTPUTS, Bargaining, summarise
+from redline.uncertainty.engines import Engine, Progress
+from redline.uncertainty.montecarlo import MonteCarloError, check_request, run
+from redline.uncertainty.sensitivity import check_sobol, sobol, tornado
+from redline.version import __version__
+
+
+@dataclass(frozen=True)
+class MonteCarloReport:
+    scenario_title: str
+    parties: tuple[str, ...]
+    runs: int
+    seed: int
+    engine: str
+    summary: dict[str, Any]
+    sensitivity: tuple[dict[str, Any], ...]
+    output: str
+    parameter_names: tuple[str, ...]
+    method: str = "monte-carlo+tornado+sobol"
+    parameters: dict[str, Any] = field(default_factory=dict)
+    version: str = __version__
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": "redline-montecarlo/1",
+            "scenario": self.scenario_title,
+            "parties": list(self.parties),
+            "runs": self.runs,
+            "seed": self.seed,
+            "engine": self.engine,
+            "p_zopa": self.summary["p_zopa"],
+            "p_zopa_se": self.summary["p_zopa_se"],
+            "p_refused": self.summary["p_refused"],
+            "nash_options": self.summary["nash_options"],
+            "gains": self.summary["gains"],
+            "sensitivity_output": self.output,
+            "sensitivity": list(self.sensitivity),
+            "uncertain_parameters": list(self.parameter_names),
+            "method": self.method,
+            "parameters": self.parameters,
+            "version": self.version,
+        }
+
+
+def evaluations(parameters: int, runs: int, sobol_samples: int) -> int:
+    """How many scenarios `montecarlo` evaluates: runs + tornado (2D + 1) + Sobol N (D + 2)."""
+    if parameters == 0:
+        return runs
+    return runs + 2 * parameters + 1 + sobol_samples * (parameters + 2)
+
+
+def montecarlo(scenario: Scenario, runs: int, seed: int, engine: str = "local", *,
+               agenda: Sequence[str] | None = None, events: Sequence[str] = (),
+               influence: Sequence[str] = (), output: str = "zopa", sobol_samples: int = 256,
+               workers: int | None = None, scheduler: str | None = None, chunk: int = 250,
+               progress: Progress | None = None, max_outcomes: int = 5_000_000
+               ) -> MonteCarloReport:
+    """P(ZOPA), Nash package shares, gain intervals, tornado and Sobol indices for one output."""
+    check_request(runs, seed)
+    pool = Engine(engine, workers, scheduler)  # checks the name and the workers
+    parties = scenario.parties
+    if output not in OUTPUTS and output not in {f"gain:{p}" for p in parties}:
+        choices = ", ".join([*OUTPUTS, *(f"gain:{p}" for p in parties)])
+        raise MonteCarloError(f"unknown sensitivity output {output!r}; use one of {choices}")
+    if sobol_samples:
+        check_sobol(sobol_samples)
+    # Check the agenda, events and edges once on the scenario as written (clear errors first).
+    pressured = apply_pressure(scenario, events, influence).scenario
+    analyze(pressured, agenda, max_outcomes=max_outcomes)
+    measure = Bargaining(None if agenda is None else tuple(agenda), tuple(events),
+                         tuple(influence), max_outcomes)
+    with pool:
+        options: dict[str, Any] = {"engine": pool, "chunk": chunk, "progress": progress}
+        result = run(scenario, measure, runs, seed, pool, chunk=chunk, progress=progress)
+        params = result.parameters
+        swings = {r["parameter"]: r for r in tornado(params, measure, output, seed, **options)}
+        indices = ({r["parameter"]: r for r in sobol(params, measure, output, sobol_samples,
+                                                     seed, **options)}
+                   if sobol_samples else {})
+    rows = []
+    for name in params.names:
+        row: dict[str, Any] = {"parameter": name}
+        t = swings[name]
+        row.update({"low": t["low"], "high": t["high"], "swing": t["swing"]})
+        if name in indices:
+            s = indices[name]
+            row.update({k: s[k] for k in ("S1", "S1_conf", "ST", "ST_conf")})
+        rows.append(row)
+    rows.sort(key=lambda r: (-r.get("ST", 0.0), -r["swing"]))
+    return MonteCarloReport(
+        scenario.title, parties, runs, seed, engine, summarise(result, parties), tuple(rows),
+        output, params.names,
+        parameters={"agenda": None if agenda is None else list(agenda), "events": list(events),
+                    "influence": list(influence), "sobol_samples": sobol_samples,
+                    "chunk": chunk, "workers": workers})

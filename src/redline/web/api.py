@@ -1,0 +1,213 @@
+"""The JSON API: thin routes that parse, call the engines, and answer the CLI's JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
+
+import anyio
+from fastapi import APIRouter, Body, HTTPException, Path, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from redline.report import Options, build_report, space_points
+from redline.scenario import Scenario, load
+from redline.scenario.pressure import apply_pressure, select_events
+from redline.space import analyze
+from redline.version import __version__
+from redline.web.engines import ENGINES, status
+from redline.web.repository import ScenarioRepository, UnknownScenario, slug
+from redline.web.runs import checked
+from redline.web.schemas import (
+    AnalyzeRequest,
+    EngineRequest,
+    ExtractRequest,
+    ReportRequest,
+    ScenarioRef,
+    SpaceRequest,
+    ValidateRequest,
+)
+
+router = APIRouter(prefix="/api")
+T = TypeVar("T")
+StoredId = Annotated[str, Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,63}$",
+                               description="Id of a stored scenario.")]
+
+
+def repository(request: Request) -> ScenarioRepository:
+    repo: ScenarioRepository = request.app.state.repository
+    return repo
+
+
+async def compute(request: Request, work: Callable[..., T], *args: Any) -> T:
+    """Run CPU work in a worker thread, at most `workers` at once, within the time limit."""
+    settings = request.app.state.settings
+    try:
+        with anyio.fail_after(settings.timeout):
+            async with request.app.state.limiter:
+                return await anyio.to_thread.run_sync(work, *args, abandon_on_cancel=True)
+    except TimeoutError:
+        raise HTTPException(503, f"the computation took longer than {settings.timeout:g} s; "
+                                 "narrow the agenda or lower max_outcomes") from None
+
+
+def resolve(request: Request, ref: ScenarioRef | ExtractRequest) -> Scenario | None:
+    """The scenario of a request: loaded from the inline document or from the repository."""
+    if ref.scenario is not None:
+        return load(ref.scenario)
+    if ref.scenario_id is not None:
+        document = repository(request).get(ref.scenario_id)
+        if document is None:
+            raise UnknownScenario(f"no scenario with id {ref.scenario_id!r}; "
+                                  "GET /api/scenarios lists them")
+        return load(document)
+    return None
+
+
+@router.get("/health")
+async def health() -> dict[str, str]:
+    return {"status": "ok", "version": __version__}
+
+
+@router.get("/engines")
+async def engines() -> dict[str, dict[str, Any]]:
+    """Which engines this server can run, and why not where it cannot."""
+    return status()
+
+
+@router.get("/scenarios")
+async def list_scenarios(request: Request) -> list[dict[str, str]]:
+    return [{"id": e.id, "title": e.title} for e in repository(request).list()]
+
+
+@router.get("/scenarios/{scenario_id}")
+async def get_scenario(request: Request, scenario_id: StoredId) -> dict[str, Any]:
+    document = repository(request).get(scenario_id)
+    if document is None:
+        raise UnknownScenario(f"no scenario with id {scenario_id!r}; GET /api/scenarios lists them")
+    return document
+
+
+@router.post("/scenarios", status_code=201)
+async def create_scenario(request: Request, body: ValidateRequest) -> dict[str, str]:
+    """Store a new scenario under an id made from its title."""
+    loaded = load(body.scenario)
+    repo = repository(request)
+    new_id = slug(loaded.title, (e.id for e in repo.list()))
+    repo.put(new_id, loaded.to_dict())
+    return {"id": new_id, "title": loaded.title}
+
+
+@router.put("/scenarios/{scenario_id}")
+async def put_scenario(request: Request, scenario_id: StoredId,
+                       body: ValidateRequest) -> JSONResponse:
+    """Create or replace a stored scenario (validated first)."""
+    loaded = load(body.scenario)
+    created = repository(request).put(scenario_id, loaded.to_dict())
+    return JSONResponse({"id": scenario_id, "title": loaded.title, "created": created},
+                        status_code=201 if created else 200)
+
+
+@router.delete("/scenarios/{scenario_id}", status_code=204)
+async def delete_scenario(request: Request, scenario_id: StoredId) -> Response:
+    if not repository(request).delete(scenario_id):
+        raise UnknownScenario(f"no scenario with id {scenario_id!r}")
+    return Response(status_code=204)
+
+
+@router.post("/validate")
+async def validate(body: ValidateRequest) -> dict[str, Any]:
+    """Check a scenario with the loader; 422 lists every problem with its place and fix."""
+    loaded = load(body.scenario)
+    doc = loaded.document
+    return {"valid": True, "title": doc.title, "notices": list(loaded.notices),
+            "actors": len(doc.actors), "issues": len(doc.issues), "red_lines": len(doc.red_lines)}
+
+
+def pressured(scenario: Scenario | None, events: Any) -> Scenario:
+    """The scenario with the chosen events applied (the CLI's default: the active ones)."""
+    assert scenario is not None
+    return apply_pressure(scenario, select_events(scenario, events)).scenario
+
+
+def _analysis(scenario: Scenario, body: AnalyzeRequest) -> dict[str, Any]:
+    return analyze(scenario, body.agenda, max_outcomes=body.max_outcomes).to_dict()
+
+
+@router.post("/analyze")
+async def analyze_route(request: Request, body: AnalyzeRequest) -> JSONResponse:
+    """The bargaining-space analysis: the same JSON as `redline analyze --format json`."""
+    scenario = pressured(resolve(request, body), body.events)
+    return JSONResponse(await compute(request, _analysis, scenario, body))
+
+
+@router.post("/space")
+async def space_route(request: Request, body: SpaceRequest) -> JSONResponse:
+    """Utilities of the outcomes (a fixed sample above `cap`), each flagged feasible or not."""
+    scenario = pressured(resolve(request, body), body.events)
+    return JSONResponse(await compute(request, lambda: space_points(
+        scenario, body.agenda, cap=body.cap, max_outcomes=body.max_outcomes)))
+
+
+@router.post("/report", response_class=HTMLResponse)
+async def report_route(request: Request, body: ReportRequest) -> HTMLResponse:
+    """The self-contained HTML report, as `redline report` writes it."""
+    scenario = resolve(request, body)
+    assert scenario is not None
+    events = body.events if isinstance(body.events, str) else tuple(body.events)
+    options = Options(agenda=tuple(body.agenda) if body.agenda else None,
+                      max_outcomes=body.max_outcomes, events=events, runs=body.runs,
+                      seed=body.seed, sobol=body.sobol)
+    return HTMLResponse(await compute(request, build_report, scenario, options))
+
+
+def _engine_route(name: str) -> Callable[..., Any]:
+    issue = ENGINES[name].issue
+    job = ENGINES[name].job
+
+    async def route(request: Request, body: Annotated[EngineRequest, Body()]) -> JSONResponse:
+        engine = ENGINES[name]  # looked up per request: engines are wired in at integration
+        reason = engine.missing()
+        if reason is not None or engine.run is None:
+            return JSONResponse({"detail": f"not available yet: {reason}"}, status_code=501)
+        if engine.parameters is not None:
+            checked(engine.parameters, body.parameters)  # a bad request fails now, not in a job
+        scenario = resolve(request, body)
+        run = engine.run
+        if engine.job:
+            started = request.app.state.jobs.submit(
+                name, lambda progress: run(scenario, body.parameters, progress))
+            return JSONResponse(started.view(), status_code=202)
+        return JSONResponse(await compute(request, run, scenario, body.parameters,
+                                          lambda _: None))
+
+    route.__name__ = f"{name}_route"
+    route.__doc__ = (f"The {name} engine (issue {issue}); 501 until it is installed."
+                     + (" Answers 202 with a job to poll at /api/jobs/{id}." if job else ""))
+    return route
+
+
+for _name in ("agendas", "explain", "forecast", "montecarlo", "simulate"):
+    router.add_api_route(f"/{_name}", _engine_route(_name), methods=["POST"],
+                         name=_name, responses={501: {"description": "engine not installed"}})
+
+
+@router.post("/extract", responses={501: {"description": "engine not installed"}})
+async def extract_route(request: Request, body: ExtractRequest) -> JSONResponse:
+    """Statements of position in an article's text (the news engine, issue 7)."""
+    engine = ENGINES["extract"]
+    reason = engine.missing()
+    if reason is not None or engine.run is None:
+        return JSONResponse({"detail": f"not available yet: {reason}"}, status_code=501)
+    scenario = resolve(request, body)
+    parameters = {"text": body.text, "date": body.date}
+    return JSONResponse(await compute(request, engine.run, scenario, parameters, lambda _: None))
+
+
+@router.get("/jobs/{job_id}")
+async def job_route(request: Request,
+                    job_id: Annotated[str, Path(pattern=r"^job-[0-9]{1,12}$")]) -> dict[str, Any]:
+    job = request.app.state.jobs.get(job_id)
+    if job is None:
+        raise HTTPException(404, f"no job {job_id!r} (jobs are kept while the server runs)")
+    view: dict[str, Any] = job.view()
+    return view

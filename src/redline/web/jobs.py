@@ -1,0 +1,93 @@
+"""Long computations as jobs: run in a small thread pool, polled for progress and result."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from redline.errors import RedlineError
+
+Progress = Callable[[float], None]
+Work = Callable[[Progress], dict[str, Any]]
+
+
+@dataclass
+class Job:
+    id: str
+    kind: str
+    state: str = "queued"  # queued, running, done, failed
+    progress: float = 0.0
+    result: dict[str, Any] | None = None
+    error: str | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def view(self) -> dict[str, Any]:
+        with self.lock:
+            return {"id": self.id, "kind": self.kind, "state": self.state,
+                    "progress": round(self.progress, 4), "result": self.result,
+                    "error": self.error}
+
+
+class JobBoard:
+    """Submits work to a bounded pool and keeps the last `keep` jobs for polling."""
+
+    def __init__(self, workers: int = 2, keep: int = 100, queue: int = 8):
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="redline-job")
+        self._jobs: OrderedDict[str, Job] = OrderedDict()
+        self._lock = threading.Lock()
+        self._keep = keep
+        self._queue = queue
+        self._numbers = itertools.count(1)
+
+    def submit(self, kind: str, work: Work) -> Job:
+        with self._lock:
+            waiting = sum(1 for j in self._jobs.values() if j.state in ("queued", "running"))
+            if waiting >= self._queue:
+                raise JobsBusy(f"{waiting} jobs are already waiting or running; "
+                               "try again when one has finished")
+            job = Job(f"job-{next(self._numbers)}", kind)
+            self._jobs[job.id] = job
+            while len(self._jobs) > self._keep:
+                oldest = next(iter(self._jobs))
+                if self._jobs[oldest].state in ("queued", "running"):
+                    break
+                del self._jobs[oldest]
+        self._pool.submit(self._run, job, work)
+        return job
+
+    def get(self, job_id: str) -> Job | None:
+        with self._lock:
+            return self._jobs.get(job_id)
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    @staticmethod
+    def _run(job: Job, work: Work) -> None:
+        def progress(fraction: float) -> None:
+            with job.lock:
+                job.progress = min(1.0, max(job.progress, float(fraction)))
+
+        with job.lock:
+            job.state = "running"
+        try:
+            result = work(progress)
+        except RedlineError as exc:
+            with job.lock:
+                job.state, job.error = "failed", str(exc)
+            return
+        except Exception as exc:  # our bug: record it loudly on the job, then re-raise
+            with job.lock:
+                job.state, job.error = "failed", f"internal error: {type(exc).__name__}: {exc}"
+            raise
+        with job.lock:
+            job.state, job.result, job.progress = "done", result, 1.0
+
+
+class JobsBusy(RedlineError):
+    """Too many jobs waiting."""

@@ -1,0 +1,155 @@
+"""The optional engines as the API runs them: checked parameters, then the same calls (and the
+same JSON) as their CLI commands. Each function takes (scenario, parameters, progress)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from redline.errors import RedlineError
+from redline.scenario import Scenario
+from redline.scenario.pressure import apply_pressure, select_events, select_influence
+from redline.web.schemas import WEB_MAX_OUTCOMES, IssueId
+
+Progress = Any  # Callable[[float], None]
+MAX_RUNS = 20_000  # sessions or sampled scenarios one request may ask for
+
+Choice = str | list[Annotated[str, Field(max_length=200)]]
+
+
+class _Parameters(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Pressure(_Parameters):
+    events: Choice = Field(default="active", description="active, all, none, or event ids.")
+    influence: Choice = Field(default="none", description="none, all, or FROM:TO:ISSUE names.")
+    max_outcomes: int = Field(default=WEB_MAX_OUTCOMES, ge=1, le=WEB_MAX_OUTCOMES)
+
+
+class AgendasParameters(Pressure):
+    issues: list[IssueId] | None = Field(default=None, max_length=64)
+    max_agendas: int = Field(default=4096, ge=1, le=4096)
+
+
+class ExplainParameters(Pressure):
+    agenda: list[IssueId] | None = Field(default=None, max_length=64)
+    max_size: int = Field(default=3, ge=1, le=5)
+
+
+class MonteCarloParameters(Pressure):
+    runs: int = Field(default=1000, ge=1, le=MAX_RUNS)
+    seed: int = Field(default=0, ge=0, le=2**63 - 1)
+    agenda: list[IssueId] | None = Field(default=None, max_length=64)
+    output: str = Field(default="zopa", max_length=80)
+    sobol: int = Field(default=256, ge=0, le=1024)
+
+
+class ForecastParameters(_Parameters):
+    model: str = Field(default="compromise", max_length=40)
+
+
+class SimulateParameters(_Parameters):
+    protocol: Literal["alternating", "mediated", "mediated-nash"] = "alternating"
+    strategies: dict[Annotated[str, Field(max_length=64)], Annotated[str, Field(max_length=80)]] \
+        = Field(default_factory=dict, description="party -> strategy, e.g. {'USA': 'boulware'}")
+    default_strategy: str = Field(default="linear", max_length=80)
+    runs: int = Field(default=1000, ge=1, le=MAX_RUNS)
+    rounds: int = Field(default=100, ge=1, le=1000)
+    seed: int = Field(default=0, ge=0, le=2**63 - 1)
+    breakdown: float = Field(default=0.0, ge=0.0, lt=1.0)
+    reach: int = Field(default=2, ge=1, le=64)
+    agenda: list[IssueId] | None = Field(default=None, max_length=64)
+
+
+class ParameterError(RedlineError):
+    """Engine parameters that do not fit (unknown names, wrong types, out of range)."""
+
+
+def checked(model: type[_Parameters], given: dict[str, Any]) -> Any:
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(given)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"parameters.{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        allowed = ", ".join(model.model_fields)
+        raise ParameterError(f"{problems}. The parameters are: {allowed}") from None
+
+
+def _pressured(scenario: Scenario, p: Pressure) -> tuple[Scenario, str]:
+    chosen = apply_pressure(scenario, select_events(scenario, p.events),
+                            select_influence(scenario, p.influence))
+    parts = [f"events: {', '.join(chosen.events) or 'none'}"]
+    if chosen.influence:
+        parts.append(f"influence: {', '.join(chosen.influence)}")
+    return chosen.scenario, "; ".join(parts)
+
+
+def agendas(scenario: Scenario, given: dict[str, Any], progress: Progress) -> dict[str, Any]:
+    """As `redline agendas --format json`."""
+    from redline.space.agendas import analyze_agendas
+
+    p = checked(AgendasParameters, given)
+    chosen, applied = _pressured(scenario, p)
+    data: dict[str, Any] = analyze_agendas(chosen, issues=p.issues, max_outcomes=p.max_outcomes,
+                                           max_agendas=p.max_agendas).to_dict()
+    data["pressure"] = applied
+    return data
+
+
+def explain(scenario: Scenario, given: dict[str, Any], progress: Progress) -> dict[str, Any]:
+    """As `redline explain --format json`."""
+    from redline.space.explain import explain as why
+
+    p = checked(ExplainParameters, given)
+    chosen, applied = _pressured(scenario, p)
+    data: dict[str, Any] = why(chosen, p.agenda, max_size=p.max_size,
+                               max_outcomes=p.max_outcomes).to_dict()
+    data["pressure"] = applied
+    return data
+
+
+def montecarlo(scenario: Scenario, given: dict[str, Any], progress: Progress) -> dict[str, Any]:
+    """As `redline montecarlo --format json` (the local engine: requests get no cluster)."""
+    from redline.scenario.sampling import parameters
+    from redline.uncertainty import montecarlo as run
+    from redline.uncertainty.report import evaluations
+
+    p = checked(MonteCarloParameters, given)
+    total = evaluations(len(parameters(scenario)), p.runs, p.sobol)
+    done = 0
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        progress(done / total)
+
+    result = run(scenario, p.runs, p.seed, "local", agenda=p.agenda,
+                 events=select_events(scenario, p.events),
+                 influence=select_influence(scenario, p.influence), output=p.output,
+                 sobol_samples=p.sobol, max_outcomes=p.max_outcomes, progress=advance)
+    data: dict[str, Any] = result.to_dict()
+    return data
+
+
+def forecast(scenario: Scenario, given: dict[str, Any], progress: Progress) -> dict[str, Any]:
+    """As `redline forecast --format json` (the source is the scenario's title here)."""
+    from redline.forecast import forecast as run
+    from redline.forecast import from_scenario
+
+    p = checked(ForecastParameters, given)
+    return {"source": scenario.title, **run(from_scenario(scenario), p.model).to_dict()}
+
+
+def simulate(scenario: Scenario, given: dict[str, Any], progress: Progress) -> dict[str, Any]:
+    """As `redline simulate --format json` for one protocol, reporting progress by chunk."""
+    from redline.report.simulation import simulation_record
+
+    p = checked(SimulateParameters, given)
+    return simulation_record(scenario, protocol=p.protocol, strategies=p.strategies,
+                             default_strategy=p.default_strategy, runs=p.runs, rounds=p.rounds,
+                             seed=p.seed, breakdown=p.breakdown, reach=p.reach, agenda=p.agenda,
+                             progress=progress)

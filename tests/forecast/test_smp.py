@@ -1,0 +1,82 @@
+"""Spatial model of politics: comparison with KTAB's reference run on SOE-Pol-Comp."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from redline.errors import RedlineError
+from redline.forecast import random_space, read_ktab_csv, smp
+from redline.forecast.smp import condorcet_probabilities, risk_attitudes, risk_utility, values
+
+from .ktab_log import first_turn, position_history, win_probability_history
+
+LOG = "20170530_ref-SOE-Pol-Comp.txt"
+
+
+@pytest.fixture
+def soe(shared_data):
+    folder = shared_data / "ktab-soe"
+    return read_ktab_csv(folder / "SOE-Pol-Comp.csv"), folder / LOG
+
+
+def test_first_turn_matches_ktab_to_printed_precision(soe):
+    """KTAB prints values and risk attitudes to 3 decimals, utilities to 4: we must agree to
+    half a unit of the last printed digit (plus float slack)."""
+    space, log = soe
+    ref = first_turn(log, space.n_actors)
+    v = values(space.positions / 100, space.saliences)
+    r = risk_attitudes(v, space.capabilities)
+    assert np.abs(v - ref["values"]).max() <= 5e-4 + 1e-9
+    assert np.abs(r - ref["risk"]).max() <= 5e-4 + 1e-9
+    assert np.abs(risk_utility(v, r) - ref["utility"]).max() <= 5e-5 + 1e-9
+    estimate = risk_utility(v, (2 * r[1] + r) / 3)  # actor 1's estimate ("OneThird")
+    assert np.abs(estimate - ref["estimate_by_1"]).max() <= 5e-5 + 1e-9
+
+
+def test_positions_per_turn_match_ktab_reference_run(soe):
+    """Every actor's position in every one of KTAB's 28 states, to the log's printed
+    precision (one decimal, so 0.05), and the same number of turns (27) before stopping."""
+    space, log = soe
+    names, history = position_history(log)
+    assert names == list(space.actors) and history.shape == (28, 13, 2)
+    ours = smp(space)
+    assert ours.converged and ours.rounds == history.shape[0] - 1
+    assert np.abs(ours.positions - history).max() <= 0.05 + 1e-9
+
+
+def test_winning_probabilities_per_turn_match_ktab(soe):
+    """KTAB prints each actor's chance of winning per state to 4 decimals."""
+    space, log = soe
+    reference = win_probability_history(log)
+    ours = smp(space).details["win_probabilities"]
+    assert ours.shape == reference.shape
+    assert np.abs(ours - reference).max() <= 5e-5 + 1e-9
+
+
+def test_condorcet_probabilities_by_hand():
+    # two options, one voter per side: strength = weight x utility gap
+    u = np.array([[1.0, 0.0], [0.0, 1.0]])
+    p = condorcet_probabilities(u, np.array([3.0, 1.0]))
+    assert p == pytest.approx([0.75, 0.25])
+    # identical options split evenly
+    assert condorcet_probabilities(np.ones((3, 2)), np.ones(3)) == pytest.approx([0.5, 0.5])
+
+
+def test_deterministic_ignores_seed_stochastic_repeats_with_it():
+    space = random_space(20, 3, np.random.default_rng(5))
+    assert np.array_equal(smp(space, seed=1).positions, smp(space, seed=99).positions)
+    one = smp(space, transitions="stochastic", seed=1)
+    again = smp(space, transitions="stochastic", seed=1)
+    other = smp(space, transitions="stochastic", seed=2)
+    assert np.array_equal(one.positions, again.positions)
+    assert not np.array_equal(one.positions, other.positions)
+    lo, hi = space.positions.min(axis=0), space.positions.max(axis=0)
+    for run in (one, smp(space)):
+        assert np.all(run.positions >= lo - 1e-9) and np.all(run.positions <= hi + 1e-9)
+
+
+def test_smp_needs_complete_data():
+    space = random_space(6, 2, np.random.default_rng(2), missing=0.5)
+    with pytest.raises(RedlineError, match="every actor's position"):
+        smp(space)

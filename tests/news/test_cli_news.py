@@ -1,0 +1,48 @@
+"""`redline extract` from the command line: JSON output, text output, clear errors."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from redline.cli import commands  # noqa: F401
+from redline.cli.app import app
+
+runner = CliRunner()
+
+
+def test_extract_json_with_scenario_and_date(tmp_path, examples, nlp):
+    path = tmp_path / "a.txt"
+    path.write_text("Israel urged Washington to demand limits on Iran's missile programme "
+                    "last week.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--scenario",
+                                 str(examples / "us-iran-2026.yaml"), "--date", "2026-02-10",
+                                 "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["method"] == "dependency-rules"
+    [statement] = data["statements"]
+    assert statement["actor"] == "ISR" and statement["stance"] == "urge"
+    assert statement["addressee"] == "USA" and statement["issue"] == "missiles"
+    assert statement["date"] == "2026-02-03" and statement["source"] == str(path)
+
+
+def test_extract_text_output(tmp_path, nlp):
+    path = tmp_path / "a.txt"
+    path.write_text("Peru rejected the offer from Chile.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 0 and "reject" in result.stdout and "PER" in result.stdout
+
+
+def test_bad_inputs_are_one_message_and_exit_2(tmp_path):
+    junk = tmp_path / "junk.bin"
+    junk.write_bytes(b"\x00\xff" * 1000)
+    for args, expected in (
+        (["extract", str(junk)], "binary data"),
+        (["extract", str(tmp_path / "missing.txt")], "no such file"),
+        (["extract", str(tmp_path), "--date", "yesterday"], "YYYY-MM-DD"),
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert expected in result.stderr and "Traceback" not in result.stderr
