@@ -169,3 +169,13 @@ def test_zopa_of_a_huge_space_counted_exactly() -> None:
     result = analyze(coarse_scenario(24))  # 5**24 = 6e16 outcomes
     assert result.outcomes == 5**24
     assert isinstance(result.zopa_size, int) and 0 < result.zopa_size < result.outcomes
+
+
+def test_uncounted_zopa_flows_through_comparisons_as_null() -> None:
+    from redline.space.compare import compare
+
+    before = linear_additive_scenario(12, 6, 2, np.random.default_rng(4), reservation=0.45)
+    after = linear_additive_scenario(12, 6, 2, np.random.default_rng(4), reservation=0.5)
+    result = compare(before, after, max_outcomes=100_000)
+    assert result.before.zopa_size is None and result.to_dict()["delta"]["zopa_size"] is None
+    assert result.to_dict()["before"]["zopa"] is True
