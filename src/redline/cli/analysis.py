@@ -21,6 +21,12 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
+class Method(StrEnum):
+    auto = "auto"
+    enumerate = "enumerate"
+    merge = "merge"
+
+
 ScenarioArg = Annotated[Path, typer.Argument(help="Scenario file (YAML or JSON, format redline/1).")]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="text or json.")]
 AgendaOpt = Annotated[
@@ -50,11 +56,15 @@ def analyze_command(
     ] = 5_000_000,
     events: Annotated[str, typer.Option(
         "--events", help="Events applied: active (default), all, none, or ids a,b.")] = "active",
+    method: Annotated[
+        Method, typer.Option("--method", help="enumerate every outcome, merge the issues' "
+                                              "frontiers (any size), or auto (default).")
+    ] = Method.auto,
 ) -> None:
     """Bargaining space: ZOPA, Pareto frontier, Nash and other solutions, binding red lines."""
     loaded = load(scenario)
     loaded = apply_pressure(loaded, select_events(loaded, events)).scenario
-    result = analyze(loaded, split_ids(agenda), max_outcomes=max_outcomes)
+    result = analyze(loaded, split_ids(agenda), max_outcomes=max_outcomes, method=method.value)
     if output is OutputFormat.json:
         print_json(result.to_dict())
         return
@@ -79,8 +89,9 @@ def render_analysis(result: Analysis) -> None:
             out.print(f"[bold red]No talks:[/] {actor} refuses to negotiate with {issues} on the "
                       f"table (red line {red}). Try --agenda without {issues}.")
         return
+    zopa_size = "not counted" if result.zopa_size is None else f"{result.zopa_size:,}"
     out.print(f"Outcomes: {result.outcomes:,}   satisfy every red line: {result.feasible:,}   "
-              f"in the ZOPA: {result.zopa_size:,}")
+              f"in the ZOPA: {zopa_size}   (method: {result.method})")
     if not result.zopa:
         out.print("[bold red]ZOPA: empty[/] - no agreement is acceptable to every party "
                   "and better for each than no deal.")

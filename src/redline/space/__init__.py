@@ -1,6 +1,7 @@
 """The bargaining space: outcomes, utilities, Pareto frontier, solution concepts."""
 
-from redline.space.analysis import Analysis, Frontier, Solution, SpaceTooLarge, analyze
+from redline.space.analysis import METHODS, Analysis, Frontier, MethodError, Solution, SpaceTooLarge, analyze
+from redline.space.merge import MergeTooLarge
 from redline.space.outcomes import AgendaError, OutcomeSpace, outcome_space
 from redline.space.pareto import pareto_mask
 
@@ -8,6 +9,9 @@ __all__ = [
     "AgendaError",
     "Analysis",
     "Frontier",
+    "METHODS",
+    "MergeTooLarge",
+    "MethodError",
     "OutcomeSpace",
     "Solution",
     "SpaceTooLarge",

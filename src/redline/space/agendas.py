@@ -61,7 +61,7 @@ class AgendaResult:
     refused_by: tuple[str, ...]  # actor ids
     refusing_red_lines: tuple[str, ...]
     zopa: bool
-    zopa_size: int
+    zopa_size: int | None  # None: a space too large to count (see analyze)
     nash: dict[str, Any] | None  # {"outcome": {issue: label}, "utilities": {party: u}}
     gains: dict[str, float]
     joint_gain: float

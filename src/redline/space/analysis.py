@@ -5,6 +5,12 @@ and stakeholders are reported but not applied. An outcome is *feasible* when it 
 applied red line, and *individually rational* when each party's utility reaches its reservation
 value (with a 1e-12 allowance for rounding). The ZOPA is the set of feasible, individually
 rational outcomes. If a party refuses the agenda, there are no talks and the ZOPA is empty.
+
+Two paths compute the same answer (see docs/frontier.md): ``enumerate`` visits every outcome in
+chunks; ``merge`` builds the frontier from the issues' own frontiers without enumerating the
+space. ``auto`` (the default) enumerates small spaces and merges large ones. Utilities are exact
+integers on a 1e-12 grid on both paths (see :mod:`redline.space.outcomes`), so both find the same
+frontier, ties included, and the same solutions.
 """
 
 from __future__ import annotations
@@ -18,17 +24,26 @@ from numpy.typing import NDArray
 
 from redline.errors import RedlineError
 from redline.scenario import Scenario
-from redline.space.outcomes import OutcomeSpace, outcome_space
-from redline.space.pareto import pareto_mask
-from redline.space.solutions import SOLUTIONS, Choice
+from redline.space.counting import count_zopa_by_blocks
+from redline.space.enumeration import count_zopa, enumerate_frontier
+from redline.space.merge import merge_frontier
+from redline.space.outcomes import GRID, OutcomeSpace, outcome_space
+from redline.space.solutions import SOLUTIONS, TOLERANCE, Choice
 from redline.version import __version__
 
-RATIONALITY_SLACK = 1e-12
+RATIONALITY_SLACK = 1e-12  # per issue: the rounding allowance of individual rationality
 DEFAULT_MAX_OUTCOMES = 5_000_000
+METHODS = ("auto", "enumerate", "merge")
+COUNT_STATES = 1 << 18  # the ZOPA count by blocks gives up beyond this many partial totals
+AUTO_ENUMERATE_UP_TO = 1 << 16  # auto: enumerate spaces up to this size, merge larger ones
 
 
 class SpaceTooLarge(RedlineError):
     """The outcome space is larger than the enumeration limit."""
+
+
+class MethodError(RedlineError):
+    """An unknown analysis method."""
 
 
 @dataclass(frozen=True)
@@ -63,7 +78,7 @@ class Analysis:
     applied_red_lines: tuple[str, ...]
     outcomes: int
     feasible: int
-    zopa_size: int
+    zopa_size: int | None  # None: not counted (a huge space with reservations that cut into it)
     frontier: Frontier
     solutions: dict[str, Solution | None]
     best_for: dict[str, Solution | None]
@@ -74,7 +89,9 @@ class Analysis:
 
     @property
     def zopa(self) -> bool:
-        return self.zopa_size > 0 and not self.refused_by
+        if self.refused_by:
+            return False
+        return self.zopa_size > 0 if self.zopa_size is not None else len(self.frontier) > 0
 
     def labels(self, options: Sequence[int]) -> dict[str, str]:
         """Option indices over all issues -> {issue id: option label}."""
@@ -150,63 +167,90 @@ def analyze(
     *,
     parties: Sequence[str] | None = None,
     max_outcomes: int = DEFAULT_MAX_OUTCOMES,
+    method: str = "auto",
 ) -> Analysis:
-    """Analyse the bargaining space of `scenario` under `agenda` (default: every issue)."""
+    """Analyse the bargaining space of `scenario` under `agenda` (default: every issue).
+
+    `method`: ``"enumerate"`` (every outcome, up to `max_outcomes`), ``"merge"`` (the frontier
+    from the issues' frontiers, any size; `max_outcomes` bounds a block of issues linked by red
+    lines and the candidates of one merge step) or ``"auto"``.
+    """
+    if method not in METHODS:
+        raise MethodError(f"unknown method {method!r}; use one of {', '.join(METHODS)}")
     space = outcome_space(scenario, agenda, parties)
     refused = refusals(scenario, space.agenda, space.parties)
     rules = applied_rules(scenario, space.parties)
     reservations = np.array([scenario.utilities[p].reservation for p in space.parties])
-    parameters: dict[str, Any] = {"agenda": list(space.agenda), "max_outcomes": max_outcomes}
+    chosen = method if method != "auto" else (
+        "enumerate" if space.size <= AUTO_ENUMERATE_UP_TO else "merge")
+    parameters: dict[str, Any] = {"agenda": list(space.agenda), "max_outcomes": max_outcomes,
+                                  "method": method, "grid": 1 / GRID}
     empty = Frontier(np.zeros((0, len(scenario.issue_ids)), dtype=np.int64),
                      np.zeros((0, len(space.parties))))
+    zopa_size: int | None
     if refused:
         return Analysis(scenario, space.parties, space.agenda, tuple(reservations.tolist()),
                         refused, rules, space.size, 0, 0, empty,
                         dict.fromkeys(SOLUTIONS), dict.fromkeys(space.parties),
-                        tuple(sorted({r for _, r in refused})), parameters=parameters)
-    if space.size > max_outcomes:
-        raise SpaceTooLarge(
-            f"the agenda has {space.size:,} outcomes, more than the enumeration limit of "
-            f"{max_outcomes:,}; narrow the agenda (--agenda) or raise the limit (--max-outcomes)"
+                        tuple(sorted({r for _, r in refused})), method=chosen,
+                        parameters=parameters)
+    if chosen == "enumerate":
+        if space.size > max_outcomes:
+            raise SpaceTooLarge(
+                f"the agenda has {space.size:,} outcomes, more than the enumeration limit of "
+                f"{max_outcomes:,}; use the merge method (--method merge), narrow the agenda "
+                "(--agenda) or raise the limit (--max-outcomes)"
+            )
+        found = enumerate_frontier(space, rules)
+        options = space.decode(found.numbers)
+        scaled, feasible, zopa_size = found.utilities, found.feasible, found.zopa_size
+        binding = found.binding
+    else:
+        merged = merge_frontier(space, rules, max_outcomes)
+        options, scaled, feasible = merged.options, merged.utilities, merged.feasible
+        zopa_size = _merged_zopa_size(space, rules, merged, max_outcomes)
+        binding = tuple(
+            rule for rule in rules
+            if not np.array_equal(
+                merge_frontier(space, [r for r in rules if r != rule], max_outcomes).options,
+                options)
         )
-    utilities = space.grid_utilities()
-    masks = {rule: space.rule_mask(rule) for rule in rules}
-    rational = (utilities >= reservations - RATIONALITY_SLACK).all(axis=1)
-    feasible = _all(masks.values(), space.size)
-    zopa = feasible & rational
-    frontier_numbers = _frontier(utilities, zopa)
-    frontier = _frontier_of(space, utilities, frontier_numbers)
-    binding = tuple(
-        rule for rule in rules
-        if not np.array_equal(
-            _frontier(utilities, rational & _all((m for r, m in masks.items() if r != rule),
-                                                  space.size)),
-            frontier_numbers)
-    )
+    frontier = _frontier_of(space, options, scaled)
     solutions, best = _solutions(frontier, reservations, space.parties)
     return Analysis(scenario, space.parties, space.agenda, tuple(reservations.tolist()), (),
-                    rules, space.size, int(feasible.sum()), int(zopa.sum()), frontier,
-                    solutions, best, binding, parameters=parameters)
+                    rules, space.size, feasible, zopa_size, frontier,
+                    solutions, best, binding, method=chosen, parameters=parameters)
 
 
-def _all(masks: Any, size: int) -> NDArray[np.bool_]:
-    result = np.ones(size, dtype=bool)
-    for mask in masks:
-        result &= mask
-    return result
+def _merged_zopa_size(space: OutcomeSpace, rules: Sequence[str], merged: Any,
+                      max_outcomes: int) -> int | None:
+    """Exact where it can be: every feasible outcome rational (the least feasible utility reaches
+    each reservation), none (empty frontier), a space small enough to count by enumeration, or
+    a count by dynamic programming over the blocks within COUNT_STATES states; else None."""
+    if merged.feasible == 0 or len(merged.options) == 0:
+        return 0
+    floor = space.scaled_reservations()
+    if (merged.worst >= floor).all():
+        return int(merged.feasible)
+    if space.size <= max_outcomes:
+        return count_zopa(space, rules)
+    return count_zopa_by_blocks(merged.blocks, space.scaled_constant(), floor, COUNT_STATES)
 
 
-def _frontier(utilities: NDArray[np.float64], zopa: NDArray[np.bool_]) -> NDArray[np.int64]:
-    """Outcome numbers (ascending) of the Pareto frontier of the ZOPA."""
-    members = np.flatnonzero(zopa)
-    on = pareto_mask(utilities[members])
-    return members[on]
+def _frontier_of(space: OutcomeSpace, agenda_options: NDArray[np.int64],
+                 scaled: NDArray[np.int64]) -> Frontier:
+    """Frontier packages over all issues, with their utilities as plain float sums.
 
-
-def _frontier_of(space: OutcomeSpace, utilities: NDArray[np.float64],
-                 numbers: NDArray[np.int64]) -> Frontier:
-    options = space.full_options(space.decode(numbers))
-    values = utilities[numbers]
+    Which packages are on the frontier was decided on exact integers (`scaled`); the reported
+    utilities are sum_i w_i v_i(option) in scenario issue order, the same for both paths."""
+    options = space.full_options(agenda_options)
+    values = np.zeros((len(options), len(space.parties)))
+    for j, party in enumerate(space.parties):
+        utility = space.scenario.utilities[party]
+        for column, issue in enumerate(space.scenario.issue_ids):
+            values[:, j] = values[:, j] + utility.table(issue)[options[:, column]]
+    if not np.allclose(values, scaled / space.scales(), rtol=0, atol=1e-9):
+        raise AssertionError("integer and float utilities disagree")  # a bug of ours
     options.setflags(write=False)
     values.setflags(write=False)
     return Frontier(options, values)
@@ -229,7 +273,7 @@ def _solutions(frontier: Frontier, d: NDArray[np.float64], parties: Sequence[str
     best: dict[str, Solution | None] = {}
     for j, party in enumerate(parties):
         primary = u[:, j]
-        tied = np.flatnonzero(primary == primary.max())
+        tied = np.flatnonzero(np.isclose(primary, primary.max(), rtol=TOLERANCE, atol=TOLERANCE))
         row = int(tied[np.argmax(u[tied].sum(axis=1))])
         best[party] = record(f"best_for_{party}", Choice(row, len(tied), float(primary[row])))
     return solutions, best

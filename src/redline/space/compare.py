@@ -45,7 +45,8 @@ class Comparison:
     @property
     def delta(self) -> dict[str, Any]:
         a, b = self.side(self.before), self.side(self.after)
-        data: dict[str, Any] = {"zopa_size": b["zopa_size"] - a["zopa_size"],
+        counted = a["zopa_size"] is not None and b["zopa_size"] is not None  # None: not counted
+        data: dict[str, Any] = {"zopa_size": b["zopa_size"] - a["zopa_size"] if counted else None,
                                 "zopa": [a["zopa"], b["zopa"]], "moved": {},
                                 "utility": None, "gain": None, "gainers": []}
         if a["nash"] is not None and b["nash"] is not None:
