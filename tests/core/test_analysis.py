@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import itertools
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -106,20 +107,30 @@ def brute_force_pareto(u):
     return np.array(keep, dtype=bool)
 
 
+def exact_utility(scenario, party, full):
+    """u = sum_i raw_i v_i / sum_i raw_i in exact rationals (the document's decimals): ties in
+    real numbers stay ties, whatever order floating-point sums would add them in."""
+    preference = scenario.document.preferences[party]
+    raw = {i: Fraction(str(float(preference.weights.get(i, 0.0)))) for i in scenario.issue_ids}
+    total = sum(raw.values())
+    values = scenario.utilities[party].values
+    return sum(raw[i] * Fraction(str(float(values[i][k])))
+               for i, k in zip(scenario.issue_ids, full, strict=True)) / total
+
+
 def zopa_points(result):
-    """Every ZOPA outcome by direct enumeration (test reference), with utilities."""
+    """Every ZOPA outcome by direct enumeration (test reference), with exact utilities."""
     scenario = result.scenario
     space = redline.outcome_space(scenario, result.agenda)
+    reservations = [Fraction(str(d)) for d in result.reservations]
     points = []
     for combo in itertools.product(*(range(n) for n in space.shape)):
         full = space.full_options(np.array([combo], dtype=np.int64))[0]
         labels = {i.id: i.options[k] for i, k in zip(scenario.issues, full, strict=True)}
         ok = all(_holds(scenario, rid, labels) for rid in result.applied_red_lines)
-        u = np.array([sum(scenario.utilities[p].weights[i] * scenario.utilities[p].values[i][k]
-                          for i, k in zip(scenario.issue_ids, full, strict=True))
-                      for p in result.parties])
-        if ok and (u >= np.array(result.reservations) - 1e-12).all():
-            points.append((tuple(full), u))
+        u = np.array([exact_utility(scenario, p, full) for p in result.parties], dtype=object)
+        if ok and all(x >= d for x, d in zip(u, reservations, strict=True)):
+            points.append((tuple(int(k) for k in full), u))
     return points
 
 
@@ -166,13 +177,16 @@ def test_frontier_and_solutions_obey_the_definitions(doc):
         assert len(frontier) == 0
         assert all(s is None for s in result.solutions.values())
         return
-    u = np.array([p[1] for p in points])
+    exact = dict(points)
+    u = np.array([p[1] for p in points], dtype=object)
     expected = {points[k][0] for k in np.flatnonzero(brute_force_pareto(u))}
     assert set(frontier) == expected  # exact, ties included
-    for utilities in result.frontier.utilities:
-        assert not any((q >= utilities).all() and (q > utilities).any() for q in u)
+    for options, utilities in frontier.items():
+        assert np.allclose(utilities, exact[options].astype(float), rtol=0, atol=1e-12)
+        assert not any((q >= exact[options]).all() and (q > exact[options]).any() for q in u)
     for q in u:  # every ZOPA outcome is weakly dominated by a frontier point
-        assert any((np.array(f) >= q).all() for f in frontier.values())
+        assert any((exact[f] >= q).all() for f in frontier)
+    u = u.astype(float)
     d = np.array(result.reservations)
     best_product = max(np.prod(q - d) for q in u)
     for name, solution in result.solutions.items():
