@@ -123,3 +123,19 @@ def test_agendas_restricted_to_some_issues(us_iran):
     data = json.loads(text)
     assert sorted(len(a["issues"]) for a in data["agendas"]) == [1, 1, 1, 2, 2, 2, 3]
     assert data["agendas"][0]["issues"] == ["enrichment", "sanctions"]
+
+
+def test_compare_on_a_space_too_large_to_count_says_so(tmp_path):
+    import numpy as np
+    import yaml
+
+    from redline.space.domains import linear_additive_document
+
+    doc = linear_additive_document(12, 8, 3, np.random.default_rng(1), reservation=0.3)
+    doc["events"] = [{"id": "e", "description": "pressure", "active": False,
+                      "effects": [{"actor": doc["actors"][0]["id"], "reservation": -0.1}]}]
+    path = tmp_path / "huge.yaml"
+    path.write_text(yaml.safe_dump(doc))
+    code, text = call("compare", str(path), "--event", "e")
+    assert code == 0, text
+    assert "ZOPA size not counted" in " ".join(text.split())

@@ -312,7 +312,8 @@ def render_comparison(result: Comparison) -> None:
     out.print(table)
     if delta["utility"] is not None:
         gainers = ", ".join(delta["gainers"]) or "nobody"
-        out.print(f"ZOPA size {delta['zopa_size']:+d}; Nash point moved on "
+        size = "not counted" if delta["zopa_size"] is None else f"{delta['zopa_size']:+d}"
+        out.print(f"ZOPA size {size}; Nash point moved on "
                   f"{', '.join(delta['moved']) or 'no issue'}.")
         out.print(f"Utility at the Nash point: {gains_text(delta['utility'])} (gains at the "
                   f"table: {gainers}); surplus over each party's own no-deal value: "

@@ -207,7 +207,7 @@ function renderSummary() {
     return;
   }
   summary.append(`${a.outcomes.toLocaleString()} outcomes, ${a.feasible.toLocaleString()} satisfy `
-                 + `every red line, ${a.zopa_size.toLocaleString()} in the ZOPA. `,
+                 + `every red line, ${a.zopa_size === null ? "an uncounted number" : a.zopa_size.toLocaleString()} in the ZOPA. `,
                  a.zopa ? el("span", { class: "good", text: "A deal exists." })
                         : el("span", { class: "bad", text: "The ZOPA is empty." }));
 }
