@@ -28,6 +28,7 @@ from redline.negotiate import (
     tournament,
 )
 from redline.negotiate.engine import Engine
+from redline.output import write_file
 from redline.scenario import Scenario, load
 
 
@@ -145,8 +146,8 @@ def simulate_command(
             logs.append({"protocol": name, "setup": setup.describe(),
                          "sessions": list(sessions.transcript)})
     if transcript is not None:
-        transcript.write_text(json.dumps({"format": "redline-transcript/1", "seed": seed,
-                                          "runs": logs}, ensure_ascii=False), encoding="utf-8")
+        write_file(transcript, json.dumps({"format": "redline-transcript/1", "seed": seed,
+                                           "runs": logs}, ensure_ascii=False))
     if output is OutputFormat.json:
         print_json(records[0] if len(records) == 1 else
                    {"format": "redline-simulation/1", "comparison": records})

@@ -15,6 +15,7 @@ import typer
 from redline.cli.analysis import AgendaOpt, ScenarioArg, split_ids
 from redline.cli.app import app, out, user_errors
 from redline.errors import RedlineError
+from redline.output import write_file
 from redline.scenario import load
 
 
@@ -83,7 +84,7 @@ def report_command(
     if fmt is ReportFormat.pdf:
         write_pdf(html, output)
     else:
-        output.write_text(html, encoding="utf-8")
+        write_file(output, html)
     out.print(f"report written to {output}")
 
 

@@ -12,6 +12,7 @@ from redline.errors import RedlineError
 from redline.interop.genius import load_genius
 from redline.interop.genius_export import to_genius, write_genius
 from redline.interop.spatial import read_spatial
+from redline.output import write_file
 from redline.scenario import Scenario, load
 
 SCENARIO_SUFFIXES = (".yaml", ".yml", ".json")
@@ -47,10 +48,9 @@ def convert(inputs: Sequence[Path], output: Path) -> tuple[list[Path], tuple[str
         return write_genius(scenario, output), to_genius(scenario).notices
     data = scenario.to_dict()
     if suffix == ".json":
-        output.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        write_file(output, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     elif suffix in (".yaml", ".yml"):
-        output.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True),
-                          encoding="utf-8")
+        write_file(output, yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
     else:
         raise RedlineError(f"cannot write {output.name!r}: give an output ending in .yaml, .json "
                            "or .xml (GENIUS)")

@@ -6,6 +6,7 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from redline.interop.genius import Export, _identifier
+from redline.output import write_file
 from redline.scenario import Scenario, point
 
 
@@ -87,10 +88,10 @@ def write_genius(scenario: Scenario, domain_path: str | Path) -> list[Path]:
     (`<stem>-<party>.xml`); returns the files written."""
     target = Path(domain_path)
     export = to_genius(scenario)
-    target.write_text(export.domain, encoding="utf-8")
+    write_file(target, export.domain)
     written = [target]
     for party, text in export.profiles.items():
         path = target.with_name(f"{target.stem}-{party}.xml")
-        path.write_text(text, encoding="utf-8")
+        write_file(path, text)
         written.append(path)
     return written

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from redline.errors import RedlineError
+from redline.output import write_file
 from redline.report.document import render_html
 from redline.report.gather import Options, gather
 from redline.scenario import Scenario
@@ -34,4 +35,4 @@ def write_pdf(html: str, path: str | Path) -> None:
     def no_fetch(url: str, *args: Any, **kwargs: Any) -> Any:
         raise RedlineError(f"the report refers to {url}; reports must be self-contained")
 
-    weasyprint.HTML(string=html, url_fetcher=no_fetch).write_pdf(str(path))
+    write_file(path, weasyprint.HTML(string=html, url_fetcher=no_fetch).write_pdf())

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
 from redline.errors import RedlineError
+from redline.output import write_file
 from redline.report.figures import SOLUTION_MARKS, space_figure
 
 
@@ -18,7 +20,7 @@ def plot_space(analysis: dict[str, Any], space: dict[str, Any] | None, path: str
     if len(parties) < 2:
         raise RedlineError("a utility-space plot needs at least two parties in the scenario")
     if suffix == ".svg":
-        target.write_text(space_figure(analysis, space, *pair) + "\n", encoding="utf-8")
+        write_file(target, space_figure(analysis, space, *pair) + "\n")
     elif suffix == ".png":
         _png(analysis, space, target, pair)
     else:
@@ -68,5 +70,7 @@ def _png(analysis: dict[str, Any], space: dict[str, Any] | None, target: Path,
     axes.set_title(f"Utility space: {a} vs {b}")
     axes.legend(fontsize=7, loc="lower left")
     figure.tight_layout()
-    figure.savefig(target, metadata={"Software": None})
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", metadata={"Software": None})
     plt.close(figure)
+    write_file(target, buffer.getvalue())
