@@ -140,3 +140,12 @@ def test_set_passes_model_parameters_and_rejects_unknown_ones(examples):
     wrong = run("forecast", str(examples / "us-iran-2026.yaml"), "--model", "nash",
                 "--set", "utility=cubic")
     assert wrong.returncode == 2 and "linear" in wrong.stderr
+
+
+def test_forecast_on_a_scenario_names_the_nearest_option(examples):
+    result = run("forecast", str(examples / "divide-the-dollar.yaml"), "--model", "compromise")
+    assert result.returncode == 0, result.stderr
+    # A wants 100 cents, B 0 cents, equal power and salience: the mean is 50, option "50".
+    row = next(line for line in result.stdout.splitlines() if "A's share" in line)
+    cells = [c.strip() for c in row.split("│") if c.strip()]
+    assert cells[1:3] == ["50.0", "50"]

@@ -16,6 +16,7 @@ from redline.forecast import MODELS, forecast, load_space
 from redline.forecast.backtest import backtest, compare
 from redline.forecast.deu import read_deu
 from redline.forecast.space import ForecastInputError
+from redline.scenario import load
 
 
 class OutputFormat(StrEnum):
@@ -92,13 +93,32 @@ def forecast_command(
     out.print(f"[bold]{result.method}[/] forecast for {source} ({params}); "
               f"{space.n_actors} actors, {result.rounds} round(s)"
               + ("" if result.converged else ", not converged"))
-    table = Table("issue", "forecast (0–100)", "start", "lowest position", "highest position")
+    labels = _option_labels(source, space.issues)
+    table = Table("issue", "forecast (0–100)", *(["nearest option"] if labels else []), "start",
+                  "lowest position", "highest position")
     for k, issue in enumerate(space.issue_names):
         column = space.positions[:, k][space.present[:, k]]
-        table.add_row(issue, f"{result.outcome[k]:.1f}", f"{result.trajectory[0, k]:.1f}",
+        nearest = [_nearest(labels[k], result.outcome[k])] if labels else []
+        table.add_row(issue, f"{result.outcome[k]:.1f}", *nearest,
+                      f"{result.trajectory[0, k]:.1f}",
                       f"{column.min():.1f}" if column.size else "-",
                       f"{column.max():.1f}" if column.size else "-")
     out.print(table)
+
+
+def _option_labels(source: Path, issues: tuple[str, ...]) -> list[list[str]] | None:
+    """A scenario's option labels per forecast issue (option order is the 0–100 scale)."""
+    if source.suffix.lower() not in (".yaml", ".yml", ".json"):
+        return None
+    scenario = load(source)
+    return [list(scenario.issue(issue).options) for issue in issues]
+
+
+def _nearest(labels: list[str], value: float) -> str:
+    """The option whose place on the 0–100 scale is nearest to `value`."""
+    if value != value:  # NaN: no forecast for this issue
+        return "-"
+    return labels[int(round(value / 100 * (len(labels) - 1)))]
 
 
 backtest_app = typer.Typer(help="Backtest forecasting models on observed decisions.",
