@@ -21,6 +21,8 @@ from typing import Any
 import yaml
 
 from redline.news.issues import IssueMatcher
+from redline.scenario import Scenario
+from redline.store.database import Store
 from redline.store.queries import Citation, StoredStatement, stored_statements
 from redline.store.timeline import OPENNESS
 
@@ -89,7 +91,7 @@ def _status_quo(issue: Any) -> str:
     return str(issue.status_quo or issue.options[0])
 
 
-def suggest(store: Any, scenario: Any, since: str | None = None) -> Suggestions:
+def suggest(store: Store, scenario: Scenario, since: str | None = None) -> Suggestions:
     """Proposals for `scenario` from the statements stored (dated `since` or later)."""
     document = scenario.document
     matcher = IssueMatcher.from_scenario(scenario)
