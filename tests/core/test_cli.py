@@ -79,7 +79,8 @@ def test_validate_ok_and_schema_is_json_schema(examples):
 def test_help_lists_the_bargaining_space_first():
     result = run("--help")
     assert result.returncode == 0
-    listed = [line.split()[1] for line in result.stdout.splitlines()
-              if line.startswith("│ ") and len(line.split()) > 1 and line.split()[1].islower()]
+    commands = result.stdout.split("Commands")[1]
+    listed = [line[2:].split()[0] for line in commands.splitlines()
+              if line.startswith("│ ") and line[2:3].isalpha()]
     assert listed[:3] == ["analyze", "agendas", "explain"]
     assert {"simulate", "forecast", "extract", "report", "serve", "convert"} <= set(listed)
