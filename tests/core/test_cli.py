@@ -74,3 +74,13 @@ def test_validate_ok_and_schema_is_json_schema(examples):
     schema = json.loads(run("schema").stdout)
     assert schema["$schema"].endswith("2020-12/schema")
     assert {"actors", "issues", "preferences", "red_lines"} <= set(schema["properties"])
+
+
+def test_help_lists_the_bargaining_space_first():
+    result = run("--help")
+    assert result.returncode == 0
+    commands = result.stdout.split("Commands")[1]
+    listed = [line[2:].split()[0] for line in commands.splitlines()
+              if line.startswith("│ ") and line[2:3].isalpha()]
+    assert listed[:3] == ["analyze", "agendas", "explain"]
+    assert {"simulate", "forecast", "extract", "report", "serve", "convert"} <= set(listed)

@@ -22,6 +22,16 @@ def _run(command: list[str], user: str | None) -> None:
     subprocess.run(command, check=True, capture_output=True, timeout=120)
 
 
+def _server_program(name: str) -> str | None:
+    """A PostgreSQL server program on PATH, else in Debian's versioned folder (newest first)."""
+    found = shutil.which(name)
+    if found:
+        return found
+    candidates = sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"),
+                        key=lambda p: int(p.parts[-3]) if p.parts[-3].isdigit() else 0)
+    return str(candidates[-1]) if candidates else None
+
+
 @pytest.fixture(scope="session")
 def postgres_base():
     """A PostgreSQL server for the tests: $REDLINE_TEST_POSTGRES, else a throwaway one started
@@ -32,9 +42,10 @@ def postgres_base():
         return
     if importlib.util.find_spec("psycopg") is None:
         pytest.skip("PostgreSQL tests need the psycopg driver (pip install 'redline[postgres]')")
-    initdb, pg_ctl = shutil.which("initdb"), shutil.which("pg_ctl")
+    initdb, pg_ctl = _server_program("initdb"), _server_program("pg_ctl")
     if not (initdb and pg_ctl):
-        pytest.skip("PostgreSQL tests need initdb and pg_ctl on PATH, or REDLINE_TEST_POSTGRES")
+        pytest.skip("PostgreSQL tests need initdb and pg_ctl (Debian: apt-get install postgresql), "
+                    "or REDLINE_TEST_POSTGRES")
     user = None
     if os.geteuid() == 0:  # PostgreSQL refuses to run as root
         if shutil.which("runuser") is None or not _has_user("postgres"):

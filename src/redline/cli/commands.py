@@ -6,3 +6,17 @@ import redline.cli.news  # noqa: F401
 import redline.cli.present  # noqa: F401
 import redline.cli.whatif  # noqa: F401
 from redline.cli import analysis  # noqa: F401
+from redline.cli.app import app
+
+# The order `redline --help` lists them in: the bargaining space first, then what builds on it.
+ORDER = ("analyze", "agendas", "explain", "compare", "montecarlo", "validate", "schema",
+         "forecast", "simulate", "tournament", "extract", "code-events", "ingest", "timeline",
+         "suggest", "report", "plot", "serve", "convert")
+
+
+def _rank(info: object) -> int:
+    name = getattr(info, "name", None) or getattr(getattr(info, "callback", None), "__name__", "")
+    return ORDER.index(name) if name in ORDER else len(ORDER)
+
+
+app.registered_commands.sort(key=_rank)

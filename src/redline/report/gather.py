@@ -104,9 +104,15 @@ def _montecarlo(scenario: Scenario, options: Options) -> dict[str, Any]:
 
     data: dict[str, Any] = montecarlo(
         scenario, options.runs, options.seed, "local", agenda=options.agenda,
-        events=select_events(scenario, options.events), sobol_samples=options.sobol,
+        events=select_events(scenario, options.events), sobol_samples=sobol_samples(options.sobol),
         max_outcomes=options.max_outcomes).to_dict()
     return data
+
+
+def sobol_samples(requested: int) -> int:
+    """Sobol indices need SALib (the 'uncertainty' extra); without it the report shows the
+    tornado only, rather than failing."""
+    return requested if importlib.util.find_spec("SALib") is not None else 0
 
 
 def _forecast(scenario: Scenario, options: Options) -> dict[str, Any]:
@@ -131,7 +137,7 @@ RUNNERS: dict[str, Runner] = {
     "explain": _explain,
     "montecarlo": _montecarlo,
     "simulation": _simulation,
-    "forecast": _forecast,  # used once redline.forecast is merged (written to its branch's API)
+    "forecast": _forecast,
 }
 
 

@@ -29,6 +29,7 @@ from pydantic import BaseModel
 from redline.errors import RedlineError
 from redline.scenario.model import Issue, Preference, Triangular, point
 from redline.scenario.scenario import Scenario, Utility
+from redline.scenario.scenario import compile_utility as scenario_utility
 
 Path = tuple[str | int, ...]
 
@@ -185,23 +186,10 @@ def realise(params: Parameters, point: Sequence[float] | NDArray[np.float64]) ->
 
 def compile_utility(preference: Preference, issues: Sequence[Issue], actor: str) -> Utility:
     """Normalised weights and value tables of a preference whose numbers are plain floats."""
-    raw = {i.id: point(preference.weights.get(i.id, 0.0)) for i in issues}
-    total = sum(raw.values())
-    if total <= 0:
+    if sum(point(preference.weights.get(i.id, 0.0)) for i in issues) <= 0:
         raise SamplingError(f"preferences.{actor}.weights: a draw gave every weight 0; "
                             "give at least one weight a positive low value")
-    values: dict[str, NDArray[np.float64]] = {}
-    for issue in issues:
-        table = preference.values.get(issue.id)
-        if table is None:
-            array = np.zeros(len(issue.options))
-        elif isinstance(table, list):
-            array = np.array([point(v) for v in table], dtype=float)
-        else:
-            array = np.array([point(table[o]) for o in issue.options], dtype=float)
-        array.setflags(write=False)
-        values[issue.id] = array
-    return Utility({k: v / total for k, v in raw.items()}, values, point(preference.reservation))
+    return scenario_utility(preference, issues)
 
 
 def draw(params: Parameters, rng: np.random.Generator) -> tuple[NDArray[np.float64], Scenario]:

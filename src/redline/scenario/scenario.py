@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,7 +11,7 @@ from numpy.typing import NDArray
 
 from redline.errors import Problem, ScenarioError
 from redline.scenario.document import Located, format_path
-from redline.scenario.model import Actor, Document, Issue, RedLine, point
+from redline.scenario.model import Actor, Document, Issue, Preference, RedLine, point
 from redline.scenario.rules import BoundRule
 from redline.scenario.validation import check
 
@@ -91,6 +91,27 @@ class Scenario:
         return from_document(document, self.origin)
 
 
+def compile_utility(preference: Preference, issues: Sequence[Issue]) -> Utility:
+    """Normalised weights and per-option value tables of one actor (numbers at their point
+    values); the weights must add up to more than 0."""
+    raw = {i.id: point(preference.weights.get(i.id, 0.0)) for i in issues}
+    total = sum(raw.values())
+    if total <= 0:
+        raise ValueError("the weights add up to 0")
+    values: dict[str, NDArray[np.float64]] = {}
+    for issue in issues:
+        table = preference.values.get(issue.id)
+        if table is None:
+            array = np.zeros(len(issue.options))
+        elif isinstance(table, list):
+            array = np.array([point(v) for v in table], dtype=float)
+        else:
+            array = np.array([point(table[o]) for o in issue.options], dtype=float)
+        array.setflags(write=False)
+        values[issue.id] = array
+    return Utility({k: v / total for k, v in raw.items()}, values, point(preference.reservation))
+
+
 def from_document(doc: Document, origin: str = "<scenario>",
                   located: Located | None = None) -> Scenario:
     """Validate cross-references and compile the numeric form of a document."""
@@ -105,22 +126,9 @@ def from_document(doc: Document, origin: str = "<scenario>",
     notices: list[str] = []
     utilities: dict[str, Utility] = {}
     for who, pref in doc.preferences.items():
-        raw = {i.id: point(pref.weights.get(i.id, 0.0)) for i in doc.issues}
-        total = sum(raw.values())
+        total = sum(point(w) for w in pref.weights.values())
         if abs(total - 1.0) > 1e-9:
             notices.append(f"preferences.{who}.weights add up to {total:g}; "
                            "normalised to sum 1")
-        weights = {k: v / total for k, v in raw.items()}
-        values: dict[str, NDArray[np.float64]] = {}
-        for issue in doc.issues:
-            table = pref.values.get(issue.id)
-            if table is None:
-                array = np.zeros(len(issue.options))
-            elif isinstance(table, list):
-                array = np.array([point(v) for v in table], dtype=float)
-            else:
-                array = np.array([point(table[o]) for o in issue.options], dtype=float)
-            array.setflags(write=False)
-            values[issue.id] = array
-        utilities[who] = Utility(weights, values, point(pref.reservation))
+        utilities[who] = compile_utility(pref, doc.issues)
     return Scenario(doc, origin, utilities, rules, tuple(notices))
