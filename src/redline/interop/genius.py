@@ -92,12 +92,16 @@ def _read(path: str | Path) -> tuple[str, str]:
         raise GeniusError(f"{file}: not UTF-8 text; is this a GENIUS XML file?") from None
 
 
-def _objective(root: ET.Element, origin: str) -> ET.Element:
+def _utility_space(root: ET.Element, origin: str) -> ET.Element:
     space = root if root.tag == "utility_space" else root.find("utility_space")
     if space is None:
         raise GeniusError(f"{origin}: no <utility_space> element; this is not a GENIUS domain "
                           "or profile")
-    objective = space.find("objective")
+    return space
+
+
+def _objective(root: ET.Element, origin: str) -> ET.Element:
+    objective = _utility_space(root, origin).find("objective")
     if objective is None:
         raise GeniusError(f"{origin}: <utility_space> has no <objective>; not a GENIUS file")
     return objective
@@ -164,8 +168,7 @@ def read_profile(text: str, name: str, origin: str = "<profile>") -> GeniusProfi
                                             f"value {item.get('value')!r} of issue {issue!r}")
             for item in issue_node.findall("item") if item.get("evaluation") is not None
         }
-    space = root if root.tag == "utility_space" else root.find("utility_space")
-    assert space is not None
+    space = _utility_space(root, origin)
     reservation = space.find("reservation")
     discount = space.find("discount_factor")
     return GeniusProfile(

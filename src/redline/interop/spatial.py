@@ -25,7 +25,7 @@ def space_document(space: IssueSpace, title: str) -> dict[str, Any]:
     """A `redline/1` document for an issue space."""
     labels = [str(x) for x in range(GRID)]
     grid = np.arange(GRID, dtype=float)
-    issues = []
+    issues: list[dict[str, Any]] = []
     for k, issue in enumerate(space.issues):
         entry: dict[str, Any] = {"id": _identifier(issue, "i"), "name": space.issue_names[k],
                                  "options": labels}
@@ -39,13 +39,13 @@ def space_document(space: IssueSpace, title: str) -> dict[str, Any]:
                        "power": float(space.capabilities[a])})
         weights: dict[str, float] = {}
         values: dict[str, list[float]] = {}
-        for k, issue in enumerate(issues):
+        for k, issue_entry in enumerate(issues):
             position, salience = space.positions[a, k], space.saliences[a, k]
             if not math.isfinite(position):
                 continue
-            weights[issue["id"]] = float(salience) if math.isfinite(salience) else 0.0
+            weights[issue_entry["id"]] = float(salience) if math.isfinite(salience) else 0.0
             spot = float(round(position))
-            values[issue["id"]] = [round(1.0 - abs(x - spot) / 100.0, 6) for x in grid]
+            values[issue_entry["id"]] = [round(1.0 - abs(x - spot) / 100.0, 6) for x in grid]
         if not any(w > 0 for w in weights.values()):
             continue  # an actor with no salient position has no preferences to state
         preferences[ident] = {"weights": weights, "values": values}

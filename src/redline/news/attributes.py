@@ -22,6 +22,18 @@ _GETTERS: dict[str, Callable[[Token], Any]] = {
 }
 
 
+def _equals(get: Callable[[Token], Any], value: str | bool) -> Predicate:
+    return lambda t: bool(get(t) == value)
+
+
+def _among(get: Callable[[Token], Any], values: frozenset[Any]) -> Predicate:
+    return lambda t: get(t) in values
+
+
+def _matches(get: Callable[[Token], Any], pattern: re.Pattern[str]) -> Predicate:
+    return lambda t: bool(pattern.search(get(t)))
+
+
 def _compile(spec: dict[str, Any]) -> Predicate | None:
     """A predicate for one token pattern, or None if it uses anything we do not handle."""
     tests: list[Predicate] = []
@@ -30,11 +42,11 @@ def _compile(spec: dict[str, Any]) -> Predicate | None:
         if get is None:
             return None
         if isinstance(value, (str, bool)):
-            tests.append(lambda t, g=get, v=value: g(t) == v)
+            tests.append(_equals(get, value))
         elif isinstance(value, dict) and set(value) == {"IN"}:
-            tests.append(lambda t, g=get, v=frozenset(value["IN"]): g(t) in v)
+            tests.append(_among(get, frozenset(value["IN"])))
         elif isinstance(value, dict) and set(value) == {"REGEX"}:
-            tests.append(lambda t, g=get, r=re.compile(value["REGEX"]): bool(r.search(g(t))))
+            tests.append(_matches(get, re.compile(value["REGEX"])))
         else:
             return None
     return lambda t: all(test(t) for test in tests)

@@ -174,9 +174,8 @@ def classify(verb: Token, sent: Any) -> tuple[str | None, str, str | None]:
     if _negated(verb) and (lemma in plover.ACCEPTING or _verb_category(verb) in (
             "AGREE", "CONCEDE", "COOPERATE", "SUPPORT", "CONSULT", "RETREAT", "AID")):
         return "REJECT", "EV-NEG-ACCEPT", verb.text
-    if lemma in _INTENT_ADJ or lemma == "be" and (adj := _child(verb, "acomp")) is not None \
-            and adj.lemma_.lower() in _INTENT_ADJ:
-        adj = verb if lemma in _INTENT_ADJ else _child(verb, "acomp")
+    adj = verb if lemma in _INTENT_ADJ else _child(verb, "acomp") if lemma == "be" else None
+    if adj is not None and (adj is verb or adj.lemma_.lower() in _INTENT_ADJ):
         inner = _child(adj, "xcomp")
         if inner is not None:
             category = _verb_category(inner)

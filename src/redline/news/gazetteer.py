@@ -255,20 +255,25 @@ class Mention:
     kind: str  # state, capital, demonym, organisation, group, person, body
 
 
-@functools.cache
-def _lexicon() -> dict[str, tuple[str, str]]:
-    """Every known name (lower case) -> (code, kind); pycountry first, curated names on top."""
+def _country_names() -> dict[str, tuple[str, str]]:
+    """pycountry's country names (lower case) -> (code, "state"); none without the nlp extra."""
     entries: dict[str, tuple[str, str]] = {}
     try:
         import pycountry
     except ImportError:  # the nlp extra is optional; the curated names still work
-        pycountry = None
-    if pycountry is not None:
-        for country in pycountry.countries:
-            for attr in ("name", "common_name", "official_name"):
-                name = getattr(country, attr, None)
-                if name and "," not in name:
-                    entries[name.lower()] = (country.alpha_3, "state")
+        return entries
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name and "," not in name:
+                entries[name.lower()] = (country.alpha_3, "state")
+    return entries
+
+
+@functools.cache
+def _lexicon() -> dict[str, tuple[str, str]]:
+    """Every known name (lower case) -> (code, kind); pycountry first, curated names on top."""
+    entries = _country_names()
     for table, kind in ((STATE_NAMES, "state"), (CAPITALS, "capital"), (DEMONYMS, "demonym"),
                         (GROUPS, "group"), (STATE_BODIES, "body")):
         for name, code in table.items():

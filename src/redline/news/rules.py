@@ -380,9 +380,9 @@ def findings(sent: Span) -> list[Finding]:
     found: list[Finding] = []
     seen: set[int] = set()
     has_red_line = False
-    for finding in red_phrase(sent):
-        found.append(finding)
-        seen.add(finding.trigger.i)
+    for phrase in red_phrase(sent):
+        found.append(phrase)
+        seen.add(phrase.trigger.i)
         has_red_line = True
     for token in sent:
         for rule in TOKEN_RULES:

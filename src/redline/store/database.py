@@ -68,11 +68,12 @@ class Store:
 def _sqlite_pragmas(engine: Any) -> None:
     sqlalchemy, _ = _require()
 
-    @sqlalchemy.event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
+
+    sqlalchemy.event.listen(engine, "connect", _on_connect)
 
 
 def migrate(engine: Any) -> None:

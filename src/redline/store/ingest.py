@@ -12,10 +12,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from redline.store.database import StoreError
+from redline.store.database import Store, StoreError
 from redline.store.schema import articles, statement_sources, statements
+
+if TYPE_CHECKING:
+    from redline.news import ArticleStatements, Statement
 
 
 @dataclass(frozen=True)
@@ -41,14 +44,14 @@ def _norm(value: str | None) -> str:
     return re.sub(r"\W+", " ", value or "").strip().lower()
 
 
-def statement_key(statement: Any) -> str:
+def statement_key(statement: Statement) -> str:
     """Identity of a statement across outlets: what is said, by whom, to whom, when."""
     parts = [statement.actor, statement.stance, statement.issue, statement.addressee,
              statement.condition, statement.date]
     return hashlib.sha256("|".join(_norm(p) for p in parts).encode("utf-8")).hexdigest()
 
 
-def ingest(store: Any, found: Iterable[Any]) -> IngestReport:
+def ingest(store: Store, found: Iterable[ArticleStatements]) -> IngestReport:
     """Store `ArticleStatements` (from `redline.news.extract`) in one transaction.
 
     If anything fails, nothing of this ingest is written.
@@ -64,7 +67,7 @@ def ingest(store: Any, found: Iterable[Any]) -> IngestReport:
                          "disk space and permissions") from None
 
 
-def _ingest(store: Any, found: Iterable[Any], select: Any) -> IngestReport:
+def _ingest(store: Store, found: Iterable[ArticleStatements], select: Any) -> IngestReport:
     added = known = new_statements = merged = 0
     now = datetime.now(UTC)
     with store.engine.begin() as conn:

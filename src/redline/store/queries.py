@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from redline.store.database import Store
 from redline.store.schema import statement_sources, statements
 
 
@@ -42,7 +43,7 @@ class StoredStatement:
         return asdict(self)
 
 
-def stored_statements(store: Any, actor: str | None = None,
+def stored_statements(store: Store, actor: str | None = None,
                       issue: str | None = None) -> tuple[StoredStatement, ...]:
     """Statements, optionally of one actor and one issue, oldest first (undated last)."""
     from sqlalchemy import select

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from redline.store.database import StoreError
+from redline.store.database import Store, StoreError
 from redline.store.schema import scenarios
 
 
@@ -30,7 +30,7 @@ def _row(row: Any) -> StoredScenario:
     return StoredScenario(row["id"], row["title"], row["yaml"], updated)
 
 
-def list_scenarios(store: Any) -> tuple[StoredScenario, ...]:
+def list_scenarios(store: Store) -> tuple[StoredScenario, ...]:
     from sqlalchemy import select
 
     with store.engine.connect() as conn:
@@ -38,7 +38,7 @@ def list_scenarios(store: Any) -> tuple[StoredScenario, ...]:
     return tuple(_row(r) for r in rows)
 
 
-def get_scenario(store: Any, scenario_id: str) -> StoredScenario:
+def get_scenario(store: Store, scenario_id: str) -> StoredScenario:
     from sqlalchemy import select
 
     with store.engine.connect() as conn:
@@ -50,7 +50,7 @@ def get_scenario(store: Any, scenario_id: str) -> StoredScenario:
     return _row(row)
 
 
-def put_scenario(store: Any, scenario_id: str, title: str, yaml_text: str) -> StoredScenario:
+def put_scenario(store: Store, scenario_id: str, title: str, yaml_text: str) -> StoredScenario:
     """Insert or replace a scenario's YAML text (the caller validates it)."""
     from sqlalchemy import delete
 
@@ -64,7 +64,7 @@ def put_scenario(store: Any, scenario_id: str, title: str, yaml_text: str) -> St
     return StoredScenario(scenario_id, title, yaml_text, now)
 
 
-def delete_scenario(store: Any, scenario_id: str) -> bool:
+def delete_scenario(store: Store, scenario_id: str) -> bool:
     """Delete a scenario; True if it was there."""
     from sqlalchemy import delete
 

@@ -21,6 +21,8 @@ from typing import Any
 import yaml
 
 from redline.news.issues import IssueMatcher
+from redline.scenario import Scenario
+from redline.store.database import Store
 from redline.store.queries import Citation, StoredStatement, stored_statements
 from redline.store.timeline import OPENNESS
 
@@ -89,7 +91,7 @@ def _status_quo(issue: Any) -> str:
     return str(issue.status_quo or issue.options[0])
 
 
-def suggest(store: Any, scenario: Any, since: str | None = None) -> Suggestions:
+def suggest(store: Store, scenario: Scenario, since: str | None = None) -> Suggestions:
     """Proposals for `scenario` from the statements stored (dated `since` or later)."""
     document = scenario.document
     matcher = IssueMatcher.from_scenario(scenario)
@@ -113,9 +115,10 @@ def suggest(store: Any, scenario: Any, since: str | None = None) -> Suggestions:
                                        "power": 0.1}]}), _cites(items)))
             continue
         covered = _red_line_issues(document, actor)
-        red = {}
+        red: dict[str, list[StoredStatement]] = {}
         for item in items:
-            if item.stance == "red_line" and item.issue in issues and item.issue not in covered:
+            if item.stance == "red_line" and item.issue is not None and item.issue in issues \
+                    and item.issue not in covered:
                 red.setdefault(item.issue, []).append(item)
         for issue, cited in sorted(red.items()):
             out.append(Suggestion(
@@ -126,8 +129,8 @@ def suggest(store: Any, scenario: Any, since: str | None = None) -> Suggestions:
                                           "actor": actor, "refuses_agenda": [issue],
                                           "credibility": 0.7}]}), _cites(cited)))
         for item in items:
-            if item.stance != "conditional_offer" or item.issue not in issues \
-                    or not item.condition:
+            if item.stance != "conditional_offer" or item.issue is None \
+                    or item.issue not in issues or not item.condition:
                 continue
             price = matcher.find(item.condition)
             if price is None or price == item.issue or _linked(document, actor, item.issue,
@@ -145,7 +148,7 @@ def suggest(store: Any, scenario: Any, since: str | None = None) -> Suggestions:
                     "credibility": 0.7}]}),
                 _cites([item])))
         positions = [i for i in items if i.date and i.stance != "consult"]
-        dates = sorted({i.date for i in positions})
+        dates = sorted({i.date for i in positions if i.date})
         if len(dates) >= 2 and actor in document.preferences:
             first = [OPENNESS[i.stance] for i in positions if i.date == dates[0]]
             last = [OPENNESS[i.stance] for i in positions if i.date == dates[-1]]

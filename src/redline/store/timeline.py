@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from redline.store.database import Store
 from redline.store.queries import StoredStatement, stored_statements
 
 # How far a stance goes toward agreement (for telling a softening from a hardening).
@@ -56,7 +57,7 @@ def moves_between(items: tuple[StoredStatement, ...]) -> tuple[Move, ...]:
     return tuple(out)
 
 
-def timeline(store: Any, actor: str, issue: str | None = None) -> Timeline:
+def timeline(store: Store, actor: str, issue: str | None = None) -> Timeline:
     """The statements of `actor` (on `issue`), dated, with the moves between them."""
     items = stored_statements(store, actor, issue)
     return Timeline(actor.upper(), issue, items, moves_between(items),

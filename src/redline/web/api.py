@@ -50,8 +50,16 @@ async def compute(request: Request, work: Callable[..., T], *args: Any) -> T:
                                  "narrow the agenda or lower max_outcomes") from None
 
 
-def resolve(request: Request, ref: ScenarioRef | ExtractRequest) -> Scenario | None:
-    """The scenario of a request: loaded from the inline document or from the repository."""
+def resolve(request: Request, ref: ScenarioRef) -> Scenario:
+    """The scenario of a request (its schema requires exactly one of document or stored id)."""
+    scenario = resolve_optional(request, ref)
+    if scenario is None:  # ScenarioRef's validator rejects such a request before it gets here
+        raise AssertionError("a ScenarioRef without a scenario passed validation")
+    return scenario
+
+
+def resolve_optional(request: Request, ref: ScenarioRef | ExtractRequest) -> Scenario | None:
+    """The scenario of a request, or None when it names none (allowed for /extract only)."""
     if ref.scenario is not None:
         return load(ref.scenario)
     if ref.scenario_id is not None:
@@ -123,9 +131,8 @@ async def validate(body: ValidateRequest) -> dict[str, Any]:
             "actors": len(doc.actors), "issues": len(doc.issues), "red_lines": len(doc.red_lines)}
 
 
-def pressured(scenario: Scenario | None, events: Any) -> Scenario:
+def pressured(scenario: Scenario, events: Any) -> Scenario:
     """The scenario with the chosen events applied (the CLI's default: the active ones)."""
-    assert scenario is not None
     return apply_pressure(scenario, select_events(scenario, events)).scenario
 
 
@@ -152,7 +159,6 @@ async def space_route(request: Request, body: SpaceRequest) -> JSONResponse:
 async def report_route(request: Request, body: ReportRequest) -> HTMLResponse:
     """The self-contained HTML report, as `redline report` writes it."""
     scenario = resolve(request, body)
-    assert scenario is not None
     events = body.events if isinstance(body.events, str) else tuple(body.events)
     options = Options(agenda=tuple(body.agenda) if body.agenda else None,
                       max_outcomes=body.max_outcomes, events=events, runs=body.runs,
@@ -198,7 +204,7 @@ async def extract_route(request: Request, body: ExtractRequest) -> JSONResponse:
     reason = engine.missing()
     if reason is not None or engine.run is None:
         return JSONResponse({"detail": f"not available yet: {reason}"}, status_code=501)
-    scenario = resolve(request, body)
+    scenario = resolve_optional(request, body)
     parameters = {"text": body.text, "date": body.date}
     return JSONResponse(await compute(request, engine.run, scenario, parameters, lambda _: None))
 

@@ -16,7 +16,9 @@ from redline.scenario import Scenario
 from redline.web import runs
 
 Progress = Callable[[float], None]
-Run = Callable[[Scenario | None, dict[str, Any], Progress], dict[str, Any]]
+# An engine's run gets the request's scenario; only an engine with needs_scenario=False is ever
+# handed None (the extract route, whose run accepts it).
+Run = Callable[[Scenario, dict[str, Any], Progress], dict[str, Any]]
 
 
 @dataclass(frozen=True)

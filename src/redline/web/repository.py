@@ -12,10 +12,13 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from redline.errors import RedlineError
 from redline.scenario import load
+
+if TYPE_CHECKING:
+    from redline.store import Store
 
 SCENARIO_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,63}$")
 
@@ -75,7 +78,7 @@ class StoreRepository:
     """Scenarios in the redline database (`redline.store`, the same one as the news store), kept
     as YAML text; read back through the loader."""
 
-    def __init__(self, store: Any):
+    def __init__(self, store: Store) -> None:
         self._store = store
 
     def list(self) -> list[Entry]:
