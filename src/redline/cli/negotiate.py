@@ -18,7 +18,6 @@ from redline.negotiate import (
     REGISTRY,
     Domain,
     Setup,
-    Summary,
     from_scenario,
     landmarks,
     local_engine,
@@ -78,27 +77,6 @@ def strategy_profile(domain: Domain, pairs: list[str] | None, default: str) -> t
     return tuple(strategy(chosen[p]) for p in domain.parties)
 
 
-def simulation_record(summary: Summary, protocol: str, domain: Domain) -> dict[str, Any]:
-    """The `redline-simulation/1` JSON object of one protocol's run."""
-    return {
-        "format": "redline-simulation/1",
-        "protocol": protocol,
-        "runs": summary.runs,
-        "agreement_rate": summary.agreement_rate,
-        "mean_rounds": summary.mean_rounds,
-        "mean_utilities": dict(summary.mean_utilities),
-        "nash_distance": summary.nash_distance,
-        "pareto_rate": summary.pareto_rate,
-        "sessions_per_second": summary.sessions_per_second,
-        "frontier_distance": summary.frontier_distance,
-        "endings": dict(summary.endings),
-        "strategies": dict(summary.parameters["strategies"]),
-        "rounds": summary.parameters["rounds"],
-        "agenda": list(domain.issues),
-        "refused_by": list(domain.refused_by),
-    }
-
-
 def number(x: float | None, digits: int = 3) -> str:
     return "-" if x is None else f"{x:.{digits}f}"
 
@@ -141,7 +119,7 @@ def simulate_command(
         started = time.perf_counter()
         sessions = simulate(setup, runs, seed, engine=runner, transcript=transcript is not None)
         summary = summarize(sessions, reference, time.perf_counter() - started)
-        records.append(simulation_record(summary, name, domain))
+        records.append(summary.record(name, domain))
         if transcript is not None:
             logs.append({"protocol": name, "setup": setup.describe(),
                          "sessions": list(sessions.transcript)})
