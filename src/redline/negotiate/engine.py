@@ -6,7 +6,8 @@
 uniforms from its own child seed, so a session's play does not depend on which chunk, which
 batch size or which machine ran it: serial, batched and fanned-out runs give identical results.
 An *engine* is any callable that maps :func:`run_chunk` over the chunks (:func:`local_engine`
-here; the uncertainty package supplies a Dask one).
+here; the command line runs them on the uncertainty package's engines: worker processes or
+Dask, through :func:`play`).
 """
 
 from __future__ import annotations
@@ -123,6 +124,14 @@ def local_engine(task: Callable[..., Sessions], setup: Setup,
                  chunks: list[tuple[int, list[Any]]], transcript: bool) -> list[Sessions]:
     """Run the chunks one after another in this process."""
     return [task(setup, seeds, first, transcript) for first, seeds in chunks]
+
+
+def play(task: Callable[..., Sessions], setup: Setup, transcript: bool,
+         chunk: tuple[int, Sequence[np.random.SeedSequence]]) -> Sessions:
+    """One ``(first, seeds)`` chunk through ``task``: the one-argument form a map over chunks
+    needs (picklable as ``functools.partial(play, task, setup, transcript)``)."""
+    first, seeds = chunk
+    return task(setup, seeds, first, transcript)
 
 
 def simulate(setup: Setup, runs: int, seed: int | np.random.SeedSequence,
