@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Sequence
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
@@ -73,7 +74,7 @@ def engine_named(name: str, workers: int | None = None, scheduler: str | None = 
 def fanned_out(pool: Pool) -> Engine:
     """Sessions' chunks on an open engine, in order (a negotiation engine, see
     :func:`redline.negotiate.simulate`)."""
-    def engine(task: Any, setup: Setup, chunks: list[tuple[int, list[Any]]],
+    def engine(task: Any, setup: Setup, chunks: list[tuple[int, Sequence[Any]]],
                transcript: bool) -> list[Any]:
         return pool.map(partial(play, task, setup, transcript), chunks)
 
