@@ -48,6 +48,30 @@ def timed(label: str, runs: int, baseline: float | None, name: str = "local",
     return rate, result
 
 
+def spin(n: int) -> int:
+    """Pure CPU work, no memory traffic: the yardstick of how parallel the machine is now."""
+    total = 0
+    for k in range(n):
+        total += k * k % 7
+    return total
+
+
+def capacity(n: int = 6_000_000) -> float:
+    """How much faster two processes finish two units of pure CPU work than one process
+    finishes one: 2.0 on two free cores, 1.0 when only one core's worth is free."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        list(pool.map(spin, [1000, 1000]))  # start both workers
+        start = time.perf_counter()
+        pool.submit(spin, n).result()
+        one = time.perf_counter() - start
+        start = time.perf_counter()
+        list(pool.map(spin, [n, n]))
+        two = time.perf_counter() - start
+    return 2 * one / two
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=4_000)
@@ -56,6 +80,8 @@ def main() -> None:
     load_average = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"US–Iran scenario, active events; {os.cpu_count()} CPU(s), load average "
           f"{load_average} (other work on the machine slows every figure)")
+    print(f"Machine capacity now: two processes of pure CPU work run at x{capacity():.2f} of one "
+          "(2.00 = two free cores)")
     print("Engines, agenda without missiles (every draw enumerates 192 packages):")
     local, reference = timed("local (1 core, in process)", runs, None)
     _, one = timed("processes, 1 worker", runs, local, "processes", workers=1)
@@ -71,6 +97,7 @@ def main() -> None:
             _, dask = timed("dask LocalCluster, 2 workers", runs, local, "dask",
                             scheduler=cluster.scheduler_address)
         assert dask.records == reference.records, "dask disagrees"  # type: ignore[attr-defined]
+    print(f"Machine capacity after: x{capacity():.2f}")
     params = parameters(SCENARIO)
     points = np.random.default_rng(0).random((2000, len(params)))
     start = time.perf_counter()
