@@ -25,6 +25,7 @@ sessions; redline many thousand.
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from pathlib import Path
 
@@ -135,6 +136,52 @@ def us_iran(runs: int) -> None:
               f"Nash distance {s.nash_distance:.3f}")
 
 
+def engines(runs: int) -> None:
+    """The same simulation in process, on two worker processes and on a two-worker Dask
+    LocalCluster, as `redline simulate --engine ...` runs it (one chunk of seeds per worker, at
+    most 2,048 sessions); the sessions must be identical."""
+    from redline.cli.negotiate import batch_size, engine_named, fanned_out
+
+    loaded = scenario.load(ROOT / "examples" / "us-iran-2026.yaml")
+    domain = from_scenario(loaded, ["enrichment", "inspections", "stockpile", "sanctions"])
+    setup = Setup(domain, (strategy("boulware"), strategy("random")), rounds=ROUNDS,
+                  breakdown=0.01)
+    print(f"\nEngines: US-Iran, {runs:,} sessions, USA=boulware IRN=random, breakdown 0.01 "
+          "(each engine opened and warmed up first; ratios against local)")
+    options: list[tuple[str, str, dict[str, object]]] = [
+        ("local (1 core, in process)", "local", {}),
+        ("processes, 2 workers", "processes", {"workers": 2})]
+    try:
+        from dask.distributed import LocalCluster
+    except ImportError:
+        cluster = None
+        print("  dask: not installed (pip install 'redline[uncertainty]')")
+    else:
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None)
+        options.append(("dask LocalCluster, 2 workers", "dask",
+                        {"scheduler": cluster.scheduler_address}))
+    baseline, first = None, None
+    try:
+        for label, name, extra in options:
+            with engine_named(name, **extra) as pool:  # type: ignore[arg-type]
+                simulate(setup, 64, seed=0, chunk_size=32, engine=fanned_out(pool))  # warm up
+                started = time.perf_counter()
+                result = simulate(setup, runs, seed=2026, chunk_size=batch_size(runs, pool),
+                                  engine=fanned_out(pool))
+                seconds = time.perf_counter() - started
+            rate = runs / seconds
+            baseline = baseline or rate
+            first = first or result
+            same = all(np.array_equal(getattr(first, k), getattr(result, k))
+                       for k in ("agreed", "outcome", "rounds", "utilities", "ending"))
+            assert same, f"{name} gives other sessions than local"
+            print(f"  {label:30s} {seconds:6.2f} s  {rate:9,.0f} sessions/s  "
+                  f"x{rate / baseline:.2f}  identical sessions")
+    finally:
+        if cluster is not None:
+            cluster.close()
+
+
 def same_deals(ours: dict[str, object], peer: dict[str, object]) -> int:
     """Domains on which both engines reach the same deal (utilities equal to 1e-9)."""
     return sum(bool(np.allclose(a, b, atol=1e-9))
@@ -144,7 +191,14 @@ def same_deals(ours: dict[str, object], peer: dict[str, object]) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer domains and sessions")
+    parser.add_argument("--engines-only", action="store_true",
+                        help="only the engines comparison (no NegMAS)")
     args = parser.parse_args()
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"{os.cpu_count()} CPU(s), load average {load} (other work slows every figure)")
+    if args.engines_only:
+        engines(20_000 if args.quick else 100_000)
+        return
     n_domains = 3 if args.quick else 8
     negmas_each = 5 if args.quick else 15
     redline_each = 2000 if args.quick else 5000
@@ -179,6 +233,7 @@ def main() -> None:
     print(f"\nspeed ratio redline / NegMAS: min {min(ratios):,.0f}x, max {max(ratios):,.0f}x "
           "(goal >= 100x)")
     us_iran(10_000)
+    engines(20_000 if args.quick else 100_000)
 
 
 if __name__ == "__main__":

@@ -88,3 +88,20 @@ def test_tournament_plays_every_pair() -> None:
     text = run("tournament", SCENARIO, "--runs", "5", "--agenda", AGENDA,
                "--strategies", "linear,random")
     assert text.returncode == 0 and "Ranking" in text.stdout
+
+
+def test_report_and_cli_print_the_same_simulation_record() -> None:
+    """The report (and the web API, which calls it) and `redline simulate` share one builder."""
+    from redline.report.simulation import simulation_record
+    from redline.scenario import load
+
+    mine = simulation_record(load(SCENARIO), protocol="mediated", strategies={"USA": "boulware"},
+                             runs=50, rounds=40, seed=6, agenda=AGENDA.split(","))
+    result = run("simulate", SCENARIO, "--protocol", "mediated", "--strategy", "USA=boulware",
+                 "--runs", "50", "--rounds", "40", "--seed", "6", "--agenda", AGENDA,
+                 "--format", "json")
+    assert result.returncode == 0, result.stderr
+    theirs = json.loads(result.stdout)
+    for record in (mine, theirs):
+        assert record.pop("sessions_per_second") > 0
+    assert json.dumps(mine) == json.dumps(theirs)

@@ -106,3 +106,27 @@ def test_dask_engine_gives_the_same_sessions(talks: Domain) -> None:
                   rounds=20, breakdown=0.05)
     assert same(simulate(setup, runs=24, seed=17),
                 simulate(setup, runs=24, seed=17, chunk_size=5, engine=dask_engine))
+
+
+def test_seed_range_gives_the_spawned_children() -> None:
+    """Session seeds are made lazily, yet they are exactly the children `spawn` gives, so a
+    chunk can travel to a worker as a few numbers."""
+    import pickle
+
+    spawned = np.random.SeedSequence(77).spawn(50)
+    lazy = session_seeds(77, 50)
+    assert len(lazy) == 50
+    states = [s.generate_state(4).tolist() for s in spawned]
+    assert [s.generate_state(4).tolist() for s in lazy] == states
+    assert [s.generate_state(4).tolist() for s in lazy[10:25]] == states[10:25]
+    assert [s.generate_state(4).tolist() for s in lazy[10:25][3:]] == states[13:25]
+    assert lazy[-1].generate_state(4).tolist() == states[-1]
+    assert len(lazy[45:90]) == 5 and len(lazy[30:10]) == 0
+    with pytest.raises(IndexError):
+        lazy[50]
+    assert len(pickle.dumps(lazy[0:40])) < 400  # a chunk ships as numbers, not 40 seed objects
+    # a seed sequence that has spawned before: the next children, as spawn would give them
+    root = np.random.SeedSequence(3)
+    root.spawn(2)
+    assert [s.generate_state(2).tolist() for s in session_seeds(root, 3)] == [
+        s.generate_state(2).tolist() for s in root.spawn(3)]

@@ -63,6 +63,26 @@ def test_summary_figures(talks: Domain) -> None:
     assert d["parameters"]["strategies"] == {"USA": "boulware", "IRN": "boulware"}
 
 
+def test_simulation_record_is_the_json_contract(talks: Domain) -> None:
+    """One builder of `redline-simulation/1`: keys in the documented order, values from the
+    summary and the domain."""
+    result = simulate(Setup(talks, (strategy("boulware"), strategy("conceder")), rounds=30),
+                      12, seed=3)
+    summary = summarize(result, reference(talks), seconds=0.25)
+    record = summary.record("alternating", talks)
+    assert list(record) == [
+        "format", "protocol", "runs", "agreement_rate", "mean_rounds", "mean_utilities",
+        "nash_distance", "pareto_rate", "sessions_per_second", "frontier_distance", "endings",
+        "strategies", "rounds", "agenda", "refused_by"]
+    assert record["format"] == "redline-simulation/1" and record["protocol"] == "alternating"
+    assert record["runs"] == 12 and record["sessions_per_second"] == 48.0
+    assert record["agreement_rate"] == summary.agreement_rate
+    assert record["mean_utilities"] == dict(summary.mean_utilities)
+    assert record["strategies"] == {"USA": "boulware", "IRN": "conceder"}
+    assert record["rounds"] == 30 and record["agenda"] == list(talks.issues)
+    assert record["refused_by"] == []
+
+
 @pytest.mark.parametrize("agenda", [
     ("enrichment", "inspections", "stockpile", "sanctions"),
     ("enrichment", "sanctions"),

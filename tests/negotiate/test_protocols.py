@@ -89,6 +89,23 @@ def test_refused_agenda_ends_every_session_before_it_starts(us_iran) -> None:
         assert result.endings() == {"refused": 5} and (result.rounds == 0).all()
 
 
+def test_a_party_that_can_accept_nothing_ends_every_session_before_it_starts() -> None:
+    """Both protocols share one check of whether talks can start (Domain.obstacle)."""
+    from redline.negotiate import from_tables
+
+    values = [np.array([[0.0, 1.0], [1.0, 0.0]])]
+    playable = from_tables(("A", "B"), np.ones((2, 1)), values, reservations=[0.5, 0.5])
+    assert playable.obstacle is None
+    hopeless = from_tables(("A", "B"), np.ones((2, 1)), values, reservations=[0.5, 1.5])
+    assert hopeless.obstacle == "no-zone"
+    for protocol in ("alternating", "mediated", "mediated-nash"):
+        setup = Setup(hopeless, (strategy("conceder"), strategy("random")), protocol=protocol)
+        result = simulate(setup, runs=4, seed=0)
+        assert result.endings() == {"no-zone": 4} and (result.rounds == 0).all()
+        assert not simulate(Setup(playable, setup.strategies, protocol=protocol), 4, 0
+                            ).endings().get("no-zone")
+
+
 @pytest.mark.parametrize("protocol", ["alternating", "mediated", "mediated-nash"])
 def test_no_agreement_ever_crosses_a_red_line(talks: Domain, protocol: str) -> None:
     names = list(REGISTRY)

@@ -173,7 +173,22 @@ def test_progress_counts_every_evaluation(examples):
     ticks.clear()
     run(scenario, Bargaining(NO_MISSILES), 20, seed=2, engine="processes", workers=2, chunk=6,
         progress=ticks.append)
-    assert ticks == [6, 6, 6, 2]
+    # two workers get about four chunks each: 20 items in chunks of 3, not of 6 (the cap)
+    assert ticks == [3, 3, 3, 3, 3, 3, 2]
+
+
+def test_chunks_spread_over_the_workers():
+    from redline.uncertainty.engines import Engine, chunk_size
+
+    assert chunk_size(4000, 1, 250) == 250  # one core: the cap (progress moves every 250)
+    assert chunk_size(4000, 2, 250) == 250  # 16 chunks, 8 a worker
+    assert chunk_size(400, 2, 250) == 50  # not 250 + 150, which leaves a worker idle
+    assert chunk_size(41, 2, 250) == 6  # a tornado's 41 points still spread out
+    assert chunk_size(3, 8, 250) == 1
+    with pytest.raises(EngineError, match="at least 1"):
+        chunk_size(10, 2, 0)
+    assert Engine("local").slots == 1
+    assert Engine("processes", workers=3).slots == 3
 
 
 def test_whole_report_is_the_same_on_every_engine(examples):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Sequence
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,18 +20,18 @@ from redline.negotiate import (
     REGISTRY,
     Domain,
     Setup,
-    Summary,
     from_scenario,
     landmarks,
-    local_engine,
     simulate,
     strategy,
     summarize,
     tournament,
 )
-from redline.negotiate.engine import Engine
+from redline.negotiate.engine import Engine, play
 from redline.output import write_file
 from redline.scenario import Scenario, load
+from redline.uncertainty.engines import ENGINES, chunk_size
+from redline.uncertainty.engines import Engine as Pool
 
 
 class Protocol(StrEnum):
@@ -49,18 +51,39 @@ PROTOCOL_RUNS = {
 }
 LABELS = {"alternating": "direct (alternating offers)", "mediated": "mediated (single text)",
           "mediated-nash": "mediated (toward Nash)"}
-ENGINES: dict[str, Engine] = {"local": local_engine}
+BATCH = 2048
+"""Sessions per chunk at most: one numpy batch (its uniforms take rounds x parties x 8 bytes
+per session)."""
 
 
 class OptionError(RedlineError):
     """A command-line option that cannot be used."""
 
 
-def engine_named(name: str) -> Engine:
-    if name in ENGINES:
-        return ENGINES[name]
-    raise OptionError(f"--engine: unknown engine {name!r}. Fix: use one of "
-                      + ", ".join(ENGINES))
+def engine_named(name: str, workers: int | None = None, scheduler: str | None = None) -> Pool:
+    """The uncertainty package's engine of that name (open it with `with`)."""
+    if name not in ENGINES:
+        raise OptionError(f"--engine: unknown engine {name!r}. Fix: use one of "
+                          + ", ".join(ENGINES))
+    if scheduler is not None and name != "dask":
+        raise OptionError("--scheduler is the address of a Dask scheduler. Fix: add "
+                          "--engine dask, or drop --scheduler")
+    return Pool(name, workers, scheduler)
+
+
+def fanned_out(pool: Pool) -> Engine:
+    """Sessions' chunks on an open engine, in order (a negotiation engine, see
+    :func:`redline.negotiate.simulate`)."""
+    def engine(task: Any, setup: Setup, chunks: list[tuple[int, Sequence[Any]]],
+               transcript: bool) -> list[Any]:
+        return pool.map(partial(play, task, setup, transcript), chunks)
+
+    return engine
+
+
+def batch_size(runs: int, pool: Pool) -> int:
+    """One chunk of sessions per worker (sessions cost alike), at most BATCH."""
+    return chunk_size(runs, pool.slots, BATCH, per_slot=1)
 
 
 def strategy_profile(domain: Domain, pairs: list[str] | None, default: str) -> tuple[Any, ...]:
@@ -78,25 +101,13 @@ def strategy_profile(domain: Domain, pairs: list[str] | None, default: str) -> t
     return tuple(strategy(chosen[p]) for p in domain.parties)
 
 
-def simulation_record(summary: Summary, protocol: str, domain: Domain) -> dict[str, Any]:
-    """The `redline-simulation/1` JSON object of one protocol's run."""
-    return {
-        "format": "redline-simulation/1",
-        "protocol": protocol,
-        "runs": summary.runs,
-        "agreement_rate": summary.agreement_rate,
-        "mean_rounds": summary.mean_rounds,
-        "mean_utilities": dict(summary.mean_utilities),
-        "nash_distance": summary.nash_distance,
-        "pareto_rate": summary.pareto_rate,
-        "sessions_per_second": summary.sessions_per_second,
-        "frontier_distance": summary.frontier_distance,
-        "endings": dict(summary.endings),
-        "strategies": dict(summary.parameters["strategies"]),
-        "rounds": summary.parameters["rounds"],
-        "agenda": list(domain.issues),
-        "refused_by": list(domain.refused_by),
-    }
+EngineOpt = Annotated[str, typer.Option(
+    "--engine", help="Where sessions run: local, processes or dask (same seed, same results).")]
+SchedulerOpt = Annotated[str | None, typer.Option(
+    "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (default: a local "
+    "cluster).")]
+WorkersOpt = Annotated[int | None, typer.Option(
+    "--workers", min=1, help="Worker processes (processes, or the local Dask cluster).")]
 
 
 def number(x: float | None, digits: int = 3) -> str:
@@ -123,7 +134,9 @@ def simulate_command(
     reach: Annotated[int, typer.Option(
         "--reach", min=1, help="Issues a mediator may change in one proposal.")] = 2,
     agenda: AgendaOpt = None,
-    engine: Annotated[str, typer.Option("--engine", help="Where sessions run: local.")] = "local",
+    engine: EngineOpt = "local",
+    scheduler: SchedulerOpt = None,
+    workers: WorkersOpt = None,
     transcript: Annotated[Path | None, typer.Option(
         "--transcript", help="Write every offer, vote and response to this JSON file.")] = None,
     output: FormatOpt = OutputFormat.text,
@@ -132,19 +145,20 @@ def simulate_command(
     loaded = load(scenario)
     domain = from_scenario(loaded, split_ids(agenda))
     profile = strategy_profile(domain, strategies, default)
-    runner = engine_named(engine)
+    setups = [Setup(domain, profile, protocol=name, rounds=rounds, breakdown=breakdown,
+                    reach=reach) for name in PROTOCOL_RUNS[protocol]]
     reference = landmarks(loaded, domain)
     records, logs = [], []
-    for name in PROTOCOL_RUNS[protocol]:
-        setup = Setup(domain, profile, protocol=name, rounds=rounds, breakdown=breakdown,
-                      reach=reach)
-        started = time.perf_counter()
-        sessions = simulate(setup, runs, seed, engine=runner, transcript=transcript is not None)
-        summary = summarize(sessions, reference, time.perf_counter() - started)
-        records.append(simulation_record(summary, name, domain))
-        if transcript is not None:
-            logs.append({"protocol": name, "setup": setup.describe(),
-                         "sessions": list(sessions.transcript)})
+    with engine_named(engine, workers, scheduler) as pool:
+        for setup in setups:
+            started = time.perf_counter()
+            sessions = simulate(setup, runs, seed, chunk_size=batch_size(runs, pool),
+                                engine=fanned_out(pool), transcript=transcript is not None)
+            summary = summarize(sessions, reference, time.perf_counter() - started)
+            records.append(summary.record(setup.protocol, domain))
+            if transcript is not None:
+                logs.append({"protocol": setup.protocol, "setup": setup.describe(),
+                             "sessions": list(sessions.transcript)})
     if transcript is not None:
         write_file(transcript, json.dumps({"format": "redline-transcript/1", "seed": seed,
                                            "runs": logs}, ensure_ascii=False))
@@ -217,15 +231,19 @@ def tournament_command(
     breakdown: Annotated[float, typer.Option(
         "--breakdown", help="Per-round probability that talks collapse.")] = 0.0,
     agenda: AgendaOpt = None,
-    engine: Annotated[str, typer.Option("--engine", help="Where sessions run: local.")] = "local",
+    engine: EngineOpt = "local",
+    scheduler: SchedulerOpt = None,
+    workers: WorkersOpt = None,
     output: FormatOpt = OutputFormat.text,
 ) -> None:
     """Every strategy against every other (each party, each seat), many seeded sessions each."""
     loaded = load(scenario)
     domain = from_scenario(loaded, split_ids(agenda))
-    result = tournament(domain, runs, seed, split_ids(names), protocol=protocol, rounds=rounds,
-                        breakdown=breakdown, engine=engine_named(engine),
-                        landmarks=landmarks(loaded, domain))
+    reference = landmarks(loaded, domain)
+    with engine_named(engine, workers, scheduler) as pool:
+        result = tournament(domain, runs, seed, split_ids(names), protocol=protocol,
+                            rounds=rounds, breakdown=breakdown, engine=fanned_out(pool),
+                            landmarks=reference, chunk_size=batch_size(runs, pool))
     if output is OutputFormat.json:
         print_json({"format": "redline-tournament/1", **result.to_dict()})
         return

@@ -23,11 +23,10 @@ from numpy.typing import NDArray
 
 from redline.negotiate.domain import Domain
 from redline.negotiate.sessions import ENDINGS, Sessions, settled
-from redline.negotiate.strategies.base import Moment, PartyView, Strategy
+from redline.negotiate.strategies.base import Moment, Strategy, seat
 from redline.negotiate.transcript import Transcript
 
-AGREEMENT, DEADLINE, BREAKDOWN, REFUSED, NO_ZONE = (ENDINGS.index(x) for x in (
-    "agreement", "deadline", "breakdown", "refused", "no-zone"))
+AGREEMENT, DEADLINE, BREAKDOWN = (ENDINGS.index(x) for x in ("agreement", "deadline", "breakdown"))
 
 
 def noise_shape(domain: Domain, rounds: int) -> tuple[int, int]:
@@ -59,13 +58,9 @@ def alternating_offers(domain: Domain, strategies: Sequence[Strategy], noise: ND
         return settled("alternating-offers", parameters, domain.parties, names, agreed, offer,
                        used, np.zeros((batch, n)), domain.reservations, ending)
 
-    if domain.refused_by:
-        return finish(REFUSED)
-    if not domain.admissible.any(axis=1).all():
-        return finish(NO_ZONE)
-
-    views = [PartyView(domain, p) for p in range(n)]
-    states = [s.start(v, batch) for s, v in zip(strategies, views, strict=True)]
+    if domain.obstacle is not None:
+        return finish(ENDINGS.index(domain.obstacle))
+    views, states = seat(domain, strategies, batch)
     active = np.ones(batch, dtype=bool)
     accepted_by = np.zeros(batch, dtype=np.int64)  # consecutive acceptances of the standing offer
     for r in range(rounds):

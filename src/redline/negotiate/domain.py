@@ -75,6 +75,17 @@ class Domain:
         """(n_outcomes,): outcomes every party could accept."""
         return _frozen(np.asarray(self.admissible.all(axis=0)))
 
+    @property
+    def obstacle(self) -> str | None:
+        """Why no session can even start, as the session's ending: ``refused`` (a party's agenda
+        red line rules the agenda out) or ``no-zone`` (some party can accept no outcome at all);
+        None when talks can be played."""
+        if self.refused_by:
+            return "refused"
+        if not self.admissible.any(axis=1).all():
+            return "no-zone"
+        return None
+
     def party_index(self, party: str) -> int:
         try:
             return self.parties.index(party)

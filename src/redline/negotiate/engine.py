@@ -1,19 +1,21 @@
 """Running many sessions: one seed, a child seed per session, batches as pure functions.
 
 :func:`simulate` spawns one child seed per session from the run's seed
-(``numpy.random.SeedSequence(seed).spawn(runs)``), cuts them into chunks and hands each chunk to
+(the children ``numpy.random.SeedSequence(seed).spawn(runs)`` gives, as a lazy
+:class:`SeedRange`), cuts them into chunks and hands each chunk to
 :func:`run_chunk`, a pure function of the setup and the chunk's seeds. Each session draws its
 uniforms from its own child seed, so a session's play does not depend on which chunk, which
 batch size or which machine ran it: serial, batched and fanned-out runs give identical results.
 An *engine* is any callable that maps :func:`run_chunk` over the chunks (:func:`local_engine`
-here; the uncertainty package supplies a Dask one).
+here; the command line runs them on the uncertainty package's engines: worker processes or
+Dask, through :func:`play`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, overload
 
 import numpy as np
 from numpy.typing import NDArray
@@ -86,10 +88,56 @@ class Setup:
                 "domain": self.domain.to_dict()}
 
 
-def session_seeds(seed: int | np.random.SeedSequence, runs: int) -> list[np.random.SeedSequence]:
-    """One child seed per session, spawned from the run's seed."""
+@dataclass(frozen=True)
+class SeedRange(Sequence[np.random.SeedSequence]):
+    """Children ``start`` to ``stop`` of a seed sequence, made where they are used.
+
+    Child k is what ``root.spawn`` would give as its k-th child (same entropy, spawn key
+    extended by k). A chunk of sessions thus travels to a worker as a few numbers rather than
+    thousands of seed objects, and the workers, not the caller, build the children.
+    """
+
+    entropy: Any
+    spawn_key: tuple[int, ...]
+    pool_size: int
+    start: int
+    stop: int
+
+    def __len__(self) -> int:
+        return self.stop - self.start
+
+    def child(self, k: int) -> np.random.SeedSequence:
+        return np.random.SeedSequence(self.entropy, spawn_key=(*self.spawn_key, k),
+                                      pool_size=self.pool_size)
+
+    @overload
+    def __getitem__(self, index: int) -> np.random.SeedSequence: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> SeedRange: ...
+
+    def __getitem__(self, index: int | slice) -> np.random.SeedSequence | SeedRange:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step != 1:
+                raise ValueError("a seed range slices with step 1 only")
+            return replace(self, start=self.start + start,
+                           stop=self.start + max(start, stop))
+        if not -len(self) <= index < len(self):
+            raise IndexError(f"seed {index} of a range of {len(self)}")
+        return self.child(self.start + index % len(self))
+
+    def __iter__(self) -> Iterator[np.random.SeedSequence]:
+        return (self.child(k) for k in range(self.start, self.stop))
+
+
+def session_seeds(seed: int | np.random.SeedSequence, runs: int) -> SeedRange:
+    """One child seed per session: the next ``runs`` children of the run's seed (those
+    ``SeedSequence(seed).spawn(runs)`` gives), made lazily; a SeedSequence passed in is not
+    advanced, so the same root gives the same sessions again."""
     root = seed if isinstance(seed, np.random.SeedSequence) else np.random.SeedSequence(seed)
-    return root.spawn(runs)
+    first = root.n_children_spawned
+    return SeedRange(root.entropy, tuple(root.spawn_key), root.pool_size, first, first + runs)
 
 
 def draw_noise(setup: Setup, seeds: Sequence[np.random.SeedSequence]) -> NDArray[np.float64]:
@@ -115,14 +163,22 @@ def run_chunk(setup: Setup, seeds: Sequence[np.random.SeedSequence], first: int 
                                 setup.reach, setup.breakdown, log)
 
 
-Engine = Callable[[Callable[..., Sessions], Setup, list[tuple[int, list[Any]]], bool],
+Engine = Callable[[Callable[..., Sessions], Setup, list[tuple[int, Sequence[Any]]], bool],
                   list[Sessions]]
 
 
 def local_engine(task: Callable[..., Sessions], setup: Setup,
-                 chunks: list[tuple[int, list[Any]]], transcript: bool) -> list[Sessions]:
+                 chunks: list[tuple[int, Sequence[Any]]], transcript: bool) -> list[Sessions]:
     """Run the chunks one after another in this process."""
     return [task(setup, seeds, first, transcript) for first, seeds in chunks]
+
+
+def play(task: Callable[..., Sessions], setup: Setup, transcript: bool,
+         chunk: tuple[int, Sequence[np.random.SeedSequence]]) -> Sessions:
+    """One ``(first, seeds)`` chunk through ``task``: the one-argument form a map over chunks
+    needs (picklable as ``functools.partial(play, task, setup, transcript)``)."""
+    first, seeds = chunk
+    return task(setup, seeds, first, transcript)
 
 
 def simulate(setup: Setup, runs: int, seed: int | np.random.SeedSequence,
@@ -135,6 +191,7 @@ def simulate(setup: Setup, runs: int, seed: int | np.random.SeedSequence,
     if chunk_size < 1:
         raise SetupError("chunk size must be at least 1")
     seeds = session_seeds(seed, runs)
-    chunks = [(k, seeds[k:k + chunk_size]) for k in range(0, runs, chunk_size)]
+    chunks: list[tuple[int, Sequence[Any]]] = [(k, seeds[k:k + chunk_size])
+                                               for k in range(0, runs, chunk_size)]
     parts = (engine or local_engine)(run_chunk, setup, chunks, transcript)
     return concatenate(parts)

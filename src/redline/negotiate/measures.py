@@ -123,6 +123,27 @@ class Summary:
             "endings": dict(self.endings), "sessions_per_second": self.sessions_per_second,
         }
 
+    def record(self, protocol: str, domain: Domain) -> dict[str, Any]:
+        """The `redline-simulation/1` JSON object of one protocol's run on ``domain`` (what
+        `redline simulate --format json`, the report and the web API print)."""
+        return {
+            "format": "redline-simulation/1",
+            "protocol": protocol,
+            "runs": self.runs,
+            "agreement_rate": self.agreement_rate,
+            "mean_rounds": self.mean_rounds,
+            "mean_utilities": dict(self.mean_utilities),
+            "nash_distance": self.nash_distance,
+            "pareto_rate": self.pareto_rate,
+            "sessions_per_second": self.sessions_per_second,
+            "frontier_distance": self.frontier_distance,
+            "endings": dict(self.endings),
+            "strategies": dict(self.parameters["strategies"]),
+            "rounds": self.parameters["rounds"],
+            "agenda": list(domain.issues),
+            "refused_by": list(domain.refused_by),
+        }
+
 
 def summarize(sessions: Sessions, landmarks: Reference, seconds: float | None = None) -> Summary:
     """Agreement rate, rounds, utilities and distances of a batch of sessions."""

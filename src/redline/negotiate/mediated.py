@@ -30,11 +30,11 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from redline.negotiate.alternating import BREAKDOWN, DEADLINE, NO_ZONE, REFUSED
+from redline.negotiate.alternating import BREAKDOWN, DEADLINE
 from redline.negotiate.domain import Domain
 from redline.negotiate.measures import nash_point_of
 from redline.negotiate.sessions import ENDINGS, Sessions, settled
-from redline.negotiate.strategies.base import Moment, PartyView, Strategy
+from redline.negotiate.strategies.base import Moment, Strategy, seat
 from redline.negotiate.transcript import Transcript
 
 AGREEMENT, VETOED = ENDINGS.index("agreement"), ENDINGS.index("vetoed")
@@ -79,13 +79,9 @@ def single_text(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[n
         return settled(method, parameters, domain.parties, names, np.zeros(batch, dtype=bool),
                        text, used, np.zeros((batch, n)), domain.reservations, ending)
 
-    if domain.refused_by:
-        return finish(REFUSED)
-    if not domain.admissible.any(axis=1).all():
-        return finish(NO_ZONE)
-
-    views = [PartyView(domain, p) for p in range(n)]
-    states = [s.start(v, batch) for s, v in zip(strategies, views, strict=True)]
+    if domain.obstacle is not None:
+        return finish(ENDINGS.index(domain.obstacle))
+    views, states = seat(domain, strategies, batch)
     moves = domain.neighbours(reach)
     tier = None  # the Nash mediator's order of preference among moves (0 first)
     target = None

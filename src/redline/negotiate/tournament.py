@@ -62,9 +62,11 @@ class Tournament:
 
 def tournament(domain: Domain, runs: int, seed: int, names: Sequence[str] | None = None,
                protocol: str = "alternating", rounds: int = 100, breakdown: float = 0.0,
-               engine: Engine | None = None, landmarks: Reference | None = None) -> Tournament:
+               engine: Engine | None = None, landmarks: Reference | None = None,
+               chunk_size: int = 2048) -> Tournament:
     """Play every assignment of the named strategies to the parties (all of ``REGISTRY`` by
-    default), ``runs`` sessions each."""
+    default), ``runs`` sessions each (in chunks of ``chunk_size``, which changes nothing but
+    how the engine can spread them)."""
     chosen = list(names) if names is not None else list(REGISTRY)
     players = [strategy(n) for n in chosen]
     landmarks = landmarks if landmarks is not None else reference(domain)
@@ -75,7 +77,7 @@ def tournament(domain: Domain, runs: int, seed: int, names: Sequence[str] | None
         setup = Setup(domain, tuple(players[k] for k in profile), protocol=protocol,
                       rounds=rounds, breakdown=breakdown)
         started = time.perf_counter()
-        sessions = simulate(setup, runs, child, engine=engine)
+        sessions = simulate(setup, runs, child, chunk_size=chunk_size, engine=engine)
         summary = summarize(sessions, landmarks, time.perf_counter() - started)
         entries.append(Entry(dict(zip(domain.parties, (players[k].label for k in profile),
                                       strict=True)), summary))

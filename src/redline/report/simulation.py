@@ -42,20 +42,4 @@ def simulation_record(scenario: Scenario, *, protocol: str = "alternating",
     started = time.perf_counter()
     sessions = simulate(setup, runs, seed, chunk_size=max(64, runs // 20), engine=engine)
     summary = summarize(sessions, landmarks(scenario, domain), time.perf_counter() - started)
-    return {
-        "format": "redline-simulation/1",
-        "protocol": protocol,
-        "runs": summary.runs,
-        "agreement_rate": summary.agreement_rate,
-        "mean_rounds": summary.mean_rounds,
-        "mean_utilities": dict(summary.mean_utilities),
-        "nash_distance": summary.nash_distance,
-        "pareto_rate": summary.pareto_rate,
-        "sessions_per_second": summary.sessions_per_second,
-        "frontier_distance": summary.frontier_distance,
-        "endings": dict(summary.endings),
-        "strategies": dict(summary.parameters["strategies"]),
-        "rounds": summary.parameters["rounds"],
-        "agenda": list(domain.issues),
-        "refused_by": list(domain.refused_by),
-    }
+    return summary.record(protocol, domain)

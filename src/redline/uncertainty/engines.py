@@ -8,6 +8,7 @@ This is the only place in redline that fans work out.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from types import TracebackType
@@ -61,6 +62,19 @@ class Engine:
             self._cluster.close()
             self._cluster = None
 
+    @property
+    def slots(self) -> int:
+        """How many chunks run at once: 1 in process, the pool's workers, or the threads of the
+        Dask cluster (counted once the engine is open)."""
+        if self.name == "local":
+            return 1
+        if self._client is not None:
+            threads: dict[str, int] = self._client.nthreads()
+            return max(1, sum(threads.values()))
+        if self.name == "processes":
+            return self.workers or os.cpu_count() or 1
+        return self.workers or 2
+
     def map(self, function: Callable[[T], R], chunks: Sequence[T],
             sizes: Sequence[int] | None = None, progress: Progress | None = None) -> list[R]:
         """`[function(c) for c in chunks]`, in order; `sizes` feed the progress callback."""
@@ -80,6 +94,17 @@ class Engine:
             if progress is not None:
                 progress(counts[index])
         return results
+
+
+def chunk_size(total: int, slots: int, cap: int, per_slot: int = 4) -> int:
+    """Items per chunk for `total` items on `slots` parallel workers: at most `cap` (so progress
+    moves), and with several workers small enough that each gets about `per_slot` chunks, so
+    that uneven items even out and no worker idles while another finishes a long chunk."""
+    if cap < 1:
+        raise EngineError(f"the chunk size must be at least 1, got {cap}")
+    if slots <= 1:
+        return cap
+    return max(1, min(cap, -(-total // (slots * per_slot))))
 
 
 def _dask_client(workers: int | None, scheduler: str | None) -> tuple[Any, Any]:

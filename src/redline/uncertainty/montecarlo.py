@@ -24,7 +24,7 @@ from numpy.typing import NDArray
 from redline.errors import RedlineError
 from redline.scenario import Scenario
 from redline.scenario.sampling import Parameters, parameters, realise
-from redline.uncertainty.engines import Engine, Progress, run_chunks
+from redline.uncertainty.engines import Engine, Progress, chunk_size
 from redline.version import __version__
 
 Measure = Callable[[Scenario, np.random.Generator], Mapping[str, Any]]
@@ -82,11 +82,16 @@ def evaluate_many(params: Parameters, measure: Measure,
                   scheduler: str | None = None,
                   chunk: int = 250, progress: Progress | None = None
                   ) -> list[tuple[NDArray[np.float64], Mapping[str, Any]]]:
-    """Evaluate items (point or None, seed) on an engine, keeping their order."""
-    chunks = chunked(items, max(1, chunk))
-    done = run_chunks(partial(evaluate_points, params, measure), chunks, engine=engine,
-                      workers=workers, scheduler=scheduler, sizes=[len(c) for c in chunks],
-                      progress=progress)
+    """Evaluate items (point or None, seed) on an engine, keeping their order. `chunk` caps the
+    items per chunk; with several workers, chunks shrink so that each worker gets a few."""
+    if not isinstance(engine, Engine):
+        with Engine(engine, workers, scheduler) as opened:
+            return evaluate_many(params, measure, items, engine=opened, chunk=chunk,
+                                 progress=progress)
+    chunks = chunked(items, chunk_size(len(items), engine.slots, max(1, chunk)))
+    # The scenario travels with each chunk (about 12 kB pickled), a few times per worker.
+    done = engine.map(partial(evaluate_points, params, measure), chunks,
+                      [len(c) for c in chunks], progress)
     return [pair for part in done for pair in part]
 
 

@@ -18,6 +18,7 @@ The contract (checked for every strategy by ``tests/negotiate/test_strategy_cont
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from functools import cached_property
 from typing import Any, ClassVar
@@ -166,6 +167,14 @@ class Strategy:
     def describe(self) -> dict[str, Any]:
         parameters = {k: v for k, v in vars(self).items() if not k.startswith("_")}
         return {"name": self.name, "parameters": parameters}
+
+
+def seat(domain: Domain, strategies: Sequence[Strategy], batch: int
+         ) -> tuple[list[PartyView], list[State]]:
+    """Each party's view of the domain and its strategy's fresh state for ``batch`` sessions."""
+    views = [PartyView(domain, p) for p in range(domain.n_parties)]
+    states = [s.start(v, batch) for s, v in zip(strategies, views, strict=True)]
+    return views, states
 
 
 def truthful_vote(view: PartyView, current: NDArray[np.int64],
