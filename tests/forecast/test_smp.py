@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from redline.errors import RedlineError
-from redline.forecast import forecast, random_space, read_deu, read_ktab_csv, smp
+from redline.forecast import forecast, random_space, read_deu, read_ktab_csv, smp, smp_issues
 from redline.forecast.smp import condorcet_probabilities, risk_attitudes, risk_utility, values
 from redline.forecast.space import IssueSpace
 
@@ -97,9 +97,11 @@ def _one_issue_runs(space, **params):
 
 
 @pytest.mark.parametrize("transitions", ["deterministic", "stochastic"])
-def test_stacked_issues_equal_one_issue_runs_bit_for_bit(transitions):
+def test_stacked_issues_equal_one_issue_runs_bit_for_bit(transitions, monkeypatch):
     """Issues of equal size are run stacked (smp_issues); every turn of every issue must be
-    exactly what smp() gives on that issue alone, with sizes from 1 to 14 actors mixed."""
+    exactly what smp() gives on that issue alone, with sizes from 1 to 14 actors mixed, and
+    the O(n^3) step split into blocks of several issues (a small block size forces that)."""
+    monkeypatch.setattr(smp_issues, "CHUNK", 1 << 12)
     space = random_space(14, 40, np.random.default_rng(8), missing=0.45)
     assert len(set(space.present.sum(axis=0))) > 5  # several stacks of different sizes
     stacked = forecast(space, "smp", transitions=transitions, seed=3)
