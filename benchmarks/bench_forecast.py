@@ -6,6 +6,9 @@
    ../shared/data is absent), timed against the compromise model in the same run.
 2. BDM and SMP (and the others) on a synthetic, seeded space of 50 actors x 10 issues.
 3. BDM's O(n^3) win-probability kernel, vectorised versus a plain Python loop (the peer).
+4. SMP on the DEU issues: issues of equal size stacked (what the backtest runs) versus smp()
+   one issue at a time (the peer, the code path before stacking); the forecasts must agree
+   exactly.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from redline.forecast import MODELS, backtest, forecast, random_space, read_deu  # noqa: E402
 from redline.forecast.bdm import _win_probability  # noqa: E402
+from redline.forecast.smp import smp  # noqa: E402
+from redline.forecast.space import IssueSpace  # noqa: E402
 
 
 def best_of(func, repeat: int = 3) -> float:
@@ -42,6 +47,15 @@ def loop_win_probability(x, cs, r, span):
              for b in range(n)] for a in range(n)]
 
 
+def one_issue(space, k):
+    """Issue k alone, with the actors present on it (what the backtest ran before stacking)."""
+    who = np.flatnonzero(space.present[:, k])
+    return IssueSpace(tuple(space.actors[i] for i in who), (space.issues[k],),
+                      space.capabilities[who], space.positions[who][:, [k]],
+                      space.saliences[who][:, [k]], space.status_quo[[k]],
+                      space.outcome[[k]], space.source)
+
+
 def main() -> int:
     override = os.environ.get("REDLINE_SHARED_DATA")
     data = Path(override) if override else ROOT.parent / "shared" / "data"
@@ -58,6 +72,17 @@ def main() -> int:
             print(f"  {name:16s} {seconds:8.3f} s  ({seconds / base:9.1f} x compromise)"
                   f"  MAE {mae:.2f}")
         print(f"  all models       {total:8.3f} s")
+        stacked, one_by_one = [], []  # alternated, best of 3: the load shifts under us
+        for _ in range(3):
+            start = time.perf_counter()
+            together = forecast(space, "smp")
+            stacked.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            alone = [smp(one_issue(space, k)) for k in range(space.n_issues)]
+            one_by_one.append(time.perf_counter() - start)
+            assert np.array_equal(together.outcome, [run.outcome[0] for run in alone])
+        print(f"  smp: issues stacked {min(stacked):.2f} s, one at a time {min(one_by_one):.2f} s"
+              f" ({min(one_by_one) / min(stacked):.1f} x faster, identical forecasts)")
     else:
         print(f"DEU backtest skipped: {deu} is absent (set REDLINE_SHARED_DATA)")
 

@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 
 from redline.errors import RedlineError
-from redline.forecast import random_space, read_ktab_csv, smp
+from redline.forecast import forecast, random_space, read_deu, read_ktab_csv, smp, smp_issues
 from redline.forecast.smp import condorcet_probabilities, risk_attitudes, risk_utility, values
+from redline.forecast.space import IssueSpace
 
 from .ktab_log import first_turn, position_history, win_probability_history
 
@@ -80,3 +81,51 @@ def test_smp_needs_complete_data():
     space = random_space(6, 2, np.random.default_rng(2), missing=0.5)
     with pytest.raises(RedlineError, match="every actor's position"):
         smp(space)
+
+
+def _one_issue_runs(space, **params):
+    """The reference: smp() on each issue alone, with the actors present on it."""
+    runs = []
+    for k in range(space.n_issues):
+        who = np.flatnonzero(space.present[:, k])
+        sub = IssueSpace(tuple(space.actors[i] for i in who), (space.issues[k],),
+                         space.capabilities[who], space.positions[who][:, [k]],
+                         space.saliences[who][:, [k]], space.status_quo[[k]],
+                         space.outcome[[k]], space.source)
+        runs.append(smp(sub, **params))
+    return runs
+
+
+@pytest.mark.parametrize("transitions", ["deterministic", "stochastic"])
+def test_stacked_issues_equal_one_issue_runs_bit_for_bit(transitions, monkeypatch):
+    """Issues of equal size are run stacked (smp_issues); every turn of every issue must be
+    exactly what smp() gives on that issue alone, with sizes from 1 to 14 actors mixed, and
+    the O(n^3) step split into blocks of several issues (a small block size forces that)."""
+    monkeypatch.setattr(smp_issues, "CHUNK", 1 << 12)
+    space = random_space(14, 40, np.random.default_rng(8), missing=0.45)
+    assert len(set(space.present.sum(axis=0))) > 5  # several stacks of different sizes
+    stacked = forecast(space, "smp", transitions=transitions, seed=3)
+    for k, alone in enumerate(_one_issue_runs(space, transitions=transitions, seed=3)):
+        run = alone.trajectory[:, 0]
+        assert stacked.outcome[k] == run[-1]
+        assert np.array_equal(stacked.trajectory[: len(run), k], run)
+        assert np.all(stacked.trajectory[len(run):, k] == run[-1])
+
+
+def test_stacked_issues_equal_one_issue_runs_on_deu(shared_data):
+    """The DEU backtest runs SMP on 246 one-dimensional issues: stacked, the forecasts are
+    exactly those of smp() issue by issue (every sixth issue, to stay quick)."""
+    space, _ = read_deu(shared_data / "deu3" / "deu3-dev.tsv")
+    part = space.subset(np.arange(0, space.n_issues, 6))
+    stacked = forecast(part, "smp")
+    for k, alone in enumerate(_one_issue_runs(part)):
+        assert stacked.outcome[k] == alone.outcome[0]
+        assert np.array_equal(stacked.trajectory[: alone.rounds + 1, k], alone.trajectory[:, 0])
+
+
+def test_stacked_issues_check_their_parameters():
+    space = random_space(5, 3, np.random.default_rng(1), missing=0.3)
+    with pytest.raises(ValueError, match="max_turns"):
+        forecast(space, "smp", max_turns=0)
+    with pytest.raises(ValueError, match="transitions"):
+        forecast(space, "smp", transitions="random")

@@ -15,6 +15,7 @@ from redline.forecast.nash import nash_bargaining
 from redline.forecast.result import Forecast
 from redline.forecast.scenario_space import from_scenario
 from redline.forecast.smp import smp
+from redline.forecast.smp_issues import smp_issues
 from redline.forecast.space import ForecastInputError, IssueSpace
 from redline.scenario import Scenario
 
@@ -51,27 +52,24 @@ def _smp_any(space: IssueSpace, *, max_turns: int = 100, stop_fraction: float = 
     if np.all(space.present):
         return smp(space, **params)
     outcome = np.full(space.n_issues, np.nan)
-    runs = []
-    for k in range(space.n_issues):
+    taken = [k for k in range(space.n_issues) if space.present[:, k].any()]
+    subs = []
+    for k in taken:
         who = np.flatnonzero(space.present[:, k])
-        if who.size == 0:
-            continue
-        sub = IssueSpace(tuple(space.actors[i] for i in who), (space.issues[k],),
-                         space.capabilities[who], space.positions[who][:, [k]],
-                         space.saliences[who][:, [k]], space.status_quo[[k]],
-                         space.outcome[[k]], space.source)
-        result = smp(sub, **params)
-        outcome[k] = result.outcome[0]
-        runs.append(result.trajectory[:, 0])
+        subs.append(IssueSpace(tuple(space.actors[i] for i in who), (space.issues[k],),
+                               space.capabilities[who], space.positions[who][:, [k]],
+                               space.saliences[who][:, [k]], space.status_quo[[k]],
+                               space.outcome[[k]], space.source))
+    if transitions not in ("deterministic", "stochastic"):
+        raise ValueError("transitions is 'deterministic' or 'stochastic'")
+    runs = [run.trajectory[:, 0] for run in smp_issues(
+        subs, max_turns=max_turns, stop_fraction=stop_fraction,
+        stochastic=transitions == "stochastic", seed=seed)]
     length = max((len(r) for r in runs), default=1)
     trajectory = np.full((length, space.n_issues), np.nan)
-    col = 0
-    for k in range(space.n_issues):
-        if np.isnan(outcome[k]):
-            continue
-        run = runs[col]
+    for k, run in zip(taken, runs, strict=True):
+        outcome[k] = run[-1]
         trajectory[:, k] = np.concatenate([run, np.repeat(run[-1], length - len(run))])
-        col += 1
     return Forecast("smp", {**params, "per_issue": True}, space.actors, space.issues, outcome,
                     trajectory)
 
