@@ -113,6 +113,8 @@ def actor_of(token: Token, mentions: Mentions, memory: list[str],
     found = mentions.within(start, end)
     if found:
         return found[0].code, False
+    if token.lower_ in ("bloc", "alliance") and token.pos_ in ("NOUN", "PROPN"):
+        return "IGO", False  # "the bloc wants ...": a union of states
     return None, False
 
 
@@ -120,6 +122,10 @@ def noun_phrase(token: Token, limit: int = 8) -> str:
     """A short phrase for a noun or a verb: compounds and modifiers, or verb + object."""
     if token.pos_ in ("VERB", "AUX"):
         obj = next((c for c in token.children if c.dep_ in ("dobj", "attr", "pobj")), None)
+        if obj is None:  # "return to negotiations"
+            obj = next((g for c in token.children if c.dep_ == "prep"
+                        and c.lower_ in ("to", "on", "into", "for", "with")
+                        for g in c.children if g.dep_ == "pobj"), None)
         words = [token.text] + ([noun_phrase(obj, limit - 1)] if obj is not None else [])
         return " ".join(words)
     keep = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "nummod", "poss")
@@ -189,7 +195,16 @@ def speaker_of(token: Token, mentions: Mentions, memory: list[str],
             if who is None:
                 continue
             return describe(who, mentions, memory, when)
+    root = token.sent.root if hasattr(token, "sent") else current
+    for child in root.children:  # "X is willing to ..., minister Y said": a coordinated "said"
+        if child.lemma_ in REPORTING and child.dep_ in ("conj", "parataxis") and \
+                child.i > token.i and (who := _own_subject(child)) is not None:
+            return describe(who, mentions, memory, when)
     return None
+
+
+def _own_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
 
 
 def describe(who: Token, mentions: Mentions, memory: list[str], when: date | None) -> Speaker:

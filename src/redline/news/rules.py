@@ -41,7 +41,10 @@ MEET = frozenset("meet visit host mediate telephone confer".split())
 NEGOTIABLE_VERBS = frozenset("discuss negotiate bargain include put trade".split())
 ACCEPTING = frozenset("accept agree allow meet negotiate discuss give".split())
 _RED_PHRASE = re.compile(r"\bnon-?\s?negotiable\b|\bnot negotiable\b|\boff[- ]limits\b|"
-                         r"\boff the table\b|\bnot up for negotiation\b", re.IGNORECASE)
+                         r"\boff the table\b|\bnot up for (?:negotiation|discussion|debate)\b|"
+                         r"\bunacceptable\b|\bnon-?\s?starter\b|"
+                         r"\bline (?:that )?\w+ (?:will|would|shall|can|could) (?:not|never) "
+                         r"cross\b|\bline \w+ (?:won't|cannot|can't) cross\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -131,7 +134,7 @@ def condition_text(token: Token, sent: Span) -> str | None:
 
 def _condition(token: Token, sent: Span, *more: Token) -> str | None:
     for node in (token, *more):
-        if (found := condition_of(node)) is not None:
+        if found := condition_of(node):
             return found
     return condition_text(token, sent)
 
@@ -208,8 +211,8 @@ def verbs(token: Token, sent: Span) -> Finding | None:
         return Finding("URGE-VERB", "urge", token, None, _child(token, "xcomp", "ccomp"), 0.8,
                        addressee=addressee)
     if lemma in ("call", "appeal") and (on := _prep_object(token, "on", "upon", "to")) is not None:
-        return Finding("URGE-CALL-ON", "urge", token, None, _child(token, "xcomp") or obj, 0.75,
-                       addressee=on)
+        deed = _child(token, "xcomp", "advcl") or _child(on, "acl", "relcl", "infmod")
+        return Finding("URGE-CALL-ON", "urge", token, None, deed or obj, 0.75, addressee=on)
     if lemma in DEMAND and not negated:
         if lemma in ("call", "ask") and _prep_object(token, "for") is None:
             return None
@@ -238,6 +241,12 @@ def verbs(token: Token, sent: Span) -> Finding | None:
         return Finding("OFFER-INTENT-COND" if condition else "OFFER-INTENT",
                        "conditional_offer" if condition else "offer", token, None,
                        obj or token, 0.7 if condition else 0.6, condition=condition)
+    if not negated and lemma not in THREATEN and lemma not in ("be", "have") and any(
+            c.dep_ == "aux" and c.lower_ in ("would", "could", "can", "will", "'d")
+            for c in token.children) and _child(token, "nsubj") is not None and (
+            condition := condition_of(token)) and token.dep_ not in ("advcl", "relcl"):
+        return Finding("OFFER-MODAL-COND", "conditional_offer", token, None, obj or token, 0.6,
+                       condition=condition)
     if lemma in OFFER and not negated:
         condition = _condition(token, sent)
         stance = "conditional_offer" if condition else "offer"
@@ -252,6 +261,10 @@ def verbs(token: Token, sent: Span) -> Finding | None:
             lemma == "accept" and obj is not None and obj.lemma_ in ("demand", "term",
                                                                      "condition", "proposal")):
         return Finding("CONC-VERB", "concede", token, None, obj, 0.65)
+    if lemma == "agree" and not negated and (deed := _child(token, "xcomp")) is not None:
+        if deed.lemma_ in MEET or deed.lemma_ in HOLD_TALKS or deed.lemma_ in TALKS:
+            return None  # "agreed to meet again": the talks rule reads it
+        return Finding("CONC-AGREE-TO", "concede", token, None, deed, 0.65)
     if lemma in SUPPORT and not negated:
         return Finding("SUP-VERB", "support", token, None, obj, 0.65, addressee=addressee)
     return None
@@ -329,7 +342,8 @@ def talks(token: Token, sent: Span) -> Finding | None:
         if place is not None and place.pos_ == "PROPN":
             return Finding("CONS-VISIT", "consult", token, None, None, 0.6, addressee=place,
                            place=place)
-    if lemma in MEET and token.pos_ == "VERB" and not _negated(token):
+    if lemma in MEET and token.pos_ == "VERB" and not _negated(token) and \
+            token.dep_ not in ("acl", "amod", "relcl"):
         other = _child(token, "dobj") or _prep_object(token, "with")
         place = _prep_object(token, "in", "at")
         mediator = token if lemma == "mediate" else None
@@ -353,6 +367,9 @@ def _in_condition(token: Token) -> bool:
     for _ in range(10):
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
                                         for c in node.children):
+            return True
+        if node.head.lower_ in ("provided", "providing") and node.head.i != node.i or (
+                node.lower_ == "condition" and node.head.lower_ == "on"):
             return True
         if node.head.i == node.i:
             return False
