@@ -82,13 +82,15 @@ def _both_sides(token: Any, mentions: Mentions | None = None) -> bool:
 
 
 def _last_two(memory: list[str]) -> list[str]:
-    pair: list[str] = []
-    for code in reversed(memory):
-        if code not in pair and code not in ("IGO", "NGO"):
-            pair.append(code)
-        if len(pair) == 2:
-            break
-    return pair
+    """The two sides the article is about so far: the two actors named most often (an
+    organisation too, "the EU and China", but not a non-governmental one), the later named
+    first on a tie."""
+    seen: dict[str, tuple[int, int]] = {}
+    for place, code in enumerate(memory):
+        if code != "NGO":
+            seen[code] = (seen.get(code, (0, 0))[0] + 1, place)
+    ranked = sorted(seen, key=lambda c: seen[c], reverse=True)
+    return ranked[:2]
 
 
 _PLACE_WORDS = ("in", "at", "to", "from", "near", "outside", "inside")

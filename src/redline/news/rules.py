@@ -211,7 +211,8 @@ def verbs(token: Token, sent: Span) -> Finding | None:
         return Finding("URGE-VERB", "urge", token, None, _child(token, "xcomp", "ccomp"), 0.8,
                        addressee=addressee)
     if lemma in ("call", "appeal") and (on := _prep_object(token, "on", "upon", "to")) is not None:
-        deed = _child(token, "xcomp", "advcl") or _child(on, "acl", "relcl", "infmod")
+        deed = _child(token, "xcomp", "advcl") or _child(on, "acl", "relcl", "infmod") or \
+            _prep_object(token, "to")  # a misparsed "to triple grants"
         return Finding("URGE-CALL-ON", "urge", token, None, deed or obj, 0.75, addressee=on)
     if lemma in DEMAND and not negated:
         if lemma in ("call", "ask") and _prep_object(token, "for") is None:
@@ -243,8 +244,8 @@ def verbs(token: Token, sent: Span) -> Finding | None:
                        obj or token, 0.7 if condition else 0.6, condition=condition)
     if not negated and lemma not in THREATEN and lemma not in ("be", "have") and any(
             c.dep_ == "aux" and c.lower_ in ("would", "could", "can", "will", "'d")
-            for c in token.children) and _child(token, "nsubj") is not None and (
-            condition := condition_of(token)) and token.dep_ not in ("advcl", "relcl"):
+            for c in token.children) and _child(token, "nsubj") is not None and \
+            token.dep_ in ("ROOT", "ccomp") and (condition := _condition(token, sent)):
         return Finding("OFFER-MODAL-COND", "conditional_offer", token, None, obj or token, 0.6,
                        condition=condition)
     if lemma in OFFER and not negated:
@@ -343,7 +344,7 @@ def talks(token: Token, sent: Span) -> Finding | None:
             return Finding("CONS-VISIT", "consult", token, None, None, 0.6, addressee=place,
                            place=place)
     if lemma in MEET and token.pos_ == "VERB" and not _negated(token) and \
-            token.dep_ not in ("acl", "amod", "relcl"):
+            token.dep_ not in ("acl", "amod", "relcl") and _child(token, "agent") is None:
         other = _child(token, "dobj") or _prep_object(token, "with")
         place = _prep_object(token, "in", "at")
         mediator = token if lemma == "mediate" else None
@@ -358,7 +359,7 @@ TOKEN_RULES: tuple[Callable[[Token, Span], Finding | None], ...] = (
 
 CONDITION_MARKS = frozenset("if unless provided providing".split())
 # Stances whose complement is their content: a verb inside it is not a statement of its own.
-CARRIERS = frozenset("urge demand offer conditional_offer threaten support".split())
+CARRIERS = frozenset("urge demand offer conditional_offer threaten support concede".split())
 
 
 def _in_condition(token: Token) -> bool:
