@@ -118,21 +118,42 @@ def actor_of(token: Token, mentions: Mentions, memory: list[str],
     return None, False
 
 
+# Nouns that say little on their own: their complement names the issue ("the demand to include
+# missile defence", "progress on delimitation", "a reduction of its share of the water").
+LIGHT_NOUNS = frozenset("position proposal demand idea offer plan request call progress "
+                        "reduction increase cut change claim question issue matter deal "
+                        "agreement talks dispute share part".split())
+
+
 def noun_phrase(token: Token, limit: int = 8) -> str:
-    """A short phrase for a noun or a verb: compounds and modifiers, or verb + object."""
+    """A short phrase for a noun or a verb: compounds and modifiers, or verb + object (through
+    "keep observing X"), and for a light noun its complement."""
     if token.pos_ in ("VERB", "AUX"):
         obj = next((c for c in token.children if c.dep_ in ("dobj", "attr", "pobj")), None)
         if obj is None:  # "return to negotiations"
             obj = next((g for c in token.children if c.dep_ == "prep"
                         and c.lower_ in ("to", "on", "into", "for", "with")
                         for g in c.children if g.dep_ == "pobj"), None)
+        if obj is None and limit > 2:  # "keep observing the limits"
+            obj = next((c for c in token.children if c.dep_ == "xcomp"), None)
         words = [token.text] + ([noun_phrase(obj, limit - 1)] if obj is not None else [])
-        return " ".join(words)
+        topic = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if obj is None and topic is not None and topic.pos_ == "NOUN" and limit > 2:
+            words.insert(0, noun_phrase(topic, limit - 1))  # "subsidies must end"
+        return " ".join(w for w in words if w)
     keep = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "nummod", "poss")
             and c.i < token.i]
     tokens = sorted([t for c in keep for t in c.subtree] + [token], key=lambda t: t.i)
     words = [t.text for t in tokens if t.lower_ not in _DETERMINERS and t.dep_ != "case"]
-    return " ".join(words[-limit:])
+    phrase = " ".join(words[-limit:])
+    if token.lemma_.lower() in LIGHT_NOUNS and limit > 3:
+        more = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in (
+            "of", "on", "over", "for", "about", "to") for g in c.children if g.dep_ == "pobj"),
+            None) or next((c for c in token.children if c.dep_ in ("acl", "relcl")
+                           and c.pos_ == "VERB" and c.i > token.i), None)
+        if more is not None:
+            phrase = f"{phrase} {noun_phrase(more, limit - len(words))}".strip()
+    return phrase
 
 
 @dataclass(frozen=True)

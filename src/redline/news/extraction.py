@@ -168,7 +168,7 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
         confidence -= 0.2
     if pronoun:
         confidence -= 0.1
-    topic = noun_phrase(finding.issue) if finding.issue is not None else None
+    topic = noun_phrase(finding.issue) or None if finding.issue is not None else None
     issue = topic
     if matcher is not None:
         issue = None

@@ -122,7 +122,7 @@ _CONDITION_TEXT = re.compile(
 def condition_text(token: Token, sent: Span) -> str | None:
     """The condition of an offer read from the words after the trigger when the parse does
     not attach it ("could accept X provided that Y")."""
-    rest = sent.doc.text[token.idx:sent.end_char]
+    rest = sent.doc.text[token.idx:sent.end_char].rstrip()  # a paragraph ends in "\n\n"
     match = _CONDITION_TEXT.search(rest)
     if match is None:
         return None
@@ -184,9 +184,9 @@ def red_phrase(sent: Span) -> Iterator[Finding]:
         verb = root
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
-        topic = _child(root, "nsubj") or _child(verb, "dobj", "nsubjpass")
+        topic = _child(root, "nsubj", "csubj") or _child(verb, "dobj", "nsubjpass")
         if topic is None:
-            topic = _child(verb, "nsubj")
+            topic = _child(verb, "nsubj", "csubj")
         yield Finding("RL-PHRASE", "red_line", verb, None, topic, 0.85)
 
 

@@ -2,7 +2,7 @@
 
 An expected statement names an actor, a stance and, where it matters, an issue keyword, an
 addressee and a condition keyword. Found and expected statements of one article are paired one
-to one, greedily, expected statements with an issue first:
+to one, as many pairs as possible:
 
 - level ``stance``: same actor and stance (for ``consult``, talks between two sides, the actor
   may be either side);
@@ -60,7 +60,7 @@ class Score:
     per_stance: dict[str, Counts] = field(default_factory=dict)
     missed: tuple[tuple[str, str, str, str | None], ...] = ()
     spurious: tuple[tuple[str, str | None, str, str | None], ...] = ()
-    method: str = "greedy one-to-one pairing"
+    method: str = "maximum one-to-one pairing"
     parameters: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -104,20 +104,26 @@ def _fits(found: Mapping[str, Any], want: Mapping[str, Any], level: str) -> bool
 
 def pair(found: Sequence[Mapping[str, Any]], expected: Sequence[Mapping[str, Any]],
          level: str) -> list[tuple[int, int]]:
-    """(found index, expected index) pairs, one to one; expected statements with an issue are
-    served first so that a vaguer one does not take their match."""
+    """(found index, expected index) pairs, one to one, as many as possible (a maximum
+    bipartite matching by augmenting paths, so the order of the statements does not matter)."""
     if level not in LEVELS:
         raise ValueError(f"unknown level {level!r}")
-    order = sorted(range(len(expected)), key=lambda j: expected[j].get("issue") is None)
-    used: set[int] = set()
-    pairs = []
-    for j in order:
-        for i, item in enumerate(found):
-            if i not in used and _fits(item, expected[j], level):
-                used.add(i)
-                pairs.append((i, j))
-                break
-    return pairs
+    fits = [[i for i, item in enumerate(found) if _fits(item, want, level)] for want in expected]
+    owner: dict[int, int] = {}  # found index -> expected index
+
+    def augment(j: int, visited: set[int]) -> bool:
+        for i in fits[j]:
+            if i in visited:
+                continue
+            visited.add(i)
+            if i not in owner or augment(owner[i], visited):
+                owner[i] = j
+                return True
+        return False
+
+    for j in range(len(expected)):
+        augment(j, set())
+    return sorted(owner.items())
 
 
 def score(results: Iterable[tuple[str, Sequence[Mapping[str, Any]],
