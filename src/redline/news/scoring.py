@@ -152,3 +152,30 @@ def score(results: Iterable[tuple[str, Sequence[Mapping[str, Any]],
     overall = Counts(*(sum(v[k] for v in tally.values()) for k in range(3)))
     return Score(level, overall, per_stance, tuple(missed), tuple(spurious),
                  parameters={"articles": names})
+
+
+def score_articles(folder: str | Path, prefix: str = "",
+                   scenario: Any = None) -> dict[str, Score]:
+    """Extract every ``<prefix>*.txt`` article in `folder` (dated by the ``date`` of its
+    ``.json`` expected statements next to it) and score it at each level."""
+    from datetime import date
+
+    from redline.news.extraction import extract_articles
+    from redline.news.reading import read_text
+
+    folder = Path(folder)
+    names = sorted(p.stem for p in folder.glob(f"{prefix}*.txt"))
+    if not names:
+        raise ExpectedError(f"{folder}: no {prefix}*.txt articles to score")
+    results = []
+    for name in names:
+        expected = read_expected(folder / f"{name}.json")
+        try:
+            day = date.fromisoformat(expected["date"]) if expected.get("date") else None
+        except (TypeError, ValueError) as exc:
+            raise ExpectedError(f"{folder / name}.json: 'date' must be an ISO date") from exc
+        articles = read_text((folder / f"{name}.txt").read_text(encoding="utf-8"),
+                             f"{name}.txt")
+        found = [s.to_dict() for s in extract_articles(articles, scenario, day).statements]
+        results.append((name, found, expected["statements"]))
+    return {level: score(results, level) for level in LEVELS}
