@@ -32,13 +32,18 @@ from pathlib import Path  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from redline.news import extract_article, extract_articles, plover, read_text  # noqa: E402
+from redline.news import (  # noqa: E402
+    extract_article,
+    extract_articles,
+    gazetteer,
+    plover,
+    read_text,
+    rules,
+)
 from redline.news.events import code_events  # noqa: E402
-from redline.news import gazetteer, rules  # noqa: E402
 from redline.news.language import pipeline  # noqa: E402
-from redline.news.scoring import read_expected  # noqa: E402
+from redline.news.scoring import read_expected, score_articles  # noqa: E402
 from redline.news.scoring import score as score_statements  # noqa: E402
-from redline.news.scoring import score_articles  # noqa: E402
 from redline.scenario import load  # noqa: E402
 
 DATA = Path(os.environ.get("REDLINE_SHARED_DATA", ROOT.parent / "shared" / "data"))
