@@ -16,7 +16,7 @@ from redline.news.scoring import ExpectedError, pair, read_expected, score, scor
 ARTICLES = Path(__file__).parent / "articles"
 
 # Reached on the development part (docs/news.md), minus a small margin.
-FLOORS = {"stance": (0.84, 0.90), "issue": (0.77, 0.83)}  # (precision, recall)
+FLOORS = {"stance": (0.87, 0.95), "issue": (0.79, 0.86)}  # (precision, recall)
 
 
 @pytest.fixture(scope="module")
@@ -91,3 +91,44 @@ def test_bad_expected_file_is_one_clear_error(tmp_path):
         read_expected(bad)
     with pytest.raises(ExpectedError, match="no held"):
         score_articles(tmp_path, "held")
+
+
+def _found(text, day="2026-03-01"):
+    from datetime import date
+
+    from redline.news import extract_article, read_text
+
+    return [s.to_dict() for s in extract_article(read_text(text, "t.txt")[0], None,
+                                                 date.fromisoformat(day)).statements]
+
+
+# New sentences (not from the articles above), one per generalisation.
+@pytest.mark.parametrize(("text", "actor", "stance", "rule"), [
+    ("Chile said a toll on the mountain road would be unacceptable.", "CHL", "red_line",
+     "RL-PHRASE"),
+    ("Peru said access to the lake is a line it will not cross.", "PER", "red_line",
+     "RL-PHRASE"),
+    ("Bolivia said it would not give up its claim to the coast.", "BOL", "red_line",
+     "RL-NOT-GIVE-UP"),
+    ("Later, Ghana agreed to return the seized trawlers.", "GHA", "concede", "CONC-AGREE-TO"),
+    ("Kenya said Nairobi could lower its duties, but only if Uganda also cut its levies.",
+     "KEN", "conditional_offer", "OFFER-MODAL-COND"),
+    ("Mali was ready to reopen the border provided that Niger paid the fees.\n\n", "MLI",
+     "conditional_offer", "OFFER-WILLING-COND"),
+])
+def test_new_phrasings(nlp, text, actor, stance, rule):
+    found = _found(text)
+    assert any(s["actor"] == actor and s["stance"] == stance and s["rule"] == rule
+               for s in found), found
+
+
+def test_people_places_and_coordinated_subjects(nlp):
+    found = _found("Mexico asked for a water treaty.\n"
+                   "Foreign Minister Ana Ruiz, speaking in Washington, said Mexico was ready to "
+                   "release more water if the drought eased.\n"
+                   "Later, Ruiz said the quota must fall.\n"
+                   "Spain and Portugal urged the two countries to settle the dispute.\n")
+    later = next(s for s in found if s["sentence"].startswith("Later"))
+    assert later["actor"] == "MEX"  # the person quoted before, not the capital named as a place
+    urged = {s["actor"] for s in found if s["stance"] == "urge"}
+    assert urged == {"ESP", "PRT"}

@@ -79,16 +79,30 @@ def subject(verb: Token) -> Token | None:
     return None
 
 
+_PLACE_WORDS = ("in", "at", "to", "from", "near", "outside", "inside")
+
+
+def placed(mention: Mention, text: str) -> bool:
+    """A capital named as a place ("told reporters in Cairo", "talks in Beijing"), not as the
+    government that sits there."""
+    if mention.kind != "capital":
+        return False
+    before = text[:mention.start].rstrip().rsplit(None, 1)
+    return bool(before) and before[-1].lower() in _PLACE_WORDS
+
+
 def is_pronoun(token: Token) -> bool:
     return token.lower_ in PRONOUNS and token.pos_ == "PRON"
 
 
 def actor_of(token: Token, mentions: Mentions, memory: list[str],
-             skip: frozenset[str] = frozenset({"relcl", "acl"})) -> tuple[str | None, bool]:
+             skip: frozenset[str] = frozenset({"relcl", "acl"}),
+             places: bool = True) -> tuple[str | None, bool]:
     """The actor a noun phrase names: (code, resolved_from_a_pronoun).
 
     The first actor mention inside the phrase wins ("Lebanon's new president" -> LBN); a pronoun
     is resolved to the subject of the clause that governs it, else to the latest actor seen.
+    With `places=False` a capital named as a place ("X, speaking in Cairo") does not count.
     """
     if token.lower_ in ("country", "government", "regime", "side", "leadership"):
         start, end = span_range(token, skip)
@@ -110,7 +124,7 @@ def actor_of(token: Token, mentions: Mentions, memory: list[str],
                     return code, True
         return (memory[-1] if memory else None), True
     start, end = span_range(token, skip)
-    found = mentions.within(start, end)
+    found = [m for m in mentions.within(start, end) if places or not placed(m, token.doc.text)]
     if found:
         return found[0].code, False
     if token.lower_ in ("bloc", "alliance") and token.pos_ in ("NOUN", "PROPN"):
@@ -230,7 +244,7 @@ def _own_subject(verb: Token) -> Token | None:
 
 def describe(who: Token, mentions: Mentions, memory: list[str], when: date | None) -> Speaker:
     """A speaker from a subject phrase: a person's name and role, or an office, and the actor."""
-    actor, _ = actor_of(who, mentions, memory)
+    actor, _ = actor_of(who, mentions, memory, places=False)
     name = role = None
     if who.pos_ == "PROPN" and (found := person_name(who, mentions)) is not None:
         name = found

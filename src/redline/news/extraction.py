@@ -15,6 +15,7 @@ from redline.news.clauses import (
     actor_of,
     describe,
     noun_phrase,
+    placed,
     span_range,
     speaker_of,
     subject,
@@ -91,18 +92,6 @@ def _last_two(memory: list[str]) -> list[str]:
             seen[code] = (seen.get(code, (0, 0))[0] + 1, place)
     ranked = sorted(seen, key=lambda c: seen[c], reverse=True)
     return ranked[:2]
-
-
-_PLACE_WORDS = ("in", "at", "to", "from", "near", "outside", "inside")
-
-
-def placed(mention: Any, text: str) -> bool:
-    """A capital named as a place ("talks in Beijing", "told reporters in Cairo"), not as the
-    government that sits there."""
-    if mention.kind != "capital":
-        return False
-    before = text[:mention.start].rstrip().rsplit(None, 1)
-    return bool(before) and before[-1].lower() in _PLACE_WORDS
 
 
 def _known(speaker: Speaker, people: list[Any]) -> Speaker:

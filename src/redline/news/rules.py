@@ -139,6 +139,7 @@ def _condition(token: Token, sent: Span, *more: Token) -> str | None:
     return condition_text(token, sent)
 
 
+GIVE_UP = frozenset("give abandon surrender cede relinquish renounce".split())
 NEVER_GIVE = frozenset("give abandon surrender cede stop halt negotiate accept allow "
                        "relinquish renounce dismantle trade compromise".split())
 
@@ -162,6 +163,16 @@ def red_line(token: Token, sent: Span) -> Finding | None:
             for c in token.head.children):
         verb = token.head
         return Finding("RL-NEVER", "red_line", verb, None, _child(verb, "dobj"), 0.8)
+    if token.dep_ == "neg" and token.head.lemma_ in GIVE_UP and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "wo", "can", "ca")
+            for c in token.head.children) and (
+            token.head.lemma_ != "give" or any(c.lower_ == "up" for c in token.head.children)):
+        verb = token.head  # "would not give up its claim", "will not abandon enrichment"
+        topic = _child(verb, "dobj")
+        if topic is not None and topic.lower_ in ("that", "which") or topic is None \
+                and verb.dep_ == "relcl":
+            topic = verb.head  # "a precondition that Baku would not give up"
+        return Finding("RL-NOT-GIVE-UP", "red_line", verb, None, topic, 0.75)
     if token.dep_ == "neg" and token.head.lemma_ == "be":
         verb = token.head
         attr = _child(verb, "attr")
@@ -389,6 +400,23 @@ def _inside(token: Token, container: Token) -> bool:
     return False
 
 
+def _apart(finding: Finding, found: list[Finding]) -> bool:
+    """A second red line in its own clause ("X is a line we will not cross," he said, adding
+    that Moscow would never accept Y): no red line found so far governs it or is governed by
+    it, and it names its own topic."""
+    if finding.issue is None:
+        return False
+    for other in found:
+        if other.stance != "red_line":
+            continue
+        if _inside(finding.trigger, other.trigger) or _inside(other.trigger, finding.trigger):
+            return False
+        if other.issue is not None and (other.issue.i == finding.issue.i or _inside(
+                finding.trigger, other.issue) or _inside(other.issue, finding.trigger)):
+            return False
+    return True
+
+
 def findings(sent: Span) -> list[Finding]:
     """Every rule that fires in a sentence; one red line per sentence, one finding per word.
 
@@ -411,7 +439,7 @@ def findings(sent: Span) -> list[Finding]:
                     "VERB", "AUX") and _inside(finding.trigger, f.issue) for f in found):
                 continue
             if finding.stance == "red_line":
-                if has_red_line:
+                if has_red_line and not _apart(finding, found):
                     continue
                 has_red_line = True
             found.append(finding)
