@@ -7,7 +7,11 @@
    while tuning); accuracy of the event category and of the first source actor on each part,
    against a verb-list peer run in the same process, and the confusion matrix on the whole
    development half.
-2. Speed: articles per second through the whole pipeline (reading, spaCy parse, rules, actors,
+2. Statements on our own articles (tests/news/articles, written for redline: `dev*` used while
+   improving the rules, `held*` written before any result and never tuned to): precision and
+   recall of (actor, stance) and of (actor, stance, issue keyword), per stance, against a
+   keyword peer run in the same process (first stance word of each sentence, first actor named).
+3. Speed: articles per second through the whole pipeline (reading, spaCy parse, rules, actors,
    issues, dates) on ~600-word articles, one core, as `redline extract` runs it (articles
    parsed in one stream), against spaCy's parse alone on the same stream.
 """
@@ -28,9 +32,18 @@ from pathlib import Path  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from redline.news import extract_article, extract_articles, plover, read_text  # noqa: E402
+from redline.news import (  # noqa: E402
+    extract_article,
+    extract_articles,
+    gazetteer,
+    plover,
+    read_text,
+    rules,
+)
 from redline.news.events import code_events  # noqa: E402
 from redline.news.language import pipeline  # noqa: E402
+from redline.news.scoring import read_expected, score_articles  # noqa: E402
+from redline.news.scoring import score as score_statements  # noqa: E402
 from redline.scenario import load  # noqa: E402
 
 DATA = Path(os.environ.get("REDLINE_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -104,6 +117,54 @@ def events_benchmark() -> None:
     confusion(records, last["coded"])
 
 
+OWN = ROOT / "tests" / "news" / "articles"
+_PEER_WORDS = [("red_line", {"red", "non-negotiable", "never"}), ("reject", rules.REJECT),
+               ("threaten", rules.THREATEN), ("urge", rules.URGE), ("demand", rules.DEMAND),
+               ("offer", rules.OFFER | rules.WILLING), ("concede", rules.CONCEDE),
+               ("support", rules.SUPPORT), ("consult", rules.MEET | {"talk"})]
+
+
+def keyword_peer(prefix: str) -> dict:
+    """The peer: per sentence, the first word whose lemma is in a stance list, the first actor
+    named in the sentence, the word's object as the issue; no structure beyond that."""
+    nlp = pipeline()
+    results = []
+    for path in sorted(OWN.glob(f"{prefix}*.txt")):
+        found = []
+        for sent in nlp(path.read_text(encoding="utf-8")).sents:
+            named = gazetteer.find_mentions(sent.text)
+            for token in sent:
+                stance = next((k for k, words in _PEER_WORDS if token.lemma_.lower() in words),
+                              None)
+                if stance is not None:
+                    obj = next((c for c in token.subtree if c.dep_ in ("dobj", "pobj")), None)
+                    found.append({"actor": named[0].code if named else None, "stance": stance,
+                                  "issue": obj.text if obj is not None else None})
+                    break
+        results.append((path.stem, found, read_expected(path.with_suffix(".json"))["statements"]))
+    return {level: score_statements(results, level) for level in ("stance", "issue")}
+
+
+def own_articles_benchmark() -> None:
+    print("statements on our own articles (tests/news/articles), precision / recall")
+    for prefix, label in (("dev", "development (used while tuning)"),
+                          ("held", "held back (never tuned to)")):
+        ours, peer = score_articles(OWN, prefix), keyword_peer(prefix)
+        for level in ("stance", "issue"):
+            o, p = ours[level].overall, peer[level].overall
+            f1 = 2 * o.precision * o.recall / max(o.precision + o.recall, 1e-9)
+            pf1 = 2 * p.precision * p.recall / max(p.precision + p.recall, 1e-9)
+            print(f"  {label:34} {level:6} P {o.precision:.3f} R {o.recall:.3f} "
+                  f"({o.paired}/{o.found} found, {o.expected} expected)   keyword peer "
+                  f"P {p.precision:.3f} R {p.recall:.3f}   F1 ratio {f1 / max(pf1, 1e-9):.2f}x")
+        print("    per stance (actor, stance), precision/recall ('-' = none found/expected):")
+        for k, v in ours["stance"].per_stance.items():
+            p = f"{v.precision:.2f}" if v.found else "-"
+            r = f"{v.recall:.2f}" if v.expected else "-"
+            print(f"      {k:18} P {p:>4}  R {r:>4}  ({v.paired} paired, {v.found} found, "
+                  f"{v.expected} expected)")
+
+
 def articles(count: int) -> list[str]:
     """~600-word articles built from the gold sentences (or our own if the data is absent)."""
     if GOLD.is_file():
@@ -153,4 +214,5 @@ def speed_benchmark(count: int = 60) -> None:
 if __name__ == "__main__":
     if "--speed-only" not in sys.argv:
         events_benchmark()
+        own_articles_benchmark()
     speed_benchmark()

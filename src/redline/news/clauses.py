@@ -79,16 +79,30 @@ def subject(verb: Token) -> Token | None:
     return None
 
 
+_PLACE_WORDS = ("in", "at", "to", "from", "near", "outside", "inside")
+
+
+def placed(mention: Mention, text: str) -> bool:
+    """A capital named as a place ("told reporters in Cairo", "talks in Beijing"), not as the
+    government that sits there."""
+    if mention.kind != "capital":
+        return False
+    before = text[:mention.start].rstrip().rsplit(None, 1)
+    return bool(before) and before[-1].lower() in _PLACE_WORDS
+
+
 def is_pronoun(token: Token) -> bool:
     return token.lower_ in PRONOUNS and token.pos_ == "PRON"
 
 
 def actor_of(token: Token, mentions: Mentions, memory: list[str],
-             skip: frozenset[str] = frozenset({"relcl", "acl"})) -> tuple[str | None, bool]:
+             skip: frozenset[str] = frozenset({"relcl", "acl"}),
+             places: bool = True) -> tuple[str | None, bool]:
     """The actor a noun phrase names: (code, resolved_from_a_pronoun).
 
     The first actor mention inside the phrase wins ("Lebanon's new president" -> LBN); a pronoun
     is resolved to the subject of the clause that governs it, else to the latest actor seen.
+    With `places=False` a capital named as a place ("X, speaking in Cairo") does not count.
     """
     if token.lower_ in ("country", "government", "regime", "side", "leadership"):
         start, end = span_range(token, skip)
@@ -110,23 +124,50 @@ def actor_of(token: Token, mentions: Mentions, memory: list[str],
                     return code, True
         return (memory[-1] if memory else None), True
     start, end = span_range(token, skip)
-    found = mentions.within(start, end)
+    found = [m for m in mentions.within(start, end) if places or not placed(m, token.doc.text)]
     if found:
         return found[0].code, False
+    if token.lower_ in ("bloc", "alliance") and token.pos_ in ("NOUN", "PROPN"):
+        return "IGO", False  # "the bloc wants ...": a union of states
     return None, False
 
 
+# Nouns that say little on their own: their complement names the issue ("the demand to include
+# missile defence", "progress on delimitation", "a reduction of its share of the water").
+LIGHT_NOUNS = frozenset("position proposal demand idea offer plan request call progress "
+                        "reduction increase cut change claim question issue matter deal "
+                        "agreement talks dispute share part".split())
+
+
 def noun_phrase(token: Token, limit: int = 8) -> str:
-    """A short phrase for a noun or a verb: compounds and modifiers, or verb + object."""
+    """A short phrase for a noun or a verb: compounds and modifiers, or verb + object (through
+    "keep observing X"), and for a light noun its complement."""
     if token.pos_ in ("VERB", "AUX"):
         obj = next((c for c in token.children if c.dep_ in ("dobj", "attr", "pobj")), None)
+        if obj is None:  # "return to negotiations"
+            obj = next((g for c in token.children if c.dep_ == "prep"
+                        and c.lower_ in ("to", "on", "into", "for", "with")
+                        for g in c.children if g.dep_ == "pobj"), None)
+        if obj is None and limit > 2:  # "keep observing the limits"
+            obj = next((c for c in token.children if c.dep_ == "xcomp"), None)
         words = [token.text] + ([noun_phrase(obj, limit - 1)] if obj is not None else [])
-        return " ".join(words)
+        topic = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if obj is None and topic is not None and topic.pos_ == "NOUN" and limit > 2:
+            words.insert(0, noun_phrase(topic, limit - 1))  # "subsidies must end"
+        return " ".join(w for w in words if w)
     keep = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "nummod", "poss")
             and c.i < token.i]
     tokens = sorted([t for c in keep for t in c.subtree] + [token], key=lambda t: t.i)
     words = [t.text for t in tokens if t.lower_ not in _DETERMINERS and t.dep_ != "case"]
-    return " ".join(words[-limit:])
+    phrase = " ".join(words[-limit:])
+    if token.lemma_.lower() in LIGHT_NOUNS and limit > 3:
+        more = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in (
+            "of", "on", "over", "for", "about", "to") for g in c.children if g.dep_ == "pobj"),
+            None) or next((c for c in token.children if c.dep_ in ("acl", "relcl")
+                           and c.pos_ == "VERB" and c.i > token.i), None)
+        if more is not None:
+            phrase = f"{phrase} {noun_phrase(more, limit - len(words))}".strip()
+    return phrase
 
 
 @dataclass(frozen=True)
@@ -189,12 +230,21 @@ def speaker_of(token: Token, mentions: Mentions, memory: list[str],
             if who is None:
                 continue
             return describe(who, mentions, memory, when)
+    root = token.sent.root if hasattr(token, "sent") else current
+    for child in root.children:  # "X is willing to ..., minister Y said": a coordinated "said"
+        if child.lemma_ in REPORTING and child.dep_ in ("conj", "parataxis") and \
+                child.i > token.i and (who := _own_subject(child)) is not None:
+            return describe(who, mentions, memory, when)
     return None
+
+
+def _own_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
 
 
 def describe(who: Token, mentions: Mentions, memory: list[str], when: date | None) -> Speaker:
     """A speaker from a subject phrase: a person's name and role, or an office, and the actor."""
-    actor, _ = actor_of(who, mentions, memory)
+    actor, _ = actor_of(who, mentions, memory, places=False)
     name = role = None
     if who.pos_ == "PROPN" and (found := person_name(who, mentions)) is not None:
         name = found

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from redline.news import dates, gazetteer
-from redline.news.clauses import Mentions, actor_of, describe, noun_phrase, speaker_of, subject
+from redline.news.clauses import (
+    Mentions,
+    Speaker,
+    actor_of,
+    describe,
+    noun_phrase,
+    placed,
+    span_range,
+    speaker_of,
+    subject,
+)
 from redline.news.issues import IssueMatcher
 from redline.news.language import pipeline
 from redline.news.reading import expand, read_file
@@ -51,21 +62,47 @@ def _issue_text(token: Any) -> str:
 
 
 _GROUPS = frozenset("sides countries governments parties delegations nations capitals".split())
+# People who hold talks for the two sides: "negotiators met again", "the envoys held talks".
+_NEGOTIATORS = frozenset("negotiators delegations delegates envoys officials ministers experts "
+                         "diplomats mediators representatives teams".split())
 
 
-def _both_sides(token: Any) -> bool:
-    """"both sides", "the two countries": the pair the article is about."""
-    return token.lower_ in _GROUPS and any(c.lower_ in ("both", "two") for c in token.children)
+def _both_sides(token: Any, mentions: Mentions | None = None) -> bool:
+    """"both sides", "the two countries", "delegations from the two countries", "negotiators"
+    (no side named): the pair the article is about."""
+    if token.lower_ in _GROUPS and any(c.lower_ in ("both", "two") for c in token.children):
+        return True
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            if any(_both_sides(c) for c in prep.children if c.dep_ == "pobj"):
+                return True
+    if token.lower_ in _NEGOTIATORS and mentions is not None:
+        start, end = span_range(token)
+        return not mentions.within(start, end)
+    return False
 
 
 def _last_two(memory: list[str]) -> list[str]:
-    pair: list[str] = []
-    for code in reversed(memory):
-        if code not in pair and code not in ("IGO", "NGO"):
-            pair.append(code)
-        if len(pair) == 2:
-            break
-    return pair
+    """The two sides the article is about so far: the two actors named most often (an
+    organisation too, "the EU and China", but not a non-governmental one), the later named
+    first on a tie."""
+    seen: dict[str, tuple[int, int]] = {}
+    for place, code in enumerate(memory):
+        if code != "NGO":
+            seen[code] = (seen.get(code, (0, 0))[0] + 1, place)
+    ranked = sorted(seen, key=lambda c: seen[c], reverse=True)
+    return ranked[:2]
+
+
+def _known(speaker: Speaker, people: list[Any]) -> Speaker:
+    """A speaker whose side is unknown here, seen earlier with a side (by full name or
+    surname)."""
+    last = speaker.name.split()[-1] if speaker.name else None
+    for earlier in reversed(people):
+        if earlier.actor and earlier.name and last and earlier.name.split()[-1] == last:
+            return Speaker(earlier.name, speaker.role or earlier.role, earlier.actor,
+                           speaker.token_i)
+    return speaker
 
 
 def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
@@ -77,6 +114,8 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
     if speaker is not None and speaker.name is None and speaker.token_i is not None and \
             sent.doc[speaker.token_i].lower_ in ("he", "she") and people:
         speaker = people[-1]  # "He added that ...": the person quoted before
+    if speaker is not None and speaker.name and speaker.actor is None:
+        speaker = _known(speaker, people)  # "Orlov said ...": the Pavel Orlov quoted before
     if speaker is not None and speaker.name:
         people.append(speaker)
     actor_token = finding.actor
@@ -100,7 +139,7 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
     both_other = None
     if finding.stance == "consult":
         # talks are a fact reported, not the reporter's position: the actor is a participant
-        if own is None and actor_token is not None and _both_sides(actor_token):
+        if own is None and (actor_token is None or _both_sides(actor_token, mentions)):
             pair = _last_two(memory)
             own = pair[0] if pair else None
             both_other = pair[1] if len(pair) > 1 else None
@@ -112,12 +151,13 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
         if poss is not None:
             actor = _actor(poss, mentions, memory)
     if actor is None:
-        candidates = mentions.within(sent.start_char, trigger.idx)
+        candidates = [m for m in mentions.within(sent.start_char, trigger.idx)
+                      if not placed(m, sent.doc.text)]
         actor = candidates[-1].code if candidates else None
         confidence -= 0.2
     if pronoun:
         confidence -= 0.1
-    topic = noun_phrase(finding.issue) if finding.issue is not None else None
+    topic = noun_phrase(finding.issue) or None if finding.issue is not None else None
     issue = topic
     if matcher is not None:
         issue = None
@@ -139,6 +179,9 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
     when, _how = dates.resolve(sent.text, published)
     if actor is not None:
         memory.append(actor)
+        if speaker is not None and speaker.name and speaker.actor is None and people and \
+                people[-1] is speaker:
+            people[-1] = Speaker(speaker.name, speaker.role, actor, speaker.token_i)
     return Statement(
         actor=actor, stance=finding.stance, sentence=sent.text.strip(),
         start=offset + sent.start_char, end=offset + sent.end_char, source=article.source,
@@ -167,12 +210,40 @@ def _statements(article: Article, parsed: list[tuple[int, str, Any]],
     for offset, piece, doc in parsed:
         mentions = Mentions(gazetteer.find_mentions(piece))
         for sent in _sentences(doc):
+            built = []
             for finding in findings(sent):
-                statements.append(_build(finding, sent, article, mentions, memory, day,
-                                         matcher, offset, people))
+                statement = _build(finding, sent, article, mentions, memory, day, matcher,
+                                   offset, people)
+                built.append(statement)
+                built.extend(_co_actors(finding, statement, mentions, memory))
+            statements.extend(built)
             for m in mentions.within(sent.start_char, sent.end_char):
-                memory.append(m.code)
+                if not placed(m, piece):
+                    memory.append(m.code)
+            subjects = [s.actor for s in built if s.actor and s.stance != "consult"]
+            if subjects:  # the subject of the last sentence is the likeliest "it" / "they"
+                memory.append(subjects[0])
     return ArticleStatements(article, tuple(statements))
+
+
+def _co_actors(finding: Finding, statement: Statement, mentions: Mentions,
+               memory: list[str]) -> list[Statement]:
+    """"Russia and France urged ...": the same statement for each coordinated subject."""
+    if statement.stance == "consult" or finding.actor is not None or statement.speaker:
+        return []
+    head = subject(finding.trigger)
+    if head is None:
+        return []
+    out = []
+    seen = {statement.actor}
+    for token in head.conjuncts:
+        code, _ = actor_of(token, mentions, memory)
+        if code is not None and code not in seen:
+            seen.add(code)
+            out.append(replace(statement, actor=code,
+                               addressee=None if statement.addressee == code
+                               else statement.addressee))
+    return out
 
 
 def _metadata_date(text: str | None) -> date | None:

@@ -41,7 +41,10 @@ MEET = frozenset("meet visit host mediate telephone confer".split())
 NEGOTIABLE_VERBS = frozenset("discuss negotiate bargain include put trade".split())
 ACCEPTING = frozenset("accept agree allow meet negotiate discuss give".split())
 _RED_PHRASE = re.compile(r"\bnon-?\s?negotiable\b|\bnot negotiable\b|\boff[- ]limits\b|"
-                         r"\boff the table\b|\bnot up for negotiation\b", re.IGNORECASE)
+                         r"\boff the table\b|\bnot up for (?:negotiation|discussion|debate)\b|"
+                         r"\bunacceptable\b|\bnon-?\s?starter\b|"
+                         r"\bline (?:that )?\w+ (?:will|would|shall|can|could) (?:not|never) "
+                         r"cross\b|\bline \w+ (?:won't|cannot|can't) cross\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,7 @@ _CONDITION_TEXT = re.compile(
 def condition_text(token: Token, sent: Span) -> str | None:
     """The condition of an offer read from the words after the trigger when the parse does
     not attach it ("could accept X provided that Y")."""
-    rest = sent.doc.text[token.idx:sent.end_char]
+    rest = sent.doc.text[token.idx:sent.end_char].rstrip()  # a paragraph ends in "\n\n"
     match = _CONDITION_TEXT.search(rest)
     if match is None:
         return None
@@ -131,11 +134,12 @@ def condition_text(token: Token, sent: Span) -> str | None:
 
 def _condition(token: Token, sent: Span, *more: Token) -> str | None:
     for node in (token, *more):
-        if (found := condition_of(node)) is not None:
+        if found := condition_of(node):
             return found
     return condition_text(token, sent)
 
 
+GIVE_UP = frozenset("give abandon surrender cede relinquish renounce".split())
 NEVER_GIVE = frozenset("give abandon surrender cede stop halt negotiate accept allow "
                        "relinquish renounce dismantle trade compromise".split())
 
@@ -159,6 +163,16 @@ def red_line(token: Token, sent: Span) -> Finding | None:
             for c in token.head.children):
         verb = token.head
         return Finding("RL-NEVER", "red_line", verb, None, _child(verb, "dobj"), 0.8)
+    if token.dep_ == "neg" and token.head.lemma_ in GIVE_UP and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "wo", "can", "ca")
+            for c in token.head.children) and (
+            token.head.lemma_ != "give" or any(c.lower_ == "up" for c in token.head.children)):
+        verb = token.head  # "would not give up its claim", "will not abandon enrichment"
+        topic = _child(verb, "dobj")
+        if topic is not None and topic.lower_ in ("that", "which") or topic is None \
+                and verb.dep_ == "relcl":
+            topic = verb.head  # "a precondition that Baku would not give up"
+        return Finding("RL-NOT-GIVE-UP", "red_line", verb, None, topic, 0.75)
     if token.dep_ == "neg" and token.head.lemma_ == "be":
         verb = token.head
         attr = _child(verb, "attr")
@@ -181,9 +195,9 @@ def red_phrase(sent: Span) -> Iterator[Finding]:
         verb = root
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
-        topic = _child(root, "nsubj") or _child(verb, "dobj", "nsubjpass")
+        topic = _child(root, "nsubj", "csubj") or _child(verb, "dobj", "nsubjpass")
         if topic is None:
-            topic = _child(verb, "nsubj")
+            topic = _child(verb, "nsubj", "csubj")
         yield Finding("RL-PHRASE", "red_line", verb, None, topic, 0.85)
 
 
@@ -208,8 +222,9 @@ def verbs(token: Token, sent: Span) -> Finding | None:
         return Finding("URGE-VERB", "urge", token, None, _child(token, "xcomp", "ccomp"), 0.8,
                        addressee=addressee)
     if lemma in ("call", "appeal") and (on := _prep_object(token, "on", "upon", "to")) is not None:
-        return Finding("URGE-CALL-ON", "urge", token, None, _child(token, "xcomp") or obj, 0.75,
-                       addressee=on)
+        deed = _child(token, "xcomp", "advcl") or _child(on, "acl", "relcl", "infmod") or \
+            _prep_object(token, "to")  # a misparsed "to triple grants"
+        return Finding("URGE-CALL-ON", "urge", token, None, deed or obj, 0.75, addressee=on)
     if lemma in DEMAND and not negated:
         if lemma in ("call", "ask") and _prep_object(token, "for") is None:
             return None
@@ -238,6 +253,12 @@ def verbs(token: Token, sent: Span) -> Finding | None:
         return Finding("OFFER-INTENT-COND" if condition else "OFFER-INTENT",
                        "conditional_offer" if condition else "offer", token, None,
                        obj or token, 0.7 if condition else 0.6, condition=condition)
+    if not negated and lemma not in THREATEN and lemma not in ("be", "have") and any(
+            c.dep_ == "aux" and c.lower_ in ("would", "could", "can", "will", "'d")
+            for c in token.children) and _child(token, "nsubj") is not None and \
+            token.dep_ in ("ROOT", "ccomp") and (condition := _condition(token, sent)):
+        return Finding("OFFER-MODAL-COND", "conditional_offer", token, None, obj or token, 0.6,
+                       condition=condition)
     if lemma in OFFER and not negated:
         condition = _condition(token, sent)
         stance = "conditional_offer" if condition else "offer"
@@ -252,6 +273,10 @@ def verbs(token: Token, sent: Span) -> Finding | None:
             lemma == "accept" and obj is not None and obj.lemma_ in ("demand", "term",
                                                                      "condition", "proposal")):
         return Finding("CONC-VERB", "concede", token, None, obj, 0.65)
+    if lemma == "agree" and not negated and (deed := _child(token, "xcomp")) is not None:
+        if deed.lemma_ in MEET or deed.lemma_ in HOLD_TALKS or deed.lemma_ in TALKS:
+            return None  # "agreed to meet again": the talks rule reads it
+        return Finding("CONC-AGREE-TO", "concede", token, None, deed, 0.65)
     if lemma in SUPPORT and not negated:
         return Finding("SUP-VERB", "support", token, None, obj, 0.65, addressee=addressee)
     return None
@@ -329,7 +354,8 @@ def talks(token: Token, sent: Span) -> Finding | None:
         if place is not None and place.pos_ == "PROPN":
             return Finding("CONS-VISIT", "consult", token, None, None, 0.6, addressee=place,
                            place=place)
-    if lemma in MEET and token.pos_ == "VERB" and not _negated(token):
+    if lemma in MEET and token.pos_ == "VERB" and not _negated(token) and \
+            token.dep_ not in ("acl", "amod", "relcl") and _child(token, "agent") is None:
         other = _child(token, "dobj") or _prep_object(token, "with")
         place = _prep_object(token, "in", "at")
         mediator = token if lemma == "mediate" else None
@@ -344,7 +370,7 @@ TOKEN_RULES: tuple[Callable[[Token, Span], Finding | None], ...] = (
 
 CONDITION_MARKS = frozenset("if unless provided providing".split())
 # Stances whose complement is their content: a verb inside it is not a statement of its own.
-CARRIERS = frozenset("urge demand offer conditional_offer threaten support".split())
+CARRIERS = frozenset("urge demand offer conditional_offer threaten support concede".split())
 
 
 def _in_condition(token: Token) -> bool:
@@ -353,6 +379,9 @@ def _in_condition(token: Token) -> bool:
     for _ in range(10):
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
                                         for c in node.children):
+            return True
+        if node.head.lower_ in ("provided", "providing") and node.head.i != node.i or (
+                node.lower_ == "condition" and node.head.lower_ == "on"):
             return True
         if node.head.i == node.i:
             return False
@@ -369,6 +398,23 @@ def _inside(token: Token, container: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _apart(finding: Finding, found: list[Finding]) -> bool:
+    """A second red line in its own clause ("X is a line we will not cross," he said, adding
+    that Moscow would never accept Y): no red line found so far governs it or is governed by
+    it, and it names its own topic."""
+    if finding.issue is None:
+        return False
+    for other in found:
+        if other.stance != "red_line":
+            continue
+        if _inside(finding.trigger, other.trigger) or _inside(other.trigger, finding.trigger):
+            return False
+        if other.issue is not None and (other.issue.i == finding.issue.i or _inside(
+                finding.trigger, other.issue) or _inside(other.issue, finding.trigger)):
+            return False
+    return True
 
 
 def findings(sent: Span) -> list[Finding]:
@@ -393,7 +439,7 @@ def findings(sent: Span) -> list[Finding]:
                     "VERB", "AUX") and _inside(finding.trigger, f.issue) for f in found):
                 continue
             if finding.stance == "red_line":
-                if has_red_line:
+                if has_red_line and not _apart(finding, found):
                     continue
                 has_red_line = True
             found.append(finding)

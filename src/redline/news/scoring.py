@@ -1,0 +1,181 @@
+"""Scoring extracted statements against hand-written expected statements (precision, recall).
+
+An expected statement names an actor, a stance and, where it matters, an issue keyword, an
+addressee and a condition keyword. Found and expected statements of one article are paired one
+to one, as many pairs as possible:
+
+- level ``stance``: same actor and stance (for ``consult``, talks between two sides, the actor
+  may be either side);
+- level ``issue``: as ``stance`` and, when the expected issue is given, its keyword appears in
+  the found issue (case-insensitive).
+
+Precision = paired / found, recall = paired / expected, summed over articles, also per stance.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from redline.errors import RedlineError
+
+LEVELS = ("stance", "issue")
+
+
+class ExpectedError(RedlineError):
+    """An expected-statements file that cannot be read."""
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Paired, found and expected statements, and the precision and recall they give."""
+
+    paired: int
+    found: int
+    expected: int
+
+    @property
+    def precision(self) -> float:
+        return self.paired / self.found if self.found else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.paired / self.expected if self.expected else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"paired": self.paired, "found": self.found, "expected": self.expected,
+                "precision": self.precision, "recall": self.recall}
+
+
+@dataclass(frozen=True)
+class Score:
+    """Precision and recall of one level over a set of articles, overall and per stance, and the
+    expected statements that were missed (article, actor, stance, issue)."""
+
+    level: str
+    overall: Counts
+    per_stance: dict[str, Counts] = field(default_factory=dict)
+    missed: tuple[tuple[str, str, str, str | None], ...] = ()
+    spurious: tuple[tuple[str, str | None, str, str | None], ...] = ()
+    method: str = "maximum one-to-one pairing"
+    parameters: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"level": self.level, "overall": self.overall.to_dict(),
+                "per_stance": {k: v.to_dict() for k, v in self.per_stance.items()},
+                "missed": [list(m) for m in self.missed],
+                "spurious": [list(s) for s in self.spurious],
+                "method": self.method, "parameters": dict(self.parameters)}
+
+
+def read_expected(path: str | Path) -> dict[str, Any]:
+    """An expected-statements file: ``{"date": ISO date, "statements": [{actor, stance, ...}]}``."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ExpectedError(f"{path}: cannot read the expected statements ({exc}); "
+                            "write a JSON object with 'date' and 'statements'") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("statements"), list):
+        raise ExpectedError(f"{path}: expected a JSON object with a 'statements' list")
+    for i, item in enumerate(data["statements"]):
+        if not isinstance(item, dict) or not item.get("actor") or not item.get("stance"):
+            raise ExpectedError(f"{path}: statement {i} needs an 'actor' and a 'stance'")
+    return data
+
+
+def _actor_fits(found: Mapping[str, Any], want: Mapping[str, Any]) -> bool:
+    if want["stance"] == "consult":
+        sides = {want["actor"], want.get("addressee")}
+        return found.get("actor") in sides
+    return bool(found.get("actor") == want["actor"])
+
+
+def _fits(found: Mapping[str, Any], want: Mapping[str, Any], level: str) -> bool:
+    if found.get("stance") != want["stance"] or not _actor_fits(found, want):
+        return False
+    if level == "issue" and want.get("issue"):
+        return str(want["issue"]).lower() in str(found.get("issue") or "").lower()
+    return True
+
+
+def pair(found: Sequence[Mapping[str, Any]], expected: Sequence[Mapping[str, Any]],
+         level: str) -> list[tuple[int, int]]:
+    """(found index, expected index) pairs, one to one, as many as possible (a maximum
+    bipartite matching by augmenting paths, so the order of the statements does not matter)."""
+    if level not in LEVELS:
+        raise ValueError(f"unknown level {level!r}")
+    fits = [[i for i, item in enumerate(found) if _fits(item, want, level)] for want in expected]
+    owner: dict[int, int] = {}  # found index -> expected index
+
+    def augment(j: int, visited: set[int]) -> bool:
+        for i in fits[j]:
+            if i in visited:
+                continue
+            visited.add(i)
+            if i not in owner or augment(owner[i], visited):
+                owner[i] = j
+                return True
+        return False
+
+    for j in range(len(expected)):
+        augment(j, set())
+    return sorted(owner.items())
+
+
+def score(results: Iterable[tuple[str, Sequence[Mapping[str, Any]],
+                                  Sequence[Mapping[str, Any]]]], level: str) -> Score:
+    """Score (article name, found statements, expected statements) triples at one level."""
+    tally: dict[str, list[int]] = {}
+    missed: list[tuple[str, str, str, str | None]] = []
+    spurious: list[tuple[str, str | None, str, str | None]] = []
+    names = []
+    for name, found, expected in results:
+        names.append(name)
+        pairs = pair(found, expected, level)
+        hit_found = {i for i, _ in pairs}
+        hit_expected = {j for _, j in pairs}
+        for i, item in enumerate(found):
+            row = tally.setdefault(item["stance"], [0, 0, 0])
+            row[1] += 1
+            row[0] += i in hit_found
+            if i not in hit_found:
+                spurious.append((name, item.get("actor"), item["stance"], item.get("issue")))
+        for j, want in enumerate(expected):
+            tally.setdefault(want["stance"], [0, 0, 0])[2] += 1
+            if j not in hit_expected:
+                missed.append((name, want["actor"], want["stance"], want.get("issue")))
+    per_stance = {k: Counts(*v) for k, v in sorted(tally.items())}
+    overall = Counts(*(sum(v[k] for v in tally.values()) for k in range(3)))
+    return Score(level, overall, per_stance, tuple(missed), tuple(spurious),
+                 parameters={"articles": names})
+
+
+def score_articles(folder: str | Path, prefix: str = "",
+                   scenario: Any = None) -> dict[str, Score]:
+    """Extract every ``<prefix>*.txt`` article in `folder` (dated by the ``date`` of its
+    ``.json`` expected statements next to it) and score it at each level."""
+    from datetime import date
+
+    from redline.news.extraction import extract_articles
+    from redline.news.reading import read_text
+
+    folder = Path(folder)
+    names = sorted(p.stem for p in folder.glob(f"{prefix}*.txt"))
+    if not names:
+        raise ExpectedError(f"{folder}: no {prefix}*.txt articles to score")
+    results = []
+    for name in names:
+        expected = read_expected(folder / f"{name}.json")
+        try:
+            day = date.fromisoformat(expected["date"]) if expected.get("date") else None
+        except (TypeError, ValueError) as exc:
+            raise ExpectedError(f"{folder / name}.json: 'date' must be an ISO date") from exc
+        articles = read_text((folder / f"{name}.txt").read_text(encoding="utf-8"),
+                             f"{name}.txt")
+        found = [s.to_dict() for s in extract_articles(articles, scenario, day).statements]
+        results.append((name, found, expected["statements"]))
+    return {level: score(results, level) for level in LEVELS}
