@@ -13,6 +13,7 @@ from hypothesis import given, settings
 import redline
 from redline.space import AgendaError, SpaceTooLarge, pareto_mask
 from tests.core.random_scenarios import documents
+from tests.core.test_rules import interpret
 
 NUCLEAR = ["enrichment", "inspections", "stockpile", "sanctions"]
 
@@ -135,32 +136,8 @@ def zopa_points(result):
 
 
 def _holds(scenario, rule_id, labels):
-    tree = scenario.rules[rule_id].tree
-    return _interpret(tree, labels, scenario)
-
-
-def _interpret(node, labels, scenario):
-    from redline.scenario.rules import And, Compare, Constant, Implies, Member, Not, Or
-
-    order = {i.id: i.options for i in scenario.issues}
-    match node:
-        case Compare(issue=i, op=op, option=o):
-            a, b = order[i].index(labels[i]), order[i].index(o)
-            return {"==": a == b, "!=": a != b, "<": a < b, "<=": a <= b, ">": a > b,
-                    ">=": a >= b}[op]
-        case Member(issue=i, options=opts, negated=neg):
-            return (labels[i] in opts) != neg
-        case Not(operand=x):
-            return not _interpret(x, labels, scenario)
-        case And(operands=ops):
-            return all(_interpret(x, labels, scenario) for x in ops)
-        case Or(operands=ops):
-            return any(_interpret(x, labels, scenario) for x in ops)
-        case Implies(premise=p, conclusion=c):
-            return (not _interpret(p, labels, scenario)) or _interpret(c, labels, scenario)
-        case Constant(value=v):
-            return v
-    raise AssertionError(node)
+    order = {i.id: list(i.options) for i in scenario.issues}
+    return interpret(scenario.rules[rule_id].tree, labels, order)
 
 
 @settings(max_examples=60, deadline=None)

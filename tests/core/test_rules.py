@@ -110,23 +110,23 @@ def trees(draw, depth=3):
     return And(operands) if kind == 2 else Or(operands)
 
 
-def interpret(node, outcome):
-    """Reference semantics, one outcome at a time (test only)."""
+def interpret(node, outcome, options=OPTIONS):
+    """Reference semantics, one outcome ({issue: label}) at a time (test only)."""
     match node:
         case Compare(issue=i, op=op, option=o):
-            a, b = OPTIONS[i].index(outcome[i]), OPTIONS[i].index(o)
+            a, b = options[i].index(outcome[i]), options[i].index(o)
             return {"==": a == b, "!=": a != b, "<": a < b, "<=": a <= b, ">": a > b,
                     ">=": a >= b}[op]
         case Member(issue=i, options=opts, negated=neg):
             return (outcome[i] in opts) != neg
         case Not(operand=x):
-            return not interpret(x, outcome)
+            return not interpret(x, outcome, options)
         case And(operands=ops):
-            return all(interpret(x, outcome) for x in ops)
+            return all(interpret(x, outcome, options) for x in ops)
         case Or(operands=ops):
-            return any(interpret(x, outcome) for x in ops)
+            return any(interpret(x, outcome, options) for x in ops)
         case Implies(premise=p, conclusion=c):
-            return (not interpret(p, outcome)) or interpret(c, outcome)
+            return (not interpret(p, outcome, options)) or interpret(c, outcome, options)
         case Constant(value=v):
             return v
     raise AssertionError(node)
