@@ -115,11 +115,34 @@ def _found(text, day="2026-03-01"):
      "KEN", "conditional_offer", "OFFER-MODAL-COND"),
     ("Mali was ready to reopen the border provided that Niger paid the fees.\n\n", "MLI",
      "conditional_offer", "OFFER-WILLING-COND"),
+    ("Chile said it would never agree to a toll on the border road.", "CHL", "red_line",
+     "RL-NEVER"),
+    ("Chile would never recognise the new border.", "CHL", "red_line", "RL-NEVER"),
+    ("Peru released six fishermen on Tuesday.", "PER", "concede", "CONC-PAST-ACT"),
+    ("The Turkish government withdrew its troops from the valley.", "TUR", "concede",
+     "CONC-PAST-ACT"),
+    ("Ghana and Togo agreed to a new round of talks on the lagoon.", "GHA", "consult",
+     "CONS-AGREE-TALKS"),
+    ("Ghana and Togo Agree to Talks on Lagoon Dispute\n\nThe text follows.", "GHA", "consult",
+     "CONS-AGREE-TALKS"),
 ])
 def test_new_phrasings(nlp, text, actor, stance, rule):
     found = _found(text)
     assert any(s["actor"] == actor and s["stance"] == stance and s["rule"] == rule
                for s in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Chile said it would never agree to a toll on the border road.",
+    "Ghana and Togo agreed to a new round of talks on the lagoon.",
+    "Peru released a statement on Tuesday.",
+    "Peru has not released the fishermen.",
+])
+def test_no_wrong_stance_for_new_phrasings(nlp, text):
+    stances = {s["stance"] for s in _found(text)}
+    # never-agree is a red line (not a refusal), agreeing to talks is consulting (not support),
+    # a released statement or an act not done concedes nothing.
+    assert not stances & {"reject", "support", "concede"}, stances
 
 
 def test_people_places_and_coordinated_subjects(nlp):

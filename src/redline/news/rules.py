@@ -28,6 +28,13 @@ WILLING = frozenset("willing ready prepared open".split())
 OFFERABLE = frozenset("allow permit give cap limit reduce freeze halt suspend discuss negotiate "
                       "consider release dilute ship export open".split())
 THREATEN = frozenset("threaten warn vow".split())
+# Acts that give something up when they are reported as done ("released four detainees").
+PAST_CONCESSIONS = frozenset("release free withdraw return reopen lift unblock "
+                             "hand".split())
+# What is released or returned without conceding anything ("released a statement").
+NOT_CONCEDED = frozenset("statement report video figure figures detail details data "
+                         "result results plan communique communiqué document footage "
+                         "image images book album".split())
 CONCEDE = frozenset("concede relent yield compromise soften drop lift ease accept".split())
 SUPPORT = frozenset("support back welcome endorse praise favor favour applaud defend "
                     "agree".split())
@@ -141,7 +148,8 @@ def _condition(token: Token, sent: Span, *more: Token) -> str | None:
 
 GIVE_UP = frozenset("give abandon surrender cede relinquish renounce".split())
 NEVER_GIVE = frozenset("give abandon surrender cede stop halt negotiate accept allow "
-                       "relinquish renounce dismantle trade compromise".split())
+                       "relinquish renounce dismantle trade compromise agree recognise "
+                       "recognize tolerate permit sign".split())
 
 
 def red_line(token: Token, sent: Span) -> Finding | None:
@@ -161,8 +169,9 @@ def red_line(token: Token, sent: Span) -> Finding | None:
     if token.lower_ == "never" and token.head.lemma_ in NEVER_GIVE and any(
             c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "can", "could")
             for c in token.head.children):
-        verb = token.head
-        return Finding("RL-NEVER", "red_line", verb, None, _child(verb, "dobj"), 0.8)
+        verb = token.head  # "would never accept X", "would never agree to X"
+        return Finding("RL-NEVER", "red_line", verb, None,
+                       _child(verb, "dobj") or _prep_object(verb, "to"), 0.8)
     if token.dep_ == "neg" and token.head.lemma_ in GIVE_UP and any(
             c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "wo", "can", "ca")
             for c in token.head.children) and (
@@ -273,6 +282,16 @@ def verbs(token: Token, sent: Span) -> Finding | None:
             lemma == "accept" and obj is not None and obj.lemma_ in ("demand", "term",
                                                                      "condition", "proposal")):
         return Finding("CONC-VERB", "concede", token, None, obj, 0.65)
+    if lemma == "agree" and not negated and (meeting := _prep_object(token, "to")) is not None \
+            and (meeting.lemma_.lower() in TALKS or meeting.lower_.rstrip("s") in TALKS):
+        return Finding("CONS-AGREE-TALKS", "consult", token, None, meeting, 0.75,
+                       addressee=_prep_object(token, "with"))  # "agreed to a new round of talks"
+    if lemma in PAST_CONCESSIONS and not negated and token.tag_ == "VBD" and \
+            token.dep_ in ("ROOT", "ccomp", "conj") and not any(
+                c.dep_ in ("aux", "auxpass") for c in token.children) and \
+            (done := _child(token, "dobj")) is not None and \
+            done.lemma_.lower() not in NOT_CONCEDED:
+        return Finding("CONC-PAST-ACT", "concede", token, None, done, 0.6)
     if lemma == "agree" and not negated and (deed := _child(token, "xcomp")) is not None:
         if deed.lemma_ in MEET or deed.lemma_ in HOLD_TALKS or deed.lemma_ in TALKS:
             return None  # "agreed to meet again": the talks rule reads it
