@@ -155,3 +155,18 @@ def test_people_places_and_coordinated_subjects(nlp):
     assert later["actor"] == "MEX"  # the person quoted before, not the capital named as a place
     urged = {s["actor"] for s in found if s["stance"] == "urge"}
     assert urged == {"ESP", "PRT"}
+
+
+@pytest.mark.parametrize(("text", "actor", "word"), [
+    ("Japan warned it would walk out unless China lifted the seafood ban.", "JPN", "seafood"),
+    ("Israel warned that it would act alone if negotiators failed to curb Iran's ballistic "
+     "missile programme.", "ISR", "missile"),
+    ("Egypt warned that it would resume strikes if the talks failed.", "EGY", "strikes"),
+])
+def test_threat_finds_its_issue(nlp, text, actor, word):
+    found = _found(text)
+    threats = [s for s in found if s["stance"] == "threaten"]
+    assert [s["actor"] for s in threats] == [actor], found
+    assert word in (threats[0]["issue"] or ""), threats
+    # the threatened act is part of the threat, not an offer of its own
+    assert not any(s["stance"] == "conditional_offer" for s in found), found

@@ -276,7 +276,7 @@ def verbs(token: Token, sent: Span) -> Finding | None:
     if lemma in ("warn", "vow") and not _promises(token):
         return None  # "warned that time was running out" is not a threat
     if lemma in THREATEN and not negated:
-        return Finding("THR-VERB", "threaten", token, None, obj, 0.8,
+        return Finding("THR-VERB", "threaten", token, None, _threatened(obj), 0.8,
                        addressee=_prep_object(token, "against", "to") or addressee)
     if lemma in CONCEDE and not negated and lemma != "accept" or (
             lemma == "accept" and obj is not None and obj.lemma_ in ("demand", "term",
@@ -299,6 +299,22 @@ def verbs(token: Token, sent: Span) -> Finding | None:
     if lemma in SUPPORT and not negated:
         return Finding("SUP-VERB", "support", token, None, obj, 0.65, addressee=addressee)
     return None
+
+
+def _threatened(act: Token | None) -> Token | None:
+    """What a threat is about. An act with an object is about that object ("would resume
+    strikes"); an act without one ("would act alone if the talks failed to curb the missile
+    programme") is about the object of its condition."""
+    if act is None or act.pos_ not in ("VERB", "AUX") or _child(act, "dobj", "attr") is not None \
+            or _prep_object(act, "on", "against", "over", "to") is not None:
+        return act
+    for clause in act.children:
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                          for c in clause.children):
+            target = next((n for n in clause.subtree if n.dep_ == "dobj"), None)
+            if target is not None:
+                return target
+    return act
 
 
 def _promises(token: Token) -> bool:
@@ -419,6 +435,14 @@ def _inside(token: Token, container: Token) -> bool:
     return False
 
 
+def _content(finding: Finding) -> Token | None:
+    """The clause a statement carries: its issue, or for a threat the threatened act (whose
+    issue may sit deeper, in its condition)."""
+    if finding.rule == "THR-VERB":
+        return _object(finding.trigger)
+    return finding.issue
+
+
 def _apart(finding: Finding, found: list[Finding]) -> bool:
     """A second red line in its own clause ("X is a line we will not cross," he said, adding
     that Moscow would never accept Y): no red line found so far governs it or is governed by
@@ -454,8 +478,9 @@ def findings(sent: Span) -> list[Finding]:
             finding = rule(token, sent)
             if finding is None or finding.trigger.i in seen or _in_condition(finding.trigger):
                 continue
-            if any(f.stance in CARRIERS and f.issue is not None and f.issue.pos_ in (
-                    "VERB", "AUX") and _inside(finding.trigger, f.issue) for f in found):
+            if any(f.stance in CARRIERS and (content := _content(f)) is not None and
+                   content.pos_ in ("VERB", "AUX") and _inside(finding.trigger, content)
+                   for f in found):
                 continue
             if finding.stance == "red_line":
                 if has_red_line and not _apart(finding, found):
