@@ -170,3 +170,8 @@ def test_threat_finds_its_issue(nlp, text, actor, word):
     assert word in (threats[0]["issue"] or ""), threats
     # the threatened act is part of the threat, not an offer of its own
     assert not any(s["stance"] == "conditional_offer" for s in found), found
+
+
+def test_brussels_speaks_for_the_eu(nlp):
+    found = _found("Officials in Brussels urged Hungary to respect the court ruling.")
+    assert [(s["actor"], s["stance"]) for s in found] == [("IGO", "urge")], found
