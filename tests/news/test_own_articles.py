@@ -16,7 +16,7 @@ from redline.news.scoring import ExpectedError, pair, read_expected, score, scor
 ARTICLES = Path(__file__).parent / "articles"
 
 # Reached on the development part (docs/news.md), minus a small margin.
-FLOORS = {"stance": (0.87, 0.95), "issue": (0.79, 0.86)}  # (precision, recall)
+FLOORS = {"stance": (0.90, 0.98), "issue": (0.82, 0.89)}  # (precision, recall)
 
 
 @pytest.fixture(scope="module")
@@ -34,14 +34,21 @@ def test_development_floors(development, level):
 
 
 def test_held_back_figures(nlp, capsys):
-    held = score_articles(ARTICLES, "held")
+    # held01-03 were used once to judge a round of changes; held04-06 were written afterwards,
+    # before the next round, and measured before and after it (docs/news.md).
+    sets = {"held01-03": ("held01", "held02", "held03"),
+            "held04-06": ("held04", "held05", "held06")}
     with capsys.disabled():
-        for level, result in held.items():
-            o = result.overall
-            print(f"\nheld-back {level}: precision {o.precision:.3f} recall {o.recall:.3f} "
-                  f"({o.paired} paired, {o.found} found, {o.expected} expected)")
-    assert held["stance"].overall.expected >= 25
-    assert held["stance"].overall.found > 0
+        for name, prefixes in sets.items():
+            parts = [score_articles(ARTICLES, prefix) for prefix in prefixes]
+            for level in ("stance", "issue"):
+                paired, found, expected = (sum(getattr(part[level].overall, key)
+                                               for part in parts)
+                                           for key in ("paired", "found", "expected"))
+                print(f"\n{name} {level}: precision {paired / found:.3f} recall "
+                      f"{paired / expected:.3f} ({paired} paired, {found} found, "
+                      f"{expected} expected)")
+                assert expected >= 25 and found > 0
 
 
 def test_every_expected_file_reads_and_uses_known_stances():
