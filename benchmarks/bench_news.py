@@ -148,7 +148,7 @@ def keyword_peer(prefix: str) -> dict:
 def own_articles_benchmark() -> None:
     print("statements on our own articles (tests/news/articles), precision / recall")
     for prefix, label in (("dev", "development (used while tuning)"),
-                          ("held", "held back (never tuned to)")):
+                          ("held", "held back (held01-06)")):
         ours, peer = score_articles(OWN, prefix), keyword_peer(prefix)
         for level in ("stance", "issue"):
             o, p = ours[level].overall, peer[level].overall

@@ -16,7 +16,7 @@ from redline.news.scoring import ExpectedError, pair, read_expected, score, scor
 ARTICLES = Path(__file__).parent / "articles"
 
 # Reached on the development part (docs/news.md), minus a small margin.
-FLOORS = {"stance": (0.87, 0.95), "issue": (0.79, 0.86)}  # (precision, recall)
+FLOORS = {"stance": (0.90, 0.98), "issue": (0.82, 0.89)}  # (precision, recall)
 
 
 @pytest.fixture(scope="module")
@@ -34,14 +34,21 @@ def test_development_floors(development, level):
 
 
 def test_held_back_figures(nlp, capsys):
-    held = score_articles(ARTICLES, "held")
+    # held01-03 were used once to judge a round of changes; held04-06 were written afterwards,
+    # before the next round, and measured before and after it (docs/news.md).
+    sets = {"held01-03": ("held01", "held02", "held03"),
+            "held04-06": ("held04", "held05", "held06")}
     with capsys.disabled():
-        for level, result in held.items():
-            o = result.overall
-            print(f"\nheld-back {level}: precision {o.precision:.3f} recall {o.recall:.3f} "
-                  f"({o.paired} paired, {o.found} found, {o.expected} expected)")
-    assert held["stance"].overall.expected >= 25
-    assert held["stance"].overall.found > 0
+        for name, prefixes in sets.items():
+            parts = [score_articles(ARTICLES, prefix) for prefix in prefixes]
+            for level in ("stance", "issue"):
+                paired, found, expected = (sum(getattr(part[level].overall, key)
+                                               for part in parts)
+                                           for key in ("paired", "found", "expected"))
+                print(f"\n{name} {level}: precision {paired / found:.3f} recall "
+                      f"{paired / expected:.3f} ({paired} paired, {found} found, "
+                      f"{expected} expected)")
+                assert expected >= 25 and found > 0
 
 
 def test_every_expected_file_reads_and_uses_known_stances():
@@ -115,11 +122,34 @@ def _found(text, day="2026-03-01"):
      "KEN", "conditional_offer", "OFFER-MODAL-COND"),
     ("Mali was ready to reopen the border provided that Niger paid the fees.\n\n", "MLI",
      "conditional_offer", "OFFER-WILLING-COND"),
+    ("Chile said it would never agree to a toll on the border road.", "CHL", "red_line",
+     "RL-NEVER"),
+    ("Chile would never recognise the new border.", "CHL", "red_line", "RL-NEVER"),
+    ("Peru released six fishermen on Tuesday.", "PER", "concede", "CONC-PAST-ACT"),
+    ("The Turkish government withdrew its troops from the valley.", "TUR", "concede",
+     "CONC-PAST-ACT"),
+    ("Ghana and Togo agreed to a new round of talks on the lagoon.", "GHA", "consult",
+     "CONS-AGREE-TALKS"),
+    ("Ghana and Togo Agree to Talks on Lagoon Dispute\n\nThe text follows.", "GHA", "consult",
+     "CONS-AGREE-TALKS"),
 ])
 def test_new_phrasings(nlp, text, actor, stance, rule):
     found = _found(text)
     assert any(s["actor"] == actor and s["stance"] == stance and s["rule"] == rule
                for s in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Chile said it would never agree to a toll on the border road.",
+    "Ghana and Togo agreed to a new round of talks on the lagoon.",
+    "Peru released a statement on Tuesday.",
+    "Peru has not released the fishermen.",
+])
+def test_no_wrong_stance_for_new_phrasings(nlp, text):
+    stances = {s["stance"] for s in _found(text)}
+    # never-agree is a red line (not a refusal), agreeing to talks is consulting (not support),
+    # a released statement or an act not done concedes nothing.
+    assert not stances & {"reject", "support", "concede"}, stances
 
 
 def test_people_places_and_coordinated_subjects(nlp):
@@ -132,3 +162,23 @@ def test_people_places_and_coordinated_subjects(nlp):
     assert later["actor"] == "MEX"  # the person quoted before, not the capital named as a place
     urged = {s["actor"] for s in found if s["stance"] == "urge"}
     assert urged == {"ESP", "PRT"}
+
+
+@pytest.mark.parametrize(("text", "actor", "word"), [
+    ("Japan warned it would walk out unless China lifted the seafood ban.", "JPN", "seafood"),
+    ("Israel warned that it would act alone if negotiators failed to curb Iran's ballistic "
+     "missile programme.", "ISR", "missile"),
+    ("Egypt warned that it would resume strikes if the talks failed.", "EGY", "strikes"),
+])
+def test_threat_finds_its_issue(nlp, text, actor, word):
+    found = _found(text)
+    threats = [s for s in found if s["stance"] == "threaten"]
+    assert [s["actor"] for s in threats] == [actor], found
+    assert word in (threats[0]["issue"] or ""), threats
+    # the threatened act is part of the threat, not an offer of its own
+    assert not any(s["stance"] == "conditional_offer" for s in found), found
+
+
+def test_brussels_speaks_for_the_eu(nlp):
+    found = _found("Officials in Brussels urged Hungary to respect the court ruling.")
+    assert [(s["actor"], s["stance"]) for s in found] == [("IGO", "urge")], found

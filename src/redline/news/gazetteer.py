@@ -57,7 +57,7 @@ CAPITALS = {
     "abidjan": "CIV", "kinshasa": "COD", "ndjamena": "TCD", "n'djamena": "TCD",
     "belgrade": "SRB", "zagreb": "HRV", "sarajevo": "BIH", "podgorica": "MNE", "skopje": "MKD",
     "tirana": "ALB", "athens": "GRC", "nicosia": "CYP", "rome": "ITA", "madrid": "ESP",
-    "lisbon": "PRT", "brussels": "BEL", "the hague": "NLD", "amsterdam": "NLD",
+    "lisbon": "PRT", "brussels": "IGO", "the hague": "NLD", "amsterdam": "NLD",
     "vienna": "AUT", "bern": "CHE", "warsaw": "POL", "prague": "CZE", "budapest": "HUN",
     "bucharest": "ROU", "sofia": "BGR", "kyiv": "UKR", "kiev": "UKR", "minsk": "BLR",
     "vilnius": "LTU", "riga": "LVA", "tallinn": "EST", "helsinki": "FIN", "stockholm": "SWE",

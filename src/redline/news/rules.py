@@ -28,6 +28,13 @@ WILLING = frozenset("willing ready prepared open".split())
 OFFERABLE = frozenset("allow permit give cap limit reduce freeze halt suspend discuss negotiate "
                       "consider release dilute ship export open".split())
 THREATEN = frozenset("threaten warn vow".split())
+# Acts that give something up when they are reported as done ("released four detainees").
+PAST_CONCESSIONS = frozenset("release free withdraw return reopen lift unblock "
+                             "hand".split())
+# What is released or returned without conceding anything ("released a statement").
+NOT_CONCEDED = frozenset("statement report video figure figures detail details data "
+                         "result results plan communique communiqué document footage "
+                         "image images book album".split())
 CONCEDE = frozenset("concede relent yield compromise soften drop lift ease accept".split())
 SUPPORT = frozenset("support back welcome endorse praise favor favour applaud defend "
                     "agree".split())
@@ -141,7 +148,8 @@ def _condition(token: Token, sent: Span, *more: Token) -> str | None:
 
 GIVE_UP = frozenset("give abandon surrender cede relinquish renounce".split())
 NEVER_GIVE = frozenset("give abandon surrender cede stop halt negotiate accept allow "
-                       "relinquish renounce dismantle trade compromise".split())
+                       "relinquish renounce dismantle trade compromise agree recognise "
+                       "recognize tolerate permit sign".split())
 
 
 def red_line(token: Token, sent: Span) -> Finding | None:
@@ -161,8 +169,9 @@ def red_line(token: Token, sent: Span) -> Finding | None:
     if token.lower_ == "never" and token.head.lemma_ in NEVER_GIVE and any(
             c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "can", "could")
             for c in token.head.children):
-        verb = token.head
-        return Finding("RL-NEVER", "red_line", verb, None, _child(verb, "dobj"), 0.8)
+        verb = token.head  # "would never accept X", "would never agree to X"
+        return Finding("RL-NEVER", "red_line", verb, None,
+                       _child(verb, "dobj") or _prep_object(verb, "to"), 0.8)
     if token.dep_ == "neg" and token.head.lemma_ in GIVE_UP and any(
             c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "wo", "can", "ca")
             for c in token.head.children) and (
@@ -267,12 +276,22 @@ def verbs(token: Token, sent: Span) -> Finding | None:
     if lemma in ("warn", "vow") and not _promises(token):
         return None  # "warned that time was running out" is not a threat
     if lemma in THREATEN and not negated:
-        return Finding("THR-VERB", "threaten", token, None, obj, 0.8,
+        return Finding("THR-VERB", "threaten", token, None, _threatened(obj), 0.8,
                        addressee=_prep_object(token, "against", "to") or addressee)
     if lemma in CONCEDE and not negated and lemma != "accept" or (
             lemma == "accept" and obj is not None and obj.lemma_ in ("demand", "term",
                                                                      "condition", "proposal")):
         return Finding("CONC-VERB", "concede", token, None, obj, 0.65)
+    if lemma == "agree" and not negated and (meeting := _prep_object(token, "to")) is not None \
+            and (meeting.lemma_.lower() in TALKS or meeting.lower_.rstrip("s") in TALKS):
+        return Finding("CONS-AGREE-TALKS", "consult", token, None, meeting, 0.75,
+                       addressee=_prep_object(token, "with"))  # "agreed to a new round of talks"
+    if lemma in PAST_CONCESSIONS and not negated and token.tag_ == "VBD" and \
+            token.dep_ in ("ROOT", "ccomp", "conj") and not any(
+                c.dep_ in ("aux", "auxpass") for c in token.children) and \
+            (done := _child(token, "dobj")) is not None and \
+            done.lemma_.lower() not in NOT_CONCEDED:
+        return Finding("CONC-PAST-ACT", "concede", token, None, done, 0.6)
     if lemma == "agree" and not negated and (deed := _child(token, "xcomp")) is not None:
         if deed.lemma_ in MEET or deed.lemma_ in HOLD_TALKS or deed.lemma_ in TALKS:
             return None  # "agreed to meet again": the talks rule reads it
@@ -280,6 +299,22 @@ def verbs(token: Token, sent: Span) -> Finding | None:
     if lemma in SUPPORT and not negated:
         return Finding("SUP-VERB", "support", token, None, obj, 0.65, addressee=addressee)
     return None
+
+
+def _threatened(act: Token | None) -> Token | None:
+    """What a threat is about. An act with an object is about that object ("would resume
+    strikes"); an act without one ("would act alone if the talks failed to curb the missile
+    programme") is about the object of its condition."""
+    if act is None or act.pos_ not in ("VERB", "AUX") or _child(act, "dobj", "attr") is not None \
+            or _prep_object(act, "on", "against", "over", "to") is not None:
+        return act
+    for clause in act.children:
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                          for c in clause.children):
+            target = next((n for n in clause.subtree if n.dep_ == "dobj"), None)
+            if target is not None:
+                return target
+    return act
 
 
 def _promises(token: Token) -> bool:
@@ -400,6 +435,14 @@ def _inside(token: Token, container: Token) -> bool:
     return False
 
 
+def _content(finding: Finding) -> Token | None:
+    """The clause a statement carries: its issue, or for a threat the threatened act (whose
+    issue may sit deeper, in its condition)."""
+    if finding.rule == "THR-VERB":
+        return _object(finding.trigger)
+    return finding.issue
+
+
 def _apart(finding: Finding, found: list[Finding]) -> bool:
     """A second red line in its own clause ("X is a line we will not cross," he said, adding
     that Moscow would never accept Y): no red line found so far governs it or is governed by
@@ -435,8 +478,9 @@ def findings(sent: Span) -> list[Finding]:
             finding = rule(token, sent)
             if finding is None or finding.trigger.i in seen or _in_condition(finding.trigger):
                 continue
-            if any(f.stance in CARRIERS and f.issue is not None and f.issue.pos_ in (
-                    "VERB", "AUX") and _inside(finding.trigger, f.issue) for f in found):
+            if any(f.stance in CARRIERS and (content := _content(f)) is not None and
+                   content.pos_ in ("VERB", "AUX") and _inside(finding.trigger, content)
+                   for f in found):
                 continue
             if finding.stance == "red_line":
                 if has_red_line and not _apart(finding, found):
