@@ -23,7 +23,13 @@ from redline.forecast.result import Forecast
 from redline.forecast.scenario_space import from_scenario
 from redline.forecast.selection import select_on_split
 from redline.forecast.smp import smp
-from redline.forecast.space import ForecastInputError, IssueSpace, issue_space, random_space
+from redline.forecast.space import (
+    ForecastInputError,
+    IssueSpace,
+    issue_space,
+    random_space,
+    source_text,
+)
 
 
 def load_space(path: str | Path) -> IssueSpace:
@@ -34,10 +40,7 @@ def load_space(path: str | Path) -> IssueSpace:
     if suffix == ".tsv":
         return read_deu(path, require_outcome=False)[0]
     if suffix == ".csv":
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except OSError as exc:
-            raise ForecastInputError(f"{path}: cannot read the file ({exc.strerror})") from None
+        text = source_text(path)
         if looks_like_actor_table(text):
             return read_actor_table(path, text=text)
         return read_ktab_csv(path, text=text)

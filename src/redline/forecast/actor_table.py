@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from redline.forecast.space import ForecastInputError, IssueSpace
+from redline.forecast.space import ForecastInputError, IssueSpace, source_text
 
 
 class ActorTableError(ForecastInputError):
@@ -29,11 +29,7 @@ def looks_like_actor_table(text: str) -> bool:
 
 def read_actor_table(source: str | Path, *, text: str | None = None) -> IssueSpace:
     name = str(source)
-    if text is None:
-        try:
-            text = Path(source).read_text(encoding="utf-8-sig")
-        except OSError as exc:
-            raise ActorTableError(f"{name}: cannot read the file ({exc.strerror})") from None
+    text = source_text(source, text, ActorTableError)
     rows = [[c.strip() for c in r] for r in csv.reader(io.StringIO(text)) if any(r)]
     header = rows[0] if rows else []
     fix = ("Fix: the header is 'Actor,Capability,Position,Salience' or 'Actor,Capability' then "

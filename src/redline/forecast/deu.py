@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from redline.forecast.space import SCALE, ForecastInputError, IssueSpace
+from redline.forecast.space import SCALE, ForecastInputError, IssueSpace, source_text
 
 NON_ACTOR_P_COLUMNS = frozenset({"prnr", "prname", "proc", "proccde", "prnrnmc"})
 
@@ -72,11 +72,7 @@ def read_deu(source: str | Path, *, text: str | None = None, min_positions: int 
     Rows shorter than the header are padded with blanks.
     """
     name = str(source)
-    if text is None:
-        try:
-            text = Path(source).read_text(encoding="utf-8-sig")
-        except OSError as exc:
-            raise DeuFormatError(f"{name}: cannot read the file ({exc.strerror})") from None
+    text = source_text(source, text, DeuFormatError)
     rows = list(csv.reader(io.StringIO(text), delimiter="\t"))
     rows = [r for r in rows if any(cell.strip() for cell in r)]
     if len(rows) < 3:

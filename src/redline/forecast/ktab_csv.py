@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from redline.forecast.space import SCALE, ForecastInputError, IssueSpace
+from redline.forecast.space import SCALE, ForecastInputError, IssueSpace, source_text
 
 
 class KtabFormatError(ForecastInputError):
@@ -33,11 +33,7 @@ def _cells(row: list[str]) -> list[str]:
 def read_ktab_csv(source: str | Path, *, text: str | None = None) -> IssueSpace:
     """Read a KTAB SMP CSV into an :class:`IssueSpace` (saliences scaled to [0, 1])."""
     name = str(source)
-    if text is None:
-        try:
-            text = Path(source).read_text(encoding="utf-8-sig")
-        except OSError as exc:
-            raise KtabFormatError(f"{name}: cannot read the file ({exc.strerror})") from None
+    text = source_text(source, text, KtabFormatError)
     cells = [_cells(r) for r in csv.reader(io.StringIO(text))]
     rows = [(k, r) for k, r in enumerate(cells, start=1) if r]
     fix_layout = ("Fix: line 1 is 'name,description,actors,dimensions', line 2 the headers "

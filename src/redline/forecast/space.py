@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -16,6 +17,18 @@ SCALE = 100.0
 
 class ForecastInputError(RedlineError):
     """A decision that a forecasting model cannot use, or a file that cannot be read as one."""
+
+
+def source_text(source: str | Path, text: str | None = None,
+                error: type[ForecastInputError] = ForecastInputError) -> str:
+    """The text of an input file (BOM-tolerant UTF-8), or `text` where the caller read it
+    already; an unreadable file is one `error` naming it."""
+    if text is not None:
+        return text
+    try:
+        return Path(source).read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise error(f"{source}: cannot read the file ({exc.strerror})") from None
 
 
 def _frozen(array: NDArray[np.float64]) -> NDArray[np.float64]:
