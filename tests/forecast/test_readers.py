@@ -130,3 +130,15 @@ def test_load_space_picks_the_reader(tmp_path, examples):
     table.write_text("Actor,Capability,Position,Salience\nA,1,4,0.5\nB,2,6,1\n")
     assert load_space(table).n_actors == 2
     assert load_space(examples / "us-iran-2026.yaml").n_issues == 5
+
+
+def test_unreadable_files_give_one_error_of_each_reader(tmp_path):
+    from redline.forecast.actor_table import ActorTableError, read_actor_table
+    from redline.forecast.deu import DeuFormatError, read_deu
+    from redline.forecast.ktab_csv import KtabFormatError, read_ktab_csv
+
+    missing = tmp_path / "missing.csv"
+    for reader, error in ((read_ktab_csv, KtabFormatError), (read_actor_table, ActorTableError),
+                          (read_deu, DeuFormatError)):
+        with pytest.raises(error, match=r"missing\.csv: cannot read the file"):
+            reader(missing)
