@@ -16,6 +16,7 @@ from rich.table import Table
 from redline.cli.analysis import AgendaOpt, FormatOpt, OutputFormat, ScenarioArg, print_json, split_ids
 from redline.cli.app import app, out, user_errors
 from redline.errors import RedlineError
+from redline.limits import MAX_OUTCOMES
 from redline.negotiate import (
     REGISTRY,
     Domain,
@@ -54,6 +55,10 @@ LABELS = {"alternating": "direct (alternating offers)", "mediated": "mediated (s
 BATCH = 2048
 """Sessions per chunk at most: one numpy batch (its uniforms take rounds x parties x 8 bytes
 per session)."""
+
+
+MaxOutcomesOpt = Annotated[int, typer.Option(
+    "--max-outcomes", min=1, help="Packages the negotiation may list at most.")]
 
 
 class OptionError(RedlineError):
@@ -133,6 +138,7 @@ def simulate_command(
         "--breakdown", help="Per-round probability that talks collapse.")] = 0.0,
     reach: Annotated[int, typer.Option(
         "--reach", min=1, help="Issues a mediator may change in one proposal.")] = 2,
+    max_outcomes: MaxOutcomesOpt = MAX_OUTCOMES,
     agenda: AgendaOpt = None,
     engine: EngineOpt = "local",
     scheduler: SchedulerOpt = None,
@@ -143,7 +149,7 @@ def simulate_command(
 ) -> None:
     """Play negotiations out: direct alternating offers and/or a mediator's single text."""
     loaded = load(scenario)
-    domain = from_scenario(loaded, split_ids(agenda))
+    domain = from_scenario(loaded, split_ids(agenda), max_outcomes)
     profile = strategy_profile(domain, strategies, default)
     setups = [Setup(domain, profile, protocol=name, rounds=rounds, breakdown=breakdown,
                     reach=reach) for name in PROTOCOL_RUNS[protocol]]
@@ -230,6 +236,7 @@ def tournament_command(
         "--strategies", help="Comma-separated strategy names (default: all).")] = None,
     breakdown: Annotated[float, typer.Option(
         "--breakdown", help="Per-round probability that talks collapse.")] = 0.0,
+    max_outcomes: MaxOutcomesOpt = MAX_OUTCOMES,
     agenda: AgendaOpt = None,
     engine: EngineOpt = "local",
     scheduler: SchedulerOpt = None,
@@ -238,7 +245,7 @@ def tournament_command(
 ) -> None:
     """Every strategy against every other (each party, each seat), many seeded sessions each."""
     loaded = load(scenario)
-    domain = from_scenario(loaded, split_ids(agenda))
+    domain = from_scenario(loaded, split_ids(agenda), max_outcomes)
     reference = landmarks(loaded, domain)
     with engine_named(engine, workers, scheduler) as pool:
         result = tournament(domain, runs, seed, split_ids(names), protocol=protocol,

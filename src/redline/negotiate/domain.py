@@ -10,6 +10,7 @@ a neighbouring text (one or two issues changed) is a table lookup.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -19,6 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from redline.errors import RedlineError
+from redline.limits import MAX_OUTCOMES
 from redline.scenario import Scenario
 from redline.scenario.rules import evaluate
 
@@ -145,7 +147,8 @@ def _grid(sizes: Sequence[int]) -> NDArray[np.int64]:
     return np.stack([m.ravel() for m in mesh], axis=1).astype(np.int64)
 
 
-def from_scenario(scenario: Scenario, agenda: Iterable[str] | None = None) -> Domain:
+def from_scenario(scenario: Scenario, agenda: Iterable[str] | None = None,
+                  max_outcomes: int = MAX_OUTCOMES) -> Domain:
     """The domain of a scenario's parties over an agenda (default: every issue).
 
     Issues off the agenda stay at their status quo (they must have one); the mediator's first
@@ -182,6 +185,10 @@ def from_scenario(scenario: Scenario, agenda: Iterable[str] | None = None) -> Do
         return issue.options.index(issue.status_quo) if issue.status_quo else 0
 
     sizes = [len(scenario.issue(i).options) for i in on_table]
+    if math.prod(sizes) > max_outcomes:
+        raise DomainError(f"the agenda has {math.prod(sizes):.3g} packages and a negotiation "
+                          f"lists them all; the limit is {max_outcomes:,}. Fix: put fewer issues "
+                          "on the table with --agenda, or raise --max-outcomes")
     grid = _grid(sizes)
     n = grid.shape[0]
     counts = scenario.option_counts()

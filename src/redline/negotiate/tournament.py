@@ -15,8 +15,9 @@ from typing import Any
 
 import numpy as np
 
+from redline.limits import MAX_PROFILES
 from redline.negotiate.domain import Domain
-from redline.negotiate.engine import Engine, Setup, simulate
+from redline.negotiate.engine import Engine, Setup, SetupError, simulate
 from redline.negotiate.measures import Reference, Summary, reference, summarize
 from redline.negotiate.strategies import REGISTRY, strategy
 
@@ -70,6 +71,10 @@ def tournament(domain: Domain, runs: int, seed: int, names: Sequence[str] | None
     chosen = list(names) if names is not None else list(REGISTRY)
     players = [strategy(n) for n in chosen]
     landmarks = landmarks if landmarks is not None else reference(domain)
+    if len(players) ** domain.n_parties > MAX_PROFILES:
+        raise SetupError(f"{len(players)} strategies over {domain.n_parties} parties make "
+                         f"{len(players) ** domain.n_parties:.3g} seatings, more than "
+                         f"{MAX_PROFILES:,}. Fix: name fewer strategies with --strategies")
     profiles = list(itertools.product(range(len(players)), repeat=domain.n_parties))
     children = np.random.SeedSequence(seed).spawn(len(profiles))
     entries = []

@@ -31,6 +31,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from redline.errors import RuleSyntaxError
+from redline.limits import MAX_RULE_DEPTH, MAX_RULE_LENGTH
 
 COMPARATORS = ("==", "!=", "<=", ">=", "<", ">")
 KEYWORDS = {"and", "or", "not", "implies", "in", "true", "false"}
@@ -126,10 +127,24 @@ Node: TypeAlias = Compare | Member | Not | And | Or | Implies | Constant
 
 
 class _Parser:
+    """Recursive descent, with the nesting bounded by MAX_RULE_DEPTH (parentheses, ``not`` and
+    ``implies`` each open a level), so that every walk of the tree stays shallow too."""
+
     def __init__(self, rule: str):
+        if len(rule) > MAX_RULE_LENGTH:
+            raise RuleSyntaxError(rule[:60] + " ...", 0, f"the rule is longer than "
+                                  f"{MAX_RULE_LENGTH:,} characters; split it into several red lines")
         self.rule = rule
         self.tokens = tokenize(rule)
         self.index = 0
+        self.depth = 0
+
+    def deeper(self, token: Token) -> None:
+        self.depth += 1
+        if self.depth > MAX_RULE_DEPTH:
+            raise RuleSyntaxError(self.rule, token.position, f"the rule nests more than "
+                                  f"{MAX_RULE_DEPTH} levels of parentheses, 'not' and 'implies'; "
+                                  "simplify it or split it into several red lines")
 
     @property
     def current(self) -> Token:
@@ -167,8 +182,12 @@ class _Parser:
 
     def implies(self) -> Node:
         premise = self.disjunct()
+        token = self.current
         if self.accept_keyword("implies"):
-            return Implies(premise, self.implies())
+            self.deeper(token)
+            conclusion = self.implies()
+            self.depth -= 1
+            return Implies(premise, conclusion)
         return premise
 
     def disjunct(self) -> Node:
@@ -184,16 +203,22 @@ class _Parser:
         return operands[0] if len(operands) == 1 else And(tuple(operands))
 
     def negation(self) -> Node:
+        token = self.current
         if self.accept_keyword("not"):
-            return Not(self.negation())
+            self.deeper(token)
+            operand = self.negation()
+            self.depth -= 1
+            return Not(operand)
         return self.atom()
 
     def atom(self) -> Node:
         token = self.current
         if token.kind == "punct" and token.text == "(":
             self.advance()
+            self.deeper(token)
             node = self.implies()
             self.expect_punct(")")
+            self.depth -= 1
             return node
         if token.kind == "keyword" and token.text in ("true", "false"):
             self.advance()

@@ -31,12 +31,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import combinations
+from itertools import chain, combinations
 from math import prod
 from typing import Any
 
 import numpy as np
 
+from redline.limits import MAX_AGENDAS, MAX_OUTCOMES
 from redline.scenario import Scenario
 from redline.scenario.rules import evaluate
 from redline.space.analysis import (
@@ -49,7 +50,7 @@ from redline.space.analysis import (
 from redline.space.outcomes import outcome_space
 from redline.version import __version__
 
-DEFAULT_MAX_AGENDAS = 4096
+DEFAULT_MAX_AGENDAS = MAX_AGENDAS
 TOLERANCE = 1e-9
 
 
@@ -162,7 +163,7 @@ def _party_score(party: str, entry: AgendaResult) -> tuple[float, float]:
 
 
 def analyze_agendas(scenario: Scenario, *, parties: Sequence[str] | None = None,
-                    issues: Sequence[str] | None = None, max_outcomes: int = 5_000_000,
+                    issues: Sequence[str] | None = None, max_outcomes: int = MAX_OUTCOMES,
                     max_agendas: int = DEFAULT_MAX_AGENDAS) -> Agendas:
     """Analyse every agenda over `issues` (default: all issues), smallest agendas first."""
     who = tuple(scenario.parties if parties is None else parties)
@@ -174,22 +175,24 @@ def analyze_agendas(scenario: Scenario, *, parties: Sequence[str] | None = None,
     reasons = {"too_many_outcomes": 0, "agenda_limit": 0}
     visited = 0
     ordered_pool = tuple(i for i in scenario.issue_ids if i in pool)
-    for size in range(1, len(ordered_pool) + 1):
-        for agenda in combinations(ordered_pool, size):
-            if visited >= max_agendas:
-                reasons["agenda_limit"] += 1
-                continue
-            visited += 1
-            refused = refusals(scenario, agenda, who)
-            if refused:
-                records[agenda] = (tuple(dict.fromkeys(a for a, _ in refused)),
-                                   tuple(dict.fromkeys(r for _, r in refused)))
-                continue
-            if prod(counts[i] for i in agenda) > max_outcomes:
-                reasons["too_many_outcomes"] += 1
-                continue
-            results[agenda] = analyze(scenario, agenda, parties=who, max_outcomes=max_outcomes)
-            records[agenda] = ((), ())
+    every = chain.from_iterable(combinations(ordered_pool, size)
+                                for size in range(1, len(ordered_pool) + 1))
+    for agenda in every:
+        if visited >= max_agendas:
+            # The rest are counted, not visited: 2^k - 1 agendas in all.
+            reasons["agenda_limit"] = 2 ** len(ordered_pool) - 1 - visited
+            break
+        visited += 1
+        refused = refusals(scenario, agenda, who)
+        if refused:
+            records[agenda] = (tuple(dict.fromkeys(a for a, _ in refused)),
+                               tuple(dict.fromkeys(r for _, r in refused)))
+            continue
+        if prod(counts[i] for i in agenda) > max_outcomes:
+            reasons["too_many_outcomes"] += 1
+            continue
+        results[agenda] = analyze(scenario, agenda, parties=who, max_outcomes=max_outcomes)
+        records[agenda] = ((), ())
     sq = _status_quo(scenario)
     nash_of = {a: _nash_options(r) for a, r in results.items()}
 
