@@ -71,11 +71,11 @@ class Limits:
     """Values in the document after YAML aliases are expanded (the alias-bomb guard)."""
     list_items: int = 100_000
     """Entries of any one list or mapping."""
-    actors: int = 200
+    actors: int = 1_000
     """Actors in the scenario."""
     parties: int = 64
     """Actors with role ``party`` (each adds a dimension to every utility table)."""
-    issues: int = 200
+    issues: int = 2_000
     """Issues in the scenario."""
     options: int = 10_000
     """Options of one issue."""

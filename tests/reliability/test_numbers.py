@@ -19,7 +19,6 @@ from redline.errors import ScenarioError
 from redline.scenario.model import Document
 
 
-
 def tri():
     return {"low": 0.1, "mode": 0.2, "high": 0.3}
 

@@ -11,6 +11,7 @@ import typer
 from rich.table import Table
 
 from redline.cli.app import app, out, user_errors
+from redline.limits import MAX_OUTCOMES
 from redline.scenario import Document, load
 from redline.scenario.pressure import apply_pressure, select_events
 from redline.space import Analysis, analyze
@@ -53,7 +54,7 @@ def analyze_command(
     output: FormatOpt = OutputFormat.text,
     max_outcomes: Annotated[
         int, typer.Option("--max-outcomes", help="Enumeration limit.", min=1)
-    ] = 5_000_000,
+    ] = MAX_OUTCOMES,
     events: Annotated[str, typer.Option(
         "--events", help="Events applied: active (default), all, none, or ids a,b.")] = "active",
     method: Annotated[

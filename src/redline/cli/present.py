@@ -15,6 +15,7 @@ import typer
 from redline.cli.analysis import AgendaOpt, ScenarioArg, split_ids
 from redline.cli.app import app, out, user_errors
 from redline.errors import RedlineError
+from redline.limits import MAX_OUTCOMES
 from redline.output import write_file
 from redline.scenario import load
 
@@ -54,7 +55,7 @@ def report_command(
         "--include", "-i",
         help="JSON output of another redline command (e.g. montecarlo) to add as a section.")]
     = None,
-    max_outcomes: Annotated[int, typer.Option("--max-outcomes", min=1)] = 5_000_000,
+    max_outcomes: Annotated[int, typer.Option("--max-outcomes", min=1)] = MAX_OUTCOMES,
     events: Annotated[str, typer.Option(
         "--events", help="Events applied: active (default), all, none, or ids a,b.")] = "active",
     runs: Annotated[int, typer.Option(
@@ -139,6 +140,7 @@ def serve_command(
                   "dashboard (it has no login); use --host 127.0.0.1 to keep it local")
     if db:
         os.environ["REDLINE_DB"] = db  # read by the store when the app starts
+    os.environ["REDLINE_SERVE_HOST"] = host  # joins the Host allow-list of the app
     out.print(f"redline dashboard on http://{host}:{port}/  (Ctrl-C to stop)")
     # uvicorn builds the app from its factory by name: the CLI stays beside the web layer.
     uvicorn.run(WEB_APP, factory=True, host=host, port=port, log_level="warning")

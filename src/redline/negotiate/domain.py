@@ -20,7 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from redline.errors import RedlineError
-from redline.limits import MAX_OUTCOMES
+from redline.limits import MAX_OUTCOMES, TOLERANCE
 from redline.scenario import Scenario
 from redline.scenario.rules import evaluate
 
@@ -70,7 +70,7 @@ class Domain:
     @cached_property
     def admissible(self) -> NDArray[np.bool_]:
         """(n_parties, n_outcomes): allowed by the party's red lines and individually rational."""
-        return _frozen(self.allowed & (self.utilities >= self.reservations[:, None] - 1e-12))
+        return _frozen(self.allowed & (self.utilities >= self.reservations[:, None] - TOLERANCE))
 
     @cached_property
     def agreeable(self) -> NDArray[np.bool_]:
@@ -296,6 +296,6 @@ def opposed(options_per_issue: Sequence[int], seed: int | np.random.SeedSequence
     values = []
     for k in options_per_issue:
         ladder = np.sort(rng.random(k))
-        ladder = (ladder - ladder[0]) / max(ladder[-1] - ladder[0], 1e-12)
+        ladder = (ladder - ladder[0]) / max(ladder[-1] - ladder[0], TOLERANCE)
         values.append(np.stack([ladder, 1.0 - ladder]))
     return from_tables(parties, weights, values)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from redline.limits import MAX_OUTCOMES
 from redline.scenario import Scenario
 from redline.scenario.pressure import apply_pressure
 from redline.space import analyze
@@ -64,7 +65,7 @@ def montecarlo(scenario: Scenario, runs: int, seed: int, engine: str = "local", 
                agenda: Sequence[str] | None = None, events: Sequence[str] = (),
                influence: Sequence[str] = (), output: str = "zopa", sobol_samples: int = 256,
                workers: int | None = None, scheduler: str | None = None, chunk: int = 250,
-               progress: Progress | None = None, max_outcomes: int = 5_000_000
+               progress: Progress | None = None, max_outcomes: int = MAX_OUTCOMES
                ) -> MonteCarloReport:
     """P(ZOPA), Nash package shares, gain intervals, tornado and Sobol indices for one output."""
     check_request(runs, seed)

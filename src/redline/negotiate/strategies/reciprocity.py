@@ -18,6 +18,7 @@ from typing import ClassVar
 import numpy as np
 from numpy.typing import NDArray
 
+from redline.limits import TOLERANCE
 from redline.negotiate.strategies.base import Ladder, Moment, PartyView, State, Strategy
 
 
@@ -44,5 +45,5 @@ class TitForTat(Strategy):
         step = self.goodwill * (ladder.best - ladder.worst)
         state["demand"] = np.clip(state["demand"] - conceded - step, ladder.worst, ladder.best)
         state["last"] = seen
-        result: NDArray[np.bool_] = seen >= state["demand"] - 1e-12
+        result: NDArray[np.bool_] = seen >= state["demand"] - TOLERANCE
         return result
