@@ -8,7 +8,7 @@ import pytest
 from redline.errors import RedlineError
 from redline.forecast import forecast, random_space, read_deu, read_ktab_csv, smp, smp_issues
 from redline.forecast.smp import condorcet_probabilities, risk_attitudes, risk_utility, values
-from redline.forecast.space import IssueSpace
+from redline.forecast.space import ForecastInputError, IssueSpace
 
 from .ktab_log import first_turn, position_history, win_probability_history
 

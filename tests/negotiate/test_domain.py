@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 from redline import scenario
-from redline.negotiate import DomainError, from_scenario, opposed, split
-from redline.scenario.situation import AgendaError
+from redline.negotiate import from_scenario, opposed, split
 from redline.scenario.rules import evaluate
+from redline.scenario.situation import AgendaError
 
 
 def test_agenda_with_missiles_makes_iran_refuse(us_iran: scenario.Scenario) -> None:

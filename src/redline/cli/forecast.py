@@ -160,7 +160,8 @@ def actor_positions(current: Situation, issue: str) -> list[float]:
     """Where the actors with preferences start on an issue's 0–100 scale (their best option)."""
     space = from_scenario(current.scenario)
     k = space.issues.index(issue)
-    return space.positions[:, k][space.present[:, k]].tolist()
+    found: list[float] = space.positions[:, k][space.present[:, k]].tolist()
+    return found
 
 
 backtest_app = typer.Typer(help="Backtest forecasting models on observed decisions.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
@@ -15,7 +15,6 @@ from redline.cli.situation import (
     DateOpt,
     EventsOpt,
     InfluenceOpt,
-    refusal_lines,
     resolve,
     show,
     split_ids,

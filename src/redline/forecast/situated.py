@@ -24,13 +24,13 @@ import numpy as np
 from redline.forecast.models import forecast
 from redline.forecast.result import Forecast
 from redline.forecast.scenario_space import from_scenario
+from redline.scenario.scenario import Scenario
 from redline.scenario.situation import (
     Situation,
     below_reservation,
     red_line_breaches,
     situate,
 )
-from redline.scenario.scenario import Scenario
 from redline.version import __version__
 
 
