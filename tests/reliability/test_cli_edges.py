@@ -91,9 +91,9 @@ def test_unprintable_text_is_escaped_not_fatal(tmp_path, examples):
     """A title the terminal cannot encode (here: ASCII output) prints escaped."""
     text = (examples / "divide-the-dollar.yaml").read_text(encoding="utf-8")
     path = tmp_path / "accents.yaml"
-    path.write_text(text.replace("title: Divide", "title: Dïvidé ☃"), encoding="utf-8")
+    path.write_text(text.replace("title: Divide", "title: Dïvidé☃"), encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "redline", "validate", str(path)],
                           capture_output=True, env={**os.environ, "PYTHONIOENCODING": "ascii"},
                           timeout=120, check=False)
     assert done.returncode == 0, done.stderr
-    assert b"D\\xefvid\\xe9 \\u2603" in done.stdout
+    assert b"D\\xefvid\\xe9\\u2603" in done.stdout.replace(b"\n", b"")  # lines may wrap

@@ -39,7 +39,7 @@ def cpu_seconds_of_server() -> float:
 
 def test_a_request_past_its_time_limit_leaves_no_work_running(monkeypatch):
     monkeypatch.setitem(engine_table.ENGINES, "agendas", engine_table.Engine(
-        "agendas", "redline.space", 4, run=fake_engines.spin))
+        "agendas", "redline.space", run=fake_engines.spin))
     client = TestClient(create_app(Settings(timeout=1.0)), base_url=LOCAL)
     started = time.monotonic()
     answer = client.post("/api/agendas", json={"scenario_id": "us-iran-2026"})
@@ -53,7 +53,7 @@ def test_a_request_past_its_time_limit_leaves_no_work_running(monkeypatch):
 
 def test_a_job_past_its_time_limit_fails_and_frees_its_place(monkeypatch):
     monkeypatch.setitem(engine_table.ENGINES, "simulate", engine_table.Engine(
-        "simulate", "redline.space", 6, run=fake_engines.spin, job=True))
+        "simulate", "redline.space", run=fake_engines.spin, job=True))
     client = TestClient(create_app(Settings(job_timeout=1.0)), base_url=LOCAL)
     ids = [client.post("/api/simulate", json={"scenario_id": "us-iran-2026"}).json()["id"]
            for _ in range(3)]
@@ -68,7 +68,7 @@ def test_a_job_past_its_time_limit_fails_and_frees_its_place(monkeypatch):
     assert all(v["state"] == "failed" and "longer than 1 s" in v["error"] for v in views)
     assert multiprocessing.active_children() == []
     monkeypatch.setitem(engine_table.ENGINES, "simulate", engine_table.Engine(
-        "simulate", "redline.space", 6, run=fake_engines.sessions, job=True))
+        "simulate", "redline.space", run=fake_engines.sessions, job=True))
     again = client.post("/api/simulate", json={"scenario_id": "us-iran-2026",
                                                "parameters": {"runs": 3}})
     assert again.status_code == 202  # the queue holds no dead work
