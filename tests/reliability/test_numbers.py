@@ -166,3 +166,20 @@ def test_nan_power_in_yaml_text_is_refused():
     error = pytest.raises(ScenarioError, redline.load, text).value
     assert error.problems[0].where == "actors[0].power"
     assert "power must lie in [0, 1e+06], got nan" in error.problems[0].message
+
+
+def test_the_largest_weights_explain_without_an_assertion():
+    """An infinite weight used to reach explain's "relaxing () should open a ZOPA" assertion;
+    weights at the top of their range now give the same answer as their ratio."""
+    from redline.space.explain import explain
+    from tests.core.test_loading import MINIMAL
+
+    big, small = copy.deepcopy(MINIMAL), copy.deepcopy(MINIMAL)
+    big["issues"].append({"id": "y", "name": "Y", "options": ["lo", "hi"], "status_quo": "lo"})
+    small["issues"] = copy.deepcopy(big["issues"])
+    for data, scale in ((big, 1e6), (small, 1.0)):
+        data["preferences"]["A"]["weights"] = {"x": scale, "y": scale}
+        data["preferences"]["A"]["values"]["y"] = [0, 1]
+    found = [explain(redline.load(data)).to_dict() for data in (big, small)]
+    assert found[0]["zopa"] == found[1]["zopa"]
+    assert found[0]["blocking_sets"] == found[1]["blocking_sets"]
