@@ -106,12 +106,13 @@ def test_local_host_names_are_answered(host):
 def test_the_served_app_also_answers_the_host_it_was_asked_to_serve_on(monkeypatch):
     from redline.web import app as web_app
 
-    monkeypatch.setenv(web_app.SERVED_HOST, "dashboard.lan")
+    monkeypatch.setenv(web_app.SERVED_HOST, "0.0.0.0,dashboard.lan")
     monkeypatch.setattr(web_app.importlib.util, "find_spec", lambda name: None)  # in memory
     served = web_app.create_served_app()
     assert TestClient(served, base_url="http://dashboard.lan").get(
         "/api/health").status_code == 200
     assert TestClient(served, base_url="http://other.lan").get("/api/health").status_code == 421
+    assert TestClient(served, base_url="http://0.0.0.0").get("/api/health").status_code == 421
 
 
 @pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity"])

@@ -211,8 +211,8 @@ def create_served_app() -> FastAPI:
         print("note: scenarios are kept in memory only (pip install 'redline[store]' to keep "
               "them in the database)")
         repository = MemoryRepository()
-    served = os.environ.get(SERVED_HOST, "").strip()
-    extra = (served,) if served and served not in ("0.0.0.0", "::") else ()  # noqa: S104
+    named = (name.strip() for name in os.environ.get(SERVED_HOST, "").split(","))
+    extra = tuple(name for name in named if name and name not in ("0.0.0.0", "::"))  # noqa: S104
     settings = Settings(allowed_hosts=LOCAL_HOSTS + extra)
     if settings.examples is not None:
         seed_examples(repository, settings.examples)
@@ -220,7 +220,8 @@ def create_served_app() -> FastAPI:
 
 
 SERVED_HOST = "REDLINE_SERVE_HOST"
-"""Set by `redline serve --host NAME`: NAME joins the Host allow-list."""
+"""Set by `redline serve --host NAME --allow-host OTHER`: comma-separated names that join the
+Host allow-list (a wildcard address such as 0.0.0.0 names no host and is left out)."""
 
 
 def finite(data: Any) -> Any:
