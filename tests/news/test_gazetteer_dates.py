@@ -13,7 +13,7 @@ from redline.news import dates, gazetteer
 
 @pytest.mark.parametrize("text, code", [
     ("Tehran", "IRN"), ("the Kremlin", "RUS"), ("Iranian officials", "IRN"),
-    ("Washington", "USA"), ("the U.N. envoy", "IGO"), ("Hezbollah fighters", "LBN"),
+    ("Washington", "USA"), ("the U.N. envoy", "UN"), ("Hezbollah fighters", "LBN"),
     ("Kingdom of Norway", "NOR"), ("Viet Nam", "VNM"), ("Britain", "GBR"),
     ("Ali Shamkhani", "IRN"), ("the Supreme Leader", "IRN"), ("Muscat", "OMN"),
 ])

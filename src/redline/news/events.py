@@ -10,7 +10,7 @@ the predicate's subject (or passive agent) resolved with the gazetteer; the targ
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from redline.news import gazetteer, plover
@@ -283,7 +283,9 @@ def _target(verb: Token, mentions: Mentions, source: tuple[str, ...],
 
 def code_sentence(doc: Any, record_id: str = "") -> CodedEvent:
     """Code one parsed text (its first sentence with an event wins)."""
-    mentions = Mentions(gazetteer.find_mentions(doc.text))
+    # PLOVER codes organisations by kind (IGO, NGO), not by their own identity
+    mentions = Mentions(tuple(replace(m, code=gazetteer.plover_code(m.code))
+                              for m in gazetteer.find_mentions(doc.text)))
     sentences = [s for s in doc.sents if s.text.strip()]
     for sent in sentences:
         verb = predicate(sent)

@@ -14,16 +14,17 @@ from redline.news.clauses import (
     Speaker,
     actor_of,
     describe,
-    noun_phrase,
     placed,
     span_range,
     speaker_of,
     subject,
 )
+from redline.news.groups import Group, group_of
 from redline.news.issues import IssueMatcher
 from redline.news.language import pipeline
 from redline.news.reading import expand, read_file
 from redline.news.rules import Finding, findings
+from redline.news.stakes import issue_phrase
 from redline.news.statement import (
     STANCE_PLOVER,
     Article,
@@ -107,9 +108,11 @@ def _known(speaker: Speaker, people: list[Any]) -> Speaker:
 
 def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
            memory: list[str], published: date | None, matcher: IssueMatcher | None,
-           offset: int = 0, people: list[Any] | None = None) -> Statement:
+           offset: int = 0, people: list[Any] | None = None,
+           groups: list[Group | None] | None = None) -> Statement:
     trigger = finding.trigger
     people = people if people is not None else []
+    groups = groups if groups is not None else []
     speaker = speaker_of(trigger, mentions, memory, published)
     if speaker is not None and speaker.name is None and speaker.token_i is not None and \
             sent.doc[speaker.token_i].lower_ in ("he", "she") and people:
@@ -146,18 +149,26 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
         actor = own
     else:
         actor = speaker.actor if speaker is not None and speaker.actor else own
-    if actor is None and finding.issue is not None:  # "Tehran's missile capabilities ..."
+    who = sent.doc[speaker.token_i] if speaker is not None and speaker.token_i is not None \
+        else actor_token
+    group = group_of(who, mentions, groups) if finding.stance != "consult" else None
+    if finding.stance != "consult":
+        groups.append(group)
+    if group is not None:
+        if group.actor is not None or group.sector != "military":
+            actor = group.actor  # a union's own state, or none: never a state merely nearby
+    if actor is None and group is None and finding.issue is not None:  # "Tehran's missile capabilities ..."
         poss = next((c for c in finding.issue.children if c.dep_ == "poss"), None)
         if poss is not None:
             actor = _actor(poss, mentions, memory)
-    if actor is None:
+    if actor is None and group is None:
         candidates = [m for m in mentions.within(sent.start_char, trigger.idx)
                       if not placed(m, sent.doc.text)]
         actor = candidates[-1].code if candidates else None
         confidence -= 0.2
     if pronoun:
         confidence -= 0.1
-    topic = noun_phrase(finding.issue) or None if finding.issue is not None else None
+    topic = issue_phrase(finding.issue)
     issue = topic
     if matcher is not None:
         issue = None
@@ -191,7 +202,9 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
         speaker_role=speaker.role if speaker else None, issue=issue,
         condition=finding.condition, addressee=addressee if addressee != actor else None,
         mediator=mediator, place=place, plover=STANCE_PLOVER[finding.stance],
-        date=when.isoformat() if when else None)
+        date=when.isoformat() if when else None,
+        sector=group.sector if group is not None else None,
+        group=group.name if group is not None else None)
 
 
 def extract_article(article: Article, scenario: Any = None,
@@ -203,9 +216,11 @@ def extract_article(article: Article, scenario: Any = None,
 def _statements(article: Article, parsed: list[tuple[int, str, Any]],
                 matcher: IssueMatcher | None, published: date | None) -> ArticleStatements:
     """Apply the rules to one article's parsed pieces (offset, text, spaCy doc)."""
-    day = published or _metadata_date(article.date)
+    day = published or _metadata_date(article.date) or dates.dateline(article.text,
+                                                                       date.today())
     memory: list[str] = []
     people: list[Any] = []
+    groups: list[Group | None] = []
     statements = []
     for offset, piece, doc in parsed:
         mentions = Mentions(gazetteer.find_mentions(piece))
@@ -213,7 +228,7 @@ def _statements(article: Article, parsed: list[tuple[int, str, Any]],
             built = []
             for finding in findings(sent):
                 statement = _build(finding, sent, article, mentions, memory, day, matcher,
-                                   offset, people)
+                                   offset, people, groups)
                 built.append(statement)
                 built.extend(_co_actors(finding, statement, mentions, memory))
             statements.extend(built)

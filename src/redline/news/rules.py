@@ -49,7 +49,7 @@ NEGOTIABLE_VERBS = frozenset("discuss negotiate bargain include put trade".split
 ACCEPTING = frozenset("accept agree allow meet negotiate discuss give".split())
 _RED_PHRASE = re.compile(r"\bnon-?\s?negotiable\b|\bnot negotiable\b|\boff[- ]limits\b|"
                          r"\boff the table\b|\bnot up for (?:negotiation|discussion|debate)\b|"
-                         r"\bunacceptable\b|\bnon-?\s?starter\b|"
+                         r"\bunacceptable\b|\bnon-?\s?starter\b|\bout of the question\b|"
                          r"\bline (?:that )?\w+ (?:will|would|shall|can|could) (?:not|never) "
                          r"cross\b|\bline \w+ (?:won't|cannot|can't) cross\b", re.IGNORECASE)
 
@@ -123,7 +123,9 @@ def condition_of(token: Token) -> str | None:
 
 _CONDITION_TEXT = re.compile(
     r"\b(?:provided(?: that)?|providing(?: that)?|on (?:the )?condition that|as long as|"
-    r"only if|if|in exchange for|in return for)\s+(.+?)[.;!?\"”]*$", re.IGNORECASE)
+    r"so long as|only if|if|unless|in exchange for|in return for|"
+    r"without(?! (?:any |further )?(?:delay|hesitation|exception|fail)))\s+(.+?)"
+    r"[.;!?\"”]*$", re.IGNORECASE)
 
 
 def condition_text(token: Token, sent: Span) -> str | None:
@@ -266,6 +268,10 @@ def verbs(token: Token, sent: Span) -> Finding | None:
             c.dep_ == "aux" and c.lower_ in ("would", "could", "can", "will", "'d")
             for c in token.children) and _child(token, "nsubj") is not None and \
             token.dep_ in ("ROOT", "ccomp") and (condition := _condition(token, sent)):
+        if re.search(r"\bunless\b", sent.doc.text[token.idx:sent.end_char], re.IGNORECASE):
+            # "would strike unless talks resumed": an act announced unless: a threat
+            return Finding("THR-MODAL-UNLESS", "threaten", token, None, _threatened(obj or token),
+                           0.65, condition=condition)
         return Finding("OFFER-MODAL-COND", "conditional_offer", token, None, obj or token, 0.6,
                        condition=condition)
     if lemma in OFFER and not negated:
@@ -277,7 +283,8 @@ def verbs(token: Token, sent: Span) -> Finding | None:
         return None  # "warned that time was running out" is not a threat
     if lemma in THREATEN and not negated:
         return Finding("THR-VERB", "threaten", token, None, _threatened(obj), 0.8,
-                       addressee=_prep_object(token, "against", "to") or addressee)
+                       addressee=_prep_object(token, "against", "to") or addressee,
+                       condition=_condition(token, sent))
     if lemma in CONCEDE and not negated and lemma != "accept" or (
             lemma == "accept" and obj is not None and obj.lemma_ in ("demand", "term",
                                                                      "condition", "proposal")):
