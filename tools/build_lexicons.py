@@ -172,7 +172,7 @@ def main(folder: Path) -> None:
     licence = (folder / "LICENSE-petrarch2.txt").read_text(encoding="utf-8")
     (OUT / "NOTICE").write_text(NOTICE.format(petrarch=licence.strip()), encoding="utf-8")
     for path in sorted(OUT.glob("*.tsv")):
-        print(f"{path.relative_to(ROOT)}: {len(path.read_text().splitlines()) - 2} entries")
+        print(f"{path}: {len(path.read_text().splitlines()) - 2} entries")
 
 
 if __name__ == "__main__":

@@ -160,3 +160,38 @@ def test_a_dateline_dates_an_article_with_no_other_date(nlp):
 def test_named_agreements_and_holidays_are_not_dates(nlp, text):
     found = _run(text)
     assert found and all(s.date == DAY.isoformat() for s in found)
+
+
+def test_shipped_lexicons_carry_their_notice_and_regenerate_from_the_dictionaries(tmp_path):
+    import importlib.util
+    from pathlib import Path
+
+    from redline.news import lexicon
+
+    notice = (lexicon.FOLDER / "NOTICE").read_text(encoding="utf-8")
+    assert "MIT" in notice or "Permission is hereby granted" in notice
+    assert "CC BY-SA" in notice or "Attribution-ShareAlike" in notice
+    assert lexicon.organisations()["economic community of west african states"].identity == \
+        "ECOWAS"
+    assert lexicon.agents()["trade union"] == "union"
+    phoenix = Path(__file__).resolve().parents[3] / "shared" / "data" / "phoenix"
+    if not phoenix.is_dir():
+        phoenix = Path("/work/shared/data/phoenix")
+    if not phoenix.is_dir():
+        pytest.skip("../shared/data/phoenix is absent: cannot regenerate the lexicons")
+    spec = importlib.util.spec_from_file_location(
+        "build_lexicons", Path(__file__).resolve().parents[2] / "tools" / "build_lexicons.py")
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    build.OUT = tmp_path
+    build.main(phoenix)
+    for path in sorted(lexicon.FOLDER.glob("*.tsv")) + [lexicon.FOLDER / "NOTICE"]:
+        assert (tmp_path / path.name).read_text() == path.read_text(), path.name
+
+
+def test_plover_scoring_sees_organisations_as_their_kind():
+    from redline.news.gazetteer import plover_code
+
+    assert [plover_code(c) for c in ("EU", "ECOWAS", "IAEA", "Red Cross", "IRN")] == \
+        ["IGO", "IGO", "IGO", "NGO", "IRN"]
