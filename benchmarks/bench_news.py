@@ -98,6 +98,27 @@ def confusion(records: list[dict], coded: list) -> None:
         print(f"{short[gold]:>5} " + " ".join(f"{v:>4}" if v else "   ." for v in row))
 
 
+OWN_EVENTS = ROOT / "tests" / "news" / "plover"
+
+
+def own_events_benchmark() -> None:
+    """Our own PLOVER-style sentences (tests/news/plover, written for redline before the coder
+    ran on them): own-dev read while adding the CAMEO-derived verb lexicon, own-held never
+    read. Before that change (2026-11-30): own-dev event 0.625 / source 0.783, own-held
+    0.750 / 0.870."""
+    print("PLOVER event coding on our own sentences (source over records with a gold source)")
+    for name in ("own-dev", "own-held"):
+        records = json.loads((OWN_EVENTS / f"{name}.json").read_text(encoding="utf-8"))
+        coded = code_events(records)
+        event = sum(c.event == r["event"] for c, r in zip(coded, records, strict=True))
+        sourced = [(c, r) for c, r in zip(coded, records, strict=True) if r["source"]]
+        source = sum(bool(c.source) and c.source[0] in r["source"] for c, r in sourced)
+        peer = verb_list_peer(records)
+        baseline = sum(p == r["event"] for p, r in zip(peer, records, strict=True))
+        print(f"  {name:9} n={len(records)}  event {event / len(records):.1%}  source "
+              f"{source / len(sourced):.1%}  verb-list peer event {baseline / len(records):.1%}")
+
+
 def events_benchmark() -> None:
     if not GOLD.is_file():
         print(f"skipped event coding: {GOLD} is absent (set REDLINE_SHARED_DATA)")
@@ -248,5 +269,6 @@ def speed_benchmark(count: int = 60) -> None:
 if __name__ == "__main__":
     if "--speed-only" not in sys.argv:
         events_benchmark()
+        own_events_benchmark()
         own_articles_benchmark()
     speed_benchmark()

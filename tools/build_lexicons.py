@@ -15,6 +15,13 @@ Outputs (tab-separated, one entry a line, sorted, with a header comment):
   groups whose CAMEO code starts with a state code).
 - ``agents.tsv``: agent noun phrase -> sector (government, military, party, union, business,
   rebels, civil society), from Phoenix.agents.txt through ``SECTORS`` below.
+- ``plover_cameo.tsv``: verb (with a particle or object word, or none) -> CAMEO code ->
+  PLOVER event, from the CAMEO verb dictionary (CAMEO.2.0.txt: each verb block's code, its
+  verbs' own codes, and its "- * WORD" and "- * (PARTICLE)" patterns, with the dictionary's
+  &SYNSETS expanded) mapped through CAMEO2PLOVER-2021.txt. The 2021 table names PLOVER 0.8's
+  categories; they are written in the 18 categories of the PLOVER gold standard redline
+  scores against: REQUEST -> DEMAND, ACCUSE -> DISAPPROVE (INVESTIGATE for its investigate
+  mode), and conventional military force (CAMEO 19) -> FIGHT.
 """
 
 from __future__ import annotations
@@ -155,6 +162,92 @@ def agents(folder: Path) -> list[tuple[str, str]]:
     return sorted(rows.items())
 
 
+EVENTS = ("AGREE", "DEMAND", "REJECT", "THREATEN", "PROTEST", "COERCE", "FIGHT", "DISAPPROVE",
+          "ASSAULT", "RETREAT", "SANCTION", "SUPPORT", "CONCEDE", "CONSULT", "AID",
+          "INVESTIGATE", "MOBILIZE", "COOPERATE")
+
+
+def cameo_to_plover(folder: Path) -> dict[str, str]:
+    """CAMEO code -> PLOVER event (the gold standard's 18 categories, see the module doc)."""
+    table: dict[str, str] = {}
+    for line in (folder / "CAMEO2PLOVER-2021.txt").read_text(encoding="utf-8").splitlines():
+        match = re.match(r"(\d+):\s*([A-Z]+)\s*(?:,\s*([\w -]*))?", line)
+        if not match:
+            continue
+        code, event, mode = match.group(1), match.group(2), (match.group(3) or "").strip()
+        if code.startswith("19"):
+            event = "FIGHT"
+        elif event == "REQUEST":
+            event = "DEMAND"
+        elif event == "ACCUSE":
+            event = "INVESTIGATE" if mode == "investigate" else "DISAPPROVE"
+        if event in EVENTS:
+            table.setdefault(code, event)
+    return table
+
+
+def _plover(code: str, table: dict[str, str]) -> str | None:
+    """The PLOVER event of a CAMEO code: its own row, else its nearest parent's."""
+    for end in range(len(code), 1, -1):
+        if code[:end] in table:
+            return table[code[:end]]
+    return None
+
+
+def cameo_verbs(folder: Path) -> list[tuple[str, str, str, str]]:
+    """(verb, particle or object word or "", CAMEO code, PLOVER event) from the verb dictionary."""
+    table = cameo_to_plover(folder)
+    lines = (folder / "CAMEO.2.0.txt").read_text(encoding="utf-8", errors="replace").splitlines()
+    synsets: dict[str, list[str]] = {}
+    current: str | None = None
+    for line in lines:
+        body = line.split("#", 1)[0].rstrip()
+        if body.startswith("&"):
+            current = body.strip()
+            synsets[current] = []
+        elif body.startswith("+") and current:
+            synsets[current].append(_name(body[1:]))
+        elif body.startswith("---"):
+            break
+        elif not body.strip():
+            current = None
+    rows: dict[tuple[str, str], tuple[str, str]] = {}
+    block_code = None
+    verbs: list[str] = []
+    for line in lines:
+        body = line.split("#", 1)[0].rstrip()
+        if header := re.match(r"---\s+(\S+)\s+\[([^\]]+)\]\s+---", body):
+            block_code = header.group(2) if header.group(2) != "---" else None
+            verbs = []
+            continue
+        if not body.strip() or block_code is None and not re.search(r"\[\d", body):
+            if body.startswith(("-", "~")) or not body.strip():
+                pass
+        code = re.search(r"\[(\d+)(?::\d+)?\]", body)
+        if body.startswith("- "):  # a pattern: "- * WORD ... [code]"
+            after = re.match(r"-\s+\*\s+(\(?)([&A-Z_'-]+)", body)
+            if not (after and code and verbs):
+                continue
+            word = after.group(2)
+            words = synsets.get(word, []) if word.startswith("&") else [_name(word)]
+            event = _plover(code.group(1), table)
+            for verb in verbs:
+                for w in words:
+                    if event and w and " " not in w:
+                        rows.setdefault((verb, w), (code.group(1), event))
+            continue
+        match = re.match(r"\+?([A-Z][A-Z_'-]*)", body)
+        if match and not body.startswith(("~", "&", "+")) or match and body.startswith("+"):
+            verb = _name(match.group(1))
+            verbs.append(verb)
+            own = code.group(1) if code else block_code
+            if own and (event := _plover(own, table)):
+                rows.setdefault((verb, ""), (own, event))
+    defaults = {verb: event for (verb, word), (_, event) in rows.items() if not word}
+    return sorted((verb, word, code, event) for (verb, word), (code, event) in rows.items()
+                  if not word or defaults.get(verb) != event)  # a pattern that changes nothing
+
+
 def write(name: str, header: str, rows: list[tuple[str, ...]]) -> None:
     lines = [f"# {header}", "# generated by tools/build_lexicons.py; see NOTICE"]
     lines += ["\t".join(row) for row in rows]
@@ -169,6 +262,7 @@ def main(folder: Path) -> None:
     write("organisations.tsv", "name\tidentity\tkind\tcameo", organisations(folder))
     write("armed_groups.tsv", "name\tstate", armed_groups(folder, states))
     write("agents.tsv", "agent\tsector", agents(folder))
+    write("plover_cameo.tsv", "verb\tword\tcameo\tevent", cameo_verbs(folder))
     licence = (folder / "LICENSE-petrarch2.txt").read_text(encoding="utf-8")
     (OUT / "NOTICE").write_text(NOTICE.format(petrarch=licence.strip()), encoding="utf-8")
     for path in sorted(OUT.glob("*.tsv")):

@@ -55,3 +55,10 @@ def kinds() -> dict[str, str]:
     for org in organisations().values():
         out.setdefault(org.identity, org.kind)
     return out
+
+
+@functools.cache
+def cameo_verbs() -> dict[tuple[str, str], str]:
+    """(verb lemma, particle or object word or "") -> PLOVER event, from the CAMEO verb
+    dictionary through the CAMEO->PLOVER table (CC BY-SA 4.0; see NOTICE)."""
+    return {(row[0], row[1]): row[3] for row in _rows("plover_cameo.tsv")}
