@@ -87,7 +87,8 @@ redline's selection, renaming of codes to identities and sectors, and additions 
 def _name(raw: str) -> str:
     """A dictionary name ("NORTH_ATLANTIC_TREATY_ORGANIZATION_") as text, lower case."""
     text = re.sub(r"\(.*?\)", " ", raw).replace("_", " ").replace("!", "")
-    return " ".join(text.lower().split())
+    text = " ".join(text.lower().split())
+    return text[4:] if text.startswith("the ") else text  # "THE_UNITED_NATIONS_"
 
 
 def entries(path: Path) -> list[tuple[list[str], str]]:

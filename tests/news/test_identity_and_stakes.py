@@ -195,3 +195,11 @@ def test_plover_scoring_sees_organisations_as_their_kind():
 
     assert [plover_code(c) for c in ("EU", "ECOWAS", "IAEA", "Red Cross", "IRN")] == \
         ["IGO", "IGO", "IGO", "NGO", "IRN"]
+
+
+def test_an_organisation_after_a_lower_case_article_is_found():
+    from redline.news.gazetteer import find_mentions
+
+    found = find_mentions("Diplomats said the United Nations and the European Union agreed.")
+    assert [(m.text, m.code) for m in found] == [("United Nations", "UN"),
+                                                ("European Union", "EU")]
