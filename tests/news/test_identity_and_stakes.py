@@ -203,3 +203,37 @@ def test_an_organisation_after_a_lower_case_article_is_found():
     found = find_mentions("Diplomats said the United Nations and the European Union agreed.")
     assert [(m.text, m.code) for m in found] == [("United Nations", "UN"),
                                                 ("European Union", "EU")]
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Oslo said it would ask the court to freeze the funds unless Reykjavik paid the fine.",
+     "THR-UNLESS"),
+    ("Hanoi said it would expel the survey ship from its waters.", "THR-INTENT"),
+    ("Caracas said any new sanctions would be met with a strong response.", "THR-MET-WITH"),
+])
+def test_announced_acts_and_unless_are_threats(nlp, text, rule):
+    s = _only(text)
+    assert (s.stance, s.rule) == ("threaten", rule)
+
+
+def test_a_passive_met_is_no_meeting(nlp):
+    assert all(s.stance != "consult" for s in _run(
+        "Rabat said the proposal had been met with silence in Algiers."))
+
+
+def test_a_clause_that_will_not_be_reopened_is_a_red_line(nlp):
+    s = _only("Tokyo said the fisheries annex would not be reopened.")
+    assert (s.actor, s.stance) == ("JPN", "red_line") and "fisheries" in (s.issue or "")
+
+
+def test_an_organisation_named_again_by_its_last_word(nlp):
+    found = _run("The International Atomic Energy Agency met in Vienna on Monday.\n"
+                 "The Agency urged Pyongyang to readmit its inspectors.")
+    urge = [s for s in found if s.stance == "urge"]
+    assert [(s.actor, s.addressee) for s in urge] == [("IAEA", "PRK")]
+
+
+def test_coordinated_speakers_reported_with_they_each_speak(nlp):
+    found = _run("Chile and Peru said they would recall their ambassadors unless Bolivia "
+                 "reopened the pipeline.")
+    assert sorted(s.actor for s in found if s.stance == "threaten") == ["CHL", "PER"]

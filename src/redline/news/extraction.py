@@ -157,6 +157,8 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
     if group is not None:
         if group.actor is not None or group.sector != "military":
             actor = group.actor  # a union's own state, or none: never a state merely nearby
+    if actor is None and group is None and who is not None:
+        actor = _named_before(who, mentions, sent.start_char)  # "the Commission" said ...
     if actor is None and group is None and finding.issue is not None:  # "Tehran's missile capabilities ..."
         poss = next((c for c in finding.issue.children if c.dep_ == "poss"), None)
         if poss is not None:
@@ -241,12 +243,30 @@ def _statements(article: Article, parsed: list[tuple[int, str, Any]],
     return ArticleStatements(article, tuple(statements))
 
 
+def _named_before(who: Any, mentions: Mentions, before: int) -> str | None:
+    """An organisation named earlier by its full name and now by its last word: "the
+    European Commission ... the Commission urged"."""
+    if not who.text[:1].isupper() or who.pos_ not in ("PROPN", "NOUN") or \
+            who.lower_ in ("it", "they"):
+        return None
+    for m in reversed(mentions.before(before)):
+        if m.kind == "organisation" and " " in m.text and \
+                m.text.split()[-1].lower() == who.lower_:
+            return m.code
+    return None
+
+
 def _co_actors(finding: Finding, statement: Statement, mentions: Mentions,
                memory: list[str]) -> list[Statement]:
-    """"Russia and France urged ...": the same statement for each coordinated subject."""
+    """"Russia and France urged ...", "Britain, France and Germany said they would ...": the
+    same statement for each coordinated subject."""
     if statement.stance == "consult" or finding.actor is not None or statement.speaker:
         return []
     head = subject(finding.trigger)
+    if head is not None and head.lower_ in ("they", "we"):
+        reported = speaker_of(finding.trigger, mentions, memory, None)
+        if reported is not None and reported.token_i is not None:
+            head = finding.trigger.doc[reported.token_i]
     if head is None:
         return []
     out = []
