@@ -61,6 +61,8 @@ EXTRA_AGENTS = {
     "operator": "business", "group": None, "rebels": "rebels", "guerrillas": "rebels",
     "bishops": "civil society", "conference of bishops": "civil society",
     "association": "civil society", "army": "military", "junta": "military",
+    # the dictionary writes ministers as a stem ("!MINIST!"), which a lookup by word misses
+    "minister": "government", "ministers": "government", "ministry": "government",
 }
 
 NOTICE = """\

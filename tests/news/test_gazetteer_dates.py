@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from redline.news import dates, gazetteer
@@ -49,6 +49,7 @@ def test_resolving_relative_dates():
     assert dates.resolve("last week", None) == (None, "unknown")
 
 
+@settings(deadline=None)  # a property, not a timing: no deadline on a loaded machine
 @given(st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 1, 1)),
        st.sampled_from(dates.WEEKDAYS))
 def test_a_weekday_is_the_latest_such_day_not_after_the_article(day, weekday):

@@ -237,3 +237,26 @@ def test_coordinated_speakers_reported_with_they_each_speak(nlp):
     found = _run("Chile and Peru said they would recall their ambassadors unless Bolivia "
                  "reopened the pipeline.")
     assert sorted(s.actor for s in found if s.stance == "threaten") == ["CHL", "PER"]
+
+
+def test_the_dateline_is_no_part_of_the_first_sentence(nlp):
+    s = _only("KAMPALA, June 9 (Reuters) - Uganda's main teachers' union said it would "
+              "strike unless salaries were paid.")
+    assert (s.actor, s.sector, s.stance) == ("UGA", "union", "threaten")
+    assert s.date == "2026-06-10"  # the dateline is not the statement's date: the article is
+
+
+@pytest.mark.parametrize(("text", "actor", "sector"), [
+    ("The Congress of Ghana Trade Unions backed the pay claim.", "GHA", "union"),
+    ("The Anglican bishops' conference urged both sides to talk.", None, "civil society"),
+    ("The Federation of Kenya Employers rejected the levy.", "KEN", "business"),
+])
+def test_bodies_take_the_sector_of_their_members(nlp, text, actor, sector):
+    s = _only(text)
+    assert (s.actor, s.sector) == (actor, sector)
+
+
+def test_a_minister_without_a_state_speaks_for_the_state_of_the_article(nlp):
+    found = _run("Peru's truckers blocked the highways on Monday.\n"
+                 "The transport minister urged the drivers to accept the new tolls.")
+    assert [(s.actor, s.stance) for s in found if s.stance == "urge"] == [("PER", "urge")]

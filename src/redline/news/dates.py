@@ -104,6 +104,22 @@ def _weekday(sentence: str) -> re.Match[str] | None:
     return None
 
 
+# Any dateline: a place in capitals, then a date and/or "(Agency)", then a dash.
+_DATELINE_ANY = re.compile(
+    rf"^[A-Z][A-Z.'’ -]+(?:, [A-Z][A-Za-z.'’ ]+)?"
+    rf"(?:,\s+(?:{'|'.join(m.title() for m in MONTHS)}|{_MONTH_ABBR})\s+\d{{1,2}}"
+    rf"(?:,\s+\d{{4}})?\s*(?:\([^)]*\))?|\s*\([^)]*\))\s*[-–—]+\s*", re.MULTILINE)
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Where a wire dateline ("ABUJA, May 4 (Reuters) - ", "WASHINGTON (AP) — ") sits in the
+    first lines of an article, so that it can be kept out of the parse: it is no part of
+    the first sentence's grammar."""
+    head = "\n".join(text.splitlines()[:4])
+    match = _DATELINE_ANY.search(head)
+    return (match.start(), match.end()) if match else None
+
+
 def dateline(text: str, reference: date) -> date | None:
     """The date of a wire dateline at the start of a line near the top of an article ("ABUJA,
     May 4 (Reuters) -"), read with dateparser; without a year, the latest such day not after

@@ -19,7 +19,7 @@ from redline.news.clauses import (
     speaker_of,
     subject,
 )
-from redline.news.groups import Group, group_of
+from redline.news.groups import Group, agent_sector, group_of
 from redline.news.issues import IssueMatcher
 from redline.news.language import pipeline
 from redline.news.reading import expand, read_file
@@ -159,6 +159,11 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
             actor = group.actor  # a union's own state, or none: never a state merely nearby
     if actor is None and group is None and who is not None:
         actor = _named_before(who, mentions, sent.start_char)  # "the Commission" said ...
+    if actor is None and group is None and who is not None and who.pos_ == "NOUN" and \
+            agent_sector(who) == "government":
+        # "the transport minister urged ...": an official of the state the article is about
+        actor = next((c for c in reversed(memory) if len(c) == 3 and c.isupper()), None)
+        confidence -= 0.2
     if actor is None and group is None and finding.issue is not None:  # "Tehran's missile capabilities ..."
         poss = next((c for c in finding.issue.children if c.dep_ == "poss"), None)
         if poss is not None:
@@ -291,6 +296,16 @@ def _metadata_date(text: str | None) -> date | None:
         return None
 
 
+def _undated(text: str) -> str:
+    """The text with its wire dateline blanked out (same length, so offsets still hold): the
+    dateline dates the article (`dates.dateline`) but is no part of the first sentence."""
+    span = dates.dateline_span(text)
+    if span is None:
+        return text
+    start, end = span
+    return text[:start] + " " * (end - start) + text[end:]
+
+
 CHUNK = 50_000  # characters parsed at once: bounded memory, and spaCy's length limit
 
 
@@ -321,7 +336,7 @@ def extract_articles(articles: Sequence[Article], scenario: Any = None,
     """
     matcher = IssueMatcher.from_scenario(scenario) if scenario is not None else None
     pieces = [(index, offset, piece) for index, article in enumerate(articles)
-              if article.text.strip() for offset, piece in chunks(article.text)]
+              if article.text.strip() for offset, piece in chunks(_undated(article.text))]
     docs = pipeline().pipe([piece for _, _, piece in pieces], batch_size=32) if pieces else []
     parsed: dict[int, list[tuple[int, str, Any]]] = {}
     for (index, offset, piece), doc in zip(pieces, docs, strict=True):

@@ -411,6 +411,8 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
             continue
         if not words[0].isupper():
             continue  # names are capitalised: "turkey dinner", "fine china", "talk to us"
+        if kind_of(key) in ("capital", "body") and re.match(r" of [A-Z]", text[match.end():]):
+            continue  # "the Congress of South African Trade Unions" is not the US Congress
         if key in _ACRONYMS() and words != words.upper():
             continue  # a derived acronym in capitals only ("CARE", not "Care")
         if key == "us" and text[match.end():match.end() + 2].strip().startswith("$"):
@@ -418,6 +420,12 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
         code, kind = lexicon[key]
         found.append(Mention(words, match.start(), match.end(), code, kind))
     return tuple(found)
+
+
+def kind_of(name: str) -> str | None:
+    """The kind of a known name (state, capital, demonym, organisation, group, person, body)."""
+    entry = _lexicon().get(name.lower())
+    return entry[1] if entry else None
 
 
 def actor_code(text: str) -> str | None:

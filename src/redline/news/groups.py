@@ -47,6 +47,28 @@ def _phrase(token: Token) -> list[Token]:
     return sorted(keep, key=lambda t: t.i)
 
 
+# Bodies whose members say what sector they are: "the bishops' conference", "a farmers'
+# association", "the Congress of Trade Unions".
+BODIES = frozenset("conference council association federation congress committee league "
+                   "movement front coalition assembly body".split())
+
+
+def agent_sector(token: Token) -> str | None:
+    """The sector an agent noun phrase names ("transport minister" -> government), or None."""
+    sector = _agent_sector(token)
+    if token.lemma_.lower() in BODIES:
+        members = [t for t in _phrase(token) if t.i != token.i and t.pos_ in ("NOUN", "PROPN")]
+        members += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.subtree if g.pos_ in ("NOUN", "PROPN")]
+        for member in members:
+            table = lexicon.agents()
+            word = member.lower_.rstrip("'")
+            for key in (word, word[:-1] if word.endswith("s") else word, member.lemma_.lower()):
+                if key in table and table[key] != "government":
+                    return table[key]
+    return sector
+
+
 def _agent_sector(token: Token) -> str | None:
     """The sector of an agent noun: the longest run of words ending at the head found in the
     agents dictionary ("opposition party", then "party")."""
@@ -114,10 +136,10 @@ def group_of(token: Token | None, mentions: Mentions,
             return groups[-1] if groups else None
         return group_of(owner, mentions, groups)
     named = _named(token, mentions)
-    sector = named[1] if named else _agent_sector(token)
+    sector = named[1] if named else agent_sector(token)
     appos = next((c for c in token.children if c.dep_ == "appos"), None)
     if appos is not None and token.pos_ == "PROPN" and sector in (None, "government"):
-        sector = _agent_sector(appos) or sector  # "Equinor, the energy company"
+        sector = agent_sector(appos) or sector  # "Equinor, the energy company"
     if sector is None or sector == "government":
         return None
     state = named[0] if named and named[0] else _state_inside(token, mentions)
