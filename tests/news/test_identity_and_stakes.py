@@ -166,6 +166,8 @@ def test_shipped_lexicons_carry_their_notice_and_regenerate_from_the_dictionarie
     import importlib.util
     from pathlib import Path
 
+    from tests.conftest import shared_data_dir
+
     from redline.news import lexicon
 
     notice = (lexicon.FOLDER / "NOTICE").read_text(encoding="utf-8")
@@ -174,10 +176,9 @@ def test_shipped_lexicons_carry_their_notice_and_regenerate_from_the_dictionarie
     assert lexicon.organisations()["economic community of west african states"].identity == \
         "ECOWAS"
     assert lexicon.agents()["trade union"] == "union"
-    phoenix = Path(__file__).resolve().parents[3] / "shared" / "data" / "phoenix"
-    if not phoenix.is_dir():
-        phoenix = Path("/work/shared/data/phoenix")
-    if not phoenix.is_dir():
+    shared = shared_data_dir()
+    phoenix = shared / "phoenix" if shared is not None else None
+    if phoenix is None or not phoenix.is_dir():
         pytest.skip("../shared/data/phoenix is absent: cannot regenerate the lexicons")
     spec = importlib.util.spec_from_file_location(
         "build_lexicons", Path(__file__).resolve().parents[2] / "tools" / "build_lexicons.py")
