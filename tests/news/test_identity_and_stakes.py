@@ -166,9 +166,8 @@ def test_shipped_lexicons_carry_their_notice_and_regenerate_from_the_dictionarie
     import importlib.util
     from pathlib import Path
 
-    from tests.conftest import shared_data_dir
-
     from redline.news import lexicon
+    from tests.conftest import shared_data_dir
 
     notice = (lexicon.FOLDER / "NOTICE").read_text(encoding="utf-8")
     assert "MIT" in notice or "Permission is hereby granted" in notice
