@@ -24,7 +24,8 @@ def test_extract_json_with_scenario_and_date(tmp_path, examples, nlp):
     assert data["method"] == "dependency-rules"
     [statement] = data["statements"]
     assert statement["actor"] == "ISR" and statement["stance"] == "urge"
-    assert statement["addressee"] == "USA" and statement["issue"] == "missiles"
+    assert statement["addressee"] == "USA" and statement["resolved"]["issue"] == "missiles"
+    assert statement["resolved"]["actor"] == "ISR" and statement["resolved"]["addressee"] == "USA"
     assert statement["date"] == "2026-02-03" and statement["source"] == str(path)
 
 

@@ -20,9 +20,9 @@ from redline.news.clauses import (
     speaker_of,
     subject,
 )
-from redline.news.issues import IssueMatcher
 from redline.news.language import pipeline
 from redline.news.reading import expand, read_file
+from redline.news.resolution import resolve_articles
 from redline.news.rules import Finding, findings
 from redline.news.statement import (
     STANCE_PLOVER,
@@ -106,8 +106,8 @@ def _known(speaker: Speaker, people: list[Any]) -> Speaker:
 
 
 def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
-           memory: list[str], published: date | None, matcher: IssueMatcher | None,
-           offset: int = 0, people: list[Any] | None = None) -> Statement:
+           memory: list[str], published: date | None, offset: int = 0,
+           people: list[Any] | None = None) -> Statement:
     trigger = finding.trigger
     people = people if people is not None else []
     speaker = speaker_of(trigger, mentions, memory, published)
@@ -157,14 +157,7 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
         confidence -= 0.2
     if pronoun:
         confidence -= 0.1
-    topic = noun_phrase(finding.issue) or None if finding.issue is not None else None
-    issue = topic
-    if matcher is not None:
-        issue = None
-        if finding.issue is not None:
-            issue = matcher.find(_issue_text(finding.issue))
-        elif finding.stance != "reject":
-            issue = matcher.find(sent.text, near=trigger.idx - sent.start_char)
+    issue = noun_phrase(finding.issue) or None if finding.issue is not None else None
     addressee = _actor(finding.addressee, mentions, memory) or both_other
     place = _actor(finding.place, mentions, memory)
     mediator = _actor(finding.mediator, mentions, memory) if finding.mediator is not None \
@@ -191,7 +184,8 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
         speaker_role=speaker.role if speaker else None, issue=issue,
         condition=finding.condition, addressee=addressee if addressee != actor else None,
         mediator=mediator, place=place, plover=STANCE_PLOVER[finding.stance],
-        date=when.isoformat() if when else None)
+        date=when.isoformat() if when else None,
+        issue_text=_issue_text(finding.issue) if finding.issue is not None else None)
 
 
 def extract_article(article: Article, scenario: Any = None,
@@ -201,7 +195,7 @@ def extract_article(article: Article, scenario: Any = None,
 
 
 def _statements(article: Article, parsed: list[tuple[int, str, Any]],
-                matcher: IssueMatcher | None, published: date | None) -> ArticleStatements:
+                published: date | None) -> ArticleStatements:
     """Apply the rules to one article's parsed pieces (offset, text, spaCy doc)."""
     day = published or _metadata_date(article.date)
     memory: list[str] = []
@@ -212,8 +206,8 @@ def _statements(article: Article, parsed: list[tuple[int, str, Any]],
         for sent in _sentences(doc):
             built = []
             for finding in findings(sent):
-                statement = _build(finding, sent, article, mentions, memory, day, matcher,
-                                   offset, people)
+                statement = _build(finding, sent, article, mentions, memory, day, offset,
+                                   people)
                 built.append(statement)
                 built.extend(_co_actors(finding, statement, mentions, memory))
             statements.extend(built)
@@ -284,15 +278,16 @@ def extract_articles(articles: Sequence[Article], scenario: Any = None,
     All articles' text is parsed in one stream (spaCy's `pipe`), which is faster than one
     article at a time.
     """
-    matcher = IssueMatcher.from_scenario(scenario) if scenario is not None else None
     pieces = [(index, offset, piece) for index, article in enumerate(articles)
               if article.text.strip() for offset, piece in chunks(article.text)]
     docs = pipeline().pipe([piece for _, _, piece in pieces], batch_size=32) if pieces else []
     parsed: dict[int, list[tuple[int, str, Any]]] = {}
     for (index, offset, piece), doc in zip(pieces, docs, strict=True):
         parsed.setdefault(index, []).append((offset, piece, doc))
-    found = tuple(_statements(article, parsed.get(index, []), matcher, published)
+    found = tuple(_statements(article, parsed.get(index, []), published)
                   for index, article in enumerate(articles))
+    if scenario is not None:
+        found = resolve_articles(found, scenario)
     return Extraction(found, METHOD, {
         "scenario": getattr(scenario, "title", None) if scenario is not None else None,
         "date": published.isoformat() if published else None})
