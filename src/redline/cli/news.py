@@ -17,7 +17,8 @@ FilesArg = Annotated[list[Path], typer.Argument(help="Article files or folders (
                                                      "RSS/Atom).")]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="text or json.")]
 ScenarioOpt = Annotated[Path | None, typer.Option(
-    "--scenario", "-s", help="Scenario whose issue ids to match statements to.")]
+    "--scenario", "-s", help="Scenario whose actors, issues and options to resolve statements "
+                             "to (by their names and aliases).")]
 DateOpt = Annotated[str | None, typer.Option(
     "--date", "-d", help="Article date (YYYY-MM-DD), for relative dates like 'last week'.")]
 DbOpt = Annotated[str | None, typer.Option(
@@ -44,18 +45,39 @@ def _extract(files: list[Path], scenario: Path | None, day: str | None) -> Any:
     return extract(files, _scenario(scenario), parse_date(day) if day else None)
 
 
+def _ids(s: Any) -> tuple[str, str, str | None, str | None, str | None]:
+    """Actor, issue, option, addressee and condition's issue to show: scenario ids where the
+    statement was resolved (an unresolved one as "? (the text's words)"), else the raw fields."""
+    resolved = getattr(s, "resolved", None)
+    if resolved is None and getattr(s, "scenario", None):  # a stored statement
+        resolved = s
+        actor, issue = s.resolved_actor, s.resolved_issue
+        option, addressee, price = s.resolved_option, s.resolved_addressee, s.condition_issue
+    elif resolved is not None:
+        actor, issue, option = resolved.actor, resolved.issue, resolved.option
+        addressee, price = resolved.addressee, resolved.condition_issue
+    else:
+        return s.actor or "?", s.issue or "", None, s.addressee, None
+    return (actor or f"? ({s.actor or 'unknown'})", issue or (f"? ({s.issue})" if s.issue else ""),
+            option, addressee or s.addressee, price)
+
+
 def _statement_table(rows: list[Any], title: str) -> Table:
     table = Table(title=title, show_lines=False)
     for column in ("date", "actor", "stance", "issue", "speaker", "detail", "rule / sources"):
         table.add_column(column)
     for s in rows:
-        detail = s.condition and f"if {s.condition}" or s.addressee and f"to {s.addressee}" or ""
+        actor, issue, option, addressee, price = _ids(s)
+        if option:
+            issue += f" = {option}"
+        condition = f"if {s.condition}" + (f" [{price}]" if price else "") if s.condition \
+            else ""
+        detail = condition or addressee and f"to {addressee}" or ""
         if getattr(s, "mediator", None):
             detail += f" via {s.mediator}"
         cited = getattr(s, "citations", None)
         origin = f"{len(cited)} source(s)" if cited is not None else s.rule
-        table.add_row(s.date or "", s.actor or "?", s.stance, s.issue or "", s.speaker or "",
-                      detail, origin)
+        table.add_row(s.date or "", actor, s.stance, issue, s.speaker or "", detail, origin)
     return table
 
 
@@ -152,7 +174,8 @@ def timeline_command(
     out.print(_statement_table(list(result.statements),
                                f"{result.actor} on {issue or 'all issues'}"))
     for move in result.moves:
-        out.print(f"{move.date or '?'}: {move.before} -> {move.after} ({move.direction})")
+        out.print(f"{move.issue}: {move.since or '?'} {move.before} -> {move.date or '?'} "
+                  f"{move.after} ({move.direction})")
 
 
 @app.command("suggest", help="Proposed scenario edits from stored statements, each citing its "

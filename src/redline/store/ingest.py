@@ -8,6 +8,7 @@ reported by several outlets is stored once, with every source sentence kept.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -45,10 +46,33 @@ def _norm(value: str | None) -> str:
 
 
 def statement_key(statement: Statement) -> str:
-    """Identity of a statement across outlets: what is said, by whom, to whom, when."""
+    """Identity of a statement across outlets: what is said, by whom, to whom, when. Resolved
+    to a scenario, its ids stand for the text's words, so that "missile programme" and
+    "missile capabilities" in two outlets are one statement on `missiles`."""
+    resolved = statement.resolved
     parts = [statement.actor, statement.stance, statement.issue, statement.addressee,
              statement.condition, statement.date]
+    if resolved is not None:
+        parts = [resolved.scenario, resolved.actor or statement.actor, statement.stance,
+                 resolved.issue or statement.issue, resolved.option,
+                 resolved.addressee or statement.addressee,
+                 resolved.condition_issue or statement.condition, statement.date]
     return hashlib.sha256("|".join(_norm(p) for p in parts).encode("utf-8")).hexdigest()
+
+
+def _columns(statement: Statement) -> dict[str, Any]:
+    """The statement's row: its fields, and with a scenario its resolved ids."""
+    values = {k: getattr(statement, k) for k in (
+        "actor", "stance", "issue", "speaker", "speaker_role", "condition", "addressee",
+        "mediator", "place", "plover", "date", "confidence", "issue_text")}
+    resolved = statement.resolved
+    if resolved is not None:
+        values.update(scenario=resolved.scenario, resolved_actor=resolved.actor,
+                      resolved_issue=resolved.issue, resolved_option=resolved.option,
+                      resolved_addressee=resolved.addressee,
+                      condition_issue=resolved.condition_issue,
+                      matched=json.dumps(resolved.matched, ensure_ascii=False))
+    return values
 
 
 def ingest(store: Store, found: Iterable[ArticleStatements]) -> IngestReport:
@@ -90,11 +114,8 @@ def _ingest(store: Store, found: Iterable[ArticleStatements], select: Any) -> In
                                           statements.c.speaker).where(
                     statements.c.key == key)).first()
                 if row is None:
-                    values = {k: getattr(statement, k) for k in (
-                        "actor", "stance", "issue", "speaker", "speaker_role", "condition",
-                        "addressee", "mediator", "place", "plover", "date", "confidence")}
                     statement_id = conn.execute(statements.insert().values(
-                        key=key, **values)).inserted_primary_key[0]
+                        key=key, **_columns(statement))).inserted_primary_key[0]
                     new_statements += 1
                 else:
                     statement_id = row.id

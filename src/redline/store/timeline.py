@@ -1,4 +1,9 @@
-"""How an actor's position on an issue moved over time."""
+"""How an actor's position on an issue moved over time.
+
+A move compares one actor on one issue: a red line on missiles followed by an offer on
+sanctions is two positions, not a softening. Talks (`consult`) are a reported fact, not a
+position, and take no part in moves; neither does a statement whose issue is unknown.
+"""
 
 from __future__ import annotations
 
@@ -21,10 +26,12 @@ class Move:
     before: str
     after: str
     direction: str  # softer, harder, same
+    issue: str | None = None
+    since: str | None = None  # the date of the statement before
 
     def to_dict(self) -> dict[str, Any]:
-        return {"date": self.date, "before": self.before, "after": self.after,
-                "direction": self.direction}
+        return {"date": self.date, "issue": self.issue, "since": self.since,
+                "before": self.before, "after": self.after, "direction": self.direction}
 
 
 @dataclass(frozen=True)
@@ -46,19 +53,27 @@ class Timeline:
 
 
 def moves_between(items: tuple[StoredStatement, ...]) -> tuple[Move, ...]:
-    """Each change of stance from one statement to the next."""
+    """Each change of stance from one position to the next on the same issue (its scenario id
+    where resolved, else the text's phrase), in date order."""
+    last: dict[str, StoredStatement] = {}
     out = []
-    for before, after in zip(items, items[1:], strict=False):
-        if before.stance == after.stance:
+    for item in items:
+        issue = item.about
+        if issue is None or item.stance == "consult":
             continue
-        delta = OPENNESS[after.stance] - OPENNESS[before.stance]
+        before = last.get(issue)
+        last[issue] = item
+        if before is None or before.stance == item.stance:
+            continue
+        delta = OPENNESS[item.stance] - OPENNESS[before.stance]
         direction = "softer" if delta > 0 else "harder" if delta < 0 else "same"
-        out.append(Move(after.date, before.stance, after.stance, direction))
+        out.append(Move(item.date, before.stance, item.stance, direction, issue, before.date))
     return tuple(out)
 
 
 def timeline(store: Store, actor: str, issue: str | None = None) -> Timeline:
-    """The statements of `actor` (on `issue`), dated, with the moves between them."""
+    """The statements of `actor` (on `issue`), dated, with the moves between them (issue by
+    issue)."""
     items = stored_statements(store, actor, issue)
     return Timeline(actor.upper(), issue, items, moves_between(items),
                     parameters={"actor": actor.upper(), "issue": issue})
