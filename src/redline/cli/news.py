@@ -13,8 +13,12 @@ from redline.cli.analysis import OutputFormat, print_json
 from redline.cli.app import app, out, user_errors
 from redline.errors import RedlineError
 
-FilesArg = Annotated[list[Path], typer.Argument(help="Article files or folders (text, HTML, "
-                                                     "RSS/Atom).")]
+FilesArg = Annotated[list[str], typer.Argument(help="Article files, folders or http(s) URLs "
+                                                    "(text, HTML, RSS/Atom).")]
+SourcesArg = Annotated[list[str] | None, typer.Argument(
+    help="Article files, folders or http(s) URLs (text, HTML, RSS/Atom).")]
+TimeoutOpt = Annotated[float, typer.Option("--timeout", help="Seconds to wait for a web server.",
+                                           min=0.1)]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="text or json.")]
 ScenarioOpt = Annotated[Path | None, typer.Option(
     "--scenario", "-s", help="Scenario whose actors, issues and options to resolve statements "
@@ -38,11 +42,27 @@ def _scenario(path: Path | None) -> Any:
     return load(path)
 
 
-def _extract(files: list[Path], scenario: Path | None, day: str | None) -> Any:
-    from redline.news import extract
+def _articles(sources: list[str], timeout: float) -> list[Any]:
+    """The articles of files, folders and http(s) URLs, all read before anything is stored."""
+    from redline.news.fetching import is_url, read_url
+    from redline.news.reading import expand, read_file
+
+    found: list[Any] = []
+    for source in sources:
+        if is_url(source):
+            found.extend(read_url(source, timeout))
+        else:
+            found.extend(a for path in expand([source]) for a in read_file(path))
+    return found
+
+
+def _extract(files: list[str], scenario: Path | None, day: str | None,
+             timeout: float = 20.0) -> Any:
+    from redline.news import extract_articles
     from redline.news.dates import parse_date
 
-    return extract(files, _scenario(scenario), parse_date(day) if day else None)
+    return extract_articles(_articles(files, timeout), _scenario(scenario),
+                            parse_date(day) if day else None)
 
 
 def _ids(s: Any) -> tuple[str, str, str | None, str | None, str | None]:
@@ -84,9 +104,9 @@ def _statement_table(rows: list[Any], title: str) -> Table:
 @app.command("extract")
 @user_errors
 def extract_command(files: FilesArg, scenario: ScenarioOpt = None, date: DateOpt = None,
-                    output: FormatOpt = OutputFormat.text) -> None:
-    """Statements of position (with provenance) from news articles."""
-    result = _extract(files, scenario, date)
+                    output: FormatOpt = OutputFormat.text, timeout: TimeoutOpt = 20.0) -> None:
+    """Statements of position (with provenance) from news articles (files or URLs)."""
+    result = _extract(files, scenario, date, timeout)
     if output is OutputFormat.json:
         print_json(result.to_dict())
         return
@@ -140,20 +160,51 @@ def code_events_command(
 
 @app.command("ingest")
 @user_errors
-def ingest_command(files: FilesArg, scenario: ScenarioOpt = None, date: DateOpt = None,
-                   db: DbOpt = None, output: FormatOpt = OutputFormat.text) -> None:
-    """Extract statements from articles and store them (idempotent; all or nothing)."""
+def ingest_command(
+    files: SourcesArg = None, scenario: ScenarioOpt = None, date: DateOpt = None,
+    db: DbOpt = None, output: FormatOpt = OutputFormat.text,
+    feed: Annotated[list[str] | None, typer.Option(
+        "--feed", help="An RSS/Atom feed URL: store its new items only (repeatable).")] = None,
+    follow_links: Annotated[bool, typer.Option(
+        "--follow/--no-follow", help="Read each new feed item's linked page (default), or "
+                                     "only the feed's own text.")] = True,
+    timeout: TimeoutOpt = 20.0,
+) -> None:
+    """Extract statements from articles (files, URLs, new feed items) and store them
+    (idempotent; all or nothing for files and URLs, feed by feed for feeds)."""
+    from redline.news.dates import parse_date
     from redline.store import ingest, open_store
+    from redline.store.feeds import poll_feed
 
-    result = _extract(files, scenario, date)
+    if not files and not feed:
+        raise InputError("nothing to ingest. Fix: name article files, folders or URLs, or "
+                         "give --feed URL")
+    result = _extract(files, scenario, date, timeout) if files else None
+    loaded = _scenario(scenario) if feed else None
     with open_store(db) as store:
-        report = ingest(store, result.articles)
+        reports = [ingest(store, result.articles)] if result is not None else []
+        polls = [poll_feed(store, url, loaded, parse_date(date) if date else None,
+                           follow_links, timeout) for url in feed or ()]
     if output is OutputFormat.json:
-        print_json({**report.to_dict(), "db": store.url})
+        print_json({**(reports[0].to_dict() if reports else {}), "db": store.url,
+                    "feeds": [p.to_dict() for p in polls]})
         return
-    out.print(f"{report.articles_added} article(s) added, {report.articles_known} already "
-              f"stored; {report.statements_added} new statement(s), "
-              f"{report.statements_merged} merged with stored ones ({store.url})")
+    for report in reports:
+        out.print(f"{report.articles_added} article(s) added, {report.articles_known} already "
+                  f"stored; {report.statements_added} new statement(s), "
+                  f"{report.statements_merged} merged with stored ones ({store.url})")
+    for p in polls:
+        out.print(_poll_line(p))
+
+
+def _poll_line(p: Any) -> str:
+    if p.error:
+        return f"{p.feed}: {p.error}"
+    line = f"{p.feed}: {p.new} new item(s) of {p.entries}"
+    if p.ingest is not None:
+        line += (f"; {p.ingest.statements_added} new statement(s), "
+                 f"{p.ingest.statements_merged} merged")
+    return line
 
 
 @app.command("timeline")

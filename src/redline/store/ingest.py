@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from redline.store.database import Store, StoreError
-from redline.store.schema import articles, statement_sources, statements
+from redline.store.schema import articles, feed_items, statement_sources, statements
 
 if TYPE_CHECKING:
     from redline.news import ArticleStatements, Statement
@@ -75,8 +75,10 @@ def _columns(statement: Statement) -> dict[str, Any]:
     return values
 
 
-def ingest(store: Store, found: Iterable[ArticleStatements]) -> IngestReport:
-    """Store `ArticleStatements` (from `redline.news.extract`) in one transaction.
+def ingest(store: Store, found: Iterable[ArticleStatements],
+           seen: Iterable[tuple[str, str, str | None]] = ()) -> IngestReport:
+    """Store `ArticleStatements` (from `redline.news.extract`) in one transaction, and mark
+    the feed items `seen` ((feed, item key, link), see `redline.store.feeds`) as read in it.
 
     If anything fails, nothing of this ingest is written.
     """
@@ -84,14 +86,15 @@ def ingest(store: Store, found: Iterable[ArticleStatements]) -> IngestReport:
     from sqlalchemy.exc import OperationalError
 
     try:
-        return _ingest(store, found, select)
+        return _ingest(store, found, select, list(seen))
     except OperationalError as exc:  # nothing was written: the transaction rolled back
         raise StoreError(f"{store.url}: the database refused the ingest ({exc.orig}); nothing "
                          "was stored. Fix: retry when no other ingest is running, and check "
                          "disk space and permissions") from None
 
 
-def _ingest(store: Store, found: Iterable[ArticleStatements], select: Any) -> IngestReport:
+def _ingest(store: Store, found: Iterable[ArticleStatements], select: Any,
+            seen: list[tuple[str, str, str | None]]) -> IngestReport:
     added = known = new_statements = merged = 0
     now = datetime.now(UTC)
     with store.engine.begin() as conn:
@@ -139,4 +142,9 @@ def _ingest(store: Store, found: Iterable[ArticleStatements], select: Any) -> In
                         source=statement.source, sentence=statement.sentence,
                         start=statement.start, end=statement.end, rule=statement.rule,
                         confidence=statement.confidence))
+        for feed, key, link in seen:
+            if conn.execute(select(feed_items.c.id).where(
+                    feed_items.c.feed == feed, feed_items.c.item == key)).first() is None:
+                conn.execute(feed_items.insert().values(feed=feed, item=key, link=link,
+                                                        seen_at=now))
     return IngestReport(added, known, new_statements, merged)
