@@ -149,10 +149,12 @@ def _person(speaker: str | None, names: ScenarioNames) -> tuple[str, str] | None
 
 
 def _code(code: str | None, names: ScenarioNames) -> tuple[str, str] | None:
-    """A scenario actor for the extractor's code: the same id, or an alias equal to it."""
-    if not code or code in GENERIC_ACTORS:
+    """A scenario actor for the extractor's code: the same id, or an alias equal to it (a
+    generic code such as IGO only when the scenario lists it as an alias: "IGO means the EU
+    here")."""
+    if not code:
         return None
-    if code in names.actor_ids:
+    if code in names.actor_ids and code not in GENERIC_ACTORS:
         return code, f"code {code}"
     owners = {m.id for m in names.actors.find(code) if m.text == code and m.end - m.start ==
               len(code)}
