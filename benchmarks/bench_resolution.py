@@ -3,9 +3,10 @@ written by hand (actor, stance, issue as scenario ids).
 
     python benchmarks/bench_resolution.py
 
-Each held-back article of tests/news/articles (`held*`) has a small scenario with aliases and
-its expected positions under `resolved/`, written from the article and its expected statements
-before the resolver was run on it. Precision = paired / found positions (statements whose actor
+Each held-back article of tests/news/articles (`held*`, which earlier rounds used to tune the
+extractor) and each `res*` article (written for this measure with its scenario and expected
+positions before anything was run on it) has a small scenario with aliases and its expected
+positions under `resolved/`, written before the resolver was run on it. Precision = paired / found positions (statements whose actor
 resolves to one of the scenario's), recall = paired / expected, pairs one to one (a talks
 statement may name either side). The peer, run in the same process, maps the extractor's output
 as it stood before resolution: the actor's code if it is a scenario id, the issue by the
@@ -45,9 +46,9 @@ def peer_positions(statements, scenario) -> list[dict]:
     return out
 
 
-def main() -> None:
+def measure(prefix: str) -> None:
     ours, peer = [], []
-    for text in sorted(ARTICLES.glob("held*.txt")):
+    for text in sorted(ARTICLES.glob(f"{prefix}*.txt")):
         folder = ARTICLES / "resolved"
         scenario = load(folder / f"{text.stem}.yaml")
         expected = json.loads((folder / f"{text.stem}.json").read_text("utf-8"))["positions"]
@@ -59,12 +60,17 @@ def main() -> None:
     for name, results in (("resolution", ours), ("peer: codes + issue names", peer)):
         result = score(results, RESOLVED)
         o = result.overall
-        print(f"{name:28s} precision {o.precision:.3f} recall {o.recall:.3f} "
+        print(f"{prefix + '*':6s} {name:28s} precision {o.precision:.3f} recall {o.recall:.3f} "
               f"({o.paired} paired, {o.found} found, {o.expected} expected)")
         if name == "resolution":
             for stance, counts in result.per_stance.items():
                 print(f"    {stance:18s} P {counts.precision:.2f} R {counts.recall:.2f} "
                       f"({counts.paired}/{counts.found}/{counts.expected})")
+
+
+def main() -> None:
+    for prefix in ("held", "res"):
+        measure(prefix)
 
 
 if __name__ == "__main__":

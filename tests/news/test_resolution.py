@@ -103,3 +103,38 @@ def test_resolution_is_recorded_and_deterministic(us_iran):
     assert first == second and first.scenario == us_iran.title
     assert first.to_dict()["matched"] == {"actor": "person 'Abbas Araghchi'",
                                           "issue": "issue phrase: id 'enrichment'"}
+
+
+def test_a_threat_whose_act_names_no_issue_is_about_its_condition(us_iran):
+    s = said("Iran warned it would walk out if inspectors entered military sites.", "threaten",
+             actor="IRN", issue="walk out", condition="inspectors entered military sites")
+    r = resolve(s, us_iran)
+    assert r.issue == "inspections" and r.matched["issue"].startswith("threat's condition")
+    # an act that names an issue keeps it
+    s = said("Washington threatened new sanctions if enrichment resumed.", "threaten",
+             actor="USA", issue="new sanctions", condition="enrichment resumed")
+    assert resolve(s, us_iran).issue == "sanctions"
+    # other stances do not borrow their condition's issue
+    s = said("Iran would talk if enrichment were allowed.", "conditional_offer", actor="IRN",
+             issue="talk", condition="enrichment were allowed")
+    assert resolve(s, us_iran).issue is None
+
+
+def test_coordinated_speakers_of_one_scenario_actor_are_one_position():
+    from redline.news.resolution import resolve_statements
+    from redline.scenario import load
+
+    e3 = load({
+        "format": "redline/1", "title": "e3",
+        "actors": [{"id": "E3", "name": "E3", "role": "party", "aliases": ["FRA", "DEU", "GBR"]},
+                   {"id": "IRN", "name": "Iran", "role": "party"}],
+        "issues": [{"id": "snapback", "name": "Snapback", "options": ["off", "on"],
+                    "status_quo": "off"}],
+        "preferences": {a: {"weights": {"snapback": 1}, "values": {"snapback": [0, 1]}}
+                        for a in ("E3", "IRN")}})
+    text = "France, Germany and Britain warned of a snapback."
+    three = [said(text, "threaten", actor=code, issue="snapback") for code in ("FRA", "DEU", "GBR")]
+    later = said("Britain warned of a snapback.", "threaten", actor="GBR", issue="snapback")
+    later = Statement(**{**later.to_dict(), "start": 100, "resolved": None})
+    out = resolve_statements([*three, later], e3)
+    assert [(s.actor, s.resolved.actor) for s in out] == [("FRA", "E3"), ("GBR", "E3")]

@@ -13,14 +13,18 @@ ARTICLES = Path(__file__).parent / "articles"
 
 
 def test_resolved_positions_on_held_back_articles(nlp, capsys):
-    result = score_resolved(ARTICLES, "held")
-    overall = result.overall
-    with capsys.disabled():
-        print(f"\nresolved positions held01-06: precision {overall.precision:.3f} recall "
-              f"{overall.recall:.3f} ({overall.paired} paired, {overall.found} found, "
-              f"{overall.expected} expected)")
-    assert overall.expected >= 50 and len(result.parameters["articles"]) == 6
-    assert overall.precision >= 0.6 and overall.recall >= 0.7, (result.missed, result.spurious)
+    # held01-06: the extractor was tuned on held01-03 before; scenarios and resolver are new.
+    # res01-03: written with their scenarios and expected positions before anything was run.
+    for prefix, articles, floor in (("held", 6, (0.6, 0.7)), ("res", 3, (0.4, 0.4))):
+        result = score_resolved(ARTICLES, prefix)
+        overall = result.overall
+        with capsys.disabled():
+            print(f"\nresolved positions {prefix}*: precision {overall.precision:.3f} recall "
+                  f"{overall.recall:.3f} ({overall.paired} paired, {overall.found} found, "
+                  f"{overall.expected} expected)")
+        assert len(result.parameters["articles"]) == articles and overall.expected >= 20
+        assert overall.precision >= floor[0] and overall.recall >= floor[1], (
+            result.missed, result.spurious)
 
 
 def test_every_resolved_scenario_loads_and_its_positions_use_its_ids():

@@ -246,9 +246,16 @@ def resolve(statement: Statement, scenario: Scenario,
     elif actor_found is None:  # a state the scenario does not have: only its speaker may tell
         actor_found = _actor_in_text(speaker_texts, names, addressee)
     actor = keep("actor", actor_found)
-    issue = keep("issue", _issue(statement, names))
-    option = keep("option", _option(statement, issue, names)) if issue else None
     condition = names.issues.find(statement.condition)
+    issue_found = _issue(statement, names)
+    if issue_found is None and statement.stance == "threaten" and condition and \
+            len({m.id for m in condition}) == 1:
+        # "would resume air strikes if the corridors were attacked": an act that names no
+        # issue of the scenario threatens over what its condition is about
+        issue_found = (condition[0].id, f"threat's condition: {condition[0].how} "
+                                        f"{condition[0].text!r}")
+    issue = keep("issue", issue_found)
+    option = keep("option", _option(statement, issue, names)) if issue else None
     condition_issue = None
     if condition and len({m.id for m in condition}) == 1:
         condition_issue = keep("condition_issue", (
@@ -259,11 +266,30 @@ def resolve(statement: Statement, scenario: Scenario,
     return Resolution(names.title, actor, issue, option, addressee, condition_issue, matched)
 
 
+def _same(statement: Statement) -> tuple[object, ...]:
+    r = statement.resolved
+    assert r is not None
+    return (statement.source, statement.start, statement.stance, r.actor, r.issue, r.option,
+            r.addressee, r.condition_issue)
+
+
 def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
                        names: ScenarioNames | None = None) -> tuple[Statement, ...]:
-    """Each statement with its `resolved` ids in `scenario`."""
+    """Each statement with its `resolved` ids in `scenario`. Statements of one sentence that
+    resolve to the same position are one ("France, Germany and Britain warned ..." with one
+    `E3` actor in the scenario): the first is kept."""
     names = names or ScenarioNames.of(scenario)
-    return tuple(replace(s, resolved=resolve(s, scenario, names)) for s in statements)
+    out: list[Statement] = []
+    seen: set[tuple[object, ...]] = set()
+    for s in statements:
+        resolved = replace(s, resolved=resolve(s, scenario, names))
+        key = _same(resolved)
+        if resolved.resolved is not None and resolved.resolved.actor is not None:
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(resolved)
+    return tuple(out)
 
 
 def resolve_articles(found: Iterable[ArticleStatements],
