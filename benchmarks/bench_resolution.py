@@ -6,12 +6,12 @@ written by hand (actor, stance, issue as scenario ids).
 Each held-back article of tests/news/articles (`held*`, which earlier rounds used to tune the
 extractor) and each `res*` article (written for this measure with its scenario and expected
 positions before anything was run on it) has a small scenario with aliases and its expected
-positions under `resolved/`, written before the resolver was run on it. Precision = paired / found positions (statements whose actor
-resolves to one of the scenario's), recall = paired / expected, pairs one to one (a talks
-statement may name either side). The peer, run in the same process, maps the extractor's output
-as it stood before resolution: the actor's code if it is a scenario id, the issue by the
-scenario's issue names in the statement's issue words (else, with no issue words, in its
-sentence).
+positions under `resolved/`, written before the resolver was run on it. Precision = paired /
+found positions (statements whose actor resolves to one of the scenario's), recall = paired /
+expected, pairs one to one (a talks statement may name either side). The peer, run in the same
+process, maps the extractor's output as it stood before resolution: the actor's code if it is a
+scenario id, the issue by the scenario's issue names in the statement's issue words (else, with
+no issue words, in its sentence).
 """
 
 from __future__ import annotations
