@@ -61,8 +61,9 @@ def _extract(files: list[str], scenario: Path | None, day: str | None,
     from redline.news import extract_articles
     from redline.news.dates import parse_date
 
-    return extract_articles(_articles(files, timeout), _scenario(scenario),
-                            parse_date(day) if day else None)
+    published = parse_date(day) if day else None  # the options first: they are quick to check
+    loaded = _scenario(scenario)
+    return extract_articles(_articles(files, timeout), loaded, published)
 
 
 def _ids(s: Any) -> tuple[str, str, str | None, str | None, str | None]:
