@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 
 import pytest
+import yaml
 
 import redline
 from redline.errors import ScenarioError
@@ -52,7 +53,7 @@ def test_aliases_load_as_names_and_people_with_roles():
 
 def test_a_name_shared_by_two_actors_is_refused_with_its_place():
     [problem] = _errors(lambda d: d["actors"][1]["aliases"].append("Army"))
-    assert problem.where == "actors[1].aliases"
+    assert problem.where == "actors[1].aliases[1]"
     assert "'Army' stands for both SAF and RSF" in problem.message
     assert "one of the two actors" in problem.fix
 
@@ -87,3 +88,18 @@ def test_shipped_example_names_the_seed_story_people(examples):
     assert people["Ali Shamkhani"] == ("IRN", "adviser to the Supreme Leader")
     assert people["Abbas Araghchi"][0] == "IRN" and people["Benjamin Netanyahu"][0] == "ISR"
     assert "Tehran" in scenario.actor("IRN").aliases and "Muscat" in scenario.actor("OMN").aliases
+
+
+def test_alias_errors_in_a_file_carry_their_line(tmp_path):
+    data = copy.deepcopy(BASE)
+    data["actors"][1]["aliases"].append("Port Sudan")
+    text = yaml.safe_dump(data, sort_keys=False)
+    path = tmp_path / "s.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ScenarioError) as info:
+        redline.load(path)
+    [problem] = info.value.problems
+    assert "'Port Sudan' stands for both SAF and RSF" in problem.message
+    assert problem.where == "actors[1].aliases[1]"
+    lines = text.splitlines()
+    assert problem.line == lines.index("  - Port Sudan", lines.index("- id: RSF")) + 1

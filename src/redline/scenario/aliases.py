@@ -60,14 +60,15 @@ def check_aliases(doc: Document) -> Found:
             path: Path = ("actors", index, "aliases", k)
             if not text.strip():
                 found.append((path, "an alias is blank", "remove it or write the name"))
-        for text, _role, _kind in actor_names(actor):
+        places: list[Path] = [("actors", index, "id"), ("actors", index, "name")]
+        places += [("actors", index, "aliases", k) for k in range(len(actor.aliases))]
+        for (text, _role, _kind), place in zip(actor_names(actor), places, strict=True):
             key = _key(text)
             if not key:
                 continue
             other = owner.setdefault(key, actor.id)
             if other != actor.id:
-                found.append((("actors", index, "aliases"),
-                              f"the name {text!r} stands for both {other} and {actor.id}",
+                found.append((place, f"the name {text!r} stands for both {other} and {actor.id}",
                               "keep it on one of the two actors (a shared name makes every "
                               "match on it a guess)"))
     for index, issue in enumerate(doc.issues):
