@@ -237,3 +237,16 @@ def test_statements_stored_without_a_scenario_are_resolved_when_suggesting(store
     [row] = stored_statements(store)
     assert row.resolved_issue is None
     assert kinds(suggest(store, scenario)) == [("new_red_line", "IRN", "enrichment")]
+
+
+def test_timeline_with_a_scenario_reads_unresolved_statements_in_its_ids(store, scenario):
+    store_all(store, None,
+              said("Shamkhani called Tehran's missile capabilities a red line.", "red_line",
+                   None, "missile capabilities", speaker="Ali Shamkhani", date="2026-02-01"),
+              said("Araghchi said Iran would accept a missile test moratorium.", "offer", "IRN",
+                   "missile test moratorium", speaker="Abbas Araghchi", date="2026-03-01"))
+    assert timeline(store, "IRN", "missiles").statements == ()  # stored without ids
+    line = timeline(store, "IRN", "missiles", scenario)
+    assert [s.stance for s in line.statements] == ["red_line", "offer"]
+    assert [(m.issue, m.direction) for m in line.moves] == [("missiles", "softer")]
+    assert line.parameters["scenario"] == scenario.title

@@ -213,13 +213,15 @@ def _poll_line(p: Any) -> str:
 def timeline_command(
     actor: Annotated[str, typer.Option("--actor", "-a", help="Actor code, e.g. IRN.")],
     issue: Annotated[str | None, typer.Option("--issue", "-i", help="Issue id.")] = None,
-    db: DbOpt = None, output: FormatOpt = OutputFormat.text,
+    db: DbOpt = None, output: FormatOpt = OutputFormat.text, scenario: ScenarioOpt = None,
 ) -> None:
-    """How an actor's position (on an issue) moved over time, from stored statements."""
+    """How an actor's position (on an issue) moved over time, from stored statements (read in
+    the scenario's ids with --scenario)."""
     from redline.store import open_store, timeline
 
+    loaded = _scenario(scenario)
     with open_store(db) as store:
-        result = timeline(store, actor, issue)
+        result = timeline(store, actor, issue, loaded)
     if output is OutputFormat.json:
         print_json(result.to_dict())
         return

@@ -28,12 +28,11 @@ from typing import Any
 
 import yaml
 
-from redline.news.resolution import ScenarioNames, resolve
-from redline.news.statement import Statement
 from redline.scenario import Scenario, point
 from redline.store.database import Store
 from redline.store.leaning import can_move, concession, gain, leaning, no_worse
-from redline.store.queries import Citation, StoredStatement, stored_statements
+from redline.store.positions import Position, positions
+from redline.store.queries import Citation
 from redline.store.timeline import OPENNESS
 
 RESERVATION_STEP = 0.05  # a nudge per net move, for the analyst to judge
@@ -67,46 +66,6 @@ class Suggestions:
         return {"scenario": self.scenario, "method": self.method,
                 "parameters": dict(self.parameters),
                 "suggestions": [s.to_dict() for s in self.items]}
-
-
-@dataclass(frozen=True)
-class Position:
-    """A stored statement in the scenario's ids (None where the text did not say)."""
-
-    actor: str
-    stance: str
-    issue: str | None
-    addressee: str | None
-    condition_issue: str | None
-    date: str | None
-    stored: StoredStatement
-
-
-def positions(store: Store, scenario: Scenario, since: str | None = None) -> list[Position]:
-    """Stored statements (dated `since` or later) in `scenario`'s ids; an actor the scenario
-    does not have keeps the extractor's code."""
-    names = ScenarioNames.of(scenario)
-    out = []
-    for item in stored_statements(store):
-        if since is not None and (item.date or "") < since:
-            continue
-        if item.scenario == scenario.title:
-            actor, issue = item.resolved_actor, item.resolved_issue
-            addressee, price = item.resolved_addressee, item.condition_issue
-        else:
-            first = item.citations[0] if item.citations else None
-            statement = Statement(
-                actor=item.actor, stance=item.stance, sentence=first.sentence if first else "",
-                start=0, end=0, source=first.source if first else "", rule="stored",
-                confidence=item.confidence, speaker=item.speaker,
-                speaker_role=item.speaker_role, issue=item.issue, issue_text=item.issue_text,
-                condition=item.condition, addressee=item.addressee)
-            r = resolve(statement, scenario, names)
-            actor, issue, addressee, price = r.actor, r.issue, r.addressee, r.condition_issue
-        actor = actor or item.actor
-        if actor:
-            out.append(Position(actor, item.stance, issue, addressee, price, item.date, item))
-    return out
 
 
 def _cites(items: list[Position], limit: int = 3) -> tuple[Citation, ...]:

@@ -7,10 +7,13 @@ position, and take no part in moves; neither does a statement whose issue is unk
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from redline.scenario import Scenario
 from redline.store.database import Store
+from redline.store.positions import positions
 from redline.store.queries import StoredStatement, stored_statements
 
 # How far a stance goes toward agreement (for telling a softening from a hardening).
@@ -52,13 +55,15 @@ class Timeline:
                 "moves": [m.to_dict() for m in self.moves]}
 
 
-def moves_between(items: tuple[StoredStatement, ...]) -> tuple[Move, ...]:
-    """Each change of stance from one position to the next on the same issue (its scenario id
-    where resolved, else the text's phrase), in date order."""
+def moves_between(items: Sequence[StoredStatement],
+                  issues: Sequence[str | None] | None = None) -> tuple[Move, ...]:
+    """Each change of stance from one position to the next on the same issue, in date order;
+    `issues` gives each item's issue (default: its scenario id where resolved, else the text's
+    phrase)."""
+    about = list(issues) if issues is not None else [item.about for item in items]
     last: dict[str, StoredStatement] = {}
     out = []
-    for item in items:
-        issue = item.about
+    for item, issue in zip(items, about, strict=True):
         if issue is None or item.stance == "consult":
             continue
         before = last.get(issue)
@@ -71,9 +76,19 @@ def moves_between(items: tuple[StoredStatement, ...]) -> tuple[Move, ...]:
     return tuple(out)
 
 
-def timeline(store: Store, actor: str, issue: str | None = None) -> Timeline:
+def timeline(store: Store, actor: str, issue: str | None = None,
+             scenario: Scenario | None = None) -> Timeline:
     """The statements of `actor` (on `issue`), dated, with the moves between them (issue by
-    issue)."""
-    items = stored_statements(store, actor, issue)
-    return Timeline(actor.upper(), issue, items, moves_between(items),
-                    parameters={"actor": actor.upper(), "issue": issue})
+    issue). With `scenario`, actor and issue are its ids and every stored statement is read in
+    them (`redline.store.positions`), whether or not it was stored with that scenario."""
+    if scenario is None:
+        items = stored_statements(store, actor, issue)
+        issues = [item.about for item in items]
+    else:
+        found = [p for p in positions(store, scenario) if p.actor.upper() == actor.upper()
+                 and (issue is None or p.issue == issue)]
+        items = tuple(p.stored for p in found)
+        issues = [p.issue for p in found]
+    return Timeline(actor.upper(), issue, items, moves_between(items, issues),
+                    parameters={"actor": actor.upper(), "issue": issue,
+                                "scenario": scenario.title if scenario is not None else None})
