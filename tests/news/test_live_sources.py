@@ -227,3 +227,14 @@ def test_watch_stops_cleanly_on_a_signal_and_resumes_without_duplicates(site, nl
                             "--no-follow"], capture_output=True, text=True, env=env, timeout=120)
     assert again.returncode == 0, again.stderr
     assert "0 new item(s) of 2" in again.stdout
+
+
+def test_polling_interval_is_read_in_seconds_minutes_or_hours():
+    from redline.cli.news import InputError
+    from redline.cli.watch import interval
+
+    assert [interval(t) for t in ("15m", "30s", "1.5h", "45", " 2M ")] == [
+        900.0, 30.0, 5400.0, 45.0, 120.0]
+    for bad in ("0m", "soon", "5d", "-1m"):
+        with pytest.raises(InputError, match="15m"):
+            interval(bad)
