@@ -50,6 +50,8 @@ def measure(prefix: str) -> None:
     ours, peer = [], []
     for text in sorted(ARTICLES.glob(f"{prefix}*.txt")):
         folder = ARTICLES / "resolved"
+        if not (folder / f"{text.stem}.yaml").is_file():
+            continue  # an article with no scenario of its own is not part of this measure
         scenario = load(folder / f"{text.stem}.yaml")
         expected = json.loads((folder / f"{text.stem}.json").read_text("utf-8"))["positions"]
         day = read_expected(text.with_suffix(".json")).get("date")
