@@ -138,3 +138,23 @@ def test_coordinated_speakers_of_one_scenario_actor_are_one_position():
     later = Statement(**{**later.to_dict(), "start": 100, "resolved": None})
     out = resolve_statements([*three, later], e3)
     assert [(s.actor, s.resolved.actor) for s in out] == [("FRA", "E3"), ("GBR", "E3")]
+
+
+def test_a_non_state_speakers_body_names_the_actor():
+    from redline.scenario import load
+
+    port = load({
+        "format": "redline/1", "title": "port strike",
+        "actors": [{"id": "DOCK", "name": "Dockworkers", "role": "party",
+                    "aliases": ["Transport and Dock Union"]},
+                   {"id": "PORTS", "name": "Port employers", "role": "party"}],
+        "issues": [{"id": "pay", "name": "Pay", "options": ["freeze", "rise"],
+                    "status_quo": "freeze"}],
+        "preferences": {a: {"weights": {"pay": 1}, "values": {"pay": [0, 1]}, "reservation": 0}
+                        for a in ("DOCK", "PORTS")}})
+    # The extractor gives a union's spokesman no state, only its sector and its body's name.
+    s = said("The union's spokesman said a pay freeze was out of the question.", actor=None,
+             speaker="a spokesman", sector="union", group="Transport and Dock Union")
+    r = resolve(s, port)
+    assert r.actor == "DOCK" and r.matched["actor"].startswith("speaker's body")
+    assert resolve(said(s.sentence, actor=None, sector="union"), port).actor is None

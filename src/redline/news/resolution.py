@@ -238,7 +238,8 @@ def resolve(statement: Statement, scenario: Scenario,
 
     addressee = keep("addressee", _code(statement.addressee, names))
     speaker_texts: list[tuple[str, str | None]] = [("speaker", statement.speaker),
-                                                   ("speaker role", statement.speaker_role)]
+                                                   ("speaker role", statement.speaker_role),
+                                                   ("speaker's body", statement.group)]
     actor_found = _person(statement.speaker, names) or _code(statement.actor, names)
     if actor_found is None and (statement.actor is None or statement.actor in GENERIC_ACTORS):
         before = _without(statement.sentence, statement.condition)
