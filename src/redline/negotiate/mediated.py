@@ -4,7 +4,7 @@ After Raiffa's single negotiating text (The Art and Science of Negotiation, 1982
 mediated protocol of Klein, Faratin, Sayama and Bar-Yam (2003). The mediator holds one text,
 starting at the status quo. Each round, the parties are first asked whether they would sign
 the text as it stands (each by its strategy's acceptance rule, as for an offer in direct talks);
-if all would, that is the deal. Otherwise the mediator proposes a neighbouring text (one issue
+if all would, they have a deal on that text. Otherwise the mediator proposes a neighbouring text (one issue
 changed, or up to ``reach`` issues at once, which lets it find trades across issues) and every
 party votes yes or vetoes; a unanimous yes makes the proposal the new text. The ``single-text``
 mediator knows nothing but the votes: it proposes the neighbours it has not yet tried since the
@@ -16,7 +16,9 @@ proposes that whole text first, then the neighbours that move the current text t
 the others, and once the text is the reported Nash text it holds it and proposes nothing more.
 When the deadline passes (or the mediator rests), a last call: each party ratifies the final
 text if it is admissible for it (within its red lines and worth at least its reservation); the
-deal needs every party.
+deal needs every party. Once there is a deal, the mediator keeps improving the text while a
+move in its reach helps some party and hurts none (:func:`improve_until_pareto`, Raiffa's
+post-settlement settlement), so its deals end where no such move is left.
 
 How a party votes is its strategy's :meth:`~redline.negotiate.strategies.base.Strategy.vote`:
 truthful by default (yes to improvements only), while a time-based strategy also says yes to a
