@@ -14,11 +14,13 @@ from redline.forecast.actor_table import looks_like_actor_table, read_actor_tabl
 from redline.forecast.backtest import Backtest, Comparison, backtest, compare
 from redline.forecast.bdm import bdm
 from redline.forecast.compromise import compromise
+from redline.forecast.crossval import CrossValidation, cross_validate, grouped_folds
 from redline.forecast.deu import read_deu
 from redline.forecast.exchange import exchange
 from redline.forecast.ktab_csv import read_ktab_csv
 from redline.forecast.models import MODELS, ForecastMeasure, forecast
 from redline.forecast.nash import nash_bargaining
+from redline.forecast.procedural import procedural
 from redline.forecast.result import Forecast
 from redline.forecast.scenario_space import from_scenario
 from redline.forecast.selection import select_on_split
@@ -50,6 +52,7 @@ def load_space(path: str | Path) -> IssueSpace:
 __all__ = [
     "Backtest",
     "Comparison",
+    "CrossValidation",
     "Forecast",
     "ForecastMeasure",
     "ForecastInputError",
@@ -59,12 +62,15 @@ __all__ = [
     "bdm",
     "compare",
     "compromise",
+    "cross_validate",
     "exchange",
     "forecast",
     "from_scenario",
+    "grouped_folds",
     "issue_space",
     "load_space",
     "nash_bargaining",
+    "procedural",
     "random_space",
     "read_actor_table",
     "read_deu",

@@ -12,6 +12,7 @@ from redline.forecast.bdm import bdm
 from redline.forecast.compromise import Weighting, compromise
 from redline.forecast.exchange import exchange
 from redline.forecast.nash import nash_bargaining
+from redline.forecast.procedural import procedural
 from redline.forecast.result import Forecast
 from redline.forecast.scenario_space import from_scenario
 from redline.forecast.smp import smp
@@ -74,6 +75,18 @@ def _smp_any(space: IssueSpace, *, max_turns: int = 100, stop_fraction: float = 
                     trajectory)
 
 
+def _ensemble(space: IssueSpace, *, members: str = "compromise,nash") -> Forecast:
+    """The plain mean of several models' forecasts (comma-separated names, default
+    parameters): forecast combination, Bates & Granger (1969); no weight is fitted."""
+    names = [m.strip() for m in members.split(",") if m.strip()]
+    if len(names) < 2 or any(m not in MODELS or m == "ensemble" for m in names):
+        raise ForecastInputError(f"ensemble: members {members!r} must name two or more models "
+                                 f"among {', '.join(m for m in MODELS if m != 'ensemble')}")
+    outcome = np.mean([MODELS[m](space).outcome for m in names], axis=0)
+    return Forecast("ensemble", {"members": ",".join(names)}, space.actors, space.issues,
+                    outcome, outcome[None, :])
+
+
 MODELS: dict[str, Callable[..., Forecast]] = {
     "compromise": compromise,
     "weighted-median": _weighted_median,
@@ -83,6 +96,8 @@ MODELS: dict[str, Callable[..., Forecast]] = {
     "nash": nash_bargaining,
     "salience-mean": _salience_mean,
     "median-position": _median_position,
+    "procedural": procedural,
+    "ensemble": _ensemble,
 }
 """Model name -> function(space, **parameters) -> Forecast."""
 
