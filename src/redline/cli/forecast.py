@@ -12,7 +12,7 @@ import typer
 from rich.table import Table
 
 from redline.cli.app import app, out, user_errors
-from redline.forecast import MODELS, forecast, load_space
+from redline.forecast import MODELS, forecast, load_space, read_ktab_xml
 from redline.forecast.backtest import backtest, compare
 from redline.forecast.crossval import grouped_report
 from redline.forecast.deu import read_deu
@@ -74,7 +74,8 @@ def _print_json(data: Any) -> None:
 @user_errors
 def forecast_command(
     source: Annotated[Path, typer.Argument(
-        help="A scenario (.yaml/.json), a KTAB SMP .csv, an actor-table .csv or a DEU .tsv.")],
+        help="A scenario (.yaml/.json), a KTAB SMP .csv or .xml, an actor-table .csv or a "
+        "DEU .tsv.")],
     model: Annotated[str, typer.Option("--model", "-m", help=MODEL_HELP)] = "compromise",
     output: FormatOpt = OutputFormat.text,
     settings: SetOpt = None,
@@ -83,6 +84,8 @@ def forecast_command(
     name = _model(model)
     parameters = _parameters(settings, name)
     space = load_space(source)
+    if name == "smp" and source.suffix.lower() == ".xml":  # the scenario's own switches
+        parameters = {**read_ktab_xml(source).smp_parameters(), **parameters}
     try:
         result = forecast(space, name, **parameters)
     except ValueError as exc:

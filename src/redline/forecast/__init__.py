@@ -18,6 +18,7 @@ from redline.forecast.crossval import CrossValidation, cross_validate, grouped_f
 from redline.forecast.deu import read_deu
 from redline.forecast.exchange import exchange
 from redline.forecast.ktab_csv import read_ktab_csv
+from redline.forecast.ktab_xml import KtabScenario, read_ktab_xml
 from redline.forecast.models import MODELS, ForecastMeasure, forecast
 from redline.forecast.nash import nash_bargaining
 from redline.forecast.procedural import procedural
@@ -36,9 +37,11 @@ from redline.forecast.space import (
 
 def load_space(path: str | Path) -> IssueSpace:
     """Read a file as an issue space: ``.tsv`` DEU III, ``.csv`` KTAB SMP or actor table,
-    anything else a redline scenario (YAML or JSON)."""
+    ``.xml`` a KTAB SMP XML scenario, anything else a redline scenario (YAML or JSON)."""
     path = Path(path)
     suffix = path.suffix.lower()
+    if suffix == ".xml":
+        return read_ktab_xml(path).space
     if suffix == ".tsv":
         return read_deu(path, require_outcome=False)[0]
     if suffix == ".csv":
@@ -57,6 +60,7 @@ __all__ = [
     "ForecastMeasure",
     "ForecastInputError",
     "IssueSpace",
+    "KtabScenario",
     "MODELS",
     "backtest",
     "bdm",
@@ -75,6 +79,7 @@ __all__ = [
     "read_actor_table",
     "read_deu",
     "read_ktab_csv",
+    "read_ktab_xml",
     "select_on_split",
     "smp",
 ]
