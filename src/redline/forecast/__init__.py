@@ -25,6 +25,7 @@ from redline.forecast.procedural import procedural
 from redline.forecast.result import Forecast
 from redline.forecast.scenario_space import from_scenario
 from redline.forecast.selection import select_on_split
+from redline.forecast.situated import SituatedForecast, forecast_situation
 from redline.forecast.smp import smp
 from redline.forecast.space import (
     ForecastInputError,
@@ -62,6 +63,7 @@ __all__ = [
     "IssueSpace",
     "KtabScenario",
     "MODELS",
+    "SituatedForecast",
     "backtest",
     "bdm",
     "compare",
@@ -69,6 +71,7 @@ __all__ = [
     "cross_validate",
     "exchange",
     "forecast",
+    "forecast_situation",
     "from_scenario",
     "grouped_folds",
     "issue_space",
