@@ -201,17 +201,14 @@ def backtest_deu(
         raise ForecastInputError("--set needs one --model. Fix: name the model to tune")
     parameters = _parameters(settings, name) if name != "all" else {}
     space, filtering = read_deu(file, min_positions=min_positions)
-    try:
-        if output is OutputFormat.json and name != "all":
-            single = backtest(space, name, **parameters)
-            cv = grouped_report(space, [single], folds=folds, seed=seed).models[name]
-            _print_json({**single.to_dict(), "grouped_cv": cv.to_dict()})
-            return
-        names = list(MODELS) if name == "all" else ["compromise", name]
-        results = [backtest(space, m, **(parameters if m == name else {}))
-                   for m in dict.fromkeys(names)]
-    except ValueError as exc:
-        raise ForecastInputError(f"--set: {exc}") from None
+    if output is OutputFormat.json and name != "all":
+        single = backtest(space, name, **parameters)
+        cv = grouped_report(space, [single], folds=folds, seed=seed).models[name]
+        _print_json({**single.to_dict(), "grouped_cv": cv.to_dict()})
+        return
+    names = list(MODELS) if name == "all" else ["compromise", name]
+    results = [backtest(space, m, **(parameters if m == name else {}))
+               for m in dict.fromkeys(names)]
     comparison = compare(results, seed=seed, resamples=resamples)
     grouped = grouped_report(space, results, folds=folds, seed=seed)
     if output is OutputFormat.json:

@@ -114,11 +114,7 @@ def forecast(space: IssueSpace, model: str = "compromise", **parameters: Any) ->
     except KeyError:
         raise ForecastInputError(f"unknown model {model!r}. Fix: use one of "
                                  f"{', '.join(MODELS)}") from None
-    try:
-        return run(space, **parameters)
-    except ValueError as exc:  # a parameter the model cannot use (its own checks)
-        raise ForecastInputError(f"model {model}: {exc}. Fix: change that parameter "
-                                 "(--set), see docs/forecast.md") from None
+    return run(space, **parameters)  # a parameter it cannot use: its ForecastInputError
 
 
 @dataclass(frozen=True)
