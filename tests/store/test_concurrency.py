@@ -26,13 +26,13 @@ def test_losing_the_race_on_a_unique_key_runs_the_ingest_again(store, extracted,
     real = module._ingest
     calls = {"n": 0}
 
-    def racing(target, batch, select_):
+    def racing(target, batch, select_, *rest):
         calls["n"] += 1
         if calls["n"] == 1:
             with open_store(store.url) as other:
-                real(other, batch, select_)  # the other process wins the race ...
+                real(other, batch, select_, *rest)  # the other process wins the race ...
             raise IntegrityError("INSERT INTO articles", {}, Exception("UNIQUE constraint"))
-        return real(target, batch, select_)  # ... and ours runs again
+        return real(target, batch, select_, *rest)  # ... and ours runs again
 
     monkeypatch.setattr(module, "_ingest", racing)
     report = ingest(store, iter(extracted["first"].articles))  # a one-shot iterator, too

@@ -52,6 +52,9 @@ OPTION_RANGES: dict[str, tuple[float, float]] = {
     "sobol": (0, 2**20),
     "sobol_samples": (0, 2**20),
     "port": (1, 65_535),
+    "folds": (2, 10_000),
+    "timeout": (0.1, 3_600.0),
+    "max_polls": (1, 10_000_000),
 }
 """The allowed range of every numeric option, by parameter name, in one place."""
 
