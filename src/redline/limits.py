@@ -35,6 +35,11 @@ MAX_OUTCOMES = 5_000_000
 MAX_AGENDAS = 4096
 """Agendas one agenda analysis may analyse; ``--max-agendas`` raises it."""
 
+MAX_AGENDA_WORK = MAX_OUTCOMES
+"""Outcomes one agenda analysis may analyse over all its agendas together (as many as one
+analysis may list); the agendas left when it is spent are counted, not analysed (narrow the
+pool of issues with --issues)."""
+
 MAX_PROFILES = 4096
 """Seatings of strategies on parties one tournament may play (strategies ** parties)."""
 
@@ -124,6 +129,7 @@ def limit_fix(name: str) -> str:
 
 __all__ = [
     "DEFAULT_LIMITS",
+    "MAX_AGENDA_WORK",
     "MAX_AGENDAS",
     "MAX_OUTCOMES",
     "MAX_POWER",

@@ -155,3 +155,15 @@ def test_rules_at_the_nesting_limit_still_parse_and_evaluate():
 def test_a_very_long_rule_is_refused():
     with pytest.raises(RuleSyntaxError, match="longer than 4,000 characters"):
         parse_rule(" or ".join(["x == 'lo'"] * 1000))
+
+
+def test_agendas_stop_when_their_total_work_is_spent(examples):
+    """4,096 agendas of 10^4 outcomes each took 20 CPU-s: the total is bounded as well."""
+    from redline.limits import MAX_AGENDA_WORK
+
+    result = analyze_agendas(redline.load(examples / "many-issues-20.yaml"))
+    analysed = len(result.agendas)
+    assert result.skipped_reasons["work_limit"] == 2**20 - 1 - analysed
+    assert analysed < 4096
+    sizes = sorted(10 ** len(entry.issues) for entry in result.agendas)
+    assert sum(sizes) <= MAX_AGENDA_WORK < sum(sizes) + 10**4  # stopped at the next agenda
