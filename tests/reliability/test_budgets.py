@@ -11,9 +11,9 @@ import yaml
 
 import redline
 from redline.errors import RuleSyntaxError, ScenarioError
-from redline.limits import DEFAULT_LIMITS, MAX_RULE_DEPTH, raised
+from redline.limits import DEFAULT_LIMITS, MAX_AGENDA_WORK, MAX_RULE_DEPTH, raised
 from redline.scenario.rules import parse_rule, to_text
-from redline.space.agendas import analyze_agendas
+from redline.space.agendas import AGENDA_OVERHEAD, analyze_agendas
 from redline.space.pareto import pareto_mask, staircase
 from tests.core.test_loading import MINIMAL
 
@@ -159,11 +159,16 @@ def test_a_very_long_rule_is_refused():
 
 def test_agendas_stop_when_their_total_work_is_spent(examples):
     """4,096 agendas of 10^4 outcomes each took 20 CPU-s: the total is bounded as well."""
-    from redline.limits import MAX_AGENDA_WORK
 
     result = analyze_agendas(redline.load(examples / "many-issues-20.yaml"))
     analysed = len(result.agendas)
     assert result.skipped_reasons["work_limit"] == 2**20 - 1 - analysed
     assert analysed < 4096
-    sizes = sorted(10 ** len(entry.issues) for entry in result.agendas)
-    assert sum(sizes) <= MAX_AGENDA_WORK < sum(sizes) + 10**4  # stopped at the next agenda
+    costs = [max(10 ** len(entry.issues), AGENDA_OVERHEAD) for entry in result.agendas]
+    assert sum(costs) <= MAX_AGENDA_WORK < sum(costs) + 10**4  # stopped at the next agenda
+
+
+def test_many_tiny_agendas_count_their_fixed_cost():
+    result = analyze_agendas(redline.load(scenario_text(2, issues=64)))
+    assert len(result.agendas) == MAX_AGENDA_WORK // AGENDA_OVERHEAD
+    assert result.skipped_reasons == {"work_limit": 2**64 - 1 - len(result.agendas)}

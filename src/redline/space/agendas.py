@@ -24,8 +24,9 @@ Search: with k issues there are 2^k - 1 agendas. They are visited by increasing 
 that contains an issue some party refuses to discuss is recorded without enumeration (refusal is
 inherited by every superset); agendas whose outcome space exceeds ``max_outcomes``, and agendas
 beyond ``max_agendas``, are skipped and counted in ``skipped``; so are the agendas left when the
-outcomes of the agendas analysed so far would pass ``MAX_AGENDA_WORK`` (a bound on the total
-work, which ``max_agendas`` alone is not: 4,096 agendas of 10^4 outcomes each took 20 CPU-s).
+outcomes of the agendas analysed so far (each counted as at least ``AGENDA_OVERHEAD``) would
+pass ``MAX_AGENDA_WORK``: a bound on the total work, which ``max_agendas`` alone is not (4,096
+agendas of 10^4 outcomes took 20 CPU-s, 4,096 tiny agendas of 64 issues 37).
 """
 
 from __future__ import annotations
@@ -54,6 +55,9 @@ from redline.space.outcomes import outcome_space
 from redline.version import __version__
 
 DEFAULT_MAX_AGENDAS = MAX_AGENDAS
+AGENDA_OVERHEAD = 5_000
+"""What one agenda's analysis costs at least, in outcomes of MAX_AGENDA_WORK: a few ms of fixed
+work (an outcome space over every issue, the rules, the solutions), whatever its size."""
 TOLERANCE = 1e-9
 
 
@@ -202,11 +206,12 @@ def analyze_agendas(scenario: Scenario | Situation, *, parties: Sequence[str] | 
         if size > max_outcomes:
             reasons["too_many_outcomes"] += 1
             continue
-        if spent + size > MAX_AGENDA_WORK:
+        cost = max(size, AGENDA_OVERHEAD)
+        if spent + cost > MAX_AGENDA_WORK:
             # The work budget is spent: this agenda and the rest are counted, not analysed.
             reasons["work_limit"] = 2 ** len(ordered_pool) - visited
             break
-        spent += size
+        spent += cost
         results[agenda] = analyze(current.with_agenda(agenda), parties=who,
                                   max_outcomes=max_outcomes)
         records[agenda] = ((), ())
