@@ -124,7 +124,31 @@ class Situation:
             parts.append(f"influence: {', '.join(self.influence)}")
         if self.date is not None:
             parts.append(f"as of {self.date.isoformat()}")
+        grid = self.grid()
+        if grid:
+            errors = ", ".join(f"{p} {e:.3g}" for p, e in grid["grid_error"].items())
+            parts.append("numbers on a grid: " + ", ".join(
+                f"{i} {g['points']} points" for i, g in grid["issues"].items())
+                + f" (utility error at most {errors})")
         return "; ".join(parts)
+
+    def grid(self) -> dict[str, Any]:
+        """The grids of the numeric issues on the agenda and the utility each party can lose to
+        them (:func:`redline.scenario.numeric.grid_error`); empty without numeric issues."""
+        scenario = self.scenario
+        numeric = [i for i in scenario.numeric_issues if i in self.agenda]
+        if not numeric:
+            return {}
+        issues = {}
+        for issue_id in numeric:
+            issue = scenario.issue(issue_id)
+            values = scenario.grid_values(issue_id)
+            issues[issue_id] = {"range": list(issue.range or ()), "unit": issue.unit,
+                                "integer": issue.integer, "points": len(values),
+                                "max_gap": float(max(values[1:] - values[:-1]))}
+        errors = scenario.grid_errors(self.agenda)
+        return {"issues": issues,
+                "grid_error": {p: round(e, 12) for p, e in errors.items() if p in self.parties}}
 
     def to_dict(self) -> dict[str, Any]:
         """The ``situation`` block of every JSON answer."""
@@ -137,6 +161,7 @@ class Situation:
             "date": None if self.date is None else self.date.isoformat(),
             "reservations": {p: round(d, 12) for p, d in self.reservations.items()},
             "refused_by": [{"actor": a, "red_line": r} for a, r in self.refused_by],
+            **({"numbers": self.grid()} if self.grid() else {}),
         }
 
 
