@@ -69,8 +69,9 @@ def grid(low: float, high: float, integer: bool = False, step: float | None = No
 
 
 def grid_fields(data: dict[str, Any]) -> dict[str, Any]:
-    """A raw numeric issue with its ``options`` (the grid labels) and its status quo as a label;
-    raises ValueError (reported at the issue) when the range or a number does not fit."""
+    """A raw numeric issue with its ``options`` (the grid labels, rebuilt from range, step, marks
+    and status quo whatever options were written) and its status quo as a label; raises
+    ValueError (reported at the issue) when the range or a number does not fit."""
     raw = data["range"]
     if not isinstance(raw, list | tuple) or len(raw) != 2:
         raise ValueError(f"range must be [low, high], got {raw!r}")
@@ -99,10 +100,7 @@ def grid_fields(data: dict[str, Any]) -> dict[str, Any]:
             raise ValueError(f"status_quo {value:g} of an integer issue is not a whole number")
         extra.append(value)
     points = grid(low, high, integer, step, tuple(extra))
-    if "options" in data and data["options"] is not None:
-        raise ValueError("a numeric issue (with range) takes no options: its options are its "
-                         "grid; set step or marks instead")
-    out = dict(data)
+    out = dict(data)  # written options (as a scenario's to_dict gives them) are the grid again
     out["options"] = [label(p, integer) for p in points]
     if quo is not None:
         out["status_quo"] = label(_number(quo, "status_quo"), integer)

@@ -118,8 +118,7 @@ class Scenario:
             if issue.get("range") is None:
                 issue.pop("integer", None)
                 issue.pop("marks", None)
-            else:  # the options are the grid, rebuilt when read
-                issue.pop("options", None)
+            else:  # the options are the grid (read back, they must match it)
                 if not issue.get("marks"):
                     issue.pop("marks", None)
                 if not issue.get("integer"):
