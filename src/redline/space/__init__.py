@@ -11,6 +11,7 @@ from redline.space.analysis import (
     SpaceTooLarge,
     analyze,
 )
+from redline.space.continuous import ExactAnalysis, ExactUnavailable, exact_bargaining
 from redline.space.merge import MergeTooLarge
 from redline.space.nearest import Nearest, nearest_acceptable
 from redline.space.outcomes import OutcomeSpace, outcome_space
@@ -19,6 +20,8 @@ from redline.space.pareto import pareto_mask
 __all__ = [
     "AgendaError",
     "Analysis",
+    "ExactAnalysis",
+    "ExactUnavailable",
     "Frontier",
     "METHODS",
     "MergeTooLarge",
@@ -29,6 +32,7 @@ __all__ = [
     "Solution",
     "SpaceTooLarge",
     "analyze",
+    "exact_bargaining",
     "nearest_acceptable",
     "outcome_space",
     "pareto_mask",
