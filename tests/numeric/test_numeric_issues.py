@@ -195,3 +195,23 @@ def test_report_answers_on_a_numeric_scenario(tmp_path: Path) -> None:
     html = target.read_text()
     assert "Enrichment level" in html or "enrichment" in html
     assert "3.67" in html  # the capped level appears as a number
+
+
+def test_forecasts_place_numbers_in_proportion_and_report_them_unsnapped() -> None:
+    from redline.forecast import forecast_situation
+    from redline.scenario import situation
+    from redline.scenario.situation import issue_scale
+
+    scenario = load(Path(__file__).resolve().parents[2] / "examples" / "us-iran-enrichment.yaml")
+    enrichment = scenario.issue("enrichment")
+    scale = issue_scale(enrichment)
+    assert scale[enrichment.options.index("3.67")] == pytest.approx(3.67 / 60 * 100)
+    assert scale[enrichment.options.index("4")] == pytest.approx(4 / 60 * 100)  # not by rank
+    result = forecast_situation(situation(scenario, ["enrichment", "sanctions"]), "compromise")
+    k = result.forecast.issues.index("enrichment")
+    number = result.numbers()["enrichment"]
+    assert number == pytest.approx(float(result.forecast.outcome[k]) * 60 / 100, abs=1e-8)
+    grid = scenario.grid_values("enrichment")
+    snapped = float(result.labels()["enrichment"])
+    assert snapped == grid[np.abs(grid - number).argmin()]
+    assert "numbers" in result.to_dict() and "sanctions" not in result.numbers()

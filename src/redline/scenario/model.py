@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from redline.scenario.numeric import grid_fields
+
 Identifier = Annotated[
     str,
     Field(
@@ -126,7 +128,6 @@ class Issue(_Frozen):
     @classmethod
     def _numeric_grid(cls, data: Any) -> Any:
         if isinstance(data, dict) and data.get("range") is not None:
-            from redline.scenario.numeric import grid_fields
             return grid_fields(data)
         return data
 

@@ -32,6 +32,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from redline.errors import RedlineError
+from redline.scenario.model import Issue
 from redline.scenario.pressure import apply_pressure, select_events, select_influence
 from redline.scenario.rules import evaluate
 from redline.scenario.scenario import Scenario
@@ -269,6 +270,24 @@ def option_scale(n_options: int) -> NDArray[np.float64]:
     if n_options < 2:
         return np.zeros(max(n_options, 0))
     return np.arange(n_options) / (n_options - 1) * 100.0
+
+
+def issue_scale(issue: Issue) -> NDArray[np.float64]:
+    """Where each option of an issue sits on the 0–100 scale: by its number for a numeric issue
+    ((x - low) / (high - low) * 100, so a grid with marks keeps the numbers' proportions), by
+    its rank otherwise (:func:`option_scale`)."""
+    if issue.range is None:
+        return option_scale(len(issue.options))
+    low, high = issue.range
+    return (np.array([float(o) for o in issue.options]) - low) / (high - low) * 100.0
+
+
+def scale_number(issue: Issue, value: float) -> float | None:
+    """The number a 0–100 value stands for on a numeric issue (None for an issue of options)."""
+    if issue.range is None or value != value:
+        return None
+    low, high = issue.range
+    return low + value / 100.0 * (high - low)
 
 
 # ----------------------------------------------------------
