@@ -190,3 +190,27 @@ def test_strict_red_lines_give_a_supremum_and_more_parties_are_refused() -> None
     data["preferences"]["C"] = data["preferences"]["A"]
     with pytest.raises(ExactUnavailable, match="two parties"):
         exact_bargaining(load(data))
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_pruning_dominated_segments_leaves_the_envelope_unchanged(seed: int) -> None:
+    from redline.space.envelope import _sweep, envelope
+
+    rng = np.random.default_rng(seed)
+    starts = rng.uniform(0, 1, (60, 2))
+    steps = rng.uniform(0, 0.3, (60, 2)) * [1, -1]
+    steps[rng.uniform(size=60) < 0.3] = 0  # some single points
+    segments = np.hstack([starts, starts + steps])
+    pruned = [(p.start, p.end) for p in envelope(segments)]
+    full = [(p.start, p.end) for p in _sweep(segments)]
+    assert np.allclose(np.array(pruned, dtype=float), np.array(full, dtype=float), atol=1e-12)
+    # no point inside a piece is dominated by any segment end, and no end of a piece is beaten
+    # in both utilities (a piece's end may be the limit of the frontier at a jump: the frontier
+    # is reported as its closure)
+    ends = np.vstack([segments[:, :2], segments[:, 2:]])
+    for start, end in pruned:
+        middle = (np.array(start) + np.array(end)) / 2
+        weakly = np.all(ends >= middle - 1e-12, axis=1) & np.any(ends > middle + 1e-12, axis=1)
+        assert not weakly.any()
+        for point in (start, end):
+            assert not np.all(ends > np.array(point) + 1e-12, axis=1).any()

@@ -158,9 +158,13 @@ def _atoms(node: Node) -> list[Node]:
     return [a for child in children for a in _atoms(child)]
 
 
-def _value(scenario: Scenario, party: str, issue: str, x: float) -> float:
-    utility = scenario.utilities[party]
-    return float(utility.weights[issue] * np.interp(x, *utility.functions[issue]))
+def _values(scenario: Scenario, parties: Sequence[str], issue: str,
+            points: NDArray[np.float64]) -> dict[float, NDArray[np.float64]]:
+    """w_i v_i(x) of each party at each breakpoint x of a real issue."""
+    table = np.array([scenario.utilities[p].weights[issue]
+                      * np.interp(points, *scenario.utilities[p].functions[issue])
+                      for p in parties])
+    return {float(x): table[:, k] for k, x in enumerate(points)}
 
 
 def exact_bargaining(subject: Scenario | Situation, agenda: Sequence[str] | None = None
@@ -181,7 +185,9 @@ def exact_bargaining(subject: Scenario | Situation, agenda: Sequence[str] | None
     base_choice = {i: k for i, k in fixed.items() if i not in current.agenda}
     tables = {p: {i: scenario.utilities[p].table(i) for i in scenario.issue_ids} for p in pair}
     off = np.array([sum(tables[p][i][k] for i, k in base_choice.items()) for p in pair])
-    pieces = {i: _pieces(_breakpoints(scenario, i, pair)) for i in real}
+    breaks = {i: _breakpoints(scenario, i, pair) for i in real}
+    pieces = {i: _pieces(breaks[i]) for i in real}
+    at = {i: _values(scenario, pair, i, breaks[i]) for i in real}
     sizes = [len(scenario.issue(i).options) for i in listed] + [len(pieces[i]) for i in real]
     total = int(np.prod(sizes)) if sizes else 1
     if total > MAX_CELLS:
@@ -197,12 +203,11 @@ def exact_bargaining(subject: Scenario | Situation, agenda: Sequence[str] | None
         if not _holds(current, pair, choice, middle):
             continue
         base = off + np.array([sum(tables[p][i][choice[i]] for i in listed) for p in pair])
-        base = base + np.array([sum(_value(scenario, p, i, a) for i, (a, _) in spans.items())
-                                for p in pair])
+        for i, (a, _) in spans.items():
+            base = base + at[i][a]
         gens = [i for i, (a, b) in spans.items() if b > a]
-        vectors = np.array([[_value(scenario, p, i, spans[i][1]) - _value(scenario, p, i,
-                                                                            spans[i][0])
-                             for p in pair] for i in gens]).reshape(-1, 2)
+        vectors = np.array([at[i][spans[i][1]] - at[i][spans[i][0]] for i in gens]
+                           ).reshape(-1, 2)
         stairs = staircase(base, vectors)
         cells.append(_Cell(choice, spans, stairs, tuple(gens)))
         v = stairs.vertices

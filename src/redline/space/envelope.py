@@ -74,6 +74,34 @@ class Piece:
 def envelope(segments: NDArray[np.float64]) -> list[Piece]:
     """The Pareto frontier of a union of segments (rows: a0, b0, a1, b1 with a0 <= a1 and
     b0 >= b1), as pieces ordered by A's utility."""
+    keep = np.flatnonzero(~_dominated(segments))
+    pieces = _sweep(segments[keep])
+    return [Piece(p.start, p.end, int(keep[p.segment])) for p in pieces]
+
+
+def _dominated(segments: NDArray[np.float64]) -> NDArray[np.bool_]:
+    """Segments every point of which some segment end dominates: an end beats the segment's best
+    corner (a1, b0)."""
+    _, b0, a1, _ = segments.T
+    ends = np.concatenate([segments[:, :2], segments[:, 2:]])
+    order = np.argsort(-ends[:, 0], kind="stable")
+    xs, best = ends[order, 0], np.maximum.accumulate(ends[order, 1])
+
+    def reach(x: NDArray[np.float64], strict: bool) -> NDArray[np.float64]:
+        # the highest b among ends with a >= x (a > x when strict)
+        if strict:
+            count = np.searchsorted(-xs, -x - EPS, side="left")
+        else:
+            count = np.searchsorted(-xs, -x + EPS, side="right")
+        return np.asarray(np.where(count > 0, best[np.maximum(count - 1, 0)], -np.inf))
+
+    # an end strictly better than the corner in one utility and no worse in the other: every
+    # point of the segment is at most the corner, so each is dominated (none is that end)
+    beaten = (reach(a1, strict=False) > b0 + EPS) | (reach(a1, strict=True) >= b0 - EPS)
+    return np.asarray(beaten, dtype=bool)
+
+
+def _sweep(segments: NDArray[np.float64]) -> list[Piece]:
     a0, b0, a1, b1 = segments.T
     xs = np.unique(np.concatenate([a0, a1]))
     run = np.where(a1 - a0 > EPS, (b1 - b0) / np.maximum(a1 - a0, EPS), 0.0)
