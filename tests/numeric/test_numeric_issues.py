@@ -116,6 +116,10 @@ def test_mistakes_get_located_errors() -> None:
     data["red_lines"][0]["rule"] = "months in [24, 12]"
     assert "is empty" in problems(data)[0][1]
     data = cap()
+    del data["issues"][2]["options"]
+    assert problems(data) == [("issues[2]", "give options (at least two labels, in order) or a "
+                                            "range [low, high] for a numeric issue")]
+    data = cap()
     data["issues"][0]["step"] = 1  # written options are the grid again, from the new step
     assert load(data).grid_values("enrichment").tolist()[:6] == [0, 1, 2, 3, 3.67, 4]
 

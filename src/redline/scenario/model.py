@@ -106,7 +106,9 @@ class Issue(_Frozen):
 
     id: Identifier
     name: str
-    options: list[str] = Field(min_length=2, description="Ordered option labels.")
+    options: list[str] = Field(
+        default_factory=list, min_length=2,
+        description="Ordered option labels (at least two); a numeric issue gives range instead.")
     status_quo: str | None = Field(
         default=None, description="The option that holds with no deal or off the agenda."
     )
@@ -130,6 +132,13 @@ class Issue(_Frozen):
         if isinstance(data, dict) and data.get("range") is not None:
             return grid_fields(data)
         return data
+
+    @model_validator(mode="after")
+    def _options_or_range(self) -> Issue:
+        if len(self.options) < 2:
+            raise ValueError("give options (at least two labels, in order) or a range "
+                             "[low, high] for a numeric issue")
+        return self
 
     @property
     def numeric(self) -> bool:
