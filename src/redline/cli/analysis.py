@@ -21,6 +21,12 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
+class TableFormat(StrEnum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
 class Method(StrEnum):
     auto = "auto"
     enumerate = "enumerate"
@@ -29,6 +35,8 @@ class Method(StrEnum):
 
 ScenarioArg = Annotated[Path, typer.Argument(help="Scenario file (YAML or JSON, format redline/1).")]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="text or json.")]
+TableFormatOpt = Annotated[TableFormat, typer.Option(
+    "--format", "-f", help="text, json, or csv (the answer's table, for a spreadsheet).")]
 AgendaOpt = Annotated[
     str | None,
     typer.Option("--agenda", "-a", help="Comma-separated issue ids on the table (default: all)."),
@@ -45,12 +53,25 @@ def print_json(data: Any) -> None:
     print(json.dumps(data, indent=2, ensure_ascii=False))
 
 
+def print_data(output: TableFormat, command: str, data: Any) -> bool:
+    """Print `data` as JSON or as the CSV of its table; False when the output is text."""
+    from redline.report.tables import TABLES, to_csv
+
+    if output is TableFormat.json:
+        print_json(data)
+        return True
+    if output is TableFormat.csv:
+        print(to_csv(TABLES[command](data)), end="")
+        return True
+    return False
+
+
 @app.command("analyze")
 @user_errors
 def analyze_command(
     scenario: ScenarioArg,
     agenda: AgendaOpt = None,
-    output: FormatOpt = OutputFormat.text,
+    output: TableFormatOpt = TableFormat.text,
     max_outcomes: Annotated[
         int, typer.Option("--max-outcomes", help="Enumeration limit.", min=1)
     ] = 5_000_000,
@@ -65,8 +86,7 @@ def analyze_command(
     loaded = load(scenario)
     loaded = apply_pressure(loaded, select_events(loaded, events)).scenario
     result = analyze(loaded, split_ids(agenda), max_outcomes=max_outcomes, method=method.value)
-    if output is OutputFormat.json:
-        print_json(result.to_dict())
+    if print_data(output, "analyze", result.to_dict()):
         return
     for notice in loaded.notices:
         out.print(f"[dim]note: {notice}[/]")

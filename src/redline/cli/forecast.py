@@ -24,6 +24,12 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
+class TableFormat(StrEnum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="text or json.")]
 MODEL_HELP = f"Model: {', '.join(MODELS)}."
 SetOpt = Annotated[list[str] | None, typer.Option(
@@ -75,7 +81,8 @@ def forecast_command(
     source: Annotated[Path, typer.Argument(
         help="A scenario (.yaml/.json), a KTAB SMP .csv, an actor-table .csv or a DEU .tsv.")],
     model: Annotated[str, typer.Option("--model", "-m", help=MODEL_HELP)] = "compromise",
-    output: FormatOpt = OutputFormat.text,
+    output: Annotated[TableFormat, typer.Option(
+        "--format", "-f", help="text, json, or csv (one issue a row).")] = TableFormat.text,
     settings: SetOpt = None,
 ) -> None:
     """Forecast where each issue settles (0–100 scale) with a collective-decision model."""
@@ -86,8 +93,13 @@ def forecast_command(
         result = forecast(space, name, **parameters)
     except ValueError as exc:
         raise ForecastInputError(f"--set: {exc}") from None
-    if output is OutputFormat.json:
+    if output is TableFormat.json:
         _print_json({"source": str(source), **result.to_dict()})
+        return
+    if output is TableFormat.csv:
+        from redline.report.tables import forecast_rows, to_csv
+
+        print(to_csv(forecast_rows(result.to_dict())), end="")
         return
     params = ", ".join(f"{k}={v}" for k, v in result.parameters.items()) or "defaults"
     out.print(f"[bold]{result.method}[/] forecast for {source} ({params}); "

@@ -13,7 +13,14 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from redline.cli.analysis import AgendaOpt, FormatOpt, OutputFormat, ScenarioArg, print_json, split_ids
+from redline.cli.analysis import (
+    AgendaOpt,
+    ScenarioArg,
+    TableFormat,
+    TableFormatOpt,
+    print_data,
+    split_ids,
+)
 from redline.cli.app import app, out, user_errors
 from redline.errors import RedlineError
 from redline.negotiate import (
@@ -139,7 +146,7 @@ def simulate_command(
     workers: WorkersOpt = None,
     transcript: Annotated[Path | None, typer.Option(
         "--transcript", help="Write every offer, vote and response to this JSON file.")] = None,
-    output: FormatOpt = OutputFormat.text,
+    output: TableFormatOpt = TableFormat.text,
 ) -> None:
     """Play negotiations out: direct alternating offers and/or a mediator's single text."""
     loaded = load(scenario)
@@ -162,9 +169,8 @@ def simulate_command(
     if transcript is not None:
         write_file(transcript, json.dumps({"format": "redline-transcript/1", "seed": seed,
                                            "runs": logs}, ensure_ascii=False))
-    if output is OutputFormat.json:
-        print_json(records[0] if len(records) == 1 else
-                   {"format": "redline-simulation/1", "comparison": records})
+    if print_data(output, "simulate", records[0] if len(records) == 1 else
+                  {"format": "redline-simulation/1", "comparison": records}):
         return
     render_simulation(loaded, domain, records, seed)
 
@@ -234,7 +240,7 @@ def tournament_command(
     engine: EngineOpt = "local",
     scheduler: SchedulerOpt = None,
     workers: WorkersOpt = None,
-    output: FormatOpt = OutputFormat.text,
+    output: TableFormatOpt = TableFormat.text,
 ) -> None:
     """Every strategy against every other (each party, each seat), many seeded sessions each."""
     loaded = load(scenario)
@@ -244,8 +250,7 @@ def tournament_command(
         result = tournament(domain, runs, seed, split_ids(names), protocol=protocol,
                             rounds=rounds, breakdown=breakdown, engine=fanned_out(pool),
                             landmarks=reference, chunk_size=batch_size(runs, pool))
-    if output is OutputFormat.json:
-        print_json({"format": "redline-tournament/1", **result.to_dict()})
+    if print_data(output, "tournament", {"format": "redline-tournament/1", **result.to_dict()}):
         return
     out.print(f"[bold]{loaded.title}[/]: tournament, {protocol}, {runs:,} sessions per pair, "
               f"seed {seed}")

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from redline.cli.analysis import OutputFormat, print_json
+from redline.cli.analysis import OutputFormat, TableFormat, TableFormatOpt, print_data, print_json
 from redline.cli.app import app, out, user_errors
 from redline.errors import RedlineError
 
@@ -139,15 +139,14 @@ def ingest_command(files: FilesArg, scenario: ScenarioOpt = None, date: DateOpt 
 def timeline_command(
     actor: Annotated[str, typer.Option("--actor", "-a", help="Actor code, e.g. IRN.")],
     issue: Annotated[str | None, typer.Option("--issue", "-i", help="Issue id.")] = None,
-    db: DbOpt = None, output: FormatOpt = OutputFormat.text,
+    db: DbOpt = None, output: TableFormatOpt = TableFormat.text,
 ) -> None:
     """How an actor's position (on an issue) moved over time, from stored statements."""
     from redline.store import open_store, timeline
 
     with open_store(db) as store:
         result = timeline(store, actor, issue)
-    if output is OutputFormat.json:
-        print_json(result.to_dict())
+    if print_data(output, "timeline", result.to_dict()):
         return
     out.print(_statement_table(list(result.statements),
                                f"{result.actor} on {issue or 'all issues'}"))

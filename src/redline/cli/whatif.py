@@ -13,6 +13,9 @@ from redline.cli.analysis import (
     FormatOpt,
     OutputFormat,
     ScenarioArg,
+    TableFormat,
+    TableFormatOpt,
+    print_data,
     print_json,
     split_ids,
 )
@@ -65,7 +68,7 @@ def agendas_command(
     scenario: ScenarioArg,
     events: EventsOpt = "active",
     influence: InfluenceOpt = "none",
-    output: FormatOpt = OutputFormat.text,
+    output: TableFormatOpt = TableFormat.text,
     issues: Annotated[str | None, typer.Option(
         "--issues", help="Only agendas made of these issues (comma-separated; default: all).")
     ] = None,
@@ -78,10 +81,9 @@ def agendas_command(
     _, chosen, applied = pressured(scenario, events, influence)
     result = analyze_agendas(chosen, issues=split_ids(issues), max_outcomes=max_outcomes,
                              max_agendas=max_agendas)
-    if output is OutputFormat.json:
-        data = result.to_dict()
-        data["pressure"] = applied
-        print_json(data)
+    data = result.to_dict()
+    data["pressure"] = applied
+    if print_data(output, "agendas", data):
         return
     render_agendas(result, applied, top)
 
@@ -343,7 +345,7 @@ def montecarlo_command(
         "--output", help="Sensitivity output: zopa, joint_gain, or gain:PARTY.")] = "zopa",
     sobol_samples: Annotated[int, typer.Option(
         "--sobol", help="Sobol base sample size (power of 2; 0: tornado only).")] = 256,
-    output: FormatOpt = OutputFormat.text,
+    output: TableFormatOpt = TableFormat.text,
     max_outcomes: MaxOutcomesOpt = 5_000_000,
 ) -> None:
     """Red lines under uncertainty: P(ZOPA), Nash package shares, gain intervals, sensitivity."""
@@ -357,15 +359,14 @@ def montecarlo_command(
     total = evaluations(len(parameters(loaded)), runs, max(0, sobol_samples))
     with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
                   TimeRemainingColumn(), console=err, transient=True,
-                  disable=total < 2000 or output is OutputFormat.json) as bar:
+                  disable=total < 2000 or output is not TableFormat.text) as bar:
         task = bar.add_task("scenarios evaluated", total=total)
         result = montecarlo(loaded, runs, seed, engine, agenda=split_ids(agenda),
                             events=chosen_events, influence=chosen_edges,
                             output=sensitivity_output, sobol_samples=sobol_samples,
                             workers=workers, scheduler=scheduler, max_outcomes=max_outcomes,
                             progress=lambda n: bar.advance(task, n))
-    if output is OutputFormat.json:
-        print_json(result.to_dict())
+    if print_data(output, "montecarlo", result.to_dict()):
         return
     data = result.to_dict()
     out.print(f"[bold]{data['scenario']}[/] - {runs:,} draws, seed {seed}, engine {engine} "
