@@ -14,7 +14,7 @@ RANKS = {
     "space": 2, "forecast": 2, "news": 2,
     "negotiate": 3, "interop": 3,
     "uncertainty": 4,
-    "store": 5,
+    "store": 5, "briefing": 5,
     "report": 6,
     "cli": 7, "web": 7, "__main__": 8,
 }

@@ -5,13 +5,14 @@ import redline.cli.forecast  # noqa: F401
 import redline.cli.negotiate  # noqa: F401
 import redline.cli.news  # noqa: F401
 import redline.cli.present  # noqa: F401
+import redline.cli.versions  # noqa: F401
 import redline.cli.whatif  # noqa: F401
 from redline.cli import analysis  # noqa: F401
 from redline.cli.app import app
 
 # The order `redline --help` lists them in: the bargaining space first, then what builds on it.
 ORDER = ("brief", "analyze", "agendas", "explain", "thresholds", "sweep", "compare", "diff",
-         "montecarlo", "validate", "schema",
+         "versions", "montecarlo", "validate", "schema",
          "forecast", "simulate", "tournament", "extract", "code-events", "ingest", "timeline",
          "suggest", "report", "plot", "serve", "convert")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -244,7 +245,8 @@ def render_explanation(result: Explanation, applied: str) -> None:
 @app.command("compare")
 @user_errors
 def compare_command(
-    scenario: ScenarioArg,
+    scenarios: Annotated[list[Path], typer.Argument(
+        help="A scenario file; or two versions of one (then the same as `redline diff`).")],
     event: Annotated[list[str] | None, typer.Option(
         "--event", help="Event whose effect is shown (repeatable).")] = None,
     edge: Annotated[list[str] | None, typer.Option(
@@ -257,8 +259,18 @@ def compare_command(
     """The effect of events / influence edges: ZOPA size, Nash point, who gains.
 
     The baseline is the scenario under --events without the compared events; the variant adds them.
+    Given two scenario files, compares the two versions instead (see `redline diff`).
     """
-    loaded = load(scenario)
+    if len(scenarios) == 2 and not event and not edge:
+        from redline.cli.versions import diff_command
+
+        err.print("[dim]two scenarios: comparing the versions (the same as `redline diff`)[/]")
+        diff_command(str(scenarios[0]), str(scenarios[1]), agenda, events, "none", None, output)
+        return
+    if len(scenarios) != 1:
+        raise RedlineError("give one scenario (with --event/--edge), or two versions of a "
+                           "scenario without them (see `redline diff OLD NEW`)")
+    loaded = load(scenarios[0])
     compared_events = select_events(loaded, ",".join(event or []))
     compared_edges = select_influence(loaded, ",".join(edge or []))
     if not compared_events and not compared_edges:

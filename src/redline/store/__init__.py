@@ -15,6 +15,13 @@ from redline.store.scenarios import (
 )
 from redline.store.suggest import Suggestion, Suggestions, suggest
 from redline.store.timeline import Move, Timeline, timeline
+from redline.store.versions import (
+    ScenarioVersion,
+    delete_history,
+    get_version,
+    save_version,
+    scenario_history,
+)
 
 __all__ = [
     "ENV",
@@ -24,19 +31,24 @@ __all__ = [
     "Store",
     "StoreError",
     "StoredScenario",
+    "ScenarioVersion",
     "StoredStatement",
     "Suggestion",
     "Suggestions",
     "Timeline",
     "content_hash",
     "default_url",
+    "delete_history",
     "delete_scenario",
     "get_scenario",
+    "get_version",
     "ingest",
     "list_scenarios",
     "open_store",
     "put_scenario",
     "resolve_url",
+    "save_version",
+    "scenario_history",
     "statement_key",
     "stored_statements",
     "suggest",
