@@ -61,7 +61,7 @@ def nuclear_report(us_iran) -> str:  # type: ignore[no-untyped-def]
 
 def test_sections_of_the_core_analysis_are_present(nuclear_report: str) -> None:
     page = parse(nuclear_report)
-    assert page.sections[:2] == ["glance", "space"]
+    assert page.sections[:3] == ["summary", "glance", "space"]
     assert {"glance", "space", "binds", "statements"} <= set(page.sections)
     assert "A deal exists." in nuclear_report
     # the red line's source statement is quoted next to it
@@ -154,7 +154,7 @@ def test_given_results_add_their_sections(us_iran) -> None:  # type: ignore[no-u
     html = build_report(us_iran, FAST, given=[montecarlo, agendas])
     page = parse(html)
     assert "uncertainty" in page.sections and "agendas" in page.sections
-    assert "62.0%" in html and "refused by IRN" in html
+    assert "62.0%" in html and "no talks: IRN refuses" in html
     assert "Variance-based (Sobol) indices" in html and "Gains over reservation" in html
     tornado = re.search(r"<svg[^>]*><title>One-at-a-time.*?</svg>", html, re.S)
     assert tornado is not None
@@ -232,3 +232,19 @@ def test_flat_sensitivity_and_one_round_forecasts_say_so_instead_of_empty_charts
     assert "No uncertain parameter (1) changes the result (zopa)" in html
     assert "One-at-a-time sensitivity" not in html
     assert "Forecast trajectories" not in html and "<td>56.2</td>" in html
+
+
+def test_the_summary_comes_first_and_links_each_point_to_its_section(nuclear_report: str
+                                                                     ) -> None:
+    page = parse(nuclear_report)
+    summary = nuclear_report.split('<section id="summary">')[1].split("</section>")[0]
+    assert "Verdict: a deal." in summary
+    targets = {url.removeprefix("#") for tag, name, url in page.urls
+               if tag == "a" and url.startswith("#") and f'href="{url}"' in summary}
+    assert targets and targets <= set(page.sections)  # every link lands on a section
+
+
+def test_refused_agendas_fold_into_one_row(nuclear_report: str) -> None:
+    agendas = nuclear_report.split('<section id="agendas">')[1].split("</section>")[0]
+    assert agendas.count("refuses") == 1
+    assert "16 agenda(s) with missiles" in agendas

@@ -1,19 +1,35 @@
-"""`redline thresholds` and `redline sweep`: how far a number can move before the answer changes."""
+"""`redline thresholds`, `redline sweep` (how far a number can move before the answer changes) and
+`redline brief` (the answers on one page)."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from redline.cli.analysis import AgendaOpt, ScenarioArg, TableFormat, TableFormatOpt, print_data, split_ids
+from redline.cli.analysis import (
+    AgendaOpt,
+    ScenarioArg,
+    TableFormat,
+    TableFormatOpt,
+    print_data,
+    print_json,
+    split_ids,
+)
 from redline.cli.app import app, out, user_errors
 from redline.cli.whatif import EventsOpt, InfluenceOpt, MaxOutcomesOpt, describe, pressured
 from redline.output import write_file
 from redline.space.sweep import sweep
 from redline.space.thresholds import thresholds
+
+
+class BriefFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
 
 
 @app.command("thresholds")
@@ -90,3 +106,48 @@ def sweep_command(
     out.print(table)
     if chart is not None:
         out.print(f"Chart written to {chart}")
+
+
+@app.command("brief")
+@user_errors
+def brief_command(
+    scenario: ScenarioArg,
+    agenda: AgendaOpt = None,
+    events: EventsOpt = "active",
+    influence: InfluenceOpt = "none",
+    montecarlo: Annotated[int, typer.Option(
+        "--montecarlo", min=0, help="Also run this many Monte Carlo draws: P(deal) and the "
+                                    "parameters that matter most (0: none).")] = 0,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the Monte Carlo run.")] = 0,
+    since: Annotated[str | None, typer.Option(
+        "--since", help="An earlier version (a file, or store:ID[@N]): say what changed.")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Store URL for --since store:ID.")] = None,
+    output: Annotated[BriefFormat, typer.Option(
+        "--format", "-f", help="text, markdown or json.")] = BriefFormat.text,
+) -> None:
+    """One page for a reader in a hurry: the verdict, the likely package, what blocks or binds it
+    and what would open a deal, the forecasts, P(deal) and what changed since a version."""
+    from redline.briefing import brief
+    from redline.cli.versions import load_version
+    from redline.report.brief_page import brief_markdown, brief_text
+    from redline.scenario import load
+    from redline.scenario.pressure import select_events, select_influence
+
+    loaded = load(scenario)
+    uncertainty = None
+    if montecarlo:
+        from redline.uncertainty import montecarlo as run_montecarlo
+
+        uncertainty = run_montecarlo(
+            loaded, montecarlo, seed, agenda=split_ids(agenda),
+            events=select_events(loaded, events), influence=select_influence(loaded, influence),
+            sobol_samples=0).to_dict()
+    earlier = load_version(since, db) if since else None
+    data = brief(loaded, split_ids(agenda), events=events, influence=influence,
+                 montecarlo=uncertainty, since=earlier).to_dict()
+    if output is BriefFormat.json:
+        print_json(data)
+    elif output is BriefFormat.markdown:
+        print(brief_markdown(data))
+    else:
+        print(brief_text(data))

@@ -52,6 +52,7 @@ ENGINES: dict[str, str] = {
     "forecast": "redline.forecast",
     "simulation": "redline.negotiate",
     "statements": "redline.news",
+    "brief": "redline.briefing",
 }
 
 # The `format` field of each engine's JSON -> the result key it fills.
@@ -64,6 +65,7 @@ FORMATS: dict[str, str] = {
     "redline-forecast/1": "forecast",
     "redline-simulation/1": "simulation",
     "redline-statements/1": "statements",
+    "redline-brief/1": "brief",
 }
 
 
@@ -130,6 +132,14 @@ def _simulation(scenario: Scenario, options: Options) -> dict[str, Any]:
                              agenda=options.agenda)
 
 
+def _brief(scenario: Scenario, options: Options,
+           montecarlo: dict[str, Any] | None = None) -> dict[str, Any]:
+    from redline.briefing import brief
+
+    events = options.events if isinstance(options.events, str) else ",".join(options.events)
+    return brief(scenario, options.agenda, events=events, montecarlo=montecarlo).to_dict()
+
+
 RUNNERS: dict[str, Runner] = {
     "analysis": _analysis,
     "space": _space,
@@ -138,6 +148,7 @@ RUNNERS: dict[str, Runner] = {
     "montecarlo": _montecarlo,
     "simulation": _simulation,
     "forecast": _forecast,
+    "brief": _brief,  # last: it words the Monte Carlo result when there is one
 }
 
 
@@ -155,7 +166,9 @@ def gather(scenario: Scenario, options: Options | None = None,
     for data in given:
         results[result_key(data)] = dict(data)
     for key in available():
-        if key not in results:
+        if key == "brief" and key not in results:
+            results[key] = _brief(scenario, options, results.get("montecarlo"))
+        elif key not in results:
             results[key] = RUNNERS[key](scenario, options)
     return results
 

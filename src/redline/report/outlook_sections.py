@@ -14,20 +14,29 @@ from redline.report.svg import lines
 
 
 def agendas(data: dict[str, Any]) -> Section:
-    """`redline-agendas/1`: one row per agenda, refusals, ZOPA, the Nash package and gains."""
+    """`redline-agendas/1`: one row per agenda with talks (ZOPA, the Nash package and gains);
+    the refused agendas folded into one row per refusal."""
     rows = []
+    refused: dict[tuple[tuple[str, ...], tuple[str, ...]], list[list[str]]] = {}
     for entry in data.get("agendas", []):
         nash = entry.get("nash") or {}
         gains = entry.get("gains") or {}
         if entry.get("refused_by"):
-            verdict = f"refused by {', '.join(entry['refused_by'])}"
-        else:
-            verdict = "deal exists" if entry.get("zopa") else "no ZOPA"
+            key = (tuple(entry["refused_by"]), tuple(entry.get("refusing_red_lines", [])))
+            refused.setdefault(key, []).append(list(entry.get("issues", [])))
+            continue
+        verdict = "deal exists" if entry.get("zopa") else "no ZOPA"
         linked = entry.get("adds_value") or []
         rows.append([" + ".join(entry.get("issues", [])) or "(none)", verdict,
                      package(nash.get("outcome", {})) or "—",
                      ", ".join(f"{p} {g:+.3f}" for p, g in gains.items()) or "—",
                      ", ".join(linked) if linked else "—"])
+    for (actors, red_lines), members in refused.items():
+        common = sorted(set.intersection(*(set(m) for m in members)))
+        rows.append([f"{len(members)} agenda(s)" + (f" with {', '.join(common)}" if common else ""),
+                     f"no talks: {', '.join(actors)} refuses"
+                     + (f" ({', '.join(red_lines)})" if red_lines else ""),
+                     "—", "—", "—"])
     parts = [table(["agenda", "verdict", "Nash package", "gains over reservation",
                     "issues that add value linked"], rows, css="wide")]
     preferred = data.get("preferred") or {}

@@ -1,0 +1,57 @@
+"""The brief as Markdown, plain text, and the report's first section (`<section id="summary">`).
+Reads the brief's JSON (`redline-brief/1`); every point keeps the name of its source."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from redline.report.markup import Section
+
+VERDICT_CLASS = {"no talks": "bad", "no deal": "bad", "a deal": "good"}
+
+
+def brief_markdown(data: dict[str, Any]) -> str:
+    """One page of Markdown: a heading per section, a bullet per point with its source."""
+    lines = [f"# {data['scenario']}", "",
+             f"**Verdict: {data['verdict']}.** Agenda: {', '.join(data['agenda'])}"
+             + (f"; applied: {', '.join(data['pressure'])}." if data["pressure"] else "."), ""]
+    for section in data["sections"]:
+        lines += [f"## {section['heading']}", ""]
+        lines += [f"- {p['text']} *({p['source']})*" for p in section["points"]]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def brief_text(data: dict[str, Any]) -> str:
+    """The same page as plain text (for a terminal or an e-mail)."""
+    lines = [data["scenario"], f"Verdict: {data['verdict'].upper()}. Agenda: "
+             f"{', '.join(data['agenda'])}"
+             + (f"; applied: {', '.join(data['pressure'])}" if data["pressure"] else ""), ""]
+    for section in data["sections"]:
+        lines.append(section["heading"])
+        lines += [f"  - {p['text']} [{p['source']}]" for p in section["points"]]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _anchor(source: str) -> str:
+    """'explain (#binds)' -> a link to the report section, when the source names one."""
+    if "(#" not in source:
+        return escape(source)
+    command, _, rest = source.partition("(#")
+    target = rest.split(")")[0]
+    return f'{escape(command.strip())} (<a href="#{escape(target)}">§{escape(target)}</a>)'
+
+
+def summary_section(data: dict[str, Any]) -> Section:
+    """The report's first section: the brief, each point linked to the section holding it."""
+    verdict = data["verdict"]
+    parts = [f'<p class="verdict {VERDICT_CLASS.get(verdict, "")}"><strong>Verdict: '
+             f'{escape(verdict)}.</strong> Agenda: {escape(", ".join(data["agenda"]))}</p>']
+    for section in data["sections"]:
+        parts.append(f"<h3>{escape(section['heading'])}</h3><ul>")
+        parts += [f"<li>{escape(p['text'])} <small>({_anchor(p['source'])})</small></li>"
+                  for p in section["points"]]
+        parts.append("</ul>")
+    return Section("summary", "Summary", "".join(parts))
