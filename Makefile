@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-EXTRAS ?= dev,peer,uncertainty,nlp,store,postgres,web,plot,pdf,e2e
+EXTRAS ?= dev,peer,uncertainty,nlp,store,postgres,web,plot,pdf,e2e,spreadsheet
 
 .PHONY: install demo test lint bench clean
 

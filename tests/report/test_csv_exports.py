@@ -106,3 +106,23 @@ def test_thresholds_and_sweep_csv(examples):
 def test_a_command_without_a_table_refuses_csv(examples):
     result = runner.invoke(app, ["explain", str(examples / "us-iran-2026.yaml"), "-f", "csv"])
     assert result.exit_code == 2 and "csv" in result.output
+
+
+def test_report_workbook_holds_the_same_tables(examples, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl", reason="the spreadsheet extra is not installed")
+    scenario = str(examples / "us-iran-2026.yaml")
+    path = tmp_path / "report.xlsx"
+    result = runner.invoke(app, ["report", scenario, "--agenda", NUCLEAR, "-o", str(path),
+                                 "--format", "xlsx", "--runs", "40", "--sobol", "0"])
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(path)
+    assert {"Summary", "Frontier", "Agendas", "Forecast", "Sensitivity"} <= set(book.sheetnames)
+    data, rows = both("analyze", scenario, "--agenda", NUCLEAR)
+    sheet = [[c.value for c in r] for r in book["Frontier"].iter_rows()]
+    header, body = sheet[0], sheet[1:]
+    assert len(body) == len(rows)
+    for values, row in zip(body, rows, strict=True):
+        for column, value in zip(header, values, strict=True):
+            assert same(row[column], value) or (value is None and row[column] == "")
+    summary = [[c.value for c in r] for r in book["Summary"].iter_rows()]
+    assert summary[1][0] == "Verdict" and summary[1][1].startswith("A deal")

@@ -55,6 +55,12 @@ class Diff:
                 changes.append(Change(key, _plain(a), _plain(b)))
         return tuple(changes)
 
+    def _repr_html_(self) -> str:
+        """The result in a Jupyter notebook (see :mod:`redline.notebook`)."""
+        from redline.notebook import result_html
+
+        return result_html(self.to_dict())
+
     def to_dict(self) -> dict[str, Any]:
         return {"format": "redline-diff/1", "old": self.old_title, "new": self.new_title,
                 "inputs": [c.to_dict() for c in self.inputs],

@@ -56,6 +56,19 @@ class Brief:
     parameters: dict[str, Any] = field(default_factory=dict)
     version: str = __version__
 
+    def _repr_html_(self) -> str:
+        """The brief in a Jupyter notebook: the verdict, then each section's points."""
+        from html import escape
+
+        parts = [f"<div class=\"redline-brief\"><strong>{escape(self.title)}</strong>"
+                 f"<p>Verdict: <b>{escape(self.verdict)}</b></p>"]
+        for heading, points in self.sections:
+            parts.append(f"<h4>{escape(heading)}</h4><ul>")
+            parts += [f"<li>{escape(p.text)} <small>({escape(p.source)})</small></li>"
+                      for p in points]
+            parts.append("</ul>")
+        return "".join(parts) + "</div>"
+
     def section(self, heading: str) -> tuple[Point, ...]:
         return next((points for name, points in self.sections if name == heading), ())
 
