@@ -244,7 +244,13 @@ def test_the_summary_comes_first_and_links_each_point_to_its_section(nuclear_rep
     assert targets and targets <= set(page.sections)  # every link lands on a section
 
 
-def test_refused_agendas_fold_into_one_row(nuclear_report: str) -> None:
-    agendas = nuclear_report.split('<section id="agendas">')[1].split("</section>")[0]
-    assert agendas.count("refuses") == 1
-    assert "16 agenda(s) with missiles" in agendas
+def test_refused_agendas_fold_into_one_row(us_iran) -> None:  # type: ignore[no-untyped-def]
+    from redline.report.outlook_sections import agendas
+    from redline.space.agendas import analyze_agendas
+
+    data = analyze_agendas(us_iran).to_dict()
+    refused = sum(1 for a in data["agendas"] if a["refused_by"])
+    body = agendas(data).body
+    assert refused == 16 and body.count("refuses") == 1
+    assert "16 agenda(s) with missiles" in body
+    assert body.count("<tr>") == 1 + (len(data["agendas"]) - refused) + 1  # header, talks, fold

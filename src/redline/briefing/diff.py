@@ -49,7 +49,7 @@ class Diff:
         """The answers that differ between the two versions."""
         changes = []
         for key in ("verdict", "agenda", "zopa_size", "nash", "binding_red_lines", "refused_by",
-                    "forecast"):
+                    "forecast"):  # the situation block itself differs whenever inputs do
             a, b = getattr(self.old, key), getattr(self.new, key)
             if a != b:
                 changes.append(Change(key, _plain(a), _plain(b)))
@@ -111,10 +111,11 @@ def input_changes(old: Any, new: Any, path: str = "") -> list[Change]:
 
 
 def diff(old: Scenario, new: Scenario, agenda: Sequence[str] | None = None, *,
-         events: str = "active", influence: str = "none") -> Diff:
-    """What changed from `old` to `new`: inputs by path, and the answers under `agenda`."""
+         events: str = "active", influence: str = "none", date: str | None = None) -> Diff:
+    """What changed from `old` to `new`: inputs by path, and the answers, each version in its
+    own situation under the same options."""
     return Diff(old.title, new.title, tuple(input_changes(old.to_dict(), new.to_dict())),
-                verdict(old, agenda, events=events, influence=influence),
-                verdict(new, agenda, events=events, influence=influence),
+                verdict(old, agenda, events=events, influence=influence, date=date),
+                verdict(new, agenda, events=events, influence=influence, date=date),
                 parameters={"agenda": None if agenda is None else list(agenda),
-                            "events": events, "influence": influence})
+                            "events": events, "influence": influence, "date": date})

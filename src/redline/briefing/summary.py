@@ -8,7 +8,9 @@ Sections, in the order a reader needs them:
 3. what blocks it or binds it, and what would open a deal: `explain`'s smallest concessions
    (minimal blocking sets) or its binding red lines and reservation headroom; with no talks, the
    best agenda that has a deal (`agendas`);
-4. the forecast of each issue (compromise model) set against the package;
+4. the forecast (compromise model) read as a package and reconciled with the bargaining view:
+   the red lines it breaks, the parties it leaves below no deal, the nearest package every party
+   accepts (:mod:`redline.forecast.situated`, :mod:`redline.space.nearest`);
 5. with a Monte Carlo run: P(deal) and the parameters whose swing matters most;
 6. with an earlier version: what changed since (`diff`).
 
@@ -22,12 +24,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redline.briefing.diff import Diff, diff
-from redline.briefing.verdict import forecast_options
+from redline.forecast.situated import forecast_situation
 from redline.scenario import Scenario
-from redline.scenario.pressure import apply_pressure, select_events, select_influence
+from redline.scenario.situation import Situation, situation
 from redline.space import Analysis, analyze
 from redline.space.agendas import analyze_agendas
-from redline.space.explain import Explanation, explain
+from redline.space.explain import Concession, Explanation, explain
+from redline.space.nearest import nearest_acceptable
 from redline.version import __version__
 
 TOP_PARAMETERS = 3
@@ -49,8 +52,7 @@ class Point:
 class Brief:
     title: str
     verdict: str  # "no talks", "no deal", "a deal"
-    agenda: tuple[str, ...]
-    pressure: tuple[str, ...]
+    situation: Situation
     sections: tuple[tuple[str, tuple[Point, ...]], ...]  # (heading, points), in reading order
     method: str = "brief"
     parameters: dict[str, Any] = field(default_factory=dict)
@@ -74,7 +76,7 @@ class Brief:
 
     def to_dict(self) -> dict[str, Any]:
         return {"format": "redline-brief/1", "scenario": self.title, "verdict": self.verdict,
-                "agenda": list(self.agenda), "pressure": list(self.pressure),
+                "situation": self.situation.to_dict(),
                 "sections": [{"heading": h, "points": [p.to_dict() for p in points]}
                              for h, points in self.sections],
                 "method": self.method, "parameters": self.parameters, "version": self.version}
@@ -125,15 +127,16 @@ def _package_points(scenario: Scenario, result: Analysis) -> tuple[Point, ...]:
     return tuple(points)
 
 
-def _concession(entry: dict[str, Any]) -> str:
-    if entry["kind"] == "reservation":
-        return (f"{entry['actor']} accepts {entry['drop']:.3f} less than its no-deal value "
-                f"({entry['from']:.3f} -> {entry['to']:.3f})")
-    if entry["kind"] == "agenda refusal":
-        issues = ", ".join(entry["issues"])
-        return (f"{entry['actor']} agrees to talk with {issues} on the table, or {issues} "
+def _concession(entry: Concession) -> str:
+    """One concession in words (the same reading as `redline explain`)."""
+    if entry.kind == "reservation":
+        return (f"{entry.actor} accepts {entry.drop or 0.0:.3f} less than its no-deal value "
+                f"({entry.before or 0.0:.3f} -> {entry.after or 0.0:.3f})")
+    if entry.kind == "agenda refusal":
+        issues = ", ".join(entry.issues)
+        return (f"{entry.actor} agrees to talk with {issues} on the table, or {issues} "
                 "comes off the agenda")
-    return f"{entry['actor']} gives up its red line {entry['constraint']}"
+    return f"{entry.actor} gives up its red line {entry.constraint}"
 
 
 def _blocking_points(explained: Explanation) -> tuple[Point, ...]:
@@ -141,10 +144,10 @@ def _blocking_points(explained: Explanation) -> tuple[Point, ...]:
         points = []
         for entry in explained.binding:
             points.append(Point(
-                f"{entry['constraint']} ({entry['actor']}) binds the package: without it the "
+                f"{entry.constraint} ({entry.actor}) binds the package: without it the "
                 "package would move (" + ", ".join(
-                    f"{p} {c:+.3f}" for p, c in entry["change"].items()) + ").",
-                "explain (#binds)", {"binding": entry["constraint"], "change": entry["change"]}))
+                    f"{p} {c:+.3f}" for p, c in entry.change.items()) + ").",
+                "explain (#binds)", {"binding": entry.constraint, "change": entry.change}))
         if not points:
             points.append(Point("No single red line binds the package.", "explain (#binds)"))
         room = ", ".join(f"{p} {r:.3f}" for p, r in explained.headroom.items())
@@ -161,38 +164,65 @@ def _blocking_points(explained: Explanation) -> tuple[Point, ...]:
         words = "; and ".join(_concession(g) for g in blocking.gives_up)
         points.append(Point(f"A deal opens if {words}.", "explain (#binds)",
                             {"constraints": list(blocking.constraints),
-                             "opens": blocking.opens["outcome"]}))
+                             "opens": blocking.opens.outcome}))
     return tuple(points)
 
 
-def _agenda_point(scenario: Scenario) -> tuple[Point, ...]:
-    found = analyze_agendas(scenario)
+def _agenda_point(current: Situation) -> tuple[Point, ...]:
+    found = analyze_agendas(current)
     best = next((a for a in found.agendas if a.zopa), None)
     if best is None:
         return (Point("No agenda has a deal.", "agendas (#agendas)"),)
     assert best.nash is not None
-    package = {i: best.nash["outcome"][i] for i in best.issues}
+    package = {i: best.nash.outcome[i] for i in best.issues}
     return (Point(f"Best agenda with a deal: {' + '.join(best.issues)}, package "
-                  f"{package_words(scenario, package)}.", "agendas (#agendas)",
+                  f"{package_words(current.scenario, package)}.", "agendas (#agendas)",
                   {"agenda": list(best.issues), "package": package, "gains": best.gains}),)
 
 
-def _forecast_points(scenario: Scenario, result: Analysis) -> tuple[Point, ...]:
-    forecast = forecast_options(scenario)
+def _forecast_points(current: Situation, result: Analysis) -> tuple[Point, ...]:
+    forecast = forecast_situation(current)
+    labels = forecast.labels()
     nash = result.solutions["nash"]
     package = result.labels(nash.options) if nash is not None else None
     points = []
-    for issue, option in forecast.items():
+    for issue in current.agenda:
+        option = labels[issue]
         if package is None:
-            text = f"{_issue(scenario, issue)}: forecast {option}."
+            text = f"{_issue(current.scenario, issue)}: forecast {option}."
         elif package[issue] == option:
-            text = f"{_issue(scenario, issue)}: forecast {option}, the same as the package."
+            text = f"{_issue(current.scenario, issue)}: forecast {option}, as in the package."
         else:
-            text = (f"{_issue(scenario, issue)}: forecast {option}; the package has "
+            text = (f"{_issue(current.scenario, issue)}: forecast {option}; the package has "
                     f"{package[issue]}.")
         points.append(Point(text, "forecast (#forecast)",
                             {"issue": issue, "forecast": option,
                              "package": None if package is None else package[issue]}))
+    if not current.talks:
+        return tuple(points)
+    problems = []
+    if forecast.red_line_breaches:
+        problems.append("breaks " + ", ".join(forecast.red_line_breaches))
+    if forecast.below_reservation:
+        problems.append("leaves " + ", ".join(forecast.below_reservation)
+                        + " worse off than no deal")
+    figures: dict[str, Any] = {"red_line_breaches": list(forecast.red_line_breaches),
+                               "below_reservation": list(forecast.below_reservation)}
+    if not problems:
+        points.append(Point("The forecast package is one every party can accept.",
+                            "forecast (#forecast)", figures))
+        return tuple(points)
+    target = {i: v for i, v in forecast.forecast.by_issue().items() if i in current.agenda}
+    nearest = nearest_acceptable(current, target)
+    text = f"The forecast package {' and '.join(problems)}"
+    if nearest.package is None:
+        text += "; no package is acceptable to every party."
+    else:
+        near = nearest.package.to_dict()["outcome"]
+        figures["nearest_acceptable"] = {i: near[i] for i in current.agenda}
+        text += ("; the nearest package every party accepts: "
+                 f"{package_words(current.scenario, figures['nearest_acceptable'])}.")
+    points.append(Point(text, "forecast (#forecast)", figures))
     return tuple(points)
 
 
@@ -226,35 +256,37 @@ def _change_points(changes: Diff) -> tuple[Point, ...]:
     return tuple(points)
 
 
-def brief(scenario: Scenario, agenda: Sequence[str] | None = None, *, events: str = "active",
-          influence: str = "none", montecarlo: dict[str, Any] | None = None,
-          since: Scenario | None = None) -> Brief:
-    """The brief of `scenario` under `agenda`; `montecarlo` is a Monte Carlo result's JSON (see
+def brief(subject: Scenario | Situation, agenda: Sequence[str] | None = None, *,
+          events: str = "active", influence: str = "none", date: str | None = None,
+          montecarlo: dict[str, Any] | None = None, since: Scenario | None = None) -> Brief:
+    """The brief of a situation (a scenario is resolved with `agenda`, `events`, `influence` and
+    `date` as the command line does); `montecarlo` is a Monte Carlo result's JSON (see
     `redline montecarlo`), `since` an earlier version to report the changes from."""
-    pressure = apply_pressure(scenario, select_events(scenario, events),
-                              select_influence(scenario, influence))
-    chosen = pressure.scenario
-    result = analyze(chosen, agenda)
-    explained = explain(chosen, result.agenda)
-    verdict_point = _verdict_point(chosen, result)
+    current = (subject if isinstance(subject, Situation) else
+               situation(subject, agenda, events=events, influence=influence, date=date))
+    chosen = current.scenario
+    result = analyze(current)
     verdict = ("no talks" if result.refused_by else "a deal" if result.zopa else "no deal")
-    sections: list[tuple[str, tuple[Point, ...]]] = [("Verdict", (verdict_point,))]
+    sections: list[tuple[str, tuple[Point, ...]]] = [
+        ("Verdict", (_verdict_point(chosen, result),))]
+    explained = explain(current)
     if result.zopa:
         sections.append(("Likely package", _package_points(chosen, result)))
         sections.append(("What binds the deal", _blocking_points(explained)))
     else:
         opens = _blocking_points(explained)
         if result.refused_by:
-            opens += _agenda_point(chosen)
+            opens += _agenda_point(current)
         sections.append(("What would open a deal", opens))
-    sections.append(("Forecasts against the package", _forecast_points(chosen, result)))
+    sections.append(("Forecasts against the package", _forecast_points(current, result)))
     if montecarlo is not None:
         sections.append(("How sure", _uncertainty_points(montecarlo)))
     if since is not None:
-        changes = diff(since, scenario, agenda, events=events, influence=influence)
+        changes = diff(since, current.loaded, list(current.agenda),
+                       events=",".join(current.events) or "none",
+                       influence=",".join(current.influence) or "none",
+                       date=None if current.date is None else current.date.isoformat())
         sections.append(("Since the previous version", _change_points(changes)))
-    return Brief(scenario.title, verdict, result.agenda,
-                 (*pressure.events, *pressure.influence), tuple(sections),
-                 parameters={"agenda": list(result.agenda), "events": events,
-                             "influence": influence, "montecarlo": montecarlo is not None,
+    return Brief(chosen.title, verdict, current, tuple(sections),
+                 parameters={"agenda": list(current.agenda), "montecarlo": montecarlo is not None,
                              "since": since is not None})

@@ -1,5 +1,6 @@
 """The answers of one version of a scenario, side by side comparable: verdict, ZOPA, Nash package,
-binding red lines and the forecast of each issue."""
+binding red lines and the forecast read as a package (with the red lines it breaks and the
+parties it leaves below their no-deal value; see :mod:`redline.forecast.situated`)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from redline.forecast import forecast, from_scenario
+from redline.forecast.situated import forecast_situation
 from redline.scenario import Scenario
-from redline.scenario.pressure import apply_pressure, select_events, select_influence
+from redline.scenario.situation import Situation, situation
 from redline.space import Analysis, analyze
 
 FORECAST_MODEL = "compromise"
@@ -24,15 +25,15 @@ class Verdict:
     gains: dict[str, float] | None
     binding_red_lines: tuple[str, ...]
     refused_by: tuple[str, ...]  # agenda red lines that refuse talks
-    forecast: dict[str, str]  # issue -> the option nearest the forecast position
-    pressure: tuple[str, ...]  # events and influence edges applied
+    forecast: dict[str, Any]  # {"package", "red_line_breaches", "below_reservation"}
+    situation: Situation
 
     def to_dict(self) -> dict[str, Any]:
         return {"verdict": self.verdict, "agenda": list(self.agenda),
                 "zopa_size": self.zopa_size, "nash": self.nash, "gains": self.gains,
                 "binding_red_lines": list(self.binding_red_lines),
                 "refused_by": list(self.refused_by), "forecast": self.forecast,
-                "pressure": list(self.pressure)}
+                "situation": self.situation.to_dict()}
 
 
 def verdict_words(analysis: Analysis) -> str:
@@ -42,24 +43,9 @@ def verdict_words(analysis: Analysis) -> str:
     return "a deal" if analysis.zopa else "no deal"
 
 
-def forecast_options(scenario: Scenario, model: str = FORECAST_MODEL) -> dict[str, str]:
-    """Each issue's forecast position (0-100, options in order) as its nearest option."""
-    space = from_scenario(scenario)
-    result = forecast(space, model)
-    options = {}
-    for k, issue in enumerate(space.issues):
-        labels = scenario.issue(issue).options
-        value = float(result.outcome[k])
-        options[issue] = "-" if value != value else labels[round(value / 100 * (len(labels) - 1))]
-    return options
-
-
-def verdict(scenario: Scenario, agenda: Sequence[str] | None = None, *, events: str = "active",
-            influence: str = "none") -> Verdict:
-    """The answers for `scenario` after its chosen events and influence, under `agenda`."""
-    chosen = apply_pressure(scenario, select_events(scenario, events),
-                            select_influence(scenario, influence))
-    result = analyze(chosen.scenario, agenda)
+def situation_verdict(current: Situation, model: str = FORECAST_MODEL) -> Verdict:
+    """The answers in one resolved situation."""
+    result = analyze(current)
     nash = result.solutions["nash"]
     package = gains = None
     if nash is not None:
@@ -67,6 +53,18 @@ def verdict(scenario: Scenario, agenda: Sequence[str] | None = None, *, events: 
         package = {i: labels[i] for i in result.agenda}
         gains = {p: round(u - d, 12) for p, u, d in
                  zip(result.parties, nash.utilities, result.reservations, strict=True)}
+    forecast = forecast_situation(current, model)
+    labels = forecast.labels()
     return Verdict(verdict_words(result), result.agenda, result.zopa_size, package, gains,
                    result.binding_red_lines, tuple(r for _, r in result.refused_by),
-                   forecast_options(chosen.scenario), (*chosen.events, *chosen.influence))
+                   {"package": {i: labels[i] for i in current.agenda},
+                    "red_line_breaches": list(forecast.red_line_breaches),
+                    "below_reservation": list(forecast.below_reservation)}, current)
+
+
+def verdict(scenario: Scenario, agenda: Sequence[str] | None = None, *, events: str = "active",
+            influence: str = "none", date: str | None = None) -> Verdict:
+    """The answers for `scenario` in the situation the options describe (as the CLI resolves
+    them: its events and influence applied, the agenda, the date)."""
+    return situation_verdict(situation(scenario, agenda, events=events, influence=influence,
+                                       date=date))

@@ -10,17 +10,10 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from redline.cli.analysis import (
-    AgendaOpt,
-    ScenarioArg,
-    TableFormat,
-    TableFormatOpt,
-    print_data,
-    print_json,
-    split_ids,
-)
+from redline.cli.analysis import ScenarioArg, TableFormat, TableFormatOpt, print_data, print_json
 from redline.cli.app import app, out, user_errors
-from redline.cli.whatif import EventsOpt, InfluenceOpt, MaxOutcomesOpt, describe, pressured
+from redline.cli.situation import AgendaOpt, DateOpt, EventsOpt, InfluenceOpt, resolve, show
+from redline.cli.whatif import MaxOutcomesOpt, describe
 from redline.output import write_file
 from redline.space.sweep import sweep
 from redline.space.thresholds import thresholds
@@ -39,19 +32,19 @@ def thresholds_command(
     agenda: AgendaOpt = None,
     events: EventsOpt = "active",
     influence: InfluenceOpt = "none",
+    date: DateOpt = None,
     output: TableFormatOpt = TableFormat.text,
     max_outcomes: MaxOutcomesOpt = 5_000_000,
 ) -> None:
     """Break-even values: the reservation, weight or credibility past which the verdict or the
     Nash package changes (exact, not sampled)."""
-    _, chosen, applied = pressured(scenario, events, influence)
-    result = thresholds(chosen, split_ids(agenda), max_outcomes=max_outcomes)
-    data = result.to_dict()
-    data["pressure"] = applied
-    if print_data(output, "thresholds", data):
+    current = resolve(scenario, agenda, events, influence, date)
+    result = thresholds(current, max_outcomes=max_outcomes)
+    if print_data(output, "thresholds", result.to_dict()):
         return
-    out.print(f"[bold]{result.scenario_title}[/] - break-even values ({applied})")
-    out.print(f"Agenda: {', '.join(result.agenda)}; verdict: {result.verdict}"
+    show(current)
+    out.print(f"[bold]{result.scenario_title}[/] - break-even values")
+    out.print(f"Verdict: {result.verdict}"
               + (f"; Nash: {describe(result.nash, result.agenda)}" if result.nash else ""))
     table = Table("parameter", "now", "break-even", "holds between", "what changes")
     for item in result.items:
@@ -75,6 +68,7 @@ def sweep_command(
     agenda: AgendaOpt = None,
     events: EventsOpt = "active",
     influence: InfluenceOpt = "none",
+    date: DateOpt = None,
     chart: Annotated[Path | None, typer.Option(
         "--chart", help="Also write the sweep as an SVG chart to this file.")] = None,
     output: TableFormatOpt = TableFormat.text,
@@ -83,17 +77,16 @@ def sweep_command(
     """The analysis along one parameter: verdict, ZOPA size, Nash package and gains per step."""
     from redline.report.explaining import sweep_figure
 
-    _, chosen, applied = pressured(scenario, events, influence)
-    result = sweep(chosen, param, start, stop, steps, split_ids(agenda),
-                   max_outcomes=max_outcomes)
+    current = resolve(scenario, agenda, events, influence, date)
+    result = sweep(current, param, start, stop, steps, max_outcomes=max_outcomes)
     data = result.to_dict()
-    data["pressure"] = applied
     if chart is not None:
         write_file(chart, sweep_figure(data))
     if print_data(output, "sweep", data):
         return
+    show(current)
     out.print(f"[bold]{result.scenario_title}[/] - sweep of {result.parameter} (now "
-              f"{result.current:.3f}; {applied})")
+              f"{result.current:.3f})")
     table = Table(result.parameter, "verdict", "ZOPA size", "Nash package",
                   *(f"gain {p}" for p in result.parties))
     previous = None
@@ -115,6 +108,7 @@ def brief_command(
     agenda: AgendaOpt = None,
     events: EventsOpt = "active",
     influence: InfluenceOpt = "none",
+    date: DateOpt = None,
     montecarlo: Annotated[int, typer.Option(
         "--montecarlo", min=0, help="Also run this many Monte Carlo draws: P(deal) and the "
                                     "parameters that matter most (0: none).")] = 0,
@@ -130,21 +124,17 @@ def brief_command(
     from redline.briefing import brief
     from redline.cli.versions import load_version
     from redline.report.brief_page import brief_markdown, brief_text
-    from redline.scenario import load
-    from redline.scenario.pressure import select_events, select_influence
 
-    loaded = load(scenario)
+    current = resolve(scenario, agenda, events, influence, date)
     uncertainty = None
     if montecarlo:
         from redline.uncertainty import montecarlo as run_montecarlo
 
-        uncertainty = run_montecarlo(
-            loaded, montecarlo, seed, agenda=split_ids(agenda),
-            events=select_events(loaded, events), influence=select_influence(loaded, influence),
-            sobol_samples=0).to_dict()
+        uncertainty = run_montecarlo(current.loaded, montecarlo, seed,
+                                     agenda=list(current.agenda), events=current.events,
+                                     influence=current.influence, sobol_samples=0).to_dict()
     earlier = load_version(since, db) if since else None
-    data = brief(loaded, split_ids(agenda), events=events, influence=influence,
-                 montecarlo=uncertainty, since=earlier).to_dict()
+    data = brief(current, montecarlo=uncertainty, since=earlier).to_dict()
     if output is BriefFormat.json:
         print_json(data)
     elif output is BriefFormat.markdown:

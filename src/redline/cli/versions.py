@@ -11,9 +11,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from redline.cli.analysis import AgendaOpt, FormatOpt, OutputFormat, print_json, split_ids
+from redline.cli.analysis import FormatOpt, OutputFormat, print_json
 from redline.cli.app import app, out, user_errors
-from redline.cli.whatif import EventsOpt, InfluenceOpt
+from redline.cli.situation import AgendaOpt, DateOpt, EventsOpt, InfluenceOpt, split_ids
 from redline.errors import RedlineError
 from redline.scenario import Scenario, load, parse
 from redline.scenario.document import read_text
@@ -58,6 +58,7 @@ def diff_command(
     agenda: AgendaOpt = None,
     events: EventsOpt = "active",
     influence: InfluenceOpt = "none",
+    date: DateOpt = None,
     db: DbOpt = None,
     output: FormatOpt = OutputFormat.text,
 ) -> None:
@@ -66,7 +67,7 @@ def diff_command(
     from redline.briefing import diff
 
     result = diff(load_version(old, db), load_version(new, db), split_ids(agenda),
-                  events=events, influence=influence)
+                  events=events, influence=influence, date=date)
     data = result.to_dict()
     data["paths"] = {"old": old, "new": new}
     if output is OutputFormat.json:

@@ -11,11 +11,22 @@ from redline.report.markup import Section
 VERDICT_CLASS = {"no talks": "bad", "no deal": "bad", "a deal": "good"}
 
 
+def _assumes(data: dict[str, Any]) -> str:
+    """What the brief assumes, from its situation block: agenda, events, influence, date."""
+    situation = data["situation"]
+    parts = [f"Agenda: {', '.join(situation['agenda'])}"]
+    applied = [*situation.get("events", []), *situation.get("influence", [])]
+    if applied:
+        parts.append(f"applied: {', '.join(applied)}")
+    if situation.get("date"):
+        parts.append(f"as of {situation['date']}")
+    return "; ".join(parts)
+
+
 def brief_markdown(data: dict[str, Any]) -> str:
     """One page of Markdown: a heading per section, a bullet per point with its source."""
     lines = [f"# {data['scenario']}", "",
-             f"**Verdict: {data['verdict']}.** Agenda: {', '.join(data['agenda'])}"
-             + (f"; applied: {', '.join(data['pressure'])}." if data["pressure"] else "."), ""]
+             f"**Verdict: {data['verdict']}.** {_assumes(data)}.", ""]
     for section in data["sections"]:
         lines += [f"## {section['heading']}", ""]
         lines += [f"- {p['text']} *({p['source']})*" for p in section["points"]]
@@ -25,9 +36,7 @@ def brief_markdown(data: dict[str, Any]) -> str:
 
 def brief_text(data: dict[str, Any]) -> str:
     """The same page as plain text (for a terminal or an e-mail)."""
-    lines = [data["scenario"], f"Verdict: {data['verdict'].upper()}. Agenda: "
-             f"{', '.join(data['agenda'])}"
-             + (f"; applied: {', '.join(data['pressure'])}" if data["pressure"] else ""), ""]
+    lines = [data["scenario"], f"Verdict: {data['verdict'].upper()}. {_assumes(data)}", ""]
     for section in data["sections"]:
         lines.append(section["heading"])
         lines += [f"  - {p['text']} [{p['source']}]" for p in section["points"]]
@@ -48,7 +57,7 @@ def summary_section(data: dict[str, Any]) -> Section:
     """The report's first section: the brief, each point linked to the section holding it."""
     verdict = data["verdict"]
     parts = [f'<p class="verdict {VERDICT_CLASS.get(verdict, "")}"><strong>Verdict: '
-             f'{escape(verdict)}.</strong> Agenda: {escape(", ".join(data["agenda"]))}</p>']
+             f'{escape(verdict)}.</strong> {escape(_assumes(data))}</p>']
     for section in data["sections"]:
         parts.append(f"<h3>{escape(section['heading'])}</h3><ul>")
         parts += [f"<li>{escape(p['text'])} <small>({_anchor(p['source'])})</small></li>"

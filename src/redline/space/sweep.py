@@ -3,8 +3,9 @@ credibility), tabulating the verdict, the ZOPA size, the Nash package and each p
 
 The sweep samples the setting on an even grid from `start` to `stop` (both included); the exact
 places where the answer changes are :mod:`redline.space.thresholds`' business, and a sweep shows
-what happens between them. A red line is applied at a step when its credibility there reaches
-`credibility_cutoff` (None: credibility does not decide inclusion, every red line applies).
+what happens between them. Sweeping a red line's credibility, the red line is applied at a step
+when its credibility there reaches `credibility_cutoff` (default 1/2: the likelier case, see
+:mod:`redline.space.thresholds`; None: it applies whatever its credibility).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import numpy as np
 from redline.errors import RedlineError
 from redline.scenario import Scenario
 from redline.scenario.settings import current_value, parse_setting, with_setting
+from redline.scenario.situation import Situation, situate
 from redline.space.analysis import DEFAULT_MAX_OUTCOMES, Analysis, analyze
 from redline.version import __version__
 
@@ -49,6 +51,7 @@ class Sweep:
     parties: tuple[str, ...]
     agenda: tuple[str, ...]
     steps: tuple[SweepStep, ...]
+    situation: Situation | None = None
     method: str = "grid"
     parameters: dict[str, Any] = field(default_factory=dict)
     version: str = __version__
@@ -61,6 +64,7 @@ class Sweep:
 
     def to_dict(self) -> dict[str, Any]:
         return {"format": "redline-sweep/1", "scenario": self.scenario_title,
+                "situation": None if self.situation is None else self.situation.to_dict(),
                 "parameter": self.parameter, "current": round(self.current, 12),
                 "parties": list(self.parties), "agenda": list(self.agenda),
                 "steps": [s.to_dict() for s in self.steps], "method": self.method,
@@ -93,31 +97,35 @@ def _step(value: float, result: Analysis) -> SweepStep:
                      gains)
 
 
-def with_credibility_rule(scenario: Scenario, cutoff: float | None) -> Scenario:
-    """The scenario with the red lines whose credibility is below `cutoff` left out."""
+def _applied(scenario: Scenario, red_id: str, cutoff: float | None) -> Scenario:
+    """The scenario with red line `red_id` left out when its credibility is below `cutoff`."""
     if cutoff is None:
         return scenario
     from redline.space.explain import without_red_lines
 
-    low = [r.id for r in scenario.red_lines
-           if current_value(scenario, parse_setting(scenario, f"{r.id}.credibility")) < cutoff]
-    return without_red_lines(scenario, low) if low else scenario
+    credibility = current_value(scenario, parse_setting(scenario, f"{red_id}.credibility"))
+    return without_red_lines(scenario, [red_id]) if credibility < cutoff else scenario
 
 
-def sweep(scenario: Scenario, parameter: str, start: float, stop: float, steps: int = 21,
-          agenda: Sequence[str] | None = None, *, credibility_cutoff: float | None = None,
+def sweep(subject: Scenario | Situation, parameter: str, start: float, stop: float,
+          steps: int = 21, agenda: Sequence[str] | None = None, *,
+          credibility_cutoff: float | None = 0.5,
           max_outcomes: int = DEFAULT_MAX_OUTCOMES) -> Sweep:
-    """Analyse `scenario` with `parameter` at `steps` even values from `start` to `stop`."""
+    """Analyse a situation (a scenario as it is, under `agenda`) with `parameter` at `steps`
+    even values from `start` to `stop`."""
+    current = situate(subject, agenda)
+    scenario, agenda = current.scenario, current.agenda
     if not 2 <= steps <= MAX_STEPS:
         raise SweepError(f"--steps {steps}: give between 2 and {MAX_STEPS} steps")
     setting = parse_setting(scenario, parameter)
     results = []
     for value in np.linspace(start, stop, steps):
-        changed = with_credibility_rule(with_setting(scenario, setting, float(value)),
-                                        credibility_cutoff)
+        changed = with_setting(scenario, setting, float(value))
+        if setting.kind == "credibility":
+            changed = _applied(changed, setting.owner, credibility_cutoff)
         results.append(_step(float(value), analyze(changed, agenda, max_outcomes=max_outcomes)))
     first = analyze(scenario, agenda, max_outcomes=max_outcomes)
     parameters = {"start": start, "stop": stop, "steps": steps, "agenda": list(first.agenda),
                   "credibility_cutoff": credibility_cutoff, "max_outcomes": max_outcomes}
     return Sweep(scenario.title, setting.name, current_value(scenario, setting), first.parties,
-                 first.agenda, tuple(results), parameters=parameters)
+                 first.agenda, tuple(results), current, parameters=parameters)

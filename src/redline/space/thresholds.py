@@ -27,9 +27,11 @@ past which the state differs from the current one; `lower` and `upper` bound the
 the current value where it holds. Knife-edge scenarios where the largest Nash product is exactly 0
 (some party gets exactly its reservation in every deal) are ties broken by order, not tracked.
 
-Credibility. A red line's credibility does not enter utilities; the analysis applies a red line
-when its credibility reaches the inclusion cut-off, so the break-even credibility is that cut-off
-when dropping the red line changes the verdict or the Nash package, and null otherwise.
+Credibility. A red line's credibility c is the probability that it binds (the Monte Carlo draws
+it in with probability c, independently of the rest). The analysis applies every red line; if
+dropping this one changes the verdict or the Nash package, the analysis's answer holds with
+probability c and the other with 1 - c, so the break-even credibility is 1/2 (below it the other
+answer is the likelier); when dropping it changes nothing, no credibility matters (null).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from numpy.typing import NDArray
 
 from redline.scenario import Scenario
 from redline.scenario.settings import Setting, current_value, parse_setting
+from redline.scenario.situation import Situation, situate
 from redline.space.analysis import (
     DEFAULT_MAX_OUTCOMES,
     RATIONALITY_SLACK,
@@ -55,6 +58,7 @@ from redline.space.solutions import TOLERANCE
 from redline.version import __version__
 
 SLACK = RATIONALITY_SLACK * 16  # the allowance of individual rationality, as `analyze` grants it
+CREDIBILITY_BREAK_EVEN = 0.5  # an answer resting on one red line is the likelier one from here
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,7 @@ class Thresholds:
     verdict: str  # "no talks", "no deal" or "deal"
     nash: dict[str, str] | None  # the Nash package over the agenda's issues
     items: tuple[Threshold, ...]
+    situation: Situation | None = None
     method: str = "exact-lines"
     parameters: dict[str, Any] = field(default_factory=dict)
     version: str = __version__
@@ -98,6 +103,7 @@ class Thresholds:
 
     def to_dict(self) -> dict[str, Any]:
         return {"format": "redline-thresholds/1", "scenario": self.scenario_title,
+                "situation": None if self.situation is None else self.situation.to_dict(),
                 "parties": list(self.parties), "agenda": list(self.agenda),
                 "verdict": self.verdict, "nash": self.nash,
                 "thresholds": [t.to_dict() for t in self.items],
@@ -145,15 +151,17 @@ def verdict_of(scenario: Scenario, agenda: Sequence[str] | None,
     return "deal", {i: labels[i] for i in result.agenda}
 
 
-def thresholds(scenario: Scenario, agenda: Sequence[str] | None = None, *,
-               credibility_cutoff: float | None = None,
+def thresholds(subject: Scenario | Situation, agenda: Sequence[str] | None = None, *,
+               credibility: bool = True,
                max_outcomes: int = DEFAULT_MAX_OUTCOMES) -> Thresholds:
-    """Break-even values of every party's reservation and weights (and, given the analysis's
-    credibility cut-off, of each red line's credibility) under `agenda`."""
+    """Break-even values of every party's reservation and weights, and of each applied red
+    line's credibility, in a situation (a scenario is taken as it is, under `agenda`)."""
+    current = situate(subject, agenda)
+    scenario, agenda = current.scenario, current.agenda
     verdict, nash = verdict_of(scenario, agenda, max_outcomes)
     base = analyze(scenario, agenda, max_outcomes=max_outcomes)
     parameters: dict[str, Any] = {"agenda": list(base.agenda), "max_outcomes": max_outcomes,
-                                  "credibility_cutoff": credibility_cutoff}
+                                  "credibility": credibility}
     names = [f"{p}.reservation" for p in base.parties]
     if len(scenario.issue_ids) > 1:
         names += [f"{p}.weights.{i}" for p in base.parties for i in scenario.issue_ids]
@@ -164,16 +172,15 @@ def thresholds(scenario: Scenario, agenda: Sequence[str] | None = None, *,
                            f"none: no talks ({refusing} refuses the agenda), whatever the value")
                  for s in settings]
         return Thresholds(scenario.title, base.parties, base.agenda, verdict, None,
-                          tuple(items), parameters=parameters)
+                          tuple(items), current, parameters=parameters)
     enumerated = _enumerate(scenario, base.agenda, base.parties, max_outcomes)
     items = [_reservation(enumerated, s, verdict) if s.kind == "reservation"
              else _weight(enumerated, s, verdict, nash, base.agenda) for s in settings]
-    if credibility_cutoff is not None:
-        items += [_credibility(scenario, red_id, credibility_cutoff, verdict, nash, base.agenda,
-                               max_outcomes)
+    if credibility:
+        items += [_credibility(scenario, red_id, verdict, nash, base.agenda, max_outcomes)
                   for red_id in applied_rules(scenario, base.parties)]
     return Thresholds(scenario.title, base.parties, base.agenda, verdict, nash, tuple(items),
-                      parameters=parameters)
+                      current, parameters=parameters)
 
 
 def _others_accept(e: _Space, j: int) -> NDArray[np.bool_]:
@@ -352,9 +359,8 @@ def _change(before: tuple[str, int | None], after: tuple[str, int | None], e: _S
     return "the Nash package moves to " + ", ".join(moved)
 
 
-def _credibility(scenario: Scenario, red_id: str, cutoff: float, verdict: str,
-                 nash: dict[str, str] | None, agenda: tuple[str, ...],
-                 max_outcomes: int) -> Threshold:
+def _credibility(scenario: Scenario, red_id: str, verdict: str, nash: dict[str, str] | None,
+                 agenda: tuple[str, ...], max_outcomes: int) -> Threshold:
     from redline.space.explain import without_red_lines
 
     red = next(r for r in scenario.red_lines if r.id == red_id)
@@ -370,6 +376,10 @@ def _credibility(scenario: Scenario, red_id: str, cutoff: float, verdict: str,
         assert other[1] is not None and nash is not None
         change = "the Nash package moves to " + ", ".join(
             f"{i} {o}" for i, o in other[1].items() if nash.get(i) != o)
-    return Threshold(name, current, cutoff,
-                     f"below {cutoff:.3f} the red line is left out and {change}",
-                     lower=cutoff)
+    half = CREDIBILITY_BREAK_EVEN
+    side = "below" if current >= half else "above"
+    return Threshold(name, current, half,
+                     f"the answer rests on {red_id}: it holds with probability {current:.2f}; "
+                     f"{side} {half:.2f} the likelier answer is that {change}",
+                     lower=half if current >= half else None,
+                     upper=half if current < half else None)
