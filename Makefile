@@ -33,6 +33,10 @@ demo: install
 	  --strategy USA=boulware --strategy IRN=conceder --runs 2000 --seed 1
 	@echo
 	$(VENV)/bin/redline report examples/us-iran-2026.yaml --agenda $(NUCLEAR) -o out/us-iran-report.html
+	@echo
+	$(VENV)/bin/redline thresholds examples/us-iran-2026.yaml --agenda $(NUCLEAR)
+	@echo
+	$(VENV)/bin/redline brief examples/us-iran-2026.yaml --montecarlo 2000 --seed 1
 
 test: install
 	$(PY) -m pytest -n 2 -q

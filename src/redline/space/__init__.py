@@ -5,6 +5,8 @@ from redline.space.analysis import METHODS, Analysis, Frontier, MethodError, Sol
 from redline.space.merge import MergeTooLarge
 from redline.space.outcomes import OutcomeSpace, outcome_space
 from redline.space.pareto import pareto_mask
+from redline.space.sweep import Sweep, SweepError, SweepStep, sweep
+from redline.space.thresholds import Threshold, Thresholds, thresholds
 
 __all__ = [
     "AgendaError",
@@ -16,7 +18,14 @@ __all__ = [
     "OutcomeSpace",
     "Solution",
     "SpaceTooLarge",
+    "Sweep",
+    "SweepError",
+    "SweepStep",
+    "Threshold",
+    "Thresholds",
     "analyze",
     "outcome_space",
     "pareto_mask",
+    "sweep",
+    "thresholds",
 ]
