@@ -152,7 +152,7 @@ def _blocking_points(explained: Explanation) -> tuple[Point, ...]:
             points.append(Point("No single red line binds the package.", "explain (#binds)"))
         room = ", ".join(f"{p} {r:.3f}" for p, r in explained.headroom.items())
         points.append(Point(f"Room before the deal breaks (how far each no-deal value can rise): "
-                            f"{room}.", "explain (#binds); thresholds",
+                            f"{room}.", "thresholds (#breakeven)",
                             {"headroom": explained.headroom}))
         return tuple(points)
     if not explained.blocking_sets:

@@ -64,3 +64,27 @@ def summary_section(data: dict[str, Any]) -> Section:
                   for p in section["points"]]
         parts.append("</ul>")
     return Section("summary", "Summary", "".join(parts))
+
+
+def breakeven_section(data: dict[str, Any]) -> Section | None:
+    """`redline-thresholds/1`: each setting's break-even value and what changes there, and the
+    sweep of the setting nearest to its break-even value, charted."""
+    from redline.report.explaining import sweep_figure
+    from redline.report.markup import figure, paragraph, table, text
+
+    if data.get("skipped"):
+        return Section("breakeven", "Break-even values", paragraph(text(
+            f"Not computed: {data['skipped']}")))
+    rows = [[t["parameter"], f"{t['current']:.3f}",
+             "—" if t["threshold"] is None else f"{t['threshold']:.3f}", t["effect"]]
+            for t in data["thresholds"]]
+    parts = [paragraph(text(f"Verdict now: {data['verdict']}. Each row: how far one judgement "
+                            "can move before the verdict or the Nash package changes (exact; "
+                            "`redline thresholds` gives the same table).")),
+             table(["parameter", "now", "break-even", "what changes there"], rows, css="wide")]
+    if "sweep" in data:
+        sweep = data["sweep"]
+        parts.append(figure(sweep_figure(sweep), f"The answer along {sweep['parameter']}, the "
+                                                 "setting nearest to its break-even value: each "
+                                                 "party's gain, and where the package changes."))
+    return Section("breakeven", "Break-even values", "".join(parts))

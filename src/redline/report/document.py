@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from redline.report import outlook_sections, scenario_sections, space_sections
-from redline.report.brief_page import summary_section
+from redline.report.brief_page import breakeven_section, summary_section
 from redline.report.markup import Section, text
 from redline.version import __version__
 
@@ -48,6 +48,8 @@ def sections(document: dict[str, Any], results: Mapping[str, dict[str, Any]]) ->
         found.append(outlook_sections.agendas(results["agendas"]))
     if analysis is not None:
         found.append(space_sections.what_binds(analysis, results.get("explain")))
+    if "thresholds" in results:
+        found.append(breakeven_section(results["thresholds"]))
     if "forecast" in results:
         found.append(outlook_sections.forecasts(results["forecast"], document))
     if "simulation" in results:

@@ -103,24 +103,51 @@ def parallel_frontier(analysis: Mapping[str, Any], width: int = 680) -> str | No
 
 
 def forecast_figure(forecast: Mapping[str, Any], positions: Mapping[str, Sequence[float]],
-                    issue_labels: Sequence[str] | None = None) -> str:
-    """Each issue a row on the 0-100 scale: every actor's position as a labelled dot and the
-    forecast as a red diamond. `positions[actor]` is the actor's position per issue."""
+                    options: Mapping[str, Sequence[str]] | None = None, width: int = 680) -> str:
+    """Each issue a row on its 0-100 scale, its options marked in order: every actor's position as
+    a labelled dot (actors at the same place stacked) and the forecast as a red diamond.
+    `positions[actor]` is the actor's position per issue of `forecast["issues"]` (NaN: none)."""
     issues = list(forecast["issues"])
-    outcome = forecast["outcome"]
-    layers = []
-    for k, actor in enumerate(positions):
-        points = [(float(positions[actor][i]), float(len(issues) - i))
-                  for i in range(len(issues)) if positions[actor][i] == positions[actor][i]]
-        layers.append(Layer(actor, points, PALETTE[(k + 2) % len(PALETTE)], size=4,
-                            labels=[actor] * len(points)))
-    layers.append(Layer("forecast", [(float(v), float(len(issues) - i))
-                                     for i, v in enumerate(outcome) if v == v],
-                        PALETTE[1], shape="diamond", size=6))
-    guides = [("y", float(len(issues) - i), (issue_labels or issues)[i])
-              for i in range(len(issues))]
-    return scatter(layers, "position (0-100, option order)", "", "Forecast per issue, with "
-                   "every actor's position", (0.0, 100.0), (0.5, len(issues) + 0.5), guides)
+    left, right, row = 150, 70, 64
+    inner = width - left - right
+    height = 30 + row * len(issues)
+
+    def x(value: float) -> float:
+        return left + value / 100.0 * inner
+
+    body = []
+    for k, issue in enumerate(issues):
+        y = 30 + row * k + 26
+        body.append(f'<text x="{left - 10}" y="{y + 4}" text-anchor="end" class="axis">'
+                    f'{escape(issue)}</text>')
+        body.append(f'<line x1="{left}" y1="{y}" x2="{left + inner}" y2="{y}" stroke="#999"/>')
+        labels = list((options or {}).get(issue, []))
+        for j, label in enumerate(labels):
+            at = x(j / (len(labels) - 1) * 100.0) if len(labels) > 1 else x(0.0)
+            body.append(f'<line x1="{at:.2f}" y1="{y - 4}" x2="{at:.2f}" y2="{y + 4}" '
+                        f'stroke="#999"/><text x="{at:.2f}" y="{y + 16}" text-anchor="middle" '
+                        f'fill="#666">{escape(label)}</text>')
+        stacked: dict[float, int] = {}
+        for a, actor in enumerate(positions):
+            value = float(positions[actor][k])
+            if value != value:
+                continue
+            level = stacked.get(round(value, 3), 0)
+            stacked[round(value, 3)] = level + 1
+            cy = y - 8 - 10 * level
+            color = PALETTE[(a + 2) % len(PALETTE)]
+            body.append(f'<circle cx="{x(value):.2f}" cy="{cy}" r="4" fill="{color}"/>'
+                        f'<text x="{x(value) + 6:.2f}" y="{cy + 3}">{escape(actor)}</text>')
+        value = float(forecast["outcome"][k])
+        if value == value:
+            px = x(value)
+            body.append(f'<path d="M{px:.2f} {y - 7}L{px + 7:.2f} {y}L{px:.2f} {y + 7}'
+                        f'L{px - 7:.2f} {y}Z" fill="{PALETTE[1]}" stroke="#222">'
+                        f'<title>forecast {value:.1f}</title></path>')
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+            f'width="{width}" height="{height}" role="img" font-family="sans-serif" '
+            f'font-size="11"><title>Forecast per issue, with every actor\'s position</title>'
+            '<style>.axis{font-size:12px;fill:#333}</style>' + "".join(body) + "</svg>")
 
 
 def agenda_landscape(agendas: Mapping[str, Any]) -> list[tuple[str, str, str]]:
@@ -150,3 +177,35 @@ def agenda_landscape(agendas: Mapping[str, Any]) -> list[tuple[str, str, str]]:
                      "; ".join(" + ".join(b) for b in blocked[:6])
                      + (" ..." if len(blocked) > 6 else "")))
     return rows
+
+
+def p_deal_figure(montecarlo: Mapping[str, Any], width: int = 520) -> str | None:
+    """One stacked bar: the share of Monte Carlo draws with a deal, with no deal, with no talks,
+    and the 95% interval of P(deal) as a bracket. None without the figures."""
+    p, se, refused = (montecarlo.get(k) for k in ("p_zopa", "p_zopa_se", "p_refused"))
+    if not all(isinstance(v, int | float) for v in (p, se, refused)):
+        return None
+    assert isinstance(p, int | float) and isinstance(se, int | float)
+    assert isinstance(refused, int | float)
+    left, inner, y = 20, width - 40, 34
+    shares = (("deal", float(p), PALETTE[2]),
+              ("no deal", max(0.0, 1.0 - float(p) - float(refused)), "#d5dbe3"),
+              ("no talks", float(refused), PALETTE[1]))
+    body, x = [], float(left)
+    for name, share, color in shares:
+        w = share * inner
+        if w > 0:
+            body.append(f'<rect x="{x:.2f}" y="{y}" width="{w:.2f}" height="26" fill="{color}">'
+                        f'<title>{escape(name)} {share:.1%}</title></rect>')
+            if w > 60:
+                body.append(f'<text x="{x + 4:.2f}" y="{y + 17}">{escape(name)} '
+                            f'{share:.0%}</text>')
+        x += w
+    lo, hi = max(0.0, p - 1.96 * se), min(1.0, p + 1.96 * se)
+    body.append(f'<path d="M{left + lo * inner:.2f} {y - 6}v4H{left + hi * inner:.2f}v-4" '
+                f'fill="none" stroke="#222"/>')
+    body.append(f'<text x="{left}" y="16">P(deal) = {p:.2f} (95%: {lo:.2f}–{hi:.2f}) over '
+                f'{montecarlo.get("runs", "?")} draws</text>')
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} 72" width="{width}" '
+            f'height="72" role="img" font-family="sans-serif" font-size="11">'
+            f'<title>P(deal)</title>' + "".join(body) + "</svg>")

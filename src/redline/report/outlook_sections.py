@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from redline.report.explaining import forecast_figure, p_deal_figure
 from redline.report.figures import tornado_figure
 from redline.report.markup import Section, figure, number, package, paragraph, table, text
 from redline.report.svg import lines
@@ -78,6 +79,17 @@ def forecasts(data: dict[str, Any], document: dict[str, Any] | None = None) -> S
                        text(f"; {data['rounds']} rounds" if data.get("rounds") else ""),
                        text("; converged" if data.get("converged") else ""))] if method else []
     parts.append(table(["issue", "forecast (0–100)", "nearest option"], rows))
+    start = data.get("actor_positions")
+    if isinstance(start, dict) and start.get("positions"):
+        issues = list(start["issues"])
+        at = {i: value for i, value in zip(data.get("issues", []), data.get("outcome", []),
+                                           strict=False)}
+        shown = {"issues": issues, "outcome": [at.get(i, float("nan")) for i in issues]}
+        positions = {a: [float("nan") if v is None else float(v) for v in row]
+                     for a, row in start["positions"].items()}
+        parts.append(figure(forecast_figure(shown, positions, options),
+                            "Each issue on its 0–100 scale (options in order): every actor's "
+                            "preferred option and the forecast (red diamond)."))
     if series:
         parts.append(figure(lines(series, "Forecast trajectories", "round", "position (0–100)",
                                   (0.0, 100.0)),
@@ -142,6 +154,10 @@ def uncertainty(data: dict[str, Any]) -> Section:
     if isinstance(data.get("p_refused"), int | float) and data["p_refused"] > 0:
         parts.append(paragraph(f"A party refuses the agenda in {_share(data['p_refused'])} of "
                                "them."))
+    bar = p_deal_figure(data)
+    if bar:
+        parts.append(figure(bar, "Share of the sampled scenarios with a deal, with no deal, and "
+                                 "with no talks; the bracket is the 95% interval of P(deal)."))
     shares = data.get("nash_options", {})
     if shares:
         rows = [[issue, ", ".join(f"{o} {s:.0%}" for o, s in sorted(options.items(),
