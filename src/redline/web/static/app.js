@@ -192,6 +192,8 @@ async function update() {
   drawSpace();
   renderSolutions();
   await renderAgendas();
+  if (typeof deskUpdate === "function") await deskUpdate(sequence);
+  if (sequence !== state.sequence) return;
   setStatus("analysed " + new Date().toLocaleTimeString());
   document.body.dataset.ready = String(state.sequence);
 }
@@ -353,8 +355,8 @@ async function extract() {
 async function simulate() {
   $("simulate").disabled = true;
   const { status, data } = await api("/api/simulate", { scenario: working(),
-                                                        parameters: { agenda: state.agenda,
-                                                                      runs: 2000 } });
+    parameters: { agenda: state.agenda, events: state.events, runs: 2000,
+                  ...(typeof deskSimulation === "function" ? deskSimulation() : {}) } });
   if (status !== 202) { $("simulate-note").textContent = data.detail; return; }
   const bar = $("sim-progress");
   let job = data;
