@@ -8,9 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.test_browser import ROOT, browser, server  # noqa: F401  (shared fixtures)
+from tests.web.test_browser import CHROMIUM, ROOT, browser, server  # noqa: F401  (fixtures)
 
 EXAMPLE = ROOT / "examples" / "us-iran-2026.yaml"
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason=f"no Chromium at {CHROMIUM}: install Debian's package (apt-get install chromium) "
+           "or set REDLINE_CHROMIUM; browsers are never downloaded")
 
 
 def ready(page) -> str:
