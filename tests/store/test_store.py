@@ -31,11 +31,21 @@ def _count(store, table):
 
 
 def test_open_runs_the_migrations(store):
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from redline.store.database import MIGRATIONS
+
     names = set(inspect(store.engine).get_table_names())
-    assert {"articles", "statements", "statement_sources", "scenarios",
+    assert {"articles", "statements", "statement_sources", "scenarios", "scenario_versions",
             "alembic_version"} <= names
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    heads = ScriptDirectory.from_config(config).get_heads()
+    assert len(heads) == 1, f"the migrations must form one line, found heads {heads}"
     with store.engine.connect() as conn:
-        assert conn.exec_driver_sql("select version_num from alembic_version").scalar() == "0001"
+        assert conn.exec_driver_sql("select version_num from alembic_version").scalar() == \
+            heads[0]
 
 
 def test_reopening_keeps_data_and_schema(db_url):

@@ -45,3 +45,31 @@ def test_cli_saves_versions_and_diffs_them(db_url, examples, tmp_path):
         "red_lines[irn-nuclear-for-sanctions].credibility"]
     missing = runner.invoke(app, ["diff", "store:us-iran@7", str(original), "--db", db_url])
     assert missing.exit_code == 2 and "has versions 1, 2" in missing.output
+
+
+def test_a_database_at_the_first_revision_upgrades_in_place(tmp_path):
+    import pytest
+
+    pytest.importorskip("alembic")
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine, inspect
+
+    from redline.store import list_scenarios, open_store, scenario_history
+    from redline.store.database import MIGRATIONS
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    engine = create_engine(url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.exec_driver_sql(
+            "insert into scenarios (id, title, yaml, updated) values "
+            "('old', 'Old', 'format: redline/1', '2026-01-01 00:00:00')")
+    assert "scenario_versions" not in inspect(engine).get_table_names()
+    engine.dispose()
+    with open_store(url) as store:
+        assert [s.id for s in list_scenarios(store)] == ["old"]
+        assert scenario_history(store, "old") == ()

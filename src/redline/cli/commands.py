@@ -11,7 +11,7 @@ from redline.cli import analysis  # noqa: F401
 from redline.cli.app import app
 
 # The order `redline --help` lists them in: the bargaining space first, then what builds on it.
-ORDER = ("brief", "analyze", "agendas", "explain", "thresholds", "sweep", "compare", "diff",
+ORDER = ("analyze", "agendas", "explain", "brief", "thresholds", "sweep", "compare", "diff",
          "versions", "montecarlo", "validate", "schema",
          "forecast", "simulate", "tournament", "extract", "code-events", "ingest", "timeline",
          "suggest", "report", "plot", "serve", "convert")
