@@ -81,3 +81,16 @@ def test_brief_thresholds_and_sweep_answer_as_the_cli(client):
                              "IRN.reservation", "--from", "0.3", "--to", "0.95", "--steps", "5")
     wrong = client.post("/api/sweep", json={"scenario": document, "parameter": "IRN.mood"})
     assert wrong.status_code == 422 and "ACTOR.reservation" in wrong.json()["detail"]
+
+
+def test_charts_are_the_reports(client):
+    from redline.report.explaining import parallel_frontier
+    from redline.space import analyze
+
+    coalition = Path(__file__).resolve().parents[2] / "examples" / "coalition-budget.yaml"
+    document = load(coalition).to_dict()
+    charts = client.post("/api/charts", json={"scenario": document}).json()
+    assert charts["frontier"] == parallel_frontier(analyze(load(coalition)).to_dict())
+    assert charts["forecast"].startswith("<svg") and charts["p_deal"] is None
+    sure = client.post("/api/charts", json={"scenario": document, "montecarlo": 30}).json()
+    assert "P(deal) =" in sure["p_deal"]

@@ -126,3 +126,16 @@ def test_simulation_with_a_chosen_protocol_and_strategies(server: str, browser) 
     table = page.locator("#simulation-table").inner_text()
     assert "mediated" in table and "USA: boulware" in table and "IRN: linear" in table
     page.close()
+
+
+def test_charts_that_explain(server: str, browser) -> None:  # noqa: F811
+    page = browser.new_page()
+    page.goto(server + "/?scenario=coalition-budget")
+    page.wait_for_function("() => document.body.dataset.ready !== undefined")
+    page.wait_for_selector("#frontier-chart svg")  # three parties: parallel coordinates
+    assert page.locator("#frontier-chart polyline").count() >= 3
+    page.wait_for_selector("#forecast-chart svg")
+    page.click("#how-sure")
+    page.wait_for_selector("#p-deal-chart svg", timeout=60_000)
+    assert "P(deal) =" in page.locator("#p-deal-chart").inner_html()
+    page.close()

@@ -13,9 +13,9 @@ from pydantic import Field
 
 from redline.briefing import brief
 from redline.errors import RedlineError
-from redline.report.explaining import sweep_figure
+from redline.report.explaining import parallel_frontier, sweep_figure
 from redline.scenario import load
-from redline.space import sweep, thresholds
+from redline.space import analyze, sweep, thresholds
 from redline.web.api import compute, situation_of
 from redline.web.schemas import AnalyzeRequest, ValidateRequest, _Request
 
@@ -34,6 +34,12 @@ class FileText(_Request):
 class BriefRequest(AnalyzeRequest):
     montecarlo: int = Field(default=0, ge=0, le=5000,
                             description="Monte Carlo draws for P(deal) (0: none).")
+    seed: int = Field(default=0, ge=0, le=2**63 - 1)
+
+
+class ChartsRequest(AnalyzeRequest):
+    montecarlo: int = Field(default=0, ge=0, le=5000,
+                            description="Monte Carlo draws for P(deal) and the tornado (0: none).")
     seed: int = Field(default=0, ge=0, le=2**63 - 1)
 
 
@@ -126,6 +132,41 @@ def _brief(request: Request, body: BriefRequest) -> dict[str, Any]:
 async def brief_route(request: Request, body: BriefRequest) -> JSONResponse:
     """The brief, as `redline brief --format json` (the same verdict and words)."""
     return JSONResponse(await compute(request, _brief, request, body))
+
+
+def _charts(request: Request, body: ChartsRequest) -> dict[str, str | None]:
+    from redline.report.explaining import forecast_figure, p_deal_figure
+    from redline.report.figures import tornado_figure
+    from redline.report.gather import RUNNERS, Options
+
+    current = situation_of(request, body)
+    analysis = analyze(current, max_outcomes=body.max_outcomes).to_dict()
+    forecast = RUNNERS["forecast"](current, Options(max_outcomes=body.max_outcomes))
+    start = forecast["actor_positions"]
+    at = dict(zip(forecast["issues"], forecast["outcome"], strict=True))
+    shown = {"issues": start["issues"], "outcome": [at[i] for i in start["issues"]]}
+    positions = {a: [float("nan") if v is None else v for v in row]
+                 for a, row in start["positions"].items()}
+    options = {i.id: list(i.options) for i in current.scenario.issues}
+    charts: dict[str, str | None] = {
+        "frontier": parallel_frontier(analysis) if len(analysis["parties"]) >= 3 else None,
+        "forecast": forecast_figure(shown, positions, options), "p_deal": None, "tornado": None}
+    if body.montecarlo:
+        from redline.uncertainty import montecarlo
+
+        data = montecarlo(current.loaded, body.montecarlo, body.seed, agenda=list(current.agenda),
+                          events=current.events, influence=current.influence, sobol_samples=0,
+                          max_outcomes=body.max_outcomes).to_dict()
+        charts["p_deal"], charts["tornado"] = p_deal_figure(data), tornado_figure(data)
+    return charts
+
+
+@desk_router.post("/charts")
+async def charts_route(request: Request, body: ChartsRequest) -> JSONResponse:
+    """The report's explaining charts for a situation, as SVG text: the frontier across every
+    party (3+ parties), the forecast per issue with every actor's position, and with
+    `montecarlo` draws P(deal) and the tornado."""
+    return JSONResponse(await compute(request, _charts, request, body))
 
 
 @desk_router.post("/thresholds")

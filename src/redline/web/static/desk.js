@@ -11,6 +11,19 @@ function deskStart() {
   $("download-yaml").addEventListener("click", downloadYaml);
   $("thresholds").addEventListener("click", showThresholds);
   $("sweep").addEventListener("click", showSweep);
+  $("how-sure").addEventListener("click", () => showCharts(500));
+}
+
+// The report's explaining charts, drawn by the server from numbers and escaped labels only.
+async function showCharts(montecarlo = 0) {
+  const { status, data } = await api("/api/charts", { ...situationBody(), montecarlo });
+  if (status !== 200) return;
+  for (const [key, id] of [["frontier", "frontier-chart"], ["forecast", "forecast-chart"],
+                           ["p_deal", "p-deal-chart"], ["tornado", "tornado-chart"]]) {
+    if (montecarlo === 0 && (key === "p_deal" || key === "tornado")) continue;
+    $(id).innerHTML = data[key] || "";
+  }
+  if (montecarlo) $("p-deal-chart").dataset.runs = String(montecarlo);
 }
 
 function showProblems(data) {
@@ -63,6 +76,9 @@ function situationBody() {
 async function deskUpdate(sequence) {
   agendaNote();
   strategyChoices();
+  showCharts(0);
+  $("p-deal-chart").replaceChildren();
+  $("tornado-chart").replaceChildren();
   const { status, data } = await api("/api/brief", situationBody());
   if (sequence !== state.sequence) return;
   const holder = $("brief");
