@@ -37,12 +37,12 @@ def test_reservation_break_even_opens_and_closes_the_zopa(document):
         if not item.parameter.endswith(".reservation") or item.threshold is None:
             continue
         below = state(scenario, item.parameter, max(0.0, item.threshold - STEP))[0]
-        assert below == "deal", item
+        assert below == "a deal", item
         if item.threshold + STEP <= 1.0:
             assert state(scenario, item.parameter, item.threshold + STEP)[0] == "no deal", item
     for item in result.items:
         if item.parameter.endswith(".reservation") and item.threshold is None:
-            assert state(scenario, item.parameter, 0.0)[0] != "deal", item
+            assert state(scenario, item.parameter, 0.0)[0] != "a deal", item
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -76,7 +76,7 @@ def test_us_iran_break_even_values(examples):
     for party in ("USA", "IRN"):  # the reservation break-even is explain's headroom above d
         item = by_name[f"{party}.reservation"]
         assert item.threshold == pytest.approx(item.current + explained.headroom[party])
-    assert result.verdict == "deal" and result.nash["enrichment"] == "cap-3.67pct"
+    assert result.verdict == "a deal" and result.nash["enrichment"] == "cap-3.67pct"
 
 
 def test_full_agenda_has_no_break_even_because_there_are_no_talks(examples):

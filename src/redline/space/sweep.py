@@ -33,7 +33,7 @@ class SweepError(RedlineError):
 @dataclass(frozen=True)
 class SweepStep:
     value: float
-    verdict: str  # "no talks", "no deal", "deal"
+    verdict: str  # "no talks", "no deal", "a deal"
     zopa_size: int | None
     nash: dict[str, str] | None  # over the agenda's issues
     gains: dict[str, float] | None
@@ -93,7 +93,7 @@ def _step(value: float, result: Analysis) -> SweepStep:
     labels = result.labels(nash.options)
     gains = {p: round(u - d, 12) for p, u, d in
              zip(result.parties, nash.utilities, result.reservations, strict=True)}
-    return SweepStep(value, "deal", result.zopa_size, {i: labels[i] for i in result.agenda},
+    return SweepStep(value, "a deal", result.zopa_size, {i: labels[i] for i in result.agenda},
                      gains)
 
 

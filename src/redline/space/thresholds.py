@@ -13,7 +13,7 @@ Weight. Setting i's normalised weight on issue k to t and rescaling the others i
 u_i(o; t) = b(o) + t (v_ik(o_k) - b(o)), with b(o) the other issues' contribution divided by
 1 - w_ik. The other parties' utilities do not move, so S_i is fixed and
 
-- the verdict is "deal" iff max_{o in S_i} u_i(o; t) >= d_i: each outcome admits a half-line of
+- the verdict is "a deal" iff max_{o in S_i} u_i(o; t) >= d_i: each outcome admits a half-line of
   t, so the deal set is [0, L] U [R, 1] with L and R read off the lines' roots;
 - the Nash product of o is N_o(t) = C_o (u_i(o; t) - d_i), C_o = prod_{j != i} (u_j(o) - d_j):
   also a line. While the maximum is positive its maximiser is in the ZOPA and on the frontier
@@ -87,7 +87,7 @@ class Thresholds:
     scenario_title: str
     parties: tuple[str, ...]
     agenda: tuple[str, ...]
-    verdict: str  # "no talks", "no deal" or "deal"
+    verdict: str  # "no talks", "no deal" or "a deal"
     nash: dict[str, str] | None  # the Nash package over the agenda's issues
     items: tuple[Threshold, ...]
     situation: Situation | None = None
@@ -140,7 +140,7 @@ def _enumerate(scenario: Scenario, agenda: Sequence[str] | None, parties: Sequen
 
 def verdict_of(scenario: Scenario, agenda: Sequence[str] | None,
                max_outcomes: int = DEFAULT_MAX_OUTCOMES) -> tuple[str, dict[str, str] | None]:
-    """("no talks" | "no deal" | "deal", the Nash package over the agenda or None)."""
+    """("no talks" | "no deal" | "a deal", the Nash package over the agenda or None)."""
     result = analyze(scenario, agenda, max_outcomes=max_outcomes)
     if result.refused_by:
         return "no talks", None
@@ -148,7 +148,7 @@ def verdict_of(scenario: Scenario, agenda: Sequence[str] | None,
     if nash is None:
         return "no deal", None
     labels = result.labels(nash.options)
-    return "deal", {i: labels[i] for i in result.agenda}
+    return "a deal", {i: labels[i] for i in result.agenda}
 
 
 def thresholds(subject: Scenario | Situation, agenda: Sequence[str] | None = None, *,
@@ -207,7 +207,7 @@ def _reservation(e: _Space, setting: Setting, verdict: str) -> Threshold:
     if top is None:
         return Threshold(setting.name, d, None, f"none: no deal at any reservation of {who} (the "
                          "other parties' red lines and reservations leave nothing it could accept)")
-    if verdict == "deal":
+    if verdict == "a deal":
         return Threshold(setting.name, d, top, f"the ZOPA closes if {who}'s reservation rises "
                          f"above {top:.3f}", upper=top)
     return Threshold(setting.name, d, top, f"the ZOPA opens if {who}'s reservation falls to "
@@ -282,7 +282,7 @@ def _state_at(t: float, b: NDArray[np.float64], s: NDArray[np.float64], d: float
     product = np.where(rational, c * (u - d), -np.inf)
     best = product.max()
     tied = np.flatnonzero(np.isclose(product, best, rtol=TOLERANCE, atol=TOLERANCE))
-    return "deal", int(rows[tied[0]])
+    return "a deal", int(rows[tied[0]])
 
 
 def _weight(e: _Space, setting: Setting, verdict: str, nash: dict[str, str] | None,
@@ -371,7 +371,7 @@ def _credibility(scenario: Scenario, red_id: str, verdict: str, nash: dict[str, 
         return Threshold(name, current, None, f"none: with or without {red_id} ({red.actor}) the "
                          "verdict and the Nash package are the same")
     if other[0] != verdict:
-        change = "a deal opens" if other[0] == "deal" else "the ZOPA closes (no deal)"
+        change = "a deal opens" if other[0] == "a deal" else "the ZOPA closes (no deal)"
     else:
         assert other[1] is not None and nash is not None
         change = "the Nash package moves to " + ", ".join(
