@@ -280,8 +280,10 @@ function renderSolutions() {
   }
   for (const [party, s] of Object.entries(a.best_for)) if (s) columns.push(["best for " + party, s]);
   if (!columns.length) {
-    table.append(el("tr", {}, el("td", { text: "No solution: the ZOPA is empty." })));
-    $("binding").textContent = bindingText(a);
+    table.append(el("tr", {}, el("td", { text: a.refused_by.length
+      ? "No solution: no talks on this agenda." : "No solution: the ZOPA is empty." })));
+    // what blocks a deal, and the concession that opens one, is the brief's (explain's) answer
+    $("binding").textContent = "What would open a deal: see the brief above.";
     return;
   }
   table.append(el("tr", {}, el("th", { text: "issue" }),
