@@ -101,7 +101,8 @@ def sweep_rows(sweep: Mapping[str, Any]) -> list[Row]:
 
 def timeline_rows(timeline: Mapping[str, Any]) -> list[Row]:
     """`timeline`: one stored statement a row, oldest first."""
-    keys = ("date", "actor", "issue", "stance", "speaker", "condition", "confidence")
+    keys = ("date", "actor", "issue", "stance", "speaker", "condition", "confidence",
+            "resolved_actor", "resolved_issue", "resolved_option")
     return [{k: s.get(k) for k in keys} for s in timeline["statements"]]
 
 

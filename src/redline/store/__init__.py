@@ -4,6 +4,7 @@ SQLAlchemy, Alembic and platformdirs are optional (the `store` extra), imported 
 """
 
 from redline.store.database import ENV, Store, StoreError, default_url, open_store, resolve_url
+from redline.store.feeds import PollReport, poll, poll_feed, watch
 from redline.store.ingest import IngestReport, content_hash, ingest, statement_key
 from redline.store.queries import Citation, StoredStatement, stored_statements
 from redline.store.scenarios import (
@@ -28,6 +29,7 @@ __all__ = [
     "Citation",
     "IngestReport",
     "Move",
+    "PollReport",
     "Store",
     "StoreError",
     "StoredScenario",
@@ -45,6 +47,8 @@ __all__ = [
     "ingest",
     "list_scenarios",
     "open_store",
+    "poll",
+    "poll_feed",
     "put_scenario",
     "resolve_url",
     "save_version",
@@ -53,4 +57,5 @@ __all__ = [
     "stored_statements",
     "suggest",
     "timeline",
+    "watch",
 ]

@@ -1,16 +1,16 @@
 """Scenario versions: every stored text of a scenario, numbered, with the date it was saved and
 the date the document gives itself, so that a brief can say what moved since an earlier version.
 
-Revision ID: scenario_versions
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 Create Date: 2026-11-30
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "scenario_versions"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
