@@ -2,8 +2,12 @@
 
 `Bargaining(agenda, events, influence)` is a picklable measure: it applies the chosen pressure
 (events, influence edges) to a drawn scenario, runs :func:`redline.space.analyze`, and records
-whether a ZOPA exists, the Nash package, each party's gain over its reservation at the Nash point,
-and the joint gain (the Nash product; 0 without a deal).
+whether a ZOPA exists, the Nash and Kalai-Smorodinsky packages, each party's gain over its
+reservation at the Nash point, and the joint gain (the Nash product; 0 without a deal).
+
+Called on one drawn scenario it is the per-draw path (the reference). `prepare(params)` gives its
+batched form (:class:`Prepared`): the outcome table built once, then blocks of draws evaluated on
+arrays by :mod:`redline.uncertainty.batched`, with the same records bit for bit.
 """
 
 from __future__ import annotations
@@ -14,10 +18,14 @@ from math import prod
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from redline.scenario import Scenario
 from redline.scenario.pressure import apply_pressure
+from redline.scenario.sampling import Parameters
 from redline.space import analyze
+from redline.uncertainty.batched import BATCH_LIMIT, OutcomeTable, Outcomes, evaluate, outcome_table
+from redline.uncertainty.drawn import drawn, supported
 from redline.uncertainty.montecarlo import MonteCarlo
 
 OUTPUTS = ("zopa", "joint_gain")  # plus "gain:PARTY"
@@ -36,15 +44,69 @@ class Bargaining:
             scenario = apply_pressure(scenario, self.events, self.influence).scenario
         result = analyze(scenario, self.agenda, max_outcomes=self.max_outcomes)
         nash = result.solutions["nash"] if result.zopa else None
+        ks = result.solutions["kalai_smorodinsky"] if result.zopa else None
         record: dict[str, Any] = {"zopa": result.zopa, "refused": bool(result.refused_by)}
-        if nash is None:
-            record.update({"nash": None, "joint_gain": 0.0,
+        if nash is None or ks is None:
+            record.update({"nash": None, "ks": None, "joint_gain": 0.0,
                            **{f"gain:{p}": None for p in result.parties}})
             return record
         gains = [u - d for u, d in zip(nash.utilities, result.reservations, strict=True)]
-        record.update({"nash": result.labels(nash.options), "joint_gain": prod(gains),
+        record.update({"nash": result.labels(nash.options), "ks": result.labels(ks.options),
+                       "joint_gain": prod(gains),
                        **{f"gain:{p}": g for p, g in zip(result.parties, gains, strict=True)}})
         return record
+
+    def prepare(self, params: Parameters) -> Prepared | None:
+        """The batched form for draws of `params`, or None where only the per-draw path goes
+        (a parameter the batched draw does not know, or a space beyond BATCH_LIMIT packages)."""
+        if not supported(params):
+            return None
+        table = outcome_table(params.scenario, self.agenda)
+        if table.size > min(BATCH_LIMIT, self.max_outcomes):
+            return None
+        return Prepared(self, params, table)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """`Bargaining` on blocks of draws: the situation's outcome table, built once."""
+
+    measure: Bargaining
+    params: Parameters
+    table: OutcomeTable
+
+    def outcomes(self, points: NDArray[np.float64]) -> Outcomes:
+        """The outcome of the draw at each row of `points` (B, D), block by block."""
+        parts = []
+        step = self.table.block()
+        for start in range(0, len(points), step):
+            numbers = drawn(self.params, points[start:start + step], self.measure.events,
+                            self.measure.influence)
+            parts.append(evaluate(self.table, numbers))
+        return Outcomes.concatenate(parts, len(self.table.parties))
+
+    def records(self, points: NDArray[np.float64]) -> list[dict[str, Any]]:
+        """The per-draw records of `Bargaining.__call__`, from the batched outcomes."""
+        found = self.outcomes(points)
+        issues = self.table.scenario.issues
+        labels = [{i.id: i.options[int(k)] for i, k in zip(issues, row, strict=True)}
+                  for row in self.table.options.tolist()]
+        parties = self.table.parties
+        records: list[dict[str, Any]] = []
+        for b in range(len(found)):
+            record: dict[str, Any] = {"zopa": bool(found.zopa[b]),
+                                      "refused": bool(found.refused[b])}
+            row = int(found.nash[b])
+            if row < 0:
+                record.update({"nash": None, "ks": None, "joint_gain": 0.0,
+                               **{f"gain:{p}": None for p in parties}})
+            else:
+                record.update({"nash": dict(labels[row]), "ks": dict(labels[int(found.ks[b])]),
+                               "joint_gain": float(found.joint_gain[b]),
+                               **{f"gain:{p}": float(found.gains[b, j])
+                                  for j, p in enumerate(parties)}})
+            records.append(record)
+        return records
 
 
 def scalar(record: Mapping[str, Any], output: str) -> float:
