@@ -24,7 +24,7 @@ from redline.scenario import Scenario
 from redline.scenario.pressure import apply_pressure
 from redline.scenario.sampling import Parameters
 from redline.space import analyze
-from redline.uncertainty.batched import BATCH_LIMIT, OutcomeTable, Outcomes, evaluate, outcome_table
+from redline.uncertainty.batched import BATCH_LIMIT, Outcomes, OutcomeTable, evaluate, outcome_table
 from redline.uncertainty.drawn import drawn, supported
 from redline.uncertainty.montecarlo import MonteCarlo
 

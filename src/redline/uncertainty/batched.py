@@ -208,7 +208,7 @@ def _two_party_fixed(x: NDArray[np.int64], y: NDArray[np.int64], zopa: NDArray[n
     keep_group[:, 0] = True
     at = group_max[:, group]
     keep = inside & keep_group[:, group] & (ys == at)
-    mask = np.empty_like(keep)
+    mask = np.empty(keep.shape, dtype=bool)
     mask[:, order] = keep
     return mask
 
@@ -354,4 +354,5 @@ def evaluate(table: OutcomeTable, drawn: Drawn) -> Outcomes:
         for j in range(1, chosen.shape[1]):
             product = product * chosen[:, j]  # math.prod, left to right
         joint[at] = product
-    return Outcomes(refused, zopa_mask.any(axis=1), nash_row, ks_row, gains, joint)
+    zopa: NDArray[np.bool_] = zopa_mask.any(axis=1)
+    return Outcomes(refused, zopa, nash_row, ks_row, gains, joint)

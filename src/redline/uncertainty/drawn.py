@@ -145,8 +145,9 @@ def _preferences(scenario: Scenario, values_at: dict[tuple[str | int, ...], Colu
         for issue in issues:
             table: NDArray[np.float64] = base.values[issue.id][None, :]
             for option, label in enumerate(issue.options):
-                path_by = [("preferences", actor, "values", issue.id, option),
-                           ("preferences", actor, "values", issue.id, label)]
+                path_by: list[tuple[str | int, ...]] = [
+                    ("preferences", actor, "values", issue.id, option),
+                    ("preferences", actor, "values", issue.id, label)]
                 found = [values_at[p] for p in path_by if p in values_at]
                 if found:
                     if table.shape[0] != size:
