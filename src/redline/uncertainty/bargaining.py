@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from math import prod
 from typing import Any
 
@@ -26,7 +27,9 @@ from redline.scenario.sampling import Parameters
 from redline.space import analyze
 from redline.uncertainty.batched import BATCH_LIMIT, Outcomes, OutcomeTable, evaluate, outcome_table
 from redline.uncertainty.drawn import drawn, supported
-from redline.uncertainty.montecarlo import MonteCarlo
+from redline.uncertainty.engines import Engine, Progress, chunk_size
+from redline.uncertainty.montecarlo import MonteCarlo, points_of, spans
+from redline.uncertainty.summary import Tally
 
 OUTPUTS = ("zopa", "joint_gain")  # plus "gain:PARTY"
 
@@ -109,6 +112,33 @@ class Prepared:
         return records
 
 
+def tally_span(prepared: Prepared, seed: int, span: tuple[int, int]) -> Tally:
+    """Runs span[0]..span[1]-1 of a run seeded `seed`, reduced to a tally (on a worker)."""
+    points = points_of(seed, span[0], span[1], len(prepared.params))
+    return Tally.of(prepared.outcomes(points), prepared.table)
+
+
+def tally_runs(prepared: Prepared, runs: int, seed: int, engine: Engine, chunk: int = 1000,
+               progress: Progress | None = None) -> Tally:
+    """The tally of `runs` draws: chunks of runs (at most `chunk`, a few per worker) evaluated on
+    the engine, each sending back its tally, merged in run order. The draws are those of
+    `run(scenario, measure, runs, seed)`: the same seed gives the same numbers on every engine
+    and for every chunk size."""
+    parts = spans(runs, chunk_size(runs, engine.slots, max(1, chunk)))
+    return engine.fold(partial(tally_span, prepared, seed), parts, Tally.merge,
+                       [stop - start for start, stop in parts], progress)
+
+
+def outputs(found: Outcomes, output: str, parties: tuple[str, ...]) -> NDArray[np.float64]:
+    """One scalar per draw, as `scalar` reads it from a record."""
+    if output == "zopa":
+        return found.zopa.astype(float)
+    if output == "joint_gain":
+        return found.joint_gain
+    gains = found.gains[:, parties.index(output.removeprefix("gain:"))]
+    return np.where(np.isnan(gains), 0.0, gains)
+
+
 def scalar(record: Mapping[str, Any], output: str) -> float:
     """A record's value for a sensitivity output: zopa (0/1), joint_gain, or gain:PARTY (0 if none)."""
     value = record[output]
@@ -116,31 +146,39 @@ def scalar(record: Mapping[str, Any], output: str) -> float:
 
 
 def summarise(result: MonteCarlo, parties: tuple[str, ...]) -> dict[str, Any]:
-    """P(ZOPA), the share of each option per issue at the Nash point, per-party gain intervals."""
+    """P(ZOPA), the share of each option per issue at the Nash and KS points, per-party gain
+    intervals and the joint gain's, from the records of every draw (the per-draw path; the
+    batched path streams the same numbers: `summary.Tally`)."""
     records = result.records
     deals = [r for r in records if r["zopa"]]
-    options: dict[str, dict[str, float]] = {}
     scenario = result.parameters.scenario
-    for issue in scenario.issues:
-        counts = dict.fromkeys(issue.options, 0)
-        for r in deals:
-            counts[r["nash"][issue.id]] += 1
-        options[issue.id] = {o: (c / len(deals) if deals else 0.0) for o, c in counts.items()}
-    gains: dict[str, dict[str, float] | None] = {}
-    for party in parties:
-        values = np.array([r[f"gain:{party}"] for r in deals], dtype=float)
+
+    def shares(key: str) -> dict[str, dict[str, float]]:
+        options: dict[str, dict[str, float]] = {}
+        for issue in scenario.issues:
+            counts = dict.fromkeys(issue.options, 0)
+            for r in deals:
+                counts[r[key][issue.id]] += 1
+            options[issue.id] = {o: (c / len(deals) if deals else 0.0) for o, c in counts.items()}
+        return options
+
+    def interval(key: str) -> dict[str, float] | None:
+        values = np.array([r[key] for r in deals], dtype=float)
         if len(values) == 0:
-            gains[party] = None
-            continue
+            return None
         low, median, high = np.quantile(values, [0.05, 0.5, 0.95])
-        gains[party] = {"p05": float(low), "median": float(median), "p95": float(high),
-                        "mean": float(values.mean())}
+        return {"p05": float(low), "median": float(median), "p95": float(high),
+                "mean": float(values.mean())}
+
     p = len(deals) / len(records)
     return {
         "p_zopa": p,
         "p_zopa_se": float(np.sqrt(p * (1 - p) / len(records))),
         "p_refused": sum(1 for r in records if r["refused"]) / len(records),
         "deals": len(deals),
-        "nash_options": options,
-        "gains": gains,
+        "nash_options": shares("nash"),
+        "ks_options": shares("ks"),
+        "gains": {party: interval(f"gain:{party}") for party in parties},
+        "joint_gain": interval("joint_gain"),
+        "quantiles": "exact",
     }

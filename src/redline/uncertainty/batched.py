@@ -354,5 +354,5 @@ def evaluate(table: OutcomeTable, drawn: Drawn) -> Outcomes:
         for j in range(1, chosen.shape[1]):
             product = product * chosen[:, j]  # math.prod, left to right
         joint[at] = product
-    zopa: NDArray[np.bool_] = zopa_mask.any(axis=1)
+    zopa = np.asarray(zopa_mask.any(axis=1), dtype=bool)
     return Outcomes(refused, zopa, nash_row, ks_row, gains, joint)
