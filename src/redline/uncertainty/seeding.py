@@ -61,7 +61,7 @@ class _Hash:
 
 def _mix(x: NDArray[np.uint32], y: NDArray[np.uint32]) -> NDArray[np.uint32]:
     result = (MIX_MULT_L * x) - (MIX_MULT_R * y)
-    return result ^ (result >> XSHIFT)
+    return np.asarray(result ^ (result >> XSHIFT), dtype=U32)
 
 
 def child_states(seed: int, runs: NDArray[np.int64]) -> NDArray[np.uint64]:
@@ -122,7 +122,8 @@ class _PCG64:
         self.step()
         xored = self.high ^ self.low
         rotation = self.high >> U64(58)
-        return (xored >> rotation) | (xored << ((U64(64) - rotation) & U64(63)))
+        return np.asarray((xored >> rotation) | (xored << ((U64(64) - rotation) & U64(63))),
+                          dtype=U64)
 
     def doubles(self) -> NDArray[np.float64]:
         return (self.next64() >> U64(11)).astype(np.float64) * (1.0 / 9007199254740992.0)
