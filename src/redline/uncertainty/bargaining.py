@@ -24,7 +24,7 @@ from numpy.typing import NDArray
 from redline.scenario import Scenario
 from redline.scenario.pressure import apply_pressure
 from redline.scenario.sampling import Parameters
-from redline.space import analyze
+from redline.space import analyze, outcome_space
 from redline.uncertainty.batched import BATCH_LIMIT, Outcomes, OutcomeTable, evaluate, outcome_table
 from redline.uncertainty.drawn import drawn, supported
 from redline.uncertainty.engines import Engine, Progress, chunk_size
@@ -64,10 +64,9 @@ class Bargaining:
         (a parameter the batched draw does not know, or a space beyond BATCH_LIMIT packages)."""
         if not supported(params):
             return None
-        table = outcome_table(params.scenario, self.agenda)
-        if table.size > min(BATCH_LIMIT, self.max_outcomes):
+        if outcome_space(params.scenario, self.agenda).size > min(BATCH_LIMIT, self.max_outcomes):
             return None
-        return Prepared(self, params, table)
+        return Prepared(self, params, outcome_table(params.scenario, self.agenda))
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ per red-line rule of a party. Per block of B draws (:class:`redline.uncertainty.
 
 The result is the same, draw for draw and bit for bit, as running `analyze` on each drawn
 scenario (tests compare the two). Spaces larger than `BATCH_LIMIT` packages are left to the
-per-draw path, which merges frontiers instead of enumerating.
+per-draw path: there the enumeration's pruning (or the merge of issue frontiers) beats
+evaluating every package of every draw (benchmarks/README.md has the crossover).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from redline.space.outcomes import GRID
 from redline.space.solutions import TOLERANCE
 from redline.uncertainty.drawn import Drawn
 
-BATCH_LIMIT = 1 << 16  # packages: larger spaces are analysed draw by draw (merge path)
+BATCH_LIMIT = 1 << 13  # packages: larger spaces go draw by draw (its pruning wins there)
 BLOCK_CELLS = 1 << 17  # draws x packages per block: bounds the memory of one block
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,15 +65,17 @@ def evaluations(parameters: int, runs: int, sobol_samples: int) -> int:
     return runs + 2 * parameters + 1 + sobol_samples * (parameters + 2)
 
 
-def montecarlo(scenario: Scenario, runs: int, seed: int, engine: str = "local", *,
+def montecarlo(scenario: Scenario, runs: int, seed: int, engine: str | Engine = "local", *,
                agenda: Sequence[str] | None = None, events: Sequence[str] = (),
                influence: Sequence[str] = (), output: str = "zopa", sobol_samples: int = 256,
                workers: int | None = None, scheduler: str | None = None, chunk: int = 2000,
                progress: Progress | None = None, max_outcomes: int = 5_000_000
                ) -> MonteCarloReport:
-    """P(ZOPA), Nash package shares, gain intervals, tornado and Sobol indices for one output."""
+    """P(ZOPA), Nash package shares, gain intervals, tornado and Sobol indices for one output.
+
+    `engine`: a name (the engine is opened and closed here) or an open `Engine` to reuse."""
     check_request(runs, seed)
-    pool = Engine(engine, workers, scheduler)  # checks the name and the workers
+    pool = engine if isinstance(engine, Engine) else Engine(engine, workers, scheduler)
     parties = scenario.parties
     if output not in OUTPUTS and output not in {f"gain:{p}" for p in parties}:
         choices = ", ".join([*OUTPUTS, *(f"gain:{p}" for p in parties)])
@@ -86,7 +89,7 @@ def montecarlo(scenario: Scenario, runs: int, seed: int, engine: str = "local", 
                          tuple(influence), max_outcomes)
     params = parameters(scenario)
     prepared = measure.prepare(params)
-    with pool:
+    with pool if not isinstance(engine, Engine) else nullcontext(pool):
         options: dict[str, Any] = {"engine": pool, "chunk": chunk, "progress": progress}
         if prepared is not None:  # batched: chunks of draws come back as tallies
             summary = tally_runs(prepared, runs, seed, pool, chunk, progress).summary(
@@ -109,7 +112,7 @@ def montecarlo(scenario: Scenario, runs: int, seed: int, engine: str = "local", 
         rows.append(row)
     rows.sort(key=lambda r: (-r.get("ST", 0.0), -r["swing"]))
     return MonteCarloReport(
-        scenario.title, parties, runs, seed, engine, summary, tuple(rows),
+        scenario.title, parties, runs, seed, pool.name, summary, tuple(rows),
         output, params.names,
         parameters={"agenda": None if agenda is None else list(agenda), "events": list(events),
                     "influence": list(influence), "sobol_samples": sobol_samples,
