@@ -13,7 +13,8 @@ from redline.scenario.pressure import apply_pressure, select_events, select_infl
 from redline.web.schemas import WEB_MAX_OUTCOMES, IssueId
 
 Progress = Any  # Callable[[float], None]
-MAX_RUNS = 20_000  # sessions or sampled scenarios one request may ask for
+MAX_RUNS = 20_000  # sessions one request may ask for
+MAX_DRAWS = 1_000_000  # Monte Carlo draws one request may ask for (batched: a few seconds a 10^5)
 
 Choice = str | list[Annotated[str, Field(max_length=200)]]
 
@@ -39,7 +40,7 @@ class ExplainParameters(Pressure):
 
 
 class MonteCarloParameters(Pressure):
-    runs: int = Field(default=1000, ge=1, le=MAX_RUNS)
+    runs: int = Field(default=1000, ge=1, le=MAX_DRAWS)
     seed: int = Field(default=0, ge=0, le=2**63 - 1)
     agenda: list[IssueId] | None = Field(default=None, max_length=64)
     output: str = Field(default="zopa", max_length=80)
