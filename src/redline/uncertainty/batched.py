@@ -216,25 +216,25 @@ def _two_party_fixed(x: NDArray[np.int64], y: NDArray[np.int64], zopa: NDArray[n
 
 def _two_party_rows(x: NDArray[np.int64], y: NDArray[np.int64], zopa: NDArray[np.bool_]
                     ) -> NDArray[np.bool_]:
-    """`pareto._two_party` on each draw's ZOPA, one sort per row (utilities vary by draw)."""
+    """`pareto._two_party` on each draw's ZOPA, one sort per row (utilities vary by draw): sort
+    by x descending; a package is on the frontier when its y is the largest of its group of
+    equal x and larger than every y of the groups before it."""
     size, n = zopa.shape
     low = -(1 << 62)  # below every utility, and safe to negate
     x = np.where(zopa, x, low)
-    y = np.where(zopa, y, low)
-    by_y = np.argsort(-y, axis=1, kind="stable")
-    order = np.take_along_axis(by_y, np.argsort(-np.take_along_axis(x, by_y, axis=1), axis=1,
-                                                kind="stable"), axis=1)
+    order = np.argsort(-x, axis=1)
     xs = np.take_along_axis(x, order, axis=1)
-    ys = np.take_along_axis(y, order, axis=1)
-    index = np.broadcast_to(np.arange(n), (size, n))
+    ys = np.take_along_axis(np.where(zopa, y, low), order, axis=1)
     first = np.ones((size, n), dtype=bool)
     first[:, 1:] = xs[:, 1:] != xs[:, :-1]
-    start = np.maximum.accumulate(np.where(first, index, 0), axis=1)
-    group_max = np.take_along_axis(ys, start, axis=1)  # y descending within a group of equal x
-    running = np.maximum.accumulate(ys, axis=1)
+    flat = first.ravel()
+    group_max = np.maximum.reduceat(ys.ravel(), np.flatnonzero(flat))[
+        np.cumsum(flat) - 1].reshape(size, n)
+    running = np.maximum.accumulate(group_max, axis=1)
+    start = np.maximum.accumulate(np.where(first, np.arange(n), 0), axis=1)
     before = np.where(start > 0, np.take_along_axis(running, np.maximum(start - 1, 0), axis=1),
                       low)
-    keep = ((start == 0) | (group_max > before)) & (ys == group_max)
+    keep = (group_max > before) & (ys == group_max)
     mask = np.empty((size, n), dtype=bool)
     np.put_along_axis(mask, order, keep, axis=1)
     return mask & zopa
