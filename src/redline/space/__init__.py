@@ -1,8 +1,9 @@
 """The bargaining space: outcomes, utilities, Pareto frontier, solution concepts."""
 
+from redline.scenario.situation import AgendaError
 from redline.space.analysis import METHODS, Analysis, Frontier, MethodError, Solution, SpaceTooLarge, analyze
 from redline.space.merge import MergeTooLarge
-from redline.space.outcomes import AgendaError, OutcomeSpace, outcome_space
+from redline.space.outcomes import OutcomeSpace, outcome_space
 from redline.space.pareto import pareto_mask
 
 __all__ = [
