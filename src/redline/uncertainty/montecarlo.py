@@ -9,6 +9,10 @@ Reproducibility: one seed makes a `numpy.random.SeedSequence`, which `spawn`s on
 run r draws its point of [0, 1]^D and then feeds the measure from the generator of child r alone.
 Runs are cut into chunks in run order and the engines return chunks in order, so the same seed
 gives the same records on one core, on many processes, or on a Dask cluster.
+
+A measure with a batched form (a `prepare(params)` method, as `Bargaining` has) evaluates each
+chunk as blocks of draws on arrays and gives the same records; any other measure runs draw by
+draw (`evaluate_points`, also the reference the batched path is tested against).
 """
 
 from __future__ import annotations
