@@ -124,34 +124,32 @@ def feasible(table: OutcomeTable, binds: NDArray[np.bool_]) -> NDArray[np.bool_]
     return combined[which.reshape(-1)]
 
 
-def varies(drawn: Drawn, parties: tuple[str, ...]) -> bool:
-    """Whether the parties' utility tables differ between the draws of the block (they do not
-    when only reservations and red lines are uncertain: then utilities are computed once)."""
-    for party in parties:
-        chosen, total = drawn.integer_weights[party]
-        columns = [*drawn.weights[party], *chosen, total]
-        if any((c != c[0]).any() for c in columns):
-            return True
-        if any(v.shape[0] > 1 and (v != v[0]).any() for v in drawn.values[party]):
-            return True
-    return False
+def varies(drawn: Drawn, party: str) -> bool:
+    """Whether a party's utility table differs between the draws of the block (it does not when
+    only reservations and red lines are uncertain: then its utilities are computed once)."""
+    chosen, total = drawn.integer_weights[party]
+    columns = [*drawn.weights[party], *chosen, total]
+    if any((c != c[0]).any() for c in columns):
+        return True
+    return any(v.shape[0] > 1 and bool((v != v[0]).any()) for v in drawn.values[party])
 
 
-def utilities(table: OutcomeTable, drawn: Drawn, rows: int
-              ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
-    """Integer utilities (P, rows, N) and integer reservation floors (P, B); `rows` is B when
-    the tables vary between draws, 1 when they do not (see `varies`)."""
+def utilities(table: OutcomeTable, drawn: Drawn
+              ) -> tuple[list[NDArray[np.int64]], NDArray[np.int64]]:
+    """Per party, integer utilities (R, N), R = B when the party's table varies between draws
+    and 1 when it does not; and the integer reservation floors (P, B)."""
     n = table.size
     issues = len(table.scenario.issues)
-    exact = np.empty((len(table.parties), rows, n), dtype=np.int64)
+    exact = []
     floors = np.empty((len(table.parties), drawn.size), dtype=np.int64)
     for j, party in enumerate(table.parties):
+        rows = drawn.size if varies(drawn, party) else 1
         chosen, total = drawn.integer_weights[party]
         column = np.zeros((rows, n), dtype=np.int64)
         for k, (w, v) in enumerate(zip(chosen, drawn.values[party], strict=True)):
             scaled = np.rint(w[:rows, None] * v[:rows] * GRID).astype(np.int64)  # outcomes.scaled
             column += np.take(scaled, table.options[:, k], axis=1)
-        exact[j] = column
+        exact.append(column)
         d = drawn.reservations[party]
         floors[j] = (np.rint(d * total * GRID).astype(np.int64) - issues
                      - np.ceil(total).astype(np.int64))
@@ -172,35 +170,40 @@ def float_utilities(table: OutcomeTable, drawn: Drawn, draws: NDArray[np.int64],
     return result
 
 
-def frontier(exact: NDArray[np.int64], zopa: NDArray[np.bool_]) -> NDArray[np.bool_]:
-    """(B, N): the Pareto frontier of each draw's ZOPA, on the integer utilities (P, R, N)."""
-    parties, rows, n = exact.shape
-    size = zopa.shape[0]
-    if parties != 2:
+def frontier(exact: list[NDArray[np.int64]], zopa: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """(B, N): the Pareto frontier of each draw's ZOPA, on the parties' integer utilities
+    (each (1, N) or (B, N)). Two parties: sorted once by a party whose utilities are the same in
+    every draw, if there is one (the frontier does not depend on which party sorts)."""
+    size, n = zopa.shape
+    if len(exact) != 2:
         mask = np.zeros((size, n), dtype=bool)
         for b in np.flatnonzero(zopa.any(axis=1)):
             members = np.flatnonzero(zopa[b])
-            r = b if rows > 1 else 0
-            mask[b, members] = pareto_mask(np.ascontiguousarray(exact[:, r, members].T))
+            points = np.stack([u[b if u.shape[0] > 1 else 0, members] for u in exact], axis=1)
+            mask[b, members] = pareto_mask(points)
         return mask
-    if rows == 1:
-        return _two_party_fixed(exact[0, 0], exact[1, 0], zopa)
-    return _two_party_rows(exact[0], exact[1], zopa)
+    x, y = exact
+    if x.shape[0] == 1:
+        return _two_party_fixed(x[0], y, zopa)
+    if y.shape[0] == 1:
+        return _two_party_fixed(y[0], x, zopa)
+    return _two_party_rows(x, y, zopa)
 
 
 def _two_party_fixed(x: NDArray[np.int64], y: NDArray[np.int64], zopa: NDArray[np.bool_]
                      ) -> NDArray[np.bool_]:
-    """`pareto._two_party` on each draw's ZOPA when the utilities are the same in every draw:
-    one sort (x descending, then y), then per draw a masked running maximum in that order."""
+    """`pareto._two_party` on each draw's ZOPA when x is the same in every draw (y: (1, N) or
+    (B, N)): one sort by x descending, then per draw the largest y of each group of equal x and
+    a running maximum over the groups in that order."""
     low = -(1 << 62)  # below every utility
-    order = np.lexsort((-y, -x))
+    order = np.argsort(-x, kind="stable")
     xs = x[order]
     first = np.ones(len(xs), dtype=bool)
     first[1:] = xs[1:] != xs[:-1]
     starts = np.flatnonzero(first)
     group = np.cumsum(first) - 1
     inside = zopa[:, order]
-    ys = np.where(inside, y[order][None, :], low)
+    ys = np.where(inside, y[:, order], low)
     group_max = np.maximum.reduceat(ys, starts, axis=1)  # (B, groups)
     running = np.maximum.accumulate(group_max, axis=1)
     before = np.full_like(running, low)
@@ -335,8 +338,7 @@ def evaluate(table: OutcomeTable, drawn: Drawn) -> Outcomes:
                 getattr(found, name)[talks] = getattr(rest, name)
         return found
     size = drawn.size
-    rows = size if varies(drawn, table.parties) else 1
-    exact, floors = utilities(table, drawn, rows)
+    exact, floors = utilities(table, drawn)
     zopa_mask = feasible(table, drawn.binds)
     for j in range(len(table.parties)):
         zopa_mask &= exact[j] >= floors[j][:, None]
