@@ -6,15 +6,17 @@ per red-line rule of a party. Per block of B draws (:class:`redline.uncertainty.
 
 1. the feasible set is the AND of the rules that bind in the draw, built once per distinct set
    of binding rules in the block;
-2. utilities of all packages for all draws: per party a (B, N) sum of per-issue tables, on the
-   exact integer grid of :mod:`redline.space.outcomes` (which decides the ZOPA and the frontier)
-   and in floats in scenario issue order (which the solutions are chosen on) -- the product of the
-   draws' tables with the packages' one-hot option matrix, taken as gathers so that every float is
-   added in the order `redline.space.analyze` adds it;
-3. the ZOPA (feasible and individually rational), its Pareto frontier per draw (two parties: one
-   sort and a running maximum per row, as `pareto._two_party`; otherwise `pareto_mask` per draw),
-   and on the frontier the Nash and Kalai-Smorodinsky points with the tie rules of
-   :mod:`redline.space.solutions`, the parties' gains and their product.
+2. each party's utility of every package in every draw, on the exact integer grid of
+   :mod:`redline.space.outcomes` (which decides the ZOPA and the frontier): the product of the
+   draws' per-issue tables with the packages' one-hot option matrix, taken as gathers, (B, N),
+   or once, (1, N), for a party whose table is the same in every draw of the block (only
+   reservations and red lines uncertain);
+3. the ZOPA (feasible and individually rational) and its Pareto frontier per draw (two parties:
+   sorted once by a party whose utilities do not vary, else one sort per draw, then the running
+   maximum of `pareto._two_party`; more parties: `pareto_mask` per draw); at the frontier points
+   only, the float utilities summed in scenario issue order as `redline.space.analyze` sums them,
+   the Nash and Kalai-Smorodinsky points with the tie rules of :mod:`redline.space.solutions`,
+   the parties' gains and their product.
 
 The result is the same, draw for draw and bit for bit, as running `analyze` on each drawn
 scenario (tests compare the two). Spaces larger than `BATCH_LIMIT` packages are left to the
