@@ -107,9 +107,10 @@ def million() -> None:
           f"{result['quantiles']}")
 
 
-def synthetic(issues: int, options: int, values: int) -> object:
+def synthetic(issues: int, options: int, values: int, both: bool = False) -> object:
     """Two parties, `issues` issues of `options` options; uncertain: both reservations, the
-    credibility of Q's red line, and `values` option values of P (then utilities vary by draw)."""
+    credibility of Q's red line, `values` option values of P (then P's utilities vary by draw)
+    and, if `both`, Q's weight on the first issue (then Q's vary too)."""
     from redline.scenario import load
 
     ids = [f"i{k}" for k in range(issues)]
@@ -129,7 +130,9 @@ def synthetic(issues: int, options: int, values: int) -> object:
         "preferences": {
             "P": {"weights": dict.fromkeys(ids, 1.0), "values": values_p,
                   "reservation": reservation},
-            "Q": {"weights": {i: 1.0 + k for k, i in enumerate(ids)},
+            "Q": {"weights": {i: (1.0 + k if k or not both else
+                                  {"low": 0.5, "mode": 1.0, "high": 1.5})
+                              for k, i in enumerate(ids)},
                   "values": {i: list(reversed(ramp)) for i in ids},
                   "reservation": reservation}},
         "red_lines": [{"id": "q", "actor": "Q", "rule": f"{ids[0]} != 'o{options - 1}'",
@@ -143,35 +146,38 @@ def scaling(runs: int) -> None:
     from redline.uncertainty import Bargaining
     from redline.uncertainty.montecarlo import evaluate_points
 
-    print("Cost per draw as the space and the uncertain parameters grow (batched; per-draw on "
-          "200 draws):")
+    print("CPU time per draw as the space and the uncertain parameters grow (batched; per-draw "
+          "on 200 draws):")
     print(f"  {'packages':>8} {'uncertain':>9} {'batched us':>11} {'per-draw us':>12} {'ratio':>7}")
-    for issues, options, values in ((2, 4, 0), (3, 4, 0), (4, 4, 0), (5, 4, 0), (6, 4, 0),
-                                    (7, 4, 0), (5, 4, 1), (6, 4, 1), (4, 4, 1), (4, 4, 5),
-                                    (4, 4, 13), (4, 4, 29)):
-        scenario = synthetic(issues, options, values)
+    for issues, options, values, both in (
+            (2, 4, 0, False), (3, 4, 0, False), (4, 4, 0, False), (5, 4, 0, False),
+            (6, 4, 0, False), (7, 4, 0, False), (5, 4, 1, False), (6, 4, 1, False),
+            (4, 4, 1, False), (4, 4, 5, False), (4, 4, 13, False), (4, 4, 29, False),
+            (4, 4, 1, True), (5, 4, 1, True), (6, 4, 1, True)):
+        scenario = synthetic(issues, options, values, both)
         params = parameters(scenario)
         prepared = Bargaining().prepare(params)
         points = np.random.default_rng(0).random((runs, len(params)))
         if prepared is not None:
             prepared.outcomes(points[:50])
-            start = time.perf_counter()
+            start = time.process_time()
             prepared.outcomes(points)
-            fast = (time.perf_counter() - start) / runs * 1e6
+            fast = (time.process_time() - start) / runs * 1e6
         few = points[:200]
         seed = np.random.SeedSequence(0)
-        start = time.perf_counter()
+        start = time.process_time()
         evaluate_points(params, Bargaining(), [(p, seed) for p in few])
-        slow = (time.perf_counter() - start) / len(few) * 1e6
+        slow = (time.process_time() - start) / len(few) * 1e6
         if prepared is None:
             print(f"  {options ** issues:>8,} {len(params):>9} {'-':>11} {slow:>12.0f}   "
                   "(beyond the batch limit: montecarlo goes draw by draw)")
             continue
         print(f"  {options ** issues:>8,} {len(params):>9} {fast:>11.1f} {slow:>12.0f} "
-              f"{slow / fast:>6.0f}x")
+              f"{slow / fast:>6.0f}x" + ("   (both parties' utilities vary)" if both else ""))
     print("  (uncertain = 3: two reservations and a red line's credibility, utilities the same "
-          "in every draw; more: option values of P drawn too, so utilities and frontiers differ "
-          "by draw; per-draw: realise + analyze, the path of bb3846e)")
+          "in every draw; more: option values of P drawn too, so P's utilities and the frontiers "
+          "differ by draw, and Q's too where marked; per-draw: realise + analyze, the path of "
+          "bb3846e)")
 
 
 def spin(n: int) -> int:
@@ -249,16 +255,22 @@ def main() -> None:
     parser.add_argument("--scaling-runs", type=int, default=2000)
     parser.add_argument("--engine-runs", type=int, default=200_000)
     parser.add_argument("--million", action="store_true", help="also 10^6 draws (memory)")
+    parser.add_argument("--parts", default="before,scaling,engines",
+                        help="which parts to run (comma-separated)")
     args = parser.parse_args()
+    parts = set(args.parts.split(","))
     load_average = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {os.cpu_count()} CPU(s), load "
           f"average {load_average} (a shared machine: other work slows every figure)")
-    with tempfile.TemporaryDirectory() as scratch:
-        before_and_after(args.before_runs, args.runs, Path(scratch))
+    if "before" in parts:
+        with tempfile.TemporaryDirectory() as scratch:
+            before_and_after(args.before_runs, args.runs, Path(scratch))
     if args.million:
         million()
-    scaling(args.scaling_runs)
-    engines(args.engine_runs)
+    if "scaling" in parts:
+        scaling(args.scaling_runs)
+    if "engines" in parts:
+        engines(args.engine_runs)
 
 
 if __name__ == "__main__":
