@@ -116,7 +116,7 @@ def render_agendas(result: Agendas, top: int) -> None:
     else:
         best = deals[0]
         out.print(f"[bold green]{_name(best.issues)}[/]: {_verdict(best)}.")
-        issues = [i for i in result.parameters["issues"]]
+        issues = result.situation.agenda if result.situation is not None else ()
         for issue in issues:
             if issue in best.issues:
                 continue

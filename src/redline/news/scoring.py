@@ -5,7 +5,9 @@ addressee and a condition keyword. Found and expected statements of one article 
 to one, as many pairs as possible:
 
 - level ``stance``: same actor and stance (for ``consult``, talks between two sides, the actor
-  may be either side);
+  may be either side); an expected ``sector`` (union, business, party, ...) must be the found
+  one, and an expected actor of ``null`` (a union whose country the text does not give) needs a
+  found actor of none; with no expected sector, the found one must be none or ``government``;
 - level ``issue``: as ``stance`` and, when the expected issue is given, its keyword appears in
   the found issue (case-insensitive).
 
@@ -58,7 +60,7 @@ class Score:
     level: str
     overall: Counts
     per_stance: dict[str, Counts] = field(default_factory=dict)
-    missed: tuple[tuple[str, str, str, str | None], ...] = ()
+    missed: tuple[tuple[str, str | None, str, str | None], ...] = ()
     spurious: tuple[tuple[str, str | None, str, str | None], ...] = ()
     method: str = "maximum one-to-one pairing"
     parameters: dict[str, Any] = field(default_factory=dict)
@@ -82,16 +84,23 @@ def read_expected(path: str | Path) -> dict[str, Any]:
     if not isinstance(data, dict) or not isinstance(data.get("statements"), list):
         raise ExpectedError(f"{path}: expected a JSON object with a 'statements' list")
     for i, item in enumerate(data["statements"]):
-        if not isinstance(item, dict) or not item.get("actor") or not item.get("stance"):
-            raise ExpectedError(f"{path}: statement {i} needs an 'actor' and a 'stance'")
+        if not isinstance(item, dict) or not item.get("stance") or not (
+                item.get("actor") or item.get("sector")):
+            raise ExpectedError(f"{path}: statement {i} needs a 'stance' and an 'actor' "
+                                "(or a 'sector' for a speaker whose country is not given)")
     return data
 
 
 def _actor_fits(found: Mapping[str, Any], want: Mapping[str, Any]) -> bool:
+    if want.get("sector"):
+        if found.get("sector") != want["sector"]:
+            return False
+    elif found.get("sector") not in (None, "government"):
+        return False
     if want["stance"] == "consult":
         sides = {want["actor"], want.get("addressee")}
         return found.get("actor") in sides
-    return bool(found.get("actor") == want["actor"])
+    return bool(found.get("actor") == want.get("actor"))
 
 
 def _fits(found: Mapping[str, Any], want: Mapping[str, Any], level: str) -> bool:
@@ -130,7 +139,7 @@ def score(results: Iterable[tuple[str, Sequence[Mapping[str, Any]],
                                   Sequence[Mapping[str, Any]]]], level: str) -> Score:
     """Score (article name, found statements, expected statements) triples at one level."""
     tally: dict[str, list[int]] = {}
-    missed: list[tuple[str, str, str, str | None]] = []
+    missed: list[tuple[str, str | None, str, str | None]] = []
     spurious: list[tuple[str, str | None, str, str | None]] = []
     names = []
     for name, found, expected in results:
@@ -147,7 +156,7 @@ def score(results: Iterable[tuple[str, Sequence[Mapping[str, Any]],
         for j, want in enumerate(expected):
             tally.setdefault(want["stance"], [0, 0, 0])[2] += 1
             if j not in hit_expected:
-                missed.append((name, want["actor"], want["stance"], want.get("issue")))
+                missed.append((name, want.get("actor"), want["stance"], want.get("issue")))
     per_stance = {k: Counts(*v) for k, v in sorted(tally.items())}
     overall = Counts(*(sum(v[k] for v in tally.values()) for k in range(3)))
     return Score(level, overall, per_stance, tuple(missed), tuple(spurious),

@@ -37,6 +37,8 @@ class Statement:
     place: str | None = None
     plover: str | None = None
     date: str | None = None
+    sector: str | None = None  # a non-state speaker's sector: union, business, party, ...
+    group: str | None = None  # that speaker's name as the text gives it ("the FNSEA")
 
     def __post_init__(self) -> None:
         if self.stance not in STANCES:  # our own rules produced it: a bug, fail loudly

@@ -58,7 +58,8 @@ def forecasts(data: dict[str, Any], document: dict[str, Any] | None = None) -> S
     options = {i["id"]: i["options"] for i in (document or {}).get("issues", [])}
     rows = []
     series = []
-    package = data.get("package") if isinstance(data.get("package"), dict) else {}
+    given = data.get("package")
+    package: dict[str, Any] = given if isinstance(given, dict) else {}
     for entry in entries:
         issue = str(entry.get("issue", ""))
         value = entry.get("forecast")

@@ -4,10 +4,12 @@ from redline.scenario.loading import load, parse
 from redline.scenario.model import Document, Triangular, point
 from redline.scenario.rules import parse_rule
 from redline.scenario.scenario import Scenario, Utility, from_document
+from redline.scenario.situation import Situation, situation
 
 __all__ = [
     "Document",
     "Scenario",
+    "Situation",
     "Triangular",
     "Utility",
     "from_document",
@@ -15,4 +17,5 @@ __all__ = [
     "parse",
     "parse_rule",
     "point",
+    "situation",
 ]

@@ -1,8 +1,18 @@
 """The bargaining space: outcomes, utilities, Pareto frontier, solution concepts."""
 
 from redline.scenario.situation import AgendaError
-from redline.space.analysis import METHODS, Analysis, Frontier, MethodError, Solution, SpaceTooLarge, analyze
+from redline.space.analysis import (
+    METHODS,
+    Analysis,
+    Frontier,
+    MethodError,
+    Package,
+    Solution,
+    SpaceTooLarge,
+    analyze,
+)
 from redline.space.merge import MergeTooLarge
+from redline.space.nearest import Nearest, nearest_acceptable
 from redline.space.outcomes import OutcomeSpace, outcome_space
 from redline.space.pareto import pareto_mask
 
@@ -13,10 +23,13 @@ __all__ = [
     "METHODS",
     "MergeTooLarge",
     "MethodError",
+    "Nearest",
     "OutcomeSpace",
+    "Package",
     "Solution",
     "SpaceTooLarge",
     "analyze",
+    "nearest_acceptable",
     "outcome_space",
     "pareto_mask",
 ]

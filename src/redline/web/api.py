@@ -172,7 +172,6 @@ async def report_route(request: Request, body: ReportRequest) -> HTMLResponse:
 
 
 def _engine_route(name: str) -> Callable[..., Any]:
-    issue = ENGINES[name].issue
     job = ENGINES[name].job
 
     async def route(request: Request, body: Annotated[EngineRequest, Body()]) -> JSONResponse:
@@ -192,7 +191,7 @@ def _engine_route(name: str) -> Callable[..., Any]:
                                           lambda _: None))
 
     route.__name__ = f"{name}_route"
-    route.__doc__ = (f"The {name} engine (issue {issue}); 501 until it is installed."
+    route.__doc__ = (f"The {name} engine; 501 where its extra is not installed."
                      + (" Answers 202 with a job to poll at /api/jobs/{id}." if job else ""))
     return route
 
