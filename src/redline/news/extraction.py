@@ -20,9 +20,9 @@ from redline.news.clauses import (
     subject,
 )
 from redline.news.groups import Group, agent_sector, group_of
-from redline.news.issues import IssueMatcher
 from redline.news.language import pipeline
 from redline.news.reading import expand, read_file
+from redline.news.resolution import resolve_articles
 from redline.news.rules import Finding, findings
 from redline.news.stakes import issue_phrase
 from redline.news.statement import (
@@ -107,8 +107,8 @@ def _known(speaker: Speaker, people: list[Any]) -> Speaker:
 
 
 def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
-           memory: list[str], published: date | None, matcher: IssueMatcher | None,
-           offset: int = 0, people: list[Any] | None = None,
+           memory: list[str], published: date | None, offset: int = 0,
+           people: list[Any] | None = None,
            groups: list[Group | None] | None = None) -> Statement:
     trigger = finding.trigger
     people = people if people is not None else []
@@ -175,14 +175,7 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
         confidence -= 0.2
     if pronoun:
         confidence -= 0.1
-    topic = issue_phrase(finding.issue)
-    issue = topic
-    if matcher is not None:
-        issue = None
-        if finding.issue is not None:
-            issue = matcher.find(_issue_text(finding.issue))
-        elif finding.stance != "reject":
-            issue = matcher.find(sent.text, near=trigger.idx - sent.start_char)
+    issue = issue_phrase(finding.issue)
     addressee = _actor(finding.addressee, mentions, memory) or both_other
     place = _actor(finding.place, mentions, memory)
     mediator = _actor(finding.mediator, mentions, memory) if finding.mediator is not None \
@@ -211,7 +204,8 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
         mediator=mediator, place=place, plover=STANCE_PLOVER[finding.stance],
         date=when.isoformat() if when else None,
         sector=group.sector if group is not None else None,
-        group=group.name if group is not None else None)
+        group=group.name if group is not None else None,
+        issue_text=_issue_text(finding.issue) if finding.issue is not None else None)
 
 
 def extract_article(article: Article, scenario: Any = None,
@@ -221,7 +215,7 @@ def extract_article(article: Article, scenario: Any = None,
 
 
 def _statements(article: Article, parsed: list[tuple[int, str, Any]],
-                matcher: IssueMatcher | None, published: date | None) -> ArticleStatements:
+                published: date | None) -> ArticleStatements:
     """Apply the rules to one article's parsed pieces (offset, text, spaCy doc)."""
     day = published or _metadata_date(article.date) or dates.dateline(article.text,
                                                                        date.today())
@@ -234,8 +228,8 @@ def _statements(article: Article, parsed: list[tuple[int, str, Any]],
         for sent in _sentences(doc):
             built = []
             for finding in findings(sent):
-                statement = _build(finding, sent, article, mentions, memory, day, matcher,
-                                   offset, people, groups)
+                statement = _build(finding, sent, article, mentions, memory, day, offset,
+                                   people, groups)
                 built.append(statement)
                 built.extend(_co_actors(finding, statement, mentions, memory))
             statements.extend(built)
@@ -334,15 +328,16 @@ def extract_articles(articles: Sequence[Article], scenario: Any = None,
     All articles' text is parsed in one stream (spaCy's `pipe`), which is faster than one
     article at a time.
     """
-    matcher = IssueMatcher.from_scenario(scenario) if scenario is not None else None
     pieces = [(index, offset, piece) for index, article in enumerate(articles)
               if article.text.strip() for offset, piece in chunks(_undated(article.text))]
     docs = pipeline().pipe([piece for _, _, piece in pieces], batch_size=32) if pieces else []
     parsed: dict[int, list[tuple[int, str, Any]]] = {}
     for (index, offset, piece), doc in zip(pieces, docs, strict=True):
         parsed.setdefault(index, []).append((offset, piece, doc))
-    found = tuple(_statements(article, parsed.get(index, []), matcher, published)
+    found = tuple(_statements(article, parsed.get(index, []), published)
                   for index, article in enumerate(articles))
+    if scenario is not None:
+        found = resolve_articles(found, scenario)
     return Extraction(found, METHOD, {
         "scenario": getattr(scenario, "title", None) if scenario is not None else None,
         "date": published.isoformat() if published else None})

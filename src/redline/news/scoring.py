@@ -25,6 +25,7 @@ from typing import Any
 from redline.errors import RedlineError
 
 LEVELS = ("stance", "issue")
+RESOLVED = "resolved"  # actor, stance and issue as scenario ids (an issue None must be None)
 
 
 class ExpectedError(RedlineError):
@@ -106,6 +107,8 @@ def _actor_fits(found: Mapping[str, Any], want: Mapping[str, Any]) -> bool:
 def _fits(found: Mapping[str, Any], want: Mapping[str, Any], level: str) -> bool:
     if found.get("stance") != want["stance"] or not _actor_fits(found, want):
         return False
+    if level == RESOLVED:
+        return found.get("issue") == want.get("issue")
     if level == "issue" and want.get("issue"):
         return str(want["issue"]).lower() in str(found.get("issue") or "").lower()
     return True
@@ -115,7 +118,7 @@ def pair(found: Sequence[Mapping[str, Any]], expected: Sequence[Mapping[str, Any
          level: str) -> list[tuple[int, int]]:
     """(found index, expected index) pairs, one to one, as many as possible (a maximum
     bipartite matching by augmenting paths, so the order of the statements does not matter)."""
-    if level not in LEVELS:
+    if level not in (*LEVELS, RESOLVED):
         raise ValueError(f"unknown level {level!r}")
     fits = [[i for i, item in enumerate(found) if _fits(item, want, level)] for want in expected]
     owner: dict[int, int] = {}  # found index -> expected index
@@ -188,3 +191,42 @@ def score_articles(folder: str | Path, prefix: str = "",
         found = [s.to_dict() for s in extract_articles(articles, scenario, day).statements]
         results.append((name, found, expected["statements"]))
     return {level: score(results, level) for level in LEVELS}
+
+
+def resolved_positions(statements: Iterable[Any]) -> list[dict[str, Any]]:
+    """Statements resolved to a scenario as positions {actor, stance, issue} in its ids; a
+    statement whose actor is not one of the scenario's is no position in it."""
+    out = []
+    for s in statements:
+        if s.resolved is not None and s.resolved.actor is not None:
+            out.append({"actor": s.resolved.actor, "stance": s.stance,
+                        "issue": s.resolved.issue})
+    return out
+
+
+def score_resolved(folder: str | Path, prefix: str = "") -> Score:
+    """Resolved positions against expected ones: each ``<prefix>*.txt`` article in `folder`
+    with a scenario ``resolved/<name>.yaml`` and expected positions ``resolved/<name>.json``
+    (``{"positions": [{actor, stance, issue, addressee?}]}``, scenario ids)."""
+    from datetime import date
+
+    from redline.news.extraction import extract_articles
+    from redline.news.reading import read_text
+    from redline.scenario import load
+
+    folder = Path(folder)
+    results = []
+    for text in sorted(folder.glob(f"{prefix}*.txt")):
+        scenario_file = folder / "resolved" / f"{text.stem}.yaml"
+        if not scenario_file.is_file():
+            continue
+        expected = json.loads((folder / "resolved" / f"{text.stem}.json").read_text(
+            encoding="utf-8"))["positions"]
+        day = read_expected(text.with_suffix(".json")).get("date")
+        articles = read_text(text.read_text(encoding="utf-8"), text.name)
+        found = extract_articles(articles, load(scenario_file),
+                                 date.fromisoformat(day) if day else None).statements
+        results.append((text.stem, resolved_positions(found), expected))
+    if not results:
+        raise ExpectedError(f"{folder}: no {prefix}*.txt article with a resolved/ scenario")
+    return score(results, RESOLVED)
