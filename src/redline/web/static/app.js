@@ -195,6 +195,8 @@ async function update() {
   drawSpace();
   renderSolutions();
   await renderAgendas();
+  if (typeof deskUpdate === "function") await deskUpdate(sequence);
+  if (sequence !== state.sequence) return;
   setStatus("analysed " + new Date().toLocaleTimeString());
   document.body.dataset.ready = String(state.sequence);
 }
@@ -281,8 +283,10 @@ function renderSolutions() {
   }
   for (const [party, s] of Object.entries(a.best_for)) if (s) columns.push(["best for " + party, s]);
   if (!columns.length) {
-    table.append(el("tr", {}, el("td", { text: "No solution: the ZOPA is empty." })));
-    $("binding").textContent = bindingText(a);
+    table.append(el("tr", {}, el("td", { text: a.refused_by.length
+      ? "No solution: no talks on this agenda." : "No solution: the ZOPA is empty." })));
+    // what blocks a deal, and the concession that opens one, is the brief's (explain's) answer
+    $("binding").textContent = "What would open a deal: see the brief above.";
     return;
   }
   table.append(el("tr", {}, el("th", { text: "issue" }),
@@ -359,8 +363,8 @@ async function extract() {
 async function simulate() {
   $("simulate").disabled = true;
   const { status, data } = await api("/api/simulate", { scenario: working(),
-                                                        parameters: { agenda: state.agenda,
-                                                                      runs: 2000 } });
+    parameters: { agenda: state.agenda, events: state.events, runs: 2000,
+                  ...(typeof deskSimulation === "function" ? deskSimulation() : {}) } });
   if (status !== 202) { $("simulate-note").textContent = data.detail; return; }
   const bar = $("sim-progress");
   let job = data;
