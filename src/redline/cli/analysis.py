@@ -30,6 +30,12 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
+class TableFormat(StrEnum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
 class Method(StrEnum):
     auto = "auto"
     enumerate = "enumerate"
@@ -38,10 +44,25 @@ class Method(StrEnum):
 
 ScenarioArg = Annotated[Path, typer.Argument(help="Scenario file (YAML or JSON, format redline/1).")]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="text or json.")]
+TableFormatOpt = Annotated[TableFormat, typer.Option(
+    "--format", "-f", help="text, json, or csv (the answer's table, for a spreadsheet).")]
 
 
 def print_json(data: Any) -> None:
     print(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def print_data(output: TableFormat, command: str, data: Any) -> bool:
+    """Print `data` as JSON or as the CSV of its table; False when the output is text."""
+    from redline.report.tables import TABLES, to_csv
+
+    if output is TableFormat.json:
+        print_json(data)
+        return True
+    if output is TableFormat.csv:
+        print(to_csv(TABLES[command](data)), end="")
+        return True
+    return False
 
 
 @app.command("analyze")
@@ -49,7 +70,7 @@ def print_json(data: Any) -> None:
 def analyze_command(
     scenario: ScenarioArg,
     agenda: AgendaOpt = None,
-    output: FormatOpt = OutputFormat.text,
+    output: TableFormatOpt = TableFormat.text,
     max_outcomes: Annotated[
         int, typer.Option("--max-outcomes", help="Enumeration limit.", min=1)
     ] = 5_000_000,
@@ -68,11 +89,10 @@ def analyze_command(
     current = resolve(scenario, agenda, events, influence, date)
     result = analyze(current, max_outcomes=max_outcomes, method=method.value)
     precise = exact_bargaining(current) if exact else None
-    if output is OutputFormat.json:
-        data = result.to_dict()
-        if precise is not None:
-            data["exact"] = precise.to_dict()
-        print_json(data)
+    data = result.to_dict()
+    if precise is not None:
+        data["exact"] = precise.to_dict()
+    if print_data(output, "analyze", data):
         return
     show(current)
     render_analysis(result)

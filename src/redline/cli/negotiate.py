@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from redline.cli.analysis import FormatOpt, OutputFormat, ScenarioArg, print_json
+from redline.cli.analysis import ScenarioArg, TableFormat, TableFormatOpt, print_data
 from redline.cli.app import app, out, user_errors
 from redline.cli.situation import (
     AgendaOpt,
@@ -156,7 +156,7 @@ def simulate_command(
     workers: WorkersOpt = None,
     transcript: Annotated[Path | None, typer.Option(
         "--transcript", help="Write every offer, vote and response to this JSON file.")] = None,
-    output: FormatOpt = OutputFormat.text,
+    output: TableFormatOpt = TableFormat.text,
 ) -> None:
     """Play negotiations out: direct alternating offers and/or a mediator's single text."""
     current = resolve(scenario, agenda, events, influence, date)
@@ -185,10 +185,9 @@ def simulate_command(
     if transcript is not None:
         write_file(transcript, json.dumps({"format": "redline-transcript/1", "seed": seed,
                                            "runs": logs}, ensure_ascii=False))
-    if output is OutputFormat.json:
-        print_json(records[0] if len(records) == 1 else
-                   {"format": "redline-simulation/1", "situation": current.to_dict(),
-                    "comparison": records})
+    if print_data(output, "simulate", records[0] if len(records) == 1 else
+                  {"format": "redline-simulation/1", "situation": current.to_dict(),
+                   "comparison": records}):
         return
     show(current)
     render_simulation(current, domain, records, seed)
@@ -265,7 +264,7 @@ def tournament_command(
     engine: EngineOpt = "local",
     scheduler: SchedulerOpt = None,
     workers: WorkersOpt = None,
-    output: FormatOpt = OutputFormat.text,
+    output: TableFormatOpt = TableFormat.text,
 ) -> None:
     """Every strategy against every other (each party, each seat), many seeded sessions each."""
     current = resolve(scenario, agenda, events, influence, date)
@@ -275,9 +274,8 @@ def tournament_command(
         result = tournament(domain, runs, seed, split_ids(names), protocol=protocol,
                             rounds=rounds, breakdown=breakdown, engine=fanned_out(pool),
                             landmarks=reference, chunk_size=batch_size(runs, pool))
-    if output is OutputFormat.json:
-        print_json({"format": "redline-tournament/1", **result.to_dict(),
-                    "situation": current.to_dict()})
+    if print_data(output, "tournament", {"format": "redline-tournament/1", **result.to_dict(),
+                                         "situation": current.to_dict()}):
         return
     show(current)
     out.print(f"[bold]{current.title}[/]: tournament, {protocol}, {runs:,} sessions per pair, "

@@ -23,6 +23,7 @@ from redline.scenario import load
 class ReportFormat(StrEnum):
     html = "html"
     pdf = "pdf"
+    xlsx = "xlsx"
 
 
 class PlotKind(StrEnum):
@@ -49,7 +50,8 @@ def report_command(
     scenario: ScenarioArg,
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
     agenda: AgendaOpt = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="html or pdf.")]
+    fmt: Annotated[ReportFormat, typer.Option(
+        "--format", "-f", help="html, pdf, or xlsx (the report's tables, one sheet each).")]
     = ReportFormat.html,
     include: Annotated[list[Path] | None, typer.Option(
         "--include", "-i",
@@ -84,6 +86,12 @@ def report_command(
         from redline.report.stored import stored_statements
 
         given.append(stored_statements(loaded, "" if db == "default" else db))
+    if fmt is ReportFormat.xlsx:
+        from redline.report import gather, write_workbook
+
+        write_workbook(gather(loaded, options, given), output)
+        out.print(f"workbook written to {output}")
+        return
     html = build_report(loaded, options, given)
     if fmt is ReportFormat.pdf:
         write_pdf(html, output)

@@ -53,6 +53,12 @@ class Tournament:
                  for name, g in gains.items()]
         return sorted(table, key=lambda row: -row[1])
 
+    def _repr_html_(self) -> str:
+        """The result in a Jupyter notebook (see :mod:`redline.notebook`)."""
+        from redline.notebook import result_html
+
+        return result_html(self.to_dict())
+
     def to_dict(self) -> dict[str, Any]:
         return {"method": self.method, "parameters": dict(self.parameters),
                 "entries": [e.to_dict() for e in self.entries],

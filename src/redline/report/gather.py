@@ -55,6 +55,8 @@ ENGINES: dict[str, str] = {
     "forecast": "redline.forecast",
     "simulation": "redline.negotiate",
     "statements": "redline.news",
+    "thresholds": "redline.space.thresholds",
+    "brief": "redline.briefing",
 }
 
 # The `format` field of each engine's JSON -> the result key it fills.
@@ -67,6 +69,8 @@ FORMATS: dict[str, str] = {
     "redline-forecast/1": "forecast",
     "redline-simulation/1": "simulation",
     "redline-statements/1": "statements",
+    "redline-brief/1": "brief",
+    "redline-thresholds/1": "thresholds",
 }
 
 
@@ -116,16 +120,47 @@ def sobol_samples(requested: int) -> int:
 
 
 def _forecast(current: Situation, options: Options) -> dict[str, Any]:
+    from redline.forecast import from_scenario
     from redline.report.words import forecast_answer
 
+    start = from_scenario(current.scenario)  # each actor at its best option, for the chart
+    positions = {actor: [round(float(v), 6) if v == v else None for v in row]
+                 for actor, row in zip(start.actors, start.positions.tolist(), strict=True)}
     return {"source": current.title,
-            **forecast_answer(current, "compromise", max_outcomes=options.max_outcomes)}
+            **forecast_answer(current, "compromise", max_outcomes=options.max_outcomes),
+            "actor_positions": {"issues": list(start.issues), "positions": positions}}
 
 
 def _simulation(current: Situation, options: Options) -> dict[str, Any]:
     from redline.report.simulation import simulation_record
 
     return simulation_record(current, runs=options.runs, seed=options.seed)
+
+
+def _thresholds(current: Situation, options: Options) -> dict[str, Any]:
+    """Break-even values, and a sweep of the setting whose break-even value is nearest to where
+    it stands (the one an analyst should watch); nothing for a space above the limit."""
+    from redline.space import SpaceTooLarge, sweep, thresholds
+
+    try:
+        found = thresholds(current, max_outcomes=options.max_outcomes)
+    except SpaceTooLarge as exc:
+        return {"format": "redline-thresholds/1", "thresholds": [], "skipped": str(exc)}
+    data = found.to_dict()
+    near = [t for t in found.items if t.threshold is not None
+            and not t.parameter.endswith(".credibility")]
+    if near:
+        watch = min(near, key=lambda t: abs(t.current - (t.threshold or 0.0)))
+        data["sweep"] = sweep(current, watch.parameter, 0.0, 1.0, 41,
+                              max_outcomes=options.max_outcomes).to_dict()
+    return data
+
+
+def _brief(current: Situation, options: Options,
+           montecarlo: dict[str, Any] | None = None) -> dict[str, Any]:
+    from redline.briefing import brief
+
+    return brief(current, montecarlo=montecarlo).to_dict()
 
 
 RUNNERS: dict[str, Runner] = {
@@ -136,6 +171,8 @@ RUNNERS: dict[str, Runner] = {
     "montecarlo": _montecarlo,
     "simulation": _simulation,
     "forecast": _forecast,
+    "thresholds": _thresholds,
+    "brief": _brief,  # last: it words the Monte Carlo result when there is one
 }
 
 
@@ -154,7 +191,9 @@ def gather(scenario: Scenario, options: Options | None = None,
     for data in given:
         results[result_key(data)] = dict(data)
     for key in available():
-        if key not in results:
+        if key == "brief" and key not in results:
+            results[key] = _brief(current, options, results.get("montecarlo"))
+        elif key not in results:
             results[key] = RUNNERS[key](current, options)
     return results
 

@@ -16,6 +16,8 @@ from redline.space.merge import MergeTooLarge
 from redline.space.nearest import Nearest, nearest_acceptable
 from redline.space.outcomes import OutcomeSpace, outcome_space
 from redline.space.pareto import pareto_mask
+from redline.space.sweep import Sweep, SweepError, SweepStep, sweep
+from redline.space.thresholds import Threshold, Thresholds, thresholds
 
 __all__ = [
     "AgendaError",
@@ -31,9 +33,16 @@ __all__ = [
     "Package",
     "Solution",
     "SpaceTooLarge",
+    "Sweep",
+    "SweepError",
+    "SweepStep",
+    "Threshold",
+    "Thresholds",
     "analyze",
     "exact_bargaining",
     "nearest_acceptable",
     "outcome_space",
     "pareto_mask",
+    "sweep",
+    "thresholds",
 ]
