@@ -161,7 +161,7 @@ def test_grid_error_bounds_the_loss_to_the_nearest_grid_point(e: float, m: float
 
 COMMANDS = [
     ["analyze"], ["agendas", "--top", "3"], ["explain"], ["compare", "--event", "pressure"],
-    ["montecarlo", "--runs", "40", "--seed", "1"],
+    ["montecarlo", "--runs", "40", "--seed", "1"], ["brief"], ["thresholds"],
     ["forecast", "--model", "compromise"],
     ["simulate", "--runs", "20", "--seed", "1"],
 ]
