@@ -199,3 +199,18 @@ def test_six_issue_space_has_a_million_outcomes() -> None:
     six = read("six")
     assert np.prod(list(six.option_counts().values())) == 10**6
     assert list(itertools.islice(six.option_counts().values(), 1)) == [10]
+
+
+def test_son_is_solved_exactly_and_the_grid_agrees_at_its_corners() -> None:
+    from redline.space import analyze, exact_bargaining
+
+    son = read("son")
+    exact, grid = exact_bargaining(son), analyze(son)
+    assert exact.real_issues == son.issue_ids and exact.zopa
+    # the Nash point trades whole issues (linear values) and one kink: the grid holds it too
+    nash = exact.solutions["nash"]
+    assert nash.package == {"Price": 0.0, "Quality": 1.0, "Time": 1.0, "Penalty": 0.2}
+    assert list(nash.utilities.values()) == pytest.approx(
+        list(grid.solutions["nash"].utilities), abs=1e-12)
+    # the frontier's corners are where issues change hands in order of marginal rates
+    assert len(exact.vertices) == 5
