@@ -1,5 +1,6 @@
 """Imports every command module so that each registers its commands on the app."""
 
+import redline.cli.coalitions  # noqa: F401
 import redline.cli.forecast  # noqa: F401
 import redline.cli.negotiate  # noqa: F401
 import redline.cli.news  # noqa: F401
@@ -9,7 +10,7 @@ from redline.cli import analysis  # noqa: F401
 from redline.cli.app import app
 
 # The order `redline --help` lists them in: the bargaining space first, then what builds on it.
-ORDER = ("analyze", "agendas", "explain", "compare", "montecarlo", "validate", "schema",
+ORDER = ("analyze", "agendas", "explain", "compare", "coalitions", "power", "montecarlo", "validate", "schema",
          "forecast", "simulate", "tournament", "extract", "code-events", "ingest", "timeline",
          "suggest", "report", "plot", "serve", "convert")
 
