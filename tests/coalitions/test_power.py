@@ -140,12 +140,12 @@ def test_auto_falls_back_to_monte_carlo_beyond_the_exact_limit():
 
 
 def test_cli_power_json_and_errors():
-    done = runner.invoke(app, ["power", "--votes", "A=3,B=2,C=2", "--quota", "4",
+    done = runner.invoke(app, ["power", "--votes", "A=3,B=2,C=2", "--quota", "5",
                                "--format", "json"])
     assert done.exit_code == 0, done.output
     data = json.loads(done.output)
     assert data["format"] == "redline-power/1"
-    # A is needed by every winning coalition but {B, C}: A swings 3 of 4, B and C 1 each
+    # {B, C} has 4 < 5: A is in every winning coalition; A swings 3 times, B and C once
     assert data["swings"] == {"A": 3, "B": 1, "C": 1}
     assert data["shapley_shubik"]["A"] == pytest.approx(2 / 3)
     for bad, needle in ((["--votes", "A=3,B"], "MEMBER=WEIGHT"),
