@@ -11,12 +11,12 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-import redline
-from redline.space.coalitions import coalitions
 from tests.conftest import EXAMPLES
 from tests.core.random_scenarios import documents
 from tests.core.test_analysis import _holds, exact_utility
+
+import redline
+from redline.space.coalitions import coalitions
 
 
 @st.composite

@@ -6,10 +6,10 @@ import copy
 
 import pytest
 import yaml
+from tests.conftest import EXAMPLES
 
 from redline.errors import ScenarioError
 from redline.scenario import load
-from tests.conftest import EXAMPLES
 
 BASE = {
     "format": "redline/1",

@@ -11,9 +11,11 @@ import typer
 from rich.table import Table
 
 from redline.cli.app import app, out, user_errors
+from redline.cli.rule_views import render_rule_note
 from redline.scenario import Document, load
 from redline.scenario.pressure import apply_pressure, select_events
 from redline.space import Analysis, analyze
+from redline.space.coalitions import coalitions
 
 
 class OutputFormat(StrEnum):
@@ -65,12 +67,19 @@ def analyze_command(
     loaded = load(scenario)
     loaded = apply_pressure(loaded, select_events(loaded, events)).scenario
     result = analyze(loaded, split_ids(agenda), max_outcomes=max_outcomes, method=method.value)
+    under_rule = None if loaded.voting_game().is_unanimity else coalitions(
+        loaded, split_ids(agenda), max_outcomes=max_outcomes)
     if output is OutputFormat.json:
-        print_json(result.to_dict())
+        data = result.to_dict()
+        if under_rule is not None:  # only a vote adds the key: unanimity output is unchanged
+            data["decision_rule"] = under_rule.summary()
+        print_json(data)
         return
     for notice in loaded.notices:
         out.print(f"[dim]note: {notice}[/]")
     render_analysis(result)
+    if under_rule is not None:
+        render_rule_note(under_rule, result.zopa)
 
 
 def render_analysis(result: Analysis) -> None:

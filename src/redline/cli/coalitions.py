@@ -6,13 +6,22 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
-from redline.cli.analysis import FormatOpt, OutputFormat, print_json, split_ids
-from redline.cli.app import app, out, user_errors
+from redline.cli.analysis import (
+    AgendaOpt,
+    FormatOpt,
+    OutputFormat,
+    ScenarioArg,
+    print_json,
+    split_ids,
+)
+from redline.cli.app import app, user_errors
+from redline.cli.rule_views import render_coalitions, render_power
 from redline.scenario import load
 from redline.scenario.decision import VotingGame, weighted_game
-from redline.space.power import DEFAULT_SAMPLES, Power, PowerError, power
+from redline.scenario.pressure import apply_pressure, select_events
+from redline.space.coalitions import DEFAULT_MAX_COALITIONS, coalitions
+from redline.space.power import DEFAULT_SAMPLES, PowerError, power
 
 
 def parse_votes(text: str) -> tuple[list[str], list[float]]:
@@ -95,25 +104,27 @@ def power_command(
     render_power(result, game)
 
 
-def render_power(result: Power, game: VotingGame) -> None:
-    out.print(f"[bold]{result.rule}[/]")
-    names = [w for w in game.weights if any(q.weight == w for q in game.quotas)]
-    table = Table(title=f"Voting power ({result.method})")
-    table.add_column("member")
-    for name in names:
-        table.add_column(name, justify="right")
-    for title in ("Shapley-Shubik", "Banzhaf", "Banzhaf (absolute)"):
-        table.add_column(title, justify="right")
-    order = sorted(range(game.n), key=lambda i: -result.shapley_shubik[i])
-    for i in order:
-        scales = game.scales or {}
-        weights = [f"{game.weights[w][i] / scales.get(w, 1):g}" for w in names]
-        table.add_row(game.members[i], *weights, f"{result.shapley_shubik[i]:.4f}",
-                      f"{result.banzhaf[i]:.4f}", f"{result.banzhaf_absolute[i]:.4f}")
-    out.print(table)
-    if result.error_bound is not None:
-        out.print(f"Monte Carlo: {result.parameters['samples']:,} draws (seed "
-                  f"{result.parameters['seed']}); every Shapley-Shubik and absolute Banzhaf "
-                  f"value is within {result.error_bound:.4f} with probability >= 95%.")
-    else:
-        out.print("Exact (generating functions).")
+@app.command("coalitions")
+@user_errors
+def coalitions_command(
+    scenario: ScenarioArg,
+    agenda: AgendaOpt = None,
+    events: Annotated[str, typer.Option(
+        "--events", help="Events applied: active (default), all, none, or ids a,b.")] = "active",
+    max_coalitions: Annotated[int, typer.Option(
+        "--max-coalitions", help="Most coalitions analysed.", min=1)] = DEFAULT_MAX_COALITIONS,
+    max_outcomes: Annotated[int, typer.Option(
+        "--max-outcomes", help="Enumeration limit.", min=1)] = 5_000_000,
+    output: FormatOpt = OutputFormat.text,
+) -> None:
+    """Bargaining under the decision rule: winning coalitions, their deals, the likeliest."""
+    loaded = load(scenario)
+    loaded = apply_pressure(loaded, select_events(loaded, events)).scenario
+    result = coalitions(loaded, split_ids(agenda), max_coalitions=max_coalitions,
+                        max_outcomes=max_outcomes)
+    if output is OutputFormat.json:
+        print_json(result.to_dict())
+        return
+    render_coalitions(result)
+
+

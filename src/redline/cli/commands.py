@@ -10,7 +10,8 @@ from redline.cli import analysis  # noqa: F401
 from redline.cli.app import app
 
 # The order `redline --help` lists them in: the bargaining space first, then what builds on it.
-ORDER = ("analyze", "agendas", "explain", "compare", "coalitions", "power", "montecarlo", "validate", "schema",
+ORDER = ("analyze", "agendas", "explain", "compare", "coalitions", "power", "montecarlo",
+         "validate", "schema",
          "forecast", "simulate", "tournament", "extract", "code-events", "ingest", "timeline",
          "suggest", "report", "plot", "serve", "convert")
 

@@ -17,6 +17,7 @@ from redline.cli.analysis import (
     split_ids,
 )
 from redline.cli.app import app, err, out, user_errors
+from redline.cli.rule_views import render_rule_note
 from redline.errors import RedlineError
 from redline.scenario import Scenario, load
 from redline.scenario.pressure import (
@@ -26,6 +27,7 @@ from redline.scenario.pressure import (
     utility_changes,
 )
 from redline.space.agendas import AgendaResult, Agendas, analyze_agendas
+from redline.space.coalitions import coalitions
 from redline.space.compare import Comparison, compare
 from redline.space.explain import Explanation, explain
 
@@ -184,12 +186,18 @@ def explain_command(
     """Why no deal: minimal sets of constraints whose removal opens a ZOPA (or what binds a deal)."""
     _, chosen, applied = pressured(scenario, events, influence)
     result = explain(chosen, split_ids(agenda), max_size=max_size, max_outcomes=max_outcomes)
+    under_rule = None if chosen.voting_game().is_unanimity else coalitions(
+        chosen, split_ids(agenda), max_outcomes=max_outcomes)
     if output is OutputFormat.json:
         data = result.to_dict()
         data["pressure"] = applied
+        if under_rule is not None:  # only a vote adds the key: unanimity output is unchanged
+            data["decision_rule"] = under_rule.summary()
         print_json(data)
         return
     render_explanation(result, applied)
+    if under_rule is not None:
+        render_rule_note(under_rule, result.zopa)
 
 
 def _gives_up(entry: dict[str, Any]) -> str:

@@ -133,11 +133,11 @@ def unanimity(members: Sequence[str]) -> VotingGame:
 def decimal_scale(values: Sequence[float]) -> int:
     """The least 10**d (d <= MAX_DECIMALS) at which every value is whole (to 1e-9)."""
     for digits in range(MAX_DECIMALS + 1):
-        scale = 10**digits
+        scale = int(10**digits)
         if all(abs(v * scale - round(v * scale)) <= 1e-9 * max(1.0, abs(v * scale))
                for v in values):
             return scale
-    return 10**MAX_DECIMALS
+    return int(10**MAX_DECIMALS)
 
 
 def weighted_game(members: Sequence[str], weights: Mapping[str, Sequence[float]],

@@ -137,6 +137,17 @@ class Coalitions:
     def in_core(self) -> bool | None:
         return None if self.likeliest is None else not self.blocked_by
 
+    def summary(self) -> dict[str, Any]:
+        """The rule and the likeliest coalition's deal, for analyze's and explain's JSON."""
+        chosen = self.likeliest
+        return {"rule": self.rule, "unanimity": self.unanimity,
+                "likeliest": None if chosen is None else list(chosen.members),
+                "deal": None if chosen is None else chosen.to_dict()["nash"],
+                "overrides": [] if chosen is None else list(chosen.overridden),
+                "below_reservation": [] if chosen is None else list(chosen.below_reservation),
+                "pivotal": [] if chosen is None else list(chosen.pivotal),
+                "in_core": self.in_core, "criterion": self.criterion}
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract ``redline-coalitions/1``."""
         likeliest = None if self.likeliest is None else list(self.likeliest.members)

@@ -184,12 +184,12 @@ def _swings_by_size(game: VotingGame, names: list[str], others: NDArray[np.int64
                 cuts |= {min(max(quota.amount - amount, 0), cap), min(quota.amount, cap)}
         run = np.array(sorted(cuts))
         bounds = [*run.tolist(), cap + 1]
-        table = np.stack([_sum_run(table, 2 + k, lo, hi) for lo, hi in zip(bounds, bounds[1:])],
-                         axis=2 + k)
+        table = np.stack([_sum_run(table, 2 + k, lo, hi)
+                          for lo, hi in zip(bounds[:-1], bounds[1:], strict=True)], axis=2 + k)
         starts.append(run)
-    grids = np.indices(table.shape[:2], sparse=True)
     shape = table.shape
-    cells = [grids[0].reshape(-1, 1, *[1] * len(starts)), grids[1].reshape(1, -1, *[1] * len(starts))]
+    flat = [1] * len(starts)
+    cells = [np.arange(shape[0]).reshape(-1, 1, *flat), np.arange(shape[1]).reshape(1, -1, *flat)]
     for k, run in enumerate(starts):
         cells.append(run.reshape([1, 1, *(len(run) if j == k else 1 for j in range(len(starts)))]))
     joined = [cells[0] + 1, cells[1] + veto,
