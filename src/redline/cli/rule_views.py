@@ -56,14 +56,13 @@ def render_coalitions(result: Coalitions) -> None:
         nash = data["nash"]
         labels = "-" if nash is None else ", ".join(
             f"{i}={o}" for i, o in nash["outcome"].items() if i in result.agenda)
-        gains = "-" if nash is None else ", ".join(
-            f"{p} {g:+.2f}" for p, g in nash["gains"].items())
+        gains = "-" if nash is None else _gains_text(nash["gains"])
         overrides = ", ".join([*deal.overridden,
                                *(f"{p} below no deal" for p in deal.below_reservation)])
         mark = " *" if deal is result.likeliest else ""
         size = "not counted" if deal.analysis.zopa_size is None else \
             f"{deal.analysis.zopa_size:,}"
-        table.add_row(", ".join(deal.members) + mark, size if deal.zopa else "empty", labels,
+        table.add_row(coalition_name(deal.members, deal.outsiders) + mark, size if deal.zopa else "empty", labels,
                       gains, overrides or "-")
     out.print(table)
     if result.likeliest is None:
@@ -71,7 +70,8 @@ def render_coalitions(result: Coalitions) -> None:
                   "members cannot all gain over no deal within their red lines.")
         return
     chosen = result.likeliest
-    out.print(f"[bold green]Likeliest coalition[/] (*): {', '.join(chosen.members)}; pivotal "
+    out.print(f"[bold green]Likeliest coalition[/] (*): "
+              f"{coalition_name(chosen.members, chosen.outsiders)}; pivotal "
               f"(the coalition loses without them): {', '.join(chosen.pivotal) or 'none'}.")
     out.print(f"Criterion: {result.criterion}.")
     if result.blocked_by:
@@ -82,6 +82,21 @@ def render_coalitions(result: Coalitions) -> None:
         scope = "any winning coalition" if result.candidates == "minimal-winning" \
             else "any listed coalition"
         out.print(f"In the core: no deal of {scope} is better for all its members.")
+
+
+def coalition_name(members: tuple[str, ...], outsiders: tuple[str, ...]) -> str:
+    """Members by name, or "all but ..." when the outsiders are fewer."""
+    if outsiders and len(outsiders) < len(members) and len(members) > 6:
+        return f"all {len(members)} but {', '.join(outsiders)}"
+    return ", ".join(members)
+
+
+def _gains_text(gains: dict[str, float]) -> str:
+    if len(gains) <= 6:
+        return ", ".join(f"{p} {g:+.2f}" for p, g in gains.items())
+    low = min(gains, key=lambda p: gains[p])
+    high = max(gains, key=lambda p: gains[p])
+    return f"{len(gains)} members, least {low} {gains[low]:+.2f}, most {high} {gains[high]:+.2f}"
 
 
 def render_rule_note(result: Coalitions, everyone_agrees: bool) -> None:
@@ -97,6 +112,6 @@ def render_rule_note(result: Coalitions, everyone_agrees: bool) -> None:
                            *(f"{p} below no deal" for p in chosen.below_reservation)])
     lead = "A winning coalition can also adopt a deal" if everyone_agrees else \
         "A winning coalition opens a deal"
-    out.print(f"{lead}: {', '.join(chosen.members)} would adopt {labels}"
+    out.print(f"{lead}: {coalition_name(chosen.members, chosen.outsiders)} would adopt {labels}"
               + (f", overriding {overrides}" if overrides else "")
               + " (likeliest coalition; `redline coalitions` explains).")

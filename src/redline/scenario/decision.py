@@ -118,11 +118,12 @@ class VotingGame:
             scale = (self.scales or {}).get(quota.weight, 1)
             total = int(self.column(quota.weight).sum())
             parts.append(f"{quota.weight} >= {quota.amount / scale:g} of {total / scale:g}")
+        text = " and ".join(parts)
         if self.blocking_minority is not None:
-            parts.append(f"(or fewer than {self.blocking_minority} members outside)")
+            text += f" (or fewer than {self.blocking_minority} members outside)"
         if self.vetoes:
-            parts.append(f"with vetoes for {', '.join(self.vetoes)}")
-        return f"{self.name}: " + " and ".join(parts)
+            text += f"{' and' if parts else ''} with every veto holder: {', '.join(self.vetoes)}"
+        return f"{self.name}: {text}"
 
 
 def unanimity(members: Sequence[str]) -> VotingGame:
