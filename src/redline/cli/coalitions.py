@@ -16,11 +16,13 @@ from redline.cli.analysis import (
     split_ids,
 )
 from redline.cli.app import app, user_errors
-from redline.cli.rule_views import render_coalitions, render_power
+from redline.cli.rule_views import render_coalitions, render_partial, render_power
 from redline.scenario import load
 from redline.scenario.decision import VotingGame, weighted_game
 from redline.scenario.pressure import apply_pressure, select_events
+from redline.space import analyze
 from redline.space.coalitions import DEFAULT_MAX_COALITIONS, coalitions
+from redline.space.partial import partial_agreements
 from redline.space.power import DEFAULT_SAMPLES, PowerError, power
 
 
@@ -122,9 +124,17 @@ def coalitions_command(
     loaded = apply_pressure(loaded, select_events(loaded, events)).scenario
     result = coalitions(loaded, split_ids(agenda), max_coalitions=max_coalitions,
                         max_outcomes=max_outcomes)
+    everyone = analyze(loaded, split_ids(agenda), max_outcomes=max_outcomes)
+    partial = None if everyone.zopa else partial_agreements(
+        loaded, split_ids(agenda), max_outcomes=max_outcomes)
     if output is OutputFormat.json:
-        print_json(result.to_dict())
+        data = result.to_dict()
+        data["everyone_agrees"] = everyone.zopa
+        data["partial_agreements"] = None if partial is None else partial.to_dict()
+        print_json(data)
         return
     render_coalitions(result)
+    if partial is not None:
+        render_partial(partial)
 
 

@@ -7,6 +7,7 @@ from rich.table import Table
 from redline.cli.app import out
 from redline.scenario.decision import VotingGame
 from redline.space.coalitions import Coalitions
+from redline.space.partial import PartialAgreements
 from redline.space.power import Power
 
 
@@ -62,8 +63,8 @@ def render_coalitions(result: Coalitions) -> None:
         mark = " *" if deal is result.likeliest else ""
         size = "not counted" if deal.analysis.zopa_size is None else \
             f"{deal.analysis.zopa_size:,}"
-        table.add_row(coalition_name(deal.members, deal.outsiders) + mark, size if deal.zopa else "empty", labels,
-                      gains, overrides or "-")
+        table.add_row(coalition_name(deal.members, deal.outsiders) + mark,
+                      size if deal.zopa else "empty", labels, gains, overrides or "-")
     out.print(table)
     if result.likeliest is None:
         out.print("[bold red]No winning coalition has a deal[/]: every winning coalition's "
@@ -115,3 +116,21 @@ def render_rule_note(result: Coalitions, everyone_agrees: bool) -> None:
     out.print(f"{lead}: {coalition_name(chosen.members, chosen.outsiders)} would adopt {labels}"
               + (f", overriding {overrides}" if overrides else "")
               + " (likeliest coalition; `redline coalitions` explains).")
+
+
+def render_partial(result: PartialAgreements) -> None:
+    """The best partial agreements, when not every party can agree."""
+    out.print("[bold]No deal of every party.[/] Partial agreements (some parties, some issues; "
+              "the rest stays at its status quo), most parties first:")
+    if not result.agreements:
+        out.print(" none: no two parties accept a common outcome on any agenda searched")
+    for k, entry in enumerate(result.agreements, 1):
+        data = entry.to_dict()
+        labels = ", ".join(f"{i}={data['nash']['outcome'][i]}" for i in entry.issues)
+        name = coalition_name(entry.parties, tuple(data["left_out"]))
+        left = f"; without {', '.join(data['left_out'])}" \
+            if data["left_out"] and not name.startswith("all ") else ""
+        out.print(f" {k}. {name} on "
+                  f"{', '.join(entry.issues)}{left}: {labels}")
+    if result.agendas_skipped:
+        out.print(f" ({result.agendas_skipped} smaller agendas not searched)")

@@ -213,39 +213,56 @@ def _minimal_winning(game: VotingGame) -> tuple[list[NDArray[np.bool_]], int, in
     return [chosen[k] for k in order], int(minimal.sum()), int(wins.sum())
 
 
-def _around_deals(scenario: Scenario, game: VotingGame, agenda: tuple[str, ...],
-                  max_outcomes: int) -> tuple[int, list[tuple[str, ...]]]:
-    """Outcomes a winning coalition accepts, and the inclusion-minimal supporter sets."""
+def supporter_sets(scenario: Scenario, agenda: Sequence[str],
+                   max_outcomes: int = DEFAULT_MAX_OUTCOMES,
+                   game: VotingGame | None = None) -> tuple[dict[int, int], int]:
+    """For every outcome of `agenda`, the parties that accept it (its red lines of theirs hold,
+    it gives them at least their no-deal value, they do not refuse the agenda), as bit masks
+    over the parties: {mask: outcomes}, and how many outcomes' supporters win under `game`."""
     space = outcome_space(scenario, agenda)
     if space.size > max_outcomes:
         raise CoalitionError(f"the agenda has {space.size:,} outcomes, more than the limit of "
-                             f"{max_outcomes:,} for finding coalitions around a deal. Fix: "
-                             "narrow the agenda (--agenda) or raise --max-outcomes")
-    if game.n > 62:
-        raise CoalitionError("coalitions around a deal need at most 62 parties")
+                             f"{max_outcomes:,} for finding who accepts each. Fix: narrow the "
+                             "agenda (--agenda) or raise --max-outcomes")
+    if len(space.parties) > 62:
+        raise CoalitionError("finding who accepts each outcome needs at most 62 parties")
     refusing = {actor for actor, _ in refusals(scenario, space.agenda, space.parties)}
     holds = {p: np.ones(space.size, dtype=bool) for p in space.parties}
     for rule_id in applied_rules(scenario, space.parties):
         actor = next(r.actor for r in scenario.red_lines if r.id == rule_id)
         holds[actor] &= space.rule_mask(rule_id)
     d = np.array([scenario.utilities[p].reservation for p in space.parties])
-    place = np.int64(1) << np.arange(game.n, dtype=np.int64)
-    keys: set[int] = set()
-    adoptable = 0
+    place = np.int64(1) << np.arange(len(space.parties), dtype=np.int64)
+    counts: dict[int, int] = {}
+    winning = 0
     for start in range(0, space.size, CHUNK):
         stop = min(start + CHUNK, space.size)
         accepts = space.utilities(start, stop) >= d - RATIONALITY_SLACK * len(scenario.issues)
         for j, party in enumerate(space.parties):
             accepts[:, j] &= holds[party][start:stop] & (party not in refusing)
-        wins = game.wins(accepts)
-        adoptable += int(wins.sum())
-        keys.update(np.unique(accepts[wins].astype(np.int64) @ place).tolist())
+        if game is not None:
+            winning += int(game.wins(accepts).sum())
+        keys, number = np.unique(accepts.astype(np.int64) @ place, return_counts=True)
+        for key, count in zip(keys.tolist(), number.tolist(), strict=True):
+            counts[key] = counts.get(key, 0) + count
+    return counts, winning
+
+
+def _around_deals(scenario: Scenario, game: VotingGame, agenda: tuple[str, ...],
+                  max_outcomes: int) -> tuple[int, list[tuple[str, ...]]]:
+    """Outcomes a winning coalition accepts, and the inclusion-minimal supporter sets."""
+    counts, adoptable = supporter_sets(scenario, agenda, max_outcomes, game)
+    keys = [k for k in counts if game.wins(_bits(k, game.n)[None, :])[0]]
     kept: list[int] = []
     for key in sorted(keys, key=lambda k: (bin(k).count("1"), k)):
         if not any(key & small == small for small in kept):
             kept.append(key)
     return adoptable, [tuple(m for j, m in enumerate(game.members) if key >> j & 1)
                        for key in kept]
+
+
+def _bits(key: int, n: int) -> NDArray[np.bool_]:
+    return np.array([bool(key >> j & 1) for j in range(n)])
 
 
 def _deal(scenario: Scenario, game: VotingGame, agenda: tuple[str, ...],
