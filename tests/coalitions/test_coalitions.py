@@ -16,7 +16,7 @@ from tests.core.random_scenarios import documents
 from tests.core.test_analysis import _holds, exact_utility
 
 import redline
-from redline.space.coalitions import coalitions
+from redline.space.coalitions import analyze_coalitions
 
 
 @st.composite
@@ -67,7 +67,7 @@ def accepts(scenario, party, combo, labels):
 @given(voted())
 def test_coalition_analysis_equals_brute_force(doc):
     scenario = redline.load(doc)
-    result = coalitions(scenario)
+    result = analyze_coalitions(scenario)
     parties = list(scenario.parties)
     winning = [set(c) for k in range(len(parties) + 1)
                for c in itertools.combinations(parties, k) if wins(doc, c)]
@@ -131,7 +131,7 @@ def test_unanimity_gives_exactly_todays_analysis(name):
     if name.startswith("many-issues"):
         agenda = [i.id for i in scenario.issues][:6]
     today = redline.analyze(scenario, agenda).to_dict()
-    result = coalitions(scenario, agenda)
+    result = analyze_coalitions(scenario, agenda)
     assert result.unanimity and len(result.coalitions) == 1
     only = result.coalitions[0]
     assert only.members == scenario.parties and only.overridden == ()
@@ -148,7 +148,7 @@ def test_a_majority_opens_a_deal_that_unanimity_blocks():
     data["decision_rule"] = {"kind": "vote", "weights": {"seats": {"SOC": 40, "GRN": 25,
                                                                    "LIB": 35}},
                              "thresholds": [{"weight": "seats", "share": 0.5}]}
-    result = coalitions(redline.load(data))
+    result = analyze_coalitions(redline.load(data))
     assert {d.members for d in result.coalitions} == {("SOC", "GRN"), ("SOC", "LIB"),
                                                        ("GRN", "LIB")}
     assert result.likeliest is not None and result.likeliest.members == ("SOC", "GRN")

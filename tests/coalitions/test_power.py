@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 import redline.cli.commands  # noqa: F401  (registers the commands)
 from redline.cli.app import app
 from redline.scenario.decision import weighted_game
-from redline.space.power import PowerError, exact_power, power, sampled_power
+from redline.space.power import PowerError, exact_power, power_indices, sampled_power
 
 runner = CliRunner()
 
@@ -103,7 +103,7 @@ def unsc():
 def test_un_security_council_matches_published_values():
     # Shapley & Shubik (1954) give 0.1963 per permanent member (1965 enlargement: 15 members);
     # Felsenthal & Machover (1998, ch. 3) the Banzhaf values 0.1669 and 0.0165.
-    result = power(unsc())
+    result = power_indices(unsc())
     assert result.method == "exact"
     assert result.shapley_shubik[0] == pytest.approx(0.1963, abs=5e-5)
     assert result.shapley_shubik[5] == pytest.approx(0.001865, abs=5e-7)
@@ -132,11 +132,11 @@ def test_monte_carlo_is_within_its_bound_and_reproducible():
 def test_auto_falls_back_to_monte_carlo_beyond_the_exact_limit():
     members = [f"M{i}" for i in range(70)]
     game = weighted_game(members, {}, [("members", "share", 0.5)])
-    result = power(game, samples=2_000, seed=1)
+    result = power_indices(game, samples=2_000, seed=1)
     assert result.method == "monte-carlo" and result.swings is None
     assert result.shapley_shubik == pytest.approx([1 / 70] * 70, abs=result.error_bound)
     with pytest.raises(PowerError, match="monte-carlo"):
-        power(game, method="exact")
+        power_indices(game, method="exact")
 
 
 def test_cli_power_json_and_errors():

@@ -15,7 +15,7 @@ from redline.cli.rule_views import render_rule_note
 from redline.scenario import Document, load
 from redline.scenario.pressure import apply_pressure, select_events
 from redline.space import Analysis, analyze
-from redline.space.coalitions import coalitions
+from redline.space.coalitions import analyze_coalitions
 
 
 class OutputFormat(StrEnum):
@@ -67,7 +67,7 @@ def analyze_command(
     loaded = load(scenario)
     loaded = apply_pressure(loaded, select_events(loaded, events)).scenario
     result = analyze(loaded, split_ids(agenda), max_outcomes=max_outcomes, method=method.value)
-    under_rule = None if loaded.voting_game().is_unanimity else coalitions(
+    under_rule = None if loaded.voting_game().is_unanimity else analyze_coalitions(
         loaded, split_ids(agenda), max_outcomes=max_outcomes)
     if output is OutputFormat.json:
         data = result.to_dict()

@@ -21,9 +21,9 @@ from redline.scenario import load
 from redline.scenario.decision import VotingGame, weighted_game
 from redline.scenario.pressure import apply_pressure, select_events
 from redline.space import analyze
-from redline.space.coalitions import DEFAULT_MAX_COALITIONS, coalitions
+from redline.space.coalitions import DEFAULT_MAX_COALITIONS, analyze_coalitions
 from redline.space.partial import partial_agreements
-from redline.space.power import DEFAULT_SAMPLES, PowerError, power
+from redline.space.power import DEFAULT_SAMPLES, PowerError, power_indices
 
 
 def parse_votes(text: str) -> tuple[list[str], list[float]]:
@@ -99,7 +99,7 @@ def power_command(
                              "is its decision_rule. Fix: drop them or drop the scenario")
         assert scenario is not None
         game = load(scenario).voting_game()
-    result = power(game, method=method, samples=samples, seed=seed)
+    result = power_indices(game, method=method, samples=samples, seed=seed)
     if output is OutputFormat.json:
         print_json(result.to_dict())
         return
@@ -122,7 +122,7 @@ def coalitions_command(
     """Bargaining under the decision rule: winning coalitions, their deals, the likeliest."""
     loaded = load(scenario)
     loaded = apply_pressure(loaded, select_events(loaded, events)).scenario
-    result = coalitions(loaded, split_ids(agenda), max_coalitions=max_coalitions,
+    result = analyze_coalitions(loaded, split_ids(agenda), max_coalitions=max_coalitions,
                         max_outcomes=max_outcomes)
     everyone = analyze(loaded, split_ids(agenda), max_outcomes=max_outcomes)
     partial = None if everyone.zopa else partial_agreements(

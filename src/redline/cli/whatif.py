@@ -27,7 +27,7 @@ from redline.scenario.pressure import (
     utility_changes,
 )
 from redline.space.agendas import AgendaResult, Agendas, analyze_agendas
-from redline.space.coalitions import coalitions
+from redline.space.coalitions import analyze_coalitions
 from redline.space.compare import Comparison, compare
 from redline.space.explain import Explanation, explain
 
@@ -186,7 +186,7 @@ def explain_command(
     """Why no deal: minimal sets of constraints whose removal opens a ZOPA (or what binds a deal)."""
     _, chosen, applied = pressured(scenario, events, influence)
     result = explain(chosen, split_ids(agenda), max_size=max_size, max_outcomes=max_outcomes)
-    under_rule = None if chosen.voting_game().is_unanimity else coalitions(
+    under_rule = None if chosen.voting_game().is_unanimity else analyze_coalitions(
         chosen, split_ids(agenda), max_outcomes=max_outcomes)
     if output is OutputFormat.json:
         data = result.to_dict()

@@ -1,21 +1,32 @@
 """The bargaining space: outcomes, utilities, Pareto frontier, solution concepts."""
 
 from redline.space.analysis import METHODS, Analysis, Frontier, MethodError, Solution, SpaceTooLarge, analyze
+from redline.space.coalitions import CoalitionDeal, Coalitions, analyze_coalitions
 from redline.space.merge import MergeTooLarge
 from redline.space.outcomes import AgendaError, OutcomeSpace, outcome_space
 from redline.space.pareto import pareto_mask
+from redline.space.partial import PartialAgreement, PartialAgreements, partial_agreements
+from redline.space.power import Power, power_indices
 
 __all__ = [
     "AgendaError",
     "Analysis",
+    "CoalitionDeal",
+    "Coalitions",
     "Frontier",
     "METHODS",
     "MergeTooLarge",
     "MethodError",
     "OutcomeSpace",
+    "PartialAgreement",
+    "PartialAgreements",
+    "Power",
     "Solution",
     "SpaceTooLarge",
     "analyze",
+    "analyze_coalitions",
     "outcome_space",
     "pareto_mask",
+    "partial_agreements",
+    "power_indices",
 ]

@@ -161,7 +161,7 @@ class Coalitions:
                 "method": self.method, "parameters": self.parameters, "version": self.version}
 
 
-def coalitions(scenario: Scenario, agenda: Sequence[str] | None = None, *,
+def analyze_coalitions(scenario: Scenario, agenda: Sequence[str] | None = None, *,
                max_coalitions: int = DEFAULT_MAX_COALITIONS,
                max_outcomes: int = DEFAULT_MAX_OUTCOMES) -> Coalitions:
     """The bargaining analysis of `scenario` under its decision rule (see the module docstring)."""

@@ -80,7 +80,7 @@ class Power:
         }
 
 
-def power(game: VotingGame, *, method: str = "auto", samples: int = DEFAULT_SAMPLES,
+def power_indices(game: VotingGame, *, method: str = "auto", samples: int = DEFAULT_SAMPLES,
           seed: int = 0) -> Power:
     """Shapley–Shubik and Banzhaf indices of every member of `game`.
 
