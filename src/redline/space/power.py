@@ -161,6 +161,28 @@ def _add_shifted(target: NDArray[np.int64], source: NDArray[np.int64], veto: int
     _accumulate(target, source, sign)
 
 
+def _divide_out(full: NDArray[np.int64], below: NDArray[np.int64], target: NDArray[np.int64],
+                veto: int, weights: list[int]) -> None:
+    """target = full - (below with the member added): one step of dividing the member's factor
+    out of the product, in one pass over the table (the recurrence of the module docstring)."""
+    if len(weights) != 1:
+        target[...] = full
+        _add_shifted(target, below, veto, weights, -1)
+        return
+    if veto:
+        target[0] = full[0]
+        full, below, target = full[1:], below[:-1], target[1:]
+    amount, cap = weights[0], full.shape[-1] - 1
+    if amount == 0:
+        np.subtract(full, below, out=target)
+        return
+    cut = min(amount, cap)
+    target[..., :cut] = full[..., :cut]
+    if amount < cap:
+        np.subtract(full[..., amount:cap], below[..., :cap - amount], out=target[..., amount:cap])
+    target[..., cap] = full[..., cap] - below[..., max(cap - amount, 0):].sum(axis=-1)
+
+
 def _accumulate(target: NDArray[np.int64], source: NDArray[np.int64], sign: int) -> None:
     if sign > 0:
         np.add(target, source, out=target)
@@ -184,8 +206,13 @@ def _swings_by_size(game: VotingGame, names: list[str], others: NDArray[np.int64
                 cuts |= {min(max(quota.amount - amount, 0), cap), min(quota.amount, cap)}
         run = np.array(sorted(cuts))
         bounds = [*run.tolist(), cap + 1]
-        table = np.stack([_sum_run(table, 2 + k, lo, hi)
-                          for lo, hi in zip(bounds[:-1], bounds[1:], strict=True)], axis=2 + k)
+        sums = [_sum_run(table, 2 + k, lo, hi)
+                for lo, hi in zip(bounds[1:-1], bounds[2:], strict=True)]
+        if len(weights) == 1:  # the first, longest run from the coalitions' count
+            first = _counts(game, veto, table.shape[:2]) - sum(sums, np.int64(0))
+        else:
+            first = _sum_run(table, 2 + k, bounds[0], bounds[1])
+        table = np.stack([first, *sums], axis=2 + k)
         starts.append(run)
     shape = table.shape
     flat = [1] * len(starts)
@@ -199,6 +226,19 @@ def _swings_by_size(game: VotingGame, names: list[str], others: NDArray[np.int64
                               shape)
     return np.asarray(np.sum(table, axis=tuple(range(1, len(shape))), where=pivotal,
                              dtype=np.int64))
+
+
+def _counts(game: VotingGame, veto: int, shape: tuple[int, ...]) -> NDArray[np.int64]:
+    """Coalitions of the other members by size and number of veto holders: C(m, s - v) C(k, v)
+    with k veto holders and m other members among them."""
+    vetoes = len(game.vetoes) - veto
+    plain = game.n - 1 - vetoes
+    table = np.zeros(shape, dtype=np.int64)
+    for size in range(shape[0]):
+        for held in range(min(size, vetoes) + 1):
+            if size - held <= plain:
+                table[size, held] = math.comb(plain, size - held) * math.comb(vetoes, held)
+    return table
 
 
 def _sum_run(table: NDArray[np.int64], axis: int, low: int, high: int) -> NDArray[np.int64]:
@@ -239,8 +279,7 @@ def exact_power(game: VotingGame) -> Power:
         veto, weights = _contribution(game, names, i)
         others[0] = full[0]
         for s in range(1, n):
-            others[s] = full[s]
-            _add_shifted(others[s], others[s - 1], veto, weights, -1)
+            _divide_out(full[s], others[s - 1], others[s], veto, weights)
         per_size = _swings_by_size(game, names, others, veto, weights)
         swings.append(int(per_size.sum()))
         ss.append(sum(int(c) / (n * math.comb(n - 1, s)) for s, c in enumerate(per_size)))
