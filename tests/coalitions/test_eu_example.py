@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from tests.conftest import EXAMPLES
 from typer.testing import CliRunner
 
 import redline
 import redline.cli.commands  # noqa: F401  (registers the commands)
 from redline.cli.app import app
 from redline.space import analyze_coalitions, power_indices
-from tests.conftest import EXAMPLES
 
 EU = EXAMPLES / "eu-council-qmv.yaml"
 AGAINST = {"ITA", "POL", "NLD", "SWE", "HUN", "FIN", "BEL"}  # six no votes and an abstention

@@ -12,6 +12,7 @@ from redline.forecast.bdm import bdm
 from redline.forecast.compromise import Weighting, compromise
 from redline.forecast.exchange import exchange
 from redline.forecast.nash import nash_bargaining
+from redline.forecast.procedural import procedural
 from redline.forecast.result import Forecast
 from redline.forecast.scenario_space import from_scenario
 from redline.forecast.smp import smp
@@ -81,6 +82,7 @@ MODELS: dict[str, Callable[..., Forecast]] = {
     "smp": _smp_any,
     "exchange": exchange,
     "nash": nash_bargaining,
+    "procedural": procedural,
     "salience-mean": _salience_mean,
     "median-position": _median_position,
 }
