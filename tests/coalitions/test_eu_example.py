@@ -70,3 +70,18 @@ def test_cli_coalitions_json(scenario):
     assert "A winning coalition opens a deal" in text.output
     analysed = json.loads(runner.invoke(app, ["analyze", str(EU), "--format", "json"]).output)
     assert analysed["decision_rule"]["deal"]["outcome"]["peatlands"] == "30-40-50"
+
+
+def test_cli_agendas_json_names_each_agendas_coalition_under_a_vote():
+    done = runner.invoke(app, ["agendas", str(EU), "--format", "json", "--top", "3"])
+    assert done.exit_code == 0, done.output
+    rows = json.loads(done.output)["decision_rule"]["agendas"]
+    assert len(rows) == 3 and all(r["likeliest"] for r in rows)
+    full = next(r for r in rows if r["issues"] == ["peatlands"])
+    assert full["deal"]["outcome"]["peatlands"] == "30-40-50"
+
+
+def test_cli_json_has_no_rule_block_under_unanimity():
+    for command in ("analyze", "explain", "agendas"):
+        done = runner.invoke(app, [command, str(EXAMPLES / "logrolling.yaml"), "--format", "json"])
+        assert done.exit_code == 0 and "decision_rule" not in json.loads(done.output)

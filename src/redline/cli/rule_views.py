@@ -6,7 +6,7 @@ from rich.table import Table
 
 from redline.cli.app import out
 from redline.scenario.decision import VotingGame
-from redline.space.coalitions import Coalitions
+from redline.space.coalitions import CoalitionDeal, Coalitions
 from redline.space.partial import PartialAgreements
 from redline.space.power import Power
 
@@ -58,8 +58,7 @@ def render_coalitions(result: Coalitions) -> None:
         labels = "-" if nash is None else ", ".join(
             f"{i}={o}" for i, o in nash["outcome"].items() if i in result.agenda)
         gains = "-" if nash is None else _gains_text(nash["gains"])
-        overrides = ", ".join([*deal.overridden,
-                               *(f"{p} below no deal" for p in deal.below_reservation)])
+        overrides = overrides_text(deal)
         mark = " *" if deal is result.likeliest else ""
         size = "not counted" if deal.analysis.zopa_size is None else \
             f"{deal.analysis.zopa_size:,}"
@@ -83,6 +82,14 @@ def render_coalitions(result: Coalitions) -> None:
         scope = "any winning coalition" if result.candidates == "minimal-winning" \
             else "any listed coalition"
         out.print(f"In the core: no deal of {scope} is better for all its members.")
+
+
+def overrides_text(deal: CoalitionDeal) -> str:
+    """The outsiders' red lines a deal breaks, and who it leaves below no deal."""
+    parts = list(deal.overridden)
+    if deal.below_reservation:
+        parts.append(f"below no deal: {', '.join(deal.below_reservation)}")
+    return "; ".join(parts)
 
 
 def coalition_name(members: tuple[str, ...], outsiders: tuple[str, ...]) -> str:
@@ -109,8 +116,7 @@ def render_rule_note(result: Coalitions, everyone_agrees: bool) -> None:
         return
     deal = chosen.to_dict()["nash"]
     labels = ", ".join(f"{i}={o}" for i, o in deal["outcome"].items() if i in result.agenda)
-    overrides = ", ".join([*chosen.overridden,
-                           *(f"{p} below no deal" for p in chosen.below_reservation)])
+    overrides = overrides_text(chosen)
     lead = "A winning coalition can also adopt a deal" if everyone_agrees else \
         "A winning coalition opens a deal"
     out.print(f"{lead}: {coalition_name(chosen.members, chosen.outsiders)} would adopt {labels}"
@@ -134,3 +140,24 @@ def render_partial(result: PartialAgreements) -> None:
                   f"{', '.join(entry.issues)}{left}: {labels}")
     if result.agendas_skipped:
         out.print(f" ({result.agendas_skipped} smaller agendas not searched)")
+
+
+def render_rule_agendas(results: list[Coalitions]) -> None:
+    """Under a vote: for each agenda shown, the likeliest winning coalition and its deal."""
+    if not results:
+        return
+    out.print(f"[bold]Decision rule:[/] {results[0].rule}")
+    table = Table(title="What a winning coalition would adopt on each agenda (likeliest)")
+    for column in ("agenda", "coalition", "deal", "overrides"):
+        table.add_column(column)
+    for result in results:
+        chosen = result.likeliest
+        if chosen is None:
+            table.add_row(" + ".join(result.agenda), "none", "-", "-")
+            continue
+        deal = chosen.to_dict()["nash"]
+        labels = ", ".join(f"{i}={deal['outcome'][i]}" for i in result.agenda)
+        overrides = overrides_text(chosen)
+        table.add_row(" + ".join(result.agenda), coalition_name(chosen.members, chosen.outsiders),
+                      labels, overrides or "-")
+    out.print(table)

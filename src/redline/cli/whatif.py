@@ -17,7 +17,7 @@ from redline.cli.analysis import (
     split_ids,
 )
 from redline.cli.app import app, err, out, user_errors
-from redline.cli.rule_views import render_rule_note
+from redline.cli.rule_views import render_rule_agendas, render_rule_note
 from redline.errors import RedlineError
 from redline.scenario import Scenario, load
 from redline.scenario.pressure import (
@@ -80,12 +80,21 @@ def agendas_command(
     _, chosen, applied = pressured(scenario, events, influence)
     result = analyze_agendas(chosen, issues=split_ids(issues), max_outcomes=max_outcomes,
                              max_agendas=max_agendas)
+    under_rule = None if chosen.voting_game().is_unanimity else [
+        analyze_coalitions(chosen, list(entry.issues), max_outcomes=max_outcomes)
+        for entry in result.agendas[:top] if entry.issues]
     if output is OutputFormat.json:
         data = result.to_dict()
         data["pressure"] = applied
+        if under_rule is not None:  # only a vote adds the key: unanimity output is unchanged
+            data["decision_rule"] = {"rule": under_rule[0].rule if under_rule else None,
+                                     "agendas": [{"issues": list(r.agenda), **r.summary()}
+                                                 for r in under_rule]}
         print_json(data)
         return
     render_agendas(result, applied, top)
+    if under_rule is not None:
+        render_rule_agendas(under_rule)
 
 
 def _name(issues: tuple[str, ...]) -> str:
