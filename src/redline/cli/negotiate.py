@@ -38,6 +38,7 @@ class Protocol(StrEnum):
     alternating = "alternating"
     mediated = "mediated"
     mediated_nash = "mediated-nash"
+    coalition = "coalition"  # offers adopted by a winning coalition under the decision rule
     both = "both"  # direct alternating offers vs the single-text mediator
     all = "all"  # direct, single-text mediator and Nash-steering mediator
 
@@ -46,11 +47,13 @@ PROTOCOL_RUNS = {
     Protocol.alternating: ("alternating",),
     Protocol.mediated: ("mediated",),
     Protocol.mediated_nash: ("mediated-nash",),
+    Protocol.coalition: ("coalition",),
     Protocol.both: ("alternating", "mediated"),
     Protocol.all: ("alternating", "mediated", "mediated-nash"),
 }
 LABELS = {"alternating": "direct (alternating offers)", "mediated": "mediated (single text)",
-          "mediated-nash": "mediated (toward Nash)"}
+          "mediated-nash": "mediated (toward Nash)",
+          "coalition": "coalition offers (decision rule)"}
 BATCH = 2048
 """Sessions per chunk at most: one numpy batch (its uniforms take rounds x parties x 8 bytes
 per session)."""
@@ -119,8 +122,9 @@ def number(x: float | None, digits: int = 3) -> str:
 def simulate_command(
     scenario: ScenarioArg,
     protocol: Annotated[Protocol, typer.Option(
-        "--protocol", "-p", help="alternating, mediated, mediated-nash, both (direct vs "
-        "mediated) or all.")] = Protocol.alternating,
+        "--protocol", "-p", help="alternating, mediated, mediated-nash, coalition (a winning "
+        "coalition under the decision rule adopts), both (direct vs mediated) or all.")
+    ] = Protocol.alternating,
     strategies: Annotated[list[str] | None, typer.Option(
         "--strategy", "-s", help="PARTY=NAME, repeatable; names: " + ", ".join(REGISTRY)
         + ".")] = None,
@@ -146,7 +150,8 @@ def simulate_command(
     domain = from_scenario(loaded, split_ids(agenda))
     profile = strategy_profile(domain, strategies, default)
     setups = [Setup(domain, profile, protocol=name, rounds=rounds, breakdown=breakdown,
-                    reach=reach) for name in PROTOCOL_RUNS[protocol]]
+                    reach=reach, game=loaded.voting_game() if name == "coalition" else None)
+              for name in PROTOCOL_RUNS[protocol]]
     reference = landmarks(loaded, domain)
     records, logs = [], []
     with engine_named(engine, workers, scheduler) as pool:
