@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from redline.report import outlook_sections, scenario_sections, space_sections
+from redline.report import coalition_sections, outlook_sections, scenario_sections, space_sections
 from redline.report.markup import Section, text
 from redline.version import __version__
 
@@ -44,6 +44,8 @@ def sections(document: dict[str, Any], results: Mapping[str, dict[str, Any]]) ->
         found.append(outlook_sections.agendas(results["agendas"]))
     if analysis is not None:
         found.append(space_sections.what_binds(analysis, results.get("explain")))
+    if "coalitions" in results:
+        found.append(coalition_sections.decision_rule(results["coalitions"]))
     if "forecast" in results:
         found.append(outlook_sections.forecasts(results["forecast"], document))
     if "simulation" in results:

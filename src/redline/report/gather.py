@@ -40,7 +40,7 @@ class Options:
     events: str | tuple[str, ...] = "active"  # as `redline analyze --events`
 
 
-Runner = Callable[[Scenario, Options], dict[str, Any]]
+Runner = Callable[[Scenario, Options], dict[str, Any] | None]  # None: not applicable
 
 # Result key -> the module that must be importable for its runner to be used.
 ENGINES: dict[str, str] = {
@@ -52,6 +52,7 @@ ENGINES: dict[str, str] = {
     "forecast": "redline.forecast",
     "simulation": "redline.negotiate",
     "statements": "redline.news",
+    "coalitions": "redline.space.coalitions",
 }
 
 # The `format` field of each engine's JSON -> the result key it fills.
@@ -64,6 +65,7 @@ FORMATS: dict[str, str] = {
     "redline-forecast/1": "forecast",
     "redline-simulation/1": "simulation",
     "redline-statements/1": "statements",
+    "redline-coalitions/1": "coalitions",
 }
 
 
@@ -130,6 +132,22 @@ def _simulation(scenario: Scenario, options: Options) -> dict[str, Any]:
                              agenda=options.agenda)
 
 
+def _coalitions(scenario: Scenario, options: Options) -> dict[str, Any] | None:
+    """Under a vote only (a unanimity scenario's report is unchanged): the coalitions and,
+    where exact, the members' voting power."""
+    from redline.space.coalitions import analyze_coalitions
+    from redline.space.power import EXACT_CELLS, power_indices, table_cells
+
+    chosen = pressured(scenario, options)
+    game = chosen.voting_game()
+    if game.is_unanimity:
+        return None
+    data = analyze_coalitions(chosen, options.agenda, max_outcomes=options.max_outcomes).to_dict()
+    if table_cells(game) <= EXACT_CELLS:
+        data["power"] = power_indices(game, method="exact").to_dict()
+    return data
+
+
 RUNNERS: dict[str, Runner] = {
     "analysis": _analysis,
     "space": _space,
@@ -138,6 +156,7 @@ RUNNERS: dict[str, Runner] = {
     "montecarlo": _montecarlo,
     "simulation": _simulation,
     "forecast": _forecast,
+    "coalitions": _coalitions,
 }
 
 
@@ -156,7 +175,9 @@ def gather(scenario: Scenario, options: Options | None = None,
         results[result_key(data)] = dict(data)
     for key in available():
         if key not in results:
-            results[key] = RUNNERS[key](scenario, options)
+            found = RUNNERS[key](scenario, options)
+            if found is not None:
+                results[key] = found
     return results
 
 
