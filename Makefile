@@ -29,6 +29,8 @@ demo: install
 	@echo
 	$(VENV)/bin/redline forecast examples/us-iran-2026.yaml --model compromise
 	@echo
+	$(VENV)/bin/redline forecast examples/us-iran-2026.yaml --model median-position --agenda $(NUCLEAR)
+	@echo
 	$(VENV)/bin/redline simulate examples/us-iran-2026.yaml --protocol all --agenda $(NUCLEAR) \
 	  --strategy USA=boulware --strategy IRN=conceder --runs 2000 --seed 1
 	@echo

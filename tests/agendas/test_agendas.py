@@ -40,7 +40,7 @@ def test_logrolling_package_beats_issue_by_issue():
     assert not by[("x",)].zopa and not by[("y",)].zopa
     both = by[("x", "y")]
     assert both.zopa
-    assert both.nash["outcome"] == {"x": "give", "y": "give"}
+    assert both.nash.outcome == {"x": "give", "y": "give"}
     assert both.gains == {"P": pytest.approx(0.55), "Q": pytest.approx(0.55)}
     assert both.adds_value == ("x", "y")
     # Issue by issue, both stay at the status quo (0.2 each), below the reservations: joint gain 0.
@@ -57,7 +57,7 @@ def test_logrolling_also_beats_separate_deals_that_exist():
     result = analyze_agendas(logroll(reservation=0.0))
     both = next(a for a in result.agendas if a.issues == ("x", "y"))
     single = next(a for a in result.agendas if a.issues == ("x",))
-    assert single.zopa and single.nash["outcome"]["x"] == "keep"
+    assert single.zopa and single.nash.outcome["x"] == "keep"
     assert both.linkage_gain == pytest.approx(0.64 - 0.04)
 
 
@@ -81,7 +81,7 @@ def test_us_iran_reads_naturally(examples):
     result = analyze_agendas(load(examples / "us-iran-2026.yaml"))
     best = result.agendas[0]
     assert best.issues == ("enrichment", "inspections", "stockpile", "sanctions")
-    assert best.nash["outcome"]["sanctions"] == "full-lifting"
+    assert best.nash.outcome["sanctions"] == "full-lifting"
     assert best.gains == {"USA": pytest.approx(0.31), "IRN": pytest.approx(0.27)}
     refused = [a for a in result.agendas if a.refused_by]
     assert len(refused) == 16
@@ -143,7 +143,7 @@ def test_invariants_on_random_three_issue_scenarios(p, q, d, rule):
         if not entry.zopa:
             continue
         # Off-agenda issues stay at the status quo; gains are individually rational.
-        assert all(entry.nash["outcome"][i] == "a" for i in ids if i not in entry.issues)
+        assert all(entry.nash.outcome[i] == "a" for i in ids if i not in entry.issues)
         assert all(g >= -1e-12 for g in entry.gains.values())
         # The one-by-one settlement is itself a package of the agenda, so Nash can only beat it.
         if entry.linkage_gain is not None:

@@ -7,10 +7,12 @@ from tests.conftest import EXAMPLES
 import redline
 from redline.report.coalition_sections import decision_rule
 from redline.report.gather import RUNNERS, Options
+from redline.scenario import situation
 
 
 def test_vote_gets_a_section_with_the_likeliest_coalition_and_power():
-    data = RUNNERS["coalitions"](redline.load(EXAMPLES / "eu-council-qmv.yaml"), Options())
+    data = RUNNERS["coalitions"](situation(redline.load(EXAMPLES / "eu-council-qmv.yaml")),
+                                 Options())
     assert data is not None and data["power"]["method"] == "exact"
     section = decision_rule(data)
     assert section is not None and section.id == "decision-rule"
@@ -20,5 +22,6 @@ def test_vote_gets_a_section_with_the_likeliest_coalition_and_power():
 
 
 def test_unanimity_has_no_section():
-    assert RUNNERS["coalitions"](redline.load(EXAMPLES / "logrolling.yaml"), Options()) is None
+    assert RUNNERS["coalitions"](situation(redline.load(EXAMPLES / "logrolling.yaml")),
+                                 Options()) is None
     assert decision_rule({"unanimity": True, "coalitions": []}) is None

@@ -50,8 +50,8 @@ def test_opposed_reservations_each_alone_blocks():
     assert sets_of(result) == {frozenset({"reservation:P"}), frozenset({"reservation:Q"})}
     by_set = {b.constraints: b for b in result.blocking_sets}
     p = by_set[("reservation:P",)]
-    assert p.gives_up[0]["drop"] == pytest.approx(0.6)
-    assert p.opens["outcome"] == {"x": "a"}
+    assert p.gives_up[0].drop == pytest.approx(0.6)
+    assert p.opens.outcome == {"x": "a"}
 
 
 def test_red_lines_and_reservations_three_minimal_pairs_and_a_uniform_drop():
@@ -66,8 +66,8 @@ def test_red_lines_and_reservations_three_minimal_pairs_and_a_uniform_drop():
     both = next(b for b in result.blocking_sets
                 if set(b.constraints) == {"reservation:P", "reservation:Q"})
     # The compromise b gives each 0.5: both drop 0.1, and b is the deal that opens.
-    assert [g["drop"] for g in both.gives_up] == [pytest.approx(0.1), pytest.approx(0.1)]
-    assert both.opens["outcome"] == {"x": "b"}
+    assert [g.drop for g in both.gives_up] == [pytest.approx(0.1), pytest.approx(0.1)]
+    assert both.opens.outcome == {"x": "b"}
     assert [len(b.constraints) for b in result.blocking_sets] == [2, 2, 2]
 
 
@@ -84,8 +84,8 @@ def test_agenda_refusal_is_the_one_set_when_it_alone_blocks():
     scenario = one_issue([0, 0.5, 1], [1, 0.5, 0], (0.4, 0.4), red, extra_issue=True)
     result = explain(scenario, ["x", "y"])
     assert sets_of(result) == {frozenset({"q-refuses-y"})}
-    assert result.blocking_sets[0].gives_up[0]["kind"] == "agenda refusal"
-    assert result.blocking_sets[0].opens["outcome"]["x"] == "b"
+    assert result.blocking_sets[0].gives_up[0].kind == "agenda refusal"
+    assert result.blocking_sets[0].opens.outcome["x"] == "b"
 
 
 def test_us_iran_full_agenda_blocked_by_the_missile_refusal(examples):
@@ -102,18 +102,18 @@ def test_us_iran_enrichment_alone_needs_relief_or_a_us_climbdown(examples):
                                frozenset({"usa-no-high-enrichment", "reservation:USA"})}
     climbdown = result.blocking_sets[1]
     # Only 'current' enrichment is then admitted: US utility 0.10 against a reservation of 0.30.
-    assert climbdown.gives_up[1]["drop"] == pytest.approx(0.2)
+    assert climbdown.gives_up[1].drop == pytest.approx(0.2)
 
 
 def test_binding_red_line_moves_the_nash_point_and_headroom():
     red = [{"id": "p-at-least-c", "actor": "P", "rule": "x >= 'c'"}]
     scenario = one_issue([0, 0.4, 0.6, 1], [1, 0.6, 0.4, 0], (0.1, 0.1), red)
     result = explain(scenario)
-    assert result.zopa and result.nash["outcome"] == {"x": "c"}
-    assert [b["constraint"] for b in result.binding] == ["p-at-least-c"]
+    assert result.zopa and result.nash.outcome == {"x": "c"}
+    assert [b.constraint for b in result.binding] == ["p-at-least-c"]
     entry = result.binding[0]
-    assert entry["nash_without"]["outcome"] == {"x": "b"}
-    assert entry["change"]["P"] == pytest.approx(-0.2)
+    assert entry.nash_without.outcome == {"x": "b"}
+    assert entry.change["P"] == pytest.approx(-0.2)
     assert result.headroom == {"P": pytest.approx(0.5), "Q": pytest.approx(0.3)}
 
 
@@ -157,4 +157,4 @@ def test_blocking_sets_match_brute_force(p, q, d, chosen):
     sizes = [len(b.constraints) for b in result.blocking_sets]
     assert sizes == sorted(sizes)
     for blocking in result.blocking_sets:  # what opens is really in the relaxed ZOPA
-        assert blocking.opens["outcome"] is not None
+        assert blocking.opens.outcome is not None

@@ -8,7 +8,7 @@ import pytest
 from redline.errors import RedlineError
 from redline.forecast import forecast, random_space, read_deu, read_ktab_csv, smp, smp_issues
 from redline.forecast.smp import condorcet_probabilities, risk_attitudes, risk_utility, values
-from redline.forecast.space import IssueSpace
+from redline.forecast.space import ForecastInputError, IssueSpace
 
 from .ktab_log import first_turn, position_history, win_probability_history
 
@@ -125,7 +125,8 @@ def test_stacked_issues_equal_one_issue_runs_on_deu(shared_data):
 
 def test_stacked_issues_check_their_parameters():
     space = random_space(5, 3, np.random.default_rng(1), missing=0.3)
-    with pytest.raises(ValueError, match="max_turns"):
+    # A parameter the model cannot use is the user's mistake: one ForecastInputError.
+    with pytest.raises(ForecastInputError, match="max_turns"):
         forecast(space, "smp", max_turns=0)
-    with pytest.raises(ValueError, match="transitions"):
+    with pytest.raises(ForecastInputError, match="transitions"):
         forecast(space, "smp", transitions="random")

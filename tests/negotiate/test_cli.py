@@ -94,9 +94,11 @@ def test_report_and_cli_print_the_same_simulation_record() -> None:
     """The report (and the web API, which calls it) and `redline simulate` share one builder."""
     from redline.report.simulation import simulation_record
     from redline.scenario import load
+    from redline.scenario.situation import situation
 
-    mine = simulation_record(load(SCENARIO), protocol="mediated", strategies={"USA": "boulware"},
-                             runs=50, rounds=40, seed=6, agenda=AGENDA.split(","))
+    current = situation(load(SCENARIO), AGENDA.split(","))  # the CLI's defaults: active events
+    mine = simulation_record(current, protocol="mediated", strategies={"USA": "boulware"},
+                             runs=50, rounds=40, seed=6)
     result = run("simulate", SCENARIO, "--protocol", "mediated", "--strategy", "USA=boulware",
                  "--runs", "50", "--rounds", "40", "--seed", "6", "--agenda", AGENDA,
                  "--format", "json")

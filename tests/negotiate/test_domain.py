@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 
 from redline import scenario
-from redline.negotiate import DomainError, from_scenario, opposed, split
+from redline.negotiate import from_scenario, opposed, split
 from redline.scenario.rules import evaluate
+from redline.scenario.situation import AgendaError
 
 
 def test_agenda_with_missiles_makes_iran_refuse(us_iran: scenario.Scenario) -> None:
@@ -58,9 +59,10 @@ def test_red_lines_compiled_per_party(us_iran: scenario.Scenario, talks) -> None
 
 
 def test_bad_agenda_is_one_clear_error(us_iran: scenario.Scenario) -> None:
-    with pytest.raises(DomainError, match="unknown issue 'oil'.*Fix"):
+    # Agenda mistakes are found where every engine's situation is resolved: one AgendaError.
+    with pytest.raises(AgendaError, match="unknown issue 'oil'.*Fix"):
         from_scenario(us_iran, ["oil"])
-    with pytest.raises(DomainError, match="no issue on the table"):
+    with pytest.raises(AgendaError, match="no issue on the table"):
         from_scenario(us_iran, [])
 
 
@@ -88,7 +90,7 @@ def test_issue_off_the_agenda_needs_a_status_quo(us_iran: scenario.Scenario) -> 
         i.model_copy(update={"status_quo": None}) if i.id == "stockpile" else i
         for i in us_iran.document.issues]})
     edited = us_iran.with_document(document)
-    with pytest.raises(DomainError, match="'stockpile' is left off the agenda.*Fix"):
+    with pytest.raises(AgendaError, match="'stockpile' is left off the agenda.*Fix"):
         from_scenario(edited, ["enrichment", "sanctions"])
     domain = from_scenario(edited, ["stockpile", "sanctions"])  # on the table: first option
     assert domain.describe(domain.status_quo)["stockpile"] == "as-is"

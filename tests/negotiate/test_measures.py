@@ -73,7 +73,7 @@ def test_simulation_record_is_the_json_contract(talks: Domain) -> None:
     assert list(record) == [
         "format", "protocol", "runs", "agreement_rate", "mean_rounds", "mean_utilities",
         "nash_distance", "pareto_rate", "sessions_per_second", "frontier_distance", "endings",
-        "strategies", "rounds", "agenda", "refused_by"]
+        "strategies", "rounds", "agenda", "refused_by", "agreements"]
     assert record["format"] == "redline-simulation/1" and record["protocol"] == "alternating"
     assert record["runs"] == 12 and record["sessions_per_second"] == 48.0
     assert record["agreement_rate"] == summary.agreement_rate

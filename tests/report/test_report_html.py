@@ -61,9 +61,11 @@ def nuclear_report(us_iran) -> str:  # type: ignore[no-untyped-def]
 
 def test_sections_of_the_core_analysis_are_present(nuclear_report: str) -> None:
     page = parse(nuclear_report)
-    assert page.sections[:2] == ["glance", "space"]
-    assert {"glance", "space", "binds", "statements"} <= set(page.sections)
+    assert page.sections[:3] == ["glance", "situation", "space"]
+    assert {"glance", "situation", "space", "binds", "statements"} <= set(page.sections)
     assert "A deal exists." in nuclear_report
+    # the situation is said once, before the answers that assume it
+    assert "naval-buildup" in nuclear_report and "refuses this agenda" in nuclear_report
     # the red line's source statement is quoted next to it
     assert "missile capabilities a strategic" in nuclear_report
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 from pathlib import Path
@@ -180,6 +181,21 @@ def test_security_headers_and_openapi(client: TestClient) -> None:
     assert script.status_code == 200 and len(script.content) > 1_000_000
 
 
+def test_an_engine_whose_extra_is_missing_answers_501_naming_it(
+        monkeypatch: pytest.MonkeyPatch, client: TestClient) -> None:
+    # The check looks for the real third-party modules of the engine's extra, not for
+    # redline's own module (which is always there).
+    extract = engine_table.ENGINES["extract"]
+    assert ("spacy",) in extract.requires and extract.extra == "nlp"
+    absent = dataclasses.replace(extract, requires=(("no_such_nlp_package_xyz",),))
+    monkeypatch.setitem(engine_table.ENGINES, "extract", absent)
+    answer = client.post("/api/extract", json={"text": "Iran said no."})
+    assert answer.status_code == 501
+    assert "no_such_nlp_package_xyz" in answer.json()["detail"]
+    assert "redline[nlp]" in answer.json()["detail"]
+    assert client.get("/api/engines").json()["extract"]["available"] is False
+
+
 def test_absent_engines_answer_501_with_the_reason(client: TestClient) -> None:
     status = client.get("/api/engines").json()
     assert status["analyze"]["available"] is True
@@ -209,9 +225,9 @@ def test_a_wired_engine_runs_and_a_job_reports_progress(monkeypatch: pytest.Monk
         return {"format": "redline-agendas/1", "issues": list(scenario.issue_ids)}
 
     monkeypatch.setitem(engine_table.ENGINES, "simulate", engine_table.Engine(
-        "simulate", "redline.space", 6, run=sessions, job=True))
+        "simulate", "redline.space", run=sessions, job=True))
     monkeypatch.setitem(engine_table.ENGINES, "agendas", engine_table.Engine(
-        "agendas", "redline.space", 4, run=agendas))
+        "agendas", "redline.space", run=agendas))
     direct = client.post("/api/agendas", json={"scenario_id": "us-iran-2026"})
     assert direct.status_code == 200 and direct.json()["issues"][0] == "enrichment"
     started = client.post("/api/simulate", json={"scenario_id": "us-iran-2026",

@@ -98,7 +98,7 @@ def test_simulate_job(client: TestClient) -> None:
 def test_bad_engine_parameters_are_a_clear_422(client: TestClient) -> None:
     for parameters, message in [({"runs": 0}, "parameters.runs"),
                                 ({"rounds": "many"}, "parameters.rounds"),
-                                ({"speed": 3}, "The parameters are: protocol"),
+                                ({"speed": 3}, "The parameters are: agenda, events, influence, date"),
                                 ({"strategies": {"OMN": "linear"}}, "OMN is not a party")]:
         answer = client.post("/api/simulate", json={"scenario_id": "us-iran-2026",
                                                     "parameters": parameters})

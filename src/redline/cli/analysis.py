@@ -12,8 +12,16 @@ from rich.table import Table
 
 from redline.cli.app import app, out, user_errors
 from redline.cli.rule_views import render_rule_note
+from redline.cli.situation import (
+    AgendaOpt,
+    DateOpt,
+    EventsOpt,
+    InfluenceOpt,
+    refusal_lines,
+    resolve,
+    show,
+)
 from redline.scenario import Document, load
-from redline.scenario.pressure import apply_pressure, select_events
 from redline.space import Analysis, analyze
 from redline.space.coalitions import analyze_coalitions
 
@@ -31,16 +39,6 @@ class Method(StrEnum):
 
 ScenarioArg = Annotated[Path, typer.Argument(help="Scenario file (YAML or JSON, format redline/1).")]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="text or json.")]
-AgendaOpt = Annotated[
-    str | None,
-    typer.Option("--agenda", "-a", help="Comma-separated issue ids on the table (default: all)."),
-]
-
-
-def split_ids(text: str | None) -> list[str] | None:
-    if text is None:
-        return None
-    return [part.strip() for part in text.split(",") if part.strip()]
 
 
 def print_json(data: Any) -> None:
@@ -56,27 +54,26 @@ def analyze_command(
     max_outcomes: Annotated[
         int, typer.Option("--max-outcomes", help="Enumeration limit.", min=1)
     ] = 5_000_000,
-    events: Annotated[str, typer.Option(
-        "--events", help="Events applied: active (default), all, none, or ids a,b.")] = "active",
+    events: EventsOpt = "active",
+    influence: InfluenceOpt = "none",
+    date: DateOpt = None,
     method: Annotated[
         Method, typer.Option("--method", help="enumerate every outcome, merge the issues' "
                                               "frontiers (any size), or auto (default).")
     ] = Method.auto,
 ) -> None:
     """Bargaining space: ZOPA, Pareto frontier, Nash and other solutions, binding red lines."""
-    loaded = load(scenario)
-    loaded = apply_pressure(loaded, select_events(loaded, events)).scenario
-    result = analyze(loaded, split_ids(agenda), max_outcomes=max_outcomes, method=method.value)
-    under_rule = None if loaded.voting_game().is_unanimity else analyze_coalitions(
-        loaded, split_ids(agenda), max_outcomes=max_outcomes)
+    current = resolve(scenario, agenda, events, influence, date)
+    result = analyze(current, max_outcomes=max_outcomes, method=method.value)
+    under_rule = None if current.scenario.voting_game().is_unanimity else analyze_coalitions(
+        current.scenario, list(current.agenda), max_outcomes=max_outcomes)
     if output is OutputFormat.json:
         data = result.to_dict()
         if under_rule is not None:  # only a vote adds the key: unanimity output is unchanged
             data["decision_rule"] = under_rule.summary()
         print_json(data)
         return
-    for notice in loaded.notices:
-        out.print(f"[dim]note: {notice}[/]")
+    show(current)
     render_analysis(result)
     if under_rule is not None:
         render_rule_note(under_rule, result.zopa)
@@ -92,11 +89,9 @@ def render_analysis(result: Analysis) -> None:
     out.print(f"Agenda: {', '.join(result.agenda) or '(none)'}"
               + (f"   off the table (status quo): {', '.join(off)}" if off else ""))
     if result.refused_by:
-        for actor, red in result.refused_by:
-            line = scenario.document.red_lines[[r.id for r in scenario.red_lines].index(red)]
-            issues = ", ".join(i for i in (line.refuses_agenda or []) if i in result.agenda)
-            out.print(f"[bold red]No talks:[/] {actor} refuses to negotiate with {issues} on the "
-                      f"table (red line {red}). Try --agenda without {issues}.")
+        assert result.situation is not None  # analyze records its situation
+        for line in refusal_lines(result.situation):
+            out.print(line)
         return
     zopa_size = "not counted" if result.zopa_size is None else f"{result.zopa_size:,}"
     out.print(f"Outcomes: {result.outcomes:,}   satisfy every red line: {result.feasible:,}   "

@@ -7,19 +7,20 @@ from typing import Annotated
 
 import typer
 
-from redline.cli.analysis import (
-    AgendaOpt,
-    FormatOpt,
-    OutputFormat,
-    ScenarioArg,
-    print_json,
-    split_ids,
-)
+from redline.cli.analysis import FormatOpt, OutputFormat, ScenarioArg, print_json
 from redline.cli.app import app, user_errors
 from redline.cli.rule_views import render_coalitions, render_partial, render_power
+from redline.cli.situation import (
+    AgendaOpt,
+    DateOpt,
+    EventsOpt,
+    InfluenceOpt,
+    resolve,
+    show,
+    split_ids,
+)
 from redline.scenario import load
 from redline.scenario.decision import VotingGame, weighted_game
-from redline.scenario.pressure import apply_pressure, select_events
 from redline.space import analyze
 from redline.space.coalitions import DEFAULT_MAX_COALITIONS, analyze_coalitions
 from redline.space.partial import partial_agreements
@@ -111,8 +112,9 @@ def power_command(
 def coalitions_command(
     scenario: ScenarioArg,
     agenda: AgendaOpt = None,
-    events: Annotated[str, typer.Option(
-        "--events", help="Events applied: active (default), all, none, or ids a,b.")] = "active",
+    events: EventsOpt = "active",
+    influence: InfluenceOpt = "none",
+    date: DateOpt = None,
     max_coalitions: Annotated[int, typer.Option(
         "--max-coalitions", help="Most coalitions analysed.", min=1)] = DEFAULT_MAX_COALITIONS,
     max_outcomes: Annotated[int, typer.Option(
@@ -120,19 +122,20 @@ def coalitions_command(
     output: FormatOpt = OutputFormat.text,
 ) -> None:
     """Bargaining under the decision rule: winning coalitions, their deals, the likeliest."""
-    loaded = load(scenario)
-    loaded = apply_pressure(loaded, select_events(loaded, events)).scenario
-    result = analyze_coalitions(loaded, split_ids(agenda), max_coalitions=max_coalitions,
-                        max_outcomes=max_outcomes)
-    everyone = analyze(loaded, split_ids(agenda), max_outcomes=max_outcomes)
+    current = resolve(scenario, agenda, events, influence, date)
+    result = analyze_coalitions(current.scenario, list(current.agenda),
+                                max_coalitions=max_coalitions, max_outcomes=max_outcomes)
+    everyone = analyze(current, max_outcomes=max_outcomes)
     partial = None if everyone.zopa else partial_agreements(
-        loaded, split_ids(agenda), max_outcomes=max_outcomes)
+        current.scenario, list(current.agenda), max_outcomes=max_outcomes)
     if output is OutputFormat.json:
         data = result.to_dict()
+        data["situation"] = current.to_dict()
         data["everyone_agrees"] = everyone.zopa
         data["partial_agreements"] = None if partial is None else partial.to_dict()
         print_json(data)
         return
+    show(current)
     render_coalitions(result)
     if partial is not None:
         render_partial(partial)

@@ -12,11 +12,21 @@ import typer
 from rich.table import Table
 
 from redline.cli.app import app, out, user_errors
-from redline.forecast import MODELS, forecast, load_space
+from redline.cli.situation import (
+    AgendaOpt,
+    DateOpt,
+    EventsOpt,
+    InfluenceOpt,
+    refusal_lines,
+    resolve,
+    show,
+)
+from redline.forecast import MODELS, IssueSpace, forecast, from_scenario, load_space
 from redline.forecast.backtest import backtest, compare
 from redline.forecast.deu import read_deu
 from redline.forecast.space import ForecastInputError
-from redline.scenario import load
+from redline.report.words import forecast_answer, reconciliation_text
+from redline.scenario.situation import Situation
 
 
 class OutputFormat(StrEnum):
@@ -69,6 +79,9 @@ def _print_json(data: Any) -> None:
     print(json.dumps(data, indent=2, ensure_ascii=False))
 
 
+SCENARIO_SUFFIXES = (".yaml", ".yml", ".json")
+
+
 @app.command("forecast")
 @user_errors
 def forecast_command(
@@ -77,48 +90,78 @@ def forecast_command(
     model: Annotated[str, typer.Option("--model", "-m", help=MODEL_HELP)] = "compromise",
     output: FormatOpt = OutputFormat.text,
     settings: SetOpt = None,
+    agenda: AgendaOpt = None,
+    events: EventsOpt = "active",
+    influence: InfluenceOpt = "none",
+    date: DateOpt = None,
+    max_outcomes: Annotated[int, typer.Option(
+        "--max-outcomes", min=1, help="Enumeration limit of the reconciliation.")] = 5_000_000,
 ) -> None:
-    """Forecast where each issue settles (0–100 scale) with a collective-decision model."""
+    """Forecast where each issue settles (0–100 scale) with a collective-decision model; for a
+    scenario, read the forecast as a package and reconcile it with the bargaining space."""
     name = _model(model)
     parameters = _parameters(settings, name)
-    space = load_space(source)
-    try:
-        result = forecast(space, name, **parameters)
-    except ValueError as exc:
-        raise ForecastInputError(f"--set: {exc}") from None
-    if output is OutputFormat.json:
-        _print_json({"source": str(source), **result.to_dict()})
+    if source.suffix.lower() in SCENARIO_SUFFIXES:
+        current = resolve(source, agenda, events, influence, date)
+        answer = forecast_answer(current, name, parameters, max_outcomes=max_outcomes)
+        if output is OutputFormat.json:
+            _print_json({"source": str(source), **answer})
+            return
+        show(current)
+        _render(answer, str(source), current)
         return
-    params = ", ".join(f"{k}={v}" for k, v in result.parameters.items()) or "defaults"
-    out.print(f"[bold]{result.method}[/] forecast for {source} ({params}); "
-              f"{space.n_actors} actors, {result.rounds} round(s)"
-              + ("" if result.converged else ", not converged"))
-    labels = _option_labels(source, space.issues)
-    table = Table("issue", "forecast (0–100)", *(["nearest option"] if labels else []), "start",
+    if agenda is not None or date is not None or (events, influence) != ("active", "none"):
+        raise ForecastInputError("--agenda, --events, --influence and --date apply to "
+                                 "scenarios. Fix: drop them, or forecast a .yaml/.json scenario")
+    space = load_space(source)
+    result = forecast(space, name, **parameters)
+    if output is OutputFormat.json:
+        _print_json({"format": "redline-forecast/1", "source": str(source), **result.to_dict(),
+                     "situation": None})
+        return
+    _render(result.to_dict(), str(source), None, space)
+
+
+def _render(data: dict[str, Any], source: str, current: Situation | None,
+            space: IssueSpace | None = None) -> None:
+    """The forecast table; for a scenario, its package and the reconciliation in words."""
+    params = ", ".join(f"{k}={v}" for k, v in data["parameters"].items()) or "defaults"
+    out.print(f"[bold]{data['method']}[/] forecast for {source} ({params}); "
+              f"{len(data['actors'])} actors, {data['rounds']} round(s)"
+              + ("" if data["converged"] else ", not converged"))
+    if current is not None:
+        for line in refusal_lines(current):
+            out.print(line)
+    package = data.get("package")
+    table = Table("issue", "forecast (0–100)", *(["nearest option"] if package else []), "start",
                   "lowest position", "highest position")
-    for k, issue in enumerate(space.issue_names):
-        column = space.positions[:, k][space.present[:, k]]
-        nearest = [_nearest(labels[k], result.outcome[k])] if labels else []
-        table.add_row(issue, f"{result.outcome[k]:.1f}", *nearest,
-                      f"{result.trajectory[0, k]:.1f}",
-                      f"{column.min():.1f}" if column.size else "-",
-                      f"{column.max():.1f}" if column.size else "-")
+    first = data["trajectory"][0]
+    for k, issue in enumerate(data["issues"]):
+        value = data["outcome"][k]
+        column = [] if space is None else \
+            space.positions[:, k][space.present[:, k]].tolist()
+        if space is None and current is not None:
+            column = actor_positions(current, issue)
+        off = current is not None and issue not in current.agenda
+        label = current.scenario.issue(issue).name if current is not None else \
+            space.issue_names[k] if space is not None else issue
+        table.add_row(label + (" (off the table)" if off else ""),
+                      "-" if value is None else f"{value:.1f}",
+                      *([package[issue]] if package else []),
+                      "-" if first[k] is None else f"{first[k]:.1f}",
+                      f"{min(column):.1f}" if column else "-",
+                      f"{max(column):.1f}" if column else "-")
     out.print(table)
+    if current is not None:
+        out.print(reconciliation_text(data))
 
 
-def _option_labels(source: Path, issues: tuple[str, ...]) -> list[list[str]] | None:
-    """A scenario's option labels per forecast issue (option order is the 0–100 scale)."""
-    if source.suffix.lower() not in (".yaml", ".yml", ".json"):
-        return None
-    scenario = load(source)
-    return [list(scenario.issue(issue).options) for issue in issues]
-
-
-def _nearest(labels: list[str], value: float) -> str:
-    """The option whose place on the 0–100 scale is nearest to `value`."""
-    if value != value:  # NaN: no forecast for this issue
-        return "-"
-    return labels[int(round(value / 100 * (len(labels) - 1)))]
+def actor_positions(current: Situation, issue: str) -> list[float]:
+    """Where the actors with preferences start on an issue's 0–100 scale (their best option)."""
+    space = from_scenario(current.scenario)
+    k = space.issues.index(issue)
+    found: list[float] = space.positions[:, k][space.present[:, k]].tolist()
+    return found
 
 
 backtest_app = typer.Typer(help="Backtest forecasting models on observed decisions.",

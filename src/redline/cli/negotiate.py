@@ -13,8 +13,18 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from redline.cli.analysis import AgendaOpt, FormatOpt, OutputFormat, ScenarioArg, print_json, split_ids
+from redline.cli.analysis import FormatOpt, OutputFormat, ScenarioArg, print_json
 from redline.cli.app import app, out, user_errors
+from redline.cli.situation import (
+    AgendaOpt,
+    DateOpt,
+    EventsOpt,
+    InfluenceOpt,
+    refusal_lines,
+    resolve,
+    show,
+    split_ids,
+)
 from redline.errors import RedlineError
 from redline.negotiate import (
     REGISTRY,
@@ -29,7 +39,7 @@ from redline.negotiate import (
 )
 from redline.negotiate.engine import Engine, play
 from redline.output import write_file
-from redline.scenario import Scenario, load
+from redline.scenario.situation import Situation
 from redline.uncertainty.engines import ENGINES, chunk_size
 from redline.uncertainty.engines import Engine as Pool
 
@@ -138,6 +148,9 @@ def simulate_command(
     reach: Annotated[int, typer.Option(
         "--reach", min=1, help="Issues a mediator may change in one proposal.")] = 2,
     agenda: AgendaOpt = None,
+    events: EventsOpt = "active",
+    influence: InfluenceOpt = "none",
+    date: DateOpt = None,
     engine: EngineOpt = "local",
     scheduler: SchedulerOpt = None,
     workers: WorkersOpt = None,
@@ -146,13 +159,14 @@ def simulate_command(
     output: FormatOpt = OutputFormat.text,
 ) -> None:
     """Play negotiations out: direct alternating offers and/or a mediator's single text."""
-    loaded = load(scenario)
-    domain = from_scenario(loaded, split_ids(agenda))
+    current = resolve(scenario, agenda, events, influence, date)
+    domain = from_scenario(current)
     profile = strategy_profile(domain, strategies, default)
     setups = [Setup(domain, profile, protocol=name, rounds=rounds, breakdown=breakdown,
-                    reach=reach, game=loaded.voting_game() if name == "coalition" else None)
+                    reach=reach,
+                    game=current.scenario.voting_game() if name == "coalition" else None)
               for name in PROTOCOL_RUNS[protocol]]
-    reference = landmarks(loaded, domain)
+    reference = landmarks(current, domain)
     records, logs = [], []
     with engine_named(engine, workers, scheduler) as pool:
         for setup in setups:
@@ -160,7 +174,8 @@ def simulate_command(
             sessions = simulate(setup, runs, seed, chunk_size=batch_size(runs, pool),
                                 engine=fanned_out(pool), transcript=transcript is not None)
             summary = summarize(sessions, reference, time.perf_counter() - started)
-            records.append(summary.record(setup.protocol, domain))
+            records.append({**summary.record(setup.protocol, domain),
+                            "situation": current.to_dict()})
             if transcript is not None:
                 logs.append({"protocol": setup.protocol, "setup": setup.describe(),
                              "sessions": list(sessions.transcript)})
@@ -169,32 +184,22 @@ def simulate_command(
                                            "runs": logs}, ensure_ascii=False))
     if output is OutputFormat.json:
         print_json(records[0] if len(records) == 1 else
-                   {"format": "redline-simulation/1", "comparison": records})
+                   {"format": "redline-simulation/1", "situation": current.to_dict(),
+                    "comparison": records})
         return
-    render_simulation(loaded, domain, records, seed)
+    show(current)
+    render_simulation(current, domain, records, seed)
 
 
-def refusal(scenario: Scenario, domain: Domain) -> str:
-    """Who refuses to sit down, over which issues, by which red line, and the fix."""
-    lines = []
-    for red in scenario.red_lines:
-        if red.actor in domain.refused_by and red.refuses_agenda:
-            issues = ", ".join(i for i in red.refuses_agenda if i in domain.issues)
-            lines.append(f"[bold red]No talks:[/] {red.actor} refuses to negotiate with "
-                         f"{issues} on the table (red line {red.id}). Try --agenda without "
-                         f"{issues}.")
-    return "\n".join(lines)
-
-
-def render_simulation(scenario: Scenario, domain: Domain, records: list[dict[str, Any]],
+def render_simulation(current: Situation, domain: Domain, records: list[dict[str, Any]],
                       seed: int) -> None:
-    out.print(f"[bold]{scenario.title}[/]")
+    out.print(f"[bold]{current.title}[/]")
     out.print(f"Agenda: {', '.join(domain.issues)}   strategies: "
               + ", ".join(f"{p}={s}" for p, s in records[0]["strategies"].items())
               + f"   runs: {records[0]['runs']:,}   rounds: {records[0]['rounds']}"
               + f"   seed: {seed}")
     if domain.refused_by:
-        out.print(refusal(scenario, domain))
+        out.print("\n".join(refusal_lines(current)))
         return
     table = Table(title="Simulated talks")
     table.add_column("")
@@ -218,8 +223,21 @@ def render_simulation(scenario: Scenario, domain: Domain, records: list[dict[str
     for label, cells in rows:
         table.add_row(label, *cells)
     out.print(table)
+    for record in records:
+        render_agreements(record)
     out.print("[dim]No deal counts as each party's reservation in the mean utilities; "
               "distances are means over deals, in utility space.[/]")
+
+
+def render_agreements(record: dict[str, Any]) -> None:
+    """The most frequent agreed packages of one protocol, with their share of the deals."""
+    if not record["agreements"]:
+        return
+    out.print(f"Most frequent deals, {LABELS[record['protocol']]}:")
+    for entry in record["agreements"]:
+        package = ", ".join(f"{i} {o}" for i, o in entry["outcome"].items())
+        mark = "Pareto-optimal" if entry["pareto_optimal"] else "not Pareto-optimal"
+        out.print(f"  {entry['share']:.0%} of deals: {package} ({mark})")
 
 
 @app.command("tournament")
@@ -236,26 +254,31 @@ def tournament_command(
     breakdown: Annotated[float, typer.Option(
         "--breakdown", help="Per-round probability that talks collapse.")] = 0.0,
     agenda: AgendaOpt = None,
+    events: EventsOpt = "active",
+    influence: InfluenceOpt = "none",
+    date: DateOpt = None,
     engine: EngineOpt = "local",
     scheduler: SchedulerOpt = None,
     workers: WorkersOpt = None,
     output: FormatOpt = OutputFormat.text,
 ) -> None:
     """Every strategy against every other (each party, each seat), many seeded sessions each."""
-    loaded = load(scenario)
-    domain = from_scenario(loaded, split_ids(agenda))
-    reference = landmarks(loaded, domain)
+    current = resolve(scenario, agenda, events, influence, date)
+    domain = from_scenario(current)
+    reference = landmarks(current, domain)
     with engine_named(engine, workers, scheduler) as pool:
         result = tournament(domain, runs, seed, split_ids(names), protocol=protocol,
                             rounds=rounds, breakdown=breakdown, engine=fanned_out(pool),
                             landmarks=reference, chunk_size=batch_size(runs, pool))
     if output is OutputFormat.json:
-        print_json({"format": "redline-tournament/1", **result.to_dict()})
+        print_json({"format": "redline-tournament/1", **result.to_dict(),
+                    "situation": current.to_dict()})
         return
-    out.print(f"[bold]{loaded.title}[/]: tournament, {protocol}, {runs:,} sessions per pair, "
+    show(current)
+    out.print(f"[bold]{current.title}[/]: tournament, {protocol}, {runs:,} sessions per pair, "
               f"seed {seed}")
     if domain.refused_by:
-        out.print(refusal(loaded, domain))
+        out.print("\n".join(refusal_lines(current)))
         return
     table = Table(title="Strategy pairs")
     for party in domain.parties:

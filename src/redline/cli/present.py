@@ -12,8 +12,9 @@ from typing import Annotated, Any
 
 import typer
 
-from redline.cli.analysis import AgendaOpt, ScenarioArg, split_ids
+from redline.cli.analysis import ScenarioArg
 from redline.cli.app import app, out, user_errors
+from redline.cli.situation import AgendaOpt, DateOpt, EventsOpt, InfluenceOpt, resolve, split_ids
 from redline.errors import RedlineError
 from redline.output import write_file
 from redline.scenario import load
@@ -55,8 +56,9 @@ def report_command(
         help="JSON output of another redline command (e.g. montecarlo) to add as a section.")]
     = None,
     max_outcomes: Annotated[int, typer.Option("--max-outcomes", min=1)] = 5_000_000,
-    events: Annotated[str, typer.Option(
-        "--events", help="Events applied: active (default), all, none, or ids a,b.")] = "active",
+    events: EventsOpt = "active",
+    influence: InfluenceOpt = "none",
+    date: DateOpt = None,
     runs: Annotated[int, typer.Option(
         "--runs", "-n", min=1, help="Monte Carlo draws and simulated sessions.")] = 1000,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the stochastic sections.")] = 0,
@@ -74,7 +76,9 @@ def report_command(
     options = Options(agenda=tuple(agenda_ids) if agenda_ids else None,
                       max_outcomes=max_outcomes, runs=runs, seed=seed, sobol=sobol,
                       events=events if events in ("active", "all", "none")
-                      else tuple(split_ids(events) or ()))
+                      else tuple(split_ids(events) or ()),
+                      influence=influence if influence in ("all", "none")
+                      else tuple(split_ids(influence) or ()), date=date)
     given = [_read_result(p) for p in include or []]
     if db is not None:
         from redline.report.stored import stored_statements
@@ -95,6 +99,9 @@ def plot_command(
     output: Annotated[Path, typer.Option("--output", "-o", help="Figure file: .svg or .png.")],
     kind: Annotated[PlotKind, typer.Option("--kind", help="Which figure.")] = PlotKind.space,
     agenda: AgendaOpt = None,
+    events: EventsOpt = "active",
+    influence: InfluenceOpt = "none",
+    date: DateOpt = None,
     parties: Annotated[str | None, typer.Option(
         "--parties", help="Two party ids for the axes (default: the first two).")] = None,
 ) -> None:
@@ -102,9 +109,8 @@ def plot_command(
     from redline.report import plot_space, space_points
     from redline.space import analyze
 
-    loaded = load(scenario)
-    agenda_ids = split_ids(agenda)
-    analysis = analyze(loaded, agenda_ids).to_dict()
+    current = resolve(scenario, agenda, events, influence, date)
+    analysis = analyze(current).to_dict()
     pair = (0, 1)
     if parties:
         chosen = split_ids(parties) or []
@@ -113,7 +119,7 @@ def plot_command(
             raise RedlineError(f"--parties takes two of the parties {', '.join(names)}, "
                                "e.g. --parties " + ",".join(names[:2]))
         pair = (names.index(chosen[0]), names.index(chosen[1]))
-    plot_space(analysis, space_points(loaded, agenda_ids), output, pair)
+    plot_space(analysis, space_points(current.scenario, current.agenda), output, pair)
     out.print(f"{kind.value} figure written to {output}")
 
 

@@ -2,52 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 from rich.table import Table
 
-from redline.cli.analysis import (
-    AgendaOpt,
-    FormatOpt,
-    OutputFormat,
-    ScenarioArg,
-    print_json,
-    split_ids,
-)
+from redline.cli.analysis import FormatOpt, OutputFormat, ScenarioArg, print_json
 from redline.cli.app import app, err, out, user_errors
 from redline.cli.rule_views import render_rule_agendas, render_rule_note
-from redline.errors import RedlineError
-from redline.scenario import Scenario, load
-from redline.scenario.pressure import (
-    apply_pressure,
-    select_events,
-    select_influence,
-    utility_changes,
+from redline.cli.situation import (
+    AgendaOpt,
+    DateOpt,
+    EventsOpt,
+    InfluenceOpt,
+    resolve,
+    show,
+    split_ids,
 )
+from redline.errors import RedlineError
+from redline.scenario import load
+from redline.scenario.pressure import select_events, select_influence, utility_changes
+from redline.scenario.situation import situation
 from redline.space.agendas import AgendaResult, Agendas, analyze_agendas
 from redline.space.coalitions import analyze_coalitions
 from redline.space.compare import Comparison, compare
-from redline.space.explain import Explanation, explain
+from redline.space.explain import Concession, Explanation, explain
 
-EventsOpt = Annotated[str, typer.Option(
-    "--events", help="Events applied: active (those marked active: true), all, none, or ids a,b.")]
-InfluenceOpt = Annotated[str, typer.Option(
-    "--influence", help="Influence edges applied: none, all, or FROM:TO:ISSUE names.")]
 MaxOutcomesOpt = Annotated[int, typer.Option("--max-outcomes", help="Enumeration limit.", min=1)]
-
-
-def pressured(path: Any, events: str, influence: str) -> tuple[Scenario, Scenario, str]:
-    """The scenario as loaded, after the chosen pressure, and a line saying what was applied."""
-    loaded = load(path)
-    chosen_events = select_events(loaded, events)
-    chosen_edges = select_influence(loaded, influence)
-    result = apply_pressure(loaded, chosen_events, chosen_edges)
-    parts = [f"events: {', '.join(result.events) or 'none'}"]
-    if result.influence:
-        parts.append(f"influence: {', '.join(result.influence)}")
-    return loaded, result.scenario, "; ".join(parts)
 
 
 def describe(outcome: dict[str, str], issues: tuple[str, ...] | list[str]) -> str:
@@ -67,32 +49,32 @@ def agendas_command(
     scenario: ScenarioArg,
     events: EventsOpt = "active",
     influence: InfluenceOpt = "none",
+    date: DateOpt = None,
     output: FormatOpt = OutputFormat.text,
     issues: Annotated[str | None, typer.Option(
-        "--issues", help="Only agendas made of these issues (comma-separated; default: all).")
-    ] = None,
+        "--issues", "--agenda", "-a",
+        help="Only agendas made of these issues (comma-separated; default: all).")] = None,
     top: Annotated[int, typer.Option("--top", help="Agendas shown in the table.", min=1)] = 12,
     max_agendas: Annotated[int, typer.Option("--max-agendas", min=1,
                                              help="Agendas analysed at most.")] = 4096,
     max_outcomes: MaxOutcomesOpt = 5_000_000,
 ) -> None:
     """Every agenda (issues on the table): refusals, ZOPA, Nash point, gains, linkage; ranked."""
-    _, chosen, applied = pressured(scenario, events, influence)
-    result = analyze_agendas(chosen, issues=split_ids(issues), max_outcomes=max_outcomes,
-                             max_agendas=max_agendas)
-    under_rule = None if chosen.voting_game().is_unanimity else [
-        analyze_coalitions(chosen, list(entry.issues), max_outcomes=max_outcomes)
+    current = resolve(scenario, issues, events, influence, date)
+    result = analyze_agendas(current, max_outcomes=max_outcomes, max_agendas=max_agendas)
+    under_rule = None if current.scenario.voting_game().is_unanimity else [
+        analyze_coalitions(current.scenario, list(entry.issues), max_outcomes=max_outcomes)
         for entry in result.agendas[:top] if entry.issues]
     if output is OutputFormat.json:
         data = result.to_dict()
-        data["pressure"] = applied
         if under_rule is not None:  # only a vote adds the key: unanimity output is unchanged
             data["decision_rule"] = {"rule": under_rule[0].rule if under_rule else None,
                                      "agendas": [{"issues": list(r.agenda), **r.summary()}
                                                  for r in under_rule]}
         print_json(data)
         return
-    render_agendas(result, applied, top)
+    show(current)
+    render_agendas(result, top)
     if under_rule is not None:
         render_rule_agendas(under_rule)
 
@@ -114,19 +96,19 @@ def _verdict(entry: AgendaResult) -> str:
             if entry.binding_red_lines else " (no package beats every party's reservation)"
         return "no deal" + binding
     assert entry.nash is not None
-    return (f"a deal exists (Nash: {describe(entry.nash['outcome'], entry.issues)}; "
+    return (f"a deal exists (Nash: {describe(entry.nash.outcome, entry.issues)}; "
             f"gains {gains_text(entry.gains)})")
 
 
-def render_agendas(result: Agendas, applied: str, top: int) -> None:
-    out.print(f"[bold]{result.scenario_title}[/] - agendas ({applied})")
+def render_agendas(result: Agendas, top: int) -> None:
+    out.print(f"[bold]{result.scenario_title}[/] - agendas")
     table = Table(title="Agendas ranked by joint gain at the Nash point")
     for column in ("#", "agenda", "deal", "Nash point (issues on the table)",
                    *(f"gain {p}" for p in result.parties), "linkage adds"):
         table.add_column(column)
     shown = [a for a in result.agendas if not a.refused_by][:top]
     for rank, entry in enumerate(shown, 1):
-        nash = describe(entry.nash["outcome"], entry.issues) if entry.nash else "-"
+        nash = describe(entry.nash.outcome, entry.issues) if entry.nash else "-"
         table.add_row(str(rank), _name(entry.issues), "yes" if entry.zopa else "no", nash,
                       *(f"{entry.gains[p]:+.3f}" if entry.zopa else "-" for p in result.parties),
                       ", ".join(entry.adds_value) or "-")
@@ -146,7 +128,7 @@ def render_agendas(result: Agendas, applied: str, top: int) -> None:
     else:
         best = deals[0]
         out.print(f"[bold green]{_name(best.issues)}[/]: {_verdict(best)}.")
-        issues = [i for i in result.parameters["issues"]]
+        issues = result.situation.agenda if result.situation is not None else ()
         for issue in issues:
             if issue in best.issues:
                 continue
@@ -187,51 +169,53 @@ def explain_command(
     agenda: AgendaOpt = None,
     events: EventsOpt = "active",
     influence: InfluenceOpt = "none",
+    date: DateOpt = None,
     output: FormatOpt = OutputFormat.text,
     max_size: Annotated[int, typer.Option("--max-size", min=1,
                                           help="Largest blocking set listed.")] = 3,
     max_outcomes: MaxOutcomesOpt = 5_000_000,
 ) -> None:
     """Why no deal: minimal sets of constraints whose removal opens a ZOPA (or what binds a deal)."""
-    _, chosen, applied = pressured(scenario, events, influence)
-    result = explain(chosen, split_ids(agenda), max_size=max_size, max_outcomes=max_outcomes)
-    under_rule = None if chosen.voting_game().is_unanimity else analyze_coalitions(
-        chosen, split_ids(agenda), max_outcomes=max_outcomes)
+    current = resolve(scenario, agenda, events, influence, date)
+    result = explain(current, max_size=max_size, max_outcomes=max_outcomes)
+    under_rule = None if current.scenario.voting_game().is_unanimity else analyze_coalitions(
+        current.scenario, list(current.agenda), max_outcomes=max_outcomes)
     if output is OutputFormat.json:
         data = result.to_dict()
-        data["pressure"] = applied
         if under_rule is not None:  # only a vote adds the key: unanimity output is unchanged
             data["decision_rule"] = under_rule.summary()
         print_json(data)
         return
-    render_explanation(result, applied)
+    show(current)
+    render_explanation(result)
     if under_rule is not None:
         render_rule_note(under_rule, result.zopa)
 
 
-def _gives_up(entry: dict[str, Any]) -> str:
-    if entry["kind"] == "reservation":
-        return (f"{entry['actor']} lowers its reservation by {entry['drop']:.3f} "
-                f"({entry['from']:.3f} -> {entry['to']:.3f})")
-    if entry["kind"] == "agenda refusal":
-        issues = ", ".join(entry["issues"])
-        return (f"{entry['actor']} drops its agenda refusal {entry['constraint']} and talks with "
+def gives_up(entry: Concession) -> str:
+    """One concession of a blocking set in words."""
+    if entry.kind == "reservation":
+        return (f"{entry.actor} lowers its reservation by {entry.drop:.3f} "
+                f"({entry.before:.3f} -> {entry.after:.3f})")
+    if entry.kind == "agenda refusal":
+        issues = ", ".join(entry.issues)
+        return (f"{entry.actor} drops its agenda refusal {entry.constraint} and talks with "
                 f"{issues} on the table (the other way out: take {issues} off the agenda)")
-    return f"{entry['actor']} drops its red line {entry['constraint']}"
+    return f"{entry.actor} drops its red line {entry.constraint}"
 
 
-def render_explanation(result: Explanation, applied: str) -> None:
-    out.print(f"[bold]{result.scenario_title}[/] - explanation ({applied})")
+def render_explanation(result: Explanation) -> None:
+    out.print(f"[bold]{result.scenario_title}[/] - explanation")
     out.print(f"Agenda: {', '.join(result.agenda)}")
     if not result.zopa:
         out.print("[bold red]ZOPA: empty.[/] Minimal sets of constraints whose removal opens a "
                   "deal, smallest first:")
         for k, blocking in enumerate(result.blocking_sets, 1):
             out.print(f" {k}. {{{', '.join(blocking.constraints)}}}: "
-                      + "; ".join(_gives_up(g) for g in blocking.gives_up))
+                      + "; ".join(gives_up(g) for g in blocking.gives_up))
             opens = blocking.opens
-            utilities = ", ".join(f"{p} {u:.3f}" for p, u in opens["utilities"].items())
-            out.print(f"    opens: {describe(opens['outcome'], result.agenda)} ({utilities})")
+            utilities = ", ".join(f"{p} {u:.3f}" for p, u in opens.utilities.items())
+            out.print(f"    opens: {describe(opens.outcome, result.agenda)} ({utilities})")
         if not result.blocking_sets:
             out.print(f" none of size <= {result.parameters['max_size']}")
         if result.beyond_limit:
@@ -240,13 +224,13 @@ def render_explanation(result: Explanation, applied: str) -> None:
         return
     assert result.nash is not None
     out.print(f"[bold green]ZOPA: a deal exists.[/] Nash: "
-              f"{describe(result.nash['outcome'], result.agenda)}")
+              f"{describe(result.nash.outcome, result.agenda)}")
     if result.binding:
         for entry in result.binding:
-            moved = entry["nash_without"]
-            out.print(f" {entry['constraint']} ({entry['actor']}) binds the Nash point: without "
-                      f"it, {describe(moved['outcome'], result.agenda)} "
-                      f"(change {gains_text(entry['change'])})")
+            moved = entry.nash_without
+            out.print(f" {entry.constraint} ({entry.actor}) binds the Nash point: without "
+                      f"it, {describe(moved.outcome, result.agenda)} "
+                      f"(change {gains_text(entry.change)})")
     else:
         out.print(" No red line binds the Nash point: removing any one leaves it where it is.")
     for party, room in result.headroom.items():
@@ -266,26 +250,31 @@ def compare_command(
         "--edge", help="Influence edge FROM:TO:ISSUE whose effect is shown (repeatable).")] = None,
     agenda: AgendaOpt = None,
     events: EventsOpt = "active",
+    influence: InfluenceOpt = "none",
+    date: DateOpt = None,
     output: FormatOpt = OutputFormat.text,
     max_outcomes: MaxOutcomesOpt = 5_000_000,
 ) -> None:
     """The effect of events / influence edges: ZOPA size, Nash point, who gains.
 
-    The baseline is the scenario under --events without the compared events; the variant adds them.
+    The baseline is the situation under --events and --influence without the compared events and
+    edges; the variant adds them.
     """
     loaded = load(scenario)
     compared_events = select_events(loaded, ",".join(event or []))
     compared_edges = select_influence(loaded, ",".join(edge or []))
     if not compared_events and not compared_edges:
-        raise RedlineError("nothing to compare: give --event ID or --edge FROM:TO:ISSUE")
+        raise RedlineError("nothing to compare. Fix: give --event ID or --edge FROM:TO:ISSUE")
     base_events = [e for e in select_events(loaded, events) if e not in compared_events]
-    before = apply_pressure(loaded, base_events).scenario
-    after_pressure = apply_pressure(loaded, [*base_events, *compared_events], compared_edges)
+    base_edges = [e for e in select_influence(loaded, influence) if e not in compared_edges]
+    agenda_ids = split_ids(agenda)
+    before = situation(loaded, agenda_ids, events=base_events, influence=base_edges, date=date)
+    after = situation(loaded, agenda_ids, events=[*base_events, *compared_events],
+                      influence=[*base_edges, *compared_edges], date=date)
     change = {"events": list(compared_events), "influence": list(compared_edges),
-              "baseline_events": base_events,
-              "changes": utility_changes(before, after_pressure.scenario)}
-    result = compare(before, after_pressure.scenario, split_ids(agenda), change=change,
-                     max_outcomes=max_outcomes)
+              "baseline_events": list(before.events), "baseline_influence": list(before.influence),
+              "changes": utility_changes(before.scenario, after.scenario)}
+    result = compare(before, after, change=change, max_outcomes=max_outcomes)
     if output is OutputFormat.json:
         print_json(result.to_dict())
         return
@@ -356,6 +345,7 @@ def montecarlo_command(
     agenda: AgendaOpt = None,
     events: EventsOpt = "active",
     influence: InfluenceOpt = "none",
+    date: DateOpt = None,
     sensitivity_output: Annotated[str, typer.Option(
         "--output", help="Sensitivity output: zopa, joint_gain, or gain:PARTY.")] = "zopa",
     sobol_samples: Annotated[int, typer.Option(
@@ -368,26 +358,24 @@ def montecarlo_command(
     from redline.uncertainty import montecarlo
     from redline.uncertainty.report import evaluations
 
-    loaded = load(scenario)
-    chosen_events = select_events(loaded, events)
-    chosen_edges = select_influence(loaded, influence)
+    current = resolve(scenario, agenda, events, influence, date)
+    loaded, chosen_events, chosen_edges = current.loaded, current.events, current.influence
     total = evaluations(len(parameters(loaded)), runs, max(0, sobol_samples))
     with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
                   TimeRemainingColumn(), console=err, transient=True,
                   disable=total < 2000 or output is OutputFormat.json) as bar:
         task = bar.add_task("scenarios evaluated", total=total)
-        result = montecarlo(loaded, runs, seed, engine, agenda=split_ids(agenda),
+        result = montecarlo(loaded, runs, seed, engine, agenda=list(current.agenda),
                             events=chosen_events, influence=chosen_edges,
                             output=sensitivity_output, sobol_samples=sobol_samples,
                             workers=workers, scheduler=scheduler, max_outcomes=max_outcomes,
                             progress=lambda n: bar.advance(task, n))
+    data = {**result.to_dict(), "situation": current.to_dict()}
     if output is OutputFormat.json:
-        print_json(result.to_dict())
+        print_json(data)
         return
-    data = result.to_dict()
-    out.print(f"[bold]{data['scenario']}[/] - {runs:,} draws, seed {seed}, engine {engine} "
-              f"(events: {', '.join(chosen_events) or 'none'}"
-              + (f"; influence: {', '.join(chosen_edges)})" if chosen_edges else ")"))
+    show(current)
+    out.print(f"[bold]{data['scenario']}[/] - {runs:,} draws, seed {seed}, engine {engine}")
     out.print(f"P(ZOPA) = {data['p_zopa']:.3f} (± {1.96 * data['p_zopa_se']:.3f}, 95%); "
               f"P(talks refused) = {data['p_refused']:.3f}")
     table = Table(title="Nash package: share of deals choosing each option")

@@ -22,6 +22,7 @@ from redline.forecast.nash import nash_bargaining
 from redline.forecast.result import Forecast
 from redline.forecast.scenario_space import from_scenario
 from redline.forecast.selection import select_on_split
+from redline.forecast.situated import SituatedForecast, forecast_situation
 from redline.forecast.smp import smp
 from redline.forecast.space import (
     ForecastInputError,
@@ -55,12 +56,14 @@ __all__ = [
     "ForecastInputError",
     "IssueSpace",
     "MODELS",
+    "SituatedForecast",
     "backtest",
     "bdm",
     "compare",
     "compromise",
     "exchange",
     "forecast",
+    "forecast_situation",
     "from_scenario",
     "issue_space",
     "load_space",

@@ -96,7 +96,11 @@ def forecast(space: IssueSpace, model: str = "compromise", **parameters: Any) ->
     except KeyError:
         raise ForecastInputError(f"unknown model {model!r}. Fix: use one of "
                                  f"{', '.join(MODELS)}") from None
-    return run(space, **parameters)
+    try:
+        return run(space, **parameters)
+    except ValueError as exc:  # a parameter the model cannot use (its own checks)
+        raise ForecastInputError(f"model {model}: {exc}. Fix: change that parameter "
+                                 "(--set), see docs/forecast.md") from None
 
 
 @dataclass(frozen=True)

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from redline.forecast.space import SCALE, ForecastInputError, IssueSpace
+from redline.forecast.space import ForecastInputError, IssueSpace
 from redline.scenario import Scenario, load, point
-
-
-def option_scale(n_options: int) -> np.ndarray:
-    """Where each of ``n_options`` ordered options sits on 0–100 (index / (n - 1) * 100)."""
-    if n_options < 2:
-        return np.zeros(max(n_options, 0))
-    return np.arange(n_options) / (n_options - 1) * SCALE
+from redline.scenario.situation import option_scale
 
 
 def from_scenario(scenario: Scenario | str) -> IssueSpace:

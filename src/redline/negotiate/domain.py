@@ -21,6 +21,7 @@ from numpy.typing import NDArray
 from redline.errors import RedlineError
 from redline.scenario import Scenario
 from redline.scenario.rules import evaluate
+from redline.scenario.situation import Situation, situate
 
 
 class DomainError(RedlineError):
@@ -145,28 +146,19 @@ def _grid(sizes: Sequence[int]) -> NDArray[np.int64]:
     return np.stack([m.ravel() for m in mesh], axis=1).astype(np.int64)
 
 
-def from_scenario(scenario: Scenario, agenda: Iterable[str] | None = None) -> Domain:
-    """The domain of a scenario's parties over an agenda (default: every issue).
+def from_scenario(scenario: Scenario | Situation, agenda: Iterable[str] | None = None) -> Domain:
+    """The domain of a situation's parties over its agenda (or of a scenario taken as it is,
+    over `agenda`: default every issue); see :mod:`redline.scenario.situation`.
 
     Issues off the agenda stay at their status quo (they must have one); the mediator's first
     text takes each agenda issue's status quo, or its first option where none is given.
     Outcome red lines are compiled per party; agenda red lines that name an issue on the agenda
-    put their party in ``refused_by``.
+    put their party in ``refused_by``. Reservations are the situation's (after pressure).
     """
+    current = situate(scenario, None if agenda is None else list(agenda))
+    scenario = current.scenario
     all_ids = scenario.issue_ids
-    chosen = list(all_ids) if agenda is None else list(agenda)
-    unknown = [i for i in chosen if i not in all_ids]
-    if unknown:
-        raise DomainError(f"agenda: unknown issue {unknown[0]!r}; the issues are "
-                          + ", ".join(all_ids) + ". Fix: name issues from that list")
-    if not chosen:
-        raise DomainError("agenda: no issue on the table. Fix: name at least one issue")
-    on_table = [i for i in all_ids if i in chosen]  # scenario order
-    for issue in scenario.issues:
-        if issue.id not in on_table and issue.status_quo is None:
-            raise DomainError(f"issue {issue.id!r} is left off the agenda but has no "
-                              "status_quo. Fix: give it a status_quo in the scenario or put it "
-                              "on the agenda")
+    on_table = list(current.agenda)
     parties = scenario.parties
     if len(parties) < 2:
         raise DomainError(f"{scenario.origin}: a negotiation needs two or more actors with role "
@@ -200,15 +192,11 @@ def from_scenario(scenario: Scenario, agenda: Iterable[str] | None = None) -> Do
     reservations = np.array([scenario.utilities[p].reservation for p in parties], dtype=float)
 
     allowed = np.ones((len(parties), n), dtype=bool)
-    refused: list[str] = []
+    refused = list(dict.fromkeys(actor for actor, _ in current.refused_by))
     for red_line in scenario.red_lines:
-        if red_line.actor not in parties:
+        if red_line.actor not in parties or red_line.refuses_agenda is not None:
             continue
         p = parties.index(red_line.actor)
-        if red_line.refuses_agenda is not None:
-            if set(red_line.refuses_agenda) & set(on_table) and red_line.actor not in refused:
-                refused.append(red_line.actor)
-            continue
         bound = scenario.rules[red_line.id]
         holds = evaluate(bound, lambda issue, table: table[full[issue]], counts)
         allowed[p] &= np.broadcast_to(holds, (n,))

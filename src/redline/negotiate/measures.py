@@ -21,6 +21,7 @@ from numpy.typing import NDArray
 from redline.negotiate.domain import Domain
 from redline.negotiate.sessions import Sessions
 from redline.scenario import Scenario
+from redline.scenario.situation import Situation, situate
 from redline.space import Analysis, analyze
 from redline.space import pareto_mask as frontier_of
 
@@ -93,9 +94,10 @@ def from_analysis(analysis: Analysis, domain: Domain) -> Reference:
     )
 
 
-def landmarks(scenario: Scenario, domain: Domain) -> Reference:
-    """Nash point and frontier of a scenario's domain, from :func:`redline.space.analyze`."""
-    return from_analysis(analyze(scenario, list(domain.issues)), domain)
+def landmarks(scenario: Scenario | Situation, domain: Domain) -> Reference:
+    """Nash point and frontier of a situation's (or scenario's) domain, from
+    :func:`redline.space.analyze`."""
+    return from_analysis(analyze(situate(scenario, list(domain.issues))), domain)
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,7 @@ class Summary:
     pareto_rate: float | None  # share of agreements on the Pareto frontier
     endings: Mapping[str, int] = field(default_factory=dict)
     sessions_per_second: float | None = None
+    agreements: tuple[tuple[int, float, bool], ...] = ()  # (outcome, share of deals, Pareto?)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -121,6 +124,8 @@ class Summary:
             "mean_utilities": dict(self.mean_utilities), "nash_distance": self.nash_distance,
             "frontier_distance": self.frontier_distance, "pareto_rate": self.pareto_rate,
             "endings": dict(self.endings), "sessions_per_second": self.sessions_per_second,
+            "agreements": [{"outcome": o, "share": share, "pareto_optimal": pareto}
+                           for o, share, pareto in self.agreements],
         }
 
     def record(self, protocol: str, domain: Domain) -> dict[str, Any]:
@@ -142,11 +147,32 @@ class Summary:
             "rounds": self.parameters["rounds"],
             "agenda": list(domain.issues),
             "refused_by": list(domain.refused_by),
+            "agreements": [{"outcome": domain.describe(o), "share": share,
+                            "pareto_optimal": pareto}
+                           for o, share, pareto in self.agreements],
         }
 
 
+TOP_AGREEMENTS = 5
+"""How many of the most frequent agreed packages a summary lists."""
+
+
+def frequent_agreements(sessions: Sessions, pareto: NDArray[np.bool_],
+                        top: int = TOP_AGREEMENTS) -> tuple[tuple[int, float, bool], ...]:
+    """The most frequent agreed outcomes: (outcome, share of the deals, on the frontier?), most
+    frequent first, ties by outcome number."""
+    agreed = sessions.outcome[sessions.agreed]
+    if not agreed.size:
+        return ()
+    outcomes, counts = np.unique(agreed, return_counts=True)
+    order = np.lexsort((outcomes, -counts))[:top]
+    return tuple((int(outcomes[k]), round(float(counts[k] / agreed.size), 12),
+                  bool(pareto[outcomes[k]])) for k in order)
+
+
 def summarize(sessions: Sessions, landmarks: Reference, seconds: float | None = None) -> Summary:
-    """Agreement rate, rounds, utilities and distances of a batch of sessions."""
+    """Agreement rate, rounds, utilities and distances of a batch of sessions, and the most
+    frequent agreements."""
     runs = len(sessions)
     deals = sessions.agreed
     points = sessions.utilities[deals]
@@ -172,4 +198,5 @@ def summarize(sessions: Sessions, landmarks: Reference, seconds: float | None = 
         pareto_rate=pareto_rate,
         endings=sessions.endings(),
         sessions_per_second=(runs / seconds) if seconds else None,
+        agreements=frequent_agreements(sessions, landmarks.pareto),
     )

@@ -37,6 +37,7 @@ def sections(document: dict[str, Any], results: Mapping[str, dict[str, Any]]) ->
     """The report's sections, in reading order; a section without its result is left out."""
     found: list[Section | None] = [scenario_sections.glance(document)]
     analysis = results.get("analysis")
+    found.append(scenario_sections.situation(_situation(results)))
     if analysis is not None:
         found.append(space_sections.bargaining_space(analysis, results.get("space"),
                                                      document))
@@ -54,6 +55,15 @@ def sections(document: dict[str, Any], results: Mapping[str, dict[str, Any]]) ->
         found.append(outlook_sections.uncertainty(results["montecarlo"]))
     found.append(scenario_sections.statements(document, results.get("statements")))
     return [s for s in found if s is not None]
+
+
+def _situation(results: Mapping[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """The situation block the results share (the analysis's, else any engine's)."""
+    for key in ("analysis", "agendas", "explain", "forecast", "simulation", "montecarlo"):
+        block = results.get(key, {}).get("situation")
+        if isinstance(block, dict):
+            return block
+    return None
 
 
 def render_html(document: dict[str, Any], results: Mapping[str, dict[str, Any]]) -> str:

@@ -5,8 +5,9 @@ one engine. `gather` runs the engines that exist; an engine that is not importab
 its section is left out of the report (never faked). Results computed elsewhere (a saved
 `redline montecarlo --format json`) can be passed in and are keyed by their "format".
 
-Each engine's runner makes the call its CLI command makes with the default options (events: the
-active ones); integrating a new engine is one line in RUNNERS.
+The situation (agenda, events, influence, date; see :mod:`redline.scenario.situation`) is
+resolved once, by :func:`situation_of`, and every runner reads that one situation, as the
+commands do; integrating a new engine is one line in RUNNERS.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import numpy as np
 
 from redline.errors import RedlineError
 from redline.scenario import Scenario
-from redline.scenario.pressure import apply_pressure, select_events
+from redline.scenario.situation import Situation, situation
 from redline.space import analyze, outcome_space
 
 DEFAULT_POINT_CAP = 4000
@@ -37,10 +38,12 @@ class Options:
     seed: int = 0
     runs: int = 1000  # Monte Carlo draws and simulated sessions
     sobol: int = 256  # Sobol base sample of the Monte Carlo (0: tornado only)
-    events: str | tuple[str, ...] = "active"  # as `redline analyze --events`
+    events: str | tuple[str, ...] = "active"  # as `--events` of every command
+    influence: str | tuple[str, ...] = "none"  # as `--influence`
+    date: str | None = None  # as `--date`
 
 
-Runner = Callable[[Scenario, Options], dict[str, Any] | None]  # None: not applicable
+Runner = Callable[[Situation, Options], dict[str, Any] | None]  # None: not applicable
 
 # Result key -> the module that must be importable for its runner to be used.
 ENGINES: dict[str, str] = {
@@ -69,46 +72,43 @@ FORMATS: dict[str, str] = {
 }
 
 
-def pressured(scenario: Scenario, options: Options) -> Scenario:
-    """The scenario with the chosen events applied, as the analysis commands do."""
-    chosen = select_events(scenario, options.events)
-    return apply_pressure(scenario, chosen).scenario
+def situation_of(scenario: Scenario, options: Options) -> Situation:
+    """The one situation every section of a report is about."""
+    return situation(scenario, options.agenda, events=options.events,
+                     influence=options.influence, date=options.date)
 
 
-def _analysis(scenario: Scenario, options: Options) -> dict[str, Any]:
-    return analyze(pressured(scenario, options), options.agenda,
-                   max_outcomes=options.max_outcomes).to_dict()
+def _analysis(current: Situation, options: Options) -> dict[str, Any]:
+    return analyze(current, max_outcomes=options.max_outcomes).to_dict()
 
 
-def _space(scenario: Scenario, options: Options) -> dict[str, Any]:
-    return space_points(pressured(scenario, options), options.agenda, cap=options.point_cap,
+def _space(current: Situation, options: Options) -> dict[str, Any]:
+    return space_points(current.scenario, current.agenda, cap=options.point_cap,
                         max_outcomes=options.max_outcomes)
 
 
-def _agendas(scenario: Scenario, options: Options) -> dict[str, Any]:
+def _agendas(current: Situation, options: Options) -> dict[str, Any]:
     from redline.space.agendas import analyze_agendas
 
-    data: dict[str, Any] = analyze_agendas(pressured(scenario, options),
-                                           max_outcomes=options.max_outcomes).to_dict()
+    data: dict[str, Any] = analyze_agendas(current, max_outcomes=options.max_outcomes).to_dict()
     return data
 
 
-def _explain(scenario: Scenario, options: Options) -> dict[str, Any]:
+def _explain(current: Situation, options: Options) -> dict[str, Any]:
     from redline.space.explain import explain
 
-    data: dict[str, Any] = explain(pressured(scenario, options), options.agenda,
-                                   max_outcomes=options.max_outcomes).to_dict()
+    data: dict[str, Any] = explain(current, max_outcomes=options.max_outcomes).to_dict()
     return data
 
 
-def _montecarlo(scenario: Scenario, options: Options) -> dict[str, Any]:
+def _montecarlo(current: Situation, options: Options) -> dict[str, Any]:
     from redline.uncertainty import montecarlo
 
     data: dict[str, Any] = montecarlo(
-        scenario, options.runs, options.seed, "local", agenda=options.agenda,
-        events=select_events(scenario, options.events), sobol_samples=sobol_samples(options.sobol),
-        max_outcomes=options.max_outcomes).to_dict()
-    return data
+        current.loaded, options.runs, options.seed, "local", agenda=list(current.agenda),
+        events=current.events, influence=current.influence,
+        sobol_samples=sobol_samples(options.sobol), max_outcomes=options.max_outcomes).to_dict()
+    return {**data, "situation": current.to_dict()}
 
 
 def sobol_samples(requested: int) -> int:
@@ -117,32 +117,30 @@ def sobol_samples(requested: int) -> int:
     return requested if importlib.util.find_spec("SALib") is not None else 0
 
 
-def _forecast(scenario: Scenario, options: Options) -> dict[str, Any]:
-    from redline.forecast import forecast, from_scenario
+def _forecast(current: Situation, options: Options) -> dict[str, Any]:
+    from redline.report.words import forecast_answer
 
-    data: dict[str, Any] = {"source": scenario.title,
-                            **forecast(from_scenario(scenario), "compromise").to_dict()}
-    return data
+    return {"source": current.title,
+            **forecast_answer(current, "compromise", max_outcomes=options.max_outcomes)}
 
 
-def _simulation(scenario: Scenario, options: Options) -> dict[str, Any]:
+def _simulation(current: Situation, options: Options) -> dict[str, Any]:
     from redline.report.simulation import simulation_record
 
-    return simulation_record(scenario, runs=options.runs, seed=options.seed,
-                             agenda=options.agenda)
+    return simulation_record(current, runs=options.runs, seed=options.seed)
 
 
-def _coalitions(scenario: Scenario, options: Options) -> dict[str, Any] | None:
+def _coalitions(current: Situation, options: Options) -> dict[str, Any] | None:
     """Under a vote only (a unanimity scenario's report is unchanged): the coalitions and,
     where exact, the members' voting power."""
     from redline.space.coalitions import analyze_coalitions
     from redline.space.power import EXACT_CELLS, power_indices, table_cells
 
-    chosen = pressured(scenario, options)
-    game = chosen.voting_game()
+    game = current.scenario.voting_game()
     if game.is_unanimity:
         return None
-    data = analyze_coalitions(chosen, options.agenda, max_outcomes=options.max_outcomes).to_dict()
+    data = analyze_coalitions(current.scenario, list(current.agenda),
+                              max_outcomes=options.max_outcomes).to_dict()
     if table_cells(game) <= EXACT_CELLS:
         data["power"] = power_indices(game, method="exact").to_dict()
     return data
@@ -170,12 +168,13 @@ def gather(scenario: Scenario, options: Options | None = None,
            given: Sequence[Mapping[str, Any]] = ()) -> dict[str, dict[str, Any]]:
     """Results by key: those `given` (by their "format"), then every available engine's."""
     options = options or Options()
+    current = situation_of(scenario, options)
     results: dict[str, dict[str, Any]] = {}
     for data in given:
         results[result_key(data)] = dict(data)
     for key in available():
         if key not in results:
-            found = RUNNERS[key](scenario, options)
+            found = RUNNERS[key](current, options)
             if found is not None:
                 results[key] = found
     return results

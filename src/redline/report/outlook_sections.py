@@ -11,6 +11,7 @@ from typing import Any
 from redline.report.figures import tornado_figure
 from redline.report.markup import Section, figure, number, package, paragraph, table, text
 from redline.report.svg import lines
+from redline.report.words import reconciliation_text
 
 
 def agendas(data: dict[str, Any]) -> Section:
@@ -57,10 +58,13 @@ def forecasts(data: dict[str, Any], document: dict[str, Any] | None = None) -> S
     options = {i["id"]: i["options"] for i in (document or {}).get("issues", [])}
     rows = []
     series = []
+    given = data.get("package")
+    package: dict[str, Any] = given if isinstance(given, dict) else {}
     for entry in entries:
         issue = str(entry.get("issue", ""))
         value = entry.get("forecast")
-        rows.append([issue, number(value, 1), entry.get("label") or _nearest(value, options.get(issue))])
+        rows.append([issue, number(value, 1), entry.get("label") or package.get(issue)
+                     or _nearest(value, options.get(issue))])
         trajectory = entry.get("trajectory")
         if trajectory and len(trajectory) > 1:  # a one-round model has no path to draw
             series.append((issue, [(float(k), float(v)) for k, v in enumerate(trajectory)]))
@@ -69,6 +73,8 @@ def forecasts(data: dict[str, Any], document: dict[str, Any] | None = None) -> S
                        text(f"; {data['rounds']} rounds" if data.get("rounds") else ""),
                        text("; converged" if data.get("converged") else ""))] if method else []
     parts.append(table(["issue", "forecast (0–100)", "nearest option"], rows))
+    if isinstance(data.get("situation"), dict) and "nearest_acceptable" in data:
+        parts.append(paragraph(text(reconciliation_text(data))))
     if series:
         parts.append(figure(lines(series, "Forecast trajectories", "round", "position (0–100)",
                                   (0.0, 100.0)),
@@ -115,7 +121,14 @@ def simulation(data: dict[str, Any]) -> Section:
     strategies = data.get("strategies")
     if isinstance(strategies, dict):
         rows.insert(1, ["strategies", ", ".join(f"{p}: {s}" for p, s in strategies.items())])
-    return Section("simulation", "Simulated negotiations", table(["measure", "value"], rows))
+    parts = [table(["measure", "value"], rows)]
+    deals = data.get("agreements")
+    if isinstance(deals, list) and deals:
+        parts.append("<h3>Most frequent deals</h3>")
+        parts.append(table(["share of deals", "package", "Pareto-optimal"],
+                           [[_share(d["share"]), package(d["outcome"]),
+                             "yes" if d.get("pareto_optimal") else "no"] for d in deals]))
+    return Section("simulation", "Simulated negotiations", "".join(parts))
 
 
 def _share(value: Any) -> str:

@@ -57,6 +57,26 @@ def glance(document: dict[str, Any]) -> Section:
     return Section("glance", "The scenario at a glance", "".join(parts))
 
 
+def situation(block: dict[str, Any] | None) -> Section | None:
+    """What every later section assumes: the one situation (agenda, events, influence, date,
+    reservations after pressure, refusals), from the `situation` block of the engines' JSON."""
+    if not block:
+        return None
+    rows = [["on the table", ", ".join(block["agenda"]) or "(none)"],
+            ["off the table (status quo)",
+             ", ".join(f"{i}: {o}" for i, o in block["off_agenda"].items()) or "—"],
+            ["events applied", ", ".join(block["events"]) or "none"],
+            ["influence applied", ", ".join(block["influence"]) or "none"],
+            ["as of", block.get("date") or "—"],
+            ["no-deal values (after pressure)",
+             ", ".join(f"{p} {d:.2f}" for p, d in block["reservations"].items())],
+            ["refuses this agenda",
+             "; ".join(f"{r['actor']} ({r['red_line']})" for r in block["refused_by"]) or "nobody"]]
+    note = paragraph(text("Every section below answers about this one situation: the same "
+                          "agenda, events, influence and red lines."))
+    return Section("situation", "The situation analysed", note + table(["", ""], rows))
+
+
 def _top_issue(preference: dict[str, Any] | None) -> str:
     if not preference:
         return "—"

@@ -7,20 +7,23 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from redline.scenario import Scenario
+from redline.scenario.situation import Situation, situate
 
 
-def simulation_record(scenario: Scenario, *, protocol: str = "alternating",
+def simulation_record(scenario: Scenario | Situation, *, protocol: str = "alternating",
                       strategies: Mapping[str, str] | None = None,
                       default_strategy: str = "linear", runs: int = 1000, rounds: int = 100,
                       seed: int = 0, breakdown: float = 0.0, reach: int = 2,
                       agenda: Sequence[str] | None = None,
                       progress: Callable[[float], None] | None = None) -> dict[str, Any]:
-    """Play `runs` sessions and summarise them in the `redline-simulation/1` JSON."""
+    """Play `runs` sessions of a situation (or of a scenario taken as it is, under `agenda`) and
+    summarise them in the `redline-simulation/1` JSON."""
     from redline.errors import RedlineError
     from redline.negotiate import from_scenario, landmarks, strategy, summarize
     from redline.negotiate.engine import Setup, simulate
 
-    domain = from_scenario(scenario, None if agenda is None else list(agenda))
+    current = situate(scenario, None if agenda is None else list(agenda))
+    domain = from_scenario(current)
     chosen = dict(strategies or {})
     unknown = [party for party in chosen if party not in domain.parties]
     if unknown:
@@ -41,5 +44,5 @@ def simulation_record(scenario: Scenario, *, protocol: str = "alternating",
 
     started = time.perf_counter()
     sessions = simulate(setup, runs, seed, chunk_size=max(64, runs // 20), engine=engine)
-    summary = summarize(sessions, landmarks(scenario, domain), time.perf_counter() - started)
-    return summary.record(protocol, domain)
+    summary = summarize(sessions, landmarks(current, domain), time.perf_counter() - started)
+    return {**summary.record(protocol, domain), "situation": current.to_dict()}

@@ -5,10 +5,12 @@ from redline.scenario.loading import load, parse
 from redline.scenario.model import Document, Triangular, point
 from redline.scenario.rules import parse_rule
 from redline.scenario.scenario import Scenario, Utility, from_document
+from redline.scenario.situation import Situation, situation
 
 __all__ = [
     "Document",
     "Scenario",
+    "Situation",
     "Triangular",
     "Utility",
     "VotingGame",
@@ -17,5 +19,6 @@ __all__ = [
     "parse",
     "parse_rule",
     "point",
+    "situation",
     "weighted_game",
 ]

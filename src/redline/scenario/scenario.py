@@ -117,6 +117,20 @@ def compile_utility(preference: Preference, issues: Sequence[Issue]) -> Utility:
     return Utility({k: v / total for k, v in raw.items()}, values, point(preference.reservation))
 
 
+def missing_reservations(doc: Document) -> list[str]:
+    """A warning for each party whose preferences give no reservation (no-deal value).
+
+    The value then defaults to 0, the least a utility can be: the party would accept any deal
+    its red lines allow. That is rarely what an analyst means, so it is said, never silent.
+    """
+    parties = {a.id for a in doc.actors if a.role == "party"}
+    return [f"warning: preferences.{who} has no reservation, so no deal counts as 0 for {who} "
+            f"(any deal its red lines allow beats it). Fix: give preferences.{who}.reservation, "
+            "the utility of no agreement in [0, 1]"
+            for who, pref in doc.preferences.items()
+            if who in parties and "reservation" not in pref.model_fields_set]
+
+
 def from_document(doc: Document, origin: str = "<scenario>",
                   located: Located | None = None) -> Scenario:
     """Validate cross-references and compile the numeric form of a document."""
@@ -136,4 +150,5 @@ def from_document(doc: Document, origin: str = "<scenario>",
             notices.append(f"preferences.{who}.weights add up to {total:g}; "
                            "normalised to sum 1")
         utilities[who] = compile_utility(pref, doc.issues)
+    notices.extend(missing_reservations(doc))
     return Scenario(doc, origin, utilities, rules, tuple(notices))

@@ -1,9 +1,20 @@
 """The bargaining space: outcomes, utilities, Pareto frontier, solution concepts."""
 
-from redline.space.analysis import METHODS, Analysis, Frontier, MethodError, Solution, SpaceTooLarge, analyze
+from redline.scenario.situation import AgendaError
+from redline.space.analysis import (
+    METHODS,
+    Analysis,
+    Frontier,
+    MethodError,
+    Package,
+    Solution,
+    SpaceTooLarge,
+    analyze,
+)
 from redline.space.coalitions import CoalitionDeal, Coalitions, analyze_coalitions
 from redline.space.merge import MergeTooLarge
-from redline.space.outcomes import AgendaError, OutcomeSpace, outcome_space
+from redline.space.nearest import Nearest, nearest_acceptable
+from redline.space.outcomes import OutcomeSpace, outcome_space
 from redline.space.pareto import pareto_mask
 from redline.space.partial import PartialAgreement, PartialAgreements, partial_agreements
 from redline.space.power import Power, power_indices
@@ -17,7 +28,9 @@ __all__ = [
     "METHODS",
     "MergeTooLarge",
     "MethodError",
+    "Nearest",
     "OutcomeSpace",
+    "Package",
     "PartialAgreement",
     "PartialAgreements",
     "Power",
@@ -25,6 +38,7 @@ __all__ = [
     "SpaceTooLarge",
     "analyze",
     "analyze_coalitions",
+    "nearest_acceptable",
     "outcome_space",
     "pareto_mask",
     "partial_agreements",

@@ -39,12 +39,13 @@ import numpy as np
 
 from redline.scenario import Scenario
 from redline.scenario.rules import evaluate
+from redline.scenario.situation import Situation, refusals, situate
 from redline.space.analysis import (
     RATIONALITY_SLACK,
     Analysis,
+    Package,
     analyze,
     applied_rules,
-    refusals,
 )
 from redline.space.outcomes import outcome_space
 from redline.version import __version__
@@ -62,7 +63,7 @@ class AgendaResult:
     refusing_red_lines: tuple[str, ...]
     zopa: bool
     zopa_size: int | None  # None: a space too large to count (see analyze)
-    nash: dict[str, Any] | None  # {"outcome": {issue: label}, "utilities": {party: u}}
+    nash: Package | None
     gains: dict[str, float]
     joint_gain: float
     binding_red_lines: tuple[str, ...]
@@ -76,7 +77,7 @@ class AgendaResult:
             "refusing_red_lines": list(self.refusing_red_lines),
             "zopa": self.zopa,
             "zopa_size": self.zopa_size,
-            "nash": self.nash,
+            "nash": None if self.nash is None else self.nash.to_dict(),
             "gains": self.gains,
             "joint_gain": round(self.joint_gain, 12),
             "binding_red_lines": list(self.binding_red_lines),
@@ -96,6 +97,7 @@ class Agendas:
     accepted: tuple[tuple[str, ...], ...]  # agendas every party accepts, ranked
     skipped: int
     skipped_reasons: dict[str, int]
+    situation: Situation | None = None  # its agenda: every issue the agendas are made of
     method: str = "enumerate-agendas"
     parameters: dict[str, Any] = field(default_factory=dict)
     version: str = __version__
@@ -110,6 +112,7 @@ class Agendas:
             "accepted": [list(a) for a in self.accepted],
             "skipped": self.skipped,
             "skipped_reasons": self.skipped_reasons,
+            "situation": None if self.situation is None else self.situation.to_dict(),
             "method": self.method,
             "parameters": self.parameters,
             "version": self.version,
@@ -161,13 +164,18 @@ def _party_score(party: str, entry: AgendaResult) -> tuple[float, float]:
     return (entry.gains[party], entry.joint_gain)
 
 
-def analyze_agendas(scenario: Scenario, *, parties: Sequence[str] | None = None,
+def analyze_agendas(scenario: Scenario | Situation, *, parties: Sequence[str] | None = None,
                     issues: Sequence[str] | None = None, max_outcomes: int = 5_000_000,
                     max_agendas: int = DEFAULT_MAX_AGENDAS) -> Agendas:
-    """Analyse every agenda over `issues` (default: all issues), smallest agendas first."""
+    """Analyse every agenda over `issues` (default: every issue of the situation's agenda, or
+    every issue of a scenario taken as it is), smallest agendas first."""
+    if isinstance(scenario, Situation) and issues is None:
+        issues = scenario.agenda
+    current = situate(scenario, issues)
+    scenario = current.scenario
     who = tuple(scenario.parties if parties is None else parties)
-    pool = tuple(scenario.issue_ids if issues is None else issues)
-    outcome_space(scenario, pool, who)  # unknown issues, missing status quos: one clear error
+    pool = current.agenda
+    outcome_space(scenario, pool, who)  # missing preferences: one clear error
     counts = scenario.option_counts()
     results: dict[tuple[str, ...], Analysis] = {}
     records: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
@@ -188,7 +196,8 @@ def analyze_agendas(scenario: Scenario, *, parties: Sequence[str] | None = None,
             if prod(counts[i] for i in agenda) > max_outcomes:
                 reasons["too_many_outcomes"] += 1
                 continue
-            results[agenda] = analyze(scenario, agenda, parties=who, max_outcomes=max_outcomes)
+            results[agenda] = analyze(current.with_agenda(agenda), parties=who,
+                                      max_outcomes=max_outcomes)
             records[agenda] = ((), ())
     sq = _status_quo(scenario)
     nash_of = {a: _nash_options(r) for a, r in results.items()}
@@ -244,6 +253,6 @@ def analyze_agendas(scenario: Scenario, *, parties: Sequence[str] | None = None,
         preferred[party] = None if best is None else best.issues
     skipped = sum(reasons.values())
     return Agendas(scenario.title, who, ranked, preferred, tuple(e.issues for e in deals),
-                   skipped, {k: v for k, v in reasons.items() if v},
+                   skipped, {k: v for k, v in reasons.items() if v}, current,
                    parameters={"issues": list(ordered_pool), "max_outcomes": max_outcomes,
                                "max_agendas": max_agendas})

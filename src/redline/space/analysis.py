@@ -24,6 +24,7 @@ from numpy.typing import NDArray
 
 from redline.errors import RedlineError
 from redline.scenario import Scenario
+from redline.scenario.situation import Situation, refusals, situate
 from redline.space.counting import count_zopa_by_blocks
 from redline.space.enumeration import count_zopa, enumerate_frontier
 from redline.space.merge import merge_frontier
@@ -67,6 +68,17 @@ class Solution:
 
 
 @dataclass(frozen=True)
+class Package:
+    """One outcome in words: the option of every issue and each party's utility of it."""
+
+    outcome: dict[str, str]  # issue id -> option label, every issue of the scenario
+    utilities: dict[str, float]  # party -> utility
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"outcome": dict(self.outcome), "utilities": dict(self.utilities)}
+
+
+@dataclass(frozen=True)
 class Analysis:
     """Everything `analyze` found, frozen. `to_dict()` gives the JSON contract."""
 
@@ -83,6 +95,7 @@ class Analysis:
     solutions: dict[str, Solution | None]
     best_for: dict[str, Solution | None]
     binding_red_lines: tuple[str, ...]
+    situation: Situation | None = None  # what the analysis assumed (agenda, events, ...)
     method: str = "enumerate"
     parameters: dict[str, Any] = field(default_factory=dict)
     version: str = __version__
@@ -100,18 +113,21 @@ class Analysis:
             for issue, k in zip(self.scenario.issues, options, strict=True)
         }
 
-    def package(self, options: Sequence[int], utilities: Sequence[float]) -> dict[str, Any]:
-        return {
-            "outcome": self.labels(options),
-            "utilities": {p: round(float(u), 12) for p, u in zip(self.parties, utilities,
-                                                                    strict=True)},
-        }
+    def package(self, options: Sequence[int], utilities: Sequence[float]) -> Package:
+        return Package(self.labels(options),
+                       {p: round(float(u), 12) for p, u in zip(self.parties, utilities,
+                                                               strict=True)})
+
+    def solution_package(self, name: str = "nash") -> Package | None:
+        """A solution (or None when there is none) as a package in words."""
+        found = self.solutions.get(name)
+        return None if found is None else self.package(found.options, found.utilities)
 
     def to_dict(self) -> dict[str, Any]:
         def solution(s: Solution | None) -> dict[str, Any] | None:
             if s is None:
                 return None
-            data = self.package(s.options, s.utilities)
+            data = self.package(s.options, s.utilities).to_dict()
             data["gains"] = {p: round(u - d, 12) for p, u, d in
                              zip(self.parties, s.utilities, self.reservations, strict=True)}
             data["ties"] = s.ties
@@ -131,29 +147,18 @@ class Analysis:
             "feasible": self.feasible,
             "zopa": self.zopa,
             "zopa_size": self.zopa_size,
-            "pareto": [self.package(o, u) for o, u in
+            "pareto": [self.package(o, u).to_dict() for o, u in
                        zip(self.frontier.options.tolist(), self.frontier.utilities.tolist(),
                            strict=True)],
             "solutions": {name: solution(s) for name, s in self.solutions.items()},
             "best_for": {p: solution(s) for p, s in self.best_for.items()},
             "applied_red_lines": list(self.applied_red_lines),
             "binding_red_lines": list(self.binding_red_lines),
+            "situation": None if self.situation is None else self.situation.to_dict(),
             "method": self.method,
             "parameters": self.parameters,
             "version": self.version,
         }
-
-
-def refusals(scenario: Scenario, agenda: Sequence[str],
-             parties: Sequence[str]) -> tuple[tuple[str, str], ...]:
-    """Agenda red lines of the parties that the agenda triggers: (actor, red line id)."""
-    on_table = set(agenda)
-    return tuple(
-        (red.actor, red.id)
-        for red in scenario.red_lines
-        if red.refuses_agenda is not None and red.actor in parties
-        and on_table.intersection(red.refuses_agenda)
-    )
 
 
 def applied_rules(scenario: Scenario, parties: Sequence[str]) -> tuple[str, ...]:
@@ -162,14 +167,15 @@ def applied_rules(scenario: Scenario, parties: Sequence[str]) -> tuple[str, ...]
 
 
 def analyze(
-    scenario: Scenario,
+    scenario: Scenario | Situation,
     agenda: Sequence[str] | None = None,
     *,
     parties: Sequence[str] | None = None,
     max_outcomes: int = DEFAULT_MAX_OUTCOMES,
     method: str = "auto",
 ) -> Analysis:
-    """Analyse the bargaining space of `scenario` under `agenda` (default: every issue).
+    """Analyse the bargaining space of a situation (or of `scenario`, taken as it is, under
+    `agenda`: default every issue); see :mod:`redline.scenario.situation`.
 
     `method`: ``"enumerate"`` (every outcome, up to `max_outcomes`), ``"merge"`` (the frontier
     from the issues' frontiers, any size; `max_outcomes` bounds a block of issues linked by red
@@ -177,7 +183,9 @@ def analyze(
     """
     if method not in METHODS:
         raise MethodError(f"unknown method {method!r}; use one of {', '.join(METHODS)}")
-    space = outcome_space(scenario, agenda, parties)
+    current = situate(scenario, agenda)
+    scenario = current.scenario
+    space = outcome_space(scenario, current.agenda, parties)
     refused = refusals(scenario, space.agenda, space.parties)
     rules = applied_rules(scenario, space.parties)
     reservations = np.array([scenario.utilities[p].reservation for p in space.parties])
@@ -192,7 +200,7 @@ def analyze(
         return Analysis(scenario, space.parties, space.agenda, tuple(reservations.tolist()),
                         refused, rules, space.size, 0, 0, empty,
                         dict.fromkeys(SOLUTIONS), dict.fromkeys(space.parties),
-                        tuple(sorted({r for _, r in refused})), method=chosen,
+                        tuple(sorted({r for _, r in refused})), current, method=chosen,
                         parameters=parameters)
     if chosen == "enumerate":
         if space.size > max_outcomes:
@@ -219,7 +227,7 @@ def analyze(
     solutions, best = _solutions(frontier, reservations, space.parties)
     return Analysis(scenario, space.parties, space.agenda, tuple(reservations.tolist()), (),
                     rules, space.size, feasible, zopa_size, frontier,
-                    solutions, best, binding, method=chosen, parameters=parameters)
+                    solutions, best, binding, current, method=chosen, parameters=parameters)
 
 
 def _merged_zopa_size(space: OutcomeSpace, rules: Sequence[str], merged: Any,

@@ -44,13 +44,13 @@ from redline.errors import RedlineError
 from redline.scenario import Scenario
 from redline.scenario.decision import MEMBERS, VotingGame
 from redline.scenario.rules import evaluate
+from redline.scenario.situation import refusals
 from redline.space.analysis import (
     DEFAULT_MAX_OUTCOMES,
     RATIONALITY_SLACK,
     Analysis,
     analyze,
     applied_rules,
-    refusals,
 )
 from redline.space.outcomes import outcome_space
 from redline.space.solutions import TOLERANCE
@@ -101,7 +101,7 @@ class CoalitionDeal:
         nash = self.analysis.solutions.get("nash")
         deal = None
         if nash is not None:
-            deal = self.analysis.package(nash.options, nash.utilities)
+            deal = self.analysis.package(nash.options, nash.utilities).to_dict()
             deal["gains"] = {p: round(u - d, 12) for p, u, d in
                              zip(self.members, nash.utilities, self.analysis.reservations,
                                  strict=True)}

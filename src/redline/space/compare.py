@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redline.scenario import Scenario
+from redline.scenario.situation import Situation
 from redline.space.analysis import Analysis, analyze
 from redline.version import __version__
 
@@ -34,9 +35,10 @@ class Comparison:
             "refused_by": sorted({a for a, _ in result.refused_by}),
             "reservations": dict(zip(result.parties, result.reservations, strict=True)),
             "nash": None, "gains": None,
+            "situation": None if result.situation is None else result.situation.to_dict(),
         }
         if nash is not None:
-            data["nash"] = result.package(nash.options, nash.utilities)
+            data["nash"] = result.package(nash.options, nash.utilities).to_dict()
             data["gains"] = {p: round(u - d, 12) for p, u, d in
                              zip(result.parties, nash.utilities, result.reservations,
                                  strict=True)}
@@ -68,9 +70,10 @@ class Comparison:
                 "version": self.version}
 
 
-def compare(before: Scenario, after: Scenario, agenda: Sequence[str] | None = None, *,
+def compare(before: Scenario | Situation, after: Scenario | Situation, agenda: Sequence[str] | None = None, *,
             change: dict[str, Any] | None = None, max_outcomes: int = 5_000_000) -> Comparison:
-    """Analyse `before` and `after` under one agenda and report the difference."""
+    """Analyse `before` and `after` (scenarios or situations) under one agenda and report the
+    difference."""
     first = analyze(before, agenda, max_outcomes=max_outcomes)
     second = analyze(after, agenda, max_outcomes=max_outcomes)
     return Comparison(first, second, change or {},

@@ -36,12 +36,14 @@ import numpy as np
 from numpy.typing import NDArray
 
 from redline.scenario import Scenario
+from redline.scenario.situation import Situation, refusals, situate
 from redline.space.analysis import (
     RATIONALITY_SLACK,
+    Analysis,
+    Package,
     SpaceTooLarge,
     analyze,
     applied_rules,
-    refusals,
 )
 from redline.space.outcomes import outcome_space
 from redline.version import __version__
@@ -51,14 +53,50 @@ RESERVATION = "reservation:"
 
 
 @dataclass(frozen=True)
-class BlockingSet:
-    constraints: tuple[str, ...]
-    opens: dict[str, Any]  # Nash point of the relaxed problem: {"outcome", "utilities"}
-    gives_up: tuple[dict[str, Any], ...]  # per constraint: actor, kind, and drop for reservations
+class Concession:
+    """What giving up one constraint of a blocking set means for its owner."""
+
+    constraint: str
+    actor: str
+    kind: str  # "red line", "agenda refusal" or "reservation"
+    issues: tuple[str, ...] = ()  # agenda refusal: the refused issues on the table
+    drop: float | None = None  # reservation: the uniform drop that opens a deal
+    before: float | None = None  # reservation: its value, before and after the drop
+    after: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"constraints": list(self.constraints), "opens": self.opens,
-                "gives_up": list(self.gives_up)}
+        data: dict[str, Any] = {"constraint": self.constraint, "actor": self.actor,
+                                "kind": self.kind}
+        if self.kind == "agenda refusal":
+            data["issues"] = list(self.issues)
+        if self.kind == "reservation":
+            data.update({"drop": self.drop, "from": self.before, "to": self.after})
+        return data
+
+
+@dataclass(frozen=True)
+class BlockingSet:
+    constraints: tuple[str, ...]
+    opens: Package  # the Nash point of the relaxed problem
+    gives_up: tuple[Concession, ...]  # one per constraint
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"constraints": list(self.constraints), "opens": self.opens.to_dict(),
+                "gives_up": [g.to_dict() for g in self.gives_up]}
+
+
+@dataclass(frozen=True)
+class BindingRedLine:
+    """A red line whose removal alone moves the Nash point."""
+
+    constraint: str
+    actor: str
+    nash_without: Package
+    change: dict[str, float]  # party -> utility change at the Nash point without it
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"constraint": self.constraint, "actor": self.actor,
+                "nash_without": self.nash_without.to_dict(), "change": dict(self.change)}
 
 
 @dataclass(frozen=True)
@@ -70,9 +108,10 @@ class Explanation:
     constraints: tuple[str, ...]
     blocking_sets: tuple[BlockingSet, ...]
     beyond_limit: int  # minimal blocking sets larger than max_size, not listed
-    nash: dict[str, Any] | None
-    binding: tuple[dict[str, Any], ...]
+    nash: Package | None
+    binding: tuple[BindingRedLine, ...]
     headroom: dict[str, float]
+    situation: Situation | None = None
     method: str = "violation-signatures"
     parameters: dict[str, Any] = field(default_factory=dict)
     version: str = __version__
@@ -87,9 +126,10 @@ class Explanation:
             "constraints": list(self.constraints),
             "blocking_sets": [b.to_dict() for b in self.blocking_sets],
             "beyond_limit": self.beyond_limit,
-            "nash": self.nash,
-            "binding": list(self.binding),
+            "nash": None if self.nash is None else self.nash.to_dict(),
+            "binding": [b.to_dict() for b in self.binding],
             "headroom": self.headroom,
+            "situation": None if self.situation is None else self.situation.to_dict(),
             "method": self.method,
             "parameters": self.parameters,
             "version": self.version,
@@ -130,11 +170,15 @@ def _minimal(signatures: NDArray[np.bool_]) -> list[NDArray[np.bool_]]:
     return kept
 
 
-def explain(scenario: Scenario, agenda: Sequence[str] | None = None, *,
+def explain(scenario: Scenario | Situation, agenda: Sequence[str] | None = None, *,
             parties: Sequence[str] | None = None, max_size: int = DEFAULT_MAX_SIZE,
             max_outcomes: int = 5_000_000) -> Explanation:
-    """Minimal blocking sets when there is no ZOPA; binding constraints of the deal otherwise."""
-    base = analyze(scenario, agenda, parties=parties, max_outcomes=max_outcomes)
+    """Minimal blocking sets when there is no ZOPA; binding constraints of the deal otherwise.
+
+    `scenario` is a situation, or a scenario taken as it is under `agenda`."""
+    current = situate(scenario, agenda)
+    scenario = current.scenario
+    base = analyze(current, parties=parties, max_outcomes=max_outcomes)
     space = outcome_space(scenario, base.agenda, base.parties)
     who = base.parties
     refusing = tuple(dict.fromkeys(r for _, r in refusals(scenario, space.agenda, who)))
@@ -142,7 +186,8 @@ def explain(scenario: Scenario, agenda: Sequence[str] | None = None, *,
     constraints = (*rules, *refusing, *(RESERVATION + p for p in who))
     parameters = {"agenda": list(base.agenda), "max_size": max_size, "max_outcomes": max_outcomes}
     if base.zopa:
-        return _binding(scenario, base, constraints, rules, parameters)
+        return dataclasses.replace(_binding(scenario, base, constraints, rules, parameters),
+                                   situation=current)
     if space.size > max_outcomes:
         raise SpaceTooLarge(
             f"the agenda has {space.size:,} outcomes, more than the enumeration limit of "
@@ -160,7 +205,7 @@ def explain(scenario: Scenario, agenda: Sequence[str] | None = None, *,
     sets = tuple(_open(scenario, base.agenda, who, constraints, m, violated, utilities,
                        reservations, max_outcomes) for m in listed)
     return Explanation(scenario.title, who, base.agenda, False, constraints, sets,
-                       len(minimal) - len(listed), None, (), {}, parameters=parameters)
+                       len(minimal) - len(listed), None, (), {}, current, parameters=parameters)
 
 
 def _open(scenario: Scenario, agenda: tuple[str, ...], who: tuple[str, ...],
@@ -185,21 +230,24 @@ def _open(scenario: Scenario, agenda: tuple[str, ...], who: tuple[str, ...],
     gives_up = []
     for name in names:
         actor, kind = _owner(scenario, name)
-        entry: dict[str, Any] = {"constraint": name, "actor": actor, "kind": kind}
         if kind == "agenda refusal":
             refused = next(r for r in scenario.red_lines if r.id == name).refuses_agenda or []
-            entry["issues"] = [i for i in agenda if i in refused]
-        if kind == "reservation":
+            gives_up.append(Concession(name, actor, kind,
+                                       tuple(i for i in agenda if i in refused)))
+        elif kind == "reservation":
             j = who.index(actor)
-            entry.update({"drop": round(delta, 12), "from": float(reservations[j]),
-                          "to": round(float(reservations[j] - delta), 12)})
-        gives_up.append(entry)
+            gives_up.append(Concession(name, actor, kind, drop=round(delta, 12),
+                                       before=float(reservations[j]),
+                                       after=round(float(reservations[j] - delta), 12)))
+        else:
+            gives_up.append(Concession(name, actor, kind))
     return BlockingSet(names, result.package(nash.options, nash.utilities), tuple(gives_up))
 
 
-def _binding(scenario: Scenario, base: Any, constraints: tuple[str, ...],
+def _binding(scenario: Scenario, base: Analysis, constraints: tuple[str, ...],
              rules: tuple[str, ...], parameters: dict[str, Any]) -> Explanation:
     nash = base.solutions["nash"]
+    assert nash is not None  # a ZOPA has a Nash point
     binding = []
     for rule in rules:
         other = analyze(without_red_lines(scenario, [rule]), base.agenda, parties=base.parties,
@@ -207,12 +255,10 @@ def _binding(scenario: Scenario, base: Any, constraints: tuple[str, ...],
         moved = other.solutions["nash"]
         if moved is not None and moved.options != nash.options:
             actor, _ = _owner(scenario, rule)
-            binding.append({
-                "constraint": rule, "actor": actor,
-                "nash_without": other.package(moved.options, moved.utilities),
-                "change": {p: round(b - a, 12) for p, a, b in
-                           zip(base.parties, nash.utilities, moved.utilities, strict=True)},
-            })
+            binding.append(BindingRedLine(
+                rule, actor, other.package(moved.options, moved.utilities),
+                {p: round(b - a, 12) for p, a, b in
+                 zip(base.parties, nash.utilities, moved.utilities, strict=True)}))
     headroom = {}
     for j, party in enumerate(base.parties):
         free = with_reservations(scenario, {party: 0.0})

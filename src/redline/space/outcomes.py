@@ -25,10 +25,10 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from redline.errors import RedlineError
 from redline.scenario import Scenario
 from redline.scenario.model import point
 from redline.scenario.rules import evaluate
+from redline.scenario.situation import AgendaError, check_agenda
 
 GRID = 10**12  # utilities are integers in units of 1 / GRID
 MAX_WEIGHT_TOTAL = 1e5  # raw weights adding up to more are normalised first (int64 headroom)
@@ -37,10 +37,6 @@ MAX_WEIGHT_TOTAL = 1e5  # raw weights adding up to more are normalised first (in
 def scaled(values: NDArray[np.float64]) -> NDArray[np.int64]:
     """Values in [0, 1] -> integers in units of 1 / GRID (rounded to nearest)."""
     return np.rint(np.asarray(values, dtype=np.float64) * GRID).astype(np.int64)
-
-
-class AgendaError(RedlineError):
-    """An agenda that cannot be analysed (an unknown issue, an issue with no status quo left off)."""
 
 
 @dataclass(frozen=True)
@@ -201,28 +197,14 @@ def outcome_space(
     scenario: Scenario, agenda: Sequence[str] | None = None, parties: Sequence[str] | None = None
 ) -> OutcomeSpace:
     """The outcome space of `agenda` (default: every issue) for `parties` (default: the parties)."""
-    ids = scenario.issue_ids
-    chosen = list(ids) if agenda is None else list(dict.fromkeys(agenda))
-    unknown = [i for i in chosen if i not in ids]
-    if unknown:
-        raise AgendaError(
-            f"unknown issue(s) on the agenda: {', '.join(unknown)}; the issues are {', '.join(ids)}"
-        )
-    fixed: list[tuple[str, int]] = []
-    for issue in scenario.issues:
-        if issue.id in chosen:
-            continue
-        if issue.status_quo is None:
-            raise AgendaError(
-                f"issue {issue.id!r} is left off the agenda but has no status_quo; "
-                f"give it a status_quo in the scenario or put it on the agenda"
-            )
-        fixed.append((issue.id, issue.options.index(issue.status_quo)))
+    ordered = check_agenda(scenario, agenda)
+    fixed = [(i.id, i.options.index(str(i.status_quo))) for i in scenario.issues
+             if i.id not in ordered]
     who = scenario.parties if parties is None else tuple(parties)
     missing = [p for p in who if p not in scenario.utilities]
     if missing:
-        raise AgendaError(f"no preferences for {', '.join(missing)}; add them to the scenario")
+        raise AgendaError(f"no preferences for {', '.join(missing)}. Fix: add "
+                          f"preferences.{missing[0]} to the scenario")
     if not who:
-        raise AgendaError("no parties to analyse; give at least one actor role: party")
-    ordered = tuple(i for i in ids if i in chosen)
+        raise AgendaError("no parties to analyse. Fix: give at least one actor role: party")
     return OutcomeSpace(scenario, tuple(who), ordered, tuple(fixed))

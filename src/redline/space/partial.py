@@ -51,7 +51,7 @@ class PartialAgreement:
     def to_dict(self) -> dict[str, Any]:
         nash = self.analysis.solutions["nash"]
         assert nash is not None
-        deal = self.analysis.package(nash.options, nash.utilities)
+        deal = self.analysis.package(nash.options, nash.utilities).to_dict()
         return {"parties": list(self.parties), "issues": list(self.issues),
                 "left_out": [p for p in self.analysis.scenario.parties if p not in self.parties],
                 "nash": deal, "score": self.score}

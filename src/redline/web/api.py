@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from redline.report import Options, build_report, space_points
 from redline.scenario import Scenario, load
-from redline.scenario.pressure import apply_pressure, select_events
+from redline.scenario.situation import Situation, situation
 from redline.space import analyze
 from redline.version import __version__
 from redline.web.engines import ENGINES, status
@@ -131,43 +131,47 @@ async def validate(body: ValidateRequest) -> dict[str, Any]:
             "actors": len(doc.actors), "issues": len(doc.issues), "red_lines": len(doc.red_lines)}
 
 
-def pressured(scenario: Scenario, events: Any) -> Scenario:
-    """The scenario with the chosen events applied (the CLI's default: the active ones)."""
-    return apply_pressure(scenario, select_events(scenario, events)).scenario
+def situation_of(request: Request, body: AnalyzeRequest) -> Situation:
+    """The one situation of a request: agenda, events, influence and date, as on the CLI."""
+    return situation(resolve(request, body), body.agenda, events=body.events,
+                     influence=body.influence, date=body.date)
 
 
-def _analysis(scenario: Scenario, body: AnalyzeRequest) -> dict[str, Any]:
-    return analyze(scenario, body.agenda, max_outcomes=body.max_outcomes).to_dict()
+def _analysis(current: Situation, body: AnalyzeRequest) -> dict[str, Any]:
+    return analyze(current, max_outcomes=body.max_outcomes).to_dict()
 
 
 @router.post("/analyze")
 async def analyze_route(request: Request, body: AnalyzeRequest) -> JSONResponse:
     """The bargaining-space analysis: the same JSON as `redline analyze --format json`."""
-    scenario = pressured(resolve(request, body), body.events)
-    return JSONResponse(await compute(request, _analysis, scenario, body))
+    current = situation_of(request, body)
+    return JSONResponse(await compute(request, _analysis, current, body))
 
 
 @router.post("/space")
 async def space_route(request: Request, body: SpaceRequest) -> JSONResponse:
     """Utilities of the outcomes (a fixed sample above `cap`), each flagged feasible or not."""
-    scenario = pressured(resolve(request, body), body.events)
+    current = situation_of(request, body)
     return JSONResponse(await compute(request, lambda: space_points(
-        scenario, body.agenda, cap=body.cap, max_outcomes=body.max_outcomes)))
+        current.scenario, current.agenda, cap=body.cap, max_outcomes=body.max_outcomes)))
+
+
+def _choice(value: str | list[str]) -> str | tuple[str, ...]:
+    return value if isinstance(value, str) else tuple(value)
 
 
 @router.post("/report", response_class=HTMLResponse)
 async def report_route(request: Request, body: ReportRequest) -> HTMLResponse:
     """The self-contained HTML report, as `redline report` writes it."""
     scenario = resolve(request, body)
-    events = body.events if isinstance(body.events, str) else tuple(body.events)
     options = Options(agenda=tuple(body.agenda) if body.agenda else None,
-                      max_outcomes=body.max_outcomes, events=events, runs=body.runs,
+                      max_outcomes=body.max_outcomes, events=_choice(body.events),
+                      influence=_choice(body.influence), date=body.date, runs=body.runs,
                       seed=body.seed, sobol=body.sobol)
     return HTMLResponse(await compute(request, build_report, scenario, options))
 
 
 def _engine_route(name: str) -> Callable[..., Any]:
-    issue = ENGINES[name].issue
     job = ENGINES[name].job
 
     async def route(request: Request, body: Annotated[EngineRequest, Body()]) -> JSONResponse:
@@ -187,7 +191,7 @@ def _engine_route(name: str) -> Callable[..., Any]:
                                           lambda _: None))
 
     route.__name__ = f"{name}_route"
-    route.__doc__ = (f"The {name} engine (issue {issue}); 501 until it is installed."
+    route.__doc__ = (f"The {name} engine; 501 where its extra is not installed."
                      + (" Answers 202 with a job to poll at /api/jobs/{id}." if job else ""))
     return route
 

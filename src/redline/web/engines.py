@@ -1,8 +1,10 @@
-"""The optional engines the API exposes, and whether each is installed yet.
+"""The optional engines the API exposes, and whether each can run here.
 
-An endpoint whose engine is not importable (or not wired in) answers 501 with the reason. Each
-engine's `run` (in `redline.web.runs`) checks its parameters and makes the same call, with the
-same JSON, as its CLI command.
+An engine can run when its third-party requirements (those of its extra) are importable: the
+news engine needs spaCy and an English model, the others only the core. An endpoint whose
+engine cannot run answers 501 with the reason and the extra to install. Each engine's `run` (in
+`redline.web.runs`) checks its parameters and makes the same call, with the same JSON, as its
+CLI command.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from redline.news.language import MODEL_NAMES
 from redline.scenario import Scenario
 from redline.web import runs
 
@@ -24,22 +27,30 @@ Run = Callable[[Scenario, dict[str, Any], Progress], dict[str, Any]]
 @dataclass(frozen=True)
 class Engine:
     name: str
-    module: str
-    issue: int  # the issue that builds it
+    module: str  # redline's own module of the engine
     run: Run | None = None
     job: bool = False  # long runs: answered with a job to poll
     parameters: type[Any] | None = None  # the pydantic model of its parameters (checked first)
     needs_scenario: bool = True
+    requires: tuple[tuple[str, ...], ...] = ()  # third-party modules: one of each group
+    extra: str | None = None  # the extra that installs them
 
     def missing(self) -> str | None:
         """Why the engine cannot run here, or None when it can."""
-        if importlib.util.find_spec(self.module) is None:
-            return (f"the {self.name} engine ({self.module}, issue {self.issue}) is not installed "
-                    "in this version of redline")
         if self.run is None:
-            return (f"the {self.name} engine ({self.module}) is installed but not yet wired into "
-                    "the web API")
+            return (f"the {self.name} engine ({self.module}) is not wired into the web API")
+        for group in self.requires:
+            if not any(_importable(name) for name in group):
+                return (f"the {self.name} engine ({self.module}) needs {' or '.join(group)}, "
+                        f"which is not installed. Fix: pip install 'redline[{self.extra}]'")
         return None
+
+
+def _importable(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):  # a parent package that is missing or broken
+        return False
 
 
 def _extract(scenario: Scenario | None, parameters: dict[str, Any],
@@ -56,17 +67,18 @@ def _extract(scenario: Scenario | None, parameters: dict[str, Any],
 
 
 ENGINES: dict[str, Engine] = {
-    "agendas": Engine("agendas", "redline.space.agendas", 4, run=runs.agendas,
+    "agendas": Engine("agendas", "redline.space.agendas", run=runs.agendas,
                       parameters=runs.AgendasParameters),
-    "explain": Engine("explain", "redline.space.explain", 4, run=runs.explain,
+    "explain": Engine("explain", "redline.space.explain", run=runs.explain,
                       parameters=runs.ExplainParameters),
-    "montecarlo": Engine("montecarlo", "redline.uncertainty", 4, run=runs.montecarlo, job=True,
+    "montecarlo": Engine("montecarlo", "redline.uncertainty", run=runs.montecarlo, job=True,
                          parameters=runs.MonteCarloParameters),
-    "forecast": Engine("forecast", "redline.forecast", 5, run=runs.forecast,
+    "forecast": Engine("forecast", "redline.forecast", run=runs.forecast,
                        parameters=runs.ForecastParameters),
-    "simulate": Engine("simulate", "redline.negotiate", 6, run=runs.simulate, job=True,
+    "simulate": Engine("simulate", "redline.negotiate", run=runs.simulate, job=True,
                        parameters=runs.SimulateParameters),
-    "extract": Engine("extract", "redline.news", 7, run=_extract, needs_scenario=False),
+    "extract": Engine("extract", "redline.news", run=_extract, needs_scenario=False,
+                      requires=(("spacy",), MODEL_NAMES), extra="nlp"),
 }
 
 

@@ -1,5 +1,7 @@
 """The optional engines as the API runs them: checked parameters, then the same calls (and the
-same JSON) as their CLI commands. Each function takes (scenario, parameters, progress)."""
+same JSON) as their CLI commands. Each function takes (scenario, parameters, progress); the
+parameters `agenda`, `events`, `influence` and `date` mean what they mean on the command line and
+are resolved into one situation by :func:`situation_of`."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from redline.errors import RedlineError
 from redline.scenario import Scenario
-from redline.scenario.pressure import apply_pressure, select_events, select_influence
+from redline.scenario.situation import Situation, situation
 from redline.web.schemas import WEB_MAX_OUTCOMES, IssueId
 
 Progress = Any  # Callable[[float], None]
@@ -22,35 +24,39 @@ class _Parameters(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class Pressure(_Parameters):
+class SituationParameters(_Parameters):
+    """The situation, as every command's --agenda, --events, --influence and --date."""
+
+    agenda: list[IssueId] | None = Field(default=None, max_length=64)
     events: Choice = Field(default="active", description="active, all, none, or event ids.")
     influence: Choice = Field(default="none", description="none, all, or FROM:TO:ISSUE names.")
+    date: str | None = Field(default=None, max_length=10, pattern=r"^\d{4}-\d{2}-\d{2}$")
     max_outcomes: int = Field(default=WEB_MAX_OUTCOMES, ge=1, le=WEB_MAX_OUTCOMES)
 
 
-class AgendasParameters(Pressure):
-    issues: list[IssueId] | None = Field(default=None, max_length=64)
+class AgendasParameters(SituationParameters):
+    issues: list[IssueId] | None = Field(default=None, max_length=64,
+                                         description="The issues agendas are made of (as "
+                                                     "'agenda'; default all).")
     max_agendas: int = Field(default=4096, ge=1, le=4096)
 
 
-class ExplainParameters(Pressure):
-    agenda: list[IssueId] | None = Field(default=None, max_length=64)
+class ExplainParameters(SituationParameters):
     max_size: int = Field(default=3, ge=1, le=5)
 
 
-class MonteCarloParameters(Pressure):
+class MonteCarloParameters(SituationParameters):
     runs: int = Field(default=1000, ge=1, le=MAX_RUNS)
     seed: int = Field(default=0, ge=0, le=2**63 - 1)
-    agenda: list[IssueId] | None = Field(default=None, max_length=64)
     output: str = Field(default="zopa", max_length=80)
     sobol: int = Field(default=256, ge=0, le=1024)
 
 
-class ForecastParameters(_Parameters):
+class ForecastParameters(SituationParameters):
     model: str = Field(default="compromise", max_length=40)
 
 
-class SimulateParameters(_Parameters):
+class SimulateParameters(SituationParameters):
     protocol: Literal["alternating", "mediated", "mediated-nash"] = "alternating"
     strategies: dict[Annotated[str, Field(max_length=64)], Annotated[str, Field(max_length=80)]] \
         = Field(default_factory=dict, description="party -> strategy, e.g. {'USA': 'boulware'}")
@@ -60,7 +66,6 @@ class SimulateParameters(_Parameters):
     seed: int = Field(default=0, ge=0, le=2**63 - 1)
     breakdown: float = Field(default=0.0, ge=0.0, lt=1.0)
     reach: int = Field(default=2, ge=1, le=64)
-    agenda: list[IssueId] | None = Field(default=None, max_length=64)
 
 
 class ParameterError(RedlineError):
@@ -79,13 +84,11 @@ def checked(model: type[_Parameters], given: dict[str, Any]) -> Any:
         raise ParameterError(f"{problems}. The parameters are: {allowed}") from None
 
 
-def _pressured(scenario: Scenario, p: Pressure) -> tuple[Scenario, str]:
-    chosen = apply_pressure(scenario, select_events(scenario, p.events),
-                            select_influence(scenario, p.influence))
-    parts = [f"events: {', '.join(chosen.events) or 'none'}"]
-    if chosen.influence:
-        parts.append(f"influence: {', '.join(chosen.influence)}")
-    return chosen.scenario, "; ".join(parts)
+def situation_of(scenario: Scenario, p: SituationParameters,
+                 agenda: list[str] | None = None) -> Situation:
+    """The one situation of a request, resolved as the command line resolves it."""
+    return situation(scenario, p.agenda if agenda is None else agenda, events=p.events,
+                     influence=p.influence, date=p.date)
 
 
 def agendas(scenario: Scenario, given: dict[str, Any], progress: Progress) -> dict[str, Any]:
@@ -93,10 +96,9 @@ def agendas(scenario: Scenario, given: dict[str, Any], progress: Progress) -> di
     from redline.space.agendas import analyze_agendas
 
     p = checked(AgendasParameters, given)
-    chosen, applied = _pressured(scenario, p)
-    data: dict[str, Any] = analyze_agendas(chosen, issues=p.issues, max_outcomes=p.max_outcomes,
+    current = situation_of(scenario, p, p.issues)
+    data: dict[str, Any] = analyze_agendas(current, max_outcomes=p.max_outcomes,
                                            max_agendas=p.max_agendas).to_dict()
-    data["pressure"] = applied
     return data
 
 
@@ -105,10 +107,8 @@ def explain(scenario: Scenario, given: dict[str, Any], progress: Progress) -> di
     from redline.space.explain import explain as why
 
     p = checked(ExplainParameters, given)
-    chosen, applied = _pressured(scenario, p)
-    data: dict[str, Any] = why(chosen, p.agenda, max_size=p.max_size,
+    data: dict[str, Any] = why(situation_of(scenario, p), max_size=p.max_size,
                                max_outcomes=p.max_outcomes).to_dict()
-    data["pressure"] = applied
     return data
 
 
@@ -119,6 +119,7 @@ def montecarlo(scenario: Scenario, given: dict[str, Any], progress: Progress) ->
     from redline.uncertainty.report import evaluations
 
     p = checked(MonteCarloParameters, given)
+    current = situation_of(scenario, p)
     total = evaluations(len(parameters(scenario)), p.runs, p.sobol)
     done = 0
 
@@ -127,21 +128,19 @@ def montecarlo(scenario: Scenario, given: dict[str, Any], progress: Progress) ->
         done += n
         progress(done / total)
 
-    result = run(scenario, p.runs, p.seed, "local", agenda=p.agenda,
-                 events=select_events(scenario, p.events),
-                 influence=select_influence(scenario, p.influence), output=p.output,
+    result = run(scenario, p.runs, p.seed, "local", agenda=list(current.agenda),
+                 events=current.events, influence=current.influence, output=p.output,
                  sobol_samples=p.sobol, max_outcomes=p.max_outcomes, progress=advance)
-    data: dict[str, Any] = result.to_dict()
-    return data
+    return {**result.to_dict(), "situation": current.to_dict()}
 
 
 def forecast(scenario: Scenario, given: dict[str, Any], progress: Progress) -> dict[str, Any]:
     """As `redline forecast --format json` (the source is the scenario's title here)."""
-    from redline.forecast import forecast as run
-    from redline.forecast import from_scenario
+    from redline.report.words import forecast_answer
 
     p = checked(ForecastParameters, given)
-    return {"source": scenario.title, **run(from_scenario(scenario), p.model).to_dict()}
+    return {"source": scenario.title,
+            **forecast_answer(situation_of(scenario, p), p.model, max_outcomes=p.max_outcomes)}
 
 
 def simulate(scenario: Scenario, given: dict[str, Any], progress: Progress) -> dict[str, Any]:
@@ -149,7 +148,7 @@ def simulate(scenario: Scenario, given: dict[str, Any], progress: Progress) -> d
     from redline.report.simulation import simulation_record
 
     p = checked(SimulateParameters, given)
-    return simulation_record(scenario, protocol=p.protocol, strategies=p.strategies,
-                             default_strategy=p.default_strategy, runs=p.runs, rounds=p.rounds,
-                             seed=p.seed, breakdown=p.breakdown, reach=p.reach, agenda=p.agenda,
-                             progress=progress)
+    return simulation_record(situation_of(scenario, p), protocol=p.protocol,
+                             strategies=p.strategies, default_strategy=p.default_strategy,
+                             runs=p.runs, rounds=p.rounds, seed=p.seed, breakdown=p.breakdown,
+                             reach=p.reach, progress=progress)

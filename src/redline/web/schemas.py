@@ -40,6 +40,11 @@ class AnalyzeRequest(ScenarioRef):
     events: str | list[Annotated[str, Field(max_length=64)]] = Field(
         default="active", max_length=64,
         description="Events applied: active (the default, as on the CLI), all, none, or ids.")
+    influence: str | list[Annotated[str, Field(max_length=200)]] = Field(
+        default="none", max_length=64,
+        description="Influence edges applied: none (the default), all, or FROM:TO:ISSUE names.")
+    date: str | None = Field(default=None, max_length=10, pattern=r"^\d{4}-\d{2}-\d{2}$",
+                             description="The situation as of this date (YYYY-MM-DD).")
 
 
 class ReportRequest(AnalyzeRequest):
