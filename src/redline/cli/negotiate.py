@@ -280,6 +280,9 @@ def tournament_command(
     if domain.refused_by:
         out.print("\n".join(refusal_lines(current)))
         return
+    played, total = result.parameters["played"], result.parameters["profiles"]
+    if played < total:
+        out.print(f"[dim]{total:,} strategy profiles: a seeded sample of {played:,} played.[/]")
     table = Table(title="Strategy pairs")
     for party in domain.parties:
         table.add_column(party)

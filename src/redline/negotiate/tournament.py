@@ -20,6 +20,9 @@ from redline.negotiate.engine import Engine, Setup, simulate
 from redline.negotiate.measures import Reference, Summary, reference, summarize
 from redline.negotiate.strategies import REGISTRY, strategy
 
+MAX_PROFILES = 256
+"""Beyond this many strategy profiles (strategies ** parties), a seeded sample of this many."""
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -66,11 +69,15 @@ def tournament(domain: Domain, runs: int, seed: int, names: Sequence[str] | None
                chunk_size: int = 2048) -> Tournament:
     """Play every assignment of the named strategies to the parties (all of ``REGISTRY`` by
     default), ``runs`` sessions each (in chunks of ``chunk_size``, which changes nothing but
-    how the engine can spread them)."""
+    how the engine can spread them). With more than MAX_PROFILES assignments (27 parties and
+    two strategies make 2**27), a sample of MAX_PROFILES distinct ones drawn with ``seed``
+    is played instead, and ``parameters["profiles"]`` says how many there were."""
     chosen = list(names) if names is not None else list(REGISTRY)
     players = [strategy(n) for n in chosen]
     landmarks = landmarks if landmarks is not None else reference(domain)
-    profiles = list(itertools.product(range(len(players)), repeat=domain.n_parties))
+    total = len(players) ** domain.n_parties
+    profiles = (list(itertools.product(range(len(players)), repeat=domain.n_parties))
+                if total <= MAX_PROFILES else _sample(len(players), domain.n_parties, seed))
     children = np.random.SeedSequence(seed).spawn(len(profiles))
     entries = []
     for profile, child in zip(profiles, children, strict=True):
@@ -83,6 +90,16 @@ def tournament(domain: Domain, runs: int, seed: int, names: Sequence[str] | None
                                       strict=True)), summary))
     parameters = {"runs": runs, "seed": seed, "protocol": protocol, "rounds": rounds,
                   "breakdown": breakdown, "strategies": [p.label for p in players],
+                  "profiles": total, "played": len(profiles),
                   "reservations": dict(zip(domain.parties, domain.reservations.tolist(),
                                            strict=True))}
     return Tournament("round-robin", parameters, tuple(entries))
+
+
+def _sample(strategies: int, parties: int, seed: int) -> list[tuple[int, ...]]:
+    """MAX_PROFILES distinct profiles, drawn uniformly with their own child of ``seed``."""
+    rng = np.random.default_rng(np.random.SeedSequence([seed, 1]))
+    found: dict[tuple[int, ...], None] = {}
+    while len(found) < MAX_PROFILES:
+        found.setdefault(tuple(int(k) for k in rng.integers(0, strategies, parties)))
+    return list(found)
