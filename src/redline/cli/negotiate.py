@@ -280,8 +280,8 @@ def tournament_command(
     if domain.refused_by:
         out.print("\n".join(refusal_lines(current)))
         return
-    played, total = result.parameters["played"], result.parameters["profiles"]
-    if played < total:
+    if "played" in result.parameters:
+        played, total = result.parameters["played"], result.parameters["profiles"]
         out.print(f"[dim]{total:,} strategy profiles: a seeded sample of {played:,} played.[/]")
     table = Table(title="Strategy pairs")
     for party in domain.parties:
