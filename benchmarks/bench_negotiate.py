@@ -102,7 +102,8 @@ def redline_cell(domains: list[Domain], pair: tuple[str, str], sessions_per_doma
                  seed: int) -> dict[str, float]:
     agreed, rounds, utilities, seconds, firsts = [], [], [], 0.0, []
     for k, domain in enumerate(domains):
-        setup = Setup(domain, (strategy(pair[0]), strategy(pair[1])), rounds=ROUNDS)
+        players = (strategy(pair[0] + ":clock=negmas"), strategy(pair[1] + ":clock=negmas"))
+        setup = Setup(domain, players, rounds=ROUNDS)  # NegMAS's clock, to compare like with like
         started = time.perf_counter()
         result = simulate(setup, sessions_per_domain, seed + k, chunk_size=4096)
         seconds += time.perf_counter() - started

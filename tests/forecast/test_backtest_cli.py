@@ -39,7 +39,11 @@ def test_backtest_json_contract(shared_data):
                  "--model", "compromise", "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"model", "n", "mae", "predictions"}
+    assert set(data) == {"model", "n", "mae", "predictions", "grouped_cv"}
+    # a fixed model learns nothing from the data: its grouped-CV MAE is its MAE
+    assert data["grouped_cv"]["grouped_cv_mae"] == pytest.approx(data["mae"])
+    # 96 of the 99 proposals keep an issue with an outcome
+    assert data["grouped_cv"]["groups"] == 96 and data["grouped_cv"]["folds"] == 10
     assert data["model"] == "compromise" and data["n"] == len(data["predictions"]) == 246
     first = data["predictions"][0]
     assert set(first) == {"id", "predicted", "outcome"} and first["id"] == "d00032i1"
@@ -54,6 +58,7 @@ def test_backtest_text_table_has_intervals(shared_data):
     assert "246 issues kept of 253" in result.stdout
     assert "nash" in result.stdout and "compromise" in result.stdout
     assert "95% CI (paired)" in result.stdout
+    assert "grouped CV" in result.stdout and "select (in folds)" in result.stdout
 
 
 def test_bootstrap_and_comparison_are_seeded_and_paired():

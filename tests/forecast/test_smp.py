@@ -130,3 +130,5 @@ def test_stacked_issues_check_their_parameters():
         forecast(space, "smp", max_turns=0)
     with pytest.raises(ForecastInputError, match="transitions"):
         forecast(space, "smp", transitions="random")
+    with pytest.raises(ForecastInputError, match="voting_rule must be one of"):
+        forecast(space, "smp", voting_rule="loudest")

@@ -72,8 +72,10 @@ def test_simulation_record_is_the_json_contract(talks: Domain) -> None:
     record = summary.record("alternating", talks)
     assert list(record) == [
         "format", "protocol", "runs", "agreement_rate", "mean_rounds", "mean_utilities",
-        "nash_distance", "pareto_rate", "sessions_per_second", "frontier_distance", "endings",
-        "strategies", "rounds", "agenda", "refused_by", "agreements"]
+        "nash_distance", "pareto_rate", "off_frontier", "sessions_per_second",
+        "frontier_distance", "endings", "strategies", "rounds", "agenda", "refused_by",
+        "agreements"]
+    assert record["off_frontier"] == pytest.approx(1.0 - summary.pareto_rate)
     assert record["format"] == "redline-simulation/1" and record["protocol"] == "alternating"
     assert record["runs"] == 12 and record["sessions_per_second"] == 48.0
     assert record["agreement_rate"] == summary.agreement_rate

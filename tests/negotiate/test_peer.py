@@ -1,5 +1,6 @@
 """Cross-check against NegMAS (the `peer` extra): the same time-based strategies on the same
-domain make the same offers, turn by turn."""
+domain make the same offers, turn by turn (on NegMAS's clock; redline's default clock reaches
+t = 1 in the last round, NegMAS's does not)."""
 
 from __future__ import annotations
 
@@ -29,8 +30,9 @@ def test_offer_sequence_matches_negmas_saomechanism(pair: tuple[str, str], seed:
         ladder = (ladder - ladder[0]) / (ladder[-1] - ladder[0])
         values.append(np.stack([ladder, 1 - ladder]))
     domain = from_tables(("A", "B"), weights, values)
-    ours = simulate(Setup(domain, (strategy(pair[0]), strategy(pair[1])), rounds=40), 1, 0,
-                    transcript=True)
+    # NegMAS's clock, (r + 1) / (R + 1), which never reaches 1: the clock=negmas setting
+    players = (strategy(pair[0] + ":clock=negmas"), strategy(pair[1] + ":clock=negmas"))
+    ours = simulate(Setup(domain, players, rounds=40), 1, 0, transcript=True)
     offered = [tuple(int(label[1:]) for label in e["outcome"].values())
                for e in ours.transcript[0]["events"] if e["action"] == "offer"]
 

@@ -8,14 +8,18 @@ import copy
 import numpy as np
 import pytest
 
-from redline.negotiate import REGISTRY, Domain, split, strategy
+import redline.negotiate.strategies.subgame  # noqa: F401  (every family imported)
+from redline.negotiate import REGISTRY, Domain, StrategyError, split, strategy
 from redline.negotiate.strategies import (
+    AbsoluteTitForTat,
     Boulware,
     Conceder,
     Hardliner,
     Moment,
+    NiceTitForTat,
     ParetoSeeker,
     PartyView,
+    RelativeTitForTat,
     Strategy,
     SubgamePerfect,
     TitForTat,
@@ -26,8 +30,18 @@ BATCH = 16
 ROUNDS = 30
 
 
+def subclasses(kind: type) -> list[type]:
+    found = []
+    for sub in kind.__subclasses__():
+        found += [sub, *subclasses(sub)]
+    return found
+
+
 def everyone() -> list[Strategy]:
-    return [strategy(name) for name in REGISTRY]
+    """Every Strategy subclass redline ships (not only the registry), with its defaults."""
+    shipped = {kind for kind in subclasses(Strategy) if kind.__module__.startswith("redline.")}
+    assert set(REGISTRY.values()) <= shipped
+    return [kind() for kind in sorted(shipped, key=lambda k: (k.__module__, k.__name__))]
 
 
 def play_scripted(player: Strategy, view: PartyView, offers: np.ndarray,
@@ -54,7 +68,7 @@ def domain(request: pytest.FixtureRequest) -> Domain:
     return request.getfixturevalue(request.param)
 
 
-@pytest.mark.parametrize("player", everyone(), ids=lambda s: s.name)
+@pytest.mark.parametrize("player", everyone(), ids=lambda s: type(s).__name__)
 @pytest.mark.parametrize("party", [0, 1])
 class TestContract:
     def test_same_noise_same_play(self, player: Strategy, party: int, domain: Domain) -> None:
@@ -105,7 +119,8 @@ class TestContract:
 
 def test_names_and_parameters_are_recorded() -> None:
     assert strategy("Boulware").describe() == {
-        "name": "boulware", "parameters": {"exponent": 4.0, "spread": 0.0, "tolerance": 1e-4}}
+        "name": "boulware", "parameters": {"exponent": 4.0, "spread": 0.0, "tolerance": 1e-4,
+                                           "initial": 0.0, "clock": "deadline"}}
 
 
 def test_boulware_holds_out_longer_than_conceder(small: Domain) -> None:
@@ -139,7 +154,7 @@ def test_hardliner_offers_its_best_and_accepts_only_that(talks: Domain) -> None:
 
 def test_tit_for_tat_gives_back_each_concession(small: Domain) -> None:
     view = PartyView(small, 0)
-    player = TitForTat(goodwill=0.0)
+    player = AbsoluteTitForTat(goodwill=0.0)
     state = player.start(view, 1)
     order = np.argsort(small.utilities[0])
     worst_offer, better_offer = order[:1], order[len(order) // 2: len(order) // 2 + 1]
@@ -188,8 +203,6 @@ def test_subgame_perfect_asks_for_rubinstein_share() -> None:
 
 
 def test_parameters_from_the_command_line() -> None:
-    from redline.negotiate import StrategyError
-
     assert strategy("linear:exponent=2.5") == Linear(exponent=2.5)
     assert strategy("random: acceptance=0.2").acceptance == 0.2
     for spec, message in [("linear:speed=2", "not a parameter of linear"),
@@ -200,3 +213,102 @@ def test_parameters_from_the_command_line() -> None:
             strategy(spec)
     assert strategy("linear:exponent=2.5").label == "linear:exponent=2.5"
     assert strategy("boulware").label == "boulware"
+
+
+def test_tit_for_tat_is_faratins_absolute_tit_for_tat(small: Domain) -> None:
+    """The command line's `tit-for-tat` plays exactly as `absolute-tit-for-tat`."""
+    offers, noise = script(small, 9)
+    view = PartyView(small, 1)
+    plain = play_scripted(TitForTat(), view, offers, noise)
+    absolute = play_scripted(strategy("absolute-tit-for-tat"), view, offers, noise)
+    for a, b in zip(plain, absolute, strict=True):
+        assert np.array_equal(a, b)
+
+
+def test_relative_tit_for_tat_gives_back_the_same_share(small: Domain) -> None:
+    """Faratin's relative tit-for-tat: the other side closes a share of the gap between its
+    offer and the party's best; the party gives up the same share of its remaining room, so a
+    concession that is small in absolute terms but large in share moves it more than it moves
+    the absolute reciprocator."""
+    view = PartyView(small, 0)
+    u = small.utilities[0]
+    order = np.argsort(u)
+    worst, mid = order[:1], order[len(order) // 2: len(order) // 2 + 1]
+    noise = np.zeros((1, 2))
+    relative, absolute = RelativeTitForTat(goodwill=0.0), AbsoluteTitForTat(goodwill=0.0)
+    states = [p.start(view, 1) for p in (relative, absolute)]
+    for player, state in zip((relative, absolute), states, strict=True):
+        player.respond(state, view, Moment(0.1, 0, noise), worst)
+        player.respond(state, view, Moment(0.2, 1, noise), mid)
+    ladder = states[0]["ladder"]
+    share = (u[mid[0]] - u[worst[0]]) / (ladder.best - u[worst[0]])
+    expected = ladder.best - share * (ladder.best - ladder.worst)
+    assert states[0]["demand"][0] == pytest.approx(expected)
+    assert states[1]["demand"][0] == pytest.approx(ladder.best - (u[mid[0]] - u[worst[0]]))
+    # a retraction raises the demand again
+    relative.respond(states[0], view, Moment(0.3, 2, noise), worst)
+    assert states[0]["demand"][0] > expected
+
+
+def test_nice_tit_for_tat_moves_toward_the_estimated_nash_point(talks: Domain) -> None:
+    """Baarslag et al. (2013): no concession while the other side stands still (bar goodwill);
+    once it has moved all the way to the Nash point, the party demands no more than the Nash
+    point's utility for itself, and it never demands less than that."""
+    usa = talks.party_index("USA")
+    view = PartyView(talks, usa)
+    player = NiceTitForTat(goodwill=0.0)
+    state = player.start(view, 1)
+    noise = np.zeros((1, 2))
+    other = PartyView(talks, 1 - usa)
+    their_best = np.flatnonzero(other.admissible)[np.argmax(other.utility[other.admissible])]
+    for r in range(3):  # the other side repeats its best offer
+        player.respond(state, view, Moment(0.1 * (r + 1), r, noise), np.array([their_best]))
+    assert state["demand"][0] == pytest.approx(state["ladder"].best)
+    nash = player.nash_estimate(state, view)[0]
+    generous = np.flatnonzero(view.admissible & (view.utility >= nash))
+    offer = generous[np.argmax(view.utility[generous])]
+    player.respond(state, view, Moment(0.5, 3, noise), np.array([offer]))
+    estimate = player.nash_estimate(state, view)[0]
+    if view.utility[offer] >= estimate:  # it moved (at least) all the way: so does the party
+        assert state["demand"][0] == pytest.approx(estimate)
+    assert state["demand"][0] >= estimate - 1e-9  # never past the Nash point
+
+
+@pytest.mark.parametrize("name", ["boulware", "linear", "conceder", "pareto"])
+def test_time_based_parties_reach_their_worst_admissible_utility_at_the_deadline(
+        talks: Domain, name: str) -> None:
+    """Faratin's clock: t = 1 in the last round, so the demand is the party's lowest admissible
+    utility then (its reservation or the red lines bound it); NegMAS's clock stops short."""
+    from redline.negotiate.strategies.base import progress
+
+    usa = talks.party_index("USA")
+    view = PartyView(talks, usa)
+    rounds = 100
+    player = strategy(name)
+    state = player.start(view, 1)
+    ladder = state["ladder"]
+    last = Moment(rounds / (rounds + 1), rounds - 1, np.zeros((1, 2)),
+                  progress(rounds - 1, rounds))
+    first = Moment(1 / (rounds + 1), 0, np.zeros((1, 2)), progress(0, rounds))
+    assert talks.utilities[usa, player.propose(state, view, first)[0]] == pytest.approx(
+        ladder.best)
+    assert player.target(state, last.clock("deadline")) == pytest.approx(ladder.worst)
+    assert talks.utilities[usa, player.propose(state, view, last)[0]] == pytest.approx(
+        ladder.worst)
+    if name == "boulware":  # the issue's figure: NegMAS's clock leaves 3.9% of the range
+        held = player.target(state, last.clock("negmas")) - ladder.worst
+        assert held / (ladder.best - ladder.worst) == pytest.approx(1 - (100 / 101) ** 4)
+
+
+def test_exponent_and_initial_concession_follow_faratins_polynomial(small: Domain) -> None:
+    """target = lo + (hi - lo)(1 - k)(1 - t^e): Genius's Boulware (beta = 0.2) is e = 5."""
+    view = PartyView(small, 0)
+    genius = strategy("boulware:exponent=5,initial=0.1")
+    state = genius.start(view, 1)
+    ladder = state["ladder"]
+    for t in (0.0, 0.3, 0.8, 1.0):
+        assert genius.target(state, t) == pytest.approx(
+            ladder.worst + (ladder.best - ladder.worst) * 0.9 * (1 - t**5))
+    assert strategy("linear:clock=negmas").clock == "negmas"
+    with pytest.raises(StrategyError, match="clock must be one of"):
+        strategy("linear:clock=sundial")

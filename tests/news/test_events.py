@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -97,3 +98,35 @@ def test_any_text_codes_to_a_category_or_none(nlp, texts):
     coded = code_events([{"id": str(i), "text": t} for i, t in enumerate(texts)])
     assert [c.id for c in coded] == [str(i) for i in range(len(texts))]
     assert all(c.event is None or c.event in plover.EVENTS for c in coded)
+
+
+OWN = Path(__file__).parent / "plover"
+
+
+def test_own_sentences_development_floor_and_held_back_figures(nlp, capsys):
+    """tests/news/plover: PLOVER-style sentences written for redline before the coder ran on
+    them. own-dev was read while adding the CAMEO-derived verb lexicon (floor just under what
+    it reaches); own-held was never read: its figures are printed (docs/news.md)."""
+    from redline.news.events import code_events
+
+    for name, floor in (("own-dev", 0.875), ("own-held", None)):
+        records = json.loads((OWN / f"{name}.json").read_text(encoding="utf-8"))
+        coded = code_events(records)
+        event = sum(c.event == r["event"] for c, r in zip(coded, records, strict=True))
+        event /= len(records)
+        if floor is not None:
+            assert event >= floor, [(r["id"], c.event) for c, r in zip(coded, records,
+                                                                        strict=True)]
+        with capsys.disabled():
+            print(f"\n{name}: PLOVER event accuracy {event:.3f} (n={len(records)})")
+
+
+def test_cameo_verbs_reach_plover_through_the_conversion_table(nlp):
+    from redline.news import lexicon
+    from redline.news.events import code_events
+
+    table = lexicon.cameo_verbs()
+    assert table[("lambaste", "")] == "DISAPPROVE" and table[("march", "troops")] == "MOBILIZE"
+    coded = code_events([{"id": "1", "text": "Uruguay lambasted Paraguay over the dam."}])
+    assert (coded[0].event, coded[0].source, coded[0].rule) == ("DISAPPROVE", ("URY",),
+                                                                "EV-CAMEO")

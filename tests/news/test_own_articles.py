@@ -15,29 +15,36 @@ from redline.news.scoring import ExpectedError, pair, read_expected, score, scor
 
 ARTICLES = Path(__file__).parent / "articles"
 
-# Reached on the development part (docs/news.md), minus a small margin.
-FLOORS = {"stance": (0.90, 0.98), "issue": (0.82, 0.89)}  # (precision, recall)
+# Reached on the development parts (docs/news.md), minus a small margin: dev01-06 (rounds one
+# to three) and dev07-09 (organisations, unions, companies, parties; issue 12).
+FLOORS = {("dev0", "stance"): (0.90, 0.98), ("dev0", "issue"): (0.84, 0.91),
+          ("dev07-09", "stance"): (0.85, 0.85), ("dev07-09", "issue"): (0.78, 0.78)}
+_SETS = {"dev0": ("dev01", "dev02", "dev03", "dev04", "dev05", "dev06"),
+         "dev07-09": ("dev07", "dev08", "dev09")}
 
 
-@pytest.fixture(scope="module")
-def development(nlp):
-    return score_articles(ARTICLES, "dev")
+def _combined(prefixes, level):
+    parts = [score_articles(ARTICLES, prefix)[level] for prefix in prefixes]
+    return tuple(sum(getattr(p.overall, key) for p in parts)
+                 for key in ("paired", "found", "expected")), parts
 
 
-@pytest.mark.parametrize("level", ["stance", "issue"])
-def test_development_floors(development, level):
-    overall = development[level].overall
-    floor_p, floor_r = FLOORS[level]
-    assert overall.expected >= 50  # the set is all there
-    assert overall.precision >= floor_p, development[level].spurious
-    assert overall.recall >= floor_r, development[level].missed
+@pytest.mark.parametrize(("name", "level"), list(FLOORS))
+def test_development_floors(nlp, name, level):
+    (paired, found, expected), parts = _combined(_SETS[name], level)
+    floor_p, floor_r = FLOORS[(name, level)]
+    assert expected >= 30  # the set is all there
+    assert paired / found >= floor_p, [p.spurious for p in parts]
+    assert paired / expected >= floor_r, [p.missed for p in parts]
 
 
 def test_held_back_figures(nlp, capsys):
     # held01-03 were used once to judge a round of changes; held04-06 were written afterwards,
     # before the next round, and measured before and after it (docs/news.md).
     sets = {"held01-03": ("held01", "held02", "held03"),
-            "held04-06": ("held04", "held05", "held06")}
+            "held04-06": ("held04", "held05", "held06"),
+            "held07-09": ("held07", "held08", "held09"),
+            "held10-12": ("held10", "held11", "held12")}
     with capsys.disabled():
         for name, prefixes in sets.items():
             parts = [score_articles(ARTICLES, prefix) for prefix in prefixes]
@@ -91,7 +98,7 @@ def test_talks_count_for_either_side_and_scores_add_up():
 def test_bad_expected_file_is_one_clear_error(tmp_path):
     bad = tmp_path / "x.json"
     bad.write_text('{"statements": [{"stance": "demand"}]}', encoding="utf-8")
-    with pytest.raises(ExpectedError, match="statement 0 needs an 'actor'"):
+    with pytest.raises(ExpectedError, match="statement 0 needs a 'stance' and an 'actor'"):
         read_expected(bad)
     bad.write_text("not json", encoding="utf-8")
     with pytest.raises(ExpectedError, match="cannot read"):
@@ -181,4 +188,4 @@ def test_threat_finds_its_issue(nlp, text, actor, word):
 
 def test_brussels_speaks_for_the_eu(nlp):
     found = _found("Officials in Brussels urged Hungary to respect the court ruling.")
-    assert [(s["actor"], s["stance"]) for s in found] == [("IGO", "urge")], found
+    assert [(s["actor"], s["stance"]) for s in found] == [("EU", "urge")], found

@@ -22,7 +22,8 @@ def test_seed_statements(seed_dir, examples, nlp):
     found = _extract(seed_dir, examples, nlp)
 
     def having(**want):
-        return [s for s in found if all(s[k] == v for k, v in want.items())]
+        return [s for s in found if all((s["resolved"] if k == "issue" else s)[k] == v
+                                        for k, v in want.items())]
 
     shamkhani = having(stance="red_line", actor="IRN", issue="missiles", speaker="Ali Shamkhani")
     assert shamkhani and "Supreme Leader" in shamkhani[0]["speaker_role"]
@@ -30,7 +31,9 @@ def test_seed_statements(seed_dir, examples, nlp):
 
     offer = having(stance="conditional_offer", actor="IRN")
     assert offer and "sanctions" in offer[0]["condition"]
-    assert offer[0]["issue"] == "enrichment"  # "nuclear limits" is an alias of enrichment
+    assert offer[0]["resolved"]["issue"] == "enrichment"  # "nuclear limits": alias of enrichment
+    assert offer[0]["resolved"]["condition_issue"] == "sanctions"
+    assert offer[0]["issue"] == "nuclear limits"  # the phrase at stake, not the light verb
 
     assert having(stance="reject", actor="IRN")  # refuses to link the issues
     assert having(stance="demand", actor="USA", issue="missiles")

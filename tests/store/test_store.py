@@ -32,10 +32,12 @@ def _count(store, table):
 
 def test_open_runs_the_migrations(store):
     names = set(inspect(store.engine).get_table_names())
-    assert {"articles", "statements", "statement_sources", "scenarios",
+    assert {"articles", "statements", "statement_sources", "scenarios", "feed_items",
             "alembic_version"} <= names
+    assert {"resolved_actor", "resolved_issue", "condition_issue", "matched"} <= {
+        c["name"] for c in inspect(store.engine).get_columns("statements")}
     with store.engine.connect() as conn:
-        assert conn.exec_driver_sql("select version_num from alembic_version").scalar() == "0001"
+        assert conn.exec_driver_sql("select version_num from alembic_version").scalar() == "0002"
 
 
 def test_reopening_keeps_data_and_schema(db_url):
@@ -106,7 +108,8 @@ def test_suggestions_cite_sentences_and_leave_the_scenario_alone(store, extracte
     assert ("new_red_line", "IRN", "enrichment") in kinds
     assert ("changed_reservation", "IRN", None) in kinds
     red = next(s for s in result.items if s.kind == "new_red_line" and s.issue == "enrichment")
-    assert "refuses_agenda" in red.fragment and red.citations
+    assert yaml.safe_load(red.fragment)["red_lines"][0]["rule"] == "enrichment == 'current'"
+    assert red.citations
     assert "red line" in red.citations[0].sentence
     change = next(s for s in result.items if s.kind == "changed_reservation")
     assert "softer" in change.reason and "reservation: -0.05" in change.fragment
@@ -129,7 +132,8 @@ def test_suggested_conditional_rule_parses(store, scenario):
     assert [s.issue for s in items] == ["missiles"]
     assert "sanctions" in items[0].reason
     rule = yaml.safe_load(items[0].fragment)["red_lines"][0]["rule"]
-    assert rule == "missiles != 'no-limits' implies sanctions != 'none'"
+    # Iran's concession on missiles (a move from no limits) implies its gain on sanctions
+    assert rule == "missiles > 'no-limits' implies sanctions > 'none'"
     parse_rule(rule)
 
 

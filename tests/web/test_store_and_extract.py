@@ -80,8 +80,9 @@ def test_extract_answers_the_cli_statements(tmp_path: Path) -> None:
                                                "scenario_id": "us-iran-2026"})
     assert answer.status_code == 200, answer.text
     found = answer.json()["statements"]
-    assert any(s["actor"] == "IRN" and s["stance"] == "red_line" and s["issue"] == "missiles"
-               for s in found)
+    assert any(s["resolved"]["actor"] == "IRN" and s["stance"] == "red_line"
+               and s["resolved"]["issue"] == "missiles"
+               and s["resolved"]["matched"]["actor"] == "person 'Ali Shamkhani'" for s in found)
     article = tmp_path / "article.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     result = CliRunner().invoke(cli, ["extract", str(article), "--scenario", str(EXAMPLE),

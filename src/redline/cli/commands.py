@@ -5,6 +5,7 @@ import redline.cli.forecast  # noqa: F401
 import redline.cli.negotiate  # noqa: F401
 import redline.cli.news  # noqa: F401
 import redline.cli.present  # noqa: F401
+import redline.cli.watch  # noqa: F401
 import redline.cli.whatif  # noqa: F401
 from redline.cli import analysis  # noqa: F401
 from redline.cli.app import app
@@ -12,7 +13,8 @@ from redline.cli.app import app
 # The order `redline --help` lists them in: the bargaining space first, then what builds on it.
 ORDER = ("analyze", "agendas", "explain", "compare", "coalitions", "power", "montecarlo",
          "validate", "schema",
-         "forecast", "simulate", "tournament", "extract", "code-events", "ingest", "timeline",
+         "forecast", "simulate", "tournament", "extract", "code-events", "ingest", "watch",
+         "timeline",
          "suggest", "report", "plot", "serve", "convert")
 
 

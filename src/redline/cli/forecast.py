@@ -21,8 +21,16 @@ from redline.cli.situation import (
     resolve,
     show,
 )
-from redline.forecast import MODELS, IssueSpace, forecast, from_scenario, load_space
+from redline.forecast import (
+    MODELS,
+    IssueSpace,
+    forecast,
+    from_scenario,
+    load_space,
+    read_ktab_xml,
+)
 from redline.forecast.backtest import backtest, compare
+from redline.forecast.crossval import grouped_report
 from redline.forecast.deu import read_deu
 from redline.forecast.space import ForecastInputError
 from redline.report.words import forecast_answer, reconciliation_text
@@ -86,7 +94,8 @@ SCENARIO_SUFFIXES = (".yaml", ".yml", ".json")
 @user_errors
 def forecast_command(
     source: Annotated[Path, typer.Argument(
-        help="A scenario (.yaml/.json), a KTAB SMP .csv, an actor-table .csv or a DEU .tsv.")],
+        help="A scenario (.yaml/.json), a KTAB SMP .csv or .xml, an actor-table .csv or a "
+        "DEU .tsv.")],
     model: Annotated[str, typer.Option("--model", "-m", help=MODEL_HELP)] = "compromise",
     output: FormatOpt = OutputFormat.text,
     settings: SetOpt = None,
@@ -114,6 +123,8 @@ def forecast_command(
         raise ForecastInputError("--agenda, --events, --influence and --date apply to "
                                  "scenarios. Fix: drop them, or forecast a .yaml/.json scenario")
     space = load_space(source)
+    if name == "smp" and source.suffix.lower() == ".xml":  # the scenario's own switches
+        parameters = {**read_ktab_xml(source).smp_parameters(), **parameters}
     result = forecast(space, name, **parameters)
     if output is OutputFormat.json:
         _print_json({"format": "redline-forecast/1", "source": str(source), **result.to_dict(),
@@ -180,41 +191,54 @@ def backtest_deu(
     min_positions: Annotated[int, typer.Option(
         help="Drop issues with fewer actors holding a position and a salience.", min=1)] = 2,
     settings: SetOpt = None,
+    folds: Annotated[int, typer.Option(
+        help="Folds of the cross-validation grouped by proposal.", min=2)] = 10,
 ) -> None:
-    """MAE of models against DEU outcomes, with bootstrap intervals and a paired comparison
-    against the compromise model."""
+    """MAE of models against DEU outcomes, with bootstrap intervals, a paired comparison
+    against the compromise model, and cross-validation grouped by proposal."""
     name = _model(model, allow_all=True)
     if settings and name == "all":
         raise ForecastInputError("--set needs one --model. Fix: name the model to tune")
     parameters = _parameters(settings, name) if name != "all" else {}
     space, filtering = read_deu(file, min_positions=min_positions)
-    try:
-        if output is OutputFormat.json and name != "all":
-            _print_json(backtest(space, name, **parameters).to_dict())
-            return
-        names = list(MODELS) if name == "all" else ["compromise", name]
-        results = [backtest(space, m, **(parameters if m == name else {}))
-                   for m in dict.fromkeys(names)]
-    except ValueError as exc:
-        raise ForecastInputError(f"--set: {exc}") from None
+    if output is OutputFormat.json and name != "all":
+        single = backtest(space, name, **parameters)
+        cv = grouped_report(space, [single], folds=folds, seed=seed).models[name]
+        _print_json({**single.to_dict(), "grouped_cv": cv.to_dict()})
+        return
+    names = list(MODELS) if name == "all" else ["compromise", name]
+    results = [backtest(space, m, **(parameters if m == name else {}))
+               for m in dict.fromkeys(names)]
     comparison = compare(results, seed=seed, resamples=resamples)
+    grouped = grouped_report(space, results, folds=folds, seed=seed)
     if output is OutputFormat.json:
         _print_json({"filtering": filtering.to_dict(),
                      "models": [r.to_dict() for r in results],
-                     "comparison": comparison.to_dict()})
+                     "comparison": comparison.to_dict(),
+                     "grouped_cv": grouped.to_dict()})
         return
     out.print(f"DEU backtest of {file}: {filtering.kept} issues kept of {filtering.rows} "
               f"({len(filtering.no_outcome)} without an outcome, "
               f"{len(filtering.too_few_positions)} with fewer than {min_positions} positions; "
               f"{filtering.positions_without_salience} positions without salience ignored)")
     table = Table("model", "MAE", "95% CI", "minus compromise", "95% CI (paired)",
-                  "issues better")
+                  "issues better", "grouped CV")
     for r in sorted(results, key=lambda r: r.mae):
         m, d = comparison.mae[r.model], comparison.difference[r.model]
         table.add_row(r.model, f"{m.estimate:.2f}", f"{m.low:.2f} – {m.high:.2f}",
                       f"{d.estimate:+.2f}", f"{d.low:+.2f} – {d.high:+.2f}",
-                      f"{100 * comparison.wins[r.model]:.0f}%")
+                      f"{100 * comparison.wins[r.model]:.0f}%",
+                      f"{grouped.models[r.model].mae:.2f}")
+    for title, tuned in (("select (in folds)", grouped.select),
+                         ("stack (in folds)", grouped.stack)):
+        if tuned is not None:
+            table.add_row(title, f"{tuned.in_sample_mae:.2f}", "", "", "", "",
+                          f"{tuned.mae:.2f}")
     out.print(table)
+    out.print(f"[dim]Grouped CV: {grouped.select.folds} folds of whole proposals, "
+              f"{grouped.select.repeats} repeats (fold seeds {seed}–{seed + 4}). A fixed model "
+              "learns nothing from the data, so its grouped-CV MAE equals its MAE; 'select' and "
+              "'stack' choose inside the folds, and their MAE column is in-sample.[/]")
     out.print(f"[dim]Bootstrap: {resamples} resamples of issues, seed {seed}; the same "
               "resamples for every model, so differences are paired. A model beats the "
               "compromise only where the paired interval lies below 0.[/]")

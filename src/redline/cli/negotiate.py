@@ -216,6 +216,8 @@ def render_simulation(current: Situation, domain: Domain, records: list[dict[str
         ("distance to Nash", [number(r["nash_distance"]) for r in records]),
         ("distance to frontier", [number(r["frontier_distance"]) for r in records]),
         ("Pareto-optimal deals", [number(r["pareto_rate"]) for r in records]),
+        ("deals off the frontier", ["-" if r["off_frontier"] is None
+                                    else f"{r['off_frontier']:.1%}" for r in records]),
         ("endings", [", ".join(f"{k} {v}" for k, v in r["endings"].items())
                      for r in records]),
         ("sessions/s", [f"{r['sessions_per_second']:,.0f}" for r in records]),

@@ -13,11 +13,16 @@ from redline.cli.analysis import OutputFormat, print_json
 from redline.cli.app import app, out, user_errors
 from redline.errors import RedlineError
 
-FilesArg = Annotated[list[Path], typer.Argument(help="Article files or folders (text, HTML, "
-                                                     "RSS/Atom).")]
+FilesArg = Annotated[list[str], typer.Argument(help="Article files, folders or http(s) URLs "
+                                                    "(text, HTML, RSS/Atom).")]
+SourcesArg = Annotated[list[str] | None, typer.Argument(
+    help="Article files, folders or http(s) URLs (text, HTML, RSS/Atom).")]
+TimeoutOpt = Annotated[float, typer.Option("--timeout", help="Seconds to wait for a web server.",
+                                           min=0.1)]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="text or json.")]
 ScenarioOpt = Annotated[Path | None, typer.Option(
-    "--scenario", "-s", help="Scenario whose issue ids to match statements to.")]
+    "--scenario", "-s", help="Scenario whose actors, issues and options to resolve statements "
+                             "to (by their names and aliases).")]
 DateOpt = Annotated[str | None, typer.Option(
     "--date", "-d", help="Article date (YYYY-MM-DD), for relative dates like 'last week'.")]
 DbOpt = Annotated[str | None, typer.Option(
@@ -37,11 +42,45 @@ def _scenario(path: Path | None) -> Any:
     return load(path)
 
 
-def _extract(files: list[Path], scenario: Path | None, day: str | None) -> Any:
-    from redline.news import extract
+def _articles(sources: list[str], timeout: float) -> list[Any]:
+    """The articles of files, folders and http(s) URLs, all read before anything is stored."""
+    from redline.news.fetching import is_url, read_url
+    from redline.news.reading import expand, read_file
+
+    found: list[Any] = []
+    for source in sources:
+        if is_url(source):
+            found.extend(read_url(source, timeout))
+        else:
+            found.extend(a for path in expand([source]) for a in read_file(path))
+    return found
+
+
+def _extract(files: list[str], scenario: Path | None, day: str | None,
+             timeout: float = 20.0) -> Any:
+    from redline.news import extract_articles
     from redline.news.dates import parse_date
 
-    return extract(files, _scenario(scenario), parse_date(day) if day else None)
+    published = parse_date(day) if day else None  # the options first: they are quick to check
+    loaded = _scenario(scenario)
+    return extract_articles(_articles(files, timeout), loaded, published)
+
+
+def _ids(s: Any) -> tuple[str, str, str | None, str | None, str | None]:
+    """Actor, issue, option, addressee and condition's issue to show: scenario ids where the
+    statement was resolved (an unresolved one as "? (the text's words)"), else the raw fields."""
+    resolved = getattr(s, "resolved", None)
+    if resolved is None and getattr(s, "scenario", None):  # a stored statement
+        resolved = s
+        actor, issue = s.resolved_actor, s.resolved_issue
+        option, addressee, price = s.resolved_option, s.resolved_addressee, s.condition_issue
+    elif resolved is not None:
+        actor, issue, option = resolved.actor, resolved.issue, resolved.option
+        addressee, price = resolved.addressee, resolved.condition_issue
+    else:
+        return s.actor or "?", s.issue or "", None, s.addressee, None
+    return (actor or f"? ({s.actor or 'unknown'})", issue or (f"? ({s.issue})" if s.issue else ""),
+            option, addressee or s.addressee, price)
 
 
 def _statement_table(rows: list[Any], title: str) -> Table:
@@ -49,22 +88,26 @@ def _statement_table(rows: list[Any], title: str) -> Table:
     for column in ("date", "actor", "stance", "issue", "speaker", "detail", "rule / sources"):
         table.add_column(column)
     for s in rows:
-        detail = s.condition and f"if {s.condition}" or s.addressee and f"to {s.addressee}" or ""
+        actor, issue, option, addressee, price = _ids(s)
+        if option:
+            issue += f" = {option}"
+        condition = f"if {s.condition}" + (f" [{price}]" if price else "") if s.condition \
+            else ""
+        detail = condition or addressee and f"to {addressee}" or ""
         if getattr(s, "mediator", None):
             detail += f" via {s.mediator}"
         cited = getattr(s, "citations", None)
         origin = f"{len(cited)} source(s)" if cited is not None else s.rule
-        table.add_row(s.date or "", s.actor or "?", s.stance, s.issue or "", s.speaker or "",
-                      detail, origin)
+        table.add_row(s.date or "", actor, s.stance, issue, s.speaker or "", detail, origin)
     return table
 
 
 @app.command("extract")
 @user_errors
 def extract_command(files: FilesArg, scenario: ScenarioOpt = None, date: DateOpt = None,
-                    output: FormatOpt = OutputFormat.text) -> None:
-    """Statements of position (with provenance) from news articles."""
-    result = _extract(files, scenario, date)
+                    output: FormatOpt = OutputFormat.text, timeout: TimeoutOpt = 20.0) -> None:
+    """Statements of position (with provenance) from news articles (files or URLs)."""
+    result = _extract(files, scenario, date, timeout)
     if output is OutputFormat.json:
         print_json(result.to_dict())
         return
@@ -118,20 +161,51 @@ def code_events_command(
 
 @app.command("ingest")
 @user_errors
-def ingest_command(files: FilesArg, scenario: ScenarioOpt = None, date: DateOpt = None,
-                   db: DbOpt = None, output: FormatOpt = OutputFormat.text) -> None:
-    """Extract statements from articles and store them (idempotent; all or nothing)."""
+def ingest_command(
+    files: SourcesArg = None, scenario: ScenarioOpt = None, date: DateOpt = None,
+    db: DbOpt = None, output: FormatOpt = OutputFormat.text,
+    feed: Annotated[list[str] | None, typer.Option(
+        "--feed", help="An RSS/Atom feed URL: store its new items only (repeatable).")] = None,
+    follow_links: Annotated[bool, typer.Option(
+        "--follow/--no-follow", help="Read each new feed item's linked page (default), or "
+                                     "only the feed's own text.")] = True,
+    timeout: TimeoutOpt = 20.0,
+) -> None:
+    """Extract statements from articles (files, URLs, new feed items) and store them
+    (idempotent; all or nothing for files and URLs, feed by feed for feeds)."""
+    from redline.news.dates import parse_date
     from redline.store import ingest, open_store
+    from redline.store.feeds import poll_feed
 
-    result = _extract(files, scenario, date)
+    if not files and not feed:
+        raise InputError("nothing to ingest. Fix: name article files, folders or URLs, or "
+                         "give --feed URL")
+    result = _extract(files, scenario, date, timeout) if files else None
+    loaded = _scenario(scenario) if feed else None
     with open_store(db) as store:
-        report = ingest(store, result.articles)
+        reports = [ingest(store, result.articles)] if result is not None else []
+        polls = [poll_feed(store, url, loaded, parse_date(date) if date else None,
+                           follow_links, timeout) for url in feed or ()]
     if output is OutputFormat.json:
-        print_json({**report.to_dict(), "db": store.url})
+        print_json({**(reports[0].to_dict() if reports else {}), "db": store.url,
+                    "feeds": [p.to_dict() for p in polls]})
         return
-    out.print(f"{report.articles_added} article(s) added, {report.articles_known} already "
-              f"stored; {report.statements_added} new statement(s), "
-              f"{report.statements_merged} merged with stored ones ({store.url})")
+    for report in reports:
+        out.print(f"{report.articles_added} article(s) added, {report.articles_known} already "
+                  f"stored; {report.statements_added} new statement(s), "
+                  f"{report.statements_merged} merged with stored ones ({store.url})")
+    for p in polls:
+        out.print(_poll_line(p))
+
+
+def _poll_line(p: Any) -> str:
+    if p.error:
+        return f"{p.feed}: {p.error}"
+    line = f"{p.feed}: {p.new} new item(s) of {p.entries}"
+    if p.ingest is not None:
+        line += (f"; {p.ingest.statements_added} new statement(s), "
+                 f"{p.ingest.statements_merged} merged")
+    return line
 
 
 @app.command("timeline")
@@ -139,20 +213,23 @@ def ingest_command(files: FilesArg, scenario: ScenarioOpt = None, date: DateOpt 
 def timeline_command(
     actor: Annotated[str, typer.Option("--actor", "-a", help="Actor code, e.g. IRN.")],
     issue: Annotated[str | None, typer.Option("--issue", "-i", help="Issue id.")] = None,
-    db: DbOpt = None, output: FormatOpt = OutputFormat.text,
+    db: DbOpt = None, output: FormatOpt = OutputFormat.text, scenario: ScenarioOpt = None,
 ) -> None:
-    """How an actor's position (on an issue) moved over time, from stored statements."""
+    """How an actor's position (on an issue) moved over time, from stored statements (read in
+    the scenario's ids with --scenario)."""
     from redline.store import open_store, timeline
 
+    loaded = _scenario(scenario)
     with open_store(db) as store:
-        result = timeline(store, actor, issue)
+        result = timeline(store, actor, issue, loaded)
     if output is OutputFormat.json:
         print_json(result.to_dict())
         return
     out.print(_statement_table(list(result.statements),
                                f"{result.actor} on {issue or 'all issues'}"))
     for move in result.moves:
-        out.print(f"{move.date or '?'}: {move.before} -> {move.after} ({move.direction})")
+        out.print(f"{move.issue}: {move.since or '?'} {move.before} -> {move.date or '?'} "
+                  f"{move.after} ({move.direction})")
 
 
 @app.command("suggest", help="Proposed scenario edits from stored statements, each citing its "

@@ -14,11 +14,14 @@ from redline.forecast.actor_table import looks_like_actor_table, read_actor_tabl
 from redline.forecast.backtest import Backtest, Comparison, backtest, compare
 from redline.forecast.bdm import bdm
 from redline.forecast.compromise import compromise
+from redline.forecast.crossval import CrossValidation, cross_validate, grouped_folds
 from redline.forecast.deu import read_deu
 from redline.forecast.exchange import exchange
 from redline.forecast.ktab_csv import read_ktab_csv
+from redline.forecast.ktab_xml import KtabScenario, read_ktab_xml
 from redline.forecast.models import MODELS, ForecastMeasure, forecast
 from redline.forecast.nash import nash_bargaining
+from redline.forecast.procedural import procedural
 from redline.forecast.result import Forecast
 from redline.forecast.scenario_space import from_scenario
 from redline.forecast.selection import select_on_split
@@ -35,9 +38,11 @@ from redline.forecast.space import (
 
 def load_space(path: str | Path) -> IssueSpace:
     """Read a file as an issue space: ``.tsv`` DEU III, ``.csv`` KTAB SMP or actor table,
-    anything else a redline scenario (YAML or JSON)."""
+    ``.xml`` a KTAB SMP XML scenario, anything else a redline scenario (YAML or JSON)."""
     path = Path(path)
     suffix = path.suffix.lower()
+    if suffix == ".xml":
+        return read_ktab_xml(path).space
     if suffix == ".tsv":
         return read_deu(path, require_outcome=False)[0]
     if suffix == ".csv":
@@ -51,27 +56,33 @@ def load_space(path: str | Path) -> IssueSpace:
 __all__ = [
     "Backtest",
     "Comparison",
+    "CrossValidation",
     "Forecast",
     "ForecastMeasure",
     "ForecastInputError",
     "IssueSpace",
+    "KtabScenario",
     "MODELS",
     "SituatedForecast",
     "backtest",
     "bdm",
     "compare",
     "compromise",
+    "cross_validate",
     "exchange",
     "forecast",
     "forecast_situation",
     "from_scenario",
+    "grouped_folds",
     "issue_space",
     "load_space",
     "nash_bargaining",
+    "procedural",
     "random_space",
     "read_actor_table",
     "read_deu",
     "read_ktab_csv",
+    "read_ktab_xml",
     "select_on_split",
     "smp",
 ]

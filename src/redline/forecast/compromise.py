@@ -14,7 +14,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from redline.forecast.result import Forecast
-from redline.forecast.space import IssueSpace
+from redline.forecast.space import ForecastInputError, IssueSpace
 
 Weighting = Literal["capability*salience", "salience", "capability", "equal"]
 WEIGHTINGS: tuple[str, ...] = ("capability*salience", "salience", "capability", "equal")
@@ -23,7 +23,8 @@ WEIGHTINGS: tuple[str, ...] = ("capability*salience", "salience", "capability", 
 def actor_weights(space: IssueSpace, weighting: str = "capability*salience") -> NDArray[np.float64]:
     """(actors x issues) weights, 0 where the actor has no position on the issue."""
     if weighting not in WEIGHTINGS:
-        raise ValueError(f"weighting must be one of {WEIGHTINGS}, got {weighting!r}")
+        raise ForecastInputError(f"compromise: weighting must be one of {WEIGHTINGS}, got "
+                                 f"{weighting!r}. Fix: use one of those")
     present = ~np.isnan(space.positions)
     cap = space.capabilities[:, None] if "capability" in weighting else 1.0
     sal = np.nan_to_num(space.saliences, nan=0.0) if "salience" in weighting else 1.0
@@ -78,7 +79,8 @@ def compromise(space: IssueSpace, *, statistic: Literal["mean", "median"] = "mea
                weighting: Weighting = "capability*salience") -> Forecast:
     """The capability x salience weighted mean (``statistic="mean"``) or median of positions."""
     if statistic not in ("mean", "median"):
-        raise ValueError(f"statistic must be 'mean' or 'median', got {statistic!r}")
+        raise ForecastInputError(f"compromise: statistic must be 'mean' or 'median', got "
+                                 f"{statistic!r}. Fix: use one of those")
     weights = actor_weights(space, weighting)
     mean = weighted_mean(space.positions, weights)
     median = weighted_median(space.positions, weights)

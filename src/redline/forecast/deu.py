@@ -3,7 +3,9 @@
 Format (tab-separated, fields may be double-quoted): row 1 the column names; row 2 a capability
 figure per actor under its position column (``p<actor>``); then one row per contested issue with
 ``isnr`` (issue id), positions ``p<actor>`` and saliences ``s<actor>`` on 0–100, ``rp`` the
-reference point (status quo) and ``out`` the outcome. Blank cells are missing values.
+reference point (status quo) and ``out`` the outcome. Blank cells are missing values. Optional
+columns kept: ``prnr`` (the proposal: the issue's group) and ``proc`` / ``counvte`` (the
+procedure, COD or CNS, and the Council's voting rule, QMV or Unan: the issue's rule).
 
 Where to get it: the DEU III data set, doi:10.34810/data53 (CC BY 4.0).
 """
@@ -115,7 +117,7 @@ def read_deu(source: str | Path, *, text: str | None = None, min_positions: int 
         raise DeuFormatError(f"{name} (line 2): negative capability")
     caps = np.where(np.isnan(caps), np.nanmean(caps), caps)
 
-    ids, groups, pos, sal, sq, out = [], [], [], [], [], []
+    ids, groups, rules, pos, sal, sq, out = [], [], [], [], [], [], []
     no_outcome, too_few = [], []
     unsalient = 0
     for line, row in enumerate(rows[2:], start=3):
@@ -139,6 +141,8 @@ def read_deu(source: str | Path, *, text: str | None = None, min_positions: int 
             continue
         ids.append(isnr)
         groups.append(row[index["prnr"]].strip().strip('"') if "prnr" in index else isnr)
+        rules.append(" ".join(row[index[c]].strip().strip('"') for c in ("proc", "counvte")
+                              if c in index).strip())
         pos.append(p)
         sal.append([math.nan if math.isnan(v) else w / SCALE for v, w in zip(p, s, strict=True)])
         sq.append(cell(row, "rp", line))
@@ -149,6 +153,6 @@ def read_deu(source: str | Path, *, text: str | None = None, min_positions: int 
         actors=tuple(actors), issues=tuple(ids), capabilities=caps,
         positions=np.array(pos).T, saliences=np.array(sal).T, status_quo=np.array(sq),
         outcome=np.array(out), source=name,
-        issue_groups=tuple(groups))
+        issue_groups=tuple(groups), issue_rules=tuple(rules))
     return space, Filtering(len(rows) - 2, len(ids), tuple(no_outcome), tuple(too_few),
                             unsalient, has_capabilities)

@@ -28,7 +28,7 @@ from numpy.typing import NDArray
 
 from redline.forecast.compromise import actor_weights, weighted_mean
 from redline.forecast.result import Forecast
-from redline.forecast.space import IssueSpace
+from redline.forecast.space import ForecastInputError, IssueSpace
 
 Candidates = tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.float64], NDArray[np.float64],
                    NDArray[np.float64]]
@@ -62,7 +62,7 @@ def _candidates(x: NDArray[np.float64], s: NDArray[np.float64], c: NDArray[np.fl
 def exchange(space: IssueSpace, *, rounds: int = 1, tolerance: float = 1e-6) -> Forecast:
     """Run equal-gain exchange rounds; the forecast is the compromise of the final positions."""
     if rounds < 0:
-        raise ValueError("rounds must be >= 0")
+        raise ForecastInputError("exchange: rounds must be >= 0. Fix: e.g. --set rounds=1")
     present = space.present
     x = np.where(present, space.positions, np.nan)
     s = np.nan_to_num(space.saliences, nan=0.0)

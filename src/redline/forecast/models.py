@@ -10,6 +10,7 @@ import numpy as np
 
 from redline.forecast.bdm import bdm
 from redline.forecast.compromise import Weighting, compromise
+from redline.forecast.council_votes import procedural_nice
 from redline.forecast.exchange import exchange
 from redline.forecast.nash import nash_bargaining
 from redline.forecast.procedural import procedural
@@ -17,6 +18,7 @@ from redline.forecast.result import Forecast
 from redline.forecast.scenario_space import from_scenario
 from redline.forecast.smp import smp
 from redline.forecast.smp_issues import smp_issues
+from redline.forecast.smp_rules import Switches
 from redline.forecast.space import ForecastInputError, IssueSpace
 from redline.scenario import Scenario
 
@@ -46,10 +48,13 @@ def _renamed(result: Forecast, name: str) -> Forecast:
 
 def _smp_any(space: IssueSpace, *, max_turns: int = 100, stop_fraction: float = 0.02,
              transitions: Literal["deterministic", "stochastic"] = "deterministic",
-             seed: int = 0) -> Forecast:
-    """SMP on the whole space when complete, else issue by issue on the actors present."""
+             seed: int = 0, **switches: str) -> Forecast:
+    """SMP on the whole space when complete, else issue by issue on the actors present
+    (stacked for KTAB's default switches, :mod:`smp_issues`; one ``smp`` run per issue with
+    other switches)."""
     params: dict[str, Any] = {"max_turns": max_turns, "stop_fraction": stop_fraction,
-                              "transitions": transitions, "seed": seed}
+                              "transitions": transitions, "seed": seed, **switches}
+    chosen = Switches(transitions=transitions, **switches)  # type: ignore[arg-type]
     if np.all(space.present):
         return smp(space, **params)
     outcome = np.full(space.n_issues, np.nan)
@@ -61,18 +66,31 @@ def _smp_any(space: IssueSpace, *, max_turns: int = 100, stop_fraction: float = 
                                space.capabilities[who], space.positions[who][:, [k]],
                                space.saliences[who][:, [k]], space.status_quo[[k]],
                                space.outcome[[k]], space.source))
-    if transitions not in ("deterministic", "stochastic"):
-        raise ValueError("transitions is 'deterministic' or 'stochastic'")
-    runs = [run.trajectory[:, 0] for run in smp_issues(
-        subs, max_turns=max_turns, stop_fraction=stop_fraction,
-        stochastic=transitions == "stochastic", seed=seed)]
+    if chosen.is_default:
+        runs = [run.trajectory[:, 0] for run in smp_issues(
+            subs, max_turns=max_turns, stop_fraction=stop_fraction,
+            stochastic=transitions == "stochastic", seed=seed)]
+    else:
+        runs = [smp(sub, **params).trajectory[:, 0] for sub in subs]
     length = max((len(r) for r in runs), default=1)
     trajectory = np.full((length, space.n_issues), np.nan)
     for k, run in zip(taken, runs, strict=True):
         outcome[k] = run[-1]
         trajectory[:, k] = np.concatenate([run, np.repeat(run[-1], length - len(run))])
-    return Forecast("smp", {**params, "per_issue": True}, space.actors, space.issues, outcome,
-                    trajectory)
+    return Forecast("smp", {**params, **chosen.to_dict(), "per_issue": True}, space.actors,
+                    space.issues, outcome, trajectory)
+
+
+def _ensemble(space: IssueSpace, *, members: str = "compromise,nash") -> Forecast:
+    """The plain mean of several models' forecasts (comma-separated names, default
+    parameters): forecast combination, Bates & Granger (1969); no weight is fitted."""
+    names = [m.strip() for m in members.split(",") if m.strip()]
+    if len(names) < 2 or any(m not in MODELS or m == "ensemble" for m in names):
+        raise ForecastInputError(f"ensemble: members {members!r} must name two or more models "
+                                 f"among {', '.join(m for m in MODELS if m != 'ensemble')}")
+    outcome = np.mean([MODELS[m](space).outcome for m in names], axis=0)
+    return Forecast("ensemble", {"members": ",".join(names)}, space.actors, space.issues,
+                    outcome, outcome[None, :])
 
 
 MODELS: dict[str, Callable[..., Forecast]] = {
@@ -82,9 +100,11 @@ MODELS: dict[str, Callable[..., Forecast]] = {
     "smp": _smp_any,
     "exchange": exchange,
     "nash": nash_bargaining,
-    "procedural": procedural,
     "salience-mean": _salience_mean,
     "median-position": _median_position,
+    "procedural": procedural,
+    "procedural-nice": procedural_nice,
+    "ensemble": _ensemble,
 }
 """Model name -> function(space, **parameters) -> Forecast."""
 
@@ -96,11 +116,7 @@ def forecast(space: IssueSpace, model: str = "compromise", **parameters: Any) ->
     except KeyError:
         raise ForecastInputError(f"unknown model {model!r}. Fix: use one of "
                                  f"{', '.join(MODELS)}") from None
-    try:
-        return run(space, **parameters)
-    except ValueError as exc:  # a parameter the model cannot use (its own checks)
-        raise ForecastInputError(f"model {model}: {exc}. Fix: change that parameter "
-                                 "(--set), see docs/forecast.md") from None
+    return run(space, **parameters)  # a parameter it cannot use: its ForecastInputError
 
 
 @dataclass(frozen=True)

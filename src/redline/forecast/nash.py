@@ -19,7 +19,7 @@ from numpy.typing import NDArray
 
 from redline.forecast.compromise import actor_weights
 from redline.forecast.result import Forecast
-from redline.forecast.space import SCALE, IssueSpace
+from redline.forecast.space import SCALE, ForecastInputError, IssueSpace
 
 
 def _utility(grid: NDArray[np.float64], pos: NDArray[np.float64], kind: str) -> NDArray[np.float64]:
@@ -32,8 +32,8 @@ def nash_bargaining(space: IssueSpace, *, utility: Literal["linear", "quadratic"
                     resolution: float = 0.1) -> Forecast:
     """The weighted Nash bargaining outcome on each issue (grid step ``resolution``)."""
     if utility not in ("linear", "quadratic") or disagreement not in ("worst", "status_quo"):
-        raise ValueError("utility is 'linear' or 'quadratic'; disagreement 'worst' or "
-                         "'status_quo'")
+        raise ForecastInputError("nash: utility is 'linear' or 'quadratic'; disagreement "
+                                 "'worst' or 'status_quo'. Fix: use one of those")
     grid = np.linspace(0.0, SCALE, int(round(SCALE / resolution)) + 1)
     weights = actor_weights(space)
     # an issue on which nobody has weight (all saliences 0): every actor present counts equally

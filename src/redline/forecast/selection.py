@@ -21,7 +21,7 @@ CANDIDATES: tuple[Candidate, ...] = (
     ("nash", {"utility": "quadratic"}),
     ("nash", {"utility": "linear", "disagreement": "status_quo"}),
     ("bdm", {}),
-    ("bdm", {"offer_choice": "least_change"}),
+    ("bdm", {"offer_choice": "scholz", "median_tie": "lower"}),
     ("exchange", {"rounds": 1}),
     ("exchange", {"rounds": 3}),
     ("smp", {}),

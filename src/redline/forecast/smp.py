@@ -49,12 +49,31 @@ from numpy.typing import NDArray
 
 from redline.forecast.compromise import actor_weights, weighted_mean
 from redline.forecast.result import Forecast
+from redline.forecast.smp_rules import (
+    BargainModel,
+    Interpolation,
+    PceModel,
+    RiskAdjust,
+    RiskRange,
+    Switches,
+    ThirdParty,
+    VictoryModel,
+    VotingRule,
+    big_r,
+    election,
+    estimated_risk,
+    interpolate,
+    third_party_sides,
+    vote,
+)
 from redline.forecast.space import SCALE, ForecastInputError, IssueSpace
 
 Array = NDArray[np.float64]
 MIN_COALITION = 1e-10
 MIN_GAIN = 1e-5
 POSITION_TOLERANCE = 1e-3  # on the 0–1 scale: positions this close count as one
+KTAB = Switches()
+"""KTAB's default switches."""
 
 
 def values(x: Array, s: Array) -> Array:
@@ -71,37 +90,24 @@ def _distance(a: Array, b: Array, s: Array) -> Array:
                               / norm.reshape(shape[:-1])))
 
 
-def condorcet_probabilities(u: Array, w: Array) -> Array:
+def condorcet_probabilities(u: Array, w: Array, switches: Switches = KTAB) -> Array:
     """Winning probability of each option (columns of ``u``: actors x options)."""
-    diff = u[:, :, None] - u[:, None, :]
-    strength = np.einsum("k,kab->ab", w, np.clip(diff, 0, None))
-    both = strength + strength.T
-    pairwise = np.where(both > 0, strength / np.where(both > 0, both, 1.0), 0.5)
-    with np.errstate(divide="ignore"):
-        logp = np.log(pairwise).sum(axis=1)
-    if not np.isfinite(logp.max()):
-        return np.full(u.shape[1], 1.0 / u.shape[1])
-    p = np.exp(logp - logp.max())
-    return np.asarray(p / p.sum())
+    return election(u, w, switches)
 
 
-def risk_attitudes(v: Array, w: Array) -> Array:
-    """KTAB's "Mid" risk attitudes in [-1/2, 1] from the risk-neutral election."""
-    p = condorcet_probabilities(v, w)
-    spread = p.max() - p.min()
-    if spread <= 0:
-        return np.zeros_like(p)
-    return np.asarray(-0.5 + 1.5 * (p - p.min()) / spread)
+def risk_attitudes(v: Array, w: Array, switches: Switches = KTAB) -> Array:
+    """Risk attitudes from the risk-neutral election (KTAB's "Mid": [-1/2, 1])."""
+    return big_r(election(v, w, switches), switches.risk_range)
 
 
-def position_probabilities(x: Array, s: Array, c: Array, tolerance: float = POSITION_TOLERANCE
-                           ) -> Array:
+def position_probabilities(x: Array, s: Array, c: Array, tolerance: float = POSITION_TOLERANCE,
+                           switches: Switches = KTAB) -> Array:
     """Each actor's chance that its position wins, as KTAB reports it: an election among the
     distinct positions (closer than ``tolerance`` counts as the same, the first actor's copy
     standing for the group) with risk-aware utilities; actors sharing a position share its
     chance."""
     v = values(x, s)
-    u = risk_utility(v, risk_attitudes(v, c))
+    u = risk_utility(v, risk_attitudes(v, c, switches))
     gaps = np.linalg.norm(x[:, None, :] - x[None, :, :], axis=2)
     stand_for = np.arange(x.shape[0])
     for i in range(x.shape[0]):
@@ -109,7 +115,7 @@ def position_probabilities(x: Array, s: Array, c: Array, tolerance: float = POSI
         if earlier.size:
             stand_for[i] = earlier[0]
     distinct = np.unique(stand_for)
-    chance = condorcet_probabilities(u[:, distinct], c)
+    chance = election(u[:, distinct], c, switches)
     return np.asarray(chance[np.searchsorted(distinct, stand_for)])
 
 
@@ -120,10 +126,13 @@ def risk_utility(v: Array, r: Array) -> Array:
 
 
 def challenges(est: Array, strength: Array, total_salience: Array, h: NDArray[np.int64],
-               k: NDArray[np.int64], i: NDArray[np.int64], j: NDArray[np.int64]
-               ) -> tuple[Array, Array]:
+               k: NDArray[np.int64], i: NDArray[np.int64], j: NDArray[np.int64],
+               switches: Switches = KTAB) -> tuple[Array, Array]:
     """h's estimate (utilities ``est[h]``) of the probability that i beats j, and of the
-    expected gain to k of i challenging j; vectorised over the index arrays (step 3)."""
+    expected gain to k of i challenging j; vectorised over the index arrays (step 3). The
+    votes follow the voting rule and the third parties' commitment; the probability is the
+    linear ratio of the two coalitions whatever the victory model, as in KTAB's program."""
+    rule = switches.voting_rule
     actors = np.arange(est.shape[0])[None, :]
     uni = est[h[:, None], actors, i[:, None]]  # pairs x third parties: u_n(x_i)
     unj = est[h[:, None], actors, j[:, None]]
@@ -131,21 +140,20 @@ def challenges(est: Array, strength: Array, total_salience: Array, h: NDArray[np
     pairs = np.arange(h.size)
     uii, uij = uni[pairs, i], unj[pairs, i]
     uji, ujj = uni[pairs, j], unj[pairs, j]
-    own_i = strength[i] * (uii - uij)
-    own_j = strength[j] * (uji - ujj)
+    own_i = vote(rule, strength[i], uii, uij)
+    own_j = vote(rule, strength[j], uji, ujj)
     for_i = MIN_COALITION + np.clip(own_i, 0, None) + np.clip(own_j, 0, None)
     for_j = MIN_COALITION + np.clip(-own_i, 0, None) + np.clip(-own_j, 0, None)
     # third parties n (columns), each judging the little contest i:j with only itself added
-    lean = strength[None, :] * (uni - unj)
+    lean = vote(rule, strength[None, :], uni, unj)
     with_i = for_i[:, None] + np.clip(lean, 0, None)
     with_j = for_j[:, None] + np.clip(-lean, 0, None)
     p_in = with_i / (with_i + with_j)
-    u_i_side = p_in * (2 * uni + unn) + (1 - p_in) * 3 * unj  # semi-committed: own position
-    u_j_side = p_in * 3 * uni + (1 - p_in) * (2 * unj + unn)  # counts only if its side wins
-    vote = strength[None, :] * (u_i_side - u_j_side)
-    vote = np.where((actors != i[:, None]) & (actors != j[:, None]), vote, 0.0)
-    c_i = for_i + np.clip(vote, 0, None).sum(axis=1)
-    c_j = for_j + np.clip(-vote, 0, None).sum(axis=1)
+    u_i_side, u_j_side = third_party_sides(switches.third_party, p_in, uni, unj, unn)
+    votes = vote(rule, strength[None, :], u_i_side, u_j_side)
+    votes = np.where((actors != i[:, None]) & (actors != j[:, None]), votes, 0.0)
+    c_i = for_i + np.clip(votes, 0, None).sum(axis=1)
+    c_j = for_j + np.clip(-votes, 0, None).sum(axis=1)
     p = c_i / (c_i + c_j)
     uki, ukj = uni[pairs, k], unj[pairs, k]
     sj = total_salience[j]
@@ -156,35 +164,51 @@ def challenges(est: Array, strength: Array, total_salience: Array, h: NDArray[np
 def _interpolate(ti: Array, si: Array, pi: Array, tj: Array, sj: Array, pj: Array
                  ) -> tuple[Array, Array]:
     """KTAB's S2P2 bargains, per deal (rows) and dimension: (i's, j's new positions)."""
-    wi, wj = si**2 * pi[:, None] ** 2, sj**2 * pj[:, None] ** 2
-    lean = 1e-6
-    bi = np.round(((wi + lean) * ti + wj * tj) / (wi + lean + wj), 4)
-    bj = np.round((wi * ti + (lean + wj) * tj) / (wi + lean + wj), 4)
-    return bi, bj
+    return interpolate("s2p2", ti, si, pi, tj, sj, pj)
 
 
-def _turn(x: Array, s: Array, c: Array, rng: np.random.Generator | None
-          ) -> tuple[Array, Array]:
+def _bargains(x: Array, s: Array, c: Array, est: Array, strength: Array, total: Array,
+              init: NDArray[np.int64], rcvr: NDArray[np.int64], p_win: Array,
+              switches: Switches) -> tuple[NDArray[np.int64], NDArray[np.int64], Array, Array]:
+    """The bargains put to the vote (switch 9): (initiators, receivers, i's and j's new
+    positions), one row per bargain."""
+    kind = switches.interpolation
+    at_i, at_j = interpolate(kind, x[init], s[init], p_win, x[rcvr], s[rcvr], 1 - p_win)
+    if switches.bargain == "initiator":
+        return init, rcvr, at_i, at_j
+    # the target's view: its own estimate that the challenger wins
+    p_rcvr, _ = challenges(est, strength, total, rcvr, init, init, rcvr, switches)
+    rc_i, rc_j = interpolate(kind, x[init], s[init], p_rcvr, x[rcvr], s[rcvr], 1 - p_rcvr)
+    if switches.bargain == "initiator_receiver":
+        return (np.concatenate([init, init]), np.concatenate([rcvr, rcvr]),
+                np.vstack([at_i, rc_i]), np.vstack([at_j, rc_j]))
+    wi, wj = (c[init] * total[init])[:, None], (c[rcvr] * total[rcvr])[:, None]
+    return (init, rcvr, (wi * at_i + wj * rc_i) / (wi + wj), (wi * at_j + wj * rc_j) / (wi + wj))
+
+
+def _turn(x: Array, s: Array, c: Array, rng: np.random.Generator | None,
+          switches: Switches = KTAB) -> tuple[Array, Array]:
     """One turn: the new positions and the actors' risk attitudes."""
     n = x.shape[0]
     v = values(x, s)
-    r = risk_attitudes(v, c)
+    r = risk_attitudes(v, c, switches)
     if n < 2:
         return x.copy(), r
-    guess = (2 * r[:, None] + r[None, :]) / 3  # guess[h, i]: h's estimate of r_i
+    guess = estimated_risk(r, switches.risk_adjustment)  # guess[h, i]: h's estimate of r_i
     est = v[None] * (1 + guess[:, :, None] * (1 - v)[None])
     total = s.sum(axis=1)
     strength = c * total
     ii, jj = np.nonzero(~np.eye(n, dtype=bool))
-    prob, gain = challenges(est, strength, total, ii, ii, ii, jj)
+    prob, gain = challenges(est, strength, total, ii, ii, ii, jj, switches)
     gain = np.where(gain > MIN_GAIN, gain, -np.inf).reshape(n, n - 1)
     best = np.argmax(gain, axis=1)
-    init = np.flatnonzero(np.isfinite(gain[np.arange(n), best]))
-    if init.size == 0:
+    chosen = np.flatnonzero(np.isfinite(gain[np.arange(n), best]))
+    if chosen.size == 0:
         return x.copy(), r
-    rcvr = jj.reshape(n, n - 1)[init, best[init]]
-    p_win = prob.reshape(n, n - 1)[init, best[init]]
-    at_i, at_j = _interpolate(x[init], s[init], p_win, x[rcvr], s[rcvr], 1 - p_win)
+    target = jj.reshape(n, n - 1)[chosen, best[chosen]]
+    p_win = prob.reshape(n, n - 1)[chosen, best[chosen]]
+    init, rcvr, at_i, at_j = _bargains(x, s, c, est, strength, total, chosen, target, p_win,
+                                       switches)
     # utility to actor a of the state after each deal: the mean of a's utilities of all
     # positions, the two dealers' replaced by the deal's (a judges with its own attitude)
     own = est[np.arange(n), np.arange(n)]  # own[a, m] = u_a(x_m)
@@ -198,12 +222,13 @@ def _turn(x: Array, s: Array, c: Array, rng: np.random.Generator | None
     involved[rcvr, np.arange(init.size)] = True
     for k in np.flatnonzero(involved.any(axis=1)):
         deals = np.flatnonzero(involved[k])
-        if deals.size == 1:  # staying versus one deal: the two-option election in closed form
+        if deals.size == 1 and switches.is_default:
+            # staying versus one deal: KTAB's two-option election in closed form
             gap = after[:, deals[0]] - base / n
             pro, con = c @ np.clip(gap, 0, None), c @ np.clip(-gap, 0, None)
             chance = np.array([con, pro]) / (pro + con) if pro + con > 0 else np.full(2, 0.5)
         else:
-            chance = condorcet_probabilities(np.column_stack([base / n, after[:, deals]]), c)
+            chance = election(np.column_stack([base / n, after[:, deals]]), c, switches)
         pick = int(np.argmax(chance)) if rng is None else int(rng.choice(chance.size, p=chance))
         if pick:
             d = deals[pick - 1]
@@ -213,23 +238,29 @@ def _turn(x: Array, s: Array, c: Array, rng: np.random.Generator | None
 
 def smp(space: IssueSpace, *, max_turns: int = 100, stop_fraction: float = 0.02,
         transitions: Literal["deterministic", "stochastic"] = "deterministic",
-        seed: int = 0) -> Forecast:
+        seed: int = 0, voting_rule: VotingRule = "proportional",
+        victory_probability: VictoryModel = "linear", pce: PceModel = "conditional",
+        risk_range: RiskRange = "mid", risk_adjustment: RiskAdjust = "one_third",
+        third_party: ThirdParty = "semi", interpolation: Interpolation = "s2p2",
+        bargain: BargainModel = "initiator") -> Forecast:
     """Run the spatial model of politics on all dimensions of ``space`` at once.
 
     Every actor needs a position and a salience on every dimension (KTAB's format guarantees
     it; the model registry runs DEU issues one at a time). The forecast is the capability x
     salience weighted mean of the final positions; ``details["winner"]`` is the most likely
     position of the final election and ``details["win_probabilities"]`` each actor's chance
-    of winning in every state. ``seed`` only matters for stochastic transitions.
+    of winning in every state. ``seed`` only matters for stochastic transitions. The other
+    keywords are KTAB's model switches (:mod:`redline.forecast.smp_rules`), KTAB's defaults.
     """
     if not np.all(space.present):
         raise ForecastInputError(f"{space.source}: the spatial model needs every actor's "
                                  "position and salience on every dimension. Fix: fill them in "
                                  "or drop the actor")
     if max_turns < 1 or not 0 < stop_fraction < 1:
-        raise ValueError("max_turns >= 1 and 0 < stop_fraction < 1")
-    if transitions not in ("deterministic", "stochastic"):
-        raise ValueError("transitions is 'deterministic' or 'stochastic'")
+        raise ForecastInputError("smp: max_turns must be >= 1 and stop_fraction in (0, 1). "
+                                 "Fix: e.g. max_turns=100, stop_fraction=0.02")
+    switches = Switches(voting_rule, victory_probability, pce, transitions, risk_range,
+                        risk_adjustment, third_party, interpolation, bargain)
     rng = np.random.default_rng(seed) if transitions == "stochastic" else None
     x = space.positions / SCALE
     s = space.saliences
@@ -239,7 +270,7 @@ def smp(space: IssueSpace, *, max_turns: int = 100, stop_fraction: float = 0.02,
     first = None
     converged = False
     for _ in range(max_turns):
-        new, r = _turn(x, s, c, rng)
+        new, r = _turn(x, s, c, rng, switches)
         risks.append(r)
         moved = float(np.linalg.norm(new - x, axis=1).sum())
         x = new
@@ -251,11 +282,12 @@ def smp(space: IssueSpace, *, max_turns: int = 100, stop_fraction: float = 0.02,
     positions = np.array(history) * SCALE
     weights = actor_weights(space)
     trajectory = np.array([weighted_mean(pos, weights) for pos in positions])
-    chances = np.array([position_probabilities(pos, s, c) for pos in history])
+    chances = np.array([position_probabilities(pos, s, c, switches=switches)
+                        for pos in history])
     return Forecast(
         method="smp",
-        parameters={"max_turns": max_turns, "stop_fraction": stop_fraction,
-                    "transitions": transitions, "seed": seed},
+        parameters={"max_turns": max_turns, "stop_fraction": stop_fraction, "seed": seed,
+                    **switches.to_dict()},
         actors=space.actors, issues=space.issues, outcome=trajectory[-1],
         trajectory=trajectory, positions=positions, converged=converged,
         details={"winner": positions[-1][int(np.argmax(chances[-1]))],

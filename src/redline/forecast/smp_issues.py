@@ -33,7 +33,7 @@ from redline.forecast.smp import (
     condorcet_probabilities,
     risk_attitudes,
 )
-from redline.forecast.space import SCALE, IssueSpace
+from redline.forecast.space import SCALE, ForecastInputError, IssueSpace
 
 CHUNK = 1 << 14
 """About how many (pair x third party) elements a block of issues holds in the O(n³) step."""
@@ -199,7 +199,8 @@ def smp_issues(spaces: Sequence[IssueSpace], *, max_turns: int = 100,
     capability x salience weighted mean after each turn.
     """
     if max_turns < 1 or not 0 < stop_fraction < 1:
-        raise ValueError("max_turns >= 1 and 0 < stop_fraction < 1")
+        raise ForecastInputError("smp: max_turns must be >= 1 and 0 < stop_fraction < 1. "
+                                 "Fix: e.g. --set max_turns=100 --set stop_fraction=0.02")
     if not all(np.all(space.present) for space in spaces):
         raise ValueError("smp_issues needs complete spaces (every position and salience)")
     runs: list[IssueRun | None] = [None] * len(spaces)

@@ -42,7 +42,9 @@ class IssueSpace:
     """Actors, their capabilities, and their positions and saliences on each issue.
 
     ``issue_groups`` says which issues belong together (DEU: the proposal), for models that
-    trade across issues. ``positions`` and ``saliences`` are (actors x issues) arrays; NaN
+    trade across issues. ``issue_rules`` names each issue's decision rule where known (DEU:
+    the legislative procedure and the Council's voting rule, e.g. ``"COD QMV"``), for the
+    procedural model; blank where unknown. ``positions`` and ``saliences`` are (actors x issues) arrays; NaN
     marks an actor that takes no position on an issue (DEU has many). Saliences are in [0, 1]
     (the file's 0–100 divided by 100); positions, ``status_quo`` and ``outcome`` are on the
     0–100 scale. ``outcome`` is the observed decision where known (DEU), for backtests; NaN
@@ -59,6 +61,7 @@ class IssueSpace:
     source: str = "<space>"
     issue_names: tuple[str, ...] = field(default=())
     issue_groups: tuple[str, ...] = field(default=())
+    issue_rules: tuple[str, ...] = field(default=())
 
     def __post_init__(self) -> None:
         n, m = len(self.actors), len(self.issues)
@@ -72,8 +75,12 @@ class IssueSpace:
             object.__setattr__(self, "issue_names", self.issues)
         if not self.issue_groups:
             object.__setattr__(self, "issue_groups", ("all",) * m)
-        if len(self.issue_names) != m or len(self.issue_groups) != m:
-            raise ValueError("IssueSpace.issue_names and issue_groups need one entry per issue")
+        if not self.issue_rules:
+            object.__setattr__(self, "issue_rules", ("",) * m)
+        if len(self.issue_names) != m or len(self.issue_groups) != m or len(
+                self.issue_rules) != m:
+            raise ValueError("IssueSpace.issue_names, issue_groups and issue_rules need one "
+                             "entry per issue")
 
     @property
     def n_actors(self) -> int:
@@ -97,12 +104,13 @@ class IssueSpace:
             saliences=self.saliences[:, idx], status_quo=self.status_quo[idx],
             outcome=self.outcome[idx], source=self.source,
             issue_names=tuple(self.issue_names[i] for i in idx),
-            issue_groups=tuple(self.issue_groups[i] for i in idx))
+            issue_groups=tuple(self.issue_groups[i] for i in idx),
+            issue_rules=tuple(self.issue_rules[i] for i in idx))
 
     def with_capabilities(self, capabilities: NDArray[np.float64]) -> IssueSpace:
         return IssueSpace(self.actors, self.issues, capabilities, self.positions,
                           self.saliences, self.status_quo, self.outcome, self.source,
-                          self.issue_names, self.issue_groups)
+                          self.issue_names, self.issue_groups, self.issue_rules)
 
     def to_dict(self) -> dict[str, Any]:
         def clean(a: NDArray[np.float64]) -> Any:

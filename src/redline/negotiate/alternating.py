@@ -4,7 +4,8 @@ Parties take turns in a fixed order. The first proposes; each next party either 
 standing offer or rejects it by making a counter-offer, which becomes the standing offer. An
 offer is agreed once every other party has accepted it in turn (bilateral: the other party
 accepts it). A round is one turn of each party, so round ``r`` of ``R`` is relative time
-``(r + 1) / (R + 1)``; after ``R`` rounds the deadline has passed. With ``breakdown`` = ``p``,
+``(r + 1) / (R + 1)`` (NegMAS's clock) and progress ``r / (R - 1)`` (Faratin's clock, which
+reaches 1 in the last round); after ``R`` rounds the deadline has passed. With ``breakdown`` = ``p``,
 the talks collapse at the end of each round with probability ``p`` (an escalating crisis). With
 ``discounts``, a deal on an offer made at turn ``k`` is worth ``delta_i ** k`` of its face value
 to party ``i`` (Rubinstein's bargaining game). This is the stacked alternating offers protocol
@@ -23,7 +24,7 @@ from numpy.typing import NDArray
 
 from redline.negotiate.domain import Domain
 from redline.negotiate.sessions import ENDINGS, Sessions, settled
-from redline.negotiate.strategies.base import Moment, Strategy, seat
+from redline.negotiate.strategies.base import Moment, Strategy, progress, seat
 from redline.negotiate.transcript import Transcript
 
 AGREEMENT, DEADLINE, BREAKDOWN = (ENDINGS.index(x) for x in ("agreement", "deadline", "breakdown"))
@@ -68,7 +69,7 @@ def alternating_offers(domain: Domain, strategies: Sequence[Strategy], noise: ND
         used[active] = r + 1
         for p in range(n):
             step = r * n + p
-            moment = Moment(time, step, noise[:, step, :2])
+            moment = Moment(time, step, noise[:, step, :2], progress(r, rounds))
             strategy, view, state = strategies[p], views[p], states[p]
             if step == 0:
                 offer = strategy.propose(state, view, moment)

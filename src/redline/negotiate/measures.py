@@ -113,6 +113,7 @@ class Summary:
     nash_distance: float | None  # mean over agreements of the Euclidean distance
     frontier_distance: float | None  # mean over agreements of the distance to the frontier
     pareto_rate: float | None  # share of agreements on the Pareto frontier
+    off_frontier: float | None  # share of agreements off it (1 - pareto_rate)
     endings: Mapping[str, int] = field(default_factory=dict)
     sessions_per_second: float | None = None
     agreements: tuple[tuple[int, float, bool], ...] = ()  # (outcome, share of deals, Pareto?)
@@ -123,7 +124,8 @@ class Summary:
             "agreement_rate": self.agreement_rate, "mean_rounds": self.mean_rounds,
             "mean_utilities": dict(self.mean_utilities), "nash_distance": self.nash_distance,
             "frontier_distance": self.frontier_distance, "pareto_rate": self.pareto_rate,
-            "endings": dict(self.endings), "sessions_per_second": self.sessions_per_second,
+            "off_frontier": self.off_frontier, "endings": dict(self.endings),
+            "sessions_per_second": self.sessions_per_second,
             "agreements": [{"outcome": o, "share": share, "pareto_optimal": pareto}
                            for o, share, pareto in self.agreements],
         }
@@ -140,6 +142,7 @@ class Summary:
             "mean_utilities": dict(self.mean_utilities),
             "nash_distance": self.nash_distance,
             "pareto_rate": self.pareto_rate,
+            "off_frontier": self.off_frontier,
             "sessions_per_second": self.sessions_per_second,
             "frontier_distance": self.frontier_distance,
             "endings": dict(self.endings),
@@ -196,6 +199,7 @@ def summarize(sessions: Sessions, landmarks: Reference, seconds: float | None = 
         nash_distance=nash_distance,
         frontier_distance=frontier_distance,
         pareto_rate=pareto_rate,
+        off_frontier=None if pareto_rate is None else 1.0 - pareto_rate,
         endings=sessions.endings(),
         sessions_per_second=(runs / seconds) if seconds else None,
         agreements=frequent_agreements(sessions, landmarks.pareto),

@@ -4,7 +4,7 @@ After Raiffa's single negotiating text (The Art and Science of Negotiation, 1982
 mediated protocol of Klein, Faratin, Sayama and Bar-Yam (2003). The mediator holds one text,
 starting at the status quo. Each round, the parties are first asked whether they would sign
 the text as it stands (each by its strategy's acceptance rule, as for an offer in direct talks);
-if all would, that is the deal. Otherwise the mediator proposes a neighbouring text (one issue
+if all would, they have a deal on that text. Otherwise the mediator proposes a neighbouring text (one issue
 changed, or up to ``reach`` issues at once, which lets it find trades across issues) and every
 party votes yes or vetoes; a unanimous yes makes the proposal the new text. The ``single-text``
 mediator knows nothing but the votes: it proposes the neighbours it has not yet tried since the
@@ -16,7 +16,9 @@ proposes that whole text first, then the neighbours that move the current text t
 the others, and once the text is the reported Nash text it holds it and proposes nothing more.
 When the deadline passes (or the mediator rests), a last call: each party ratifies the final
 text if it is admissible for it (within its red lines and worth at least its reservation); the
-deal needs every party.
+deal needs every party. Once there is a deal, the mediator keeps improving the text while a
+move in its reach helps some party and hurts none (:func:`improve_until_pareto`, Raiffa's
+post-settlement settlement), so its deals end where no such move is left.
 
 How a party votes is its strategy's :meth:`~redline.negotiate.strategies.base.Strategy.vote`:
 truthful by default (yes to improvements only), while a time-based strategy also says yes to a
@@ -34,7 +36,14 @@ from redline.negotiate.alternating import BREAKDOWN, DEADLINE
 from redline.negotiate.domain import Domain
 from redline.negotiate.measures import nash_point_of
 from redline.negotiate.sessions import ENDINGS, Sessions, settled
-from redline.negotiate.strategies.base import Moment, Strategy, seat
+from redline.negotiate.strategies.base import (
+    Moment,
+    PartyView,
+    Strategy,
+    progress,
+    seat,
+    truthful_vote,
+)
 from redline.negotiate.transcript import Transcript
 
 AGREEMENT, VETOED = ENDINGS.index("agreement"), ENDINGS.index("vetoed")
@@ -60,7 +69,8 @@ def toward(domain: Domain, target: int, moves: NDArray[np.int64]) -> NDArray[np.
 
 def single_text(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[np.float64],
                 rounds: int, mediator: str = "single-text", reach: int = 2,
-                breakdown: float = 0.0, transcript: Transcript | None = None) -> Sessions:
+                breakdown: float = 0.0, transcript: Transcript | None = None,
+                polish: bool = True) -> Sessions:
     """Play a batch of mediated sessions; ``noise[s]`` holds session ``s``'s uniforms."""
     if mediator not in MEDIATORS:
         raise ValueError(f"unknown mediator {mediator!r}; use one of {MEDIATORS}")
@@ -68,7 +78,8 @@ def single_text(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[n
     batch = noise.shape[0]
     names = [s.label for s in strategies]
     who = domain.mediator or "mediator"
-    parameters = {"rounds": rounds, "mediator": mediator, "reach": reach, "breakdown": breakdown}
+    parameters = {"rounds": rounds, "mediator": mediator, "reach": reach, "breakdown": breakdown,
+                  "polish": polish}
     method = f"mediated-{mediator}"
     text = np.full(batch, domain.status_quo, dtype=np.int64)
     used = np.zeros(batch, dtype=np.int64)
@@ -121,7 +132,7 @@ def single_text(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[n
         # 1. Would every party sign the text as it stands? (each by its own acceptance rule)
         signed = active.copy()
         for p in range(n):
-            moment = Moment(time, r, noise[:, r, 4 + 4 * p:6 + 4 * p])
+            moment = Moment(time, r, noise[:, r, 4 + 4 * p:6 + 4 * p], progress(r, rounds))
             yes = strategies[p].respond(states[p], views[p], moment, text)
             if transcript is not None:
                 transcript.record("signature", r, r, domain.parties[p], active, text, yes)
@@ -154,7 +165,7 @@ def single_text(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[n
             transcript.record("proposal", r, r, who, proposing, proposal)
         unanimous = np.ones(batch, dtype=bool)
         for p in range(n):
-            moment = Moment(time, r, noise[:, r, 2 + 4 * p:4 + 4 * p])
+            moment = Moment(time, r, noise[:, r, 2 + 4 * p:4 + 4 * p], progress(r, rounds))
             yes = strategies[p].vote(states[p], views[p], moment, text, proposal)
             if transcript is not None:
                 transcript.record("vote", r, r, domain.parties[p], proposing, proposal, yes)
@@ -181,7 +192,54 @@ def single_text(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[n
     ending[final & ratified] = AGREEMENT
     ending[final & ~ratified & rested] = VETOED
     agreed |= final & ratified
+    if polish:
+        text = improve_until_pareto(domain, views, moves, text, agreed, noise, transcript, who)
     value = domain.utilities[:, text].T
     return settled(method, parameters, domain.parties, names, agreed, text, used, value,
                    domain.reservations, ending,
                    transcript.sessions() if transcript is not None else ())
+
+
+def improve_until_pareto(domain: Domain, views: Sequence[PartyView], moves: NDArray[np.int64],
+                         text: NDArray[np.int64], agreed: NDArray[np.bool_],
+                         noise: NDArray[np.float64], transcript: Transcript | None = None,
+                         who: str = "mediator") -> NDArray[np.int64]:
+    """Raiffa's last step: once the parties have agreed on a text, the mediator keeps proposing
+    changes and adopts any that leaves no party worse off and some party better off, until
+    none of its moves (the same ``moves`` as during the talks) does.
+
+    This is Raiffa's post-settlement settlement (Raiffa 1985, "Post-settlement settlements",
+    *Negotiation Journal* 1(1): 9–12): the agreed text stands as every party's fallback, so each
+    answers "better, the same or worse for me?" truthfully (a veto costs it nothing). Proposing
+    the untried moves in a random order and adopting the first that nobody vetoes and somebody
+    welcomes is the same as adopting one drawn uniformly from those moves, which is what this
+    does, with the session's own uniforms. Each adopted move is a Pareto improvement, so the
+    loop ends, on a text no move in reach improves (on a small agenda, the Pareto frontier).
+    """
+    text = text.copy()
+    polishing = agreed.copy()
+    rows = np.arange(len(text))
+    step = 0
+    while polishing.any():
+        candidate = moves[text]  # (batch, n_moves)
+        here = np.broadcast_to(text[:, None], candidate.shape)
+        welcome = candidate != text[:, None]
+        gains = np.zeros(candidate.shape, dtype=bool)
+        for view in views:
+            welcome &= ~truthful_vote(view, candidate, here)  # nobody worse off
+            gains |= truthful_vote(view, here, candidate)  # somebody better off
+        welcome &= gains
+        count = welcome.sum(axis=1)
+        polishing &= count > 0
+        if not polishing.any():
+            break
+        draw = noise[:, step % noise.shape[1], 0]
+        pick = np.minimum((draw * count).astype(np.int64), np.maximum(count - 1, 0))
+        move = np.argmax(np.cumsum(welcome, axis=1) > pick[:, None], axis=1)
+        chosen = candidate[rows, move]
+        if transcript is not None:
+            transcript.record("improvement", noise.shape[1] + step, noise.shape[1], who,
+                              polishing, chosen)
+        text = np.where(polishing, chosen, text)
+        step += 1
+    return text

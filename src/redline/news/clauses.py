@@ -5,6 +5,7 @@ Works on spaCy tokens; every function here is pure over the parse and the actor 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
@@ -82,11 +83,18 @@ def subject(verb: Token) -> Token | None:
 _PLACE_WORDS = ("in", "at", "to", "from", "near", "outside", "inside")
 
 
+_DATELINE_END = re.compile(r"\s*(?:,|\()")
+
+
 def placed(mention: Mention, text: str) -> bool:
-    """A capital named as a place ("told reporters in Cairo", "talks in Beijing"), not as the
-    government that sits there."""
+    """A capital named as a place ("told reporters in Cairo", "talks in Beijing", the dateline
+    "ABUJA, May 4 -"), not as the government that sits there."""
     if mention.kind != "capital":
         return False
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if not text[line_start:mention.start].strip() and mention.text.isupper() and \
+            _DATELINE_END.match(text, mention.end):
+        return True
     before = text[:mention.start].rstrip().rsplit(None, 1)
     return bool(before) and before[-1].lower() in _PLACE_WORDS
 
@@ -127,8 +135,11 @@ def actor_of(token: Token, mentions: Mentions, memory: list[str],
     found = [m for m in mentions.within(start, end) if places or not placed(m, token.doc.text)]
     if found:
         return found[0].code, False
-    if token.lower_ in ("bloc", "alliance") and token.pos_ in ("NOUN", "PROPN"):
-        return "IGO", False  # "the bloc wants ...": a union of states
+    if token.lower_ in ("bloc", "alliance", "organisation", "organization") and \
+            token.pos_ in ("NOUN", "PROPN"):
+        # "the bloc wants ...": the organisation named last, else a union of states
+        organisations = gazetteer.organisation_identities()
+        return next((code for code in reversed(memory) if code in organisations), "IGO"), False
     return None, False
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from redline.errors import RedlineError
 
@@ -20,6 +20,13 @@ _MDY = re.compile(rf"\b({'|'.join(MONTHS)}) (\d{{1,2}}),? (\d{{4}})\b", re.IGNOR
 _AGO = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten) "
                   r"(day|week|month|year)s? ago\b", re.IGNORECASE)
 _WEEKDAY = re.compile(rf"\b(?:on |last |this )?({'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
+# Words before a capitalised weekday that still make it a day ("On Monday", "Last Friday").
+_DAY_WORDS = frozenset("on last this next since by until from early late".split())
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+# "ABUJA, May 4 (Reuters) -", "LIMA, Peru, Jan. 14, 2025 -", "WASHINGTON (Reuters) -".
+_DATELINE = re.compile(
+    rf"^[A-Z][A-Z.'’ -]+(?:, [A-Z][A-Za-z.'’ ]+)?,\s+((?:{'|'.join(m.title() for m in MONTHS)}|"
+    rf"{_MONTH_ABBR})\s+\d{{1,2}}(?:,\s+\d{{4}})?)\s*(?:\([^)]*\))?\s*[-–—]", re.MULTILINE)
 
 
 class DateError(RedlineError):
@@ -72,10 +79,58 @@ def resolve(sentence: str, published: date | None) -> tuple[date | None, str]:
                               ("last year", -365, "last year")):
         if phrase in lower:
             return published + timedelta(days=days), how
-    if match := _WEEKDAY.search(sentence):
+    if match := _weekday(sentence):
         weekday = WEEKDAYS.index(match[1].lower())
         back = (published.weekday() - weekday) % 7
         if match.group(0).lower().startswith("last ") and back == 0:
             back = 7
         return published - timedelta(days=back), "weekday"
     return published, "article"
+
+
+def _weekday(sentence: str) -> re.Match[str] | None:
+    """The first weekday that names a day, not part of a name: "Good Friday Agreement", "Easter
+    Monday", "the Sunday Times" are names (a capitalised word before or after the weekday)."""
+    for match in _WEEKDAY.finditer(sentence):
+        before = sentence[:match.start(1)].split()
+        after = sentence[match.end(1):].split()
+        prev = before[-1] if before else ""
+        nxt = after[0] if after else ""
+        if prev[:1].isupper() and prev.lower() not in _DAY_WORDS and not prev.endswith((".", ":")):
+            continue
+        if nxt[:1].isupper() and nxt.rstrip(".,").lower() not in MONTHS:
+            continue
+        return match
+    return None
+
+
+# Any dateline: a place in capitals, then a date and/or "(Agency)", then a dash.
+_DATELINE_ANY = re.compile(
+    rf"^[A-Z][A-Z.'’ -]+(?:, [A-Z][A-Za-z.'’ ]+)?"
+    rf"(?:,\s+(?:{'|'.join(m.title() for m in MONTHS)}|{_MONTH_ABBR})\s+\d{{1,2}}"
+    rf"(?:,\s+\d{{4}})?\s*(?:\([^)]*\))?|\s*\([^)]*\))\s*[-–—]+\s*", re.MULTILINE)
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Where a wire dateline ("ABUJA, May 4 (Reuters) - ", "WASHINGTON (AP) — ") sits in the
+    first lines of an article, so that it can be kept out of the parse: it is no part of
+    the first sentence's grammar."""
+    head = "\n".join(text.splitlines()[:4])
+    match = _DATELINE_ANY.search(head)
+    return (match.start(), match.end()) if match else None
+
+
+def dateline(text: str, reference: date) -> date | None:
+    """The date of a wire dateline at the start of a line near the top of an article ("ABUJA,
+    May 4 (Reuters) -"), read with dateparser; without a year, the latest such day not after
+    `reference` (the day the article is read). None when the dateline gives no date."""
+    head = "\n".join(text.splitlines()[:4])
+    match = _DATELINE.search(head)
+    if match is None:
+        return None
+    import dateparser  # the nlp extra; imported on first use
+
+    base = datetime.combine(reference, time(12))
+    found = dateparser.parse(match[1].replace("Sept.", "Sep."), languages=["en"], settings={
+        "PREFER_DATES_FROM": "past", "RELATIVE_BASE": base, "STRICT_PARSING": False})
+    return found.date() if found is not None else None

@@ -10,10 +10,10 @@ the predicate's subject (or passive agent) resolved with the gazetteer; the targ
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from redline.news import gazetteer, plover
+from redline.news import gazetteer, lexicon, plover
 from redline.news.clauses import Mentions, span_range
 from redline.news.language import pipeline
 
@@ -50,8 +50,15 @@ def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
 
+_PARTICLES = frozenset("out off down back up away".split())
+
+
 def _lemma(token: Token) -> str:
-    particle = _child(token, "prt")
+    """The verb's lemma with its particle ("pull out"), also when the parser reads the
+    particle as an adverb or preposition ("pulled its troops out of the region")."""
+    particle = _child(token, "prt") or next(
+        (c for c in token.children if c.dep_ in ("advmod", "prep") and c.i > token.i
+         and c.lower_ in _PARTICLES), None)
     lemma = token.lemma_.lower()
     return f"{lemma} {particle.lower_}" if particle is not None else lemma
 
@@ -100,6 +107,24 @@ def _verb_category(verb: Token) -> str | None:
     return plover.VERBS.get(lemma) or plover.VERBS.get(verb.lemma_.lower())
 
 
+def _cameo_category(verb: Token) -> str | None:
+    """A verb our lexicon does not know, by the CAMEO verb dictionary mapped to PLOVER: its
+    particle or object word first ("pulled its troops out", "voiced support"), then the verb."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in plover.REPORTING:
+        return None
+    table = lexicon.cameo_verbs()
+    lemmas = (verb.lemma_.lower(), verb.lemma_.lower() + "e", verb.lower_)  # "lambast(e)"
+    words = [c for c in verb.children if c.dep_ in ("dobj", "prt")] + \
+        [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
+    for child in words:
+        for lemma in lemmas:
+            for word in (child.lower_, child.lemma_.lower()):
+                if (found := table.get((lemma, word))) is not None:
+                    return found
+    return next((found for lemma in lemmas if (found := table.get((lemma, ""))) is not None),
+                None)
+
+
 def _intent(verb: Token) -> bool:
     """A stated intention: will/would do, willing/ready to do, plans to do."""
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
@@ -135,6 +160,13 @@ def _refine(category: str | None, verb: Token) -> str | None:
         return "SANCTION"
     if verb.lemma_.lower() in plover.EXCHANGING and obj_category is not None:
         return obj_category
+    if verb.lemma_.lower() in plover.CARRYING and obj is not None and "AID" in (
+            _noun_category(n) for n in (obj, *[g for c in obj.children if c.lower_ == "of"
+                                               for g in c.children])):
+        return "AID"  # "flew tonnes of medical supplies to ...": carrying aid is giving it
+    if verb.lemma_.lower() == "call" and any(c.dep_ == "prep" and c.lower_ in (
+            "on", "upon", "for") for c in verb.children):
+        return "DEMAND"  # "called on X to ...", "called for X": an appeal
     if verb.lemma_.lower() in plover.MOVING:
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ == "for":
@@ -187,7 +219,8 @@ def classify(verb: Token, sent: Any) -> tuple[str | None, str, str | None]:
     plain = _verb_category(verb)
     category = _refine(plain, verb)
     if category != plain:
-        return category, "EV-SENSE", verb.text
+        return _intended(category, verb, threat) if category else category, "EV-SENSE", \
+            verb.text
     xcomp = _child(verb, "xcomp")
     if category in ("AGREE", "THREATEN", "REJECT", "DEMAND") and xcomp is not None:
         inner = _verb_category(xcomp)
@@ -218,6 +251,8 @@ def classify(verb: Token, sent: Any) -> tuple[str | None, str, str | None]:
         return category, "EV-VERB", verb.text
     if any(c.lower_ == "must" for c in verb.children):
         return "DEMAND", "EV-MUST", "must"
+    if (category := _cameo_category(verb)) is not None:  # a verb our lexicon does not know
+        return _intended(category, verb, threat), "EV-CAMEO", verb.text
     # Anything else: the first verb or noun of a known category anywhere in the sentence.
     for token in sent:
         if token.pos_ == "VERB" and token.lemma_.lower() not in plover.REPORTING:
@@ -226,7 +261,17 @@ def classify(verb: Token, sent: Any) -> tuple[str | None, str, str | None]:
     for token in sent:
         if token.pos_ == "NOUN" and (category := _noun_category(token)) is not None:
             return category, "EV-ANY-NOUN", token.text
+    for token in sent:
+        if token.pos_ == "VERB" and (category := _cameo_category(token)) is not None:
+            return category, "EV-ANY-CAMEO", token.text
     return None, "EV-NONE", None
+
+
+def _intended(category: str, verb: Token, threat: bool) -> str:
+    """A stated intention to act is a threat (hostile acts, or "unless") or an agreement."""
+    if _intent(verb) and category not in ("REJECT", "DEMAND", "THREATEN", "DISAPPROVE"):
+        return "THREATEN" if category in plover.HOSTILE or threat else "AGREE"
+    return category
 
 
 def _codes(token: Token | None, mentions: Mentions) -> tuple[str, ...]:
@@ -283,7 +328,9 @@ def _target(verb: Token, mentions: Mentions, source: tuple[str, ...],
 
 def code_sentence(doc: Any, record_id: str = "") -> CodedEvent:
     """Code one parsed text (its first sentence with an event wins)."""
-    mentions = Mentions(gazetteer.find_mentions(doc.text))
+    # PLOVER codes organisations by kind (IGO, NGO), not by their own identity
+    mentions = Mentions(tuple(replace(m, code=gazetteer.plover_code(m.code))
+                              for m in gazetteer.find_mentions(doc.text)))
     sentences = [s for s in doc.sents if s.text.strip()]
     for sent in sentences:
         verb = predicate(sent)

@@ -14,16 +14,17 @@ from redline.news.clauses import (
     Speaker,
     actor_of,
     describe,
-    noun_phrase,
     placed,
     span_range,
     speaker_of,
     subject,
 )
-from redline.news.issues import IssueMatcher
+from redline.news.groups import Group, agent_sector, group_of
 from redline.news.language import pipeline
 from redline.news.reading import expand, read_file
+from redline.news.resolution import resolve_articles
 from redline.news.rules import Finding, findings
+from redline.news.stakes import issue_phrase
 from redline.news.statement import (
     STANCE_PLOVER,
     Article,
@@ -106,10 +107,12 @@ def _known(speaker: Speaker, people: list[Any]) -> Speaker:
 
 
 def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
-           memory: list[str], published: date | None, matcher: IssueMatcher | None,
-           offset: int = 0, people: list[Any] | None = None) -> Statement:
+           memory: list[str], published: date | None, offset: int = 0,
+           people: list[Any] | None = None,
+           groups: list[Group | None] | None = None) -> Statement:
     trigger = finding.trigger
     people = people if people is not None else []
+    groups = groups if groups is not None else []
     speaker = speaker_of(trigger, mentions, memory, published)
     if speaker is not None and speaker.name is None and speaker.token_i is not None and \
             sent.doc[speaker.token_i].lower_ in ("he", "she") and people:
@@ -146,25 +149,33 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
         actor = own
     else:
         actor = speaker.actor if speaker is not None and speaker.actor else own
-    if actor is None and finding.issue is not None:  # "Tehran's missile capabilities ..."
+    who = sent.doc[speaker.token_i] if speaker is not None and speaker.token_i is not None \
+        else actor_token
+    group = group_of(who, mentions, groups) if finding.stance != "consult" else None
+    if finding.stance != "consult":
+        groups.append(group)
+    if group is not None:
+        if group.actor is not None or group.sector != "military":
+            actor = group.actor  # a union's own state, or none: never a state merely nearby
+    if actor is None and group is None and who is not None:
+        actor = _named_before(who, mentions, sent.start_char)  # "the Commission" said ...
+    if actor is None and group is None and who is not None and who.pos_ == "NOUN" and \
+            agent_sector(who) == "government":
+        # "the transport minister urged ...": an official of the state the article is about
+        actor = next((c for c in reversed(memory) if len(c) == 3 and c.isupper()), None)
+        confidence -= 0.2
+    if actor is None and group is None and finding.issue is not None:  # "Tehran's missile capabilities ..."
         poss = next((c for c in finding.issue.children if c.dep_ == "poss"), None)
         if poss is not None:
             actor = _actor(poss, mentions, memory)
-    if actor is None:
+    if actor is None and group is None:
         candidates = [m for m in mentions.within(sent.start_char, trigger.idx)
                       if not placed(m, sent.doc.text)]
         actor = candidates[-1].code if candidates else None
         confidence -= 0.2
     if pronoun:
         confidence -= 0.1
-    topic = noun_phrase(finding.issue) or None if finding.issue is not None else None
-    issue = topic
-    if matcher is not None:
-        issue = None
-        if finding.issue is not None:
-            issue = matcher.find(_issue_text(finding.issue))
-        elif finding.stance != "reject":
-            issue = matcher.find(sent.text, near=trigger.idx - sent.start_char)
+    issue = issue_phrase(finding.issue)
     addressee = _actor(finding.addressee, mentions, memory) or both_other
     place = _actor(finding.place, mentions, memory)
     mediator = _actor(finding.mediator, mentions, memory) if finding.mediator is not None \
@@ -191,7 +202,10 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
         speaker_role=speaker.role if speaker else None, issue=issue,
         condition=finding.condition, addressee=addressee if addressee != actor else None,
         mediator=mediator, place=place, plover=STANCE_PLOVER[finding.stance],
-        date=when.isoformat() if when else None)
+        date=when.isoformat() if when else None,
+        sector=group.sector if group is not None else None,
+        group=group.name if group is not None else None,
+        issue_text=_issue_text(finding.issue) if finding.issue is not None else None)
 
 
 def extract_article(article: Article, scenario: Any = None,
@@ -201,19 +215,21 @@ def extract_article(article: Article, scenario: Any = None,
 
 
 def _statements(article: Article, parsed: list[tuple[int, str, Any]],
-                matcher: IssueMatcher | None, published: date | None) -> ArticleStatements:
+                published: date | None) -> ArticleStatements:
     """Apply the rules to one article's parsed pieces (offset, text, spaCy doc)."""
-    day = published or _metadata_date(article.date)
+    day = published or _metadata_date(article.date) or dates.dateline(article.text,
+                                                                       date.today())
     memory: list[str] = []
     people: list[Any] = []
+    groups: list[Group | None] = []
     statements = []
     for offset, piece, doc in parsed:
         mentions = Mentions(gazetteer.find_mentions(piece))
         for sent in _sentences(doc):
             built = []
             for finding in findings(sent):
-                statement = _build(finding, sent, article, mentions, memory, day, matcher,
-                                   offset, people)
+                statement = _build(finding, sent, article, mentions, memory, day, offset,
+                                   people, groups)
                 built.append(statement)
                 built.extend(_co_actors(finding, statement, mentions, memory))
             statements.extend(built)
@@ -226,12 +242,30 @@ def _statements(article: Article, parsed: list[tuple[int, str, Any]],
     return ArticleStatements(article, tuple(statements))
 
 
+def _named_before(who: Any, mentions: Mentions, before: int) -> str | None:
+    """An organisation named earlier by its full name and now by its last word: "the
+    European Commission ... the Commission urged"."""
+    if not who.text[:1].isupper() or who.pos_ not in ("PROPN", "NOUN") or \
+            who.lower_ in ("it", "they"):
+        return None
+    for m in reversed(mentions.before(before)):
+        if m.kind == "organisation" and " " in m.text and \
+                m.text.split()[-1].lower() == who.lower_:
+            return m.code
+    return None
+
+
 def _co_actors(finding: Finding, statement: Statement, mentions: Mentions,
                memory: list[str]) -> list[Statement]:
-    """"Russia and France urged ...": the same statement for each coordinated subject."""
+    """"Russia and France urged ...", "Britain, France and Germany said they would ...": the
+    same statement for each coordinated subject."""
     if statement.stance == "consult" or finding.actor is not None or statement.speaker:
         return []
     head = subject(finding.trigger)
+    if head is not None and head.lower_ in ("they", "we"):
+        reported = speaker_of(finding.trigger, mentions, memory, None)
+        if reported is not None and reported.token_i is not None:
+            head = finding.trigger.doc[reported.token_i]
     if head is None:
         return []
     out = []
@@ -254,6 +288,16 @@ def _metadata_date(text: str | None) -> date | None:
         return date.fromisoformat(text[:10])
     except ValueError:
         return None
+
+
+def _undated(text: str) -> str:
+    """The text with its wire dateline blanked out (same length, so offsets still hold): the
+    dateline dates the article (`dates.dateline`) but is no part of the first sentence."""
+    span = dates.dateline_span(text)
+    if span is None:
+        return text
+    start, end = span
+    return text[:start] + " " * (end - start) + text[end:]
 
 
 CHUNK = 50_000  # characters parsed at once: bounded memory, and spaCy's length limit
@@ -284,15 +328,16 @@ def extract_articles(articles: Sequence[Article], scenario: Any = None,
     All articles' text is parsed in one stream (spaCy's `pipe`), which is faster than one
     article at a time.
     """
-    matcher = IssueMatcher.from_scenario(scenario) if scenario is not None else None
     pieces = [(index, offset, piece) for index, article in enumerate(articles)
-              if article.text.strip() for offset, piece in chunks(article.text)]
+              if article.text.strip() for offset, piece in chunks(_undated(article.text))]
     docs = pipeline().pipe([piece for _, _, piece in pieces], batch_size=32) if pieces else []
     parsed: dict[int, list[tuple[int, str, Any]]] = {}
     for (index, offset, piece), doc in zip(pieces, docs, strict=True):
         parsed.setdefault(index, []).append((offset, piece, doc))
-    found = tuple(_statements(article, parsed.get(index, []), matcher, published)
+    found = tuple(_statements(article, parsed.get(index, []), published)
                   for index, article in enumerate(articles))
+    if scenario is not None:
+        found = resolve_articles(found, scenario)
     return Extraction(found, METHOD, {
         "scenario": getattr(scenario, "title", None) if scenario is not None else None,
         "date": published.isoformat() if published else None})

@@ -1,4 +1,5 @@
-"""Names of actors -> codes: ISO 3166 alpha-3 for states, `IGO`/`NGO` for organisations.
+"""Names of actors -> codes: ISO 3166 alpha-3 for states, an organisation's own identity
+("EU", "ECOWAS", "IAEA"; `plover_code` gives the IGO/NGO code event data scores).
 
 Country names come from pycountry; on top of it a curated gazetteer of the other ways news
 names a state: short and historical names ("Britain", "Burma"), capitals and seats of power
@@ -13,6 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 # Other names of states, beyond pycountry's name / common name / official name.
 STATE_NAMES = {
@@ -57,7 +59,7 @@ CAPITALS = {
     "abidjan": "CIV", "kinshasa": "COD", "ndjamena": "TCD", "n'djamena": "TCD",
     "belgrade": "SRB", "zagreb": "HRV", "sarajevo": "BIH", "podgorica": "MNE", "skopje": "MKD",
     "tirana": "ALB", "athens": "GRC", "nicosia": "CYP", "rome": "ITA", "madrid": "ESP",
-    "lisbon": "PRT", "brussels": "IGO", "the hague": "NLD", "amsterdam": "NLD",
+    "lisbon": "PRT", "brussels": "EU", "the hague": "NLD", "amsterdam": "NLD",
     "vienna": "AUT", "bern": "CHE", "warsaw": "POL", "prague": "CZE", "budapest": "HUN",
     "bucharest": "ROU", "sofia": "BGR", "kyiv": "UKR", "kiev": "UKR", "minsk": "BLR",
     "vilnius": "LTU", "riga": "LVA", "tallinn": "EST", "helsinki": "FIN", "stockholm": "SWE",
@@ -111,24 +113,31 @@ DEMONYMS = {
     "hutu": "BDI", "tutsi": "RWA", "shiite": None, "sunni": None,
 }
 
-# Organisations: intergovernmental (IGO) and non-governmental (NGO), name -> (code, label).
+# Organisations by the identity news knows them by (their kind, IGO or NGO, is in
+# `lexicon.kinds()`; PLOVER scoring maps an identity to its kind). Curated on top of the
+# organisations derived from the Phoenix dictionaries (news/lexicons/organisations.tsv).
 ORGANISATIONS = {
-    "united nations": "IGO", "un": "IGO", "u.n.": "IGO", "security council": "IGO",
-    "general assembly": "IGO", "unifil": "IGO", "unhcr": "IGO", "unicef": "IGO",
-    "world food program": "IGO", "world food programme": "IGO", "wfp": "IGO",
-    "european union": "IGO", "eu": "IGO", "european community": "IGO", "ec": "IGO",
-    "european commission": "IGO", "nato": "IGO", "iaea": "IGO",
-    "international atomic energy agency": "IGO", "world bank": "IGO", "imf": "IGO",
-    "international monetary fund": "IGO", "african union": "IGO", "au": "IGO",
-    "organization of african unity": "IGO", "oau": "IGO", "arab league": "IGO",
-    "osce": "IGO", "asean": "IGO", "opec": "IGO", "ecowas": "IGO", "warsaw pact": "IGO",
-    "world health organization": "IGO", "who": None, "wto": "IGO", "interpol": "IGO",
-    "gulf cooperation council": "IGO", "international criminal court": "IGO",
-    "war crimes court": "IGO",
-    "amnesty international": "NGO", "human rights watch": "NGO", "red cross": "NGO",
-    "red crescent": "NGO", "physicians for human rights": "NGO",
-    "doctors without borders": "NGO", "greenpeace": "NGO",
+    "united nations": "UN", "un": "UN", "u.n.": "UN", "security council": "UN",
+    "general assembly": "UN", "unifil": "UN", "unhcr": "UNHCR", "unicef": "UNICEF",
+    "world food program": "WFP", "world food programme": "WFP", "wfp": "WFP",
+    "european union": "EU", "eu": "EU", "european community": "EU", "ec": "EU",
+    "european commission": "EU", "european council": "EU", "nato": "NATO", "iaea": "IAEA",
+    "international atomic energy agency": "IAEA", "world bank": "World Bank", "imf": "IMF",
+    "international monetary fund": "IMF", "african union": "AU", "au": "AU",
+    "organization of african unity": "OAU", "oau": "OAU", "arab league": "Arab League",
+    "osce": "OSCE", "asean": "ASEAN", "opec": "OPEC", "ecowas": "ECOWAS",
+    "economic community of west african states": "ECOWAS", "warsaw pact": "Warsaw Pact",
+    "world health organization": "WHO", "who": None, "wto": "WTO", "interpol": "Interpol",
+    "gulf cooperation council": "GCC", "international criminal court": "ICC",
+    "war crimes court": "ICC", "mercosur": "Mercosur", "sadc": "SADC", "igad": "IGAD",
+    "amnesty international": "Amnesty International", "human rights watch": "Human Rights Watch",
+    "red cross": "Red Cross", "red crescent": "Red Cross", "physicians for human rights":
+    "Physicians for Human Rights", "doctors without borders": "MSF", "greenpeace": "Greenpeace",
 }
+
+# Identities of the curated organisations that are not intergovernmental.
+NON_GOVERNMENTAL = frozenset({"Amnesty International", "Human Rights Watch", "Red Cross",
+                              "Physicians for Human Rights", "MSF", "Greenpeace"})
 
 # Armed groups, movements and parties whose home state is plain.
 GROUPS = {
@@ -146,6 +155,51 @@ GROUPS = {
     "irgc": "IRN", "revolutionary guards": "IRN", "idf": "ISR", "likud": "ISR",
     "rpf": "RWA", "contras": "NIC", "sandinistas": "NIC",
 }
+
+
+# The sector each curated group speaks for (the others are armed groups: rebels).
+GROUP_SECTORS = {
+    "amal": "party", "fatah": "party", "plo": "party", "palestine liberation organization":
+    "party", "palestinian liberation organization": "party", "splm": "party", "fln": "party",
+    "akp": "party", "sinn fein": "party", "anc": "party", "zanu-pf": "party", "likud": "party",
+    "frelimo": "party", "mpla": "party", "sandinistas": "party", "irgc": "military",
+    "revolutionary guards": "military", "idf": "military", "hezbollah": "rebels",
+    "hizbollah": "rebels",
+}
+
+
+def sector_of_group(name: str) -> str:
+    """The sector a group named in the gazetteer speaks for (party, military, else rebels)."""
+    return GROUP_SECTORS.get(name.lower(), "rebels")
+
+
+def plover_code(code: str) -> str:
+    """The code event data scores: a state's ISO code as is, an organisation's identity as
+    its kind (IGO, NGO), as the PLOVER gold standard codes organisations."""
+    if code in NON_GOVERNMENTAL:
+        return "NGO"
+    if code.isupper() and len(code) == 3 and code not in _ORG_IDENTITIES():
+        return code
+    from redline.news import lexicon
+
+    kind = lexicon.kinds().get(code)
+    if kind in ("IGO", "NGO"):
+        return kind
+    return "IGO" if code in _ORG_IDENTITIES() else code
+
+
+def organisation_identities() -> frozenset[str]:
+    """Every organisation identity the gazetteer knows ("EU", "ECOWAS", "Red Cross")."""
+    return _ORG_IDENTITIES()
+
+
+@functools.cache
+def _ORG_IDENTITIES() -> frozenset[str]:  # noqa: N802 - a constant built on first use
+    from redline.news import lexicon
+
+    curated = {v for v in ORGANISATIONS.values() if v}
+    return frozenset(curated | {o.identity for o in lexicon.organisations().values()
+                                if o.kind != "MNC"})
 
 
 @dataclass(frozen=True)
@@ -216,9 +270,9 @@ OFFICES = (
     Office("Keir Starmer", "GBR", "prime minister", _d("2024-07-05")),
     Office("Emmanuel Macron", "FRA", "president", _d("2017-05-14")),
     Office("Friedrich Merz", "DEU", "chancellor", _d("2025-05-06")),
-    Office("Rafael Grossi", "IGO", "director general of the IAEA", _d("2019-12-03")),
-    Office("Antonio Guterres", "IGO", "UN secretary-general", _d("2017-01-01")),
-    Office("Kofi Annan", "IGO", "UN secretary-general", _d("1997-01-01"), _d("2006-12-31")),
+    Office("Rafael Grossi", "IAEA", "director general of the IAEA", _d("2019-12-03")),
+    Office("Antonio Guterres", "UN", "UN secretary-general", _d("2017-01-01")),
+    Office("Kofi Annan", "UN", "UN secretary-general", _d("1997-01-01"), _d("2006-12-31")),
     Office("Saddam Hussein", "IRQ", "president", _d("1979-07-16"), _d("2003-04-09")),
     Office("Yasser Arafat", "PSE", "leader", _d("1969-02-04"), _d("2004-11-11")),
     Office("Mahmoud Abbas", "PSE", "president", _d("2005-01-15")),
@@ -282,6 +336,7 @@ def _lexicon() -> dict[str, tuple[str, str]]:
     for name, code in ORGANISATIONS.items():
         if code is not None:
             entries[name] = (code, "organisation")
+    entries.update((name, value) for name, value in _derived().items() if name not in entries)
     for office in OFFICES:
         entries[office.person.lower()] = (office.actor, "person")
         surname = office.person.split()[-1].lower()
@@ -289,12 +344,55 @@ def _lexicon() -> dict[str, tuple[str, str]]:
     return entries
 
 
+def _derived() -> dict[str, tuple[str, str]]:
+    """Organisations (not companies) and armed groups from the Phoenix dictionaries: names of
+    two words or more, and one-word acronyms (matched in capitals only, see `_ACRONYMS`)."""
+    from redline.news import lexicon
+
+    out: dict[str, tuple[str, str]] = {}
+    for name, org in lexicon.organisations().items():
+        if org.kind != "MNC" and (" " in name or name.upper() == org.identity):
+            out[name] = (org.identity, "organisation")
+    for name, state in lexicon.armed_groups().items():
+        if " " in name:
+            out.setdefault(name, (state, "group"))
+    return out
+
+
+@functools.cache
+def _ACRONYMS() -> frozenset[str]:  # noqa: N802 - a constant built on first use
+    return frozenset(n for n in _derived() if " " not in n)
+
+
+def _trie_pattern(names: list[str]) -> str:
+    """One regular expression for many literal names, as a trie of their characters, so a
+    match costs the length of the name, not the number of names."""
+    trie: dict[str, Any] = {}
+    for name in names:
+        node = trie
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def walk(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + walk(child) for char, child in sorted(node.items())
+                    if char]
+        optional = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not optional else \
+            "(?:" + "|".join(branches) + ")"
+        return body + "?" if optional else body
+
+    return walk(trie)
+
+
 @functools.cache
 def _pattern() -> re.Pattern[str]:
-    names = sorted(_lexicon(), key=len, reverse=True)
-    alternation = "|".join(re.escape(n) for n in names)
+    # Longest match first: the trie is greedy, and "?" after a complete name tries more first.
     # Case-insensitive except for short all-caps codes ("US", "UN", "EC"), matched exactly below.
-    return re.compile(rf"(?<![\w.-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+    body = _trie_pattern(list(_lexicon()))
+    return re.compile(rf"(?<![\w.-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
 _CASE_SENSITIVE = {"us", "un", "ec", "eu", "au", "who", "ira", "eta", "aps", "amal", "mena"}
@@ -313,11 +411,21 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
             continue
         if not words[0].isupper():
             continue  # names are capitalised: "turkey dinner", "fine china", "talk to us"
+        if kind_of(key) in ("capital", "body") and re.match(r" of [A-Z]", text[match.end():]):
+            continue  # "the Congress of South African Trade Unions" is not the US Congress
+        if key in _ACRONYMS() and words != words.upper():
+            continue  # a derived acronym in capitals only ("CARE", not "Care")
         if key == "us" and text[match.end():match.end() + 2].strip().startswith("$"):
             continue  # "US $50 million" is a currency
         code, kind = lexicon[key]
         found.append(Mention(words, match.start(), match.end(), code, kind))
     return tuple(found)
+
+
+def kind_of(name: str) -> str | None:
+    """The kind of a known name (state, capital, demonym, organisation, group, person, body)."""
+    entry = _lexicon().get(name.lower())
+    return entry[1] if entry else None
 
 
 def actor_code(text: str) -> str | None:

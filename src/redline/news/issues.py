@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from typing import Any
 
 # Words of an issue name too general to name the issue on their own.
-_GENERIC = frozenset("and or of the a an in on for to with programme program time limits limit "
+GENERIC_WORDS = frozenset("and or of the a an in on for to with programme program time limits limit "
                      "relief issue issues deal agreement talks".split())
 
 
-def _variants(phrase: str) -> set[str]:
+def variants(phrase: str) -> set[str]:
     """A phrase and its singular/plural and British/American spellings."""
     phrase = phrase.lower().strip()
     out = {phrase, phrase.replace("programme", "program"), phrase.replace("program", "programme")}
@@ -34,12 +34,12 @@ class IssueMatcher:
         for issue in scenario.issues:
             names = [issue.id.replace("-", " "), issue.name, *list(issue.aliases or ())]
             for name in names:
-                for variant in _variants(name):
+                for variant in variants(name):
                     pairs.setdefault(variant, issue.id)
             # a distinctive single word of the name ("Ballistic missiles" -> "ballistic")
             for word in re.findall(r"[a-z]+", issue.name.lower()):
-                if word not in _GENERIC and len(word) > 3:
-                    for variant in _variants(word):
+                if word not in GENERIC_WORDS and len(word) > 3:
+                    for variant in variants(word):
                         pairs.setdefault(variant, issue.id)
         ordered = tuple(sorted(pairs.items(), key=lambda kv: -len(kv[0])))
         if not ordered:

@@ -37,7 +37,7 @@ VERBS = _table({
     "DISAPPROVE": "accuse condemn criticize criticise denounce complain blame sue indict "
                   "charge deplore censure slam reproach rebuke decry allege castigate",
     "REJECT": "reject refuse decline deny dismiss rebuff renege veto spurn repudiate resist "
-              "oppose boycott snub disown",
+              "oppose boycott snub disown turn_down",
     "THREATEN": "threaten warn menace ultimatum",
     "PROTEST": "demonstrate protest rally riot march picket strike",
     "COERCE": "arrest detain deport ban confiscate seize prevent raid censor restrict "
@@ -80,12 +80,13 @@ NOUNS = _table({
     "DISAPPROVE": "complaint criticism accusation lawsuit",
     "AGREE": "agreement accord deal consensus formula concessions",
     "DEMAND": "demand demands appeal call",
+    "SUPPORT": "backing support endorsement solidarity",
 })
 
 # Verbs whose meaning comes from their object or complement ("launch an offensive").
 LIGHT = frozenset("stage launch begin hold mount impose issue lodge conduct carry continue "
                   "start make give take declare open complete end set use remain be have "
-                  "go call put file keep enter resume undertake".split())
+                  "go call put file keep enter resume undertake voice express".split())
 # Verbs that frame a complement but say nothing themselves ("decided to allow").
 FRAMES = frozenset("decide try plan move vote announce attempt seek begin start continue "
                    "resume intend aim order prepare hope expect want help".split())
@@ -105,6 +106,8 @@ CROWD_CONTROL = frozenset("gas teargas bullet bullets cannon cannons baton baton
 # Envoys: pulling them out or sending them home is a diplomatic sanction.
 ENVOYS = frozenset("ambassador ambassadors envoy envoys diplomat diplomats mission "
                    "embassy".split())
+# Verbs of carrying something somewhere: carrying aid is giving it.
+CARRYING = frozenset("fly airlift ship send truck deliver rush dispatch carry".split())
 # Verbs that take their meaning from what is exchanged ("exchanged fire", "traded insults").
 EXCHANGING = frozenset("exchange trade swap".split())
 # Verbs of going somewhere: going for talks is consulting.

@@ -82,6 +82,12 @@ def _html_text(html: str, source: str) -> tuple[str, str | None, str | None]:
 
 
 def _feed_articles(text: str, source: str) -> Iterator[Article]:
+    for _entry_id, article in feed_entries(text, source):
+        yield article
+
+
+def feed_entries(text: str, source: str) -> list[tuple[str | None, Article]]:
+    """Each entry of an RSS/Atom feed: its id (None if it gives none) and its article."""
     try:
         import feedparser
     except ImportError:
@@ -92,6 +98,7 @@ def _feed_articles(text: str, source: str) -> Iterator[Article]:
         raise ArticleError(f"{source}: not a readable RSS/Atom feed "
                            f"({feed.get('bozo_exception', 'no entries')}). Fix: check the file "
                            "is the feed itself, or rename it to .txt/.html if it is an article")
+    out = []
     for index, entry in enumerate(feed.entries):
         body = ""
         if entry.get("content"):
@@ -105,7 +112,9 @@ def _feed_articles(text: str, source: str) -> Iterator[Article]:
         day = date(*parsed[:3]).isoformat() if parsed else None
         link = entry.get("link") or f"{source}#{index}"
         full = f"{title}\n{body.strip()}" if title else body.strip()
-        yield _checked(Article(source=link, text=full, title=title, date=day, kind="feed"))
+        out.append((entry.get("id"), _checked(Article(source=link, text=full, title=title,
+                                                      date=day, kind="feed"))))
+    return out
 
 
 def _checked(article: Article) -> Article:

@@ -45,11 +45,12 @@ HOLD_TALKS = frozenset("hold take begin resume start open continue end plan sche
 EXPECTING = frozenset("expect schedule set plan due likely".split())
 ARRIVE = frozenset("arrive travel fly".split())
 MEET = frozenset("meet visit host mediate telephone confer".split())
-NEGOTIABLE_VERBS = frozenset("discuss negotiate bargain include put trade".split())
+NEGOTIABLE_VERBS = frozenset("discuss negotiate bargain include put trade reopen renegotiate "
+                             "revisit".split())
 ACCEPTING = frozenset("accept agree allow meet negotiate discuss give".split())
 _RED_PHRASE = re.compile(r"\bnon-?\s?negotiable\b|\bnot negotiable\b|\boff[- ]limits\b|"
                          r"\boff the table\b|\bnot up for (?:negotiation|discussion|debate)\b|"
-                         r"\bunacceptable\b|\bnon-?\s?starter\b|"
+                         r"\bunacceptable\b|\bnon-?\s?starter\b|\bout of the question\b|"
                          r"\bline (?:that )?\w+ (?:will|would|shall|can|could) (?:not|never) "
                          r"cross\b|\bline \w+ (?:won't|cannot|can't) cross\b", re.IGNORECASE)
 
@@ -123,7 +124,9 @@ def condition_of(token: Token) -> str | None:
 
 _CONDITION_TEXT = re.compile(
     r"\b(?:provided(?: that)?|providing(?: that)?|on (?:the )?condition that|as long as|"
-    r"only if|if|in exchange for|in return for)\s+(.+?)[.;!?\"”]*$", re.IGNORECASE)
+    r"so long as|only if|if|unless|in exchange for|in return for|"
+    r"without(?! (?:any |further )?(?:delay|hesitation|exception|fail)))\s+(.+?)"
+    r"[.;!?\"”]*$", re.IGNORECASE)
 
 
 def condition_text(token: Token, sent: Span) -> str | None:
@@ -262,10 +265,19 @@ def verbs(token: Token, sent: Span) -> Finding | None:
         return Finding("OFFER-INTENT-COND" if condition else "OFFER-INTENT",
                        "conditional_offer" if condition else "offer", token, None,
                        obj or token, 0.7 if condition else 0.6, condition=condition)
+    if not negated and _hostile(token) and any(
+            c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in token.children):
+        # "said it would block any resolution": a hostile act announced is a threat
+        return Finding("THR-INTENT", "threaten", token, None, obj or token, 0.6,
+                       condition=_condition(token, sent))
     if not negated and lemma not in THREATEN and lemma not in ("be", "have") and any(
             c.dep_ == "aux" and c.lower_ in ("would", "could", "can", "will", "'d")
             for c in token.children) and _child(token, "nsubj") is not None and \
             token.dep_ in ("ROOT", "ccomp") and (condition := _condition(token, sent)):
+        if re.search(r"\bunless\b", sent.doc.text[token.idx:sent.end_char], re.IGNORECASE):
+            # "would strike unless talks resumed": an act announced unless: a threat
+            return Finding("THR-MODAL-UNLESS", "threaten", token, None, _threatened(obj or token),
+                           0.65, condition=condition)
         return Finding("OFFER-MODAL-COND", "conditional_offer", token, None, obj or token, 0.6,
                        condition=condition)
     if lemma in OFFER and not negated:
@@ -277,7 +289,8 @@ def verbs(token: Token, sent: Span) -> Finding | None:
         return None  # "warned that time was running out" is not a threat
     if lemma in THREATEN and not negated:
         return Finding("THR-VERB", "threaten", token, None, _threatened(obj), 0.8,
-                       addressee=_prep_object(token, "against", "to") or addressee)
+                       addressee=_prep_object(token, "against", "to") or addressee,
+                       condition=_condition(token, sent))
     if lemma in CONCEDE and not negated and lemma != "accept" or (
             lemma == "accept" and obj is not None and obj.lemma_ in ("demand", "term",
                                                                      "condition", "proposal")):
@@ -299,6 +312,14 @@ def verbs(token: Token, sent: Span) -> Finding | None:
     if lemma in SUPPORT and not negated:
         return Finding("SUP-VERB", "support", token, None, obj, 0.65, addressee=addressee)
     return None
+
+
+def _hostile(verb: Token) -> bool:
+    """A verb whose PLOVER category is hostile (fight, coerce, sanction, assault, mobilise,
+    protest) in the event coder's lexicon: "block", "expel", "strike", "impose"."""
+    from redline.news import plover
+
+    return plover.VERBS.get(verb.lemma_.lower()) in plover.HOSTILE
 
 
 def _threatened(act: Token | None) -> Token | None:
@@ -389,6 +410,12 @@ def talks(token: Token, sent: Span) -> Finding | None:
         if place is not None and place.pos_ == "PROPN":
             return Finding("CONS-VISIT", "consult", token, None, None, 0.6, addressee=place,
                            place=place)
+    if lemma == "meet" and _child(token, "auxpass") is not None:
+        answer = _prep_object(token, "with")  # "would be met with a firm response"
+        if answer is not None and answer.lemma_.lower() in RESPONSES:
+            return Finding("THR-MET-WITH", "threaten", token, None,
+                           _child(token, "nsubjpass", "csubjpass") or answer, 0.6)
+        return None  # a passive "met" is no meeting
     if lemma in MEET and token.pos_ == "VERB" and not _negated(token) and \
             token.dep_ not in ("acl", "amod", "relcl") and _child(token, "agent") is None:
         other = _child(token, "dobj") or _prep_object(token, "with")
@@ -403,6 +430,9 @@ TOKEN_RULES: tuple[Callable[[Token, Span], Finding | None], ...] = (
     red_line, must, talks, stance_noun, verbs)
 
 
+# What a threat answers with: "would be met with a firm response".
+RESPONSES = frozenset("response reply retaliation force resistance countermeasure "
+                      "countermeasures reaction".split())
 CONDITION_MARKS = frozenset("if unless provided providing".split())
 # Stances whose complement is their content: a verb inside it is not a statement of its own.
 CARRIERS = frozenset("urge demand offer conditional_offer threaten support concede".split())
@@ -491,4 +521,19 @@ def findings(sent: Span) -> list[Finding]:
             break
     if has_red_line:  # "a red line that will not be discussed" is one statement, not two
         found = [f for f in found if f.rule != "REJ-NOT-ACCEPT"]
-    return found
+    return [_unless(f, sent) for f in found]
+
+
+def _unless(finding: Finding, sent: Span) -> Finding:
+    """An appeal, demand or offer announced with "would/will ... unless X" is a threat: the
+    act follows if X does not happen ("would ask the council to restore sanctions unless ...")."""
+    trigger = finding.trigger
+    if finding.stance not in ("urge", "demand", "offer", "conditional_offer") or not any(
+            c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in trigger.children):
+        return finding
+    rest = sent.doc.text[trigger.idx:sent.end_char]
+    if not re.search(r"\bunless\b", rest, re.IGNORECASE):
+        return finding
+    return Finding("THR-UNLESS", "threaten", trigger, finding.actor, finding.issue,
+                   min(finding.confidence, 0.65), finding.addressee,
+                   finding.condition or condition_text(trigger, sent))

@@ -5,7 +5,9 @@ addressee and a condition keyword. Found and expected statements of one article 
 to one, as many pairs as possible:
 
 - level ``stance``: same actor and stance (for ``consult``, talks between two sides, the actor
-  may be either side);
+  may be either side); an expected ``sector`` (union, business, party, ...) must be the found
+  one, and an expected actor of ``null`` (a union whose country the text does not give) needs a
+  found actor of none; with no expected sector, the found one must be none or ``government``;
 - level ``issue``: as ``stance`` and, when the expected issue is given, its keyword appears in
   the found issue (case-insensitive).
 
@@ -23,6 +25,7 @@ from typing import Any
 from redline.errors import RedlineError
 
 LEVELS = ("stance", "issue")
+RESOLVED = "resolved"  # actor, stance and issue as scenario ids (an issue None must be None)
 
 
 class ExpectedError(RedlineError):
@@ -58,7 +61,7 @@ class Score:
     level: str
     overall: Counts
     per_stance: dict[str, Counts] = field(default_factory=dict)
-    missed: tuple[tuple[str, str, str, str | None], ...] = ()
+    missed: tuple[tuple[str, str | None, str, str | None], ...] = ()
     spurious: tuple[tuple[str, str | None, str, str | None], ...] = ()
     method: str = "maximum one-to-one pairing"
     parameters: dict[str, Any] = field(default_factory=dict)
@@ -82,21 +85,30 @@ def read_expected(path: str | Path) -> dict[str, Any]:
     if not isinstance(data, dict) or not isinstance(data.get("statements"), list):
         raise ExpectedError(f"{path}: expected a JSON object with a 'statements' list")
     for i, item in enumerate(data["statements"]):
-        if not isinstance(item, dict) or not item.get("actor") or not item.get("stance"):
-            raise ExpectedError(f"{path}: statement {i} needs an 'actor' and a 'stance'")
+        if not isinstance(item, dict) or not item.get("stance") or not (
+                item.get("actor") or item.get("sector")):
+            raise ExpectedError(f"{path}: statement {i} needs a 'stance' and an 'actor' "
+                                "(or a 'sector' for a speaker whose country is not given)")
     return data
 
 
 def _actor_fits(found: Mapping[str, Any], want: Mapping[str, Any]) -> bool:
+    if want.get("sector"):
+        if found.get("sector") != want["sector"]:
+            return False
+    elif found.get("sector") not in (None, "government"):
+        return False
     if want["stance"] == "consult":
         sides = {want["actor"], want.get("addressee")}
         return found.get("actor") in sides
-    return bool(found.get("actor") == want["actor"])
+    return bool(found.get("actor") == want.get("actor"))
 
 
 def _fits(found: Mapping[str, Any], want: Mapping[str, Any], level: str) -> bool:
     if found.get("stance") != want["stance"] or not _actor_fits(found, want):
         return False
+    if level == RESOLVED:
+        return found.get("issue") == want.get("issue")
     if level == "issue" and want.get("issue"):
         return str(want["issue"]).lower() in str(found.get("issue") or "").lower()
     return True
@@ -106,7 +118,7 @@ def pair(found: Sequence[Mapping[str, Any]], expected: Sequence[Mapping[str, Any
          level: str) -> list[tuple[int, int]]:
     """(found index, expected index) pairs, one to one, as many as possible (a maximum
     bipartite matching by augmenting paths, so the order of the statements does not matter)."""
-    if level not in LEVELS:
+    if level not in (*LEVELS, RESOLVED):
         raise ValueError(f"unknown level {level!r}")
     fits = [[i for i, item in enumerate(found) if _fits(item, want, level)] for want in expected]
     owner: dict[int, int] = {}  # found index -> expected index
@@ -130,7 +142,7 @@ def score(results: Iterable[tuple[str, Sequence[Mapping[str, Any]],
                                   Sequence[Mapping[str, Any]]]], level: str) -> Score:
     """Score (article name, found statements, expected statements) triples at one level."""
     tally: dict[str, list[int]] = {}
-    missed: list[tuple[str, str, str, str | None]] = []
+    missed: list[tuple[str, str | None, str, str | None]] = []
     spurious: list[tuple[str, str | None, str, str | None]] = []
     names = []
     for name, found, expected in results:
@@ -147,7 +159,7 @@ def score(results: Iterable[tuple[str, Sequence[Mapping[str, Any]],
         for j, want in enumerate(expected):
             tally.setdefault(want["stance"], [0, 0, 0])[2] += 1
             if j not in hit_expected:
-                missed.append((name, want["actor"], want["stance"], want.get("issue")))
+                missed.append((name, want.get("actor"), want["stance"], want.get("issue")))
     per_stance = {k: Counts(*v) for k, v in sorted(tally.items())}
     overall = Counts(*(sum(v[k] for v in tally.values()) for k in range(3)))
     return Score(level, overall, per_stance, tuple(missed), tuple(spurious),
@@ -179,3 +191,42 @@ def score_articles(folder: str | Path, prefix: str = "",
         found = [s.to_dict() for s in extract_articles(articles, scenario, day).statements]
         results.append((name, found, expected["statements"]))
     return {level: score(results, level) for level in LEVELS}
+
+
+def resolved_positions(statements: Iterable[Any]) -> list[dict[str, Any]]:
+    """Statements resolved to a scenario as positions {actor, stance, issue} in its ids; a
+    statement whose actor is not one of the scenario's is no position in it."""
+    out = []
+    for s in statements:
+        if s.resolved is not None and s.resolved.actor is not None:
+            out.append({"actor": s.resolved.actor, "stance": s.stance,
+                        "issue": s.resolved.issue})
+    return out
+
+
+def score_resolved(folder: str | Path, prefix: str = "") -> Score:
+    """Resolved positions against expected ones: each ``<prefix>*.txt`` article in `folder`
+    with a scenario ``resolved/<name>.yaml`` and expected positions ``resolved/<name>.json``
+    (``{"positions": [{actor, stance, issue, addressee?}]}``, scenario ids)."""
+    from datetime import date
+
+    from redline.news.extraction import extract_articles
+    from redline.news.reading import read_text
+    from redline.scenario import load
+
+    folder = Path(folder)
+    results = []
+    for text in sorted(folder.glob(f"{prefix}*.txt")):
+        scenario_file = folder / "resolved" / f"{text.stem}.yaml"
+        if not scenario_file.is_file():
+            continue
+        expected = json.loads((folder / "resolved" / f"{text.stem}.json").read_text(
+            encoding="utf-8"))["positions"]
+        day = read_expected(text.with_suffix(".json")).get("date")
+        articles = read_text(text.read_text(encoding="utf-8"), text.name)
+        found = extract_articles(articles, load(scenario_file),
+                                 date.fromisoformat(day) if day else None).statements
+        results.append((text.stem, resolved_positions(found), expected))
+    if not results:
+        raise ExpectedError(f"{folder}: no {prefix}*.txt article with a resolved/ scenario")
+    return score(results, RESOLVED)

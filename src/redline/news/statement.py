@@ -17,6 +17,25 @@ STANCE_PLOVER = {
 
 
 @dataclass(frozen=True)
+class Resolution:
+    """A statement in a scenario's terms: actor, issue, option, addressee and the issue of its
+    condition as scenario ids, or None where the text does not say; `matched` records, for each
+    id found, what in the text named it (see `redline.news.resolution`)."""
+
+    scenario: str
+    actor: str | None = None
+    issue: str | None = None
+    option: str | None = None
+    addressee: str | None = None
+    condition_issue: str | None = None
+    matched: dict[str, str] = field(default_factory=dict)
+    method: str = "scenario-names"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class Statement:
     """One actor's position in one sentence, with where it was found and the rule that found it."""
 
@@ -37,6 +56,10 @@ class Statement:
     place: str | None = None
     plover: str | None = None
     date: str | None = None
+    sector: str | None = None  # a non-state speaker's sector: union, business, party, ...
+    group: str | None = None  # that speaker's name as the text gives it ("the FNSEA")
+    issue_text: str | None = None  # the issue phrase's words in full (issue is its short form)
+    resolved: Resolution | None = None  # with a scenario: its ids (redline.news.resolution)
 
     def __post_init__(self) -> None:
         if self.stance not in STANCES:  # our own rules produced it: a bug, fail loudly

@@ -105,13 +105,20 @@ def statements(document: dict[str, Any], extracted: dict[str, Any] | None) -> Se
         parts.append("<h3>Statements extracted from the news</h3>")
         parts.append(table(
             ["actor", "speaker", "stance", "issue", "sentence", "source", "date", "confidence"],
-            [[s.get("actor", ""), _speaker(s), s.get("stance", ""), s.get("issue", ""),
+            [[_resolved(s, "actor"), _speaker(s), s.get("stance", ""), _resolved(s, "issue"),
               s.get("sentence", ""), s.get("source", ""), s.get("date", ""),
               number(s.get("confidence", ""), 2)] for s in found],
             css="wide"))
     if not parts:
         return None
     return Section("statements", "Statements behind the scenario", "".join(parts))
+
+
+def _resolved(statement: dict[str, Any], key: str) -> str:
+    """A statement's actor or issue: the scenario id it was resolved to (`redline extract
+    --scenario`), else the extractor's own code or phrase."""
+    resolved = statement.get("resolved") or {}
+    return str(resolved.get(key) or statement.get(key) or "")
 
 
 def _speaker(statement: dict[str, Any]) -> str:

@@ -8,8 +8,9 @@ from redline.scenario import Scenario
 
 
 def stored_statements(scenario: Scenario, url: str) -> dict[str, Any]:
-    """`redline-statements/1`: every stored statement of the scenario's actors, oldest first,
-    each with its first citation's sentence and all its sources."""
+    """`redline-statements/1`: every stored statement of the scenario's actors (their scenario
+    ids where resolved), oldest first, each with its first citation's sentence and all its
+    sources."""
     from redline.store import open_store
     from redline.store import stored_statements as query
 
@@ -19,8 +20,8 @@ def stored_statements(scenario: Scenario, url: str) -> dict[str, Any]:
             for s in query(store, actor=actor.id):
                 first = s.citations[0] if s.citations else None
                 rows.append({
-                    "actor": s.actor, "speaker": s.speaker, "speaker_role": s.speaker_role,
-                    "stance": s.stance, "issue": s.issue, "condition": s.condition,
+                    "actor": s.who, "speaker": s.speaker, "speaker_role": s.speaker_role,
+                    "stance": s.stance, "issue": s.about, "condition": s.condition,
                     "date": s.date, "confidence": s.confidence,
                     "sentence": first.sentence if first else "",
                     "source": "; ".join(dict.fromkeys(c.source for c in s.citations)),

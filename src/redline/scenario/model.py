@@ -68,6 +68,18 @@ class Source(_Frozen):
     url: str | None = None
 
 
+class Person(_Frozen):
+    """A person who speaks for an actor (an alias with the office held), for news matching."""
+
+    name: str = Field(min_length=1, description="The person's name as news writes it.")
+    role: str | None = Field(default=None, description="Office or role, e.g. foreign minister.")
+
+
+Alias = str | Person
+"""Another name of an actor in news text: a plain string (name, capital, demonym, organisation,
+an event coder's code) or a person with their role."""
+
+
 class Actor(_Frozen):
     id: Identifier = Field(description="ISO 3166 alpha-3 for states (USA, IRN), else a short code.")
     name: str
@@ -77,6 +89,9 @@ class Actor(_Frozen):
     power: Number = Field(default=1.0, description="Capability (clout), > 0.")
     source: SourceRef | None = None
     rationale: str | None = None
+    aliases: list[Alias] = Field(
+        default_factory=list,
+        description="Other names in news: capitals, demonyms, people {name, role}, codes.")
 
 
 class Issue(_Frozen):
@@ -87,6 +102,8 @@ class Issue(_Frozen):
         default=None, description="The option that holds with no deal or off the agenda."
     )
     aliases: list[str] = Field(default_factory=list, description="Other names, for news matching.")
+    option_aliases: dict[str, list[str]] = Field(
+        default_factory=dict, description="Option label -> phrases that name it in news text.")
     description: str | None = None
     source: SourceRef | None = None
 

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from redline.errors import RuleSyntaxError
+from redline.scenario.aliases import check_aliases
 from redline.scenario.decision import check_rule
 from redline.scenario.document import Path
 from redline.scenario.model import Document, Number, Triangular, point
@@ -75,6 +76,7 @@ def check(doc: Document) -> tuple[Found, dict[str, BoundRule]]:
                           f"status quo {issue.status_quo!r} is not one of the options",
                           f"use one of {', '.join(repr(o) for o in issue.options)}"))
         _sources(found, ("issues", index), issue.source, sources)
+    found.extend(check_aliases(doc))
 
     if not any(a.role == "party" for a in doc.actors):
         found.append((("actors",), "no actor has role 'party'",

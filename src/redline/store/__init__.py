@@ -4,6 +4,7 @@ SQLAlchemy, Alembic and platformdirs are optional (the `store` extra), imported 
 """
 
 from redline.store.database import ENV, Store, StoreError, default_url, open_store, resolve_url
+from redline.store.feeds import PollReport, poll, poll_feed, watch
 from redline.store.ingest import IngestReport, content_hash, ingest, statement_key
 from redline.store.queries import Citation, StoredStatement, stored_statements
 from redline.store.scenarios import (
@@ -21,6 +22,7 @@ __all__ = [
     "Citation",
     "IngestReport",
     "Move",
+    "PollReport",
     "Store",
     "StoreError",
     "StoredScenario",
@@ -35,10 +37,13 @@ __all__ = [
     "ingest",
     "list_scenarios",
     "open_store",
+    "poll",
+    "poll_feed",
     "put_scenario",
     "resolve_url",
     "statement_key",
     "stored_statements",
     "suggest",
     "timeline",
+    "watch",
 ]

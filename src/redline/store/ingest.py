@@ -8,6 +8,7 @@ reported by several outlets is stored once, with every source sentence kept.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -15,7 +16,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from redline.store.database import Store, StoreError
-from redline.store.schema import articles, statement_sources, statements
+from redline.store.schema import articles, feed_items, statement_sources, statements
 
 if TYPE_CHECKING:
     from redline.news import ArticleStatements, Statement
@@ -45,14 +46,39 @@ def _norm(value: str | None) -> str:
 
 
 def statement_key(statement: Statement) -> str:
-    """Identity of a statement across outlets: what is said, by whom, to whom, when."""
+    """Identity of a statement across outlets: what is said, by whom, to whom, when. Resolved
+    to a scenario, its ids stand for the text's words, so that "missile programme" and
+    "missile capabilities" in two outlets are one statement on `missiles`."""
+    resolved = statement.resolved
     parts = [statement.actor, statement.stance, statement.issue, statement.addressee,
              statement.condition, statement.date]
+    if resolved is not None:
+        parts = [resolved.scenario, resolved.actor or statement.actor, statement.stance,
+                 resolved.issue or statement.issue, resolved.option,
+                 resolved.addressee or statement.addressee,
+                 resolved.condition_issue or statement.condition, statement.date]
     return hashlib.sha256("|".join(_norm(p) for p in parts).encode("utf-8")).hexdigest()
 
 
-def ingest(store: Store, found: Iterable[ArticleStatements]) -> IngestReport:
-    """Store `ArticleStatements` (from `redline.news.extract`) in one transaction.
+def _columns(statement: Statement) -> dict[str, Any]:
+    """The statement's row: its fields, and with a scenario its resolved ids."""
+    values = {k: getattr(statement, k) for k in (
+        "actor", "stance", "issue", "speaker", "speaker_role", "condition", "addressee",
+        "mediator", "place", "plover", "date", "confidence", "issue_text")}
+    resolved = statement.resolved
+    if resolved is not None:
+        values.update(scenario=resolved.scenario, resolved_actor=resolved.actor,
+                      resolved_issue=resolved.issue, resolved_option=resolved.option,
+                      resolved_addressee=resolved.addressee,
+                      condition_issue=resolved.condition_issue,
+                      matched=json.dumps(resolved.matched, ensure_ascii=False))
+    return values
+
+
+def ingest(store: Store, found: Iterable[ArticleStatements],
+           seen: Iterable[tuple[str, str, str | None]] = ()) -> IngestReport:
+    """Store `ArticleStatements` (from `redline.news.extract`) in one transaction, and mark
+    the feed items `seen` ((feed, item key, link), see `redline.store.feeds`) as read in it.
 
     If anything fails, nothing of this ingest is written.
     """
@@ -60,14 +86,15 @@ def ingest(store: Store, found: Iterable[ArticleStatements]) -> IngestReport:
     from sqlalchemy.exc import OperationalError
 
     try:
-        return _ingest(store, found, select)
+        return _ingest(store, found, select, list(seen))
     except OperationalError as exc:  # nothing was written: the transaction rolled back
         raise StoreError(f"{store.url}: the database refused the ingest ({exc.orig}); nothing "
                          "was stored. Fix: retry when no other ingest is running, and check "
                          "disk space and permissions") from None
 
 
-def _ingest(store: Store, found: Iterable[ArticleStatements], select: Any) -> IngestReport:
+def _ingest(store: Store, found: Iterable[ArticleStatements], select: Any,
+            seen: list[tuple[str, str, str | None]]) -> IngestReport:
     added = known = new_statements = merged = 0
     now = datetime.now(UTC)
     with store.engine.begin() as conn:
@@ -90,11 +117,8 @@ def _ingest(store: Store, found: Iterable[ArticleStatements], select: Any) -> In
                                           statements.c.speaker).where(
                     statements.c.key == key)).first()
                 if row is None:
-                    values = {k: getattr(statement, k) for k in (
-                        "actor", "stance", "issue", "speaker", "speaker_role", "condition",
-                        "addressee", "mediator", "place", "plover", "date", "confidence")}
                     statement_id = conn.execute(statements.insert().values(
-                        key=key, **values)).inserted_primary_key[0]
+                        key=key, **_columns(statement))).inserted_primary_key[0]
                     new_statements += 1
                 else:
                     statement_id = row.id
@@ -118,4 +142,9 @@ def _ingest(store: Store, found: Iterable[ArticleStatements], select: Any) -> In
                         source=statement.source, sentence=statement.sentence,
                         start=statement.start, end=statement.end, rule=statement.rule,
                         confidence=statement.confidence))
+        for feed, key, link in seen:
+            if conn.execute(select(feed_items.c.id).where(
+                    feed_items.c.feed == feed, feed_items.c.item == key)).first() is None:
+                conn.execute(feed_items.insert().values(feed=feed, item=key, link=link,
+                                                        seen_at=now))
     return IngestReport(added, known, new_statements, merged)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -38,6 +39,29 @@ class StoredStatement:
     mediator: str | None = None
     place: str | None = None
     plover: str | None = None
+    issue_text: str | None = None
+    scenario: str | None = None  # the scenario it was resolved to, and its ids there
+    resolved_actor: str | None = None
+    resolved_issue: str | None = None
+    resolved_option: str | None = None
+    resolved_addressee: str | None = None
+    condition_issue: str | None = None
+    matched: dict[str, str] | None = None
+
+    @property
+    def who(self) -> str | None:
+        """The actor: its scenario id when resolved, else the extractor's code."""
+        return self.resolved_actor or self.actor
+
+    @property
+    def about(self) -> str | None:
+        """The issue: its scenario id when resolved, else the text's phrase."""
+        return self.resolved_issue or self.issue
+
+    @property
+    def to_whom(self) -> str | None:
+        """The addressee: its scenario id when resolved, else the extractor's code."""
+        return self.resolved_addressee or self.addressee
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -45,14 +69,17 @@ class StoredStatement:
 
 def stored_statements(store: Store, actor: str | None = None,
                       issue: str | None = None) -> tuple[StoredStatement, ...]:
-    """Statements, optionally of one actor and one issue, oldest first (undated last)."""
-    from sqlalchemy import select
+    """Statements, optionally of one actor and one issue (their scenario ids where resolved, else
+    the extractor's code and the text's phrase), oldest first (undated last)."""
+    from sqlalchemy import func, select
 
     query = select(statements)
-    if actor:
-        query = query.where(statements.c.actor == actor.upper())
+    if actor:  # its scenario id where resolved, else the extractor's code
+        query = query.where(func.upper(func.coalesce(statements.c.resolved_actor,
+                                                     statements.c.actor)) == actor.upper())
     if issue:
-        query = query.where(statements.c.issue == issue)
+        query = query.where(func.coalesce(statements.c.resolved_issue, statements.c.issue)
+                            == issue)
     with store.engine.connect() as conn:
         rows = conn.execute(query).mappings().all()
         ids = [r["id"] for r in rows]
@@ -67,6 +94,11 @@ def stored_statements(store: Store, actor: str | None = None,
         id=r["id"], actor=r["actor"], stance=r["stance"], issue=r["issue"], date=r["date"],
         confidence=r["confidence"], citations=tuple(cites[r["id"]]), speaker=r["speaker"],
         speaker_role=r["speaker_role"], condition=r["condition"], addressee=r["addressee"],
-        mediator=r["mediator"], place=r["place"], plover=r["plover"]) for r in rows]
+        mediator=r["mediator"], place=r["place"], plover=r["plover"],
+        issue_text=r["issue_text"], scenario=r["scenario"],
+        resolved_actor=r["resolved_actor"], resolved_issue=r["resolved_issue"],
+        resolved_option=r["resolved_option"], resolved_addressee=r["resolved_addressee"],
+        condition_issue=r["condition_issue"],
+        matched=json.loads(r["matched"]) if r["matched"] else None) for r in rows]
     out.sort(key=lambda s: (s.date is None, s.date or "", s.id))
     return tuple(out)

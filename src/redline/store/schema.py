@@ -50,6 +50,15 @@ statements = Table(
     Column("plover", String(16)),
     Column("date", String(10), index=True),
     Column("confidence", Float, nullable=False),
+    # with a scenario (migration 0002): the statement in its ids, and what matched each
+    Column("issue_text", Text),
+    Column("scenario", Text),
+    Column("resolved_actor", String(64), index=True),
+    Column("resolved_issue", String(64), index=True),
+    Column("resolved_option", String(64)),
+    Column("resolved_addressee", String(64)),
+    Column("condition_issue", String(64)),
+    Column("matched", Text),
 )
 
 statement_sources = Table(
@@ -66,6 +75,18 @@ statement_sources = Table(
     Column("rule", String(40), nullable=False),
     Column("confidence", Float, nullable=False),
     UniqueConstraint("statement_id", "article_id", "start", name="uq_source_place"),
+)
+
+# Items of RSS/Atom feeds already read (by a hash of their id or link), so that a poll reads only
+# new ones (migration 0002).
+feed_items = Table(
+    "feed_items", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("feed", Text, nullable=False),
+    Column("item", String(64), nullable=False),
+    Column("link", Text),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("feed", "item", name="uq_feed_item"),
 )
 
 scenarios = Table(

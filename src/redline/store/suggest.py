@@ -1,32 +1,43 @@
 """Proposed scenario edits from stored statements, each citing its sentences.
 
 Nothing here writes the scenario: the analyst reads the proposals (with a YAML fragment each)
-and decides. Kinds of proposal:
+and decides. Statements are read in the scenario's ids: those stored with this scenario keep
+their resolution, the others are resolved now (`redline.news.resolution`). Each stance turns
+into an edit in its own direction (`redline.store.leaning` says which way an actor leans):
 
-- `new_red_line`: an actor stated a red line on an issue the scenario gives it none on;
-- `new_actor`: an actor takes positions but is not in the scenario;
-- `new_influence`: an actor urges another on an issue with no influence entry for it;
-- `changed_reservation`: an actor's stance moved (softer: lower its reservation, harder: raise
-  it), judged from the mean openness of its statements on the latest date against the first;
-- `conditional_offer`: an actor offers one issue against another, a linkage none of its red
-  lines states (proposed as an `implies` rule between the two issues).
+- `red_line` on an issue none of the actor's red lines constrains: `new_red_line`, the issue
+  no worse for the actor than the status quo; `reject` likewise, at a lower credibility;
+- `conditional_offer` of one issue against another: `conditional_offer`, a rule "a
+  concession of the offering actor on the offered issue implies a gain for it on the price";
+- `offer`/`concede` on an issue one of the actor's red lines constrains: `weaker_red_line`
+  (credibility down); `threaten` there: `firmer_red_line` (credibility up);
+- `demand` on an issue the actor weighs below the average: `raised_weight`;
+- `urge` of another actor with no influence entry: `new_influence`;
+- `support` and `consult` are no position on an issue's outcome: no edit;
+- an actor that takes positions but is not in the scenario: `new_actor`;
+- the same actor on the same issue, harder or softer on a later date, over all its issues:
+  `changed_reservation` (softer: a lower reservation).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
-from redline.news.issues import IssueMatcher
-from redline.scenario import Scenario
+from redline.scenario import Scenario, point
 from redline.store.database import Store
-from redline.store.queries import Citation, StoredStatement, stored_statements
+from redline.store.leaning import can_move, concession, gain, leaning, no_worse
+from redline.store.positions import Position, positions
+from redline.store.queries import Citation
 from redline.store.timeline import OPENNESS
 
 RESERVATION_STEP = 0.05  # a nudge per net move, for the analyst to judge
+CREDIBILITY_STEP = 0.1
+WEIGHT_STEP = 0.05
 
 
 @dataclass(frozen=True)
@@ -57,10 +68,10 @@ class Suggestions:
                 "suggestions": [s.to_dict() for s in self.items]}
 
 
-def _cites(items: list[StoredStatement], limit: int = 3) -> tuple[Citation, ...]:
+def _cites(items: list[Position], limit: int = 3) -> tuple[Citation, ...]:
     out: list[Citation] = []
     for item in items:
-        out.extend(item.citations)
+        out.extend(item.stored.citations)
     return tuple(out[:limit])
 
 
@@ -68,116 +79,192 @@ def _fragment(data: Any) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True).strip()
 
 
-def _red_line_issues(document: Any, actor: str) -> set[str]:
-    covered: set[str] = set()
-    for red in document.red_lines:
-        if red.actor != actor:
-            continue
-        covered.update(red.refuses_agenda or ())
-        # what the rule constrains: all of it, or only the consequent of an "implies"
+def _red_lines_on(scenario: Scenario, actor: str, issue: str) -> list[Any]:
+    """The actor's red lines that constrain `issue`: refusing it on the agenda, or naming it
+    in a rule (in an `implies` rule, only its consequent constrains)."""
+    out = []
+    for red in scenario.red_lines:
         constrained = (red.rule or "").split("implies")[-1]
-        for issue in document.issues:
-            if re.search(rf"\b{re.escape(issue.id)}\b", constrained):
-                covered.add(issue.id)
-    return covered
+        if red.actor == actor and (issue in (red.refuses_agenda or ()) or re.search(
+                rf"\b{re.escape(issue)}\b", constrained)):
+            out.append(red)
+    return out
 
 
-def _linked(document: Any, actor: str, first: str, second: str) -> bool:
-    return any(red.actor == actor and red.rule and first in red.rule and second in red.rule
-               for red in document.red_lines)
+def _linked(scenario: Scenario, actor: str, first: str, second: str) -> bool:
+    return any(red.actor == actor and red.rule and re.search(rf"\b{re.escape(first)}\b", red.rule)
+               and re.search(rf"\b{re.escape(second)}\b", red.rule) for red in scenario.red_lines)
 
 
-def _status_quo(issue: Any) -> str:
-    return str(issue.status_quo or issue.options[0])
+def _red_line(scenario: Scenario, actor: str, issue: str, items: list[Position]) -> Suggestion:
+    """A red line (or, less surely, a rejection) on an issue with no red line of the actor."""
+    stated = any(i.stance == "red_line" for i in items)
+    rule = no_worse(scenario, actor, scenario.issue(issue))
+    verb = "called" if stated else "rejected a move on"
+    return Suggestion(
+        "new_red_line", actor, issue,
+        f"{actor} {verb} {issue}{' a red line' if stated else ''}; the scenario has no red line "
+        f"of {actor} on {issue}",
+        _fragment({"red_lines": [{"id": f"{actor.lower()}-{issue}-red-line", "actor": actor,
+                                  "rule": rule, "credibility": 0.7 if stated else 0.5}]}),
+        _cites(items))
+
+
+def _conditional_offer(scenario: Scenario, item: Position) -> Suggestion | None:
+    """The offering actor concedes on the offered issue only if it gains on the price."""
+    offered, price, actor = item.issue, item.condition_issue, item.actor
+    if offered is None or price is None or price == offered \
+            or _linked(scenario, actor, offered, price):
+        return None
+    give, get = scenario.issue(offered), scenario.issue(price)
+    if not can_move(give, -leaning(scenario, actor, offered)) or \
+            not can_move(get, leaning(scenario, actor, price)):
+        return None  # the scenario's values leave no concession or no gain from today
+    rule = f"{concession(scenario, actor, give)} implies {gain(scenario, actor, get)}"
+    return Suggestion(
+        "conditional_offer", actor, offered,
+        f"{actor} offers to move on {offered} only against {price} "
+        f"({item.stored.condition}); no red line of {actor} links the two",
+        _fragment({"red_lines": [{"id": f"{actor.lower()}-{offered}-for-{price}", "actor": actor,
+                                  "rule": rule, "credibility": 0.7}]}),
+        _cites([item]))
+
+
+def _credibility(scenario: Scenario, item: Position, step: float) -> list[Suggestion]:
+    """An offer on an issue the actor's red line guards weakens it; a threat there firms it."""
+    out = []
+    assert item.issue is not None
+    for red in _red_lines_on(scenario, item.actor, item.issue):
+        now = point(red.credibility)
+        new = round(min(1.0, max(0.0, now + step)), 2)
+        if new == now:
+            continue
+        kind = "weaker_red_line" if step < 0 else "firmer_red_line"
+        verb = "offers to move" if step < 0 else "threatens"
+        out.append(Suggestion(
+            kind, item.actor, item.issue,
+            f"{item.actor} {verb} on {item.issue}, which its red line {red.id} guards; "
+            f"consider a credibility of {new:g} (now {now:g})",
+            _fragment({"red_lines": [{"id": red.id, "credibility": new}]}), _cites([item])))
+    return out
+
+
+def _weight(scenario: Scenario, item: Position) -> Suggestion | None:
+    """A public demand on an issue the actor weighs below the average: it may matter more."""
+    utility = scenario.utilities.get(item.actor)
+    if utility is None or item.issue is None:
+        return None
+    weight = utility.weights.get(item.issue, 0.0)
+    if weight >= 1 / len(scenario.issues):
+        return None
+    raw = scenario.document.preferences[item.actor].weights.get(item.issue, 0.0)
+    return Suggestion(
+        "raised_weight", item.actor, item.issue,
+        f"{item.actor} demands a move on {item.issue}, which it weighs {weight:.2f} (below "
+        f"the average {1 / len(scenario.issues):.2f}); consider a higher weight",
+        _fragment({"preferences": {item.actor: {"weights": {
+            item.issue: round(point(raw) + WEIGHT_STEP, 3)}}}}), _cites([item]))
+
+
+def _influence(item: Position, known: set[tuple[str, str, str]]) -> Suggestion | None:
+    if not item.addressee or not item.issue or item.addressee == item.actor:
+        return None
+    key = (item.actor, item.addressee, item.issue)
+    if key in known:
+        return None
+    known.add(key)
+    return Suggestion(
+        "new_influence", item.actor, item.issue, f"{item.actor} urges {item.addressee} on "
+        f"{item.issue}", _fragment({"influence": [{"from": item.actor, "to": item.addressee,
+                                                   "issue": item.issue, "strength": 0.2}]}),
+        _cites([item]))
+
+
+def _reservation(actor: str, items: list[Position]) -> Suggestion | None:
+    """Net softening or hardening: per issue, the first position against the last (on a later
+    date); softer on more issues than harder lowers the reservation."""
+    net, cited = 0, []
+    by_issue: dict[str, list[Position]] = {}
+    for item in items:
+        if item.issue is not None and item.stance != "consult" and item.date:
+            by_issue.setdefault(item.issue, []).append(item)
+    for line in by_issue.values():
+        line.sort(key=lambda i: i.date or "")
+        first, last = line[0], line[-1]
+        if first.date == last.date:
+            continue
+        delta = OPENNESS[last.stance] - OPENNESS[first.stance]
+        if delta:
+            net += 1 if delta > 0 else -1
+            cited += [first, last]
+    if net == 0:
+        return None
+    direction = "softer" if net > 0 else "harder"
+    change = -RESERVATION_STEP if net > 0 else RESERVATION_STEP
+    return Suggestion(
+        "changed_reservation", actor, None,
+        f"{actor}'s stance moved {direction} on {abs(net)} issue(s) on balance; consider a "
+        f"reservation change of {change:+.2f}",
+        _fragment({"events": [{"id": f"{actor.lower()}-stance-{direction}",
+                               "description": f"{actor} moved {direction}", "active": True,
+                               "effects": [{"actor": actor, "reservation": change}]}]}),
+        _cites(cited))
+
+
+def _for_actor(scenario: Scenario, actor: str, items: list[Position],
+               known: set[tuple[str, str, str]]) -> list[Suggestion]:
+    out: list[Suggestion] = []
+    refused: dict[str, list[Position]] = {}
+    for item in items:
+        if item.issue is None:
+            continue
+        if item.stance in ("red_line", "reject") and not _red_lines_on(scenario, actor,
+                                                                        item.issue):
+            refused.setdefault(item.issue, []).append(item)
+    for issue, cited in sorted(refused.items()):
+        out.append(_red_line(scenario, actor, issue, cited))
+    by_stance: dict[str, Callable[[Position], list[Suggestion]]] = {
+        "conditional_offer": lambda i: _listed(_conditional_offer(scenario, i)),
+        "offer": lambda i: _credibility(scenario, i, -CREDIBILITY_STEP),
+        "concede": lambda i: _credibility(scenario, i, -CREDIBILITY_STEP),
+        "threaten": lambda i: _credibility(scenario, i, CREDIBILITY_STEP),
+        "demand": lambda i: _listed(_weight(scenario, i)),
+        "urge": lambda i: _listed(_influence(i, known)),
+    }
+    seen: set[tuple[str, str | None, str]] = set()
+    for item in items:
+        if item.issue is None or item.stance not in by_stance:
+            continue
+        for proposal in by_stance[item.stance](item):
+            key = (proposal.kind, proposal.issue, proposal.fragment)
+            if key not in seen:
+                seen.add(key)
+                out.append(proposal)
+    reservation = _reservation(actor, items) if actor in scenario.utilities else None
+    return [*out, *_listed(reservation)]
+
+
+def _listed(item: Suggestion | None) -> list[Suggestion]:
+    return [] if item is None else [item]
 
 
 def suggest(store: Store, scenario: Scenario, since: str | None = None) -> Suggestions:
     """Proposals for `scenario` from the statements stored (dated `since` or later)."""
-    document = scenario.document
-    matcher = IssueMatcher.from_scenario(scenario)
-    issue_by_id = {i.id: i for i in scenario.issues}
-    actors = {a.id for a in document.actors}
-    issues = set(scenario.issue_ids)
-    found = [s for s in stored_statements(store) if s.actor
-             and (since is None or (s.date or "") >= since)]
-    out: list[Suggestion] = []
-
-    by_actor: dict[str, list[StoredStatement]] = {}
+    found = positions(store, scenario, since)
+    actors = {a.id for a in scenario.actors}
+    known = {(i.from_, i.to, i.issue) for i in scenario.document.influence}
+    by_actor: dict[str, list[Position]] = {}
     for item in found:
-        by_actor.setdefault(item.actor or "", []).append(item)
-
+        by_actor.setdefault(item.actor, []).append(item)
+    out: list[Suggestion] = []
     for actor, items in sorted(by_actor.items()):
-        if actor not in actors:
-            out.append(Suggestion(
-                "new_actor", actor, None,
-                f"{actor} takes {len(items)} position(s) in the news but is not in the scenario",
-                _fragment({"actors": [{"id": actor, "name": actor, "role": "stakeholder",
-                                       "power": 0.1}]}), _cites(items)))
+        if actor in actors:
+            out.extend(_for_actor(scenario, actor, items, known))
             continue
-        covered = _red_line_issues(document, actor)
-        red: dict[str, list[StoredStatement]] = {}
-        for item in items:
-            if item.stance == "red_line" and item.issue is not None and item.issue in issues \
-                    and item.issue not in covered:
-                red.setdefault(item.issue, []).append(item)
-        for issue, cited in sorted(red.items()):
-            out.append(Suggestion(
-                "new_red_line", actor, issue,
-                f"{actor} called {issue} a red line; the scenario has no red line of {actor} "
-                f"on {issue}",
-                _fragment({"red_lines": [{"id": f"{actor.lower()}-{issue}-red-line",
-                                          "actor": actor, "refuses_agenda": [issue],
-                                          "credibility": 0.7}]}), _cites(cited)))
-        for item in items:
-            if item.stance != "conditional_offer" or item.issue is None \
-                    or item.issue not in issues or not item.condition:
-                continue
-            price = matcher.find(item.condition)
-            if price is None or price == item.issue or _linked(document, actor, item.issue,
-                                                               price):
-                continue
-            give, get = issue_by_id[item.issue], issue_by_id[price]
-            out.append(Suggestion(
-                "conditional_offer", actor, item.issue,
-                f"{actor} offers to move on {item.issue} only against {price} "
-                f"({item.condition}); no red line of {actor} links the two",
-                _fragment({"red_lines": [{
-                    "id": f"{actor.lower()}-{item.issue}-for-{price}", "actor": actor,
-                    "rule": f"{item.issue} != '{_status_quo(give)}' implies "
-                            f"{price} != '{_status_quo(get)}'",
-                    "credibility": 0.7}]}),
-                _cites([item])))
-        positions = [i for i in items if i.date and i.stance != "consult"]
-        dates = sorted({i.date for i in positions if i.date})
-        if len(dates) >= 2 and actor in document.preferences:
-            first = [OPENNESS[i.stance] for i in positions if i.date == dates[0]]
-            last = [OPENNESS[i.stance] for i in positions if i.date == dates[-1]]
-            shift = sum(last) / len(last) - sum(first) / len(first)
-            if abs(shift) >= 1:
-                direction = "softer" if shift > 0 else "harder"
-                change = -RESERVATION_STEP if shift > 0 else RESERVATION_STEP
-                cited = [i for i in positions if i.date in (dates[0], dates[-1])]
-                out.append(Suggestion(
-                    "changed_reservation", actor, None,
-                    f"{actor}'s stance moved {direction} from {dates[0]} to {dates[-1]}; "
-                    f"consider a reservation change of {change:+.2f}",
-                    _fragment({"events": [{"id": f"{actor.lower()}-stance-{direction}",
-                                           "description": f"{actor} moved {direction}",
-                                           "active": True, "effects": [
-                                               {"actor": actor, "reservation": change}]}]}),
-                    _cites(cited)))
-        known_influence = {(i.from_, i.to, i.issue) for i in document.influence}
-        for item in items:
-            if item.stance != "urge" or not item.addressee or item.issue not in issues:
-                continue
-            if (actor, item.addressee, item.issue) in known_influence:
-                continue
-            known_influence.add((actor, item.addressee, item.issue))
-            out.append(Suggestion(
-                "new_influence", actor, item.issue,
-                f"{actor} urges {item.addressee} on {item.issue}",
-                _fragment({"influence": [{"from": actor, "to": item.addressee,
-                                          "issue": item.issue, "strength": 0.2}]}),
-                _cites([item])))
-    return Suggestions(document.title, tuple(out),
+        out.append(Suggestion(
+            "new_actor", actor, None,
+            f"{actor} takes {len(items)} position(s) in the news but is not in the scenario",
+            _fragment({"actors": [{"id": actor, "name": actor, "role": "stakeholder",
+                                   "power": 0.1}]}), _cites(items)))
+    return Suggestions(scenario.title, tuple(out),
                        parameters={"since": since, "statements": len(found)})

@@ -15,7 +15,12 @@ from redline.negotiate.strategies.concession import (
 )
 from redline.negotiate.strategies.modelling import ParetoSeeker
 from redline.negotiate.strategies.randomized import RandomOffers
-from redline.negotiate.strategies.reciprocity import TitForTat
+from redline.negotiate.strategies.reciprocity import (
+    AbsoluteTitForTat,
+    NiceTitForTat,
+    RelativeTitForTat,
+    TitForTat,
+)
 from redline.negotiate.strategies.subgame import SubgamePerfect
 
 REGISTRY: dict[str, type[Strategy]] = {
@@ -23,6 +28,9 @@ REGISTRY: dict[str, type[Strategy]] = {
     "linear": Linear,
     "conceder": Conceder,
     "tit-for-tat": TitForTat,
+    "absolute-tit-for-tat": AbsoluteTitForTat,
+    "relative-tit-for-tat": RelativeTitForTat,
+    "nice-tit-for-tat": NiceTitForTat,
     "hardliner": Hardliner,
     "random": RandomOffers,
     "pareto": ParetoSeeker,
@@ -43,8 +51,9 @@ def strategy(spec: str) -> Strategy:
         raise StrategyError(f"unknown strategy {name.strip()!r}. Fix: use one of "
                             + ", ".join(REGISTRY))
     kind = REGISTRY[key]
-    known = {f.name for f in fields(kind)}  # type: ignore[arg-type]
-    parameters: dict[str, float] = {}
+    defaults = {f.name: f.default for f in fields(kind)}  # type: ignore[arg-type]
+    known = set(defaults)
+    parameters: dict[str, float | str] = {}
     for item in filter(None, (part.strip() for part in settings.split(","))):
         field_name, sep, text = item.partition("=")
         field_name = field_name.strip()
@@ -52,6 +61,9 @@ def strategy(spec: str) -> Strategy:
             raise StrategyError(f"strategy {spec!r}: {item!r} is not a parameter of {key}. "
                                 "Fix: use NAME:PARAMETER=NUMBER with a parameter among "
                                 + ", ".join(sorted(known)))
+        if isinstance(defaults[field_name], str):  # a named setting, e.g. clock=negmas
+            parameters[field_name] = text.strip()
+            continue
         try:
             parameters[field_name] = float(text)
         except ValueError:
@@ -65,15 +77,18 @@ def strategy(spec: str) -> Strategy:
 
 __all__ = [
     "REGISTRY",
+    "AbsoluteTitForTat",
     "Boulware",
     "Conceder",
     "Hardliner",
     "Ladder",
     "Linear",
     "Moment",
+    "NiceTitForTat",
     "ParetoSeeker",
     "PartyView",
     "RandomOffers",
+    "RelativeTitForTat",
     "State",
     "Strategy",
     "StrategyError",

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 import numpy as np
 from numpy.typing import NDArray
@@ -104,18 +104,38 @@ class Ladder:
         return picked
 
 
+Clock = Literal["deadline", "negmas"]
+"""How a time-dependent strategy reads the time: ``"deadline"`` (Faratin et al. 1998: t runs
+from 0 in the first round to t_max = 1 in the last) or ``"negmas"`` (NegMAS's relative time
+``(r + 1) / (R + 1)``, which never reaches 1)."""
+
+
 @dataclass(frozen=True)
 class Moment:
     """When a decision is taken, for a batch of sessions.
 
-    ``time`` is the relative time in (0, 1) (round ``r`` of ``R`` is ``(r + 1) / (R + 1)``),
+    ``time`` is NegMAS's relative time in (0, 1) (round ``r`` of ``R`` is ``(r + 1) / (R + 1)``),
     ``step`` the number of turns taken before this one, ``noise`` a ``(batch, 2)`` array of
-    uniforms: column 0 for choosing an offer, column 1 for a yes/no decision.
+    uniforms: column 0 for choosing an offer, column 1 for a yes/no decision. ``progress`` is
+    the share of the talks behind, ``r / (R - 1)``: 0 in the first round, 1 in the last (the
+    deadline); when not given it is ``time``.
     """
 
     time: float
     step: int
     noise: NDArray[np.float64]
+    progress: float | None = None
+
+    def clock(self, kind: Clock) -> float:
+        """The time a strategy with clock ``kind`` reads."""
+        if kind == "negmas" or self.progress is None:
+            return self.time
+        return self.progress
+
+
+def progress(round_: int, rounds: int) -> float:
+    """``r / (R - 1)``: 0 in the first round, 1 in the last (1 when there is one round)."""
+    return 1.0 if rounds <= 1 else round_ / (rounds - 1)
 
 
 class Strategy:
@@ -185,9 +205,11 @@ def truthful_vote(view: PartyView, current: NDArray[np.int64],
     return result
 
 
-def aspiration(time: float, exponent: float) -> float:
+def aspiration(time: float, exponent: float, initial: float = 0.0) -> float:
     """Share of the way from the worst to the best admissible utility still demanded at ``time``:
-    ``1 - time ** exponent`` (exponent > 1 concedes late, Boulware; < 1 early, Conceder)."""
+    ``(1 - k) (1 - time ** exponent)`` with ``k = initial`` (exponent > 1 concedes late,
+    Boulware; < 1 early, Conceder). This is 1 - alpha(t) of Faratin, Sierra & Jennings (1998),
+    polynomial family ``alpha(t) = k + (1 - k) t^(1/beta)``, so ``exponent = 1/beta``."""
     if np.isinf(exponent):
-        return 1.0
-    return float(1.0 - time**exponent)
+        return 1.0 - initial
+    return float((1.0 - initial) * (1.0 - min(max(time, 0.0), 1.0) ** exponent))

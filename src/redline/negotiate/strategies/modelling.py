@@ -19,6 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from redline.negotiate.strategies.base import (
+    Clock,
     Ladder,
     Moment,
     PartyView,
@@ -28,20 +29,55 @@ from redline.negotiate.strategies.base import (
 )
 
 
+def frequency_model(view: PartyView, batch: int) -> State:
+    """A fresh frequency model of the other side: option counts, steadiness per issue, and the
+    previous offer seen (-1: none yet)."""
+    grid = view.domain.grid
+    width = int(grid.max()) + 1 if grid.size else 1
+    return {"counts": np.zeros((batch, grid.shape[1], width)),
+            "steady": np.zeros((batch, grid.shape[1])),
+            "previous": np.full(batch, -1, dtype=np.int64)}
+
+
+def observe(state: State, view: PartyView, offer: NDArray[np.int64]) -> None:
+    """Count the options of an offer the other side made, and which issues it kept."""
+    grid = view.domain.grid
+    rows = np.arange(len(offer))
+    seen = grid[offer]
+    for i in range(grid.shape[1]):
+        state["counts"][rows, i, seen[:, i]] += 1.0
+    previous = state["previous"]
+    known = previous >= 0
+    state["steady"] += (grid[np.maximum(previous, 0)] == seen) & known[:, None]
+    state["previous"] = offer.copy()
+
+
+def opponent_value(state: State, view: PartyView,
+                   outcomes: NDArray[np.int64]) -> NDArray[np.float64]:
+    """(batch, len(outcomes)): the modelled utility of those outcomes for the other side, in
+    [0, 1] (issue weights from steadiness, option values from counts)."""
+    grid = view.domain.grid[outcomes]
+    counts = state["counts"]
+    weights = 1.0 + state["steady"]
+    weights = weights / weights.sum(axis=1, keepdims=True)
+    peak = np.maximum(counts.max(axis=2, keepdims=True), 1.0)
+    values = counts / peak
+    total = np.zeros((counts.shape[0], grid.shape[0]))
+    for i in range(grid.shape[1]):
+        total += weights[:, i:i + 1] * values[:, i, :][:, grid[:, i]]
+    return total
+
+
 @dataclass(frozen=True)
 class ParetoSeeker(Strategy):
     exponent: float = 2.0
     tolerance: float = 1e-4
     breadth: float = 256  # how many outcomes just above its demand it chooses among
+    clock: Clock = "deadline"
     name: ClassVar[str] = "pareto"
 
     def start(self, view: PartyView, batch: int) -> State:
-        grid = view.domain.grid
-        width = int(grid.max()) + 1 if grid.size else 1
-        return {"ladder": Ladder.of(view),
-                "counts": np.zeros((batch, grid.shape[1], width)),
-                "steady": np.zeros((batch, grid.shape[1])),
-                "previous": np.full(batch, -1, dtype=np.int64)}
+        return {"ladder": Ladder.of(view), **frequency_model(view, batch)}
 
     def target(self, state: State, time: float) -> float:
         ladder: Ladder = state["ladder"]
@@ -50,20 +86,11 @@ class ParetoSeeker(Strategy):
     def estimate(self, state: State, view: PartyView,
                  outcomes: NDArray[np.int64]) -> NDArray[np.float64]:
         """(batch, len(outcomes)): the modelled utility of those outcomes for the other side."""
-        grid = view.domain.grid[outcomes]
-        counts = state["counts"]
-        weights = 1.0 + state["steady"]
-        weights = weights / weights.sum(axis=1, keepdims=True)
-        peak = np.maximum(counts.max(axis=2, keepdims=True), 1.0)
-        values = counts / peak
-        total = np.zeros((counts.shape[0], grid.shape[0]))
-        for i in range(grid.shape[1]):
-            total += weights[:, i:i + 1] * values[:, i, :][:, grid[:, i]]
-        return total
+        return opponent_value(state, view, outcomes)
 
     def propose(self, state: State, view: PartyView, moment: Moment) -> NDArray[np.int64]:
         ladder: Ladder = state["ladder"]
-        demand = min(self.target(state, moment.time), ladder.best)
+        demand = min(self.target(state, moment.clock(self.clock)), ladder.best)
         low = int(np.searchsorted(ladder.values, demand - self.tolerance, side="left"))
         low = min(low, len(ladder.values) - 1)
         eligible = ladder.outcomes[low:low + int(self.breadth)]
@@ -73,16 +100,8 @@ class ParetoSeeker(Strategy):
 
     def accepts(self, state: State, view: PartyView, moment: Moment,
                 offer: NDArray[np.int64]) -> NDArray[np.bool_]:
-        grid = view.domain.grid
-        rows = np.arange(len(offer))
-        seen = grid[offer]
-        for i in range(grid.shape[1]):
-            state["counts"][rows, i, seen[:, i]] += 1.0
-        previous = state["previous"]
-        known = previous >= 0
-        same = (grid[np.maximum(previous, 0)] == seen) & known[:, None]
-        state["steady"] += same
-        state["previous"] = offer.copy()
+        observe(state, view, offer)
         result: NDArray[np.bool_] = (
-            view.utility[offer] >= self.target(state, moment.time) - self.tolerance)
+            view.utility[offer] >= self.target(state, moment.clock(self.clock))
+            - self.tolerance)
         return result

@@ -345,8 +345,11 @@ async function extract() {
   table.append(el("tr", {}, ...["actor", "speaker", "stance", "issue", "condition", "sentence"]
     .map((t) => el("th", { text: t }))));
   for (const s of found) {
-    table.append(el("tr", {}, ...[s.actor, s.speaker, s.stance, s.issue, s.condition, s.sentence]
-      .map((t) => el("td", { text: t ?? "" }))));
+    // the scenario's ids where the statement was resolved to them, else the text's own words
+    const r = s.resolved || {};
+    const issue = r.issue ? r.issue + (r.option ? " = " + r.option : "") : s.issue;
+    table.append(el("tr", {}, ...[r.actor || s.actor, s.speaker, s.stance, issue, s.condition,
+                                  s.sentence].map((t) => el("td", { text: t ?? "" }))));
   }
 }
 

@@ -1,0 +1,79 @@
+"""Resolved positions: statements mapped onto a scenario's actors and issues, against positions
+written by hand (actor, stance, issue as scenario ids).
+
+    python benchmarks/bench_resolution.py
+
+Each held-back article of tests/news/articles (`held*`, which earlier rounds used to tune the
+extractor) and each `res*` article (written for this measure with its scenario and expected
+positions before anything was run on it) has a small scenario with aliases and its expected
+positions under `resolved/`, written before the resolver was run on it. Precision = paired /
+found positions (statements whose actor resolves to one of the scenario's), recall = paired /
+expected, pairs one to one (a talks statement may name either side). The peer, run in the same
+process, maps the extractor's output as it stood before resolution: the actor's code if it is a
+scenario id, the issue by the scenario's issue names in the statement's issue words (else, with
+no issue words, in its sentence).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from redline.news.extraction import extract_articles  # noqa: E402
+from redline.news.issues import IssueMatcher  # noqa: E402
+from redline.news.reading import read_text  # noqa: E402
+from redline.news.scoring import RESOLVED, read_expected, resolved_positions, score  # noqa: E402
+from redline.scenario import load  # noqa: E402
+
+ARTICLES = ROOT / "tests" / "news" / "articles"
+
+
+def peer_positions(statements, scenario) -> list[dict]:
+    """The old mapping: extractor codes that are scenario ids, issue names in the issue words."""
+    matcher = IssueMatcher.from_scenario(scenario)
+    ids = {a.id for a in scenario.actors}
+    out = []
+    for s in statements:
+        if s.actor in ids:
+            issue = matcher.find(s.issue_text) if s.issue_text else (
+                matcher.find(s.sentence) if s.stance != "reject" else None)
+            out.append({"actor": s.actor, "stance": s.stance, "issue": issue})
+    return out
+
+
+def measure(prefix: str) -> None:
+    ours, peer = [], []
+    for text in sorted(ARTICLES.glob(f"{prefix}*.txt")):
+        folder = ARTICLES / "resolved"
+        if not (folder / f"{text.stem}.yaml").is_file():
+            continue  # an article with no scenario of its own is not part of this measure
+        scenario = load(folder / f"{text.stem}.yaml")
+        expected = json.loads((folder / f"{text.stem}.json").read_text("utf-8"))["positions"]
+        day = read_expected(text.with_suffix(".json")).get("date")
+        found = extract_articles(read_text(text.read_text("utf-8"), text.name), scenario,
+                                 date.fromisoformat(day) if day else None).statements
+        ours.append((text.stem, resolved_positions(found), expected))
+        peer.append((text.stem, peer_positions(found, scenario), expected))
+    for name, results in (("resolution", ours), ("peer: codes + issue names", peer)):
+        result = score(results, RESOLVED)
+        o = result.overall
+        print(f"{prefix + '*':6s} {name:28s} precision {o.precision:.3f} recall {o.recall:.3f} "
+              f"({o.paired} paired, {o.found} found, {o.expected} expected)")
+        if name == "resolution":
+            for stance, counts in result.per_stance.items():
+                print(f"    {stance:18s} P {counts.precision:.2f} R {counts.recall:.2f} "
+                      f"({counts.paired}/{counts.found}/{counts.expected})")
+
+
+def main() -> None:
+    for prefix in ("held", "res"):
+        measure(prefix)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,301 @@
+"""Statements in a scenario's terms: which scenario actor, issue and option a statement is about.
+
+The extractor codes a speaker as a state (ISO 3166 alpha-3) or an organisation and keeps the
+issue as a phrase of the text. `resolve` maps these onto one scenario's ids by the names the
+scenario gives them (`redline.scenario.aliases`): actors by a quoted person's name, the
+extractor's code, or a name in the text; the issue by its names in the statement's issue phrase,
+else in the rest of its sentence; the option by its label or `option_aliases`; the price of a
+conditional offer by the issue named in its condition. Where the text does not name one of them
+unambiguously the id is None: a guess is never presented as a fact. `matched` records what
+named each id ("person 'Ali Shamkhani'", "issue phrase: alias 'nuclear limits'", ...).
+
+A deterministic dictionary method (the actor and agent dictionaries of event coders such as
+PETRARCH work the same way: a name list per actor, the longest match wins), here over the
+scenario's own names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from redline.news.issues import GENERIC_WORDS, variants
+from redline.news.statement import ArticleStatements, Resolution, Statement
+from redline.scenario import Scenario
+from redline.scenario.aliases import actor_names, issue_names, option_names
+
+GENERIC_ACTORS = frozenset({"IGO", "NGO"})  # the extractor's codes that name no one actor
+# A name right after one of these is a place ("talks in Muscat"), not a speaker.
+_PLACE_WORDS = frozenset("in at from near via through inside outside".split())
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A scenario name found in a text: where, which id, and what it was."""
+
+    start: int
+    end: int
+    text: str
+    id: str
+    how: str
+
+
+def _acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    """Names -> ids. Acronyms and codes ("US", "IAEA") match in capitals only, other names in
+    any case; a longer name wins over one inside it ("ballistic missile" over "missile")."""
+
+    names: tuple[tuple[str, str, str], ...]  # (name, id, how), longest first
+    exact: re.Pattern[str] | None
+    folded: re.Pattern[str] | None
+
+    @classmethod
+    def build(cls, entries: Iterable[tuple[str, str, str]]) -> NameIndex:
+        table: dict[str, tuple[str, str, str]] = {}
+        for name, ident, how in entries:
+            name = " ".join(name.split())
+            if not name:
+                continue
+            forms = {name} if _acronym(name) else variants(name)
+            for form in forms:
+                key = form if _acronym(name) else form.casefold()
+                table.setdefault(key, (form, ident, how))
+        ordered = tuple(sorted(table.values(), key=lambda e: -len(e[0])))
+
+        def compile_(items: list[str], flags: int) -> re.Pattern[str] | None:
+            if not items:
+                return None
+            alternation = "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
+            return re.compile(rf"(?<![\w.-])(?:{alternation})(?![\w-])", flags)
+
+        return cls(ordered,
+                   compile_([n for n, _, _ in ordered if _acronym(n)], 0),
+                   compile_([n for n, _, _ in ordered if not _acronym(n)], re.IGNORECASE))
+
+    def find(self, text: str | None) -> list[Mention]:
+        """Every name in `text`, left to right, overlaps resolved to the longer name."""
+        if not text:
+            return []
+        lookup = {(n if _acronym(n) else n.casefold()): (i, h) for n, i, h in self.names}
+        found: list[Mention] = []
+        for pattern in (self.exact, self.folded):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                key = m.group(0) if pattern is self.exact else m.group(0).casefold()
+                ident, how = lookup[key]
+                found.append(Mention(m.start(), m.end(), m.group(0), ident, how))
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        kept: list[Mention] = []
+        for mention in found:
+            if kept and mention.start < kept[-1].end:
+                continue
+            kept.append(mention)
+        return kept
+
+
+@dataclass(frozen=True)
+class ScenarioNames:
+    """The scenario's names compiled once: actors, people, issues, options of each issue."""
+
+    title: str
+    actor_ids: frozenset[str]
+    actors: NameIndex
+    people: tuple[tuple[str, str | None, str], ...]  # (name, role, actor id)
+    issues: NameIndex
+    options: dict[str, NameIndex]
+
+    @classmethod
+    def of(cls, scenario: Scenario) -> ScenarioNames:
+        actor_entries: list[tuple[str, str, str]] = []
+        people: list[tuple[str, str | None, str]] = []
+        for actor in scenario.actors:
+            for text, role, kind in actor_names(actor):
+                actor_entries.append((text, actor.id, kind))
+                if kind == "person":
+                    people.append((text, role, actor.id))
+        issue_entries: list[tuple[str, str, str]] = []
+        for issue in scenario.issues:
+            issue_entries.extend((text, issue.id, kind) for text, kind in issue_names(issue))
+            for word in re.findall(r"[a-z]+", issue.name.lower()):
+                if word not in GENERIC_WORDS and len(word) > 3:  # "ballistic", "stockpile"
+                    issue_entries.append((word, issue.id, "name word"))
+        options = {issue.id: NameIndex.build(
+            (text, label, kind) for text, label, kind in option_names(issue)
+            if kind == "alias" or len(text.split()) > 1)  # one-word labels ("none") are common
+            for issue in scenario.issues}
+        return cls(scenario.title, frozenset(a.id for a in scenario.actors),
+                   NameIndex.build(actor_entries), tuple(people),
+                   NameIndex.build(issue_entries), options)
+
+
+def _person(speaker: str | None, names: ScenarioNames) -> tuple[str, str] | None:
+    """The actor of a quoted person: their full name, or their surname alone."""
+    if not speaker:
+        return None
+    said = " ".join(speaker.split()).casefold()
+    for name, _role, actor in names.people:
+        full = name.casefold()
+        if said == full or said.split()[-1] == full.split()[-1] and (
+                len(said.split()) == 1 or said.split()[0] == full.split()[0]):
+            return actor, f"person {name!r}"
+    return None
+
+
+def _code(code: str | None, names: ScenarioNames) -> tuple[str, str] | None:
+    """A scenario actor for the extractor's code: the same id, or an alias equal to it (a
+    generic code such as IGO only when the scenario lists it as an alias: "IGO means the EU
+    here")."""
+    if not code:
+        return None
+    if code in names.actor_ids and code not in GENERIC_ACTORS:
+        return code, f"code {code}"
+    owners = {m.id for m in names.actors.find(code) if m.text == code and m.end - m.start ==
+              len(code)}
+    if len(owners) == 1:
+        owner = owners.pop()
+        return owner, f"code {code} (alias of {owner})"
+    return None
+
+
+def _not_a_place(text: str, mention: Mention) -> bool:
+    before = text[:mention.start].split()
+    return not before or before[-1].lower() not in _PLACE_WORDS
+
+
+def _actor_in_text(texts: list[tuple[str, str | None]], names: ScenarioNames,
+                   avoid: str | None = None) -> tuple[str, str] | None:
+    """The first scenario actor named (not as a place) in the first of `texts` naming one."""
+    for where, text in texts:
+        for mention in names.actors.find(text):
+            if mention.id != avoid and _not_a_place(text or "", mention):
+                return mention.id, f"{where}: {mention.how} {mention.text!r}"
+    return None
+
+
+def _without(sentence: str, part: str | None) -> str:
+    """The sentence with a part (its condition) blanked out, offsets kept."""
+    if not part or part not in sentence:
+        return sentence
+    at = sentence.index(part)
+    return sentence[:at] + " " * len(part) + sentence[at + len(part):]
+
+
+def _issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None:
+    """The issue named in the issue phrase (short or in full); with no issue phrase (and not a
+    refusal, whose object is what is refused), the one issue named in the sentence outside its
+    condition; several there: none."""
+    for where, text in (("issue phrase", statement.issue), ("issue phrase", statement.issue_text)):
+        found = names.issues.find(text)
+        if found:
+            best = max(found, key=lambda m: m.end - m.start)
+            return best.id, f"{where}: {best.how} {best.text!r}"
+        by_option = {i for i, index in names.options.items() if index.find(text)}
+        if len(by_option) == 1:
+            ident = by_option.pop()
+            return ident, f"{where}: an option of {ident}"
+    if statement.issue is not None or statement.stance == "reject":
+        return None  # the rule read what is at stake, and it names no issue of the scenario
+    rest = _without(statement.sentence, statement.condition)
+    found = names.issues.find(rest)
+    if not found:
+        return None
+    if len({m.id for m in found}) > 1:
+        return None  # several issues and nothing to choose between them: say nothing
+    return found[0].id, f"sentence: {found[0].how} {found[0].text!r}"
+
+
+def _option(statement: Statement, issue: str, names: ScenarioNames) -> tuple[str, str] | None:
+    index = names.options.get(issue)
+    if index is None:
+        return None
+    for where, text in (("issue phrase", statement.issue_text or statement.issue),
+                        ("sentence", _without(statement.sentence, statement.condition))):
+        labels = {m.id: m for m in index.find(text)}
+        if len(labels) == 1:
+            label, mention = next(iter(labels.items()))
+            return label, f"{where}: {mention.how} {mention.text!r}"
+    return None
+
+
+def resolve(statement: Statement, scenario: Scenario,
+            names: ScenarioNames | None = None) -> Resolution:
+    """`statement` in the terms of `scenario` (pass `names` to reuse a compiled index)."""
+    names = names or ScenarioNames.of(scenario)
+    matched: dict[str, str] = {}
+
+    def keep(key: str, found: tuple[str, str] | None) -> str | None:
+        if found is None:
+            return None
+        matched[key] = found[1]
+        return found[0]
+
+    addressee = keep("addressee", _code(statement.addressee, names))
+    speaker_texts: list[tuple[str, str | None]] = [("speaker", statement.speaker),
+                                                   ("speaker role", statement.speaker_role),
+                                                   ("speaker's body", statement.group)]
+    actor_found = _person(statement.speaker, names) or _code(statement.actor, names)
+    if actor_found is None and (statement.actor is None or statement.actor in GENERIC_ACTORS):
+        before = _without(statement.sentence, statement.condition)
+        actor_found = _actor_in_text([*speaker_texts, ("sentence", before)], names, addressee)
+    elif actor_found is None:  # a state the scenario does not have: only its speaker may tell
+        actor_found = _actor_in_text(speaker_texts, names, addressee)
+    actor = keep("actor", actor_found)
+    condition = names.issues.find(statement.condition)
+    issue_found = _issue(statement, names)
+    if issue_found is None and statement.stance == "threaten" and condition and \
+            len({m.id for m in condition}) == 1:
+        # "would resume air strikes if the corridors were attacked": an act that names no
+        # issue of the scenario threatens over what its condition is about
+        issue_found = (condition[0].id, f"threat's condition: {condition[0].how} "
+                                        f"{condition[0].text!r}")
+    issue = keep("issue", issue_found)
+    option = keep("option", _option(statement, issue, names)) if issue else None
+    condition_issue = None
+    if condition and len({m.id for m in condition}) == 1:
+        condition_issue = keep("condition_issue", (
+            condition[0].id, f"condition: {condition[0].how} {condition[0].text!r}"))
+    if addressee is not None and addressee == actor:
+        addressee = None
+        del matched["addressee"]
+    return Resolution(names.title, actor, issue, option, addressee, condition_issue, matched)
+
+
+def _same(statement: Statement) -> tuple[object, ...]:
+    r = statement.resolved
+    assert r is not None
+    return (statement.source, statement.start, statement.stance, r.actor, r.issue, r.option,
+            r.addressee, r.condition_issue)
+
+
+def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
+                       names: ScenarioNames | None = None) -> tuple[Statement, ...]:
+    """Each statement with its `resolved` ids in `scenario`. Statements of one sentence that
+    resolve to the same position are one ("France, Germany and Britain warned ..." with one
+    `E3` actor in the scenario): the first is kept."""
+    names = names or ScenarioNames.of(scenario)
+    out: list[Statement] = []
+    seen: set[tuple[object, ...]] = set()
+    for s in statements:
+        resolved = replace(s, resolved=resolve(s, scenario, names))
+        key = _same(resolved)
+        if resolved.resolved is not None and resolved.resolved.actor is not None:
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(resolved)
+    return tuple(out)
+
+
+def resolve_articles(found: Iterable[ArticleStatements],
+                     scenario: Scenario) -> tuple[ArticleStatements, ...]:
+    """Articles' statements with their `resolved` ids (the scenario's names compiled once)."""
+    names = ScenarioNames.of(scenario)
+    return tuple(ArticleStatements(item.article, resolve_statements(item.statements, scenario,
+                                                                    names)) for item in found)
