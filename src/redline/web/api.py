@@ -221,3 +221,16 @@ async def job_route(request: Request,
         raise HTTPException(404, f"no job {job_id!r} (jobs are kept while the server runs)")
     view: dict[str, Any] = job.view()
     return view
+
+
+@router.post("/jobs/{job_id}/cancel")
+async def cancel_job_route(request: Request,
+                           job_id: Annotated[str, Path(pattern=r"^job-[0-9]{1,12}$")]
+                           ) -> dict[str, Any]:
+    """Ask a job to stop; it is "cancelled" once it has (a running Monte Carlo stops after its
+    current chunk of draws)."""
+    job = request.app.state.jobs.cancel(job_id)
+    if job is None:
+        raise HTTPException(404, f"no job {job_id!r} (jobs are kept while the server runs)")
+    view: dict[str, Any] = job.view()
+    return view
