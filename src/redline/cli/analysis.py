@@ -11,6 +11,7 @@ import typer
 from rich.table import Table
 
 from redline.cli.app import app, out, user_errors
+from redline.cli.rule_views import render_rule_note
 from redline.cli.situation import (
     AgendaOpt,
     DateOpt,
@@ -22,6 +23,7 @@ from redline.cli.situation import (
 )
 from redline.scenario import Document, load
 from redline.space import Analysis, analyze
+from redline.space.coalitions import analyze_coalitions
 
 
 class OutputFormat(StrEnum):
@@ -84,10 +86,17 @@ def analyze_command(
     """Bargaining space: ZOPA, Pareto frontier, Nash and other solutions, binding red lines."""
     current = resolve(scenario, agenda, events, influence, date)
     result = analyze(current, max_outcomes=max_outcomes, method=method.value)
-    if print_data(output, "analyze", result.to_dict()):
+    under_rule = None if current.scenario.voting_game().is_unanimity else analyze_coalitions(
+        current.scenario, list(current.agenda), max_outcomes=max_outcomes)
+    data = result.to_dict()
+    if under_rule is not None:  # only a vote adds the key: unanimity output is unchanged
+        data["decision_rule"] = under_rule.summary()
+    if print_data(output, "analyze", data):
         return
     show(current)
     render_analysis(result)
+    if under_rule is not None:
+        render_rule_note(under_rule, result.zopa)
 
 
 def render_analysis(result: Analysis) -> None:
