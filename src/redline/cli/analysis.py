@@ -11,6 +11,7 @@ import typer
 from rich.table import Table
 
 from redline.cli.app import app, out, user_errors
+from redline.cli.rule_views import render_rule_note
 from redline.cli.situation import (
     AgendaOpt,
     DateOpt,
@@ -22,6 +23,7 @@ from redline.cli.situation import (
 )
 from redline.scenario import Document, Scenario, load
 from redline.space import Analysis, analyze
+from redline.space.coalitions import analyze_coalitions
 from redline.space.continuous import ExactAnalysis, exact_bargaining
 
 
@@ -89,15 +91,22 @@ def analyze_command(
     current = resolve(scenario, agenda, events, influence, date)
     result = analyze(current, max_outcomes=max_outcomes, method=method.value)
     precise = exact_bargaining(current) if exact else None
+    under_rule = None if current.scenario.voting_game().is_unanimity else analyze_coalitions(
+        current.scenario, list(current.agenda), max_outcomes=max_outcomes)
     data = result.to_dict()
+    if under_rule is not None:  # only a vote adds the key: unanimity output is unchanged
+        data["decision_rule"] = under_rule.summary()
     if precise is not None:
         data["exact"] = precise.to_dict()
     if print_data(output, "analyze", data):
         return
     show(current)
     render_analysis(result)
+    if under_rule is not None:
+        render_rule_note(under_rule, result.zopa)
     if precise is not None:
         render_exact(precise, current.scenario)
+
 
 
 def render_exact(result: ExactAnalysis, scenario: Scenario) -> None:

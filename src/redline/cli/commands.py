@@ -1,6 +1,7 @@
 """Imports every command module so that each registers its commands on the app."""
 
 import redline.cli.breakeven  # noqa: F401
+import redline.cli.coalitions  # noqa: F401
 import redline.cli.forecast  # noqa: F401
 import redline.cli.negotiate  # noqa: F401
 import redline.cli.news  # noqa: F401
@@ -13,7 +14,7 @@ from redline.cli.app import app
 
 # The order `redline --help` lists them in: the bargaining space first, then what builds on it.
 ORDER = ("analyze", "agendas", "explain", "brief", "thresholds", "sweep", "compare", "diff",
-         "versions", "montecarlo", "validate", "schema",
+         "versions", "coalitions", "power", "montecarlo", "validate", "schema",
          "forecast", "simulate", "tournament", "extract", "code-events", "ingest", "watch",
          "timeline",
          "suggest", "report", "plot", "serve", "convert")

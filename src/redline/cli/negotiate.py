@@ -48,6 +48,7 @@ class Protocol(StrEnum):
     alternating = "alternating"
     mediated = "mediated"
     mediated_nash = "mediated-nash"
+    coalition = "coalition"  # offers adopted by a winning coalition under the decision rule
     both = "both"  # direct alternating offers vs the single-text mediator
     all = "all"  # direct, single-text mediator and Nash-steering mediator
 
@@ -56,11 +57,13 @@ PROTOCOL_RUNS = {
     Protocol.alternating: ("alternating",),
     Protocol.mediated: ("mediated",),
     Protocol.mediated_nash: ("mediated-nash",),
+    Protocol.coalition: ("coalition",),
     Protocol.both: ("alternating", "mediated"),
     Protocol.all: ("alternating", "mediated", "mediated-nash"),
 }
 LABELS = {"alternating": "direct (alternating offers)", "mediated": "mediated (single text)",
-          "mediated-nash": "mediated (toward Nash)"}
+          "mediated-nash": "mediated (toward Nash)",
+          "coalition": "coalition offers (decision rule)"}
 BATCH = 2048
 """Sessions per chunk at most: one numpy batch (its uniforms take rounds x parties x 8 bytes
 per session)."""
@@ -129,8 +132,9 @@ def number(x: float | None, digits: int = 3) -> str:
 def simulate_command(
     scenario: ScenarioArg,
     protocol: Annotated[Protocol, typer.Option(
-        "--protocol", "-p", help="alternating, mediated, mediated-nash, both (direct vs "
-        "mediated) or all.")] = Protocol.alternating,
+        "--protocol", "-p", help="alternating, mediated, mediated-nash, coalition (a winning "
+        "coalition under the decision rule adopts), both (direct vs mediated) or all.")
+    ] = Protocol.alternating,
     strategies: Annotated[list[str] | None, typer.Option(
         "--strategy", "-s", help="PARTY=NAME, repeatable; names: " + ", ".join(REGISTRY)
         + ".")] = None,
@@ -167,7 +171,8 @@ def simulate_command(
     factors = None if discount == "none" else tuple(
         current.scenario.utilities[p].discount or 1.0 for p in domain.parties)
     setups = [Setup(domain, profile, protocol=name, rounds=rounds, breakdown=breakdown,
-                    reach=reach, discounts=factors if name == "alternating" else None)
+                    reach=reach, discounts=factors if name == "alternating" else None,
+                    game=current.scenario.voting_game() if name == "coalition" else None)
               for name in PROTOCOL_RUNS[protocol]]
     reference = landmarks(current, domain)
     records, logs = [], []
@@ -283,6 +288,9 @@ def tournament_command(
     if domain.refused_by:
         out.print("\n".join(refusal_lines(current)))
         return
+    if "played" in result.parameters:
+        played, total = result.parameters["played"], result.parameters["profiles"]
+        out.print(f"[dim]{total:,} strategy profiles: a seeded sample of {played:,} played.[/]")
     table = Table(title="Strategy pairs")
     for party in domain.parties:
         table.add_column(party)

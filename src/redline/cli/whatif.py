@@ -19,6 +19,7 @@ from redline.cli.analysis import (
     print_json,
 )
 from redline.cli.app import app, err, out, user_errors
+from redline.cli.rule_views import render_rule_agendas, render_rule_note
 from redline.cli.situation import (
     AgendaOpt,
     DateOpt,
@@ -33,6 +34,7 @@ from redline.scenario import load
 from redline.scenario.pressure import select_events, select_influence, utility_changes
 from redline.scenario.situation import situation
 from redline.space.agendas import AgendaResult, Agendas, analyze_agendas
+from redline.space.coalitions import analyze_coalitions
 from redline.space.compare import Comparison, compare
 from redline.space.explain import Concession, Explanation, explain
 
@@ -69,10 +71,20 @@ def agendas_command(
     """Every agenda (issues on the table): refusals, ZOPA, Nash point, gains, linkage; ranked."""
     current = resolve(scenario, issues, events, influence, date)
     result = analyze_agendas(current, max_outcomes=max_outcomes, max_agendas=max_agendas)
-    if print_data(output, "agendas", result.to_dict()):
+    under_rule = None if current.scenario.voting_game().is_unanimity else [
+        analyze_coalitions(current.scenario, list(entry.issues), max_outcomes=max_outcomes)
+        for entry in result.agendas[:top] if entry.issues]
+    data = result.to_dict()
+    if under_rule is not None:  # only a vote adds the key: unanimity output is unchanged
+        data["decision_rule"] = {"rule": under_rule[0].rule if under_rule else None,
+                                 "agendas": [{"issues": list(r.agenda), **r.summary()}
+                                             for r in under_rule]}
+    if print_data(output, "agendas", data):
         return
     show(current)
     render_agendas(result, top)
+    if under_rule is not None:
+        render_rule_agendas(under_rule)
 
 
 def _name(issues: tuple[str, ...]) -> str:
@@ -174,11 +186,18 @@ def explain_command(
     """Why no deal: minimal sets of constraints whose removal opens a ZOPA (or what binds a deal)."""
     current = resolve(scenario, agenda, events, influence, date)
     result = explain(current, max_size=max_size, max_outcomes=max_outcomes)
+    under_rule = None if current.scenario.voting_game().is_unanimity else analyze_coalitions(
+        current.scenario, list(current.agenda), max_outcomes=max_outcomes)
     if output is OutputFormat.json:
-        print_json(result.to_dict())
+        data = result.to_dict()
+        if under_rule is not None:  # only a vote adds the key: unanimity output is unchanged
+            data["decision_rule"] = under_rule.summary()
+        print_json(data)
         return
     show(current)
     render_explanation(result)
+    if under_rule is not None:
+        render_rule_note(under_rule, result.zopa)
 
 
 def gives_up(entry: Concession) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from redline.report import outlook_sections, scenario_sections, space_sections
+from redline.report import coalition_sections, outlook_sections, scenario_sections, space_sections
 from redline.report.brief_page import breakeven_section, summary_section
 from redline.report.markup import Section, text
 from redline.version import __version__
@@ -51,6 +51,8 @@ def sections(document: dict[str, Any], results: Mapping[str, dict[str, Any]]) ->
         found.append(space_sections.what_binds(analysis, results.get("explain")))
     if "thresholds" in results:
         found.append(breakeven_section(results["thresholds"]))
+    if "coalitions" in results:
+        found.append(coalition_sections.decision_rule(results["coalitions"]))
     if "forecast" in results:
         found.append(outlook_sections.forecasts(results["forecast"], document))
     if "simulation" in results:

@@ -43,7 +43,7 @@ class Options:
     date: str | None = None  # as `--date`
 
 
-Runner = Callable[[Situation, Options], dict[str, Any]]
+Runner = Callable[[Situation, Options], dict[str, Any] | None]  # None: not applicable
 
 # Result key -> the module that must be importable for its runner to be used.
 ENGINES: dict[str, str] = {
@@ -56,7 +56,8 @@ ENGINES: dict[str, str] = {
     "simulation": "redline.negotiate",
     "statements": "redline.news",
     "thresholds": "redline.space.thresholds",
-    "brief": "redline.briefing",
+    "coalitions": "redline.space.coalitions",
+    "brief": "redline.briefing",  # last: it words the others' results
 }
 
 # The `format` field of each engine's JSON -> the result key it fills.
@@ -71,6 +72,7 @@ FORMATS: dict[str, str] = {
     "redline-statements/1": "statements",
     "redline-brief/1": "brief",
     "redline-thresholds/1": "thresholds",
+    "redline-coalitions/1": "coalitions",
 }
 
 
@@ -163,6 +165,22 @@ def _brief(current: Situation, options: Options,
     return brief(current, montecarlo=montecarlo).to_dict()
 
 
+def _coalitions(current: Situation, options: Options) -> dict[str, Any] | None:
+    """Under a vote only (a unanimity scenario's report is unchanged): the coalitions and,
+    where exact, the members' voting power."""
+    from redline.space.coalitions import analyze_coalitions
+    from redline.space.power import EXACT_CELLS, power_indices, table_cells
+
+    game = current.scenario.voting_game()
+    if game.is_unanimity:
+        return None
+    data = analyze_coalitions(current.scenario, list(current.agenda),
+                              max_outcomes=options.max_outcomes).to_dict()
+    if table_cells(game) <= EXACT_CELLS:
+        data["power"] = power_indices(game, method="exact").to_dict()
+    return data
+
+
 RUNNERS: dict[str, Runner] = {
     "analysis": _analysis,
     "space": _space,
@@ -172,6 +190,7 @@ RUNNERS: dict[str, Runner] = {
     "simulation": _simulation,
     "forecast": _forecast,
     "thresholds": _thresholds,
+    "coalitions": _coalitions,
     "brief": _brief,  # last: it words the Monte Carlo result when there is one
 }
 
@@ -194,7 +213,9 @@ def gather(scenario: Scenario, options: Options | None = None,
         if key == "brief" and key not in results:
             results[key] = _brief(current, options, results.get("montecarlo"))
         elif key not in results:
-            results[key] = RUNNERS[key](current, options)
+            found = RUNNERS[key](current, options)
+            if found is not None:
+                results[key] = found
     return results
 
 

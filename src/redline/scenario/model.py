@@ -229,6 +229,43 @@ class Event(_Frozen):
     source: SourceRef | None = None
 
 
+class Threshold(_Frozen):
+    """One condition of a voting rule: a coalition's total of a weight reaches a quota."""
+
+    weight: Identifier = Field(
+        description="'members' (one per member) or a name under decision_rule.weights.")
+    share: float | None = Field(default=None, description="Least share of the total, in (0, 1].")
+    quota: float | None = Field(default=None, description="Least absolute total, > 0.")
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Threshold:
+        if (self.share is None) == (self.quota is None):
+            raise ValueError("give exactly one of 'share' or 'quota'")
+        return self
+
+
+class DecisionRule(_Frozen):
+    """Who must agree: unanimity of the parties (the default), or a vote among them.
+
+    A coalition of parties wins under ``kind: vote`` when it holds every veto, and meets every
+    threshold or leaves outside fewer members than ``blocking_minority``.
+    """
+
+    kind: Literal["unanimity", "vote"] = Field(
+        default="unanimity", description="unanimity: every party holds a veto; vote: thresholds.")
+    name: str | None = None
+    weights: dict[Identifier, dict[Identifier, float]] = Field(
+        default_factory=dict, description="Weight name -> party id -> weight >= 0.")
+    thresholds: list[Threshold] = Field(
+        default_factory=list, description="Conditions a winning coalition meets, all of them.")
+    vetoes: list[Identifier] = Field(
+        default_factory=list, description="Parties every winning coalition must include.")
+    blocking_minority: int | None = Field(
+        default=None, ge=1, description="Least number of members a blocking minority needs.")
+    source: SourceRef | None = None
+    rationale: str | None = None
+
+
 class Document(_Frozen):
     """A whole scenario document, format ``redline/1``."""
 
@@ -243,3 +280,5 @@ class Document(_Frozen):
     red_lines: list[RedLine] = Field(default_factory=list)
     influence: list[Influence] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    decision_rule: DecisionRule | None = Field(
+        default=None, description="Who must agree; absent: unanimity of the parties.")

@@ -10,6 +10,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from redline.errors import Problem, ScenarioError
+from redline.scenario.decision import VotingGame, voting_game
 from redline.scenario.document import Located, format_path
 from redline.scenario.model import (
     Actor,
@@ -77,6 +78,10 @@ class Scenario:
     @property
     def issue_ids(self) -> tuple[str, ...]:
         return tuple(i.id for i in self.document.issues)
+
+    def voting_game(self) -> VotingGame:
+        """The decision rule as a voting game over the parties (unanimity when none is given)."""
+        return voting_game(self.document, self.parties)
 
     def actor(self, actor_id: str) -> Actor:
         for a in self.document.actors:

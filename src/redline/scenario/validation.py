@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from redline.errors import RuleSyntaxError
 from redline.scenario.aliases import check_aliases
+from redline.scenario.decision import check_rule
 from redline.scenario.document import Path
 from redline.scenario.model import Document, Issue, Number, Triangular, ValueFunction, point
 from redline.scenario.numeric import values_of
@@ -229,4 +230,5 @@ def check(doc: Document) -> tuple[Found, dict[str, BoundRule]]:
                     found.append(((*where, "weights", issue_id), f"unknown issue {issue_id!r}",
                                   f"use one of {issue_list}"))
                 _range(found, (*where, "weights", issue_id), shift, -1.0, 1.0, "a weight shift")
+    found += check_rule(doc, sources)
     return found, bound

@@ -219,6 +219,8 @@ def staircase(reference: NDArray[np.int64], low: NDArray[np.int64], high: NDArra
     if dims == 0:  # one party: only a strictly larger utility dominates
         best = int(reference[:, 0].max()) - 1 if len(reference) else lowest
         return Staircase(low, (), (), np.array([best], dtype=np.int64))
+    if 2**dims > cells:  # too many parties to bucket: a staircase that never claims dominance
+        return Staircase(low, (62,) * dims, (1,) * dims, np.array([lowest], dtype=np.int64))
     buckets = max(2, int(round(cells ** (1 / dims))))
     # Widths are powers of two, so that a bucket is a shift (fast) rather than a division.
     shifts = []

@@ -142,6 +142,7 @@ def _charts(request: Request, body: ChartsRequest) -> dict[str, str | None]:
     current = situation_of(request, body)
     analysis = analyze(current, max_outcomes=body.max_outcomes).to_dict()
     forecast = RUNNERS["forecast"](current, Options(max_outcomes=body.max_outcomes))
+    assert forecast is not None  # the forecast runner answers for every situation
     start = forecast["actor_positions"]
     at = dict(zip(forecast["issues"], forecast["outcome"], strict=True))
     shown = {"issues": start["issues"], "outcome": [at[i] for i in start["issues"]]}
