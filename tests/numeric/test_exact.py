@@ -13,8 +13,6 @@ from redline.scenario import load
 from redline.space import analyze, outcome_space
 from redline.space.continuous import ExactUnavailable, exact_bargaining
 
-scipy_optimize = pytest.importorskip("scipy.optimize", reason="scipy (the dev extra) cross-checks")
-
 
 def random_case(seed: int, *, discrete: bool, bent: bool, rule: bool, step: float = 0.02
                 ) -> dict[str, Any]:
@@ -128,6 +126,8 @@ def _linear_problem(scenario: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 @pytest.mark.parametrize("seed", range(12))
 def test_exact_solutions_match_an_independent_solver(seed: int) -> None:
+    scipy_optimize = pytest.importorskip("scipy.optimize",
+                                         reason="scipy (the dev extra) is the independent solver")
     data = random_case(100 + seed, discrete=False, bent=False, rule=True)
     scenario = load(data)
     cut = float(data["red_lines"][0]["rule"].split("<=")[1])
