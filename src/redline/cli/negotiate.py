@@ -147,6 +147,10 @@ def simulate_command(
         "--breakdown", help="Per-round probability that talks collapse.")] = 0.0,
     reach: Annotated[int, typer.Option(
         "--reach", min=1, help="Issues a mediator may change in one proposal.")] = 2,
+    discount: Annotated[str, typer.Option(
+        "--discount", help="'none', or 'scenario': each party's discount factor per turn from "
+        "its preferences (GENIUS's discount_factor; 1 where none is given), alternating offers "
+        "only.")] = "none",
     agenda: AgendaOpt = None,
     events: EventsOpt = "active",
     influence: InfluenceOpt = "none",
@@ -162,8 +166,12 @@ def simulate_command(
     current = resolve(scenario, agenda, events, influence, date)
     domain = from_scenario(current)
     profile = strategy_profile(domain, strategies, default)
+    if discount not in ("none", "scenario"):
+        raise RedlineError(f"--discount {discount!r}: give 'none' or 'scenario'")
+    factors = None if discount == "none" else tuple(
+        current.scenario.utilities[p].discount or 1.0 for p in domain.parties)
     setups = [Setup(domain, profile, protocol=name, rounds=rounds, breakdown=breakdown,
-                    reach=reach,
+                    reach=reach, discounts=factors if name == "alternating" else None,
                     game=current.scenario.voting_game() if name == "coalition" else None)
               for name in PROTOCOL_RUNS[protocol]]
     reference = landmarks(current, domain)

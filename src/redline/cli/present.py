@@ -177,6 +177,9 @@ def convert_command(
         help="IN... OUT: a scenario (.yaml/.json), a KTAB SMP .csv, a DEU III .tsv, or a GENIUS "
              "domain .xml followed by its profile .xml files; then the output: a scenario "
              "(.yaml/.json) or a GENIUS domain .xml (one profile per party is written beside it).")],
+    genius_weights: Annotated[str, typer.Option(
+        "--genius-weights", help="GENIUS input: 'normalised' (rescaled to sum 1, the default) "
+                                 "or 'as-read' (as GENIUS uses them).")] = "normalised",
 ) -> None:
     """Convert between redline scenarios, GENIUS XML (domain + profiles), KTAB CSV and DEU TSV."""
     from redline.interop.convert import convert
@@ -184,7 +187,10 @@ def convert_command(
     if len(paths) < 2:
         raise RedlineError("give an input and an output, e.g. "
                            "redline convert examples/us-iran-2026.yaml us-iran.xml")
-    written, notices = convert(paths[:-1], paths[-1])
+    if genius_weights not in ("normalised", "as-read"):
+        raise RedlineError(f"--genius-weights {genius_weights!r}: give 'normalised' or 'as-read'")
+    written, notices = convert(paths[:-1], paths[-1],
+                               normalise_weights=genius_weights == "normalised")
     for notice in notices:
         out.print(f"note: {notice}")
     for path in written:

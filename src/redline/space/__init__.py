@@ -12,6 +12,7 @@ from redline.space.analysis import (
     analyze,
 )
 from redline.space.coalitions import CoalitionDeal, Coalitions, analyze_coalitions
+from redline.space.continuous import ExactAnalysis, ExactUnavailable, exact_bargaining
 from redline.space.merge import MergeTooLarge
 from redline.space.nearest import Nearest, nearest_acceptable
 from redline.space.outcomes import OutcomeSpace, outcome_space
@@ -26,6 +27,8 @@ __all__ = [
     "Analysis",
     "CoalitionDeal",
     "Coalitions",
+    "ExactAnalysis",
+    "ExactUnavailable",
     "Frontier",
     "METHODS",
     "MergeTooLarge",
@@ -45,6 +48,7 @@ __all__ = [
     "Thresholds",
     "analyze",
     "analyze_coalitions",
+    "exact_bargaining",
     "nearest_acceptable",
     "outcome_space",
     "pareto_mask",
