@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-EXTRAS ?= dev,peer,uncertainty,nlp,store,postgres,web,plot,pdf,e2e
+EXTRAS ?= dev,peer,uncertainty,nlp,store,postgres,web,plot,pdf,e2e,spreadsheet
 
 .PHONY: install demo test lint bench clean
 
@@ -35,6 +35,10 @@ demo: install
 	  --strategy USA=boulware --strategy IRN=conceder --runs 2000 --seed 1
 	@echo
 	$(VENV)/bin/redline report examples/us-iran-2026.yaml --agenda $(NUCLEAR) -o out/us-iran-report.html
+	@echo
+	$(VENV)/bin/redline thresholds examples/us-iran-2026.yaml --agenda $(NUCLEAR)
+	@echo
+	$(VENV)/bin/redline brief examples/us-iran-2026.yaml --montecarlo 2000 --seed 1
 
 test: install
 	$(PY) -m pytest -n 2 -q

@@ -1,51 +1,183 @@
-"""Monte Carlo throughput on the US–Iran scenario: runs per second on one core and on two.
+"""Monte Carlo per draw, before and after batching, on the US–Iran nuclear agenda; memory of 10^6
+draws; cost as the space and the number of uncertain parameters grow; the Dask speed-up.
 
-    python benchmarks/bench_montecarlo.py [--runs 10000]
+    python benchmarks/bench_montecarlo.py [--before-runs 1000] [--runs 10000] [--million]
 
-Every figure is measured in this run: the local engine (one core, in process), worker processes
-(1 and 2), and a two-worker Dask LocalCluster; ratios are against the local engine. Each engine
-is opened and warmed up on two draws first (its start-up is printed apart), so the rates compare
-the engines at work. The same seed
-gives the same records on every engine, which the benchmark checks as it goes. The last line times
-10^4 draws end to end through `montecarlo()` (Monte Carlo only, no Sobol design), on the full
-agenda and on the agenda without missiles.
+Every figure is measured in this run. "Before" is the code of commit bb3846e (the per-draw path:
+realise, pressure and `analyze` for every draw), taken from `git archive` into a temporary
+directory and run in a subprocess with that directory on its path; "after" is this checkout. Both
+run `montecarlo()` on examples/us-iran-2026.yaml with the agenda enrichment, inspections,
+stockpile, sanctions, the active events, no Sobol design, one core; the benchmark checks that
+both give the same P(ZOPA), Nash shares and gain intervals for the same seed. The memory of 10^6
+draws is the peak resident set of a fresh process (`--million`; it takes a few tens of seconds).
+The machine is shared: every line is noisy; read ratios measured in the same run.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-import numpy as np  # noqa: E402
+BEFORE = "bb3846e"
+NUCLEAR = ["enrichment", "inspections", "stockpile", "sanctions"]
 
-from redline.scenario import from_document, load  # noqa: E402
-from redline.scenario.pressure import select_events  # noqa: E402
-from redline.scenario.sampling import parameters, realise  # noqa: E402
-from redline.uncertainty import Bargaining, montecarlo, run  # noqa: E402
-from redline.uncertainty.engines import Engine  # noqa: E402
+# Run in a subprocess: `montecarlo()` of whichever redline is first on the path, timed.
+TIMED = """
+import json, resource, sys, time
+from redline.scenario import load
+from redline.scenario.pressure import select_events
+from redline.uncertainty import montecarlo
+scenario = load(sys.argv[1])
+runs, agenda, chunk = int(sys.argv[2]), json.loads(sys.argv[3]), int(sys.argv[4])
+events = select_events(scenario, "active")
+montecarlo(scenario, 20, seed=1, agenda=agenda, events=events, sobol_samples=0)  # warm up
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+start, cpu = time.perf_counter(), time.process_time()
+report = montecarlo(scenario, runs, seed=2026, agenda=agenda, events=events, sobol_samples=0,
+                    **({"chunk": chunk} if chunk else {}))
+seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+data = report.to_dict()
+print(json.dumps({"seconds": seconds, "cpu": cpu,
+                  "rss_before_mb": before / 1024,
+                  "rss_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "p_zopa": data["p_zopa"], "nash_options": data["nash_options"],
+                  "gains": data["gains"], "quantiles": data.get("quantiles", "exact")}))
+"""
 
 
-def timed(label: str, runs: int, baseline: float | None, name: str = "local",
-          **options: object) -> tuple[float, object]:
-    """Open the engine and run two draws (start-up: pool or client, workers importing redline),
-    then time `runs` draws on the warm engine."""
-    start = time.perf_counter()
-    with Engine(name, **options) as engine:  # type: ignore[arg-type]
-        run(SCENARIO, ENUMERATED, 2, seed=1, engine=engine, chunk=1)
-        warm = time.perf_counter()
-        result = run(SCENARIO, ENUMERATED, runs, seed=2026, engine=engine)
-        seconds = time.perf_counter() - warm
-    rate = runs / seconds
-    ratio = f"  x{rate / baseline:.2f} vs local" if baseline else ""
-    print(f"{label:<34} {runs:>7,} runs {seconds:8.2f} s {rate:10,.0f} runs/s{ratio}"
-          f"   (start-up {warm - start:.2f} s)")
-    return rate, result
+def measured(source: Path, runs: int, agenda: list[str] | None, chunk: int = 0) -> dict:
+    """`montecarlo()` of the redline under `source` in a fresh process, on one core."""
+    env = {**os.environ, "PYTHONPATH": str(source), "OMP_NUM_THREADS": "1",
+           "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    done = subprocess.run([sys.executable, "-c", TIMED, str(ROOT / "examples" /
+                                                            "us-iran-2026.yaml"),
+                           str(runs), json.dumps(agenda), str(chunk)],
+                          env=env, capture_output=True, text=True, check=True)
+    result: dict = json.loads(done.stdout)
+    return result
+
+
+def before_and_after(before_runs: int, runs: int, scratch: Path, rounds: int = 2) -> None:
+    """Before and after, alternated `rounds` times (best of each): wall time, and CPU time,
+    which the other jobs on a shared machine disturb much less."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", BEFORE, "src"],
+                             capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(scratch)], input=archive, check=True)
+    print(f"Per draw, montecarlo() in a fresh process on one core, active events, best of "
+          f"{rounds} alternated rounds (before: {before_runs:,} draws; after: {runs:,}):")
+    print(f"  {'agenda':<40} {'before wall':>12} {'after wall':>11} {'ratio':>6}   "
+          f"{'before CPU':>11} {'after CPU':>10} {'ratio':>6}")
+    for label, agenda in (("nuclear + sanctions (192 packages)", NUCLEAR),
+                          ("all issues (768; Iran refuses in ~90%)", None)):
+        olds, news = [], []
+        for _ in range(rounds):
+            olds.append(measured(scratch / "src", before_runs, agenda))
+            news.append(measured(ROOT / "src", runs, agenda))
+        same = measured(ROOT / "src", before_runs, agenda)
+        for key in ("p_zopa", "nash_options", "gains"):
+            assert olds[0][key] == same[key], f"before and after disagree on {key}"
+        wall = (min(o["seconds"] for o in olds) / before_runs * 1e6,
+                min(n["seconds"] for n in news) / runs * 1e6)
+        cpu = (min(o["cpu"] for o in olds) / before_runs * 1e6,
+               min(n["cpu"] for n in news) / runs * 1e6)
+        print(f"  {label:<40} {wall[0]:>9.0f} us {wall[1]:>8.1f} us {wall[0] / wall[1]:>5.0f}x   "
+              f"{cpu[0]:>8.0f} us {cpu[1]:>7.1f} us {cpu[0] / cpu[1]:>5.0f}x")
+        if agenda is NUCLEAR:
+            print(f"  {'':<40} after: {runs:,} draws in {min(n['seconds'] for n in news):.3f} s "
+                  "wall")
+    print(f"  (before and after give the same P(ZOPA), Nash shares and gain intervals for the "
+          f"same seed on {before_runs:,} draws: checked)")
+
+
+def million() -> None:
+    """10^6 draws in a fresh process: the time and the peak memory."""
+    result = measured(ROOT / "src", 1_000_000, NUCLEAR)
+    print(f"10^6 draws (nuclear agenda, one core): {result['seconds']:.1f} s, "
+          f"{result['seconds']:.1f} us a draw; peak resident memory {result['rss_peak_mb']:.0f} MB "
+          f"(after imports and warm-up: {result['rss_before_mb']:.0f} MB); quantiles "
+          f"{result['quantiles']}")
+
+
+def synthetic(issues: int, options: int, values: int, both: bool = False) -> object:
+    """Two parties, `issues` issues of `options` options; uncertain: both reservations, the
+    credibility of Q's red line, `values` option values of P (then P's utilities vary by draw)
+    and, if `both`, Q's weight on the first issue (then Q's vary too)."""
+    from redline.scenario import load
+
+    ids = [f"i{k}" for k in range(issues)]
+    ramp = [round(m / (options - 1), 3) for m in range(options)]
+    values_p: dict = {i: list(ramp) for i in ids}
+    for k in range(values):
+        issue, option = ids[(k // options) % issues], k % options
+        v = ramp[option]
+        values_p[issue][option] = {"low": max(0.0, v - 0.1), "mode": v, "high": min(1.0, v + 0.1)}
+    reservation = {"low": 0.2, "mode": 0.3, "high": 0.4}
+    return load({
+        "format": "redline/1", "title": "synthetic",
+        "actors": [{"id": "P", "name": "P", "role": "party"},
+                   {"id": "Q", "name": "Q", "role": "party"}],
+        "issues": [{"id": i, "name": i, "options": [f"o{m}" for m in range(options)],
+                    "status_quo": "o0"} for i in ids],
+        "preferences": {
+            "P": {"weights": dict.fromkeys(ids, 1.0), "values": values_p,
+                  "reservation": reservation},
+            "Q": {"weights": {i: (1.0 + k if k or not both else
+                                  {"low": 0.5, "mode": 1.0, "high": 1.5})
+                              for k, i in enumerate(ids)},
+                  "values": {i: list(reversed(ramp)) for i in ids},
+                  "reservation": reservation}},
+        "red_lines": [{"id": "q", "actor": "Q", "rule": f"{ids[0]} != 'o{options - 1}'",
+                       "credibility": 0.7}]})
+
+
+def scaling(runs: int) -> None:
+    import numpy as np
+
+    from redline.scenario.sampling import parameters
+    from redline.uncertainty import Bargaining
+    from redline.uncertainty.montecarlo import evaluate_points
+
+    print("CPU time per draw as the space and the uncertain parameters grow (batched; per-draw "
+          "on 200 draws):")
+    print(f"  {'packages':>8} {'uncertain':>9} {'batched us':>11} {'per-draw us':>12} {'ratio':>7}")
+    for issues, options, values, both in (
+            (2, 4, 0, False), (3, 4, 0, False), (4, 4, 0, False), (5, 4, 0, False),
+            (6, 4, 0, False), (7, 4, 0, False), (5, 4, 1, False), (6, 4, 1, False),
+            (4, 4, 1, False), (4, 4, 5, False), (4, 4, 13, False), (4, 4, 29, False),
+            (4, 4, 1, True), (5, 4, 1, True), (6, 4, 1, True)):
+        scenario = synthetic(issues, options, values, both)
+        params = parameters(scenario)
+        prepared = Bargaining().prepare(params)
+        points = np.random.default_rng(0).random((runs, len(params)))
+        if prepared is not None:
+            prepared.outcomes(points[:50])
+            start = time.process_time()
+            prepared.outcomes(points)
+            fast = (time.process_time() - start) / runs * 1e6
+        few = points[:200]
+        seed = np.random.SeedSequence(0)
+        start = time.process_time()
+        evaluate_points(params, Bargaining(), [(p, seed) for p in few])
+        slow = (time.process_time() - start) / len(few) * 1e6
+        if prepared is None:
+            print(f"  {options ** issues:>8,} {len(params):>9} {'-':>11} {slow:>12.0f}   "
+                  "(beyond the batch limit: montecarlo goes draw by draw)")
+            continue
+        print(f"  {options ** issues:>8,} {len(params):>9} {fast:>11.1f} {slow:>12.0f} "
+              f"{slow / fast:>6.0f}x" + ("   (both parties' utilities vary)" if both else ""))
+    print("  (uncertain = 3: two reservations and a red line's credibility, utilities the same "
+          "in every draw; more: option values of P drawn too, so P's utilities and the frontiers "
+          "differ by draw, and Q's too where marked; per-draw: realise + analyze, the path of "
+          "bb3846e)")
 
 
 def spin(n: int) -> int:
@@ -62,7 +194,7 @@ def capacity(n: int = 6_000_000) -> float:
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=2) as pool:
-        list(pool.map(spin, [1000, 1000]))  # start both workers
+        list(pool.map(spin, [1000, 1000]))
         start = time.perf_counter()
         pool.submit(spin, n).result()
         one = time.perf_counter() - start
@@ -72,56 +204,74 @@ def capacity(n: int = 6_000_000) -> float:
     return 2 * one / two
 
 
+def engines(runs: int) -> None:
+    import logging
+    import warnings
+
+    from redline.scenario import load
+    from redline.scenario.pressure import select_events
+    from redline.uncertainty import montecarlo
+    from redline.uncertainty.engines import Engine
+
+    scenario = load(ROOT / "examples" / "us-iran-2026.yaml")
+    events = select_events(scenario, "active")
+    print(f"Engines, {runs:,} draws of the nuclear agenda (start-up apart; the same numbers "
+          "checked):")
+    print(f"  machine capacity now: x{capacity():.2f} (two processes of pure CPU work against "
+          "one; 2.00 = two free cores)")
+    warnings.simplefilter("ignore")  # distributed's notices about ports in use
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)  # its shutdown chatter
+    rates: dict[str, float] = {}
+    reference = None
+    for label, name, options in (("local (1 core)", "local", {}),
+                                 ("processes, 2 workers", "processes", {"workers": 2}),
+                                 ("dask LocalCluster, 2 workers", "dask", {"workers": 2})):
+        try:
+            with Engine(name, **options) as engine:  # type: ignore[arg-type]
+                montecarlo(scenario, 200, 1, engine, agenda=NUCLEAR, events=events,
+                           sobol_samples=0, chunk=50)  # workers import redline
+                start = time.perf_counter()
+                # A tally of a whole run is a few kB: chunks of 20,000 draws, a few per worker.
+                report = montecarlo(scenario, runs, 2026, engine, agenda=NUCLEAR, events=events,
+                                    sobol_samples=0, chunk=20_000)
+                seconds = time.perf_counter() - start
+        except Exception as exc:  # dask missing: say so and go on
+            print(f"  {label:<30} unavailable ({exc})")
+            continue
+        numbers = {k: v for k, v in report.to_dict().items() if k not in ("engine", "parameters")}
+        reference = reference or numbers
+        assert numbers == reference, f"{label} disagrees with the local engine"
+        rates[name] = runs / seconds
+        rates.setdefault("local", rates[name])
+        ratio = f"  x{rates[name] / rates['local']:.2f} vs local" if name != "local" else ""
+        print(f"  {label:<30} {seconds:7.2f} s {rates[name]:>10,.0f} draws/s{ratio}")
+    print(f"  machine capacity after: x{capacity():.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=4_000)
+    parser.add_argument("--before-runs", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=10_000)
+    parser.add_argument("--scaling-runs", type=int, default=2000)
+    parser.add_argument("--engine-runs", type=int, default=200_000)
+    parser.add_argument("--million", action="store_true", help="also 10^6 draws (memory)")
+    parser.add_argument("--parts", default="before,scaling,engines",
+                        help="which parts to run (comma-separated)")
     args = parser.parse_args()
-    runs = args.runs
+    parts = set(args.parts.split(","))
     load_average = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"US–Iran scenario, active events; {os.cpu_count()} CPU(s), load average "
-          f"{load_average} (other work on the machine slows every figure)")
-    print(f"Machine capacity now: two processes of pure CPU work run at x{capacity():.2f} of one "
-          "(2.00 = two free cores)")
-    print("Engines, agenda without missiles (every draw enumerates 192 packages):")
-    local, reference = timed("local (1 core, in process)", runs, None)
-    _, one = timed("processes, 1 worker", runs, local, "processes", workers=1)
-    _, two = timed("processes, 2 workers", runs, local, "processes", workers=2)
-    for other in (one, two):
-        assert other.records == reference.records, "engines disagree"  # type: ignore[attr-defined]
-    try:
-        from dask.distributed import LocalCluster
-    except ImportError:
-        print("dask: not installed (pip install 'redline[uncertainty]')")
-    else:
-        with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
-            _, dask = timed("dask LocalCluster, 2 workers", runs, local, "dask",
-                            scheduler=cluster.scheduler_address)
-        assert dask.records == reference.records, "dask disagrees"  # type: ignore[attr-defined]
-    print(f"Machine capacity after: x{capacity():.2f}")
-    params = parameters(SCENARIO)
-    points = np.random.default_rng(0).random((2000, len(params)))
-    start = time.perf_counter()
-    fast = [realise(params, q) for q in points]
-    realise_ms = (time.perf_counter() - start) / len(points) * 1e3
-    start = time.perf_counter()
-    for drawn in fast:
-        from_document(drawn.document)  # the naive way: validate and compile every draw anew
-    reload_ms = (time.perf_counter() - start) / len(points) * 1e3
-    print(f"Drawing a scenario: realise() {realise_ms:.3f} ms, full reload of the drawn document "
-          f"{reload_ms:.3f} ms (x{reload_ms / realise_ms:.1f})")
-    print("End to end, montecarlo() with 10^4 draws, local engine, no Sobol design:")
-    for label, agenda in (("all issues (IRN refuses talks in ~90% of draws)", None),
-                          ("agenda without missiles", NO_MISSILES)):
-        start = time.perf_counter()
-        report = montecarlo(SCENARIO, 10_000, seed=2026, agenda=agenda, events=EVENTS,
-                            sobol_samples=0)
-        seconds = time.perf_counter() - start
-        print(f"  {label:<50} {seconds:6.2f} s   P(ZOPA) = {report.summary['p_zopa']:.3f}")
+    print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {os.cpu_count()} CPU(s), load "
+          f"average {load_average} (a shared machine: other work slows every figure)")
+    if "before" in parts:
+        with tempfile.TemporaryDirectory() as scratch:
+            before_and_after(args.before_runs, args.runs, Path(scratch))
+    if args.million:
+        million()
+    if "scaling" in parts:
+        scaling(args.scaling_runs)
+    if "engines" in parts:
+        engines(args.engine_runs)
 
-SCENARIO = load(ROOT / "examples" / "us-iran-2026.yaml")
-EVENTS = select_events(SCENARIO, "active")
-NO_MISSILES = ("enrichment", "inspections", "stockpile", "sanctions")
-ENUMERATED = Bargaining(NO_MISSILES, EVENTS)
 
 if __name__ == "__main__":
     main()

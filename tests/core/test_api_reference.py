@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "docs" / "api.md"
 PACKAGES = ["redline", "redline.limits", "redline.scenario", "redline.space", "redline.forecast",
             "redline.negotiate", "redline.uncertainty", "redline.news", "redline.store",
-            "redline.report", "redline.interop", "redline.web"]
+            "redline.briefing", "redline.report", "redline.interop", "redline.web"]
 HEADING = re.compile(r"^## `([\w.]+)`$", re.MULTILINE)
 ENTRY = re.compile(r"^- `([^`]+)`", re.MULTILINE)
 

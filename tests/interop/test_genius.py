@@ -89,7 +89,7 @@ def test_reading_follows_genius_semantics(party_files: tuple[Path, list[Path]]) 
     assert host.weights["Food_type"] == pytest.approx(0.6)
     assert host.reservation == 0.25
     assert scenario.utilities["guest"].reservation == 0.0  # none given: the utility floor
-    assert "discount factor 0.9" in (scenario.actor("host").rationale or "")
+    assert host.discount == 0.9 and scenario.utilities["guest"].discount is None
     # u(host; Catering, MP3) = 0.6 * 1 + 0.4 * 0.5
     assert grid(scenario)[4, 0] == pytest.approx(0.8)
 
@@ -103,8 +103,7 @@ def test_genius_to_redline_to_genius_keeps_the_problem(tmp_path: Path,
     assert 'name="Food type"' in written[0].read_text()
     second = load_genius(written[0], written[1:])
     before, after = first.to_dict(), second.to_dict()
-    # the discount factor (noted on the actor) is not part of redline's problem: not written back
-    assert "discount" in before["actors"][0].pop("rationale")
+    assert before["preferences"]["host"]["discount"] == 0.9  # kept, and written back
     assert after == before
 
 
@@ -192,7 +191,10 @@ def test_unreadable_files_get_one_clear_error(tmp_path: Path,
     cases = {
         "integer.xml": (DOMAIN.replace('etype="discrete" type="discrete" vtype="discrete" '
                                        'name="Music"', 'type="integer" name="Music"'),
-                        "discrete issues only"),
+                        "integer issue 'Music' has no bounds"),
+        "objective.xml": (DOMAIN.replace('etype="discrete" type="discrete" vtype="discrete" '
+                                         'name="Music"', 'type="ordinal" name="Music"'),
+                          "discrete, integer and real issues"),
         "doctype.xml": ('<!DOCTYPE x [<!ENTITY a "aaaa">]>' + DOMAIN, "DOCTYPE"),
         "broken.xml": (DOMAIN[:200], "not well-formed XML"),
         "other.xml": ("<html><body/></html>", "no <utility_space>"),

@@ -67,13 +67,6 @@ def test_many_issues_example_simulates_or_names_the_limit(examples):
     assert narrowed.exit_code == 0, narrowed.output
 
 
-def test_tournament_seatings_have_a_budget(tmp_path):
-    path = tmp_path / "eight.yaml"
-    path.write_text(scenario_text(8), encoding="utf-8")
-    result = run("tournament", str(path), "--runs", "1")
-    assert result.exit_code == 2 and "seatings" in result.stderr and "--strategies" in result.stderr
-
-
 def test_the_limit_flag_raises_a_budget_for_one_command(tmp_path):
     path = tmp_path / "many.yaml"
     path.write_text(scenario_text(70), encoding="utf-8")

@@ -61,7 +61,7 @@ def nuclear_report(us_iran) -> str:  # type: ignore[no-untyped-def]
 
 def test_sections_of_the_core_analysis_are_present(nuclear_report: str) -> None:
     page = parse(nuclear_report)
-    assert page.sections[:3] == ["glance", "situation", "space"]
+    assert page.sections[:4] == ["summary", "glance", "situation", "space"]
     assert {"glance", "situation", "space", "binds", "statements"} <= set(page.sections)
     assert "A deal exists." in nuclear_report
     # the situation is said once, before the answers that assume it
@@ -156,7 +156,7 @@ def test_given_results_add_their_sections(us_iran) -> None:  # type: ignore[no-u
     html = build_report(us_iran, FAST, given=[montecarlo, agendas])
     page = parse(html)
     assert "uncertainty" in page.sections and "agendas" in page.sections
-    assert "62.0%" in html and "refused by IRN" in html
+    assert "62.0%" in html and "no talks: IRN refuses" in html
     assert "Variance-based (Sobol) indices" in html and "Gains over reservation" in html
     tornado = re.search(r"<svg[^>]*><title>One-at-a-time.*?</svg>", html, re.S)
     assert tornado is not None
@@ -234,3 +234,25 @@ def test_flat_sensitivity_and_one_round_forecasts_say_so_instead_of_empty_charts
     assert "No uncertain parameter (1) changes the result (zopa)" in html
     assert "One-at-a-time sensitivity" not in html
     assert "Forecast trajectories" not in html and "<td>56.2</td>" in html
+
+
+def test_the_summary_comes_first_and_links_each_point_to_its_section(nuclear_report: str
+                                                                     ) -> None:
+    page = parse(nuclear_report)
+    summary = nuclear_report.split('<section id="summary">')[1].split("</section>")[0]
+    assert "Verdict: a deal." in summary
+    targets = {url.removeprefix("#") for tag, name, url in page.urls
+               if tag == "a" and url.startswith("#") and f'href="{url}"' in summary}
+    assert targets and targets <= set(page.sections)  # every link lands on a section
+
+
+def test_refused_agendas_fold_into_one_row(us_iran) -> None:  # type: ignore[no-untyped-def]
+    from redline.report.outlook_sections import agendas
+    from redline.space.agendas import analyze_agendas
+
+    data = analyze_agendas(us_iran).to_dict()
+    refused = sum(1 for a in data["agendas"] if a["refused_by"])
+    body = agendas(data).body
+    assert refused == 16 and body.count("refuses") == 1
+    assert "16 agenda(s) with missiles" in body
+    assert body.count("<tr>") == 1 + (len(data["agendas"]) - refused) + 1  # header, talks, fold

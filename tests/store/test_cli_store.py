@@ -64,3 +64,27 @@ def test_a_bad_file_stops_the_whole_ingest_before_any_write(tmp_path, db_url):
     assert result.exit_code == 2 and "junk.txt: binary data" in result.stderr
     with open_store(db_url) as store:
         assert stored_statements(store) == ()
+
+
+def test_timeline_csv_is_the_json_statements(tmp_path, db_url, examples):
+    import csv
+    import io
+
+    import pytest
+
+    pytest.importorskip("spacy")
+    article = tmp_path / "a.txt"
+    article.write_text("Iran's president said missiles are a red line.", encoding="utf-8")
+    scenario = str(examples / "us-iran-2026.yaml")
+    stored = runner.invoke(app, ["ingest", str(article), "--scenario", scenario, "--date",
+                                 "2026-02-01", "--db", db_url])
+    assert stored.exit_code == 0, stored.output
+    as_json = runner.invoke(app, ["timeline", "--actor", "IRN", "--db", db_url, "-f", "json"])
+    as_csv = runner.invoke(app, ["timeline", "--actor", "IRN", "--db", db_url, "-f", "csv"])
+    assert as_json.exit_code == 0 and as_csv.exit_code == 0, as_csv.output
+    statements = json.loads(as_json.stdout)["statements"]
+    rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
+    assert len(rows) == len(statements) >= 1
+    for row, statement in zip(rows, statements, strict=True):
+        for key in ("date", "actor", "issue", "stance"):
+            assert row[key] == ("" if statement[key] is None else str(statement[key]))

@@ -221,3 +221,28 @@ def test_agenda_table_and_a_simulation_with_progress(server: str, browser: objec
     table = page.locator("#simulation-table").inner_text()
     assert "agreement rate" in table and "2000" in table
     page.close()
+
+
+def test_a_monte_carlo_with_progress_and_cancel(server: str, browser: object) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
+    page.goto(server + "/?scenario=us-iran-2026")
+    page.wait_for_function("() => document.body.dataset.ready !== undefined")
+    page.select_option("#mc-runs", "1000")
+    page.click("#montecarlo")
+    page.wait_for_function(
+        "() => document.getElementById('montecarlo-table').rows.length > 0", timeout=60_000)
+    assert page.evaluate("() => document.getElementById('mc-progress').value") == 1
+    table = page.locator("#montecarlo-table").inner_text()
+    assert "P(ZOPA)" in table and "Nash package" in table
+    assert "1,000 draws" in page.locator("#montecarlo-note").inner_text()
+    # A million draws, cancelled once the bar moves: the note says so and the button comes back.
+    page.select_option("#mc-runs", "1000000")
+    page.click("#montecarlo")
+    page.wait_for_function("() => document.getElementById('mc-progress').value > 0",
+                           timeout=60_000)
+    page.click("#mc-cancel")
+    page.wait_for_function(
+        "() => document.getElementById('montecarlo-note').textContent.includes('cancelled')",
+        timeout=60_000)
+    assert not page.locator("#montecarlo").is_disabled()
+    page.close()

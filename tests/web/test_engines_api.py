@@ -79,6 +79,26 @@ def test_montecarlo_job(client: TestClient) -> None:
         "--sobol", "0", "--format", "json")
 
 
+@engine("redline.uncertainty")
+def test_a_montecarlo_job_can_be_cancelled(client: TestClient) -> None:
+    started = client.post("/api/montecarlo", json={
+        "scenario_id": "us-iran-2026",
+        "parameters": {"runs": 1_000_000, "seed": 1, "agenda": NUCLEAR, "sobol": 0}})
+    assert started.status_code == 202, started.text
+    job = started.json()["id"]
+    deadline = time.monotonic() + 60
+    while client.get(f"/api/jobs/{job}").json()["progress"] == 0:  # a first chunk is done
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    assert client.post(f"/api/jobs/{job}/cancel").status_code == 200
+    while (view := client.get(f"/api/jobs/{job}").json())["state"] == "running":
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    assert view["state"] == "cancelled" and view["result"] is None
+    assert view["progress"] < 1
+    assert client.post("/api/jobs/job-999999/cancel").status_code == 404
+
+
 @engine("redline.negotiate")
 def test_simulate_job(client: TestClient) -> None:
     started = client.post("/api/simulate", json={

@@ -54,3 +54,32 @@ def test_queue_limit_and_progress_never_goes_back() -> None:
     gate.set()
     assert wait(board, first.id)["state"] == "done"
     board.shutdown()
+
+
+def test_cancel_stops_a_running_job_at_its_next_progress_report_and_a_queued_one_at_once() -> None:
+    started, gate = threading.Event(), threading.Event()
+    reports: list[float] = []
+    board = JobBoard(workers=1)
+
+    def chunks(progress: Any) -> dict[str, Any]:
+        for k in range(1, 101):
+            progress(k / 100)
+            reports.append(k / 100)
+            if k == 3:
+                started.set()
+                gate.wait(5)
+        return {"finished": True}
+
+    running = board.submit("montecarlo", chunks)
+    waiting = board.submit("montecarlo", chunks)
+    assert started.wait(5)
+    board.cancel(running.id)
+    board.cancel(waiting.id)
+    gate.set()
+    view = wait(board, running.id)
+    assert view["state"] == "cancelled" and view["result"] is None
+    assert "cancelled" in view["error"] and reports == [0.01, 0.02, 0.03]
+    assert wait(board, waiting.id)["state"] == "cancelled"
+    assert len(reports) == 3  # the queued job never ran
+    assert board.cancel("job-999") is None
+    board.shutdown()

@@ -11,6 +11,7 @@ import typer
 from rich.table import Table
 
 from redline.cli.app import app, out, user_errors
+from redline.cli.rule_views import render_rule_note
 from redline.cli.situation import (
     AgendaOpt,
     DateOpt,
@@ -21,13 +22,21 @@ from redline.cli.situation import (
     show,
 )
 from redline.limits import MAX_OUTCOMES
-from redline.scenario import Document, load
+from redline.scenario import Document, Scenario, load
 from redline.space import Analysis, analyze
+from redline.space.coalitions import analyze_coalitions
+from redline.space.continuous import ExactAnalysis, exact_bargaining
 
 
 class OutputFormat(StrEnum):
     text = "text"
     json = "json"
+
+
+class TableFormat(StrEnum):
+    text = "text"
+    json = "json"
+    csv = "csv"
 
 
 class Method(StrEnum):
@@ -38,10 +47,25 @@ class Method(StrEnum):
 
 ScenarioArg = Annotated[Path, typer.Argument(help="Scenario file (YAML or JSON, format redline/1).")]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="text or json.")]
+TableFormatOpt = Annotated[TableFormat, typer.Option(
+    "--format", "-f", help="text, json, or csv (the answer's table, for a spreadsheet).")]
 
 
 def print_json(data: Any) -> None:
     print(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def print_data(output: TableFormat, command: str, data: Any) -> bool:
+    """Print `data` as JSON or as the CSV of its table; False when the output is text."""
+    from redline.report.tables import TABLES, to_csv
+
+    if output is TableFormat.json:
+        print_json(data)
+        return True
+    if output is TableFormat.csv:
+        print(to_csv(TABLES[command](data)), end="")
+        return True
+    return False
 
 
 @app.command("analyze")
@@ -49,7 +73,7 @@ def print_json(data: Any) -> None:
 def analyze_command(
     scenario: ScenarioArg,
     agenda: AgendaOpt = None,
-    output: FormatOpt = OutputFormat.text,
+    output: TableFormatOpt = TableFormat.text,
     max_outcomes: Annotated[
         int, typer.Option("--max-outcomes", help="Enumeration limit.", min=1)
     ] = MAX_OUTCOMES,
@@ -60,15 +84,61 @@ def analyze_command(
         Method, typer.Option("--method", help="enumerate every outcome, merge the issues' "
                                               "frontiers (any size), or auto (default).")
     ] = Method.auto,
+    exact: Annotated[bool, typer.Option(
+        "--exact", help="Two parties with real-valued issues: also the exact piecewise-linear "
+                        "frontier and solutions (no grid).")] = False,
 ) -> None:
     """Bargaining space: ZOPA, Pareto frontier, Nash and other solutions, binding red lines."""
     current = resolve(scenario, agenda, events, influence, date)
     result = analyze(current, max_outcomes=max_outcomes, method=method.value)
-    if output is OutputFormat.json:
-        print_json(result.to_dict())
+    precise = exact_bargaining(current) if exact else None
+    under_rule = None if current.scenario.voting_game().is_unanimity else analyze_coalitions(
+        current.scenario, list(current.agenda), max_outcomes=max_outcomes)
+    data = result.to_dict()
+    if under_rule is not None:  # only a vote adds the key: unanimity output is unchanged
+        data["decision_rule"] = under_rule.summary()
+    if precise is not None:
+        data["exact"] = precise.to_dict()
+    if print_data(output, "analyze", data):
         return
     show(current)
     render_analysis(result)
+    if under_rule is not None:
+        render_rule_note(under_rule, result.zopa)
+    if precise is not None:
+        render_exact(precise, current.scenario)
+
+
+
+def render_exact(result: ExactAnalysis, scenario: Scenario) -> None:
+    """The exact frontier's size and solutions, numbers with their units."""
+    if not result.zopa:
+        out.print("Exact: no deal on the continuous frontier either.")
+        return
+    out.print(f"[bold]Exact[/] (real issues {', '.join(result.real_issues) or 'none'}; "
+              f"{result.cells:,} cells): frontier of {len(result.frontier)} straight piece(s), "
+              f"{len(result.vertices)} vertices.")
+    table = Table(title="Exact solutions (no grid)")
+    table.add_column("issue")
+    names = list(result.solutions)
+    for name in names:
+        table.add_column(name.replace("_", "-"))
+    for issue in result.agenda:
+        unit = scenario.issue(issue).unit
+        cells = []
+        for name in names:
+            value = result.solutions[name].package[issue]
+            cells.append(f"{value:.4g}{' ' + unit if unit else ''}" if isinstance(value, float)
+                         else str(value))
+        table.add_row(issue, *cells)
+    for party in result.parties:
+        table.add_row(f"{party} utility",
+                      *(f"{result.solutions[n].utilities[party]:.4f}" for n in names))
+    out.print(table)
+    open_ends = [n for n in names if not result.solutions[n].attained]
+    if open_ends:
+        out.print(f"On an open boundary (a strict red line; approached, not reached): "
+                  f"{', '.join(open_ends)}")
 
 
 def render_analysis(result: Analysis) -> None:

@@ -43,6 +43,12 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
+class TableFormat(StrEnum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="text or json.")]
 MODEL_HELP = f"Model: {', '.join(MODELS)}."
 SetOpt = Annotated[list[str] | None, typer.Option(
@@ -98,7 +104,8 @@ def forecast_command(
         help="A scenario (.yaml/.json), a KTAB SMP .csv or .xml, an actor-table .csv or a "
         "DEU .tsv.")],
     model: Annotated[str, typer.Option("--model", "-m", help=MODEL_HELP)] = "compromise",
-    output: FormatOpt = OutputFormat.text,
+    output: Annotated[TableFormat, typer.Option(
+        "--format", "-f", help="text, json, or csv (one issue a row).")] = TableFormat.text,
     settings: SetOpt = None,
     agenda: AgendaOpt = None,
     events: EventsOpt = "active",
@@ -114,8 +121,11 @@ def forecast_command(
     if source.suffix.lower() in SCENARIO_SUFFIXES:
         current = resolve(source, agenda, events, influence, date)
         answer = forecast_answer(current, name, parameters, max_outcomes=max_outcomes)
-        if output is OutputFormat.json:
+        if output is TableFormat.json:
             _print_json({"source": str(source), **answer})
+            return
+        if output is TableFormat.csv:
+            _print_csv(answer)
             return
         show(current)
         _render(answer, str(source), current)
@@ -127,11 +137,20 @@ def forecast_command(
     if name == "smp" and source.suffix.lower() == ".xml":  # the scenario's own switches
         parameters = {**read_ktab_xml(source).smp_parameters(), **parameters}
     result = forecast(space, name, **parameters)
-    if output is OutputFormat.json:
+    if output is TableFormat.json:
         _print_json({"format": "redline-forecast/1", "source": str(source), **result.to_dict(),
                      "situation": None})
         return
+    if output is TableFormat.csv:
+        _print_csv(result.to_dict())
+        return
     _render(result.to_dict(), str(source), None, space)
+
+
+def _print_csv(data: dict[str, Any]) -> None:
+    from redline.report.tables import forecast_rows, to_csv
+
+    print(to_csv(forecast_rows(data)), end="")
 
 
 def _render(data: dict[str, Any], source: str, current: Situation | None,

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from redline.cli.analysis import FormatOpt, OutputFormat, ScenarioArg, print_json
+from redline.cli.analysis import ScenarioArg, TableFormat, TableFormatOpt, print_data
 from redline.cli.app import app, out, user_errors
 from redline.cli.situation import (
     AgendaOpt,
@@ -49,6 +49,7 @@ class Protocol(StrEnum):
     alternating = "alternating"
     mediated = "mediated"
     mediated_nash = "mediated-nash"
+    coalition = "coalition"  # offers adopted by a winning coalition under the decision rule
     both = "both"  # direct alternating offers vs the single-text mediator
     all = "all"  # direct, single-text mediator and Nash-steering mediator
 
@@ -57,11 +58,13 @@ PROTOCOL_RUNS = {
     Protocol.alternating: ("alternating",),
     Protocol.mediated: ("mediated",),
     Protocol.mediated_nash: ("mediated-nash",),
+    Protocol.coalition: ("coalition",),
     Protocol.both: ("alternating", "mediated"),
     Protocol.all: ("alternating", "mediated", "mediated-nash"),
 }
 LABELS = {"alternating": "direct (alternating offers)", "mediated": "mediated (single text)",
-          "mediated-nash": "mediated (toward Nash)"}
+          "mediated-nash": "mediated (toward Nash)",
+          "coalition": "coalition offers (decision rule)"}
 BATCH = 2048
 """Sessions per chunk at most: one numpy batch (its uniforms take rounds x parties x 8 bytes
 per session)."""
@@ -134,8 +137,9 @@ def number(x: float | None, digits: int = 3) -> str:
 def simulate_command(
     scenario: ScenarioArg,
     protocol: Annotated[Protocol, typer.Option(
-        "--protocol", "-p", help="alternating, mediated, mediated-nash, both (direct vs "
-        "mediated) or all.")] = Protocol.alternating,
+        "--protocol", "-p", help="alternating, mediated, mediated-nash, coalition (a winning "
+        "coalition under the decision rule adopts), both (direct vs mediated) or all.")
+    ] = Protocol.alternating,
     strategies: Annotated[list[str] | None, typer.Option(
         "--strategy", "-s", help="PARTY=NAME, repeatable; names: " + ", ".join(REGISTRY)
         + ".")] = None,
@@ -149,6 +153,10 @@ def simulate_command(
     reach: Annotated[int, typer.Option(
         "--reach", min=1, help="Issues a mediator may change in one proposal.")] = 2,
     max_outcomes: MaxOutcomesOpt = MAX_OUTCOMES,
+    discount: Annotated[str, typer.Option(
+        "--discount", help="'none', or 'scenario': each party's discount factor per turn from "
+        "its preferences (GENIUS's discount_factor; 1 where none is given), alternating offers "
+        "only.")] = "none",
     agenda: AgendaOpt = None,
     events: EventsOpt = "active",
     influence: InfluenceOpt = "none",
@@ -158,14 +166,20 @@ def simulate_command(
     workers: WorkersOpt = None,
     transcript: Annotated[Path | None, typer.Option(
         "--transcript", help="Write every offer, vote and response to this JSON file.")] = None,
-    output: FormatOpt = OutputFormat.text,
+    output: TableFormatOpt = TableFormat.text,
 ) -> None:
     """Play negotiations out: direct alternating offers and/or a mediator's single text."""
     current = resolve(scenario, agenda, events, influence, date)
     domain = from_scenario(current, max_outcomes=max_outcomes)
     profile = strategy_profile(domain, strategies, default)
+    if discount not in ("none", "scenario"):
+        raise RedlineError(f"--discount {discount!r}: give 'none' or 'scenario'")
+    factors = None if discount == "none" else tuple(
+        current.scenario.utilities[p].discount or 1.0 for p in domain.parties)
     setups = [Setup(domain, profile, protocol=name, rounds=rounds, breakdown=breakdown,
-                    reach=reach) for name in PROTOCOL_RUNS[protocol]]
+                    reach=reach, discounts=factors if name == "alternating" else None,
+                    game=current.scenario.voting_game() if name == "coalition" else None)
+              for name in PROTOCOL_RUNS[protocol]]
     reference = landmarks(current, domain)
     records, logs = [], []
     with engine_named(engine, workers, scheduler) as pool:
@@ -182,10 +196,9 @@ def simulate_command(
     if transcript is not None:
         write_file(transcript, json.dumps({"format": "redline-transcript/1", "seed": seed,
                                            "runs": logs}, ensure_ascii=False))
-    if output is OutputFormat.json:
-        print_json(records[0] if len(records) == 1 else
-                   {"format": "redline-simulation/1", "situation": current.to_dict(),
-                    "comparison": records})
+    if print_data(output, "simulate", records[0] if len(records) == 1 else
+                  {"format": "redline-simulation/1", "situation": current.to_dict(),
+                   "comparison": records}):
         return
     show(current)
     render_simulation(current, domain, records, seed)
@@ -263,7 +276,7 @@ def tournament_command(
     engine: EngineOpt = "local",
     scheduler: SchedulerOpt = None,
     workers: WorkersOpt = None,
-    output: FormatOpt = OutputFormat.text,
+    output: TableFormatOpt = TableFormat.text,
 ) -> None:
     """Every strategy against every other (each party, each seat), many seeded sessions each."""
     current = resolve(scenario, agenda, events, influence, date)
@@ -273,9 +286,8 @@ def tournament_command(
         result = tournament(domain, runs, seed, split_ids(names), protocol=protocol,
                             rounds=rounds, breakdown=breakdown, engine=fanned_out(pool),
                             landmarks=reference, chunk_size=batch_size(runs, pool))
-    if output is OutputFormat.json:
-        print_json({"format": "redline-tournament/1", **result.to_dict(),
-                    "situation": current.to_dict()})
+    if print_data(output, "tournament", {"format": "redline-tournament/1", **result.to_dict(),
+                                         "situation": current.to_dict()}):
         return
     show(current)
     out.print(f"[bold]{current.title}[/]: tournament, {protocol}, {runs:,} sessions per pair, "
@@ -283,6 +295,9 @@ def tournament_command(
     if domain.refused_by:
         out.print("\n".join(refusal_lines(current)))
         return
+    if "played" in result.parameters:
+        played, total = result.parameters["played"], result.parameters["profiles"]
+        out.print(f"[dim]{total:,} strategy profiles: a seeded sample of {played:,} played.[/]")
     table = Table(title="Strategy pairs")
     for party in domain.parties:
         table.add_column(party)

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from redline.cli.analysis import OutputFormat, print_json
+from redline.cli.analysis import OutputFormat, TableFormat, TableFormatOpt, print_data, print_json
 from redline.cli.app import app, out, user_errors
 from redline.errors import RedlineError
 
@@ -213,7 +213,7 @@ def _poll_line(p: Any) -> str:
 def timeline_command(
     actor: Annotated[str, typer.Option("--actor", "-a", help="Actor code, e.g. IRN.")],
     issue: Annotated[str | None, typer.Option("--issue", "-i", help="Issue id.")] = None,
-    db: DbOpt = None, output: FormatOpt = OutputFormat.text, scenario: ScenarioOpt = None,
+    db: DbOpt = None, output: TableFormatOpt = TableFormat.text, scenario: ScenarioOpt = None,
 ) -> None:
     """How an actor's position (on an issue) moved over time, from stored statements (read in
     the scenario's ids with --scenario)."""
@@ -222,8 +222,7 @@ def timeline_command(
     loaded = _scenario(scenario)
     with open_store(db) as store:
         result = timeline(store, actor, issue, loaded)
-    if output is OutputFormat.json:
-        print_json(result.to_dict())
+    if print_data(output, "timeline", result.to_dict()):
         return
     out.print(_statement_table(list(result.statements),
                                f"{result.actor} on {issue or 'all issues'}"))

@@ -24,6 +24,7 @@ from redline.scenario import load
 class ReportFormat(StrEnum):
     html = "html"
     pdf = "pdf"
+    xlsx = "xlsx"
 
 
 class PlotKind(StrEnum):
@@ -50,7 +51,8 @@ def report_command(
     scenario: ScenarioArg,
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
     agenda: AgendaOpt = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="html or pdf.")]
+    fmt: Annotated[ReportFormat, typer.Option(
+        "--format", "-f", help="html, pdf, or xlsx (the report's tables, one sheet each).")]
     = ReportFormat.html,
     include: Annotated[list[Path] | None, typer.Option(
         "--include", "-i",
@@ -85,6 +87,12 @@ def report_command(
         from redline.report.stored import stored_statements
 
         given.append(stored_statements(loaded, "" if db == "default" else db))
+    if fmt is ReportFormat.xlsx:
+        from redline.report import gather, write_workbook
+
+        write_workbook(gather(loaded, options, given), output)
+        out.print(f"workbook written to {output}")
+        return
     html = build_report(loaded, options, given)
     if fmt is ReportFormat.pdf:
         write_pdf(html, output)
@@ -175,6 +183,9 @@ def convert_command(
         help="IN... OUT: a scenario (.yaml/.json), a KTAB SMP .csv, a DEU III .tsv, or a GENIUS "
              "domain .xml followed by its profile .xml files; then the output: a scenario "
              "(.yaml/.json) or a GENIUS domain .xml (one profile per party is written beside it).")],
+    genius_weights: Annotated[str, typer.Option(
+        "--genius-weights", help="GENIUS input: 'normalised' (rescaled to sum 1, the default) "
+                                 "or 'as-read' (as GENIUS uses them).")] = "normalised",
 ) -> None:
     """Convert between redline scenarios, GENIUS XML (domain + profiles), KTAB CSV and DEU TSV."""
     from redline.interop.convert import convert
@@ -182,7 +193,10 @@ def convert_command(
     if len(paths) < 2:
         raise RedlineError("give an input and an output, e.g. "
                            "redline convert examples/us-iran-2026.yaml us-iran.xml")
-    written, notices = convert(paths[:-1], paths[-1])
+    if genius_weights not in ("normalised", "as-read"):
+        raise RedlineError(f"--genius-weights {genius_weights!r}: give 'normalised' or 'as-read'")
+    written, notices = convert(paths[:-1], paths[-1],
+                               normalise_weights=genius_weights == "normalised")
     for notice in notices:
         out.print(f"note: {notice}")
     for path in written:

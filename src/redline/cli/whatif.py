@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 from rich.table import Table
 
-from redline.cli.analysis import FormatOpt, OutputFormat, ScenarioArg, print_json
+from redline.cli.analysis import (
+    FormatOpt,
+    OutputFormat,
+    ScenarioArg,
+    TableFormat,
+    TableFormatOpt,
+    print_data,
+    print_json,
+)
 from redline.cli.app import app, err, out, user_errors
+from redline.cli.rule_views import render_rule_agendas, render_rule_note
 from redline.cli.situation import (
     AgendaOpt,
     DateOpt,
@@ -25,6 +35,7 @@ from redline.scenario import load
 from redline.scenario.pressure import select_events, select_influence, utility_changes
 from redline.scenario.situation import situation
 from redline.space.agendas import AgendaResult, Agendas, analyze_agendas
+from redline.space.coalitions import analyze_coalitions
 from redline.space.compare import Comparison, compare
 from redline.space.explain import Concession, Explanation, explain
 
@@ -49,7 +60,7 @@ def agendas_command(
     events: EventsOpt = "active",
     influence: InfluenceOpt = "none",
     date: DateOpt = None,
-    output: FormatOpt = OutputFormat.text,
+    output: TableFormatOpt = TableFormat.text,
     issues: Annotated[str | None, typer.Option(
         "--issues", "--agenda", "-a",
         help="Only agendas made of these issues (comma-separated; default: all).")] = None,
@@ -61,11 +72,20 @@ def agendas_command(
     """Every agenda (issues on the table): refusals, ZOPA, Nash point, gains, linkage; ranked."""
     current = resolve(scenario, issues, events, influence, date)
     result = analyze_agendas(current, max_outcomes=max_outcomes, max_agendas=max_agendas)
-    if output is OutputFormat.json:
-        print_json(result.to_dict())
+    under_rule = None if current.scenario.voting_game().is_unanimity else [
+        analyze_coalitions(current.scenario, list(entry.issues), max_outcomes=max_outcomes)
+        for entry in result.agendas[:top] if entry.issues]
+    data = result.to_dict()
+    if under_rule is not None:  # only a vote adds the key: unanimity output is unchanged
+        data["decision_rule"] = {"rule": under_rule[0].rule if under_rule else None,
+                                 "agendas": [{"issues": list(r.agenda), **r.summary()}
+                                             for r in under_rule]}
+    if print_data(output, "agendas", data):
         return
     show(current)
     render_agendas(result, top)
+    if under_rule is not None:
+        render_rule_agendas(under_rule)
 
 
 def _name(issues: tuple[str, ...]) -> str:
@@ -167,11 +187,18 @@ def explain_command(
     """Why no deal: minimal sets of constraints whose removal opens a ZOPA (or what binds a deal)."""
     current = resolve(scenario, agenda, events, influence, date)
     result = explain(current, max_size=max_size, max_outcomes=max_outcomes)
+    under_rule = None if current.scenario.voting_game().is_unanimity else analyze_coalitions(
+        current.scenario, list(current.agenda), max_outcomes=max_outcomes)
     if output is OutputFormat.json:
-        print_json(result.to_dict())
+        data = result.to_dict()
+        if under_rule is not None:  # only a vote adds the key: unanimity output is unchanged
+            data["decision_rule"] = under_rule.summary()
+        print_json(data)
         return
     show(current)
     render_explanation(result)
+    if under_rule is not None:
+        render_rule_note(under_rule, result.zopa)
 
 
 def gives_up(entry: Concession) -> str:
@@ -225,7 +252,8 @@ def render_explanation(result: Explanation) -> None:
 @app.command("compare")
 @user_errors
 def compare_command(
-    scenario: ScenarioArg,
+    scenarios: Annotated[list[Path], typer.Argument(
+        help="A scenario file; or two versions of one (then the same as `redline diff`).")],
     event: Annotated[list[str] | None, typer.Option(
         "--event", help="Event whose effect is shown (repeatable).")] = None,
     edge: Annotated[list[str] | None, typer.Option(
@@ -241,8 +269,19 @@ def compare_command(
 
     The baseline is the situation under --events and --influence without the compared events and
     edges; the variant adds them.
+    Given two scenario files, compares the two versions instead (see `redline diff`).
     """
-    loaded = load(scenario)
+    if len(scenarios) == 2 and not event and not edge:
+        from redline.cli.versions import diff_command
+
+        err.print("[dim]two scenarios: comparing the versions (the same as `redline diff`)[/]")
+        diff_command(str(scenarios[0]), str(scenarios[1]), agenda, events, influence, date,
+                     None, output)
+        return
+    if len(scenarios) != 1:
+        raise RedlineError("give one scenario (with --event/--edge), or two versions of a "
+                           "scenario without them (see `redline diff OLD NEW`)")
+    loaded = load(scenarios[0])
     compared_events = select_events(loaded, ",".join(event or []))
     compared_edges = select_influence(loaded, ",".join(edge or []))
     if not compared_events and not compared_edges:
@@ -332,7 +371,7 @@ def montecarlo_command(
         "--output", help="Sensitivity output: zopa, joint_gain, or gain:PARTY.")] = "zopa",
     sobol_samples: Annotated[int, typer.Option(
         "--sobol", help="Sobol base sample size (power of 2; 0: tornado only).")] = 256,
-    output: FormatOpt = OutputFormat.text,
+    output: TableFormatOpt = TableFormat.text,
     max_outcomes: MaxOutcomesOpt = MAX_OUTCOMES,
 ) -> None:
     """Red lines under uncertainty: P(ZOPA), Nash package shares, gain intervals, sensitivity."""
@@ -345,7 +384,7 @@ def montecarlo_command(
     total = evaluations(len(parameters(loaded)), runs, max(0, sobol_samples))
     with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
                   TimeRemainingColumn(), console=err, transient=True,
-                  disable=total < 2000 or output is OutputFormat.json) as bar:
+                  disable=total < 2000 or output is not TableFormat.text) as bar:
         task = bar.add_task("scenarios evaluated", total=total)
         result = montecarlo(loaded, runs, seed, engine, agenda=list(current.agenda),
                             events=chosen_events, influence=chosen_edges,
@@ -353,8 +392,7 @@ def montecarlo_command(
                             workers=workers, scheduler=scheduler, max_outcomes=max_outcomes,
                             progress=lambda n: bar.advance(task, n))
     data = {**result.to_dict(), "situation": current.to_dict()}
-    if output is OutputFormat.json:
-        print_json(data)
+    if print_data(output, "montecarlo", data):
         return
     show(current)
     out.print(f"[bold]{data['scenario']}[/] - {runs:,} draws, seed {seed}, engine {engine}")

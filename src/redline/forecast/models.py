@@ -10,6 +10,7 @@ import numpy as np
 
 from redline.forecast.bdm import bdm
 from redline.forecast.compromise import Weighting, compromise
+from redline.forecast.council_votes import procedural_nice
 from redline.forecast.exchange import exchange
 from redline.forecast.nash import nash_bargaining
 from redline.forecast.procedural import procedural
@@ -102,6 +103,7 @@ MODELS: dict[str, Callable[..., Forecast]] = {
     "salience-mean": _salience_mean,
     "median-position": _median_position,
     "procedural": procedural,
+    "procedural-nice": procedural_nice,
     "ensemble": _ensemble,
 }
 """Model name -> function(space, **parameters) -> Forecast."""

@@ -63,6 +63,12 @@ class Forecast:
     def by_issue(self) -> dict[str, float]:
         return {k: float(v) for k, v in zip(self.issues, self.outcome, strict=True)}
 
+    def _repr_html_(self) -> str:
+        """The result in a Jupyter notebook (see :mod:`redline.notebook`)."""
+        from redline.notebook import result_html
+
+        return result_html(self.to_dict())
+
     def to_dict(self) -> dict[str, Any]:
         data = {
             "method": self.method,

@@ -1,4 +1,5 @@
-"""A redline scenario as an issue space: options in order on 0–100, each actor at its best."""
+"""A redline scenario as an issue space: options in order on 0–100 (a numeric issue's grid in
+proportion to its numbers), each actor at its best."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import numpy as np
 
 from redline.forecast.space import ForecastInputError, IssueSpace
 from redline.scenario import Scenario, load, point
-from redline.scenario.situation import option_scale
+from redline.scenario.situation import issue_scale
 
 
 def from_scenario(scenario: Scenario | str) -> IssueSpace:
@@ -31,11 +32,11 @@ def from_scenario(scenario: Scenario | str) -> IssueSpace:
             values = np.asarray(utility.values[issue.id], dtype=float)
             sal[i, k] = utility.weights.get(issue.id, 0.0)
             if values.size and np.ptp(values) > 0:
-                pos[i, k] = option_scale(len(issue.options))[int(np.argmax(values))]
+                pos[i, k] = issue_scale(issue)[int(np.argmax(values))]
     sq = np.full(len(issues), np.nan)
     for k, issue in enumerate(issues):
         if issue.status_quo is not None:
-            sq[k] = option_scale(len(issue.options))[list(issue.options).index(issue.status_quo)]
+            sq[k] = issue_scale(issue)[list(issue.options).index(issue.status_quo)]
     return IssueSpace(
         actors=tuple(a.id for a in actors), issues=tuple(i.id for i in issues),
         capabilities=np.array([point(a.power) for a in actors]), positions=pos,

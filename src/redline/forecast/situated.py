@@ -24,11 +24,14 @@ import numpy as np
 from redline.forecast.models import forecast
 from redline.forecast.result import Forecast
 from redline.forecast.scenario_space import from_scenario
+from redline.scenario.model import Issue
 from redline.scenario.scenario import Scenario
 from redline.scenario.situation import (
     Situation,
     below_reservation,
+    issue_scale,
     red_line_breaches,
+    scale_number,
     situate,
 )
 from redline.version import __version__
@@ -39,6 +42,14 @@ def nearest_option(n_options: int, value: float) -> int:
     if n_options < 2 or value != value:  # one option, or NaN
         return 0
     return int(np.clip(np.floor(value / 100 * (n_options - 1) + 0.5), 0, n_options - 1))
+
+
+def nearest_place(issue: Issue, value: float) -> int:
+    """The option nearest to a 0–100 value: by rank for an issue of options
+    (:func:`nearest_option`), by number on a numeric issue's grid."""
+    if issue.range is None or value != value:
+        return nearest_option(len(issue.options), value)
+    return int(np.argmin(np.abs(issue_scale(issue) - value)))
 
 
 @dataclass(frozen=True)
@@ -65,6 +76,17 @@ class SituatedForecast:
     def labels(self) -> dict[str, str]:
         return self.situation.labels(self.package)
 
+    def numbers(self) -> dict[str, float]:
+        """The forecast of each numeric issue on the agenda as its number, not snapped to the
+        grid (the package, which red lines and reservations are checked on, is)."""
+        scenario = self.situation.scenario
+        found = {}
+        for issue_id, value in zip(self.forecast.issues, self.forecast.outcome, strict=True):
+            number = scale_number(scenario.issue(issue_id), float(value))
+            if number is not None and issue_id in self.situation.agenda:
+                found[issue_id] = round(number, 9)
+        return found
+
     def to_dict(self) -> dict[str, Any]:
         """The `redline-forecast/1` JSON object."""
         return {
@@ -73,6 +95,7 @@ class SituatedForecast:
             "situation": self.situation.to_dict(),
             "talks": self.talks,
             "package": self.labels(),
+            **({"numbers": self.numbers()} if self.numbers() else {}),
             "red_line_breaches": list(self.red_line_breaches),
             "below_reservation": list(self.below_reservation),
             "version": self.version,
@@ -99,14 +122,13 @@ def forecast_situation(subject: Situation | Scenario, model: str = "compromise",
         positions[:, :, on_table] = moved.positions
     whole = Forecast(moved.method, moved.parameters, moved.actors, space.issues, outcome,
                      trajectory, positions, moved.converged, moved.details)
-    counts = scenario.option_counts()
     package = {}
     for k, issue in enumerate(space.issues):
         sq = scenario.issue(issue).status_quo
         if issue not in current.agenda and sq is not None:
             package[issue] = scenario.issue(issue).options.index(sq)
         else:
-            package[issue] = nearest_option(counts[issue], float(outcome[k]))
+            package[issue] = nearest_place(scenario.issue(issue), float(outcome[k]))
     return SituatedForecast(whole, current, package, red_line_breaches(current, package),
                             below_reservation(current, package))
 

@@ -19,12 +19,13 @@ SCENARIO_SUFFIXES = (".yaml", ".yml", ".json")
 SPATIAL_SUFFIXES = (".csv", ".tsv")  # KTAB SMP or actor-table CSV, DEU III TSV
 
 
-def read_any(paths: Sequence[Path]) -> Scenario:
-    """A scenario from a redline file, or from a GENIUS domain followed by its profiles."""
+def read_any(paths: Sequence[Path], normalise_weights: bool = True) -> Scenario:
+    """A scenario from a redline file, or from a GENIUS domain followed by its profiles
+    (`normalise_weights`: see :func:`redline.interop.load_genius`)."""
     first = paths[0]
     suffix = first.suffix.lower()
     if suffix == ".xml":
-        return load_genius(first, paths[1:])
+        return load_genius(first, paths[1:], normalise_weights=normalise_weights)
     if suffix in SPATIAL_SUFFIXES:
         if len(paths) > 1:
             raise RedlineError(f"a KTAB or DEU file is read alone; got {len(paths)} inputs")
@@ -39,13 +40,14 @@ def read_any(paths: Sequence[Path]) -> Scenario:
                        ".xml files")
 
 
-def convert(inputs: Sequence[Path], output: Path) -> tuple[list[Path], tuple[str, ...]]:
+def convert(inputs: Sequence[Path], output: Path, normalise_weights: bool = True
+            ) -> tuple[list[Path], tuple[str, ...]]:
     """Convert `inputs` to `output` (format by suffix): the files written, and notices of what
-    the output format could not carry."""
-    scenario = read_any(inputs)
+    was read leniently and what the output format could not carry."""
+    scenario = read_any(inputs, normalise_weights)
     suffix = output.suffix.lower()
     if suffix == ".xml":
-        return write_genius(scenario, output), to_genius(scenario).notices
+        return write_genius(scenario, output), (*scenario.notices, *to_genius(scenario).notices)
     data = scenario.to_dict()
     if suffix == ".json":
         write_file(output, json.dumps(data, indent=2, ensure_ascii=False) + "\n")

@@ -13,36 +13,45 @@ A *profile* (utility space) repeats the issues with an ``evaluation`` on each it
 sum_i w_i * e_i(value) / max_v e_i(v): GENIUS divides each issue's evaluations by their maximum.
 This reader follows that rule, so redline values are in [0, 1] with a maximum of 1 per issue.
 
-Only discrete issues are read (integer and real issues are refused with a clear message). Red lines,
-actor roles and sources have no GENIUS counterpart: the writer leaves them out and says so.
+Integer and real issues (bounds, and per profile an ``<evaluator>``: linear, constant or
+triangular, clipped to [0, 1] and *not* rescaled, as GENIUS does) become numeric issues with a
+piecewise-linear value function (:mod:`redline.interop.genius_numeric`). What GENIUS tolerates
+and XML does not (a bare ``&`` in a value), a ``-inf`` or out-of-range reservation and
+out-of-range evaluations are read as documented in ``docs/interop.md``, each with a notice on the
+scenario. Red lines, actor roles and sources have no GENIUS counterpart: the writer leaves them
+out and says so.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import math
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from redline.errors import Problem, RedlineError, ScenarioError
+from redline.errors import Problem, ScenarioError
+from redline.interop.genius_numeric import GeniusError, evaluator_points, issue_bounds
 from redline.scenario import Scenario, load
 
 MAX_BYTES = 10_000_000
+REAL_GRID_POINTS = 11
+"""Grid points of a GENIUS real issue for the enumerating engines (``step`` = range / 10)."""
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
-
-
-class GeniusError(RedlineError):
-    """A GENIUS file that cannot be read."""
+_BARE_AMPERSAND = re.compile(r"&(?!(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#x[0-9A-Fa-f]+);)")
 
 
 @dataclass(frozen=True)
 class GeniusIssue:
     index: str
     name: str
-    values: tuple[str, ...]
+    values: tuple[str, ...]  # discrete issues: the items; numeric issues: ()
     description: str | None = None
+    kind: str = "discrete"  # "discrete", "integer" or "real"
+    bounds: tuple[float, float] | None = None  # integer and real issues
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,8 @@ class GeniusProfile:
     evaluations: dict[str, dict[str, float]]
     reservation: float | None
     discount: float | None
+    # integer and real issues: issue name -> value function as points [(x, value), ...]
+    functions: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -67,13 +78,20 @@ class Export:
 
 # --- reading ---------------------------------------------------------------------------------
 
-def _parse(text: str, origin: str) -> ET.Element:
+def _parse(text: str, origin: str, notices: list[str] | None = None) -> ET.Element:
     if len(text.encode("utf-8")) > MAX_BYTES:
         raise GeniusError(f"{origin}: larger than {MAX_BYTES // 1_000_000} MB; "
                           "GENIUS files are small: check that this is the right file")
     if "<!DOCTYPE" in text or "<!ENTITY" in text:
         raise GeniusError(f"{origin}: has a DOCTYPE or ENTITY declaration; GENIUS files need none "
                           "(remove it)")
+    bare = _BARE_AMPERSAND.findall(text)
+    if bare:
+        # GENIUS's own parser takes '&' literally ("farmer & mun."); XML needs '&amp;'
+        text = _BARE_AMPERSAND.sub("&amp;", text)
+        if notices is not None:
+            notices.append(f"{origin}: {len(bare)} bare '&' read as a literal '&', as GENIUS "
+                           "does (XML would write '&amp;')")
     try:
         return ET.fromstring(text)
     except ET.ParseError as exc:
@@ -111,13 +129,18 @@ def _issues(objective: ET.Element, origin: str) -> list[GeniusIssue]:
     found: list[GeniusIssue] = []
     for node in objective.iter("issue"):
         name = node.get("name")
-        kind = node.get("type") or node.get("etype") or "discrete"
+        kind = (node.get("type") or node.get("etype") or "discrete").lower()
         if not name:
             raise GeniusError(f"{origin}: an <issue> has no name attribute; give every issue a "
                               "name")
+        if kind in ("integer", "real"):
+            found.append(GeniusIssue(str(node.get("index", len(found) + 1)), name, (),
+                                     node.get("description") or None, kind,
+                                     issue_bounds(node, kind, origin)))
+            continue
         if kind != "discrete":
             raise GeniusError(f"{origin}: issue {name!r} is of type {kind!r}; redline reads "
-                              "discrete issues only (list its values as <item> elements)")
+                              "discrete, integer and real issues")
         values = tuple(str(item.get("value")) for item in node.findall("item")
                        if item.get("value") is not None)
         if len(values) < 2:
@@ -141,15 +164,18 @@ def _number(node: ET.Element, attribute: str, origin: str, what: str) -> float:
     return value
 
 
-def read_domain(text: str, origin: str = "<domain>") -> tuple[str | None, list[GeniusIssue]]:
-    """The domain's name (if given) and its issues."""
-    objective = _objective(_parse(text, origin), origin)
+def read_domain(text: str, origin: str = "<domain>", notices: list[str] | None = None
+                ) -> tuple[str | None, list[GeniusIssue]]:
+    """The domain's name (if given) and its issues; `notices` collects what was read leniently."""
+    objective = _objective(_parse(text, origin, notices), origin)
     return objective.get("name") or None, _issues(objective, origin)
 
 
-def read_profile(text: str, name: str, origin: str = "<profile>") -> GeniusProfile:
-    """A utility profile: per-issue weights and evaluations, reservation and discount."""
-    root = _parse(text, origin)
+def read_profile(text: str, name: str, origin: str = "<profile>",
+                 notices: list[str] | None = None) -> GeniusProfile:
+    """A utility profile: per-issue weights and evaluations (value functions of integer and real
+    issues), reservation and discount; `notices` collects what was read leniently."""
+    root = _parse(text, origin, notices)
     objective = _objective(root, origin)
     issues = _issues(objective, origin)
     by_index = {i.index: i.name for i in issues}
@@ -161,8 +187,13 @@ def read_profile(text: str, name: str, origin: str = "<profile>") -> GeniusProfi
                               f"{', '.join(by_index)}")
         weights[by_index[index]] = _number(node, "value", origin, f"the weight of {index}")
     evaluations: dict[str, dict[str, float]] = {}
+    functions: dict[str, list[tuple[float, float]]] = {}
+    numeric = {i.name: i for i in issues if i.kind != "discrete"}
     for issue_node in objective.iter("issue"):
         issue = str(issue_node.get("name"))
+        if issue in numeric:
+            functions[issue] = evaluator_points(issue_node, numeric[issue], origin, notices)
+            continue
         evaluations[issue] = {
             str(item.get("value")): _number(item, "evaluation", origin,
                                             f"value {item.get('value')!r} of issue {issue!r}")
@@ -173,8 +204,16 @@ def read_profile(text: str, name: str, origin: str = "<profile>") -> GeniusProfi
     discount = space.find("discount_factor")
     return GeniusProfile(
         name, weights, evaluations,
-        _number(reservation, "value", origin, "<reservation>") if reservation is not None else None,
-        _number(discount, "value", origin, "<discount_factor>") if discount is not None else None)
+        _reservation(reservation, origin) if reservation is not None else None,
+        _number(discount, "value", origin, "<discount_factor>") if discount is not None else None,
+        functions)
+
+
+def _reservation(node: ET.Element, origin: str) -> float:
+    """A reservation value; GENIUS writes ``-inf`` for "none" (kept here as -inf)."""
+    if (node.get("value") or "").strip().lower() in ("-inf", "-infinity"):
+        return -math.inf
+    return _number(node, "value", origin, "<reservation>")
 
 
 def _identifier(name: str, taken: set[str]) -> str:
@@ -189,8 +228,13 @@ def _identifier(name: str, taken: set[str]) -> str:
 
 
 def genius_document(domain_name: str, issues: Sequence[GeniusIssue],
-                    profiles: Sequence[GeniusProfile]) -> dict[str, Any]:
-    """A redline/1 document (plain data) from a GENIUS domain and its profiles (one party each)."""
+                    profiles: Sequence[GeniusProfile], *, normalise_weights: bool = True,
+                    notices: list[str] | None = None) -> dict[str, Any]:
+    """A redline/1 document (plain data) from a GENIUS domain and its profiles (one party each).
+
+    `normalise_weights`: False keeps each profile's weights as GENIUS reads them (utilities then
+    reach the weights' sum, not 1); True (default) rescales them to sum 1, as redline does."""
+    said = notices if notices is not None else []
     issue_ids: dict[str, str] = {}
     taken: set[str] = set()
     for issue in issues:
@@ -203,46 +247,89 @@ def genius_document(domain_name: str, issues: Sequence[GeniusIssue],
     preferences: dict[str, Any] = {}
     for profile in profiles:
         who = actor_ids[profile.name]
-        actor: dict[str, Any] = {"id": who, "name": profile.name, "role": "party"}
-        if profile.discount is not None and profile.discount != 1.0:
-            actor["rationale"] = (f"GENIUS discount factor {profile.discount:g} (time discounting "
-                                  "is not part of redline's analysis)")
-        actors.append(actor)
-        values: dict[str, list[float]] = {}
+        actors.append({"id": who, "name": profile.name, "role": "party"})
+        values: dict[str, Any] = {}
         for issue in issues:
+            if issue.kind != "discrete":
+                points = profile.functions.get(issue.name)
+                if points is None:
+                    raise GeniusError(f"profile {profile.name!r}: issue {issue.name!r} has no "
+                                      "<evaluator>; give it one (linear, for instance)")
+                values[issue_ids[issue.name]] = {"points": [list(p) for p in points]}
+                continue
             given = profile.evaluations.get(issue.name, {})
             missing = [v for v in issue.values if v not in given]
             if missing:
                 raise GeniusError(f"profile {profile.name!r}: issue {issue.name!r} has no "
                                   f"evaluation for {', '.join(map(repr, missing))}; give every "
                                   "item an evaluation")
+            negative = [v for v in issue.values if given[v] < 0]
+            if negative:
+                said.append(f"profile {profile.name!r}: issue {issue.name!r} has negative "
+                            f"evaluations for {', '.join(map(repr, negative))}; read as 0 (the "
+                            "least a value can be)")
             top = max(given[v] for v in issue.values)
-            values[issue_ids[issue.name]] = [given[v] / top if top > 0 else 0.0
+            values[issue_ids[issue.name]] = [max(given[v], 0.0) / top if top > 0 else 0.0
                                              for v in issue.values]
         weights = {issue_ids[i.name]: profile.weights.get(i.name, 0.0) for i in issues}
         if sum(weights.values()) <= 0:
             raise GeniusError(f"profile {profile.name!r}: no positive <weight>; give each issue a "
                               "weight")
-        preferences[who] = {"weights": weights, "values": values,
-                            "reservation": _clip(profile.reservation)}
+        negative = [i for i, w in weights.items() if w < 0]
+        if negative:
+            raise GeniusError(f"profile {profile.name!r}: negative weight on "
+                              f"{', '.join(negative)}; GENIUS weights are >= 0")
+        preference: dict[str, Any] = {
+            "weights": weights, "values": values,
+            "reservation": _reservation_value(profile, sum(weights.values()), normalise_weights,
+                                              said)}
+        if profile.discount is not None and 0 < profile.discount < 1:
+            preference["discount"] = profile.discount
+        if not normalise_weights:
+            preference["normalise_weights"] = False
+        preferences[who] = preference
     return {
         "format": "redline/1",
         "title": domain_name,
         "description": "Imported from GENIUS XML.",
         "actors": actors,
-        "issues": [
-            {"id": issue_ids[i.name], "name": i.description or i.name, "options": list(i.values)}
-            for i in issues
-        ],
+        "issues": [_issue_entry(issue_ids[i.name], i) for i in issues],
         "preferences": preferences,
     }
 
 
-def _clip(reservation: float | None) -> float:
-    # GENIUS writes -inf or omits the value for "no reservation": utility 0 is the floor here.
-    if reservation is None:
+def _issue_entry(issue_id: str, issue: GeniusIssue) -> dict[str, Any]:
+    entry: dict[str, Any] = {"id": issue_id, "name": issue.description or issue.name}
+    if issue.bounds is None:
+        entry["options"] = list(issue.values)
+        return entry
+    low, high = issue.bounds
+    entry["range"] = [low, high]
+    if issue.kind == "integer":
+        entry["integer"] = True
+    else:
+        entry["step"] = (high - low) / (REAL_GRID_POINTS - 1)
+    return entry
+
+
+def _reservation_value(profile: GeniusProfile, top: float, normalise: bool,
+                       notices: list[str]) -> float:
+    """The reservation as redline reads it: missing or ``-inf`` (GENIUS's "none") is 0, the
+    least a utility can be; a value outside [0, 1] is brought to the nearest end; each said."""
+    value = profile.reservation
+    if value is None:
         return 0.0
-    return min(1.0, max(0.0, reservation))
+    if value == -math.inf:
+        notices.append(f"profile {profile.name!r}: reservation -inf (GENIUS's 'no reservation') "
+                       "read as 0, the least a utility can be")
+        return 0.0
+    high = 1.0 if normalise else max(1.0, top)
+    if not 0.0 <= value <= high:
+        clipped = min(high, max(0.0, value))
+        notices.append(f"profile {profile.name!r}: reservation {value:g} lies outside "
+                       f"[0, {high:g}]; read as {clipped:g}")
+        return clipped
+    return value
 
 
 def party_names(stems: Sequence[str]) -> list[str]:
@@ -259,21 +346,29 @@ def party_names(stems: Sequence[str]) -> list[str]:
     return names if all(names) and len(set(names)) == len(names) else list(stems)
 
 
-def load_genius(domain: str | Path, profiles: Sequence[str | Path]) -> Scenario:
-    """A Scenario from a GENIUS domain file and its utility profile files (one party each)."""
+def load_genius(domain: str | Path, profiles: Sequence[str | Path], *,
+                normalise_weights: bool = True) -> Scenario:
+    """A Scenario from a GENIUS domain file and its utility profile files (one party each).
+
+    `normalise_weights=False` keeps the weights as GENIUS reads them (see :func:`genius_document`).
+    What was read leniently (a bare '&', a -inf or out-of-range reservation, negative
+    evaluations) is listed in the scenario's ``notices``."""
     if not profiles:
         raise GeniusError("give the profile files after the domain file (one per party)")
+    notices: list[str] = []
     text, origin = _read(domain)
-    title, issues = read_domain(text, origin)
+    title, issues = read_domain(text, origin, notices)
     read = []
     for path, party in zip(profiles, party_names([Path(p).stem for p in profiles]), strict=True):
         profile_text, profile_origin = _read(path)
-        read.append(read_profile(profile_text, party, profile_origin))
+        read.append(read_profile(profile_text, party, profile_origin, notices))
     if not title or title in ("root", "any"):
         title = Path(domain).stem
-    document = genius_document(title, issues, read)
+    document = genius_document(title, issues, read, normalise_weights=normalise_weights,
+                               notices=notices)
     try:
-        return load(document)
+        scenario = load(document)
     except ScenarioError as exc:
         raise ScenarioError(origin, [Problem(p.where, p.message, p.fix) for p in exc.problems]
                             ) from None
+    return dataclasses.replace(scenario, notices=(*notices, *scenario.notices))

@@ -21,14 +21,16 @@ import numpy as np
 from numpy.typing import NDArray
 
 from redline.errors import RedlineError
-from redline.negotiate import alternating, mediated
+from redline.negotiate import alternating, coalition_offers, mediated
 from redline.negotiate.domain import Domain
 from redline.negotiate.sessions import Sessions, concatenate
 from redline.negotiate.strategies.base import Strategy
 from redline.negotiate.transcript import Transcript
+from redline.scenario.decision import VotingGame
 
-PROTOCOLS = ("alternating", "mediated", "mediated-nash")
-"""Protocol names: alternating offers; single-text mediator; mediator steering to Nash."""
+PROTOCOLS = ("alternating", "mediated", "mediated-nash", "coalition")
+"""Protocol names: alternating offers; single-text mediator; mediator steering to Nash;
+coalition offers (a winning coalition's acceptance ends the talks; needs ``game``)."""
 
 
 class SetupError(RedlineError):
@@ -46,6 +48,7 @@ class Setup:
     breakdown: float = 0.0
     discounts: tuple[float, ...] | None = None
     reach: int = 2
+    game: VotingGame | None = None  # the decision rule, for the coalition protocol
 
     def __post_init__(self) -> None:
         if self.protocol not in PROTOCOLS:
@@ -68,6 +71,10 @@ class Setup:
         if self.reach < 1:
             raise SetupError(f"reach must be at least 1, got {self.reach}. "
                              "Fix: let the mediator change at least one issue per proposal")
+        if self.protocol == "coalition" and (
+                self.game is None or self.game.members != self.domain.parties):
+            raise SetupError("the coalition protocol needs the decision rule over the domain's "
+                             "parties. Fix: pass game=scenario.voting_game()")
         if len(self.strategies) != self.domain.n_parties:
             raise SetupError(f"{len(self.strategies)} strategies for "
                              f"{self.domain.n_parties} parties ("
@@ -77,12 +84,16 @@ class Setup:
     def noise_shape(self) -> tuple[int, int]:
         if self.protocol == "alternating":
             return alternating.noise_shape(self.domain, self.rounds)
+        if self.protocol == "coalition":
+            return coalition_offers.noise_shape(self.domain, self.rounds)
         return mediated.noise_shape(self.domain, self.rounds)
 
     def describe(self) -> dict[str, Any]:
         return {"protocol": self.protocol, "rounds": self.rounds, "breakdown": self.breakdown,
                 "discounts": None if self.discounts is None else list(self.discounts),
                 "reach": self.reach,
+                **({"rule": self.game.describe()} if self.protocol == "coalition"
+                   and self.game is not None else {}),
                 "strategies": {p: s.describe() for p, s in
                                zip(self.domain.parties, self.strategies, strict=True)},
                 "domain": self.domain.to_dict()}
@@ -158,6 +169,10 @@ def run_chunk(setup: Setup, seeds: Sequence[np.random.SeedSequence], first: int 
         return alternating.alternating_offers(setup.domain, setup.strategies, noise,
                                               setup.rounds, setup.breakdown, setup.discounts,
                                               log)
+    if setup.protocol == "coalition":
+        assert setup.game is not None  # Setup checks it
+        return coalition_offers.coalition_offers(setup.domain, setup.strategies, setup.game,
+                                                 noise, setup.rounds, setup.breakdown, log)
     return mediated.single_text(setup.domain, setup.strategies, noise, setup.rounds,
                                 "nash" if setup.protocol == "mediated-nash" else "single-text",
                                 setup.reach, setup.breakdown, log)

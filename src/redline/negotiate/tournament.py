@@ -17,9 +17,13 @@ import numpy as np
 
 from redline.limits import MAX_PROFILES
 from redline.negotiate.domain import Domain
-from redline.negotiate.engine import Engine, Setup, SetupError, simulate
+from redline.negotiate.engine import Engine, Setup, simulate
 from redline.negotiate.measures import Reference, Summary, reference, summarize
 from redline.negotiate.strategies import REGISTRY, strategy
+
+"""Every strategy profile (strategies ** parties) is played up to this many; beyond, a seeded
+sample of SAMPLED_PROFILES."""
+SAMPLED_PROFILES = 256
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,12 @@ class Tournament:
                  for name, g in gains.items()]
         return sorted(table, key=lambda row: -row[1])
 
+    def _repr_html_(self) -> str:
+        """The result in a Jupyter notebook (see :mod:`redline.notebook`)."""
+        from redline.notebook import result_html
+
+        return result_html(self.to_dict())
+
     def to_dict(self) -> dict[str, Any]:
         return {"method": self.method, "parameters": dict(self.parameters),
                 "entries": [e.to_dict() for e in self.entries],
@@ -67,15 +77,15 @@ def tournament(domain: Domain, runs: int, seed: int, names: Sequence[str] | None
                chunk_size: int = 2048) -> Tournament:
     """Play every assignment of the named strategies to the parties (all of ``REGISTRY`` by
     default), ``runs`` sessions each (in chunks of ``chunk_size``, which changes nothing but
-    how the engine can spread them)."""
+    how the engine can spread them). With more than MAX_PROFILES assignments (27 parties and
+    two strategies make 2**27), a sample of SAMPLED_PROFILES distinct ones drawn with ``seed``
+    is played instead, and ``parameters["profiles"]`` and ``["played"]`` say so."""
     chosen = list(names) if names is not None else list(REGISTRY)
     players = [strategy(n) for n in chosen]
     landmarks = landmarks if landmarks is not None else reference(domain)
-    if len(players) ** domain.n_parties > MAX_PROFILES:
-        raise SetupError(f"{len(players)} strategies over {domain.n_parties} parties make "
-                         f"{len(players) ** domain.n_parties:.3g} seatings, more than "
-                         f"{MAX_PROFILES:,}. Fix: name fewer strategies with --strategies")
-    profiles = list(itertools.product(range(len(players)), repeat=domain.n_parties))
+    total = len(players) ** domain.n_parties
+    profiles = (list(itertools.product(range(len(players)), repeat=domain.n_parties))
+                if total <= MAX_PROFILES else _sample(len(players), domain.n_parties, seed))
     children = np.random.SeedSequence(seed).spawn(len(profiles))
     entries = []
     for profile, child in zip(profiles, children, strict=True):
@@ -90,4 +100,15 @@ def tournament(domain: Domain, runs: int, seed: int, names: Sequence[str] | None
                   "breakdown": breakdown, "strategies": [p.label for p in players],
                   "reservations": dict(zip(domain.parties, domain.reservations.tolist(),
                                            strict=True))}
+    if len(profiles) < total:  # only a sample adds the keys: other tournaments are unchanged
+        parameters.update({"profiles": total, "played": len(profiles)})
     return Tournament("round-robin", parameters, tuple(entries))
+
+
+def _sample(strategies: int, parties: int, seed: int) -> list[tuple[int, ...]]:
+    """SAMPLED_PROFILES distinct profiles, drawn uniformly with their own child of ``seed``."""
+    rng = np.random.default_rng(np.random.SeedSequence([seed, 1]))
+    found: dict[tuple[int, ...], None] = {}
+    while len(found) < SAMPLED_PROFILES:
+        found.setdefault(tuple(int(k) for k in rng.integers(0, strategies, parties)))
+    return list(found)

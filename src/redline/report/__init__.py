@@ -5,6 +5,7 @@ from redline.report.build import build_report, write_pdf
 from redline.report.document import render_html, sections
 from redline.report.gather import Options, available, gather, result_key, space_points
 from redline.report.plot import plot_space
+from redline.report.workbook import write_workbook
 
 __all__ = [
     "Options",
@@ -17,4 +18,5 @@ __all__ = [
     "sections",
     "space_points",
     "write_pdf",
+    "write_workbook",
 ]

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from redline.report import outlook_sections, scenario_sections, space_sections
+from redline.report import coalition_sections, outlook_sections, scenario_sections, space_sections
+from redline.report.brief_page import breakeven_section, summary_section
 from redline.report.markup import Section, text
 from redline.version import __version__
 
@@ -35,7 +36,10 @@ footer{padding:12px 32px;color:#777;font-size:12px;border-top:1px solid #dde3ea}
 
 def sections(document: dict[str, Any], results: Mapping[str, dict[str, Any]]) -> list[Section]:
     """The report's sections, in reading order; a section without its result is left out."""
-    found: list[Section | None] = [scenario_sections.glance(document)]
+    found: list[Section | None] = []
+    if "brief" in results:
+        found.append(summary_section(results["brief"]))
+    found.append(scenario_sections.glance(document))
     analysis = results.get("analysis")
     found.append(scenario_sections.situation(_situation(results)))
     if analysis is not None:
@@ -45,6 +49,10 @@ def sections(document: dict[str, Any], results: Mapping[str, dict[str, Any]]) ->
         found.append(outlook_sections.agendas(results["agendas"]))
     if analysis is not None:
         found.append(space_sections.what_binds(analysis, results.get("explain")))
+    if "thresholds" in results:
+        found.append(breakeven_section(results["thresholds"]))
+    if "coalitions" in results:
+        found.append(coalition_sections.decision_rule(results["coalitions"]))
     if "forecast" in results:
         found.append(outlook_sections.forecasts(results["forecast"], document))
     if "simulation" in results:

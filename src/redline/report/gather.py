@@ -44,7 +44,7 @@ class Options:
     date: str | None = None  # as `--date`
 
 
-Runner = Callable[[Situation, Options], dict[str, Any]]
+Runner = Callable[[Situation, Options], dict[str, Any] | None]  # None: not applicable
 
 # Result key -> the module that must be importable for its runner to be used.
 ENGINES: dict[str, str] = {
@@ -56,6 +56,9 @@ ENGINES: dict[str, str] = {
     "forecast": "redline.forecast",
     "simulation": "redline.negotiate",
     "statements": "redline.news",
+    "thresholds": "redline.space.thresholds",
+    "coalitions": "redline.space.coalitions",
+    "brief": "redline.briefing",  # last: it words the others' results
 }
 
 # The `format` field of each engine's JSON -> the result key it fills.
@@ -68,6 +71,9 @@ FORMATS: dict[str, str] = {
     "redline-forecast/1": "forecast",
     "redline-simulation/1": "simulation",
     "redline-statements/1": "statements",
+    "redline-brief/1": "brief",
+    "redline-thresholds/1": "thresholds",
+    "redline-coalitions/1": "coalitions",
 }
 
 
@@ -117,16 +123,63 @@ def sobol_samples(requested: int) -> int:
 
 
 def _forecast(current: Situation, options: Options) -> dict[str, Any]:
+    from redline.forecast import from_scenario
     from redline.report.words import forecast_answer
 
+    start = from_scenario(current.scenario)  # each actor at its best option, for the chart
+    positions = {actor: [round(float(v), 6) if v == v else None for v in row]
+                 for actor, row in zip(start.actors, start.positions.tolist(), strict=True)}
     return {"source": current.title,
-            **forecast_answer(current, "compromise", max_outcomes=options.max_outcomes)}
+            **forecast_answer(current, "compromise", max_outcomes=options.max_outcomes),
+            "actor_positions": {"issues": list(start.issues), "positions": positions}}
 
 
 def _simulation(current: Situation, options: Options) -> dict[str, Any]:
     from redline.report.simulation import simulation_record
 
     return simulation_record(current, runs=options.runs, seed=options.seed)
+
+
+def _thresholds(current: Situation, options: Options) -> dict[str, Any]:
+    """Break-even values, and a sweep of the setting whose break-even value is nearest to where
+    it stands (the one an analyst should watch); nothing for a space above the limit."""
+    from redline.space import SpaceTooLarge, sweep, thresholds
+
+    try:
+        found = thresholds(current, max_outcomes=options.max_outcomes)
+    except SpaceTooLarge as exc:
+        return {"format": "redline-thresholds/1", "thresholds": [], "skipped": str(exc)}
+    data = found.to_dict()
+    near = [t for t in found.items if t.threshold is not None
+            and not t.parameter.endswith(".credibility")]
+    if near:
+        watch = min(near, key=lambda t: abs(t.current - (t.threshold or 0.0)))
+        data["sweep"] = sweep(current, watch.parameter, 0.0, 1.0, 41,
+                              max_outcomes=options.max_outcomes).to_dict()
+    return data
+
+
+def _brief(current: Situation, options: Options,
+           montecarlo: dict[str, Any] | None = None) -> dict[str, Any]:
+    from redline.briefing import brief
+
+    return brief(current, montecarlo=montecarlo).to_dict()
+
+
+def _coalitions(current: Situation, options: Options) -> dict[str, Any] | None:
+    """Under a vote only (a unanimity scenario's report is unchanged): the coalitions and,
+    where exact, the members' voting power."""
+    from redline.space.coalitions import analyze_coalitions
+    from redline.space.power import EXACT_CELLS, power_indices, table_cells
+
+    game = current.scenario.voting_game()
+    if game.is_unanimity:
+        return None
+    data = analyze_coalitions(current.scenario, list(current.agenda),
+                              max_outcomes=options.max_outcomes).to_dict()
+    if table_cells(game) <= EXACT_CELLS:
+        data["power"] = power_indices(game, method="exact").to_dict()
+    return data
 
 
 RUNNERS: dict[str, Runner] = {
@@ -137,6 +190,9 @@ RUNNERS: dict[str, Runner] = {
     "montecarlo": _montecarlo,
     "simulation": _simulation,
     "forecast": _forecast,
+    "thresholds": _thresholds,
+    "coalitions": _coalitions,
+    "brief": _brief,  # last: it words the Monte Carlo result when there is one
 }
 
 
@@ -155,8 +211,12 @@ def gather(scenario: Scenario, options: Options | None = None,
     for data in given:
         results[result_key(data)] = dict(data)
     for key in available():
-        if key not in results:
-            results[key] = RUNNERS[key](current, options)
+        if key == "brief" and key not in results:
+            results[key] = _brief(current, options, results.get("montecarlo"))
+        elif key not in results:
+            found = RUNNERS[key](current, options)
+            if found is not None:
+                results[key] = found
     return results
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from redline.report.explaining import forecast_figure, p_deal_figure
 from redline.report.figures import tornado_figure
 from redline.report.markup import Section, figure, number, package, paragraph, table, text
 from redline.report.svg import lines
@@ -15,20 +16,29 @@ from redline.report.words import reconciliation_text
 
 
 def agendas(data: dict[str, Any]) -> Section:
-    """`redline-agendas/1`: one row per agenda, refusals, ZOPA, the Nash package and gains."""
+    """`redline-agendas/1`: one row per agenda with talks (ZOPA, the Nash package and gains);
+    the refused agendas folded into one row per refusal."""
     rows = []
+    refused: dict[tuple[tuple[str, ...], tuple[str, ...]], list[list[str]]] = {}
     for entry in data.get("agendas", []):
         nash = entry.get("nash") or {}
         gains = entry.get("gains") or {}
         if entry.get("refused_by"):
-            verdict = f"refused by {', '.join(entry['refused_by'])}"
-        else:
-            verdict = "deal exists" if entry.get("zopa") else "no ZOPA"
+            key = (tuple(entry["refused_by"]), tuple(entry.get("refusing_red_lines", [])))
+            refused.setdefault(key, []).append(list(entry.get("issues", [])))
+            continue
+        verdict = "deal exists" if entry.get("zopa") else "no ZOPA"
         linked = entry.get("adds_value") or []
         rows.append([" + ".join(entry.get("issues", [])) or "(none)", verdict,
                      package(nash.get("outcome", {})) or "—",
                      ", ".join(f"{p} {g:+.3f}" for p, g in gains.items()) or "—",
                      ", ".join(linked) if linked else "—"])
+    for (actors, red_lines), members in refused.items():
+        common = sorted(set.intersection(*(set(m) for m in members)))
+        rows.append([f"{len(members)} agenda(s)" + (f" with {', '.join(common)}" if common else ""),
+                     f"no talks: {', '.join(actors)} refuses"
+                     + (f" ({', '.join(red_lines)})" if red_lines else ""),
+                     "—", "—", "—"])
     parts = [table(["agenda", "verdict", "Nash package", "gains over reservation",
                     "issues that add value linked"], rows, css="wide")]
     preferred = data.get("preferred") or {}
@@ -75,6 +85,17 @@ def forecasts(data: dict[str, Any], document: dict[str, Any] | None = None) -> S
     parts.append(table(["issue", "forecast (0–100)", "nearest option"], rows))
     if isinstance(data.get("situation"), dict) and "nearest_acceptable" in data:
         parts.append(paragraph(text(reconciliation_text(data))))
+    start = data.get("actor_positions")
+    if isinstance(start, dict) and start.get("positions"):
+        issues = list(start["issues"])
+        at = {i: value for i, value in zip(data.get("issues", []), data.get("outcome", []),
+                                           strict=False)}
+        shown = {"issues": issues, "outcome": [at.get(i, float("nan")) for i in issues]}
+        positions = {a: [float("nan") if v is None else float(v) for v in row]
+                     for a, row in start["positions"].items()}
+        parts.append(figure(forecast_figure(shown, positions, options),
+                            "Each issue on its 0–100 scale (options in order): every actor's "
+                            "preferred option and the forecast (red diamond)."))
     if series:
         parts.append(figure(lines(series, "Forecast trajectories", "round", "position (0–100)",
                                   (0.0, 100.0)),
@@ -146,6 +167,10 @@ def uncertainty(data: dict[str, Any]) -> Section:
     if isinstance(data.get("p_refused"), int | float) and data["p_refused"] > 0:
         parts.append(paragraph(f"A party refuses the agenda in {_share(data['p_refused'])} of "
                                "them."))
+    bar = p_deal_figure(data)
+    if bar:
+        parts.append(figure(bar, "Share of the sampled scenarios with a deal, with no deal, and "
+                                 "with no talks; the bracket is the 95% interval of P(deal)."))
     shares = data.get("nash_options", {})
     if shares:
         rows = [[issue, ", ".join(f"{o} {s:.0%}" for o, s in sorted(options.items(),

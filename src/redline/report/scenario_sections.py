@@ -37,7 +37,7 @@ def glance(document: dict[str, Any]) -> Section:
     parts.append("<h3>Issues</h3>")
     parts.append(table(
         ["id", "name", "options (ordered)", "status quo"],
-        [[i["id"], i["name"], " < ".join(i["options"]), i.get("status_quo", "—")]
+        [[i["id"], i["name"], _options(i), i.get("status_quo", "—")]
          for i in document["issues"]]))
     red_lines = document.get("red_lines", [])
     if red_lines:
@@ -125,3 +125,12 @@ def _speaker(statement: dict[str, Any]) -> str:
     who = statement.get("speaker") or ""
     role = statement.get("speaker_role") or ""
     return f"{who} ({role})" if who and role else who or role
+
+
+def _options(issue: dict[str, Any]) -> str:
+    """An issue's ordered options, or a numeric issue's range, unit and grid."""
+    if issue.get("range") is None:
+        return " < ".join(issue["options"])
+    low, high = issue["range"]
+    unit = f" {issue['unit']}" if issue.get("unit") else ""
+    return f"{low:g} to {high:g}{unit} ({len(issue['options'])} grid points)"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from redline.report.explaining import parallel_frontier
 from redline.report.figures import space_figures
 from redline.report.markup import Section, figure, number, package, paragraph, table, text
 
@@ -50,6 +51,13 @@ def bargaining_space(analysis: dict[str, Any], space: dict[str, Any] | None,
                                     f"of the {space['outcomes']:,} outcomes.")))
     for svg in space_figures(analysis, space):
         parts.append(figure(svg, "Each dot is an outcome; dashed lines are the reservation values."))
+    if len(parties) >= 3:
+        lines_svg = parallel_frontier(analysis)
+        if lines_svg:
+            parts.append(figure(lines_svg, "Every frontier package as a line across the parties' "
+                                           "utilities: no line lies below another on every axis "
+                                           "(a pair of parties alone hides why a point is on the "
+                                           "frontier); the Nash package in red."))
     rows = []
     for key, label in SOLUTION_NAMES.items():
         s = analysis["solutions"].get(key)

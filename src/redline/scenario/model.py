@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from redline.scenario.numeric import grid_fields
 
 Identifier = Annotated[
     str,
@@ -98,27 +100,84 @@ class Actor(_Frozen):
 
 
 class Issue(_Frozen):
+    """An issue: ordered option labels, or a number in a ``range`` (a numeric issue).
+
+    A numeric issue (``range: [low, high]``, ``integer``, ``step``, ``unit``, ``marks``) is given
+    its options here, once: the labels of its grid (see :mod:`redline.scenario.numeric`), so every
+    engine that enumerates sees an ordered issue. Its status quo may be written as a number.
+    """
+
     id: Identifier
     name: str
-    options: list[str] = Field(min_length=2, description="Ordered option labels.")
+    options: list[str] = Field(
+        default_factory=list, min_length=2,
+        description="Ordered option labels (at least two); a numeric issue gives range instead.")
     status_quo: str | None = Field(
         default=None, description="The option that holds with no deal or off the agenda."
     )
+    range: tuple[float, float] | None = Field(
+        default=None, description="A numeric issue: its lowest and highest value.")
+    integer: bool = Field(default=False, description="A numeric issue that takes whole numbers.")
+    step: float | None = Field(
+        default=None, gt=0, description="Grid step of a numeric issue for enumerating engines.")
+    unit: str | None = Field(default=None, description="Unit of a numeric issue (%, months, $).")
+    marks: list[float] = Field(
+        default_factory=list, description="Extra grid points of a numeric issue (thresholds).")
     aliases: list[str] = Field(default_factory=list, description="Other names, for news matching.")
     option_aliases: dict[str, list[str]] = Field(
         default_factory=dict, description="Option label -> phrases that name it in news text.")
     description: str | None = None
     source: SourceRef | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _numeric_grid(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("range") is not None:
+            return grid_fields(data)
+        return data
+
+    @model_validator(mode="after")
+    def _options_or_range(self) -> Issue:
+        if len(self.options) < 2:
+            raise ValueError("give options (at least two labels, in order) or a range "
+                             "[low, high] for a numeric issue")
+        return self
+
+    @property
+    def numeric(self) -> bool:
+        """A number in a range (its options are the labels of its grid)."""
+        return self.range is not None
+
+
+class ValueFunction(_Frozen):
+    """A party's value of a numeric issue: straight lines through points ``[x, value]``, or
+    ``linear: [value at low, value at high]``. Beyond the first and last point it stays flat."""
+
+    points: list[tuple[float, float]] | None = None
+    linear: tuple[float, float] | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> ValueFunction:
+        if (self.points is None) == (self.linear is None):
+            raise ValueError("give exactly one of 'points' or 'linear'")
+        return self
+
 
 class Preference(_Frozen):
     """A party's additive utility u(o) = sum_i w_i v_i(o_i), and its no-deal value."""
 
     weights: dict[str, Number] = Field(description="Issue id -> weight >= 0; normalised to sum 1.")
-    values: dict[str, dict[str, Number] | list[Number]] = Field(
-        description="Issue id -> option values in [0, 1], by label or as a list in option order."
+    values: dict[str, ValueFunction | dict[str, Number] | list[Number]] = Field(
+        description="Issue id -> option values in [0, 1], by label or as a list in option order; "
+        "for a numeric issue a value function (points or linear)."
     )
     reservation: Number = Field(default=0.0, description="Utility of no agreement, in [0, 1].")
+    discount: float | None = Field(
+        default=None, gt=0, le=1,
+        description="Time discount per turn in (0, 1] (GENIUS's discount factor); used by the "
+        "alternating-offers simulation when asked.")
+    normalise_weights: bool = Field(
+        default=True, description="false: use the weights as given (GENIUS reads them so).")
     source: SourceRef | None = None
     rationale: str | None = None
 
@@ -173,6 +232,43 @@ class Event(_Frozen):
     source: SourceRef | None = None
 
 
+class Threshold(_Frozen):
+    """One condition of a voting rule: a coalition's total of a weight reaches a quota."""
+
+    weight: Identifier = Field(
+        description="'members' (one per member) or a name under decision_rule.weights.")
+    share: float | None = Field(default=None, description="Least share of the total, in (0, 1].")
+    quota: float | None = Field(default=None, description="Least absolute total, > 0.")
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Threshold:
+        if (self.share is None) == (self.quota is None):
+            raise ValueError("give exactly one of 'share' or 'quota'")
+        return self
+
+
+class DecisionRule(_Frozen):
+    """Who must agree: unanimity of the parties (the default), or a vote among them.
+
+    A coalition of parties wins under ``kind: vote`` when it holds every veto, and meets every
+    threshold or leaves outside fewer members than ``blocking_minority``.
+    """
+
+    kind: Literal["unanimity", "vote"] = Field(
+        default="unanimity", description="unanimity: every party holds a veto; vote: thresholds.")
+    name: str | None = None
+    weights: dict[Identifier, dict[Identifier, float]] = Field(
+        default_factory=dict, description="Weight name -> party id -> weight >= 0.")
+    thresholds: list[Threshold] = Field(
+        default_factory=list, description="Conditions a winning coalition meets, all of them.")
+    vetoes: list[Identifier] = Field(
+        default_factory=list, description="Parties every winning coalition must include.")
+    blocking_minority: int | None = Field(
+        default=None, ge=1, description="Least number of members a blocking minority needs.")
+    source: SourceRef | None = None
+    rationale: str | None = None
+
+
 class Document(_Frozen):
     """A whole scenario document, format ``redline/1``."""
 
@@ -187,3 +283,5 @@ class Document(_Frozen):
     red_lines: list[RedLine] = Field(default_factory=list)
     influence: list[Influence] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    decision_rule: DecisionRule | None = Field(
+        default=None, description="Who must agree; absent: unanimity of the parties.")

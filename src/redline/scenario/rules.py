@@ -8,12 +8,15 @@ Grammar (lowest precedence first; ``implies`` is right-associative)::
     conjunct   := negation ("and" negation)*
     negation   := "not" negation | atom
     atom       := "(" rule ")" | comparison | membership | "true" | "false"
-    comparison := ISSUE ("==" | "!=" | "<" | "<=" | ">" | ">=") OPTION
+    comparison := ISSUE ("==" | "!=" | "<" | "<=" | ">" | ">=") (OPTION | NUMBER)
     membership := ISSUE ("in" | "not in") "[" OPTION ("," OPTION)* ","? "]"
+                | ISSUE ("in" | "not in") "[" NUMBER "," NUMBER "]"
 
 ISSUE is an issue id (letters, digits, ``_`` and ``-``); OPTION is a quoted option label.
 Order comparisons use the issue's option order: ``enrichment <= 'low'`` holds for ``'low'`` and
-every option listed before it.
+every option listed before it. On a numeric issue (one with a ``range``) a comparison takes a
+NUMBER and compares numbers (``enrichment <= 3.67``), and ``months in [12, 24]`` is the closed
+interval 12 <= months <= 24.
 
 Parsing gives a tree of frozen nodes. :func:`bind` checks issue and option names against a scenario
 and turns labels into option indices; :func:`evaluate` then computes the rule for many outcomes at
@@ -42,6 +45,7 @@ _TOKEN = re.compile(
   | (?P<string>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")
   | (?P<op>==|!=|<=|>=|<|>)
   | (?P<punct>[()\[\],])
+  | (?P<number>-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)
   | (?P<name>[A-Za-z_][A-Za-z0-9_\-]*)
     """,
     re.VERBOSE,
@@ -87,6 +91,7 @@ class Compare:
     op: str
     option: str
     position: int = 0  # where the comparison starts in the rule text
+    number: bool = False  # an unquoted number (numeric issues)
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,7 @@ class Member:
     options: tuple[str, ...]
     negated: bool = False
     position: int = 0
+    interval: bool = False  # [low, high] of numbers (numeric issues)
 
 
 @dataclass(frozen=True)
@@ -228,6 +234,8 @@ class _Parser:
         issue = self.advance().text
         if self.current.kind == "op":
             op = self.advance().text
+            if self.current.kind == "number":
+                return Compare(issue, op, self.advance().text, token.position, number=True)
             if self.current.kind != "string":
                 raise self.fail(f"expected a quoted option after {op!r} (e.g. {issue} {op} 'label')")
             return Compare(issue, op, self.advance().text, token.position)
@@ -240,6 +248,14 @@ class _Parser:
         elif not self.accept_keyword("in"):
             raise self.fail(f"expected a comparison (==, !=, <, <=, >, >=) or 'in' after {issue!r}")
         self.expect_punct("[")
+        if self.current.kind == "number":
+            low = self.advance().text
+            self.expect_punct(",")
+            if self.current.kind != "number":
+                raise self.fail("expected the interval's upper number, as in [12, 24]")
+            high = self.advance().text
+            self.expect_punct("]")
+            return Member(issue, (low, high), negated, token.position, interval=True)
         options: list[str] = []
         while True:
             if self.current.kind != "string":
@@ -279,8 +295,12 @@ def issues_of(node: Node) -> frozenset[str]:
 def to_text(node: Node) -> str:
     """Render a tree back to rule text (fully parenthesised where needed)."""
     match node:
+        case Compare(issue=i, op=op, option=o, number=True):
+            return f"{i} {op} {o}"
         case Compare(issue=i, op=op, option=o):
             return f"{i} {op} {_quote(o)}"
+        case Member(issue=i, options=(low, high), negated=neg, interval=True):
+            return f"{i} {'not in' if neg else 'in'} [{low}, {high}]"
         case Member(issue=i, options=opts, negated=neg):
             return f"{i} {'not in' if neg else 'in'} [{', '.join(_quote(o) for o in opts)}]"
         case Not(operand=x):
@@ -326,10 +346,41 @@ class BoundRule:
         return tables
 
 
-def bind(rule: str, tree: Node, options: Mapping[str, Sequence[str]]) -> tuple[BoundRule, list[str]]:
-    """Check issue ids and option labels of a parsed rule; return the bound rule and problems."""
+def number_holds(node: Compare | Member, x: NDArray[np.float64]) -> NDArray[np.bool_]:
+    """Where a numeric atom (a comparison with a number, an interval, or a list of numbers)
+    holds for the numbers `x` of its issue."""
+    if isinstance(node, Compare):
+        test = _NUMBER_TESTS[node.op]
+        return np.asarray(test(x, float(node.option)), dtype=bool)
+    if node.interval:
+        inside = (x >= float(node.options[0])) & (x <= float(node.options[1]))
+    else:
+        inside = np.isin(x, [float(o) for o in node.options])
+    return np.asarray(~inside if node.negated else inside, dtype=bool)
+
+
+def bind(rule: str, tree: Node, options: Mapping[str, Sequence[str]],
+         numbers: Mapping[str, NDArray[np.float64]] | None = None
+         ) -> tuple[BoundRule, list[str]]:
+    """Check issue ids and option labels of a parsed rule; return the bound rule and problems.
+
+    `numbers`: the grid values of the numeric issues; their atoms compare by number."""
     problems: list[str] = []
     allowed: list[tuple[str, frozenset[int]]] = []
+    numeric = numbers or {}
+
+    def by_number(node: Compare | Member) -> frozenset[int]:
+        texts = (node.option,) if isinstance(node, Compare) else node.options
+        try:
+            [float(t) for t in texts]
+        except ValueError:
+            problems.append(f"issue {node.issue!r} is numeric: compare it with a number, e.g. "
+                            f"{node.issue} <= {numeric[node.issue][-1]:g}")
+            return frozenset()
+        if isinstance(node, Member) and node.interval and float(texts[0]) > float(texts[1]):
+            problems.append(f"the interval [{texts[0]}, {texts[1]}] of {node.issue!r} is empty: "
+                            "write [low, high]")
+        return frozenset(np.flatnonzero(number_holds(node, numeric[node.issue])).tolist())
 
     def labels_index(issue: str, label: str) -> int | None:
         labels = list(options[issue])
@@ -348,6 +399,12 @@ def bind(rule: str, tree: Node, options: Mapping[str, Sequence[str]]) -> tuple[B
                     f"unknown issue {issue!r}; the issues are " + ", ".join(options)
                 )
                 allowed.append((issue, frozenset()))
+            case Compare(issue=issue) | Member(issue=issue) if issue in numeric:
+                allowed.append((issue, by_number(node)))
+            case Compare(number=True) | Member(interval=True):
+                problems.append(f"issue {node.issue!r} has options, not numbers: quote an "
+                                f"option, e.g. {node.issue} == {_quote(options[node.issue][0])}")
+                allowed.append((node.issue, frozenset()))
             case Compare(issue=issue, op=op, option=label):
                 index = labels_index(issue, label)
                 n = len(options[issue])
@@ -384,6 +441,16 @@ _ORDER_TESTS: dict[str, Callable[[int, int], bool]] = {
     "<=": lambda k, i: k <= i,
     ">": lambda k, i: k > i,
     ">=": lambda k, i: k >= i,
+}
+
+
+_NUMBER_TESTS: dict[str, Callable[[NDArray[np.float64], float], NDArray[np.bool_]]] = {
+    "==": lambda x, c: np.isclose(x, c, rtol=0, atol=1e-12),
+    "!=": lambda x, c: ~np.isclose(x, c, rtol=0, atol=1e-12),
+    "<": lambda x, c: x < c,
+    "<=": lambda x, c: x <= c + 1e-12,
+    ">": lambda x, c: x > c,
+    ">=": lambda x, c: x >= c - 1e-12,
 }
 
 

@@ -33,6 +33,7 @@ from numpy.typing import NDArray
 
 from redline.errors import RedlineError
 from redline.limits import TOLERANCE
+from redline.scenario.model import Issue
 from redline.scenario.pressure import apply_pressure, select_events, select_influence
 from redline.scenario.rules import evaluate
 from redline.scenario.scenario import Scenario
@@ -125,7 +126,31 @@ class Situation:
             parts.append(f"influence: {', '.join(self.influence)}")
         if self.date is not None:
             parts.append(f"as of {self.date.isoformat()}")
+        grid = self.grid()
+        if grid:
+            errors = ", ".join(f"{p} {e:.3g}" for p, e in grid["grid_error"].items())
+            parts.append("numbers on a grid: " + ", ".join(
+                f"{i} {g['points']} points" for i, g in grid["issues"].items())
+                + f" (utility error at most {errors})")
         return "; ".join(parts)
+
+    def grid(self) -> dict[str, Any]:
+        """The grids of the numeric issues on the agenda and the utility each party can lose to
+        them (:func:`redline.scenario.numeric.grid_error`); empty without numeric issues."""
+        scenario = self.scenario
+        numeric = [i for i in scenario.numeric_issues if i in self.agenda]
+        if not numeric:
+            return {}
+        issues = {}
+        for issue_id in numeric:
+            issue = scenario.issue(issue_id)
+            values = scenario.grid_values(issue_id)
+            issues[issue_id] = {"range": list(issue.range or ()), "unit": issue.unit,
+                                "integer": issue.integer, "points": len(values),
+                                "max_gap": float(max(values[1:] - values[:-1]))}
+        errors = scenario.grid_errors(self.agenda)
+        return {"issues": issues,
+                "grid_error": {p: round(e, 12) for p, e in errors.items() if p in self.parties}}
 
     def to_dict(self) -> dict[str, Any]:
         """The ``situation`` block of every JSON answer."""
@@ -138,6 +163,7 @@ class Situation:
             "date": None if self.date is None else self.date.isoformat(),
             "reservations": {p: round(d, 12) for p, d in self.reservations.items()},
             "refused_by": [{"actor": a, "red_line": r} for a, r in self.refused_by],
+            **({"numbers": self.grid()} if self.grid() else {}),
         }
 
 
@@ -245,6 +271,24 @@ def option_scale(n_options: int) -> NDArray[np.float64]:
     if n_options < 2:
         return np.zeros(max(n_options, 0))
     return np.arange(n_options) / (n_options - 1) * 100.0
+
+
+def issue_scale(issue: Issue) -> NDArray[np.float64]:
+    """Where each option of an issue sits on the 0–100 scale: by its number for a numeric issue
+    ((x - low) / (high - low) * 100, so a grid with marks keeps the numbers' proportions), by
+    its rank otherwise (:func:`option_scale`)."""
+    if issue.range is None:
+        return option_scale(len(issue.options))
+    low, high = issue.range
+    return (np.array([float(o) for o in issue.options]) - low) / (high - low) * 100.0
+
+
+def scale_number(issue: Issue, value: float) -> float | None:
+    """The number a 0–100 value stands for on a numeric issue (None for an issue of options)."""
+    if issue.range is None or value != value:
+        return None
+    low, high = issue.range
+    return low + value / 100.0 * (high - low)
 
 
 # ----------------------------------------------------------

@@ -8,8 +8,10 @@ from collections.abc import Iterable
 from redline.errors import RuleSyntaxError
 from redline.limits import MAX_POWER, MAX_WEIGHT
 from redline.scenario.aliases import check_aliases
+from redline.scenario.decision import check_rule
 from redline.scenario.document import Path
-from redline.scenario.model import Document, Number, Triangular, point
+from redline.scenario.model import Document, Issue, Number, Triangular, ValueFunction, point
+from redline.scenario.numeric import values_of
 from redline.scenario.rules import BoundRule, bind, parse_rule
 
 Found = list[tuple[Path, str, str]]  # (path, message, fix)
@@ -46,6 +48,37 @@ def _sources(found: Found, path: Path, ref: str | list[str] | None, known: set[s
             found.append(((*path, "source"), f"unknown source {item!r}", f"use {hint}"))
 
 
+def _value_function(found: Found, path: Path, table: object, issue: Issue) -> None:
+    """A numeric issue's value function: points inside the range, in increasing x, values in
+    [0, 1]; and no value function on an issue of options."""
+    if issue.range is None:
+        found.append((path, f"issue {issue.id!r} has options, not a range: a value function "
+                       "(points or linear) needs a numeric issue",
+                       "give one value per option, or give the issue a range"))
+        return
+    if not isinstance(table, ValueFunction):
+        found.append((path, f"issue {issue.id!r} is numeric: its values are a function, not "
+                      "one value per option",
+                      "write points: [[x, value], ...] or linear: [value at low, value at high]"))
+        return
+    low, high = issue.range
+    if table.linear is not None:
+        for k, value in enumerate(table.linear):
+            _range(found, (*path, "linear", k), value, 0.0, 1.0, "a value")
+        return
+    points = table.points or []
+    if not points:
+        found.append(((*path, "points"), "no points", "give at least one [x, value] pair"))
+    for k, (x, value) in enumerate(points):
+        if not low <= x <= high:
+            found.append(((*path, "points", k), f"x = {x:g} lies outside the issue's range "
+                          f"[{low:g}, {high:g}]", "give points inside the range"))
+        if k and x <= points[k - 1][0]:
+            found.append(((*path, "points", k), f"x = {x:g} does not come after "
+                          f"{points[k - 1][0]:g}", "list the points in increasing x, each once"))
+        _range(found, (*path, "points", k), value, 0.0, 1.0, "a value")
+
+
 def check(doc: Document) -> tuple[Found, dict[str, BoundRule]]:
     """Every cross-reference problem in `doc`, and the red-line rules bound to its issues."""
     found: Found = []
@@ -78,6 +111,11 @@ def check(doc: Document) -> tuple[Found, dict[str, BoundRule]]:
             if count > 1:
                 found.append((("issues", index, "options"), f"option {label!r} is listed twice",
                               "give each option once"))
+        if issue.range is None and (issue.integer or issue.step is not None or issue.marks
+                                    or issue.unit is not None):
+            found.append((("issues", index), "integer, step, unit and marks belong to a numeric "
+                          "issue, and this one has no range", "give range: [low, high] or "
+                          "drop them"))
         if issue.status_quo is not None and issue.status_quo not in issue.options:
             found.append((("issues", index, "status_quo"),
                           f"status quo {issue.status_quo!r} is not one of the options",
@@ -115,6 +153,10 @@ def check(doc: Document) -> tuple[Found, dict[str, BoundRule]]:
                 found.append((path, f"unknown issue {issue_id!r}", f"use one of {issue_list}"))
                 continue
             labels_ = options[issue_id]
+            numeric = issues[issue_id].range is not None
+            if isinstance(table, ValueFunction) or numeric:
+                _value_function(found, path, table, issues[issue_id])
+                continue
             if isinstance(table, list):
                 if len(table) != len(labels_):
                     found.append((path, f"{len(table)} values for {len(labels_)} options",
@@ -134,7 +176,8 @@ def check(doc: Document) -> tuple[Found, dict[str, BoundRule]]:
         for issue_id, weight in pref.weights.items():
             if issue_id in issues and point(weight) > 0 and issue_id not in pref.values:
                 found.append(((*base, "values"), f"issue {issue_id!r} has a weight but no values",
-                              f"add values.{issue_id} (one number in [0, 1] per option)"))
+                              f"add values.{issue_id} (one number in [0, 1] per option, or "
+                              "points: [[x, value], ...] for a numeric issue)"))
         _range(found, (*base, "reservation"), pref.reservation, 0.0, 1.0, "the reservation")
         _sources(found, base, pref.source, sources)
 
@@ -160,7 +203,8 @@ def check(doc: Document) -> tuple[Found, dict[str, BoundRule]]:
                               "write e.g. missiles == 'no limits' or "
                               "(nuclear > 'none') implies (sanctions >= 'partial')"))
                 continue
-            rule, problems = bind(red.rule, tree, options)
+            numbers = {i.id: values_of(i.options) for i in doc.issues if i.range is not None}
+            rule, problems = bind(red.rule, tree, options, numbers)
             for message in problems:
                 found.append(((*base, "rule"), message, "use the ids and labels of the issues"))
             if not problems:
@@ -194,4 +238,5 @@ def check(doc: Document) -> tuple[Found, dict[str, BoundRule]]:
                     found.append(((*where, "weights", issue_id), f"unknown issue {issue_id!r}",
                                   f"use one of {issue_list}"))
                 _range(found, (*where, "weights", issue_id), shift, -1.0, 1.0, "a weight shift")
+    found += check_rule(doc, sources)
     return found, bound

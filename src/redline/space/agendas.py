@@ -109,6 +109,12 @@ class Agendas:
     parameters: dict[str, Any] = field(default_factory=dict)
     version: str = __version__
 
+    def _repr_html_(self) -> str:
+        """The result in a Jupyter notebook (see :mod:`redline.notebook`)."""
+        from redline.notebook import result_html
+
+        return result_html(self.to_dict())
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "format": "redline-agendas/1",

@@ -124,6 +124,12 @@ class Analysis:
         found = self.solutions.get(name)
         return None if found is None else self.package(found.options, found.utilities)
 
+    def _repr_html_(self) -> str:
+        """The result in a Jupyter notebook (see :mod:`redline.notebook`)."""
+        from redline.notebook import result_html
+
+        return result_html(self.to_dict())
+
     def to_dict(self) -> dict[str, Any]:
         def solution(s: Solution | None) -> dict[str, Any] | None:
             if s is None:

@@ -63,6 +63,12 @@ class Comparison:
             data["gainers"] = [p for p, v in data["utility"].items() if v > TOLERANCE]
         return data
 
+    def _repr_html_(self) -> str:
+        """The result in a Jupyter notebook (see :mod:`redline.notebook`)."""
+        from redline.notebook import result_html
+
+        return result_html(self.to_dict())
+
     def to_dict(self) -> dict[str, Any]:
         return {"format": "redline-compare/1", "scenario": self.before.scenario.title,
                 "agenda": list(self.before.agenda), "change": self.change,

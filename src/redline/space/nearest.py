@@ -21,7 +21,7 @@ import numpy as np
 
 from redline.limits import MAX_OUTCOMES
 from redline.scenario import Scenario
-from redline.scenario.situation import Situation, option_scale, situate
+from redline.scenario.situation import Situation, issue_scale, situate
 from redline.space.analysis import RATIONALITY_SLACK, Package, analyze, applied_rules
 from redline.space.outcomes import outcome_space
 from redline.version import __version__
@@ -59,7 +59,6 @@ def nearest_acceptable(subject: Situation | Scenario, target: Mapping[str, float
     if not current.talks:
         return Nearest(None, None, wanted, "nothing (no talks)", False, parameters=params)
     space = outcome_space(scenario, current.agenda)
-    counts = scenario.option_counts()
     if space.size <= max_outcomes:
         searched = "every outcome"
         options = space.full_options(space.decode(np.arange(space.size, dtype=np.int64)))
@@ -79,7 +78,7 @@ def nearest_acceptable(subject: Situation | Scenario, target: Mapping[str, float
     columns = {i: scenario.issue_ids.index(i) for i in wanted}
     distance = np.zeros(len(options))
     for issue, value in wanted.items():
-        distance += np.abs(option_scale(counts[issue])[options[:, columns[issue]]] - value)
+        distance += np.abs(issue_scale(scenario.issue(issue))[options[:, columns[issue]]] - value)
     distance /= max(1, len(wanted))
     nash = np.prod(np.maximum(utilities - reservations, 0.0), axis=1)
     rows = np.flatnonzero(admitted)

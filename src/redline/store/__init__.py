@@ -16,6 +16,13 @@ from redline.store.scenarios import (
 )
 from redline.store.suggest import Suggestion, Suggestions, suggest
 from redline.store.timeline import Move, Timeline, timeline
+from redline.store.versions import (
+    ScenarioVersion,
+    delete_history,
+    get_version,
+    save_version,
+    scenario_history,
+)
 
 __all__ = [
     "ENV",
@@ -26,14 +33,17 @@ __all__ = [
     "Store",
     "StoreError",
     "StoredScenario",
+    "ScenarioVersion",
     "StoredStatement",
     "Suggestion",
     "Suggestions",
     "Timeline",
     "content_hash",
     "default_url",
+    "delete_history",
     "delete_scenario",
     "get_scenario",
+    "get_version",
     "ingest",
     "list_scenarios",
     "open_store",
@@ -41,6 +51,8 @@ __all__ = [
     "poll_feed",
     "put_scenario",
     "resolve_url",
+    "save_version",
+    "scenario_history",
     "statement_key",
     "stored_statements",
     "suggest",

@@ -50,9 +50,13 @@ def get_scenario(store: Store, scenario_id: str) -> StoredScenario:
     return _row(row)
 
 
-def put_scenario(store: Store, scenario_id: str, title: str, yaml_text: str) -> StoredScenario:
-    """Insert or replace a scenario's YAML text (the caller validates it)."""
+def put_scenario(store: Store, scenario_id: str, title: str, yaml_text: str,
+                 date: str | None = None) -> StoredScenario:
+    """Insert or replace a scenario's YAML text (the caller validates it); the text is also kept
+    as a new version (see :mod:`redline.store.versions`) unless it equals the latest one."""
     from sqlalchemy import delete
+
+    from redline.store.versions import save_version
 
     if not scenario_id.strip():
         raise StoreError("a stored scenario needs a non-empty id. Fix: give it an id")
@@ -61,13 +65,17 @@ def put_scenario(store: Store, scenario_id: str, title: str, yaml_text: str) -> 
         conn.execute(delete(scenarios).where(scenarios.c.id == scenario_id))
         conn.execute(scenarios.insert().values(id=scenario_id, title=title, yaml=yaml_text,
                                                updated=now))
+    save_version(store, scenario_id, title, yaml_text, date)
     return StoredScenario(scenario_id, title, yaml_text, now)
 
 
 def delete_scenario(store: Store, scenario_id: str) -> bool:
-    """Delete a scenario; True if it was there."""
+    """Delete a scenario and its versions; True if it was there."""
     from sqlalchemy import delete
 
+    from redline.store.versions import delete_history
+
+    delete_history(store, scenario_id)
     with store.engine.begin() as conn:
         result = conn.execute(delete(scenarios).where(scenarios.c.id == scenario_id))
     return bool(result.rowcount)

@@ -96,3 +96,15 @@ scenarios = Table(
     Column("yaml", Text, nullable=False),
     Column("updated", DateTime(timezone=True), nullable=False),
 )
+
+scenario_versions = Table(
+    "scenario_versions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("scenario_id", String(200), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("yaml", Text, nullable=False),
+    Column("date", String(10)),
+    Column("saved", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("scenario_id", "version", name="uq_scenario_version"),
+)

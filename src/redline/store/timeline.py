@@ -48,6 +48,12 @@ class Timeline:
     method: str = "stance-order"
     parameters: dict[str, Any] = field(default_factory=dict)
 
+    def _repr_html_(self) -> str:
+        """The result in a Jupyter notebook (see :mod:`redline.notebook`)."""
+        from redline.notebook import result_html
+
+        return result_html(self.to_dict())
+
     def to_dict(self) -> dict[str, Any]:
         return {"actor": self.actor, "issue": self.issue, "method": self.method,
                 "parameters": dict(self.parameters),

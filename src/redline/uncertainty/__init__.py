@@ -1,10 +1,11 @@
 """Uncertainty: sampling whole scenarios, Monte Carlo runs, sensitivity; local, processes or Dask."""
 
-from redline.uncertainty.bargaining import Bargaining, summarise
+from redline.uncertainty.bargaining import Bargaining, summarise, tally_runs
 from redline.uncertainty.engines import ENGINES, EngineError, run_chunks
 from redline.uncertainty.montecarlo import MonteCarlo, MonteCarloError, run
 from redline.uncertainty.report import MonteCarloReport, montecarlo
 from redline.uncertainty.sensitivity import SensitivityError, sobol, tornado
+from redline.uncertainty.summary import Tally
 
 __all__ = [
     "ENGINES",
@@ -14,10 +15,12 @@ __all__ = [
     "MonteCarloError",
     "MonteCarloReport",
     "SensitivityError",
+    "Tally",
     "montecarlo",
     "run",
     "run_chunks",
     "sobol",
     "summarise",
+    "tally_runs",
     "tornado",
 ]

@@ -2,24 +2,35 @@
 
 `Bargaining(agenda, events, influence)` is a picklable measure: it applies the chosen pressure
 (events, influence edges) to a drawn scenario, runs :func:`redline.space.analyze`, and records
-whether a ZOPA exists, the Nash package, each party's gain over its reservation at the Nash point,
-and the joint gain (the Nash product; 0 without a deal).
+whether a ZOPA exists, the Nash and Kalai-Smorodinsky packages, each party's gain over its
+reservation at the Nash point, and the joint gain (the Nash product; 0 without a deal).
+
+Called on one drawn scenario it is the per-draw path (the reference). `prepare(params)` gives its
+batched form (:class:`Prepared`): the outcome table built once, then blocks of draws evaluated on
+arrays by :mod:`redline.uncertainty.batched`, with the same records bit for bit.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from math import prod
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from redline.limits import MAX_OUTCOMES
 from redline.scenario import Scenario
 from redline.scenario.pressure import apply_pressure
-from redline.space import analyze
-from redline.uncertainty.montecarlo import MonteCarlo
+from redline.scenario.sampling import Parameters
+from redline.space import analyze, outcome_space
+from redline.uncertainty.batched import BATCH_LIMIT, Outcomes, OutcomeTable, evaluate, outcome_table
+from redline.uncertainty.drawn import drawn, supported
+from redline.uncertainty.engines import Engine, Progress, chunk_size
+from redline.uncertainty.montecarlo import MonteCarlo, points_of, spans
+from redline.uncertainty.summary import Tally
 
 OUTPUTS = ("zopa", "joint_gain")  # plus "gain:PARTY"
 
@@ -37,15 +48,95 @@ class Bargaining:
             scenario = apply_pressure(scenario, self.events, self.influence).scenario
         result = analyze(scenario, self.agenda, max_outcomes=self.max_outcomes)
         nash = result.solutions["nash"] if result.zopa else None
+        ks = result.solutions["kalai_smorodinsky"] if result.zopa else None
         record: dict[str, Any] = {"zopa": result.zopa, "refused": bool(result.refused_by)}
-        if nash is None:
-            record.update({"nash": None, "joint_gain": 0.0,
+        if nash is None or ks is None:
+            record.update({"nash": None, "ks": None, "joint_gain": 0.0,
                            **{f"gain:{p}": None for p in result.parties}})
             return record
         gains = [u - d for u, d in zip(nash.utilities, result.reservations, strict=True)]
-        record.update({"nash": result.labels(nash.options), "joint_gain": prod(gains),
+        record.update({"nash": result.labels(nash.options), "ks": result.labels(ks.options),
+                       "joint_gain": prod(gains),
                        **{f"gain:{p}": g for p, g in zip(result.parties, gains, strict=True)}})
         return record
+
+    def prepare(self, params: Parameters) -> Prepared | None:
+        """The batched form for draws of `params`, or None where only the per-draw path goes
+        (a parameter the batched draw does not know, or a space beyond BATCH_LIMIT packages)."""
+        if not supported(params):
+            return None
+        if outcome_space(params.scenario, self.agenda).size > min(BATCH_LIMIT, self.max_outcomes):
+            return None
+        return Prepared(self, params, outcome_table(params.scenario, self.agenda))
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """`Bargaining` on blocks of draws: the situation's outcome table, built once."""
+
+    measure: Bargaining
+    params: Parameters
+    table: OutcomeTable
+
+    def outcomes(self, points: NDArray[np.float64]) -> Outcomes:
+        """The outcome of the draw at each row of `points` (B, D), block by block."""
+        parts = []
+        step = self.table.block()
+        for start in range(0, len(points), step):
+            numbers = drawn(self.params, points[start:start + step], self.measure.events,
+                            self.measure.influence)
+            parts.append(evaluate(self.table, numbers))
+        return Outcomes.concatenate(parts, len(self.table.parties))
+
+    def records(self, points: NDArray[np.float64]) -> list[dict[str, Any]]:
+        """The per-draw records of `Bargaining.__call__`, from the batched outcomes."""
+        found = self.outcomes(points)
+        issues = self.table.scenario.issues
+        labels = [{i.id: i.options[int(k)] for i, k in zip(issues, row, strict=True)}
+                  for row in self.table.options.tolist()]
+        parties = self.table.parties
+        records: list[dict[str, Any]] = []
+        for b in range(len(found)):
+            record: dict[str, Any] = {"zopa": bool(found.zopa[b]),
+                                      "refused": bool(found.refused[b])}
+            row = int(found.nash[b])
+            if row < 0:
+                record.update({"nash": None, "ks": None, "joint_gain": 0.0,
+                               **{f"gain:{p}": None for p in parties}})
+            else:
+                record.update({"nash": dict(labels[row]), "ks": dict(labels[int(found.ks[b])]),
+                               "joint_gain": float(found.joint_gain[b]),
+                               **{f"gain:{p}": float(found.gains[b, j])
+                                  for j, p in enumerate(parties)}})
+            records.append(record)
+        return records
+
+
+def tally_span(prepared: Prepared, seed: int, span: tuple[int, int]) -> Tally:
+    """Runs span[0]..span[1]-1 of a run seeded `seed`, reduced to a tally (on a worker)."""
+    points = points_of(seed, span[0], span[1], len(prepared.params))
+    return Tally.of(prepared.outcomes(points), prepared.table)
+
+
+def tally_runs(prepared: Prepared, runs: int, seed: int, engine: Engine, chunk: int = 1000,
+               progress: Progress | None = None) -> Tally:
+    """The tally of `runs` draws: chunks of runs (at most `chunk`, a few per worker) evaluated on
+    the engine, each sending back its tally, merged in run order. The draws are those of
+    `run(scenario, measure, runs, seed)`: the same seed gives the same numbers on every engine
+    and for every chunk size."""
+    parts = spans(runs, chunk_size(runs, engine.slots, max(1, chunk)))
+    return engine.fold(partial(tally_span, prepared, seed), parts, Tally.merge,
+                       [stop - start for start, stop in parts], progress)
+
+
+def outputs(found: Outcomes, output: str, parties: tuple[str, ...]) -> NDArray[np.float64]:
+    """One scalar per draw, as `scalar` reads it from a record."""
+    if output == "zopa":
+        return found.zopa.astype(float)
+    if output == "joint_gain":
+        return found.joint_gain
+    gains = found.gains[:, parties.index(output.removeprefix("gain:"))]
+    return np.where(np.isnan(gains), 0.0, gains)
 
 
 def scalar(record: Mapping[str, Any], output: str) -> float:
@@ -55,31 +146,39 @@ def scalar(record: Mapping[str, Any], output: str) -> float:
 
 
 def summarise(result: MonteCarlo, parties: tuple[str, ...]) -> dict[str, Any]:
-    """P(ZOPA), the share of each option per issue at the Nash point, per-party gain intervals."""
+    """P(ZOPA), the share of each option per issue at the Nash and KS points, per-party gain
+    intervals and the joint gain's, from the records of every draw (the per-draw path; the
+    batched path streams the same numbers: `summary.Tally`)."""
     records = result.records
     deals = [r for r in records if r["zopa"]]
-    options: dict[str, dict[str, float]] = {}
     scenario = result.parameters.scenario
-    for issue in scenario.issues:
-        counts = dict.fromkeys(issue.options, 0)
-        for r in deals:
-            counts[r["nash"][issue.id]] += 1
-        options[issue.id] = {o: (c / len(deals) if deals else 0.0) for o, c in counts.items()}
-    gains: dict[str, dict[str, float] | None] = {}
-    for party in parties:
-        values = np.array([r[f"gain:{party}"] for r in deals], dtype=float)
+
+    def shares(key: str) -> dict[str, dict[str, float]]:
+        options: dict[str, dict[str, float]] = {}
+        for issue in scenario.issues:
+            counts = dict.fromkeys(issue.options, 0)
+            for r in deals:
+                counts[r[key][issue.id]] += 1
+            options[issue.id] = {o: (c / len(deals) if deals else 0.0) for o, c in counts.items()}
+        return options
+
+    def interval(key: str) -> dict[str, float] | None:
+        values = np.array([r[key] for r in deals], dtype=float)
         if len(values) == 0:
-            gains[party] = None
-            continue
+            return None
         low, median, high = np.quantile(values, [0.05, 0.5, 0.95])
-        gains[party] = {"p05": float(low), "median": float(median), "p95": float(high),
-                        "mean": float(values.mean())}
+        return {"p05": float(low), "median": float(median), "p95": float(high),
+                "mean": float(values.mean())}
+
     p = len(deals) / len(records)
     return {
         "p_zopa": p,
         "p_zopa_se": float(np.sqrt(p * (1 - p) / len(records))),
         "p_refused": sum(1 for r in records if r["refused"]) / len(records),
         "deals": len(deals),
-        "nash_options": options,
-        "gains": gains,
+        "nash_options": shares("nash"),
+        "ks_options": shares("ks"),
+        "gains": {party: interval(f"gain:{party}") for party in parties},
+        "joint_gain": interval("joint_gain"),
+        "quantiles": "exact",
     }

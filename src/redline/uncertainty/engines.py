@@ -9,6 +9,7 @@ This is the only place in redline that fans work out.
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from types import TracebackType
@@ -94,6 +95,37 @@ class Engine:
             if progress is not None:
                 progress(counts[index])
         return results
+
+    def fold(self, function: Callable[[T], R], chunks: Sequence[T], merge: Callable[[R, R], R],
+             sizes: Sequence[int] | None = None, progress: Progress | None = None) -> R:
+        """`merge(merge(f(c0), f(c1)), f(c2)) ...` in chunk order, with at most four chunks a
+        worker in flight: results are merged as they come, so memory does not grow with the
+        number of chunks (workers send summaries, the caller keeps one)."""
+        if not chunks:
+            raise EngineError("nothing to evaluate: no chunks")  # a bug of the caller
+        counts = list(sizes) if sizes is not None else [1] * len(chunks)
+        if self.name != "local" and self._pool is None and self._client is None:
+            with self:
+                return self.fold(function, chunks, merge, counts, progress)
+        ahead = 4 * self.slots
+        pending: deque[Any] = deque()
+        total: R | None = None
+        for index in range(len(chunks)):
+            while len(pending) < ahead and index + len(pending) < len(chunks):
+                chunk = chunks[index + len(pending)]
+                if self._pool is not None:
+                    pending.append(self._pool.submit(function, chunk))
+                elif self._client is not None:
+                    pending.append(self._client.submit(function, chunk, pure=False))
+                else:
+                    pending.append(chunk)
+            item = pending.popleft()
+            result = function(item) if self.name == "local" else item.result()
+            total = result if total is None else merge(total, result)
+            if progress is not None:
+                progress(counts[index])
+        assert total is not None
+        return total
 
 
 def chunk_size(total: int, slots: int, cap: int, per_slot: int = 4) -> int:

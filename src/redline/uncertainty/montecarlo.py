@@ -9,6 +9,10 @@ Reproducibility: one seed makes a `numpy.random.SeedSequence`, which `spawn`s on
 run r draws its point of [0, 1]^D and then feeds the measure from the generator of child r alone.
 Runs are cut into chunks in run order and the engines return chunks in order, so the same seed
 gives the same records on one core, on many processes, or on a Dask cluster.
+
+A measure with a batched form (a `prepare(params)` method, as `Bargaining` has) evaluates each
+chunk as blocks of draws on arrays and gives the same records; any other measure runs draw by
+draw (`evaluate_points`, also the reference the batched path is tested against).
 """
 
 from __future__ import annotations
@@ -25,9 +29,11 @@ from redline.errors import RedlineError
 from redline.scenario import Scenario
 from redline.scenario.sampling import Parameters, parameters, realise
 from redline.uncertainty.engines import Engine, Progress, chunk_size
+from redline.uncertainty.seeding import uniform_points
 from redline.version import __version__
 
 Measure = Callable[[Scenario, np.random.Generator], Mapping[str, Any]]
+Item = tuple[NDArray[np.float64] | None, np.random.SeedSequence]  # a point, or its seed
 
 
 class MonteCarloError(RedlineError):
@@ -65,6 +71,19 @@ def evaluate_points(params: Parameters, measure: Measure,
     return results
 
 
+def points_of(seed: int, start: int, stop: int, dimensions: int) -> NDArray[np.float64]:
+    """The points of runs start..stop-1 of a run seeded `seed`: run r's point is the first draw
+    of the generator of `SeedSequence(seed).spawn(...)[r]`, which is `SeedSequence(seed,
+    spawn_key=(r,))`, so any range of runs is drawn without the others (all at once:
+    :mod:`redline.uncertainty.seeding`)."""
+    return uniform_points(seed, start, stop, dimensions)
+
+
+def spans(total: int, size: int) -> list[tuple[int, int]]:
+    """[start, stop) ranges of at most `size` items covering 0..total-1."""
+    return [(k, min(total, k + size)) for k in range(0, total, size)]
+
+
 def chunked(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
     return [items[k:k + size] for k in range(0, len(items), size)]
 
@@ -89,10 +108,26 @@ def evaluate_many(params: Parameters, measure: Measure,
             return evaluate_many(params, measure, items, engine=opened, chunk=chunk,
                                  progress=progress)
     chunks = chunked(items, chunk_size(len(items), engine.slots, max(1, chunk)))
-    # The scenario travels with each chunk (about 12 kB pickled), a few times per worker.
-    done = engine.map(partial(evaluate_points, params, measure), chunks,
-                      [len(c) for c in chunks], progress)
+    # A measure with a batched form (`Bargaining.prepare`) evaluates each chunk as blocks of
+    # draws; otherwise draw by draw. The scenario travels with each chunk (about 12 kB pickled).
+    prepare = getattr(measure, "prepare", None)
+    prepared = prepare(params) if prepare is not None else None
+    function: Callable[[Sequence[Item]], list[tuple[NDArray[np.float64], Mapping[str, Any]]]] = (
+        partial(evaluate_prepared, prepared) if prepared is not None
+        else partial(evaluate_points, params, measure))
+    done = engine.map(function, chunks, [len(c) for c in chunks], progress)
     return [pair for part in done for pair in part]
+
+
+def evaluate_prepared(prepared: Any, items: Sequence[Item]
+                      ) -> list[tuple[NDArray[np.float64], Mapping[str, Any]]]:
+    """One chunk through a batched measure: the points (drawn from their seeds when None), then
+    the records of the whole chunk at once."""
+    dimensions = len(prepared.params)
+    points = np.array([np.random.default_rng(seed).random(dimensions) if point is None
+                       else point for point, seed in items], dtype=float
+                      ).reshape(len(items), dimensions)
+    return list(zip(points, prepared.records(points), strict=True))
 
 
 def run(scenario: Scenario, measure: Measure, runs: int, seed: int,

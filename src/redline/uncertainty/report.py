@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
 from redline.limits import MAX_OUTCOMES
 from redline.scenario import Scenario
 from redline.scenario.pressure import apply_pressure
+from redline.scenario.sampling import parameters
 from redline.space import analyze
-from redline.uncertainty.bargaining import OUTPUTS, Bargaining, summarise
+from redline.uncertainty.bargaining import OUTPUTS, Bargaining, summarise, tally_runs
 from redline.uncertainty.engines import Engine, Progress
 from redline.uncertainty.montecarlo import MonteCarloError, check_request, run
 from redline.uncertainty.sensitivity import check_sobol, sobol, tornado
@@ -32,6 +34,12 @@ class MonteCarloReport:
     parameters: dict[str, Any] = field(default_factory=dict)
     version: str = __version__
 
+    def _repr_html_(self) -> str:
+        """The result in a Jupyter notebook (see :mod:`redline.notebook`)."""
+        from redline.notebook import result_html
+
+        return result_html(self.to_dict())
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "format": "redline-montecarlo/1",
@@ -44,7 +52,10 @@ class MonteCarloReport:
             "p_zopa_se": self.summary["p_zopa_se"],
             "p_refused": self.summary["p_refused"],
             "nash_options": self.summary["nash_options"],
+            "ks_options": self.summary["ks_options"],
             "gains": self.summary["gains"],
+            "joint_gain": self.summary["joint_gain"],
+            "quantiles": self.summary["quantiles"],
             "sensitivity_output": self.output,
             "sensitivity": list(self.sensitivity),
             "uncertain_parameters": list(self.parameter_names),
@@ -61,15 +72,17 @@ def evaluations(parameters: int, runs: int, sobol_samples: int) -> int:
     return runs + 2 * parameters + 1 + sobol_samples * (parameters + 2)
 
 
-def montecarlo(scenario: Scenario, runs: int, seed: int, engine: str = "local", *,
+def montecarlo(scenario: Scenario, runs: int, seed: int, engine: str | Engine = "local", *,
                agenda: Sequence[str] | None = None, events: Sequence[str] = (),
                influence: Sequence[str] = (), output: str = "zopa", sobol_samples: int = 256,
-               workers: int | None = None, scheduler: str | None = None, chunk: int = 250,
+               workers: int | None = None, scheduler: str | None = None, chunk: int = 2000,
                progress: Progress | None = None, max_outcomes: int = MAX_OUTCOMES
                ) -> MonteCarloReport:
-    """P(ZOPA), Nash package shares, gain intervals, tornado and Sobol indices for one output."""
+    """P(ZOPA), Nash package shares, gain intervals, tornado and Sobol indices for one output.
+
+    `engine`: a name (the engine is opened and closed here) or an open `Engine` to reuse."""
     check_request(runs, seed)
-    pool = Engine(engine, workers, scheduler)  # checks the name and the workers
+    pool = engine if isinstance(engine, Engine) else Engine(engine, workers, scheduler)
     parties = scenario.parties
     if output not in OUTPUTS and output not in {f"gain:{p}" for p in parties}:
         choices = ", ".join([*OUTPUTS, *(f"gain:{p}" for p in parties)])
@@ -81,10 +94,16 @@ def montecarlo(scenario: Scenario, runs: int, seed: int, engine: str = "local", 
     analyze(pressured, agenda, max_outcomes=max_outcomes)
     measure = Bargaining(None if agenda is None else tuple(agenda), tuple(events),
                          tuple(influence), max_outcomes)
-    with pool:
+    params = parameters(scenario)
+    prepared = measure.prepare(params)
+    with pool if not isinstance(engine, Engine) else nullcontext(pool):
         options: dict[str, Any] = {"engine": pool, "chunk": chunk, "progress": progress}
-        result = run(scenario, measure, runs, seed, pool, chunk=chunk, progress=progress)
-        params = result.parameters
+        if prepared is not None:  # batched: chunks of draws come back as tallies
+            summary = tally_runs(prepared, runs, seed, pool, chunk, progress).summary(
+                scenario, parties)
+        else:  # draw by draw (a space beyond the batch limit, an unknown parameter)
+            summary = summarise(run(scenario, measure, runs, seed, pool, chunk=chunk,
+                                    progress=progress), parties)
         swings = {r["parameter"]: r for r in tornado(params, measure, output, seed, **options)}
         indices = ({r["parameter"]: r for r in sobol(params, measure, output, sobol_samples,
                                                      seed, **options)}
@@ -100,8 +119,9 @@ def montecarlo(scenario: Scenario, runs: int, seed: int, engine: str = "local", 
         rows.append(row)
     rows.sort(key=lambda r: (-r.get("ST", 0.0), -r["swing"]))
     return MonteCarloReport(
-        scenario.title, parties, runs, seed, engine, summarise(result, parties), tuple(rows),
+        scenario.title, parties, runs, seed, pool.name, summary, tuple(rows),
         output, params.names,
         parameters={"agenda": None if agenda is None else list(agenda), "events": list(events),
                     "influence": list(influence), "sobol_samples": sobol_samples,
-                    "chunk": chunk, "workers": workers})
+                    "chunk": chunk, "workers": workers,
+                    "evaluation": "batched" if prepared is not None else "per-draw"})

@@ -102,10 +102,20 @@ async def get_scenario(request: Request, scenario_id: StoredId) -> dict[str, Any
     return document
 
 
-@router.post("/scenarios", status_code=201)
-async def create_scenario(request: Request, body: ValidateRequest) -> dict[str, str]:
-    """Store a new scenario under an id made from its title."""
-    loaded = load(body.scenario)
+SCENARIO_BODY = {"requestBody": {"required": True, "content": {
+    "application/json": {"schema": ValidateRequest.model_json_schema()},
+    "application/yaml": {"schema": {"type": "string",
+                                    "description": "A scenario file (YAML, format redline/1)."}},
+}}}
+
+
+@router.post("/scenarios", status_code=201, openapi_extra=SCENARIO_BODY)
+async def create_scenario(request: Request) -> dict[str, str]:
+    """Store a new scenario under an id made from its title: the JSON {"scenario": {...}}, or
+    the YAML file itself with content-type application/yaml."""
+    from redline.web.desk import posted_scenario
+
+    loaded = load(await posted_scenario(request))
     repo = repository(request)
     new_id = slug(loaded.title, (e.id for e in repo.list()))
     repo.put(new_id, loaded.to_dict())
@@ -227,6 +237,19 @@ async def extract_route(request: Request, body: ExtractRequest) -> JSONResponse:
 async def job_route(request: Request,
                     job_id: Annotated[str, Path(pattern=r"^job-[0-9]{1,12}$")]) -> dict[str, Any]:
     job = request.app.state.jobs.get(job_id)
+    if job is None:
+        raise HTTPException(404, f"no job {job_id!r} (jobs are kept while the server runs)")
+    view: dict[str, Any] = job.view()
+    return view
+
+
+@router.post("/jobs/{job_id}/cancel")
+async def cancel_job_route(request: Request,
+                           job_id: Annotated[str, Path(pattern=r"^job-[0-9]{1,12}$")]
+                           ) -> dict[str, Any]:
+    """Ask a job to stop; it is "cancelled" once it has (a running Monte Carlo stops after its
+    current chunk of draws)."""
+    job = request.app.state.jobs.cancel(job_id)
     if job is None:
         raise HTTPException(404, f"no job {job_id!r} (jobs are kept while the server runs)")
     view: dict[str, Any] = job.view()

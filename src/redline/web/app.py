@@ -24,6 +24,7 @@ from redline.news.language import MissingExtraError
 from redline.space import SpaceTooLarge
 from redline.version import __version__
 from redline.web.api import router
+from redline.web.desk import desk_router
 from redline.web.isolation import stop_all
 from redline.web.jobs import JobBoard, JobsBusy
 from redline.web.repository import (
@@ -177,6 +178,7 @@ def create_app(settings: Settings | None = None,
     app.state.jobs = jobs
     app.state.limiter = anyio.CapacityLimiter(settings.workers)
     app.include_router(router)
+    app.include_router(desk_router)
     _errors(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

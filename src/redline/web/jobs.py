@@ -20,10 +20,11 @@ Work = Callable[[Progress], dict[str, Any]]
 class Job:
     id: str
     kind: str
-    state: str = "queued"  # queued, running, done, failed
+    state: str = "queued"  # queued, running, done, failed, cancelled
     progress: float = 0.0
     result: dict[str, Any] | None = None
     error: str | None = None
+    cancelled: bool = False  # asked to stop: the work stops at its next progress report
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def view(self) -> dict[str, Any]:
@@ -64,6 +65,16 @@ class JobBoard:
         with self._lock:
             return self._jobs.get(job_id)
 
+    def cancel(self, job_id: str) -> Job | None:
+        """Ask a job to stop: a queued job never starts, a running one stops at its next
+        progress report (Monte Carlo reports after every chunk of draws)."""
+        job = self.get(job_id)
+        if job is not None:
+            with job.lock:
+                if job.state in ("queued", "running"):
+                    job.cancelled = True
+        return job
+
     def shutdown(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
 
@@ -71,12 +82,21 @@ class JobBoard:
     def _run(job: Job, work: Work) -> None:
         def progress(fraction: float) -> None:
             with job.lock:
+                if job.cancelled:
+                    raise JobCancelled(f"{job.kind} job {job.id} was cancelled")
                 job.progress = min(1.0, max(job.progress, float(fraction)))
 
         with job.lock:
+            if job.cancelled:
+                job.state = "cancelled"
+                return
             job.state = "running"
         try:
             result = work(progress)
+        except JobCancelled as exc:
+            with job.lock:
+                job.state, job.error = "cancelled", str(exc)
+            return
         except RedlineError as exc:
             with job.lock:
                 job.state, job.error = "failed", str(exc)
@@ -91,3 +111,7 @@ class JobBoard:
 
 class JobsBusy(RedlineError):
     """Too many jobs waiting."""
+
+
+class JobCancelled(RedlineError):
+    """A job stopped because its user cancelled it."""

@@ -15,7 +15,8 @@ from redline.scenario.situation import Situation, situation
 from redline.web.schemas import WEB_MAX_OUTCOMES, IssueId
 
 Progress = Any  # Callable[[float], None]
-MAX_RUNS = 20_000  # sessions or sampled scenarios one request may ask for
+MAX_RUNS = 20_000  # sessions one request may ask for
+MAX_DRAWS = 1_000_000  # Monte Carlo draws one request may ask for (batched: a few seconds a 10^5)
 
 Choice = str | list[Annotated[str, Field(max_length=200)]]
 
@@ -46,7 +47,7 @@ class ExplainParameters(SituationParameters):
 
 
 class MonteCarloParameters(SituationParameters):
-    runs: int = Field(default=1000, ge=1, le=MAX_RUNS)
+    runs: int = Field(default=1000, ge=1, le=MAX_DRAWS)
     seed: int = Field(default=0, ge=0, le=2**63 - 1)
     output: str = Field(default="zopa", max_length=80)
     sobol: int = Field(default=256, ge=0, le=1024)

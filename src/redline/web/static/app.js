@@ -38,6 +38,8 @@ async function start() {
   $("report").addEventListener("click", openReport);
   $("extract").addEventListener("click", extract);
   $("simulate").addEventListener("click", simulate);
+  $("montecarlo").addEventListener("click", montecarlo);
+  $("mc-cancel").addEventListener("click", cancelMontecarlo);
   $("x-party").addEventListener("change", drawSpace);
   $("y-party").addEventListener("change", drawSpace);
   engineNotes();
@@ -49,12 +51,13 @@ async function start() {
 
 function engineNotes() {
   for (const [name, note] of [["agendas", "agendas-note"], ["extract", "extract-note"],
-                              ["simulate", "simulate-note"]]) {
+                              ["simulate", "simulate-note"], ["montecarlo", "montecarlo-note"]]) {
     const info = state.engines[name];
     if (info && !info.available) $(note).textContent = "Not available yet: " + info.reason + ".";
   }
   if (!state.engines.extract?.available) $("extract").disabled = true;
   if (!state.engines.simulate?.available) $("simulate").disabled = true;
+  if (!state.engines.montecarlo?.available) $("montecarlo").disabled = true;
 }
 
 async function open(id) {
@@ -192,6 +195,8 @@ async function update() {
   drawSpace();
   renderSolutions();
   await renderAgendas();
+  if (typeof deskUpdate === "function") await deskUpdate(sequence);
+  if (sequence !== state.sequence) return;
   setStatus("analysed " + new Date().toLocaleTimeString());
   document.body.dataset.ready = String(state.sequence);
 }
@@ -278,8 +283,10 @@ function renderSolutions() {
   }
   for (const [party, s] of Object.entries(a.best_for)) if (s) columns.push(["best for " + party, s]);
   if (!columns.length) {
-    table.append(el("tr", {}, el("td", { text: "No solution: the ZOPA is empty." })));
-    $("binding").textContent = bindingText(a);
+    table.append(el("tr", {}, el("td", { text: a.refused_by.length
+      ? "No solution: no talks on this agenda." : "No solution: the ZOPA is empty." })));
+    // what blocks a deal, and the concession that opens one, is the brief's (explain's) answer
+    $("binding").textContent = "What would open a deal: see the brief above.";
     return;
   }
   table.append(el("tr", {}, el("th", { text: "issue" }),
@@ -356,8 +363,8 @@ async function extract() {
 async function simulate() {
   $("simulate").disabled = true;
   const { status, data } = await api("/api/simulate", { scenario: working(),
-                                                        parameters: { agenda: state.agenda,
-                                                                      runs: 2000 } });
+    parameters: { agenda: state.agenda, events: state.events, runs: 2000,
+                  ...(typeof deskSimulation === "function" ? deskSimulation() : {}) } });
   if (status !== 202) { $("simulate-note").textContent = data.detail; return; }
   const bar = $("sim-progress");
   let job = data;
@@ -383,6 +390,61 @@ async function simulate() {
     ["Pareto-optimal agreements", share(r.pareto_rate)]];
   for (const [k, v] of rows) table.append(el("tr", {}, el("td", { text: k }), el("td", { text: v })));
   $("simulate-note").textContent = `${r.runs} sessions, seed 0.`;
+}
+
+// Monte Carlo over the working document: the same engine as `redline montecarlo` and the
+// report, run as a job with a progress bar; Cancel stops it after its current chunk of draws.
+async function montecarlo() {
+  $("montecarlo").disabled = true;
+  const runs = Number($("mc-runs").value);
+  const { status, data } = await api("/api/montecarlo", { scenario: working(),
+    parameters: { agenda: state.agenda, events: state.events, runs, seed: 0 } });
+  if (status !== 202) {
+    $("montecarlo-note").textContent = data.detail;
+    $("montecarlo").disabled = false;
+    return;
+  }
+  state.mcJob = data.id;
+  $("mc-cancel").disabled = false;
+  const bar = $("mc-progress");
+  let job = data;
+  while (job.state === "queued" || job.state === "running") {
+    bar.value = job.progress;
+    $("montecarlo-note").textContent = `${Math.round(100 * job.progress)}% of ${runs.toLocaleString()} draws and the sensitivity design`;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    job = (await api("/api/jobs/" + job.id)).data;
+  }
+  state.mcJob = null;
+  $("mc-cancel").disabled = true;
+  $("montecarlo").disabled = false;
+  bar.value = job.state === "done" ? 1 : bar.value;
+  if (job.state !== "done") { $("montecarlo-note").textContent = job.error; return; }
+  renderMontecarlo(job.result);
+}
+
+async function cancelMontecarlo() {
+  if (!state.mcJob) return;
+  $("mc-cancel").disabled = true;
+  await api("/api/jobs/" + state.mcJob + "/cancel", {});
+}
+
+function renderMontecarlo(r) {
+  const table = $("montecarlo-table");
+  table.replaceChildren();
+  const share = (x) => (100 * x).toFixed(1) + "%";
+  const options = (shares) => Object.entries(shares)
+    .map(([issue, s]) => issue + ": " + Object.entries(s).filter(([, v]) => v > 0)
+      .map(([o, v]) => `${o} ${share(v)}`).join(", ")).join("; ");
+  const gains = Object.entries(r.gains).map(([p, g]) => g == null ? `${p} —`
+    : `${p} ${g.median.toFixed(3)} [${g.p05.toFixed(3)}, ${g.p95.toFixed(3)}]`).join("; ");
+  const top = r.sensitivity.slice(0, 3).map((row) => row.parameter
+    + (row.ST == null ? ` swing ${row.swing.toFixed(3)}` : ` ST ${row.ST.toFixed(2)}`)).join("; ");
+  const rows = [["P(ZOPA)", `${r.p_zopa.toFixed(3)} ± ${(1.96 * r.p_zopa_se).toFixed(3)}`],
+    ["P(talks refused)", r.p_refused.toFixed(3)], ["Nash package", options(r.nash_options)],
+    ["gain at the Nash point (median [5%, 95%])", gains],
+    [`most influential on ${r.sensitivity_output}`, top || "—"]];
+  for (const [k, v] of rows) table.append(el("tr", {}, el("td", { text: k }), el("td", { text: v })));
+  $("montecarlo-note").textContent = `${r.runs.toLocaleString()} draws, seed ${r.seed}.`;
 }
 
 start();

@@ -1,0 +1,149 @@
+"""Numeric issues: a number in a range, its grid, its value functions and the grid's error bound.
+
+A numeric issue (``range: [low, high]``, optionally ``integer``, ``step``, ``unit``, ``marks``) is
+compiled once, when the document is read, into the labels of a grid: the range's ends, every
+``step`` from ``low``, the status quo and the ``marks`` (put red-line thresholds there). Engines
+that enumerate (agendas, explanations, forecasts, simulation, Monte Carlo, report, dashboard) see
+an ordered issue whose options are these numbers; rules compare by number. The default grid:
+every whole number of an integer issue when there are at most :data:`MAX_WHOLE` of them, else
+about :data:`DEFAULT_POINTS` points.
+
+A party values a numeric issue with a piecewise-linear function (``points: [[x, v], ...]``, flat
+beyond the first and last point; ``linear: [v_low, v_high]`` is the two-point case). On the grid
+the value is that function at the grid point. The **grid error** of a party is
+
+    sum_i w_i * max slope_i * max gap_i
+
+over the numeric issues whose grid leaves gaps: any package of numbers has a grid package within
+that utility of it for the party, moving each number to an end of its gap (the Lipschitz bound of
+a piecewise-linear function). :mod:`redline.space.continuous` solves two-party problems exactly.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+MAX_WHOLE = 201
+DEFAULT_POINTS = 101
+
+
+def label(value: float, integer: bool = False) -> str:
+    """The option label of a number: a whole number for integer issues, else up to 12
+    significant digits (``3.67``, ``0.5``, ``12``)."""
+    if integer:
+        return str(int(round(value)))
+    text = f"{value:.12g}"
+    return "0" if text == "-0" else text
+
+
+def _number(raw: Any, what: str) -> float:
+    if isinstance(raw, bool) or not isinstance(raw, int | float | str):
+        raise ValueError(f"{what} must be a number, got {raw!r}")
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError(f"{what} must be a number, got {raw!r}") from None
+    if not math.isfinite(value):
+        raise ValueError(f"{what} must be a finite number, got {raw!r}")
+    return value
+
+
+def grid(low: float, high: float, integer: bool = False, step: float | None = None,
+         extra: tuple[float, ...] = ()) -> NDArray[np.float64]:
+    """The grid of a numeric issue: sorted distinct points from `low` to `high`."""
+    if step is None:
+        whole = integer and high - low + 1 <= MAX_WHOLE
+        step = 1.0 if whole else (high - low) / (DEFAULT_POINTS - 1)
+        if integer:
+            step = max(1.0, float(math.ceil(step)))
+    count = int(math.floor((high - low) / step + 1e-9))
+    points = [low + k * step for k in range(count + 1)] + [high, *extra]
+    if integer:
+        points = [float(round(p)) for p in points]
+    return np.array(sorted({float(label(p, integer)) for p in points if low <= p <= high}))
+
+
+def grid_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """A raw numeric issue with its ``options`` (the grid labels, rebuilt from range, step, marks
+    and status quo whatever options were written) and its status quo as a label; raises
+    ValueError (reported at the issue) when the range or a number does not fit."""
+    raw = data["range"]
+    if not isinstance(raw, list | tuple) or len(raw) != 2:
+        raise ValueError(f"range must be [low, high], got {raw!r}")
+    low, high = _number(raw[0], "range low"), _number(raw[1], "range high")
+    if not low < high:
+        raise ValueError(f"range needs low < high, got [{low:g}, {high:g}]")
+    integer = bool(data.get("integer", False))
+    if integer and (low != int(low) or high != int(high)):
+        raise ValueError(f"an integer issue needs whole-number ends, got [{low:g}, {high:g}]")
+    step = data.get("step")
+    step = None if step is None else _number(step, "step")
+    if step is not None and (step <= 0 or step > high - low):
+        raise ValueError(f"step must be in (0, {high - low:g}], got {step:g}")
+    if integer and step is not None and step != int(step):
+        raise ValueError(f"an integer issue needs a whole-number step, got {step:g}")
+    extra = [_number(m, "a mark") for m in data.get("marks") or []]
+    outside = [m for m in extra if not low <= m <= high]
+    if outside:
+        raise ValueError(f"marks {outside} lie outside the range [{low:g}, {high:g}]")
+    quo = data.get("status_quo")
+    if quo is not None:
+        value = _number(quo, "status_quo")
+        if not low <= value <= high:
+            raise ValueError(f"status_quo {value:g} lies outside the range [{low:g}, {high:g}]")
+        if integer and value != int(value):
+            raise ValueError(f"status_quo {value:g} of an integer issue is not a whole number")
+        extra.append(value)
+    points = grid(low, high, integer, step, tuple(extra))
+    out = dict(data)  # written options (as a scenario's to_dict gives them) are the grid again
+    out["options"] = [label(p, integer) for p in points]
+    if quo is not None:
+        out["status_quo"] = label(_number(quo, "status_quo"), integer)
+    return out
+
+
+def values_of(options: list[str]) -> NDArray[np.float64]:
+    """The numbers of a numeric issue's grid, from its labels."""
+    return np.array([float(o) for o in options])
+
+
+def function_points(points: list[tuple[float, float]] | None, linear: tuple[float, float] | None,
+                    low: float, high: float) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Breakpoints (xs, values) of a value function over [low, high], flat beyond its points and
+    with the range's ends added, so that it is linear between consecutive breakpoints."""
+    if linear is not None:
+        return np.array([low, high]), np.array([float(linear[0]), float(linear[1])])
+    assert points is not None
+    xs = np.array([p[0] for p in points], dtype=float)
+    vs = np.array([p[1] for p in points], dtype=float)
+    inside = (xs > low) & (xs < high)
+    bx = np.concatenate([[low], xs[inside], [high]])
+    return bx, np.interp(bx, xs, vs)
+
+
+def max_slope(xs: NDArray[np.float64], vs: NDArray[np.float64]) -> float:
+    """The steepest |dv/dx| of a piecewise-linear function."""
+    if len(xs) < 2:
+        return 0.0
+    return float(np.max(np.abs(np.diff(vs) / np.diff(xs))))
+
+
+def max_gap(options: list[str], integer: bool) -> float:
+    """The widest gap of a grid that the issue's numbers can fall into (0 when an integer issue's
+    grid holds every whole number)."""
+    gaps = np.diff(values_of(options))
+    widest = float(gaps.max()) if len(gaps) else 0.0
+    return 0.0 if integer and widest <= 1.0 else widest
+
+
+def grid_error(weights: Mapping[str, float],
+               functions: Mapping[str, tuple[NDArray[np.float64], NDArray[np.float64]]],
+               gaps: Mapping[str, float]) -> float:
+    """sum_i w_i * max slope_i * max gap_i: the utility a party can lose to the grid."""
+    return float(sum(weights[i] * max_slope(*functions[i]) * gaps[i] for i in functions
+                     if i in gaps))
