@@ -35,6 +35,9 @@ class ScenarioError(RedlineError):
         body = "\n".join(f"  - {p}" for p in self.problems)
         super().__init__(f"{head}\n{body}")
 
+    def __reduce__(self) -> tuple[type[ScenarioError], tuple[str, tuple[Problem, ...]]]:
+        return (ScenarioError, (self.source, self.problems))  # crosses process boundaries
+
 
 class RuleSyntaxError(RedlineError):
     """A red-line rule that does not parse; `position` is the 0-based character offset."""
@@ -45,3 +48,6 @@ class RuleSyntaxError(RedlineError):
         self.detail = message
         pointer = " " * position + "^"
         super().__init__(f"{message} at character {position + 1}\n    {rule}\n    {pointer}")
+
+    def __reduce__(self) -> tuple[type[RuleSyntaxError], tuple[str, int, str]]:
+        return (RuleSyntaxError, (self.rule, self.position, self.detail))

@@ -95,7 +95,7 @@ def test_montecarlo_json_contract_and_reproducible(us_iran):
     (("compare", "{s}"), "nothing to compare"),
     (("agendas", "{s}", "--events", "blockade"), "unknown event"),
     (("explain", "{s}", "--agenda", "nukes"), "unknown issue"),
-    (("montecarlo", "{s}", "--runs", "0"), "runs must be at least 1"),
+    (("montecarlo", "{s}", "--runs", "0"), "--runs 0: outside [1, 10,000,000]"),
     (("montecarlo", "{s}", "--engine", "gpu", "--runs", "3"), "unknown engine"),
     (("montecarlo", "{s}", "--influence", "ISR:OMN:x", "--runs", "3"), "unknown influence edge"),
 ])

@@ -12,7 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "docs" / "api.md"
-PACKAGES = ["redline", "redline.scenario", "redline.space", "redline.forecast",
+PACKAGES = ["redline", "redline.limits", "redline.scenario", "redline.space", "redline.forecast",
             "redline.negotiate", "redline.uncertainty", "redline.news", "redline.store",
             "redline.briefing", "redline.report", "redline.interop", "redline.web"]
 HEADING = re.compile(r"^## `([\w.]+)`$", re.MULTILINE)

@@ -9,7 +9,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "redline"
 
 # Lower number = lower layer. Packages of one rank do not import each other.
 RANKS = {
-    "errors": 0, "version": 0, "output": 1, "notebook": 1,
+    "errors": 0, "version": 0, "limits": 0, "output": 1, "notebook": 1,
     "scenario": 1,
     "space": 2, "forecast": 2, "news": 2,
     "negotiate": 3, "interop": 3,

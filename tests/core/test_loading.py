@@ -80,7 +80,7 @@ def test_problems_carry_path_line_and_fix(tmp_path):
     ("mutate", "where", "words"),
     [
         (lambda d: d["preferences"]["A"]["weights"].update(x=-1), "preferences.A.weights.x",
-         "[0, inf]"),
+         "a weight must lie in [0, 1e+06]"),
         (lambda d: d["preferences"]["A"]["weights"].update(q=1), "preferences.A.weights.q",
          "unknown issue 'q'"),
         (lambda d: d["preferences"]["B"].update(reservation=2), "preferences.B.reservation",

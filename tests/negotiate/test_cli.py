@@ -65,7 +65,7 @@ def test_bad_options_exit_2_with_the_fix() -> None:
                           (("--strategy", "OMN=linear"), "'OMN' is not a party"),
                           (("--strategy", "USA"), "expected PARTY=NAME"),
                           (("--engine", "cloud"), "unknown engine 'cloud'"),
-                          (("--breakdown", "2"), "breakdown risk"),
+                          (("--breakdown", "2"), "--breakdown 2.0: outside [0, 1]"),
                           (("--agenda", "oil"), "unknown issue 'oil'")]:
         result = run("simulate", SCENARIO, "--runs", "2", *args)
         assert result.returncode == 2, (args, result.stderr)

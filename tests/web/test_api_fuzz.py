@@ -14,9 +14,10 @@ schemathesis = pytest.importorskip("schemathesis", reason="schemathesis (the 'e2
 from hypothesis import HealthCheck, settings  # noqa: E402
 
 from redline.web import create_app  # noqa: E402
+from redline.web.app import LOCAL_HOSTS, Settings  # noqa: E402
 from redline.web.engines import ENGINES  # noqa: E402
 
-app = create_app()
+app = create_app(Settings(allowed_hosts=(*LOCAL_HOSTS, "testserver")))  # schemathesis's Host
 schema = schemathesis.openapi.from_asgi("/openapi.json", app)
 
 

@@ -20,7 +20,7 @@ from redline.web import create_app  # noqa: E402
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "us-iran-2026.yaml"
 DOCUMENT = load(EXAMPLE).to_dict()
-client = TestClient(create_app())
+client = TestClient(create_app(), base_url="http://localhost")
 
 
 def leaves(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

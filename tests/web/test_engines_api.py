@@ -30,7 +30,7 @@ def engine(module: str) -> pytest.MarkDecorator:
 
 @pytest.fixture(scope="module")
 def client() -> TestClient:
-    return TestClient(create_app())
+    return TestClient(create_app(), base_url="http://localhost")
 
 
 def cli_json(*args: str) -> Any:

@@ -52,7 +52,7 @@ def test_scenarios_persist_in_the_database(tmp_path: Path) -> None:
     with open_store(url) as store:
         repository = StoreRepository(store)
         seed_examples(repository, ROOT / "examples")
-        client = TestClient(create_app(Settings(examples=None), repository))
+        client = TestClient(create_app(Settings(examples=None), repository), base_url="http://localhost")
         listed = [e["id"] for e in client.get("/api/scenarios").json()]
         assert "us-iran-2026" in listed
         document = client.get("/api/scenarios/us-iran-2026").json()
@@ -63,7 +63,7 @@ def test_scenarios_persist_in_the_database(tmp_path: Path) -> None:
         assert client.delete("/api/scenarios/us-iran-2026").status_code == 204
     # a new server on the same database sees what the first one stored
     with open_store(url) as store:
-        again = TestClient(create_app(Settings(examples=None), StoreRepository(store)))
+        again = TestClient(create_app(Settings(examples=None), StoreRepository(store)), base_url="http://localhost")
         ids = [e["id"] for e in again.get("/api/scenarios").json()]
         assert "tough" in ids and "us-iran-2026" not in ids
         stored = again.get("/api/scenarios/tough").json()
@@ -75,7 +75,7 @@ def test_scenarios_persist_in_the_database(tmp_path: Path) -> None:
 
 @needs_nlp
 def test_extract_answers_the_cli_statements(tmp_path: Path) -> None:
-    client = TestClient(create_app())
+    client = TestClient(create_app(), base_url="http://localhost")
     answer = client.post("/api/extract", json={"text": ARTICLE, "date": "2026-02-10",
                                                "scenario_id": "us-iran-2026"})
     assert answer.status_code == 200, answer.text

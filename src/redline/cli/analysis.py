@@ -21,6 +21,7 @@ from redline.cli.situation import (
     resolve,
     show,
 )
+from redline.limits import MAX_OUTCOMES
 from redline.scenario import Document, Scenario, load
 from redline.space import Analysis, analyze
 from redline.space.coalitions import analyze_coalitions
@@ -75,7 +76,7 @@ def analyze_command(
     output: TableFormatOpt = TableFormat.text,
     max_outcomes: Annotated[
         int, typer.Option("--max-outcomes", help="Enumeration limit.", min=1)
-    ] = 5_000_000,
+    ] = MAX_OUTCOMES,
     events: EventsOpt = "active",
     influence: InfluenceOpt = "none",
     date: DateOpt = None,

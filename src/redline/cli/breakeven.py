@@ -14,6 +14,7 @@ from redline.cli.analysis import ScenarioArg, TableFormat, TableFormatOpt, print
 from redline.cli.app import app, out, user_errors
 from redline.cli.situation import AgendaOpt, DateOpt, EventsOpt, InfluenceOpt, resolve, show
 from redline.cli.whatif import MaxOutcomesOpt, describe
+from redline.limits import MAX_OUTCOMES
 from redline.output import write_file
 from redline.space.sweep import sweep
 from redline.space.thresholds import thresholds
@@ -34,7 +35,7 @@ def thresholds_command(
     influence: InfluenceOpt = "none",
     date: DateOpt = None,
     output: TableFormatOpt = TableFormat.text,
-    max_outcomes: MaxOutcomesOpt = 5_000_000,
+    max_outcomes: MaxOutcomesOpt = MAX_OUTCOMES,
 ) -> None:
     """Break-even values: the reservation, weight or credibility past which the verdict or the
     Nash package changes (exact, not sampled)."""
@@ -72,7 +73,7 @@ def sweep_command(
     chart: Annotated[Path | None, typer.Option(
         "--chart", help="Also write the sweep as an SVG chart to this file.")] = None,
     output: TableFormatOpt = TableFormat.text,
-    max_outcomes: MaxOutcomesOpt = 5_000_000,
+    max_outcomes: MaxOutcomesOpt = MAX_OUTCOMES,
 ) -> None:
     """The analysis along one parameter: verdict, ZOPA size, Nash package and gains per step."""
     from redline.report.explaining import sweep_figure

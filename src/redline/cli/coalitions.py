@@ -19,6 +19,7 @@ from redline.cli.situation import (
     show,
     split_ids,
 )
+from redline.limits import MAX_OUTCOMES
 from redline.scenario import load
 from redline.scenario.decision import VotingGame, weighted_game
 from redline.space import analyze
@@ -118,7 +119,7 @@ def coalitions_command(
     max_coalitions: Annotated[int, typer.Option(
         "--max-coalitions", help="Most coalitions analysed.", min=1)] = DEFAULT_MAX_COALITIONS,
     max_outcomes: Annotated[int, typer.Option(
-        "--max-outcomes", help="Enumeration limit.", min=1)] = 5_000_000,
+        "--max-outcomes", help="Enumeration limit.", min=1)] = MAX_OUTCOMES,
     output: FormatOpt = OutputFormat.text,
 ) -> None:
     """Bargaining under the decision rule: winning coalitions, their deals, the likeliest."""

@@ -33,6 +33,7 @@ from redline.forecast.backtest import backtest, compare
 from redline.forecast.crossval import grouped_report
 from redline.forecast.deu import read_deu
 from redline.forecast.space import ForecastInputError
+from redline.limits import MAX_OUTCOMES
 from redline.report.words import forecast_answer, reconciliation_text
 from redline.scenario.situation import Situation
 
@@ -111,7 +112,7 @@ def forecast_command(
     influence: InfluenceOpt = "none",
     date: DateOpt = None,
     max_outcomes: Annotated[int, typer.Option(
-        "--max-outcomes", min=1, help="Enumeration limit of the reconciliation.")] = 5_000_000,
+        "--max-outcomes", min=1, help="Enumeration limit of the reconciliation.")] = MAX_OUTCOMES,
 ) -> None:
     """Forecast where each issue settles (0–100 scale) with a collective-decision model; for a
     scenario, read the forecast as a package and reconcile it with the bargaining space."""

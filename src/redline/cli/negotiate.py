@@ -26,6 +26,7 @@ from redline.cli.situation import (
     split_ids,
 )
 from redline.errors import RedlineError
+from redline.limits import MAX_OUTCOMES
 from redline.negotiate import (
     REGISTRY,
     Domain,
@@ -67,6 +68,10 @@ LABELS = {"alternating": "direct (alternating offers)", "mediated": "mediated (s
 BATCH = 2048
 """Sessions per chunk at most: one numpy batch (its uniforms take rounds x parties x 8 bytes
 per session)."""
+
+
+MaxOutcomesOpt = Annotated[int, typer.Option(
+    "--max-outcomes", min=1, help="Packages the negotiation may list at most.")]
 
 
 class OptionError(RedlineError):
@@ -151,6 +156,7 @@ def simulate_command(
         "--discount", help="'none', or 'scenario': each party's discount factor per turn from "
         "its preferences (GENIUS's discount_factor; 1 where none is given), alternating offers "
         "only.")] = "none",
+    max_outcomes: MaxOutcomesOpt = MAX_OUTCOMES,
     agenda: AgendaOpt = None,
     events: EventsOpt = "active",
     influence: InfluenceOpt = "none",
@@ -164,7 +170,7 @@ def simulate_command(
 ) -> None:
     """Play negotiations out: direct alternating offers and/or a mediator's single text."""
     current = resolve(scenario, agenda, events, influence, date)
-    domain = from_scenario(current)
+    domain = from_scenario(current, max_outcomes=max_outcomes)
     profile = strategy_profile(domain, strategies, default)
     if discount not in ("none", "scenario"):
         raise RedlineError(f"--discount {discount!r}: give 'none' or 'scenario'")
@@ -262,6 +268,7 @@ def tournament_command(
         "--strategies", help="Comma-separated strategy names (default: all).")] = None,
     breakdown: Annotated[float, typer.Option(
         "--breakdown", help="Per-round probability that talks collapse.")] = 0.0,
+    max_outcomes: MaxOutcomesOpt = MAX_OUTCOMES,
     agenda: AgendaOpt = None,
     events: EventsOpt = "active",
     influence: InfluenceOpt = "none",
@@ -273,7 +280,7 @@ def tournament_command(
 ) -> None:
     """Every strategy against every other (each party, each seat), many seeded sessions each."""
     current = resolve(scenario, agenda, events, influence, date)
-    domain = from_scenario(current)
+    domain = from_scenario(current, max_outcomes=max_outcomes)
     reference = landmarks(current, domain)
     with engine_named(engine, workers, scheduler) as pool:
         result = tournament(domain, runs, seed, split_ids(names), protocol=protocol,

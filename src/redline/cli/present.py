@@ -16,6 +16,7 @@ from redline.cli.analysis import ScenarioArg
 from redline.cli.app import app, out, user_errors
 from redline.cli.situation import AgendaOpt, DateOpt, EventsOpt, InfluenceOpt, resolve, split_ids
 from redline.errors import RedlineError
+from redline.limits import MAX_OUTCOMES
 from redline.output import write_file
 from redline.scenario import load
 
@@ -57,7 +58,7 @@ def report_command(
         "--include", "-i",
         help="JSON output of another redline command (e.g. montecarlo) to add as a section.")]
     = None,
-    max_outcomes: Annotated[int, typer.Option("--max-outcomes", min=1)] = 5_000_000,
+    max_outcomes: Annotated[int, typer.Option("--max-outcomes", min=1)] = MAX_OUTCOMES,
     events: EventsOpt = "active",
     influence: InfluenceOpt = "none",
     date: DateOpt = None,
@@ -140,6 +141,9 @@ def serve_command(
     db: Annotated[str | None, typer.Option(
         "--db", help="Database URL for stored scenarios (default: $REDLINE_DB, else the SQLite "
                      "file in your data directory).")] = None,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        "--allow-host", help="Another Host name to answer (repeatable), e.g. the machine's "
+        "LAN name when serving on 0.0.0.0; localhost and --host are always answered.")] = None,
 ) -> None:
     """Serve the dashboard and JSON API (needs the 'web' extra)."""
     missing = [m for m in ("fastapi", "uvicorn") if importlib.util.find_spec(m) is None]
@@ -153,6 +157,8 @@ def serve_command(
                   "dashboard (it has no login); use --host 127.0.0.1 to keep it local")
     if db:
         os.environ["REDLINE_DB"] = db  # read by the store when the app starts
+    # the Host allow-list of the app (DNS-rebinding guard): --host and every --allow-host
+    os.environ["REDLINE_SERVE_HOST"] = ",".join([host, *(allow_host or [])])
     out.print(f"redline dashboard on http://{host}:{port}/  (Ctrl-C to stop)")
     # uvicorn builds the app from its factory by name: the CLI stays beside the web layer.
     uvicorn.run(WEB_APP, factory=True, host=host, port=port, log_level="warning")

@@ -30,6 +30,7 @@ from redline.cli.situation import (
     split_ids,
 )
 from redline.errors import RedlineError
+from redline.limits import MAX_OUTCOMES
 from redline.scenario import load
 from redline.scenario.pressure import select_events, select_influence, utility_changes
 from redline.scenario.situation import situation
@@ -66,7 +67,7 @@ def agendas_command(
     top: Annotated[int, typer.Option("--top", help="Agendas shown in the table.", min=1)] = 12,
     max_agendas: Annotated[int, typer.Option("--max-agendas", min=1,
                                              help="Agendas analysed at most.")] = 4096,
-    max_outcomes: MaxOutcomesOpt = 5_000_000,
+    max_outcomes: MaxOutcomesOpt = MAX_OUTCOMES,
 ) -> None:
     """Every agenda (issues on the table): refusals, ZOPA, Nash point, gains, linkage; ranked."""
     current = resolve(scenario, issues, events, influence, date)
@@ -181,7 +182,7 @@ def explain_command(
     output: FormatOpt = OutputFormat.text,
     max_size: Annotated[int, typer.Option("--max-size", min=1,
                                           help="Largest blocking set listed.")] = 3,
-    max_outcomes: MaxOutcomesOpt = 5_000_000,
+    max_outcomes: MaxOutcomesOpt = MAX_OUTCOMES,
 ) -> None:
     """Why no deal: minimal sets of constraints whose removal opens a ZOPA (or what binds a deal)."""
     current = resolve(scenario, agenda, events, influence, date)
@@ -262,7 +263,7 @@ def compare_command(
     influence: InfluenceOpt = "none",
     date: DateOpt = None,
     output: FormatOpt = OutputFormat.text,
-    max_outcomes: MaxOutcomesOpt = 5_000_000,
+    max_outcomes: MaxOutcomesOpt = MAX_OUTCOMES,
 ) -> None:
     """The effect of events / influence edges: ZOPA size, Nash point, who gains.
 
@@ -371,7 +372,7 @@ def montecarlo_command(
     sobol_samples: Annotated[int, typer.Option(
         "--sobol", help="Sobol base sample size (power of 2; 0: tornado only).")] = 256,
     output: TableFormatOpt = TableFormat.text,
-    max_outcomes: MaxOutcomesOpt = 5_000_000,
+    max_outcomes: MaxOutcomesOpt = MAX_OUTCOMES,
 ) -> None:
     """Red lines under uncertainty: P(ZOPA), Nash package shares, gain intervals, sensitivity."""
     from redline.scenario.sampling import parameters

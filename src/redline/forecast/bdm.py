@@ -57,12 +57,13 @@ from numpy.typing import NDArray
 
 from redline.forecast.result import Forecast
 from redline.forecast.space import SCALE, ForecastInputError, IssueSpace
+from redline.limits import TOLERANCE
 
 OfferChoice = Literal["least_change", "scholz"]
 MedianTie = Literal["midpoint", "lower"]
 WinProbability = Literal["all_pairs", "per_pair"]
 Persistence = float | Literal["per_pair"]
-EU_TOLERANCE = 1e-12
+EU_TOLERANCE = TOLERANCE
 """Expected utilities closer than this count as equal (or as zero)."""
 
 
@@ -138,7 +139,7 @@ def risk_exponents(x: NDArray[np.float64], c: NDArray[np.float64], s: NDArray[np
     _, eu_ji = _expected_utilities(x, s, ones, prob, span, mu, q, t)
     danger = eu_ji.sum(axis=1)
     spread = danger.max() - danger.min()
-    if spread <= 1e-12 * max(1.0, float(np.abs(danger).max())):
+    if spread <= TOLERANCE * max(1.0, float(np.abs(danger).max())):
         return ones
     big_r = (2 * danger - danger.max() - danger.min()) / spread
     return np.asarray((1 - big_r / 3) / (1 + big_r / 3))

@@ -15,6 +15,7 @@ from numpy.typing import NDArray
 
 from redline.forecast.result import Forecast
 from redline.forecast.space import ForecastInputError, IssueSpace
+from redline.limits import TOLERANCE
 
 Weighting = Literal["capability*salience", "salience", "capability", "equal"]
 WEIGHTINGS: tuple[str, ...] = ("capability*salience", "salience", "capability", "equal")
@@ -61,7 +62,7 @@ def weighted_median(positions: NDArray[np.float64],
     ws = np.take_along_axis(w, order, axis=0)
     cum = np.cumsum(ws, axis=0)
     half = cum[-1] / 2.0
-    tol = 1e-12 * np.maximum(cum[-1], 1.0)
+    tol = TOLERANCE * np.maximum(cum[-1], 1.0)
     first = np.argmax(cum >= half - tol, axis=0)
     cols = np.arange(positions.shape[1])
     lower = xs[first, cols]

@@ -20,6 +20,7 @@ from numpy.typing import NDArray
 from redline.forecast.compromise import actor_weights
 from redline.forecast.result import Forecast
 from redline.forecast.space import SCALE, ForecastInputError, IssueSpace
+from redline.limits import TOLERANCE
 
 
 def _utility(grid: NDArray[np.float64], pos: NDArray[np.float64], kind: str) -> NDArray[np.float64]:
@@ -51,7 +52,7 @@ def nash_bargaining(space: IssueSpace, *, utility: Literal["linear", "quadratic"
     active = weights > 0
     with np.errstate(divide="ignore", invalid="ignore"):
         terms = np.where(active[None], weights[None] * np.log(np.clip(surplus, 0, None)), 0.0)
-    infeasible = (active[None] & (surplus < -1e-12)).any(axis=1)
+    infeasible = (active[None] & (surplus < -TOLERANCE)).any(axis=1)
     score = np.where(infeasible, -np.inf, terms.sum(axis=1))
     best = grid[np.argmax(score, axis=0)]
     fallback = np.where(np.isnan(space.status_quo), np.nan, space.status_quo)

@@ -10,6 +10,7 @@ a neighbouring text (one or two issues changed) is a table lookup.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -19,6 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from redline.errors import RedlineError
+from redline.limits import MAX_OUTCOMES, TOLERANCE
 from redline.scenario import Scenario
 from redline.scenario.rules import evaluate
 from redline.scenario.situation import Situation, situate
@@ -69,7 +71,7 @@ class Domain:
     @cached_property
     def admissible(self) -> NDArray[np.bool_]:
         """(n_parties, n_outcomes): allowed by the party's red lines and individually rational."""
-        return _frozen(self.allowed & (self.utilities >= self.reservations[:, None] - 1e-12))
+        return _frozen(self.allowed & (self.utilities >= self.reservations[:, None] - TOLERANCE))
 
     @cached_property
     def agreeable(self) -> NDArray[np.bool_]:
@@ -146,7 +148,8 @@ def _grid(sizes: Sequence[int]) -> NDArray[np.int64]:
     return np.stack([m.ravel() for m in mesh], axis=1).astype(np.int64)
 
 
-def from_scenario(scenario: Scenario | Situation, agenda: Iterable[str] | None = None) -> Domain:
+def from_scenario(scenario: Scenario | Situation, agenda: Iterable[str] | None = None,
+                  max_outcomes: int = MAX_OUTCOMES) -> Domain:
     """The domain of a situation's parties over its agenda (or of a scenario taken as it is,
     over `agenda`: default every issue); see :mod:`redline.scenario.situation`.
 
@@ -174,6 +177,10 @@ def from_scenario(scenario: Scenario | Situation, agenda: Iterable[str] | None =
         return issue.options.index(issue.status_quo) if issue.status_quo else 0
 
     sizes = [len(scenario.issue(i).options) for i in on_table]
+    if math.prod(sizes) > max_outcomes:
+        raise DomainError(f"the agenda has {math.prod(sizes):.3g} packages and a negotiation "
+                          f"lists them all; the limit is {max_outcomes:,}. Fix: put fewer issues "
+                          "on the table with --agenda, or raise --max-outcomes")
     grid = _grid(sizes)
     n = grid.shape[0]
     counts = scenario.option_counts()
@@ -277,6 +284,6 @@ def opposed(options_per_issue: Sequence[int], seed: int | np.random.SeedSequence
     values = []
     for k in options_per_issue:
         ladder = np.sort(rng.random(k))
-        ladder = (ladder - ladder[0]) / max(ladder[-1] - ladder[0], 1e-12)
+        ladder = (ladder - ladder[0]) / max(ladder[-1] - ladder[0], TOLERANCE)
         values.append(np.stack([ladder, 1.0 - ladder]))
     return from_tables(parties, weights, values)

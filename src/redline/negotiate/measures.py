@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from redline.limits import TOLERANCE
 from redline.negotiate.domain import Domain
 from redline.negotiate.sessions import Sessions
 from redline.scenario import Scenario
@@ -40,7 +41,7 @@ def nash_point_of(utilities: NDArray[np.float64], reservations: NDArray[np.float
     """The outcome in ``within`` maximising the product of gains over reservations among those
     that leave every party at least its reservation; None when there is none."""
     gains = utilities - reservations[:, None]
-    feasible = within & (gains >= -1e-12).all(axis=0)
+    feasible = within & (gains >= -TOLERANCE).all(axis=0)
     if not feasible.any():
         return None
     product = np.where(feasible, np.prod(np.maximum(gains, 0.0), axis=0), -np.inf)

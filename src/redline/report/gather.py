@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from redline.errors import RedlineError
+from redline.limits import MAX_OUTCOMES
 from redline.scenario import Scenario
 from redline.scenario.situation import Situation, situation
 from redline.space import analyze, outcome_space
@@ -33,7 +34,7 @@ class Options:
     """What the engines are asked: agenda, enumeration limit, seeds and sizes of stochastic runs."""
 
     agenda: tuple[str, ...] | None = None
-    max_outcomes: int = 5_000_000
+    max_outcomes: int = MAX_OUTCOMES
     point_cap: int = DEFAULT_POINT_CAP
     seed: int = 0
     runs: int = 1000  # Monte Carlo draws and simulated sessions
@@ -234,7 +235,7 @@ def result_key(data: Mapping[str, Any]) -> str:
 
 
 def space_points(scenario: Scenario, agenda: Sequence[str] | None = None, *,
-                 cap: int = DEFAULT_POINT_CAP, max_outcomes: int = 5_000_000) -> dict[str, Any]:
+                 cap: int = DEFAULT_POINT_CAP, max_outcomes: int = MAX_OUTCOMES) -> dict[str, Any]:
     """The parties' utilities of every outcome (a fixed sample when there are more than `cap`),
     each flagged feasible (satisfies the parties' red lines) or not: `redline-space/1`."""
     from redline.space.analysis import applied_rules

@@ -9,6 +9,8 @@ from typing import Any
 import yaml
 
 from redline.errors import Problem, ScenarioError
+from redline.limits import active, limit_fix
+from redline.scenario.budget import measure_yaml
 
 Path = tuple[str | int, ...]
 
@@ -41,10 +43,18 @@ class _Loader(yaml.SafeLoader):
 
 
 def read_text(text: str, source: str) -> Located:
-    """Parse YAML or JSON text; a syntax error becomes a ScenarioError with its line."""
-    if len(text) > 5_000_000:
-        raise ScenarioError(source, [Problem("(document)", "the file is larger than 5 MB",
-                                             "split it or remove embedded material")])
+    """Parse YAML or JSON text; a syntax error becomes a ScenarioError with its line.
+
+    The document's budgets (:class:`redline.limits.Limits`: size, nesting, values after alias
+    expansion, list lengths) are checked on the event stream before anything is built.
+    """
+    limits = active()
+    if len(text) > limits.document_bytes:
+        raise ScenarioError(source, [Problem(
+            "(document)", f"the document is larger than the limit document-bytes "
+            f"({limits.document_bytes:,} characters)",
+            f"split it or remove embedded material, or {limit_fix('document_bytes')}")])
+    measure_yaml(text, _Loader, source, limits)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -74,19 +84,30 @@ def read_text(text: str, source: str) -> Located:
     except yaml.YAMLError as exc:  # pragma: no cover - compose already parsed it
         raise ScenarioError(source, [Problem("(document)", f"not valid YAML/JSON: {exc}",
                                              "check the file's syntax")]) from None
+    except ValueError:  # Python reads integers of at most 4,300 digits
+        raise ScenarioError(source, [Problem(
+            "(document)", "a number has more digits than can be read (at most 4,300)",
+            "write numbers with at most a few dozen digits")]) from None
     return Located(data, lines)
 
 
 def _walk(node: yaml.Node, path: Path) -> Iterator[tuple[Path, yaml.Node]]:
-    yield path, node
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            name = key.value if isinstance(key, yaml.ScalarNode) else str(key.start_mark.line)
-            child = (*path, name)
-            yield child, key
-            for sub_path, sub in _walk(value, child):
-                if sub_path != child:
-                    yield sub_path, sub
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            yield from _walk(item, (*path, index))
+    """Every path of the composed document with the node that marks its line: the key of a
+    mapping entry, else the node itself. Iterative, in document order; a node reached again
+    through an alias is not walked again (its lines are those of its first use)."""
+    pending: list[tuple[yaml.Node, Path, yaml.Node]] = [(node, path, node)]
+    seen: set[int] = set()
+    while pending:
+        current, where, mark = pending.pop()
+        yield where, mark
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        children: list[tuple[yaml.Node, Path, yaml.Node]] = []
+        if isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                name = key.value if isinstance(key, yaml.ScalarNode) else str(key.start_mark.line)
+                children.append((value, (*where, name), key))
+        elif isinstance(current, yaml.SequenceNode):
+            children = [(item, (*where, index), item) for index, item in enumerate(current.value)]
+        pending.extend(reversed(children))

@@ -9,6 +9,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from redline.errors import Problem, ScenarioError
+from redline.limits import active, limit_fix
+from redline.scenario.budget import measure_data
 from redline.scenario.document import Located, format_path, read_text
 from redline.scenario.model import Document
 from redline.scenario.scenario import Scenario, from_document
@@ -22,22 +24,36 @@ def load(source: str | os.PathLike[str] | dict[str, Any] | Scenario) -> Scenario
     if isinstance(source, Scenario):
         return source
     if isinstance(source, dict):
+        measure_data(source, "<dict>", active())
         return parse(Located(source), "<dict>")
     if isinstance(source, os.PathLike) or (
         isinstance(source, str) and "\n" not in source and not source.lstrip().startswith("{")
     ):
         path = Path(source)
+        return parse(read_text(_read_file(path), str(path)), str(path))
+    return parse(read_text(str(source), "<text>"), "<text>")
+
+
+def _read_file(path: Path) -> str:
+    """The text of a scenario file, refused before reading if it passes the size budget."""
+    limit = active().document_bytes
+    try:
         if not path.is_file():
             raise ScenarioError(str(path), [Problem(
                 "(file)", "no such file" if not path.exists() else "not a file",
                 "check the path (shipped examples are in examples/)")])
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
+        if path.stat().st_size > limit:
             raise ScenarioError(str(path), [Problem(
-                "(file)", "the file is not UTF-8 text", "save it as UTF-8 YAML or JSON")]) from None
-        return parse(read_text(text, str(path)), str(path))
-    return parse(read_text(str(source), "<text>"), "<text>")
+                "(file)", f"the file is larger than the limit document-bytes ({limit:,} bytes)",
+                f"split it or remove embedded material, or {limit_fix('document_bytes')}")])
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ScenarioError(str(path), [Problem(
+            "(file)", "the file is not UTF-8 text", "save it as UTF-8 YAML or JSON")]) from None
+    except OSError as exc:
+        raise ScenarioError(str(path)[:200], [Problem(
+            "(file)", f"cannot read the file ({exc.strerror or exc})",
+            "check the path and its permissions")]) from None
 
 
 def parse(located: Located, origin: str) -> Scenario:

@@ -8,6 +8,7 @@ These models check the *shape* of a document (types, ranges, required fields). C
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -38,7 +39,9 @@ class Triangular(_Frozen):
 
     @model_validator(mode="after")
     def _ordered(self) -> Triangular:
-        if not self.low <= self.mode <= self.high:
+        # NaN and infinities are left to validation, which names the field's range.
+        finite = all(math.isfinite(x) for x in (self.low, self.mode, self.high))
+        if finite and not self.low <= self.mode <= self.high:
             raise ValueError(
                 f"needs low <= mode <= high, got low={self.low}, mode={self.mode}, high={self.high}"
             )

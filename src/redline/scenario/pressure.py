@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from redline.errors import RedlineError
+from redline.limits import TOLERANCE
 from redline.scenario.model import Event, Influence, point
 from redline.scenario.scenario import Scenario, Utility
 from redline.version import __version__
@@ -165,7 +166,7 @@ def utility_changes(before: Scenario, after: Scenario) -> dict[str, dict[str, An
         if new.reservation != old.reservation:
             change["reservation"] = [old.reservation, new.reservation]
         moved = {k: [round(old.weights[k], 12), round(new.weights[k], 12)]
-                 for k in old.weights if abs(new.weights[k] - old.weights[k]) > 1e-12}
+                 for k in old.weights if abs(new.weights[k] - old.weights[k]) > TOLERANCE}
         if moved:
             change["weights"] = moved
         if change:

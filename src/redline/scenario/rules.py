@@ -34,6 +34,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from redline.errors import RuleSyntaxError
+from redline.limits import MAX_RULE_DEPTH, MAX_RULE_LENGTH, TOLERANCE
 
 COMPARATORS = ("==", "!=", "<=", ">=", "<", ">")
 KEYWORDS = {"and", "or", "not", "implies", "in", "true", "false"}
@@ -132,10 +133,24 @@ Node: TypeAlias = Compare | Member | Not | And | Or | Implies | Constant
 
 
 class _Parser:
+    """Recursive descent, with the nesting bounded by MAX_RULE_DEPTH (parentheses, ``not`` and
+    ``implies`` each open a level), so that every walk of the tree stays shallow too."""
+
     def __init__(self, rule: str):
+        if len(rule) > MAX_RULE_LENGTH:
+            raise RuleSyntaxError(rule[:60] + " ...", 0, f"the rule is longer than "
+                                  f"{MAX_RULE_LENGTH:,} characters; split it into several red lines")
         self.rule = rule
         self.tokens = tokenize(rule)
         self.index = 0
+        self.depth = 0
+
+    def deeper(self, token: Token) -> None:
+        self.depth += 1
+        if self.depth > MAX_RULE_DEPTH:
+            raise RuleSyntaxError(self.rule, token.position, f"the rule nests more than "
+                                  f"{MAX_RULE_DEPTH} levels of parentheses, 'not' and 'implies'; "
+                                  "simplify it or split it into several red lines")
 
     @property
     def current(self) -> Token:
@@ -173,8 +188,12 @@ class _Parser:
 
     def implies(self) -> Node:
         premise = self.disjunct()
+        token = self.current
         if self.accept_keyword("implies"):
-            return Implies(premise, self.implies())
+            self.deeper(token)
+            conclusion = self.implies()
+            self.depth -= 1
+            return Implies(premise, conclusion)
         return premise
 
     def disjunct(self) -> Node:
@@ -190,16 +209,22 @@ class _Parser:
         return operands[0] if len(operands) == 1 else And(tuple(operands))
 
     def negation(self) -> Node:
+        token = self.current
         if self.accept_keyword("not"):
-            return Not(self.negation())
+            self.deeper(token)
+            operand = self.negation()
+            self.depth -= 1
+            return Not(operand)
         return self.atom()
 
     def atom(self) -> Node:
         token = self.current
         if token.kind == "punct" and token.text == "(":
             self.advance()
+            self.deeper(token)
             node = self.implies()
             self.expect_punct(")")
+            self.depth -= 1
             return node
         if token.kind == "keyword" and token.text in ("true", "false"):
             self.advance()
@@ -420,12 +445,12 @@ _ORDER_TESTS: dict[str, Callable[[int, int], bool]] = {
 
 
 _NUMBER_TESTS: dict[str, Callable[[NDArray[np.float64], float], NDArray[np.bool_]]] = {
-    "==": lambda x, c: np.isclose(x, c, rtol=0, atol=1e-12),
-    "!=": lambda x, c: ~np.isclose(x, c, rtol=0, atol=1e-12),
+    "==": lambda x, c: np.isclose(x, c, rtol=0, atol=TOLERANCE),
+    "!=": lambda x, c: ~np.isclose(x, c, rtol=0, atol=TOLERANCE),
     "<": lambda x, c: x < c,
-    "<=": lambda x, c: x <= c + 1e-12,
+    "<=": lambda x, c: x <= c + TOLERANCE,
     ">": lambda x, c: x > c,
-    ">=": lambda x, c: x >= c - 1e-12,
+    ">=": lambda x, c: x >= c - TOLERANCE,
 }
 
 

@@ -10,6 +10,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from redline.errors import Problem, ScenarioError
+from redline.limits import active
+from redline.scenario.budget import check_counts
 from redline.scenario.decision import VotingGame, voting_game
 from redline.scenario.document import Located, format_path
 from redline.scenario.model import (
@@ -190,6 +192,7 @@ def missing_reservations(doc: Document) -> list[str]:
 def from_document(doc: Document, origin: str = "<scenario>",
                   located: Located | None = None) -> Scenario:
     """Validate cross-references and compile the numeric form of a document."""
+    check_counts(doc, origin, active())
     found, rules = check(doc)
     if found:
         problems = [

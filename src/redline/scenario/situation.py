@@ -32,6 +32,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from redline.errors import RedlineError
+from redline.limits import TOLERANCE
 from redline.scenario.model import Issue
 from redline.scenario.pressure import apply_pressure, select_events, select_influence
 from redline.scenario.rules import evaluate
@@ -40,7 +41,7 @@ from redline.version import __version__
 
 DEFAULT_EVENTS = "active"
 DEFAULT_INFLUENCE = "none"
-RATIONALITY_SLACK = 1e-12
+RATIONALITY_SLACK = TOLERANCE
 """Per issue: the rounding allowance when a package is compared with a reservation."""
 
 

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from redline.errors import RuleSyntaxError
+from redline.limits import MAX_POWER, MAX_WEIGHT
 from redline.scenario.aliases import check_aliases
 from redline.scenario.decision import check_rule
 from redline.scenario.document import Path
@@ -17,12 +18,18 @@ Found = list[tuple[Path, str, str]]  # (path, message, fix)
 
 
 def _range(found: Found, path: Path, value: Number, low: float, high: float, what: str) -> None:
+    """A number (each of low, mode and high of a distribution) must lie in [low, high]; NaN
+    and the infinities lie in no such range, so they are refused with the same message."""
     numbers = [value.low, value.mode, value.high] if isinstance(value, Triangular) else [value]
     for number in numbers:
         if not low <= float(number) <= high:
             found.append((path, f"{what} must lie in [{low:g}, {high:g}], got {number:g}",
                           f"give a number between {low:g} and {high:g}"))
             return
+
+
+def _excerpt(text: str, width: int = 80) -> str:
+    return repr(text) if len(text) <= width else repr(text[:width]) + " ..."
 
 
 def _unique(found: Found, section: str, ids: Iterable[str]) -> None:
@@ -88,7 +95,8 @@ def check(doc: Document) -> tuple[Found, dict[str, BoundRule]]:
     _unique(found, "events", [e.id for e in doc.events])
 
     for index, actor in enumerate(doc.actors):
-        if point(actor.power) <= 0 or (isinstance(actor.power, Triangular) and actor.power.low < 0):
+        _range(found, ("actors", index, "power"), actor.power, 0.0, MAX_POWER, "power")
+        if point(actor.power) <= 0:
             found.append((("actors", index, "power"), "power must be positive",
                           "give a capability > 0 (1 is the default)"))
         _sources(found, ("actors", index), actor.source, sources)
@@ -132,7 +140,7 @@ def check(doc: Document) -> tuple[Found, dict[str, BoundRule]]:
             if issue_id not in issues:
                 found.append(((*base, "weights", issue_id), f"unknown issue {issue_id!r}",
                               f"use one of {issue_list}"))
-            _range(found, (*base, "weights", issue_id), weight, 0.0, float("inf"), "a weight")
+            _range(found, (*base, "weights", issue_id), weight, 0.0, MAX_WEIGHT, "a weight")
         if pref.weights and sum(point(w) for w in pref.weights.values()) <= 0:
             found.append(((*base, "weights"), "the weights add up to 0",
                           "give at least one issue a positive weight"))
@@ -191,7 +199,7 @@ def check(doc: Document) -> tuple[Found, dict[str, BoundRule]]:
                 tree = parse_rule(red.rule)
             except RuleSyntaxError as exc:
                 found.append(((*base, "rule"), f"the rule does not parse: {exc.detail} "
-                              f"(character {exc.position + 1} of {red.rule!r})",
+                              f"(character {exc.position + 1} of {_excerpt(red.rule)})",
                               "write e.g. missiles == 'no limits' or "
                               "(nuclear > 'none') implies (sanctions >= 'partial')"))
                 continue

@@ -23,17 +23,18 @@ import numpy as np
 from numpy.typing import NDArray
 
 from redline.errors import RedlineError
+from redline.limits import MAX_OUTCOMES, TOLERANCE
 from redline.scenario import Scenario
 from redline.scenario.situation import Situation, refusals, situate
 from redline.space.counting import count_zopa_by_blocks
 from redline.space.enumeration import count_zopa, enumerate_frontier
 from redline.space.merge import merge_frontier
 from redline.space.outcomes import GRID, OutcomeSpace, outcome_space
-from redline.space.solutions import SOLUTIONS, TOLERANCE, Choice
+from redline.space.solutions import SOLUTIONS, Choice
 from redline.version import __version__
 
-RATIONALITY_SLACK = 1e-12  # per issue: the rounding allowance of individual rationality
-DEFAULT_MAX_OUTCOMES = 5_000_000
+RATIONALITY_SLACK = TOLERANCE  # per issue: the rounding allowance of individual rationality
+DEFAULT_MAX_OUTCOMES = MAX_OUTCOMES
 METHODS = ("auto", "enumerate", "merge")
 COUNT_STATES = 1 << 18  # the ZOPA count by blocks gives up beyond this many partial totals
 AUTO_ENUMERATE_UP_TO = 1 << 16  # auto: enumerate spaces up to this size, merge larger ones

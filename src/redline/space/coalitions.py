@@ -41,6 +41,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from redline.errors import RedlineError
+from redline.limits import TOLERANCE
 from redline.scenario import Scenario
 from redline.scenario.decision import MEMBERS, VotingGame
 from redline.scenario.rules import evaluate
@@ -53,7 +54,6 @@ from redline.space.analysis import (
     applied_rules,
 )
 from redline.space.outcomes import outcome_space
-from redline.space.solutions import TOLERANCE
 from redline.version import __version__
 
 ENUMERATE_PARTIES = 20  # enumerate the 2^n coalitions up to this many parties

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from redline.limits import MAX_OUTCOMES, TOLERANCE
 from redline.scenario import Scenario
 from redline.scenario.situation import Situation
 from redline.space.analysis import Analysis, analyze
@@ -59,7 +60,7 @@ class Comparison:
                                for p in self.before.parties}
             data["gain"] = {p: round(b["gains"][p] - a["gains"][p], 12)
                             for p in self.before.parties}
-            data["gainers"] = [p for p, v in data["utility"].items() if v > 1e-12]
+            data["gainers"] = [p for p, v in data["utility"].items() if v > TOLERANCE]
         return data
 
     def _repr_html_(self) -> str:
@@ -77,7 +78,7 @@ class Comparison:
 
 
 def compare(before: Scenario | Situation, after: Scenario | Situation, agenda: Sequence[str] | None = None, *,
-            change: dict[str, Any] | None = None, max_outcomes: int = 5_000_000) -> Comparison:
+            change: dict[str, Any] | None = None, max_outcomes: int = MAX_OUTCOMES) -> Comparison:
     """Analyse `before` and `after` (scenarios or situations) under one agenda and report the
     difference."""
     first = analyze(before, agenda, max_outcomes=max_outcomes)

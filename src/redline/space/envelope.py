@@ -21,7 +21,9 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-EPS = 1e-12
+from redline.limits import TOLERANCE
+
+EPS = TOLERANCE
 
 
 @dataclass(frozen=True)

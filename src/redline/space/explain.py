@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from redline.limits import MAX_OUTCOMES
 from redline.scenario import Scenario
 from redline.scenario.situation import Situation, refusals, situate
 from redline.space.analysis import (
@@ -178,7 +179,7 @@ def _minimal(signatures: NDArray[np.bool_]) -> list[NDArray[np.bool_]]:
 
 def explain(scenario: Scenario | Situation, agenda: Sequence[str] | None = None, *,
             parties: Sequence[str] | None = None, max_size: int = DEFAULT_MAX_SIZE,
-            max_outcomes: int = 5_000_000) -> Explanation:
+            max_outcomes: int = MAX_OUTCOMES) -> Explanation:
     """Minimal blocking sets when there is no ZOPA; binding constraints of the deal otherwise.
 
     `scenario` is a situation, or a scenario taken as it is under `agenda`."""

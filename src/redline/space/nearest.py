@@ -19,13 +19,14 @@ from typing import Any
 
 import numpy as np
 
+from redline.limits import MAX_OUTCOMES
 from redline.scenario import Scenario
 from redline.scenario.situation import Situation, issue_scale, situate
 from redline.space.analysis import RATIONALITY_SLACK, Package, analyze, applied_rules
 from redline.space.outcomes import outcome_space
 from redline.version import __version__
 
-DEFAULT_MAX_OUTCOMES = 5_000_000
+DEFAULT_MAX_OUTCOMES = MAX_OUTCOMES
 
 
 @dataclass(frozen=True)

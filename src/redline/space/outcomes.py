@@ -103,8 +103,9 @@ class OutcomeSpace:
                 return raw, total
         return dict(utility.weights), 1.0
 
-    def _integer_table(self, party: str, issue: str) -> NDArray[np.int64]:
-        raw, _ = self.raw_weights(party)
+    def _integer_table(self, party: str, issue: str,
+                       raw: dict[str, float] | None = None) -> NDArray[np.int64]:
+        raw = self.raw_weights(party)[0] if raw is None else raw
         return scaled(raw[issue] * np.asarray(self.scenario.utilities[party].values[issue]))
 
     def scales(self) -> NDArray[np.float64]:
@@ -120,11 +121,11 @@ class OutcomeSpace:
 
     def scaled_constant(self) -> NDArray[np.int64]:
         """Per party, the integer contribution of the off-agenda issues (at their status quo)."""
-        return np.array(
-            [sum((int(self._integer_table(p, i)[k]) for i, k in self.fixed), 0)
-             for p in self.parties],
-            dtype=np.int64,
-        )
+        totals = []
+        for p in self.parties:
+            raw = self.raw_weights(p)[0]  # once per party: O(issues), not O(issues^2)
+            totals.append(sum((int(self._integer_table(p, i, raw)[k]) for i, k in self.fixed), 0))
+        return np.array(totals, dtype=np.int64)
 
     def scaled_reservations(self) -> NDArray[np.int64]:
         """Per party, the least integer utility that counts as individually rational.

@@ -21,7 +21,10 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-TOLERANCE = 1e-12  # scores this close (relative) count as a tie: float sums differ by rounding
+from redline.limits import TOLERANCE
+
+# TOLERANCE (redline.limits): scores this close (relative) count as a tie, float sums differ
+# by rounding.
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from redline.limits import TOLERANCE
 from redline.scenario import Scenario
 from redline.scenario.settings import Setting, current_value, parse_setting
 from redline.scenario.situation import Situation, situate
@@ -54,7 +55,6 @@ from redline.space.analysis import (
     applied_rules,
 )
 from redline.space.outcomes import OutcomeSpace, outcome_space
-from redline.space.solutions import TOLERANCE
 from redline.version import __version__
 
 SLACK = RATIONALITY_SLACK * 16  # the allowance of individual rationality, as `analyze` grants it
@@ -224,7 +224,7 @@ def _lines(e: _Space, setting: Setting) -> tuple[NDArray[np.float64], NDArray[np
     w = utility.weights[setting.issue]
     j = e.space.parties.index(setting.owner)
     others = [i for i in scenario.issue_ids if i != setting.issue]
-    if w < 1.0 - 1e-12:
+    if w < 1.0 - TOLERANCE:
         b = (e.utilities[:, j] - w * v) / (1.0 - w)
     elif others:  # every weight on this issue: the rest would be shared equally
         b = np.mean([np.asarray(utility.values[i])[e.options[:, scenario.issue_ids.index(i)]]

@@ -106,7 +106,7 @@ def open_store(url: str | None = None) -> Store:
         _sqlite_pragmas(engine)
     try:
         migrate(engine)
-    except sqlalchemy.exc.OperationalError as exc:
+    except sqlalchemy.exc.DBAPIError as exc:  # unreachable, locked, or not a database at all
         engine.dispose()
         raise StoreError(f"{url}: cannot open the database ({exc.orig}). Fix: check the "
                          "path or server, and your permissions") from None

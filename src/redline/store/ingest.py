@@ -60,6 +60,10 @@ def statement_key(statement: Statement) -> str:
     return hashlib.sha256("|".join(_norm(p) for p in parts).encode("utf-8")).hexdigest()
 
 
+ATTEMPTS = 5
+"""Transactions one ingest tries when a concurrent ingest stores the same rows first."""
+
+
 def _columns(statement: Statement) -> dict[str, Any]:
     """The statement's row: its fields, and with a scenario its resolved ids."""
     values = {k: getattr(statement, k) for k in (
@@ -80,17 +84,28 @@ def ingest(store: Store, found: Iterable[ArticleStatements],
     """Store `ArticleStatements` (from `redline.news.extract`) in one transaction, and mark
     the feed items `seen` ((feed, item key, link), see `redline.store.feeds`) as read in it.
 
-    If anything fails, nothing of this ingest is written.
+    If anything fails, nothing of this ingest is written. Two ingests of the same batch at
+    once both finish: the one that loses the race on a unique key rolls back and runs again,
+    finding the other's rows (optimistic concurrency).
     """
     from sqlalchemy import select
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import DBAPIError, IntegrityError
 
-    try:
-        return _ingest(store, found, select, list(seen))
-    except OperationalError as exc:  # nothing was written: the transaction rolled back
-        raise StoreError(f"{store.url}: the database refused the ingest ({exc.orig}); nothing "
-                         "was stored. Fix: retry when no other ingest is running, and check "
-                         "disk space and permissions") from None
+    batch, marked = list(found), list(seen)
+    for attempt in range(ATTEMPTS):
+        try:
+            return _ingest(store, batch, select, marked)
+        except IntegrityError:
+            # Another ingest stored some of these articles or statements between our check
+            # and our insert; ours rolled back whole. Again: they are now "known" or merged.
+            if attempt == ATTEMPTS - 1:
+                raise StoreError(f"{store.url}: other ingests kept storing the same articles; "
+                                 "nothing of this one was stored. Fix: run it again") from None
+        except DBAPIError as exc:  # nothing was written: the transaction rolled back
+            raise StoreError(f"{store.url}: the database refused the ingest ({exc.orig}); "
+                             "nothing was stored. Fix: retry when no other ingest is running, "
+                             "and check disk space and permissions") from None
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _ingest(store: Store, found: Iterable[ArticleStatements], select: Any,

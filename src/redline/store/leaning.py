@@ -9,10 +9,11 @@ proposed red line or linkage is checked like any other.
 
 from __future__ import annotations
 
+from redline.limits import TOLERANCE
 from redline.scenario import Scenario
 from redline.scenario.model import Issue
 
-_EPSILON = 1e-12
+_EPSILON = TOLERANCE
 
 
 def leaning(scenario: Scenario, actor: str, issue: str) -> int:

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from redline.limits import MAX_OUTCOMES
 from redline.scenario import Scenario
 from redline.scenario.pressure import apply_pressure
 from redline.scenario.sampling import Parameters
@@ -39,7 +40,7 @@ class Bargaining:
     agenda: tuple[str, ...] | None = None
     events: tuple[str, ...] = ()
     influence: tuple[str, ...] = ()
-    max_outcomes: int = 5_000_000
+    max_outcomes: int = MAX_OUTCOMES
 
     def __call__(self, scenario: Scenario, rng: np.random.Generator) -> dict[str, Any]:
         del rng  # the analysis is deterministic given the drawn scenario

@@ -31,10 +31,10 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from redline.limits import TOLERANCE
 from redline.scenario import Scenario
 from redline.space import outcome_space, pareto_mask
 from redline.space.outcomes import GRID
-from redline.space.solutions import TOLERANCE
 from redline.uncertainty.drawn import Drawn
 
 BATCH_LIMIT = 1 << 13  # packages: larger spaces go draw by draw (its pruning wins there)

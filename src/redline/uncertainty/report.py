@@ -7,6 +7,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
+from redline.limits import MAX_OUTCOMES
 from redline.scenario import Scenario
 from redline.scenario.pressure import apply_pressure
 from redline.scenario.sampling import parameters
@@ -75,7 +76,7 @@ def montecarlo(scenario: Scenario, runs: int, seed: int, engine: str | Engine = 
                agenda: Sequence[str] | None = None, events: Sequence[str] = (),
                influence: Sequence[str] = (), output: str = "zopa", sobol_samples: int = 256,
                workers: int | None = None, scheduler: str | None = None, chunk: int = 2000,
-               progress: Progress | None = None, max_outcomes: int = 5_000_000
+               progress: Progress | None = None, max_outcomes: int = MAX_OUTCOMES
                ) -> MonteCarloReport:
     """P(ZOPA), Nash package shares, gain intervals, tornado and Sobol indices for one output.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Annotated, Any, TypeVar
 
 import anyio
@@ -15,6 +16,7 @@ from redline.scenario.situation import Situation, situation
 from redline.space import analyze
 from redline.version import __version__
 from redline.web.engines import ENGINES, status
+from redline.web.isolation import WorkLimits, WorkStopped, run_isolated
 from redline.web.repository import ScenarioRepository, UnknownScenario, slug
 from redline.web.runs import checked
 from redline.web.schemas import (
@@ -39,15 +41,20 @@ def repository(request: Request) -> ScenarioRepository:
 
 
 async def compute(request: Request, work: Callable[..., T], *args: Any) -> T:
-    """Run CPU work in a worker thread, at most `workers` at once, within the time limit."""
+    """Run CPU work in a child process (redline.web.isolation), at most `workers` at once;
+    past the time or memory limit the process is killed and the answer is 503."""
     settings = request.app.state.settings
-    try:
-        with anyio.fail_after(settings.timeout):
-            async with request.app.state.limiter:
-                return await anyio.to_thread.run_sync(work, *args, abandon_on_cancel=True)
-    except TimeoutError:
-        raise HTTPException(503, f"the computation took longer than {settings.timeout:g} s; "
-                                 "narrow the agenda or lower max_outcomes") from None
+    limits = WorkLimits(settings.timeout, settings.memory)
+    async with request.app.state.limiter:
+        try:
+            result: T = await anyio.to_thread.run_sync(run_isolated, work, args, limits)
+        except WorkStopped as exc:
+            raise HTTPException(503, str(exc)) from None
+    return result
+
+
+def no_progress(_: float) -> None:
+    """The progress report of a computation nobody polls."""
 
 
 def resolve(request: Request, ref: ScenarioRef) -> Scenario:
@@ -162,8 +169,9 @@ async def analyze_route(request: Request, body: AnalyzeRequest) -> JSONResponse:
 async def space_route(request: Request, body: SpaceRequest) -> JSONResponse:
     """Utilities of the outcomes (a fixed sample above `cap`), each flagged feasible or not."""
     current = situation_of(request, body)
-    return JSONResponse(await compute(request, lambda: space_points(
-        current.scenario, current.agenda, cap=body.cap, max_outcomes=body.max_outcomes)))
+    return JSONResponse(await compute(request, partial(
+        space_points, current.scenario, current.agenda, cap=body.cap,
+        max_outcomes=body.max_outcomes)))
 
 
 def _choice(value: str | list[str]) -> str | tuple[str, ...]:
@@ -194,11 +202,13 @@ def _engine_route(name: str) -> Callable[..., Any]:
         scenario = resolve(request, body)
         run = engine.run
         if engine.job:
-            started = request.app.state.jobs.submit(
-                name, lambda progress: run(scenario, body.parameters, progress))
+            settings = request.app.state.settings
+            limits = WorkLimits(settings.job_timeout, settings.memory)
+            started = request.app.state.jobs.submit(name, partial(
+                run_isolated, run, (scenario, body.parameters), limits))
             return JSONResponse(started.view(), status_code=202)
         return JSONResponse(await compute(request, run, scenario, body.parameters,
-                                          lambda _: None))
+                                          no_progress))
 
     route.__name__ = f"{name}_route"
     route.__doc__ = (f"The {name} engine; 501 where its extra is not installed."
@@ -220,7 +230,7 @@ async def extract_route(request: Request, body: ExtractRequest) -> JSONResponse:
         return JSONResponse({"detail": f"not available yet: {reason}"}, status_code=501)
     scenario = resolve_optional(request, body)
     parameters = {"text": body.text, "date": body.date}
-    return JSONResponse(await compute(request, engine.run, scenario, parameters, lambda _: None))
+    return JSONResponse(await compute(request, engine.run, scenario, parameters, no_progress))
 
 
 @router.get("/jobs/{job_id}")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import math
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -11,6 +13,8 @@ from typing import Any
 
 import anyio
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -21,6 +25,7 @@ from redline.space import SpaceTooLarge
 from redline.version import __version__
 from redline.web.api import router
 from redline.web.desk import desk_router
+from redline.web.isolation import stop_all
 from redline.web.jobs import JobBoard, JobsBusy
 from redline.web.repository import (
     MemoryRepository,
@@ -43,12 +48,49 @@ SECURITY_HEADERS = [
 ]
 
 
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
 @dataclass(frozen=True)
 class Settings:
     max_body: int = 1_000_000  # bytes per request
-    timeout: float = 30.0  # seconds per computation
+    timeout: float = 30.0  # seconds per computation answered in the request
+    job_timeout: float = 600.0  # seconds per job (Monte Carlo, simulation)
+    memory: int = 2 * 1024**3  # bytes of address space per computation (its own process)
     workers: int = 2  # computations at once
     examples: Path | None = field(default=EXAMPLES)
+    allowed_hosts: tuple[str, ...] = LOCAL_HOSTS  # Host headers answered (DNS rebinding guard)
+
+
+class HostCheck:
+    """Answer only requests whose Host header names this machine (or the host it was asked to
+    serve on): a page on another site that rebinds its DNS name to 127.0.0.1 still sends its
+    own name as the Host, and gets 421 instead of the dashboard."""
+
+    def __init__(self, app: ASGIApp, allowed: tuple[str, ...]):
+        self.app = app
+        self.allowed = {name.lower().strip("[]") for name in allowed}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        header = dict(scope.get("headers", [])).get(b"host", b"").decode("latin-1").lower()
+        if _host_name(header) in self.allowed:
+            await self.app(scope, receive, send)
+            return
+        response = JSONResponse({"detail": f"this server answers requests for "
+                                 f"{', '.join(sorted(self.allowed))} only"}, status_code=421)
+        await response(scope, receive, send)
+
+
+def _host_name(header: str) -> str:
+    """The name in a Host header, without its port: 'localhost:8000', '[::1]:8000', '::1'."""
+    if header.startswith("["):
+        return header[1:header.find("]")] if "]" in header else header
+    if header.count(":") == 1:
+        return header.split(":")[0]
+    return header
 
 
 class BodyLimit:
@@ -123,9 +165,13 @@ def create_app(settings: Settings | None = None,
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
-        jobs.shutdown()  # queued jobs are dropped; running ones finish in their thread
+        jobs.shutdown()  # queued jobs are dropped
+        stop_all()  # running computations are killed with their processes
 
+    # /docs and /redoc would load Swagger UI and ReDoc from a CDN (third-party scripts, which
+    # the content security policy blocks anyway): they are off; /openapi.json stays.
     app = FastAPI(title="redline", version=__version__, lifespan=lifespan,
+                  docs_url=None, redoc_url=None,
                   description="Negotiations with red lines: the analysis engines as a JSON API.")
     app.state.settings = settings
     app.state.repository = repository
@@ -150,6 +196,7 @@ def create_app(settings: Settings | None = None,
         return FileResponse(path, media_type="text/javascript")
 
     app.add_middleware(BodyLimit, limit=settings.max_body)
+    app.add_middleware(HostCheck, allowed=settings.allowed_hosts)
     return app
 
 
@@ -166,13 +213,36 @@ def create_served_app() -> FastAPI:
         print("note: scenarios are kept in memory only (pip install 'redline[store]' to keep "
               "them in the database)")
         repository = MemoryRepository()
-    settings = Settings()
+    named = (name.strip() for name in os.environ.get(SERVED_HOST, "").split(","))
+    extra = tuple(name for name in named if name and name not in ("0.0.0.0", "::"))  # noqa: S104
+    settings = Settings(allowed_hosts=LOCAL_HOSTS + extra)
     if settings.examples is not None:
         seed_examples(repository, settings.examples)
     return create_app(settings, repository)
 
 
+SERVED_HOST = "REDLINE_SERVE_HOST"
+"""Set by `redline serve --host NAME --allow-host OTHER`: comma-separated names that join the
+Host allow-list (a wildcard address such as 0.0.0.0 names no host and is left out)."""
+
+
+def finite(data: Any) -> Any:
+    """`data` with every NaN or infinity replaced by its text, so that it can be sent as JSON."""
+    if isinstance(data, float) and not math.isfinite(data):
+        return str(data)
+    if isinstance(data, dict):
+        return {key: finite(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [finite(value) for value in data]
+    return data
+
+
 def _errors(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        # The default answer echoes the input, which may hold NaN: not valid JSON (a 500).
+        return JSONResponse({"detail": finite(jsonable_encoder(exc.errors()))}, status_code=422)
+
     @app.exception_handler(ScenarioError)
     async def scenario_error(_: Request, exc: ScenarioError) -> JSONResponse:
         problems = [{"where": p.where, "message": p.message, "fix": p.fix, "line": p.line}

@@ -6,7 +6,9 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-WEB_MAX_OUTCOMES = 5_000_000  # the most outcomes one request may enumerate (the CLI default)
+from redline.limits import MAX_OUTCOMES
+
+WEB_MAX_OUTCOMES = MAX_OUTCOMES  # the most outcomes one request may enumerate (the CLI default)
 DEFAULT_MAX_OUTCOMES = WEB_MAX_OUTCOMES
 
 ScenarioId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,63}$",

@@ -26,6 +26,7 @@ from typing import Any, ClassVar, Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from redline.limits import TOLERANCE
 from redline.negotiate.domain import Domain
 
 State = dict[str, Any]
@@ -82,7 +83,7 @@ class Ladder:
         (the best one when the target is out of reach); with ``spread`` > 0, a random one whose
         utility lies in ``[target, target + spread]``."""
         last = len(self.values) - 1
-        low = np.minimum(np.searchsorted(self.values, target - 1e-12, side="left"), last)
+        low = np.minimum(np.searchsorted(self.values, target - TOLERANCE, side="left"), last)
         if spread > 0.0 and noise is not None:
             high = np.searchsorted(self.values, target + spread, side="right")
             width = np.maximum(high - low, 1)
@@ -93,7 +94,7 @@ class Ladder:
     def at_most(self, target: NDArray[np.float64]) -> NDArray[np.int64]:
         """Per session, the admissible outcome with the highest utility at or below ``target``
         (the worst admissible one when none is that low)."""
-        index = np.searchsorted(self.values, target + 1e-12, side="right") - 1
+        index = np.searchsorted(self.values, target + TOLERANCE, side="right") - 1
         picked: NDArray[np.int64] = self.outcomes[np.maximum(index, 0)]
         return picked
 
@@ -201,7 +202,7 @@ def truthful_vote(view: PartyView, current: NDArray[np.int64],
                   proposal: NDArray[np.int64]) -> NDArray[np.bool_]:
     """Yes exactly when ``proposal`` ranks strictly above ``current`` for the party."""
     score = view.utility + 2.0 * view.allowed
-    result: NDArray[np.bool_] = score[proposal] > score[current] + 1e-12
+    result: NDArray[np.bool_] = score[proposal] > score[current] + TOLERANCE
     return result
 
 

@@ -41,6 +41,7 @@ from typing import ClassVar
 import numpy as np
 from numpy.typing import NDArray
 
+from redline.limits import TOLERANCE
 from redline.negotiate.strategies.base import Ladder, Moment, PartyView, State, Strategy
 from redline.negotiate.strategies.modelling import frequency_model, observe, opponent_value
 
@@ -76,7 +77,7 @@ class AbsoluteTitForTat(Strategy):
         state["demand"] = np.clip(self.reciprocate(state, seen) - step, ladder.worst,
                                   ladder.best)
         state["last"] = seen
-        result: NDArray[np.bool_] = seen >= state["demand"] - 1e-12
+        result: NDArray[np.bool_] = seen >= state["demand"] - TOLERANCE
         return result
 
 
@@ -98,7 +99,7 @@ class RelativeTitForTat(AbsoluteTitForTat):
         last = state["last"]
         gap = ladder.best - last
         with np.errstate(divide="ignore", invalid="ignore"):
-            share = np.where(np.isnan(last) | (gap <= 1e-12), 0.0, (seen - last) / gap)
+            share = np.where(np.isnan(last) | (gap <= TOLERANCE), 0.0, (seen - last) / gap)
         room = state["demand"] - ladder.worst
         result: NDArray[np.float64] = state["demand"] - share * room
         return result
@@ -130,7 +131,7 @@ class NiceTitForTat(Strategy):
 
     def propose(self, state: State, view: PartyView, moment: Moment) -> NDArray[np.int64]:
         ladder: Ladder = state["ladder"]
-        lows = np.minimum(np.searchsorted(ladder.values, state["demand"] - 1e-12),
+        lows = np.minimum(np.searchsorted(ladder.values, state["demand"] - TOLERANCE),
                           len(ladder.values) - 1)
         result = np.empty(len(lows), dtype=np.int64)
         for low in np.unique(lows):  # sessions sharing a demand level share candidates
@@ -152,13 +153,13 @@ class NiceTitForTat(Strategy):
         first = state["first"]
         toward = nash - first
         with np.errstate(divide="ignore", invalid="ignore"):
-            moved = np.where(toward > 1e-12, (seen - first) / toward, 1.0)
+            moved = np.where(toward > TOLERANCE, (seen - first) / toward, 1.0)
         share = np.clip(np.clip(moved, 0.0, 1.0) + self.goodwill * state["seen"], 0.0, 1.0)
         goal = np.minimum(nash, ladder.best)
         state["demand"] = np.clip(ladder.best - share * (ladder.best - goal), ladder.worst,
                                   ladder.best)
         state["best_seen"] = np.maximum(state["best_seen"], seen)
         late = moment.clock("deadline") >= 1.0 - self.endgame
-        result: NDArray[np.bool_] = (seen >= state["demand"] - 1e-12) | (
-            late & (seen >= state["best_seen"] - 1e-12))
+        result: NDArray[np.bool_] = (seen >= state["demand"] - TOLERANCE) | (
+            late & (seen >= state["best_seen"] - TOLERANCE))
         return result

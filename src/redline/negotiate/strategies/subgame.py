@@ -17,6 +17,7 @@ from typing import ClassVar
 import numpy as np
 from numpy.typing import NDArray
 
+from redline.limits import TOLERANCE
 from redline.negotiate.strategies.base import Moment, PartyView, State, Strategy
 
 
@@ -44,5 +45,5 @@ class SubgamePerfect(Strategy):
     def accepts(self, state: State, view: PartyView, moment: Moment,
                 offer: NDArray[np.int64]) -> NDArray[np.bool_]:
         result: NDArray[np.bool_] = (
-            view.utility[offer] >= self.own_discount * self.share - 1e-12)
+            view.utility[offer] >= self.own_discount * self.share - TOLERANCE)
         return result

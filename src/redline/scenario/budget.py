@@ -1,0 +1,156 @@
+"""The size of a document, measured before it is built: nesting, values, list lengths, text.
+
+Two measures, both iterative (no recursion, whatever the depth):
+
+- :func:`measure_yaml` reads the YAML event stream, in which an alias is one event, and counts
+  what the document *expands to*: an alias adds the size and height of the node it names. A
+  547-byte alias bomb (nine lists of nine aliases) expands to 10^9 values and is refused after
+  reading 547 bytes, before any Python object is built.
+- :func:`measure_data` walks plain data (a dict from JSON or from a caller) the same way.
+
+Both stop at the first budget passed and raise :class:`redline.errors.ScenarioError` naming the
+budget (:class:`redline.limits.Limits`) and how to raise it. Text with a lone surrogate (a
+half of a UTF-16 pair, which no UTF-8 file can hold and no terminal can print) is refused too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from redline.errors import Problem, ScenarioError
+from redline.limits import Limits, limit_fix
+from redline.scenario.model import Document
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@dataclass
+class _Tally:
+    """Running counts of one measure; `over` raises at the first budget passed."""
+
+    source: str
+    limits: Limits
+    nodes: int = 0
+    lines: list[int] = field(default_factory=list)
+
+    def node(self, count: int = 1, line: int | None = None) -> None:
+        self.nodes += count
+        if self.nodes > self.limits.nodes:
+            self.over("nodes", f"the document expands to more than {self.limits.nodes:,} values"
+                      " (YAML aliases count as many times as they are used)", line)
+
+    def depth(self, depth: int, line: int | None = None) -> None:
+        if depth > self.limits.nesting:
+            self.over("nesting", f"mappings and lists are nested more than "
+                      f"{self.limits.nesting} deep", line)
+
+    def items(self, count: int, line: int | None = None) -> None:
+        if count > self.limits.list_items:
+            self.over("list_items", f"a list or mapping has more than "
+                      f"{self.limits.list_items:,} entries", line)
+
+    def text(self, value: str, line: int | None = None) -> None:
+        found = _SURROGATE.search(value)
+        if found is not None:
+            raise ScenarioError(self.source, [Problem(
+                "(document)", f"the text {value[:40]!r} holds a lone surrogate "
+                f"(\\u{ord(found.group()):04x}), which is not a character",
+                "remove the escape or write the character itself", line)])
+
+    def over(self, name: str, message: str, line: int | None) -> None:
+        raise ScenarioError(self.source, [Problem(
+            "(document)", f"{message}: the limit {name.replace('_', '-')} is "
+            f"{getattr(self.limits, name):,}",
+            f"make the document smaller, or {limit_fix(name)}", line)])
+
+
+def measure_yaml(text: str, loader: type[yaml.SafeLoader], source: str, limits: Limits) -> None:
+    """Check the budgets of YAML/JSON `text` from its event stream (see the module docstring).
+
+    YAML syntax errors are left to the composer that follows, which reports them with a line.
+    """
+    tally = _Tally(source, limits)
+    # One frame per open collection: [values inside so far, entries, height, anchor, is_map]
+    stack: list[list[Any]] = []
+    anchors: dict[str, tuple[int, int]] = {}  # anchor -> (values, height) of the node it names
+
+    def leaf(values: int, height: int, anchor: str | None, line: int) -> None:
+        tally.node(values, line)
+        tally.depth(len(stack) + height, line)
+        if anchor is not None:
+            anchors[anchor] = (values, height)
+        if stack:
+            top = stack[-1]
+            top[0] += values
+            top[1] += 1
+            top[2] = max(top[2], height + 1)
+            tally.items(top[1] // 2 if top[4] else top[1], line)
+
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            line = event.start_mark.line + 1 if event.start_mark is not None else 1
+            if isinstance(event, yaml.ScalarEvent):
+                tally.text(event.value, line)
+                leaf(1, 0, event.anchor, line)
+            elif isinstance(event, yaml.AliasEvent):
+                values, height = anchors.get(event.anchor or "", (1, 0))
+                leaf(values, height, None, line)
+            elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                stack.append([0, 0, 0, event.anchor, isinstance(event, yaml.MappingStartEvent)])
+                tally.depth(len(stack), line)
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                values, _, height, anchor, _ = stack.pop()
+                leaf(values + 1, height, anchor, line)
+    except yaml.YAMLError:
+        return
+
+
+def measure_data(data: Any, source: str, limits: Limits) -> None:
+    """Check the budgets of plain data (dicts, lists, scalars) without recursion."""
+    tally = _Tally(source, limits)
+    pending: list[tuple[Any, int]] = [(data, 0)]
+    while pending:
+        value, depth = pending.pop()
+        tally.node()
+        tally.depth(depth)
+        if isinstance(value, dict):
+            tally.items(len(value))
+            for key, item in value.items():
+                if isinstance(key, str):
+                    tally.text(key)
+                pending.append((item, depth + 1))
+        elif isinstance(value, list | tuple):
+            tally.items(len(value))
+            pending.extend((item, depth + 1) for item in value)
+        elif isinstance(value, str):
+            tally.text(value)
+
+
+def check_counts(doc: Document, source: str, limits: Limits) -> None:
+    """Refuse a document with more actors, parties, issues, options or red lines than the
+    budgets allow, before any analysis sizes its tables by them."""
+    counts = {
+        "actors": (len(doc.actors), "actors", "actors"),
+        "parties": (sum(a.role == "party" for a in doc.actors), "actors with role 'party'",
+                    "actors"),
+        "issues": (len(doc.issues), "issues", "issues"),
+        "red_lines": (len(doc.red_lines), "red lines", "red_lines"),
+    }
+    problems = [
+        Problem(path, f"{count:,} {what}: more than the limit "
+                f"{name.replace('_', '-')} ({getattr(limits, name):,})",
+                f"split the scenario, or {limit_fix(name)}")
+        for name, (count, what, path) in counts.items() if count > getattr(limits, name)
+    ]
+    problems += [
+        Problem(f"issues[{index}].options",
+                f"{len(issue.options):,} options: more than the limit options "
+                f"({limits.options:,})", f"group the options, or {limit_fix('options')}")
+        for index, issue in enumerate(doc.issues) if len(issue.options) > limits.options
+    ]
+    if problems:
+        raise ScenarioError(source, problems)
