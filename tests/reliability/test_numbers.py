@@ -31,13 +31,21 @@ FULL = {
                {"id": "B", "name": "B", "role": "party", "power": tri()},
                {"id": "M", "name": "M", "role": "mediator"}],
     "issues": [{"id": "x", "name": "X", "options": ["lo", "hi"], "status_quo": "lo"},
-               {"id": "y", "name": "Y", "options": ["no", "yes"], "status_quo": "no"}],
+               {"id": "y", "name": "Y", "options": ["no", "yes"], "status_quo": "no"},
+               {"id": "z", "name": "Z", "range": [0, 10], "step": 2.5, "marks": [3.67],
+                "status_quo": 0}],
     "preferences": {
-        "A": {"weights": {"x": 1, "y": tri()}, "values": {"x": [0, 1], "y": {"no": 0, "yes": tri()}},
-              "reservation": 0.1},
-        "B": {"weights": {"x": 1, "y": 2}, "values": {"x": [1, tri()], "y": [0.5, 0.5]},
+        "A": {"weights": {"x": 1, "y": tri(), "z": 1},
+              "values": {"x": [0, 1], "y": {"no": 0, "yes": tri()},
+                         "z": {"points": [[0, 0.2], [5, 1.0]]}},
+              "reservation": 0.1, "discount": 0.9},
+        "B": {"weights": {"x": 1, "y": 2, "z": 1},
+              "values": {"x": [1, tri()], "y": [0.5, 0.5], "z": {"linear": [1.0, 0.0]}},
               "reservation": tri()},
     },
+    "decision_rule": {"kind": "vote", "weights": {"votes": {"A": 2, "B": 1}},
+                      "thresholds": [{"weight": "members", "share": 0.5},
+                                     {"weight": "votes", "quota": 2}]},
     "red_lines": [{"id": "r1", "actor": "A", "rule": "x == 'hi'", "credibility": 0.9},
                   {"id": "r2", "actor": "B", "refuses_agenda": ["y"], "credibility": tri()}],
     "influence": [{"from": "A", "to": "B", "issue": "x", "strength": 0.5},
@@ -62,8 +70,8 @@ def _matches(member, value) -> bool:
         return isinstance(value, dict)
     if origin is dict:
         return isinstance(value, dict)
-    if origin is list:
-        return isinstance(value, list)
+    if origin in (list, tuple):
+        return isinstance(value, list | tuple)
     return False
 
 
@@ -84,6 +92,10 @@ def numeric_paths(annotation, value, path=(), owner=("Document", "")):
         elif origin is list:
             (item,) = typing.get_args(member)
             for index, sub in enumerate(value):
+                yield from numeric_paths(item, sub, (*path, index), owner)
+        elif origin is tuple:  # a fixed pair such as a range or a point [x, value]
+            for index, (item, sub) in enumerate(zip(typing.get_args(member), value,
+                                                    strict=True)):
                 yield from numeric_paths(item, sub, (*path, index), owner)
         else:
             for name, info in member.model_fields.items():
