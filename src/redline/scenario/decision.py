@@ -254,8 +254,8 @@ def _check_thresholds(rule: DecisionRule, parties: int, base: Path) -> Found:
                           f"use one of {known}, or define it under decision_rule.weights"))
             continue
         if threshold.share is not None and not 0 < threshold.share <= 1:
-            found.append(((*where, "share"), f"a share must lie in [{MIN_SHARE:g}, 1] (more "
-                          f"than 0), got {threshold.share:g}", "give e.g. 0.55 for 55%"))
+            found.append(((*where, "share"), f"a share must lie in [{MIN_SHARE:g}, 1], that "
+                          f"is (0, 1], got {threshold.share:g}", "give e.g. 0.55 for 55%"))
         if threshold.quota is not None:
             reach = (float(parties) if threshold.weight == MEMBERS
                      else sum(rule.weights[threshold.weight].values()))
