@@ -92,8 +92,8 @@ def test_mistakes_get_located_errors() -> None:
     assert problems(data)[0][0] == "issues[2]"
     data = cap()
     data["preferences"]["USA"]["values"]["enrichment"] = {"points": [[0, 1], [30, 0]]}
-    assert problems(data) == [("preferences.USA.values.enrichment.points[1]",
-                               "x = 30 lies outside the issue's range [0, 20]")]
+    assert problems(data) == [("preferences.USA.values.enrichment.points[1][0]",
+                               "x (inside the issue's range) must lie in [0, 20], got 30")]
     data = cap()
     data["preferences"]["USA"]["values"]["enrichment"] = {"points": [[0, 1], [0, 0.5]]}
     assert "does not come after" in problems(data)[0][1]

@@ -67,6 +67,23 @@ def test_many_issues_example_simulates_or_names_the_limit(examples):
     assert narrowed.exit_code == 0, narrowed.output
 
 
+def test_tournament_seatings_have_a_budget(tmp_path):
+    # Every strategy over 8 parties is far more seatings than MAX_PROFILES: a seeded sample of
+    # SAMPLED_PROFILES is played (bounded work), and the answer says how many of how many.
+    import json
+
+    from redline.limits import MAX_PROFILES
+    from redline.negotiate.tournament import SAMPLED_PROFILES
+
+    path = tmp_path / "eight.yaml"
+    path.write_text(scenario_text(8), encoding="utf-8")
+    result = run("tournament", str(path), "--runs", "1", "--rounds", "5", "--format", "json")
+    assert result.exit_code == 0, result.output
+    parameters = json.loads(result.stdout)["parameters"]
+    assert parameters["profiles"] > MAX_PROFILES
+    assert parameters["played"] == SAMPLED_PROFILES
+
+
 def test_the_limit_flag_raises_a_budget_for_one_command(tmp_path):
     path = tmp_path / "many.yaml"
     path.write_text(scenario_text(70), encoding="utf-8")

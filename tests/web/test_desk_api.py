@@ -25,7 +25,7 @@ NUCLEAR = ["enrichment", "inspections", "stockpile", "sanctions"]
 
 @pytest.fixture
 def client() -> TestClient:
-    return TestClient(create_app())
+    return TestClient(create_app(), base_url="http://localhost")
 
 
 def cli_json(*args: str):

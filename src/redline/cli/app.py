@@ -55,14 +55,14 @@ OPTION_RANGES: dict[str, tuple[float, float]] = {
     "folds": (2, 10_000),
     "timeout": (0.1, 3_600.0),
     "max_polls": (1, 10_000_000),
-    "montecarlo": (0, 1_000_000),
-    "max_coalitions": (1, 2**62),
-    "quota": (0.0, 1e12),
+    "montecarlo": (0, 10_000_000),
+    "max_coalitions": (1, 1_000_000),
+    "quota": (0, 2**62),
     "share": (0.0, 1.0),
-    "samples": (1, 10_000_000),
-    "start": (-1e6, 1e6),
-    "stop": (-1e6, 1e6),
-    "steps": (2, 100_000),
+    "samples": (1, 100_000_000),
+    "start": (0.0, 1e6),  # a sweep's ends: reservations, credibilities, weights (at most 1e6)
+    "stop": (0.0, 1e6),
+    "steps": (2, 1001),
 }
 """The allowed range of every numeric option, by parameter name, in one place."""
 

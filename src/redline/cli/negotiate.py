@@ -152,11 +152,11 @@ def simulate_command(
         "--breakdown", help="Per-round probability that talks collapse.")] = 0.0,
     reach: Annotated[int, typer.Option(
         "--reach", min=1, help="Issues a mediator may change in one proposal.")] = 2,
-    max_outcomes: MaxOutcomesOpt = MAX_OUTCOMES,
     discount: Annotated[str, typer.Option(
         "--discount", help="'none', or 'scenario': each party's discount factor per turn from "
         "its preferences (GENIUS's discount_factor; 1 where none is given), alternating offers "
         "only.")] = "none",
+    max_outcomes: MaxOutcomesOpt = MAX_OUTCOMES,
     agenda: AgendaOpt = None,
     events: EventsOpt = "active",
     influence: InfluenceOpt = "none",

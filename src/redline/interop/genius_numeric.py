@@ -19,6 +19,7 @@ import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
 from redline.errors import RedlineError
+from redline.limits import TOLERANCE
 
 if TYPE_CHECKING:
     from redline.interop.genius import GeniusIssue
@@ -127,7 +128,7 @@ def linear_evaluator(points: list[tuple[float, float]], low: float, high: float,
             slope = (v1 - v0) / (x1 - x0)
             offset = v0 - slope * x0
             break
-    if any(abs(min(1.0, max(0.0, offset + slope * x)) - v) > 1e-12 for x, v in points):
+    if any(abs(min(1.0, max(0.0, offset + slope * x)) - v) > TOLERANCE for x, v in points):
         return None
     if integer:
         return {"ftype": "linear", "slope": repr(slope), "offset": repr(offset + slope * low)}

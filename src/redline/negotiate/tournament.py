@@ -21,8 +21,8 @@ from redline.negotiate.engine import Engine, Setup, simulate
 from redline.negotiate.measures import Reference, Summary, reference, summarize
 from redline.negotiate.strategies import REGISTRY, strategy
 
-"""Every strategy profile (strategies ** parties) is played up to this many; beyond, a seeded
-sample of SAMPLED_PROFILES."""
+# Every strategy profile (strategies ** parties) is played up to MAX_PROFILES (redline.limits);
+# beyond, a seeded sample of SAMPLED_PROFILES.
 SAMPLED_PROFILES = 256
 
 

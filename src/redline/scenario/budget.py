@@ -15,7 +15,6 @@ half of a UTF-16 pair, which no UTF-8 file can hold and no terminal can print) i
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -155,19 +154,3 @@ def check_counts(doc: Document, source: str, limits: Limits) -> None:
     ]
     if problems:
         raise ScenarioError(source, problems)
-
-
-def non_finite(data: Any) -> list[tuple[tuple[str | int, ...], str, str]]:
-    """(path, message, fix) of every NaN or infinity in plain data: the backstop for numeric
-    fields whose validation gives no range of its own (each field's range is checked first)."""
-    found: list[tuple[tuple[str | int, ...], str, str]] = []
-    pending: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
-    while pending:
-        value, path = pending.pop()
-        if isinstance(value, float) and not math.isfinite(value):
-            found.append((path, f"{value} is not a number", "give a finite number"))
-        elif isinstance(value, dict):
-            pending.extend((item, (*path, key)) for key, item in value.items())
-        elif isinstance(value, list | tuple):
-            pending.extend((item, (*path, index)) for index, item in enumerate(value))
-    return sorted(found, key=lambda problem: str(problem[0]))

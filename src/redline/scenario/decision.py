@@ -216,6 +216,11 @@ def check_rule(doc: Document, sources: set[str]) -> Found:
     return found
 
 
+MAX_VOTE_WEIGHT = 1e12  # a member's votes or population: finite, and sums stay exact enough
+MAX_QUOTA = 1e15
+MIN_SHARE = 1e-12
+
+
 def _check_weights(rule: DecisionRule, parties: list[str], base: Path) -> Found:
     found: Found = []
     for name, table in rule.weights.items():
@@ -228,9 +233,10 @@ def _check_weights(rule: DecisionRule, parties: list[str], base: Path) -> Found:
             if who not in parties:
                 found.append(((*where, who), f"{who!r} is not a party",
                               f"use one of {', '.join(parties)}"))
-            if not math.isfinite(value) or value < 0:
-                found.append(((*where, who), f"a weight must be >= 0, got {value:g}",
-                              "give a number >= 0"))
+            if not 0 <= value <= MAX_VOTE_WEIGHT:
+                found.append(((*where, who), f"a weight must lie in [0, {MAX_VOTE_WEIGHT:g}], "
+                              f"got {value:g}", f"give a number between 0 and "
+                              f"{MAX_VOTE_WEIGHT:g}"))
         missing = [p for p in parties if p not in table]
         if missing:
             found.append((where, f"no {name} for {', '.join(missing)}",
@@ -248,14 +254,15 @@ def _check_thresholds(rule: DecisionRule, parties: int, base: Path) -> Found:
                           f"use one of {known}, or define it under decision_rule.weights"))
             continue
         if threshold.share is not None and not 0 < threshold.share <= 1:
-            found.append(((*where, "share"), f"a share must lie in (0, 1], got "
-                          f"{threshold.share:g}", "give e.g. 0.55 for 55%"))
+            found.append(((*where, "share"), f"a share must lie in [{MIN_SHARE:g}, 1], that "
+                          f"is (0, 1], got {threshold.share:g}", "give e.g. 0.55 for 55%"))
         if threshold.quota is not None:
             reach = (float(parties) if threshold.weight == MEMBERS
                      else sum(rule.weights[threshold.weight].values()))
-            if threshold.quota <= 0:
-                found.append(((*where, "quota"), f"a quota must be > 0, got "
-                              f"{threshold.quota:g}", "give the least total that wins"))
+            if not 0 < threshold.quota <= MAX_QUOTA:
+                found.append(((*where, "quota"), f"a quota must lie in [{MIN_SHARE:g}, "
+                              f"{MAX_QUOTA:g}] (more than 0), got {threshold.quota:g}",
+                              "give the least total that wins"))
             elif threshold.quota > reach:
                 found.append(((*where, "quota"), f"the quota {threshold.quota:g} exceeds the "
                               f"total {reach:g}: no coalition can win", "lower the quota"))

@@ -119,7 +119,7 @@ class Issue(_Frozen):
         default=None, description="A numeric issue: its lowest and highest value.")
     integer: bool = Field(default=False, description="A numeric issue that takes whole numbers.")
     step: float | None = Field(
-        default=None, gt=0, description="Grid step of a numeric issue for enumerating engines.")
+        default=None, description="Grid step of a numeric issue for enumerating engines, > 0.")
     unit: str | None = Field(default=None, description="Unit of a numeric issue (%, months, $).")
     marks: list[float] = Field(
         default_factory=list, description="Extra grid points of a numeric issue (thresholds).")
@@ -173,7 +173,7 @@ class Preference(_Frozen):
     )
     reservation: Number = Field(default=0.0, description="Utility of no agreement, in [0, 1].")
     discount: float | None = Field(
-        default=None, gt=0, le=1,
+        default=None,
         description="Time discount per turn in (0, 1] (GENIUS's discount factor); used by the "
         "alternating-offers simulation when asked.")
     normalise_weights: bool = Field(

@@ -53,6 +53,30 @@ def _number(raw: Any, what: str) -> float:
     return value
 
 
+MAX_NUMBER = 1e15
+"""The largest magnitude of a numeric issue's range ends (a grid must stay computable)."""
+
+
+def _finite(raw: Any) -> bool:
+    return isinstance(raw, int | float) and not isinstance(raw, bool) and \
+        math.isfinite(raw) and abs(raw) <= MAX_NUMBER
+
+
+def _numbers_fit(bounds: Any, step: Any, marks: Any) -> bool:
+    """Whether the range ends, step and marks are numbers the grid can use (other types are
+    reported by the grid's own checks)."""
+    if not all(_finite(b) or not isinstance(b, int | float) for b in bounds):
+        return False
+    low, high = bounds
+    if not (isinstance(low, int | float) and isinstance(high, int | float) and low < high):
+        return True  # the grid's checks say what is wrong
+    if isinstance(step, int | float) and not isinstance(step, bool) and \
+            not (math.isfinite(step) and 0 < step <= high - low):
+        return False
+    return all(not isinstance(m, int | float) or (math.isfinite(m) and low <= m <= high)
+               for m in marks if not isinstance(m, bool))
+
+
 def grid(low: float, high: float, integer: bool = False, step: float | None = None,
          extra: tuple[float, ...] = ()) -> NDArray[np.float64]:
     """The grid of a numeric issue: sorted distinct points from `low` to `high`."""
@@ -75,6 +99,10 @@ def grid_fields(data: dict[str, Any]) -> dict[str, Any]:
     raw = data["range"]
     if not isinstance(raw, list | tuple) or len(raw) != 2:
         raise ValueError(f"range must be [low, high], got {raw!r}")
+    if not _numbers_fit(raw, data.get("step"), data.get("marks") or []):
+        # A number outside its range (NaN, an infinity, 1e308, a step or mark that does not
+        # fit): validation names it at its own place; the placeholder grid is never used.
+        return {**data, "options": ["0", "1"], "status_quo": None}
     low, high = _number(raw[0], "range low"), _number(raw[1], "range high")
     if not low < high:
         raise ValueError(f"range needs low < high, got [{low:g}, {high:g}]")

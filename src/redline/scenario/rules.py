@@ -34,7 +34,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from redline.errors import RuleSyntaxError
-from redline.limits import MAX_RULE_DEPTH, MAX_RULE_LENGTH
+from redline.limits import MAX_RULE_DEPTH, MAX_RULE_LENGTH, TOLERANCE
 
 COMPARATORS = ("==", "!=", "<=", ">=", "<", ">")
 KEYWORDS = {"and", "or", "not", "implies", "in", "true", "false"}
@@ -445,12 +445,12 @@ _ORDER_TESTS: dict[str, Callable[[int, int], bool]] = {
 
 
 _NUMBER_TESTS: dict[str, Callable[[NDArray[np.float64], float], NDArray[np.bool_]]] = {
-    "==": lambda x, c: np.isclose(x, c, rtol=0, atol=1e-12),
-    "!=": lambda x, c: ~np.isclose(x, c, rtol=0, atol=1e-12),
+    "==": lambda x, c: np.isclose(x, c, rtol=0, atol=TOLERANCE),
+    "!=": lambda x, c: ~np.isclose(x, c, rtol=0, atol=TOLERANCE),
     "<": lambda x, c: x < c,
-    "<=": lambda x, c: x <= c + 1e-12,
+    "<=": lambda x, c: x <= c + TOLERANCE,
     ">": lambda x, c: x > c,
-    ">=": lambda x, c: x >= c - 1e-12,
+    ">=": lambda x, c: x >= c - TOLERANCE,
 }
 
 

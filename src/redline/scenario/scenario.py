@@ -11,7 +11,7 @@ from numpy.typing import NDArray
 
 from redline.errors import Problem, ScenarioError
 from redline.limits import active
-from redline.scenario.budget import check_counts, non_finite
+from redline.scenario.budget import check_counts
 from redline.scenario.decision import VotingGame, voting_game
 from redline.scenario.document import Located, format_path
 from redline.scenario.model import (
@@ -194,7 +194,6 @@ def from_document(doc: Document, origin: str = "<scenario>",
     """Validate cross-references and compile the numeric form of a document."""
     check_counts(doc, origin, active())
     found, rules = check(doc)
-    found = found or non_finite(doc.model_dump(by_alias=True))  # ranges first, then a backstop
     if found:
         problems = [
             Problem(format_path(path), message, fix,

@@ -11,10 +11,12 @@ from redline.scenario.aliases import check_aliases
 from redline.scenario.decision import check_rule
 from redline.scenario.document import Path
 from redline.scenario.model import Document, Issue, Number, Triangular, ValueFunction, point
-from redline.scenario.numeric import values_of
+from redline.scenario.numeric import MAX_NUMBER, values_of
 from redline.scenario.rules import BoundRule, bind, parse_rule
 
 Found = list[tuple[Path, str, str]]  # (path, message, fix)
+MIN_STEP = 1e-9  # a numeric issue's grid step: more than 0 (and a grid that stays computable)
+MIN_DISCOUNT = 1e-9  # a discount factor per turn: in (0, 1]
 
 
 def _range(found: Found, path: Path, value: Number, low: float, high: float, what: str) -> None:
@@ -70,13 +72,25 @@ def _value_function(found: Found, path: Path, table: object, issue: Issue) -> No
     if not points:
         found.append(((*path, "points"), "no points", "give at least one [x, value] pair"))
     for k, (x, value) in enumerate(points):
-        if not low <= x <= high:
-            found.append(((*path, "points", k), f"x = {x:g} lies outside the issue's range "
-                          f"[{low:g}, {high:g}]", "give points inside the range"))
+        _range(found, (*path, "points", k, 0), x, low, high, "x (inside the issue's range)")
         if k and x <= points[k - 1][0]:
             found.append(((*path, "points", k), f"x = {x:g} does not come after "
                           f"{points[k - 1][0]:g}", "list the points in increasing x, each once"))
-        _range(found, (*path, "points", k), value, 0.0, 1.0, "a value")
+        _range(found, (*path, "points", k, 1), value, 0.0, 1.0, "a value")
+
+
+def _numeric_ranges(found: Found, path: Path, issue: Issue) -> None:
+    """A numeric issue's range ends, step and marks: finite, and each where it fits."""
+    assert issue.range is not None
+    for k, end in enumerate(issue.range):
+        _range(found, (*path, "range", k), end, -MAX_NUMBER, MAX_NUMBER, "a range end")
+    low, high = issue.range
+    span = high - low if high > low else MAX_NUMBER
+    if issue.step is not None:
+        _range(found, (*path, "step"), issue.step, MIN_STEP, span,
+               "a step (more than 0, at most the range's width)")
+    for k, mark in enumerate(issue.marks):
+        _range(found, (*path, "marks", k), mark, low, high, "a mark (inside the range)")
 
 
 def check(doc: Document) -> tuple[Found, dict[str, BoundRule]]:
@@ -116,6 +130,8 @@ def check(doc: Document) -> tuple[Found, dict[str, BoundRule]]:
             found.append((("issues", index), "integer, step, unit and marks belong to a numeric "
                           "issue, and this one has no range", "give range: [low, high] or "
                           "drop them"))
+        if issue.range is not None:
+            _numeric_ranges(found, ("issues", index), issue)
         if issue.status_quo is not None and issue.status_quo not in issue.options:
             found.append((("issues", index, "status_quo"),
                           f"status quo {issue.status_quo!r} is not one of the options",
@@ -179,6 +195,9 @@ def check(doc: Document) -> tuple[Found, dict[str, BoundRule]]:
                               f"add values.{issue_id} (one number in [0, 1] per option, or "
                               "points: [[x, value], ...] for a numeric issue)"))
         _range(found, (*base, "reservation"), pref.reservation, 0.0, 1.0, "the reservation")
+        if pref.discount is not None:
+            _range(found, (*base, "discount"), pref.discount, MIN_DISCOUNT, 1.0,
+                   "a discount factor (more than 0, at most 1)")
         _sources(found, base, pref.source, sources)
 
     bound: dict[str, BoundRule] = {}

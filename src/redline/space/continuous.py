@@ -27,6 +27,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from redline.errors import RedlineError
+from redline.limits import TOLERANCE
 from redline.scenario import Scenario
 from redline.scenario.rules import Compare, Member, Node, evaluate, number_holds
 from redline.scenario.situation import Situation, situate
@@ -76,7 +77,7 @@ class ExactAnalysis:
         out: list[tuple[float, float]] = []
         for start, end in self.frontier:
             for point in (start, end):
-                if not out or not np.allclose(out[-1], point, atol=1e-12):
+                if not out or not np.allclose(out[-1], point, atol=TOLERANCE):
                     out.append(point)
         return out
 

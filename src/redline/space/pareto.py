@@ -219,8 +219,11 @@ def staircase(reference: NDArray[np.int64], low: NDArray[np.int64], high: NDArra
     if dims == 0:  # one party: only a strictly larger utility dominates
         best = int(reference[:, 0].max()) - 1 if len(reference) else lowest
         return Staircase(low, (), (), np.array([best], dtype=np.int64))
-    if 2**dims > cells:  # too many parties to bucket: a staircase that never claims dominance
-        return Staircase(low, (62,) * dims, (1,) * dims, np.array([lowest], dtype=np.int64))
+    if 2 ** dims > cells:
+        # Two buckets a coordinate would pass the cell budget (memory doubles per party):
+        # one cell that never dominates, so every point goes to the exact test.
+        shifts_all = tuple(int(high[j] - low[j]).bit_length() for j in range(dims))
+        return Staircase(low, shifts_all, (1,) * dims, np.array([lowest], dtype=np.int64))
     buckets = max(2, int(round(cells ** (1 / dims))))
     # Widths are powers of two, so that a bucket is a shift (fast) rather than a division.
     shifts = []

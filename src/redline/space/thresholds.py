@@ -224,7 +224,7 @@ def _lines(e: _Space, setting: Setting) -> tuple[NDArray[np.float64], NDArray[np
     w = utility.weights[setting.issue]
     j = e.space.parties.index(setting.owner)
     others = [i for i in scenario.issue_ids if i != setting.issue]
-    if w < 1.0 - 1e-12:
+    if w < 1.0 - TOLERANCE:
         b = (e.utilities[:, j] - w * v) / (1.0 - w)
     elif others:  # every weight on this issue: the rest would be shared equally
         b = np.mean([np.asarray(utility.values[i])[e.options[:, scenario.issue_ids.index(i)]]

@@ -15,6 +15,7 @@ from redline.briefing import brief
 from redline.errors import RedlineError
 from redline.report.explaining import parallel_frontier, sweep_figure
 from redline.scenario import load
+from redline.scenario.situation import Situation
 from redline.space import analyze, sweep, thresholds
 from redline.web.api import compute, situation_of
 from redline.web.schemas import AnalyzeRequest, ValidateRequest, _Request
@@ -115,8 +116,11 @@ async def write_file(body: ValidateRequest) -> Response:
                              f'attachment; filename="{file_name(loaded.title)}"'})
 
 
-def _brief(request: Request, body: BriefRequest) -> dict[str, Any]:
-    current = situation_of(request, body)
+# The work below runs in a child process (redline.web.isolation): module-level functions of
+# picklable arguments (the resolved situation and the request body), never the request itself.
+
+
+def _brief(current: Situation, body: BriefRequest) -> dict[str, Any]:
     uncertainty = None
     if body.montecarlo:
         from redline.uncertainty import montecarlo
@@ -131,15 +135,14 @@ def _brief(request: Request, body: BriefRequest) -> dict[str, Any]:
 @desk_router.post("/brief")
 async def brief_route(request: Request, body: BriefRequest) -> JSONResponse:
     """The brief, as `redline brief --format json` (the same verdict and words)."""
-    return JSONResponse(await compute(request, _brief, request, body))
+    return JSONResponse(await compute(request, _brief, situation_of(request, body), body))
 
 
-def _charts(request: Request, body: ChartsRequest) -> dict[str, str | None]:
+def _charts(current: Situation, body: ChartsRequest) -> dict[str, str | None]:
     from redline.report.explaining import forecast_figure, p_deal_figure
     from redline.report.figures import tornado_figure
     from redline.report.gather import RUNNERS, Options
 
-    current = situation_of(request, body)
     analysis = analyze(current, max_outcomes=body.max_outcomes).to_dict()
     forecast = RUNNERS["forecast"](current, Options(max_outcomes=body.max_outcomes))
     assert forecast is not None  # the forecast runner answers for every situation
@@ -167,25 +170,27 @@ async def charts_route(request: Request, body: ChartsRequest) -> JSONResponse:
     """The report's explaining charts for a situation, as SVG text: the frontier across every
     party (3+ parties), the forecast per issue with every actor's position, and with
     `montecarlo` draws P(deal) and the tornado."""
-    return JSONResponse(await compute(request, _charts, request, body))
+    return JSONResponse(await compute(request, _charts, situation_of(request, body), body))
+
+
+def _thresholds(current: Situation, max_outcomes: int) -> dict[str, Any]:
+    return thresholds(current, max_outcomes=max_outcomes).to_dict()
+
+
+def _sweep(current: Situation, body: SweepRequest) -> dict[str, Any]:
+    data = sweep(current, body.parameter, body.start, body.stop, body.steps,
+                 max_outcomes=body.max_outcomes).to_dict()
+    return {**data, "svg": sweep_figure(data)}
 
 
 @desk_router.post("/thresholds")
 async def thresholds_route(request: Request, body: AnalyzeRequest) -> JSONResponse:
     """Break-even values, as `redline thresholds --format json`."""
-    current = situation_of(request, body)
-    return JSONResponse(await compute(request, lambda: thresholds(
-        current, max_outcomes=body.max_outcomes).to_dict()))
+    return JSONResponse(await compute(request, _thresholds, situation_of(request, body),
+                                      body.max_outcomes))
 
 
 @desk_router.post("/sweep")
 async def sweep_route(request: Request, body: SweepRequest) -> JSONResponse:
     """A sweep, as `redline sweep --format json`, with its chart as SVG text (`svg`)."""
-    current = situation_of(request, body)
-
-    def run() -> dict[str, Any]:
-        data = sweep(current, body.parameter, body.start, body.stop, body.steps,
-                     max_outcomes=body.max_outcomes).to_dict()
-        return {**data, "svg": sweep_figure(data)}
-
-    return JSONResponse(await compute(request, run))
+    return JSONResponse(await compute(request, _sweep, situation_of(request, body), body))
