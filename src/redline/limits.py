@@ -41,7 +41,8 @@ analysis may list); the agendas left when it is spent are counted, not analysed 
 pool of issues with --issues)."""
 
 MAX_PROFILES = 4096
-"""Seatings of strategies on parties one tournament may play (strategies ** parties)."""
+"""Seatings of strategies on parties one tournament plays in full (strategies ** parties);
+beyond, it plays a seeded sample of that many (redline.negotiate.tournament)."""
 
 # --- numbers in a scenario ----------------------------------------------------------------------
 
