@@ -42,7 +42,7 @@ pool of issues with --issues)."""
 
 MAX_PROFILES = 4096
 """Seatings of strategies on parties one tournament plays in full (strategies ** parties);
-beyond, it plays a seeded sample of that many (redline.negotiate.tournament)."""
+beyond, it plays a seeded sample of SAMPLED_PROFILES (redline.negotiate.tournament)."""
 
 # --- numbers in a scenario ----------------------------------------------------------------------
 
