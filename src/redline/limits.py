@@ -40,6 +40,19 @@ MAX_AGENDA_WORK = MAX_OUTCOMES
 analysis may list); the agendas left when it is spent are counted, not analysed (narrow the
 pool of issues with --issues)."""
 
+MAX_MEDIATION = 20_000_000
+"""Cells of the tables a mediator builds before its first proposal: every text times every move
+in its reach (``redline.negotiate.domain.Domain.neighbours``), and for the Nash mediator that
+again times the issues (it compares every move with its target issue by issue). Two parties on
+20 yes/no issues make 2^20 x 210 = 220 million cells (1.7 GB, minutes); ``--max-mediation``
+raises it."""
+
+MAX_EXPLAIN_WORK = 5_000_000_000
+"""Constraint checks one explanation may make: it analyses the agenda once for every red line
+and party (what binds, how much headroom), each analysis checking every outcome against every
+constraint, so the work grows with outcomes x constraints^2 (2,000 red lines on 12 issues:
+1.8 x 10^10 checks, 18 CPU-s). ``--max-work`` raises it."""
+
 MAX_PROFILES = 4096
 """Seatings of strategies on parties one tournament plays in full (strategies ** parties);
 beyond, it plays a seeded sample of SAMPLED_PROFILES (redline.negotiate.tournament)."""
@@ -132,6 +145,8 @@ __all__ = [
     "DEFAULT_LIMITS",
     "MAX_AGENDA_WORK",
     "MAX_AGENDAS",
+    "MAX_EXPLAIN_WORK",
+    "MAX_MEDIATION",
     "MAX_OUTCOMES",
     "MAX_POWER",
     "MAX_PROFILES",

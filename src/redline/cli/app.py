@@ -63,6 +63,8 @@ OPTION_RANGES: dict[str, tuple[float, float]] = {
     "start": (0.0, 1e6),  # a sweep's ends: reservations, credibilities, weights (at most 1e6)
     "stop": (0.0, 1e6),
     "steps": (2, 1001),
+    "max_work": (1, 2**62),
+    "max_mediation": (1, 2**62),
 }
 """The allowed range of every numeric option, by parameter name, in one place."""
 

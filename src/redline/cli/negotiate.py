@@ -26,7 +26,7 @@ from redline.cli.situation import (
     split_ids,
 )
 from redline.errors import RedlineError
-from redline.limits import MAX_OUTCOMES
+from redline.limits import MAX_MEDIATION, MAX_OUTCOMES
 from redline.negotiate import (
     REGISTRY,
     Domain,
@@ -157,6 +157,9 @@ def simulate_command(
         "its preferences (GENIUS's discount_factor; 1 where none is given), alternating offers "
         "only.")] = "none",
     max_outcomes: MaxOutcomesOpt = MAX_OUTCOMES,
+    max_mediation: Annotated[int, typer.Option(
+        "--max-mediation", min=1, help="Cells (texts x moves) of the tables a mediator may "
+        "build.")] = MAX_MEDIATION,
     agenda: AgendaOpt = None,
     events: EventsOpt = "active",
     influence: InfluenceOpt = "none",
@@ -178,7 +181,8 @@ def simulate_command(
         current.scenario.utilities[p].discount or 1.0 for p in domain.parties)
     setups = [Setup(domain, profile, protocol=name, rounds=rounds, breakdown=breakdown,
                     reach=reach, discounts=factors if name == "alternating" else None,
-                    game=current.scenario.voting_game() if name == "coalition" else None)
+                    game=current.scenario.voting_game() if name == "coalition" else None,
+                    max_mediation=max_mediation)
               for name in PROTOCOL_RUNS[protocol]]
     reference = landmarks(current, domain)
     records, logs = [], []

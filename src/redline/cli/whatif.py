@@ -30,7 +30,7 @@ from redline.cli.situation import (
     split_ids,
 )
 from redline.errors import RedlineError
-from redline.limits import MAX_OUTCOMES
+from redline.limits import MAX_EXPLAIN_WORK, MAX_OUTCOMES
 from redline.scenario import load
 from redline.scenario.pressure import select_events, select_influence, utility_changes
 from redline.scenario.situation import situation
@@ -183,10 +183,13 @@ def explain_command(
     max_size: Annotated[int, typer.Option("--max-size", min=1,
                                           help="Largest blocking set listed.")] = 3,
     max_outcomes: MaxOutcomesOpt = MAX_OUTCOMES,
+    max_work: Annotated[int, typer.Option(
+        "--max-work", min=1, help="Checks (outcomes x constraints, per analysis) the "
+        "explanation may make over all its analyses.")] = MAX_EXPLAIN_WORK,
 ) -> None:
     """Why no deal: minimal sets of constraints whose removal opens a ZOPA (or what binds a deal)."""
     current = resolve(scenario, agenda, events, influence, date)
-    result = explain(current, max_size=max_size, max_outcomes=max_outcomes)
+    result = explain(current, max_size=max_size, max_outcomes=max_outcomes, max_work=max_work)
     under_rule = None if current.scenario.voting_game().is_unanimity else analyze_coalitions(
         current.scenario, list(current.agenda), max_outcomes=max_outcomes)
     if output is OutputFormat.json:

@@ -21,6 +21,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from redline.errors import RedlineError
+from redline.limits import MAX_MEDIATION
 from redline.negotiate import alternating, coalition_offers, mediated
 from redline.negotiate.domain import Domain
 from redline.negotiate.sessions import Sessions, concatenate
@@ -49,6 +50,7 @@ class Setup:
     discounts: tuple[float, ...] | None = None
     reach: int = 2
     game: VotingGame | None = None  # the decision rule, for the coalition protocol
+    max_mediation: int = MAX_MEDIATION  # a mediator's table cells (redline.limits)
 
     def __post_init__(self) -> None:
         if self.protocol not in PROTOCOLS:
@@ -75,6 +77,11 @@ class Setup:
                 self.game is None or self.game.members != self.domain.parties):
             raise SetupError("the coalition protocol needs the decision rule over the domain's "
                              "parties. Fix: pass game=scenario.voting_game()")
+        if self.protocol.startswith("mediated"):  # its tables are sized before they are built
+            from redline.scenario.budget import check_mediation
+
+            check_mediation([len(o) for o in self.domain.options], self.reach,
+                            self.protocol == "mediated-nash", self.max_mediation)
         if len(self.strategies) != self.domain.n_parties:
             raise SetupError(f"{len(self.strategies)} strategies for "
                              f"{self.domain.n_parties} parties ("

@@ -11,17 +11,24 @@ Two measures, both iterative (no recursion, whatever the depth):
 Both stop at the first budget passed and raise :class:`redline.errors.ScenarioError` naming the
 budget (:class:`redline.limits.Limits`) and how to raise it. Text with a lone surrogate (a
 half of a UTF-16 pair, which no UTF-8 file can hold and no terminal can print) is refused too.
+
+The *work* a valid scenario asks for is estimated here too, from its sizes alone, before any
+table is built: :func:`mediation_cells` (a mediator's tables), :func:`explain_checks` (an
+explanation's analyses) and :func:`analysis_checks` (one analysis). Past its budget, the work is
+refused with :class:`WorkTooLarge`, which names the estimate, the budget and the fix.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from math import prod
 from typing import Any
 
 import yaml
 
-from redline.errors import Problem, ScenarioError
+from redline.errors import Problem, RedlineError, ScenarioError
 from redline.limits import Limits, limit_fix
 from redline.scenario.model import Document
 
@@ -154,3 +161,73 @@ def check_counts(doc: Document, source: str, limits: Limits) -> None:
     ]
     if problems:
         raise ScenarioError(source, problems)
+
+
+# --- the work a scenario asks for ---------------------------------------------------------------
+
+
+class WorkTooLarge(RedlineError):
+    """Work estimated, from the sizes alone, to pass its budget; refused before it starts."""
+
+    def __init__(self, what: str, estimate: int, budget: int, unit: str, fix: str):
+        self.what, self.estimate, self.budget, self.unit, self.fix = (what, estimate, budget,
+                                                                      unit, fix)
+        super().__init__(f"{what} needs about {estimate:,} {unit}, more than the limit of "
+                         f"{budget:,}. Fix: {fix}")
+
+    def __reduce__(self) -> tuple[type[WorkTooLarge], tuple[str, int, int, str, str]]:
+        return (WorkTooLarge, (self.what, self.estimate, self.budget, self.unit, self.fix))
+
+
+def mediator_moves(sizes: Sequence[int], reach: int) -> int:
+    """Moves a mediator can make from one text: change between 1 and `reach` issues (of these
+    option counts), each to another of its options. That is the sum over c = 1..reach of the
+    elementary symmetric polynomial e_c(size_1 - 1, ..., size_k - 1), by the usual recurrence."""
+    e = [1] + [0] * reach  # e[c] over the issues seen so far
+    for size in sizes:
+        for c in range(reach, 0, -1):
+            e[c] += e[c - 1] * (size - 1)
+    return sum(e[1:])
+
+
+def mediation_cells(sizes: Sequence[int], reach: int, nash: bool) -> int:
+    """Cells of the tables a mediator builds (see ``redline.limits.MAX_MEDIATION``): texts x
+    moves, and for the Nash mediator texts x (moves + 1) x issues (its moves toward the target)."""
+    texts, moves = prod(sizes), mediator_moves(sizes, reach)
+    return texts * (moves + 1) * max(1, len(sizes)) if nash else texts * moves
+
+
+def check_mediation(sizes: Sequence[int], reach: int, nash: bool, budget: int) -> None:
+    """Refuse a mediated negotiation whose tables would pass `budget` cells."""
+    cells = mediation_cells(sizes, reach, nash)
+    if cells > budget:
+        kind = "the Nash mediator" if nash else "the mediator"
+        raise WorkTooLarge(
+            f"{kind} on {prod(sizes):,} texts ({len(sizes)} issues, reach {reach})", cells,
+            budget, "table cells",
+            "narrow the agenda (--agenda), lower --reach, or raise the limit (--max-mediation)")
+
+
+def analysis_checks(outcomes: int, parties: int, constraints: int) -> int:
+    """Checks of one analysis that lists `outcomes`: each outcome against each party's
+    utility and reservation and against each red line."""
+    return outcomes * (parties + constraints + 1)
+
+
+def explain_checks(outcomes: int, parties: int, constraints: int, analyses: int) -> int:
+    """Checks of an explanation that analyses the agenda `analyses` times
+    (``redline.space.explain``: once more for every constraint and party when there is a
+    deal, once for every blocking set listed when there is none)."""
+    return analyses * analysis_checks(outcomes, parties, constraints)
+
+
+def check_explain(outcomes: int, parties: int, constraints: int, analyses: int,
+                  budget: int) -> None:
+    """Refuse an explanation estimated to pass `budget` checks (``MAX_EXPLAIN_WORK``)."""
+    checks = explain_checks(outcomes, parties, constraints, analyses)
+    if checks > budget:
+        raise WorkTooLarge(
+            f"explaining {outcomes:,} outcomes under {constraints:,} constraints "
+            f"({analyses:,} analyses)", checks, budget, "checks",
+            "narrow the agenda (--agenda), lower --max-size, drop red lines you do not need "
+            "explained, or raise the limit (--max-work)")

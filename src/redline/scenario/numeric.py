@@ -73,6 +73,8 @@ def _numbers_fit(bounds: Any, step: Any, marks: Any) -> bool:
     if isinstance(step, int | float) and not isinstance(step, bool) and \
             not (math.isfinite(step) and 0 < step <= high - low):
         return False
+    if not isinstance(marks, list | tuple):
+        return True  # marks that are not a list: the grid's checks say what is wrong
     return all(not isinstance(m, int | float) or (math.isfinite(m) and low <= m <= high)
                for m in marks if not isinstance(m, bool))
 
@@ -115,7 +117,10 @@ def grid_fields(data: dict[str, Any]) -> dict[str, Any]:
         raise ValueError(f"step must be in (0, {high - low:g}], got {step:g}")
     if integer and step is not None and step != int(step):
         raise ValueError(f"an integer issue needs a whole-number step, got {step:g}")
-    extra = [_number(m, "a mark") for m in data.get("marks") or []]
+    marks = data.get("marks") or []
+    if not isinstance(marks, list | tuple):
+        raise ValueError(f"marks must be a list of numbers, got {marks!r}")
+    extra = [_number(m, "a mark") for m in marks]
     outside = [m for m in extra if not low <= m <= high]
     if outside:
         raise ValueError(f"marks {outside} lie outside the range [{low:g}, {high:g}]")

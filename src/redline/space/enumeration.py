@@ -110,9 +110,13 @@ def enumerate_frontier(space: OutcomeSpace, rules: Sequence[str], *, binding: bo
         satisfied = _all(part.masks.values(), len(rational))
         feasible += int(np.count_nonzero(satisfied))
         zopa += int(np.count_nonzero(satisfied & rational))
+        # Without rule r, an outcome is feasible when r is the only rule it breaks: one count
+        # of broken rules serves every variant (linear in the rules, not quadratic).
+        alone = _broken(part.masks.values(), len(rational)) == 1 if len(variants) > 1 else None
         for variant in variants:
-            mask = rational & satisfied if variant is None else \
-                rational & _all((m for r, m in part.masks.items() if r != variant), len(rational))
+            own = part.masks.get(variant) if variant is not None else None
+            mask = rational & satisfied if own is None or alone is None else \
+                rational & (satisfied | (alone & ~own))
             numbers, utilities = running[variant]
             if not len(utilities):
                 # Seed the reference with the frontier of a sample of the chunk's ZOPA points.
@@ -163,6 +167,14 @@ def count_zopa(space: OutcomeSpace, rules: Sequence[str], chunk: int = CHUNK) ->
                                                                       part.utilities.shape[1])
         total += int(mask.sum())
     return total
+
+
+def _broken(masks: object, size: int) -> NDArray[np.int32]:
+    """How many of the masks each outcome fails."""
+    count = np.zeros(size, dtype=np.int32)
+    for mask in masks:  # type: ignore[attr-defined]
+        count += ~mask
+    return count
 
 
 def _all(masks: object, size: int) -> NDArray[np.bool_]:

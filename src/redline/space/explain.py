@@ -35,10 +35,12 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from redline.limits import MAX_OUTCOMES
+from redline.limits import MAX_EXPLAIN_WORK, MAX_OUTCOMES
 from redline.scenario import Scenario
+from redline.scenario.budget import check_explain
 from redline.scenario.situation import Situation, refusals, situate
 from redline.space.analysis import (
+    AUTO_ENUMERATE_UP_TO,
     RATIONALITY_SLACK,
     Analysis,
     Package,
@@ -179,10 +181,15 @@ def _minimal(signatures: NDArray[np.bool_]) -> list[NDArray[np.bool_]]:
 
 def explain(scenario: Scenario | Situation, agenda: Sequence[str] | None = None, *,
             parties: Sequence[str] | None = None, max_size: int = DEFAULT_MAX_SIZE,
-            max_outcomes: int = MAX_OUTCOMES) -> Explanation:
+            max_outcomes: int = MAX_OUTCOMES, max_work: int = MAX_EXPLAIN_WORK) -> Explanation:
     """Minimal blocking sets when there is no ZOPA; binding constraints of the deal otherwise.
 
-    `scenario` is a situation, or a scenario taken as it is under `agenda`."""
+    `scenario` is a situation, or a scenario taken as it is under `agenda`. The analyses it
+    will run are counted before they run: past `max_work` checks (outcomes x constraints per
+    analysis, :func:`redline.scenario.budget.explain_checks`) it raises
+    :class:`redline.scenario.budget.WorkTooLarge`. A space analysed by merging (more than
+    2^16 outcomes) is counted as 2^16 outcomes, the size above which merging is chosen as the
+    cheaper path."""
     current = situate(scenario, agenda)
     scenario = current.scenario
     base = analyze(current, parties=parties, max_outcomes=max_outcomes)
@@ -192,7 +199,9 @@ def explain(scenario: Scenario | Situation, agenda: Sequence[str] | None = None,
     rules = applied_rules(scenario, who)
     constraints = (*rules, *refusing, *(RESERVATION + p for p in who))
     parameters = {"agenda": list(base.agenda), "max_size": max_size, "max_outcomes": max_outcomes}
+    size = min(space.size, AUTO_ENUMERATE_UP_TO) if base.method == "merge" else space.size
     if base.zopa:
+        check_explain(size, len(who), len(constraints), 1 + len(rules) + len(who), max_work)
         return dataclasses.replace(_binding(scenario, base, constraints, rules, parameters),
                                    situation=current)
     if space.size > max_outcomes:
@@ -209,6 +218,7 @@ def explain(scenario: Scenario | Situation, agenda: Sequence[str] | None = None,
     distinct = np.unique(violated, axis=0)
     minimal = _minimal(distinct)
     listed = [m for m in minimal if m.sum() <= max_size]
+    check_explain(size, len(who), len(constraints), len(listed), max_work)
     sets = tuple(_open(scenario, base.agenda, who, constraints, m, violated, utilities,
                        reservations, max_outcomes) for m in listed)
     return Explanation(scenario.title, who, base.agenda, False, constraints, sets,

@@ -15,6 +15,7 @@ name), its arguments, progress fractions, and the result or the user's error.
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 import pickle
 import sys
@@ -69,9 +70,30 @@ def _mp_context() -> Any:
         return _context
 
 
+_deadline: float | None = None
+"""In a child: when its time limit passes (time.monotonic()); None elsewhere."""
+
+
+def refuse_if_late(seconds: float, what: str, fix: str) -> None:
+    """In a child, refuse work projected (from a measured sample) to take `seconds` when less
+    time than that is left: a clear error now, rather than a stop at the time limit. Outside
+    a child (the command line, tests) there is no limit and nothing is refused."""
+    if _deadline is None:
+        return
+    left = _deadline - time.monotonic()
+    if seconds > left:
+        from redline.scenario.budget import WorkTooLarge
+
+        raise WorkTooLarge(what, max(1, round(seconds)), max(0, int(left)),
+                           "seconds at this server's pace (the time left)", fix)
+
+
 def _child(conn: Connection, func: Callable[..., Any], args: tuple[Any, ...],
-           memory: int, wants_progress: bool) -> None:
+           memory: int, wants_progress: bool, seconds: float = math.inf) -> None:
     """The child's side: cap memory, run, send ("ok", result) or ("error", exception)."""
+    global _deadline
+    if math.isfinite(seconds):
+        _deadline = time.monotonic() + seconds
     try:
         import resource
 
@@ -116,7 +138,8 @@ def run_isolated(func: Callable[..., Any], args: tuple[Any, ...], limits: WorkLi
     context = _mp_context()
     ours, theirs = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(theirs, func, args, limits.memory,
-                                                 progress is not None), daemon=True)
+                                                 progress is not None, limits.seconds),
+                            daemon=True)
     deadline = time.monotonic() + limits.seconds
     with _live_lock:
         child.start()
