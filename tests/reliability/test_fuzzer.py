@@ -1,5 +1,6 @@
 """The fuzzer of benchmarks/fuzz_scenarios.py on a fixed seed and a small budget: every input
-ends in a success or a clean error; no traceback, hang or memory blow-up.
+ends in a success or a clean error; no traceback, hang, memory blow-up or stop at the
+server's time limit.
 
 The long run (10^4 inputs) is `python benchmarks/fuzz_scenarios.py`; its figures are in
 docs/reliability.md.
@@ -25,4 +26,5 @@ def test_a_small_fixed_run_has_no_traceback_hang_or_memory_failure():
     counts = report["counts"]
     assert sum(counts.values()) == 30
     assert counts["traceback"] == counts["hang"] == counts["memory"] == 0, report["failures"]
+    assert counts["stopped"] == 0, report["failures"]  # no 5xx: work is bounded before it runs
     assert counts["success"] > 0 and counts["clean error"] > 0  # both paths were exercised
