@@ -58,7 +58,7 @@ class ForecastParameters(SituationParameters):
 
 
 class SimulateParameters(SituationParameters):
-    protocol: Literal["alternating", "mediated", "mediated-nash"] = "alternating"
+    protocol: Literal["alternating", "mediated", "mediated-nash", "coalition"] = "alternating"
     strategies: dict[Annotated[str, Field(max_length=64)], Annotated[str, Field(max_length=80)]] \
         = Field(default_factory=dict, description="party -> strategy, e.g. {'USA': 'boulware'}")
     default_strategy: str = Field(default="linear", max_length=80)
