@@ -246,3 +246,29 @@ def test_a_monte_carlo_with_progress_and_cancel(server: str, browser: object) ->
         timeout=60_000)
     assert not page.locator("#montecarlo").is_disabled()
     page.close()
+
+
+def test_a_vote_shows_the_rule_and_the_likeliest_coalition(server: str, browser: object) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server + "/?scenario=eu-council-qmv")
+    page.wait_for_function("() => document.body.dataset.ready !== undefined")
+    assert page.is_visible("#rule-panel")
+    assert "qualified majority" in page.locator("#rule-text").inner_text()
+    against = {"ITA", "POL", "NLD", "SWE", "HUN", "FIN", "BEL"}  # the vote of 17 June 2024
+    members = set(page.locator("#rule-panel").get_attribute("data-likeliest").split(","))
+    assert len(members) == 20 and not members & against
+    text = page.locator("#coalition-text").inner_text()
+    assert "peatlands=30-40-50" in text and "ita-no-new-farm-burden" in text
+    assert "AUT" in page.locator("#pivotal").inner_text()
+    # break-even values under the rule say so
+    page.click("#thresholds")
+    page.wait_for_selector("#thresholds-rule", timeout=60_000)
+    assert "winning coalition" in page.locator("#thresholds-rule").inner_text()
+    # Unanimity (a scenario without a rule): no panel
+    page.goto(server + "/?scenario=us-iran-2026")
+    page.wait_for_function("() => document.body.dataset.ready !== undefined")
+    assert not page.is_visible("#rule-panel")
+    assert not errors, errors
+    page.close()

@@ -191,6 +191,7 @@ async function update() {
   state.analysis = analysis.data;
   state.space = space.status === 200 ? space.data : null;
   renderSummary();
+  renderRule();
   fillAxes();
   drawSpace();
   renderSolutions();
@@ -215,6 +216,38 @@ function renderSummary() {
                  + `every red line, ${a.zopa_size === null ? "an uncounted number" : a.zopa_size.toLocaleString()} in the ZOPA. `,
                  a.zopa ? el("span", { class: "good", text: "A deal exists." })
                         : el("span", { class: "bad", text: "The ZOPA is empty." }));
+}
+
+// Under a vote (not unanimity): the rule, the likeliest winning coalition, its deal, who is
+// pivotal and what the deal overrides (the analysis JSON's decision_rule block).
+function renderRule() {
+  const rule = state.analysis.decision_rule;
+  const panel = $("rule-panel");
+  panel.hidden = !rule;
+  if (!rule) { delete panel.dataset.likeliest; return; }
+  $("rule-text").textContent = rule.rule;
+  panel.dataset.likeliest = (rule.likeliest || []).join(",");
+  const text = $("coalition-text");
+  text.replaceChildren();
+  if (!rule.likeliest) {
+    text.append(el("span", { class: "bad", text: "No winning coalition has a deal." }));
+    $("coalition-note").textContent = "";
+    return;
+  }
+  const outside = state.analysis.parties.filter((p) => !rule.likeliest.includes(p));
+  const who = outside.length && outside.length < rule.likeliest.length
+    ? `all ${rule.likeliest.length} but ${outside.join(", ")}` : rule.likeliest.join(", ");
+  const deal = state.analysis.agenda.map((i) => `${i}=${rule.deal.outcome[i]}`).join(", ");
+  text.append(el("span", { class: "good", text: "Likeliest winning coalition: " }),
+              `${who} would adopt ${deal}. `,
+              el("span", { id: "pivotal", text: "Pivotal (the coalition loses without them): "
+                                                + (rule.pivotal.join(", ") || "none") + ". " }),
+              rule.overrides.length ? `Overrides ${rule.overrides.join(", ")}. ` : "",
+              rule.below_reservation.length
+                ? `Leaves ${rule.below_reservation.join(", ")} below their no-deal value. ` : "",
+              rule.in_core ? "In the core." : "Not in the core: another coalition could upset it.");
+  $("coalition-note").textContent = "Criterion: " + rule.criterion + ". The table below is the "
+    + "deal every party would accept (unanimity).";
 }
 
 function fillAxes() {
