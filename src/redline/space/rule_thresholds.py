@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -65,8 +65,8 @@ from redline.space.thresholds import (
     _weight_threshold,
 )
 
-GRID = 65  # probes spread evenly over [0, 1], besides the exact breakpoints
-BISECTION = 1e-10  # a change between two probes is located to this width
+GRID = 33  # probes spread evenly over [0, 1], besides the exact breakpoints
+BISECTION = 1e-9  # a change between two probes is located to this width
 MAX_CUTS = 4096  # a reservation's exact cuts (the party's distinct utilities) up to this many
 
 State = tuple[str, int | None]  # (verdict, outcome number of the deal)
@@ -104,14 +104,23 @@ class _Judge:
     fixed: tuple[NDArray[np.bool_], ...] | None  # minimal winning coalitions, when analysed
     resource: NDArray[np.int64]  # the tie-break weight (Gamson)
     max_coalitions: int
+    seen: dict[bytes, list[NDArray[np.bool_]]] = field(default_factory=dict, compare=False)
 
-    def accepts(self, u: NDArray[np.float64]) -> NDArray[np.bool_]:
-        result: NDArray[np.bool_] = self.holds & (u >= self.d - SLACK)
+    def accepts(self, u: NDArray[np.float64], d: NDArray[np.float64] | None = None
+                ) -> NDArray[np.bool_]:
+        result: NDArray[np.bool_] = self.holds & (u >= (self.d if d is None else d) - SLACK)
         return result
 
     def candidates(self, accepts: NDArray[np.bool_]) -> list[NDArray[np.bool_]]:
         if self.fixed is not None:
             return list(self.fixed)
+        key = np.packbits(accepts).tobytes()
+        if key not in self.seen:
+            self.seen[key] = self._around(accepts)
+        return self.seen[key]
+
+    def _around(self, accepts: NDArray[np.bool_]) -> list[NDArray[np.bool_]]:
+        """The inclusion-minimal winning supporter sets, fewest members first."""
         rows = np.unique(accepts[self.game.wins(accepts)], axis=0)
         kept: list[NDArray[np.bool_]] = []
         place = 1 << np.arange(self.game.n, dtype=object)  # as analyze_coalitions orders them
@@ -120,8 +129,9 @@ class _Judge:
                 kept.append(row)
         return kept[:self.max_coalitions]
 
-    def state(self, u: NDArray[np.float64]) -> State:
-        accepts = self.accepts(u)
+    def state(self, u: NDArray[np.float64], d: NDArray[np.float64] | None = None) -> State:
+        d = self.d if d is None else d
+        accepts = self.accepts(u, d)
         if not self.game.wins(accepts).any():
             return "no deal", None
         best: tuple[tuple[float, int, int], int] | None = None
@@ -129,11 +139,11 @@ class _Judge:
             zone = np.flatnonzero(accepts[:, mask].all(axis=1))
             if len(zone) == 0:
                 continue
-            product = np.prod(u[zone][:, mask] - self.d[mask], axis=1)
+            product = np.prod(u[zone][:, mask] - d[mask], axis=1)
             top = product.max()
             tied = np.flatnonzero(np.isclose(product, top, rtol=TOLERANCE, atol=TOLERANCE))
             row = int(zone[tied[0]])
-            gains = np.maximum(u[row, mask] - self.d[mask], 0.0)
+            gains = np.maximum(u[row, mask] - d[mask], 0.0)
             score = math.prod(gains.tolist()) ** (1 / int(mask.sum()))
             key = (-round(score, 12), int(mask.sum()), int(self.resource[mask].sum()))
             if best is None or key < best[0]:
@@ -221,9 +231,7 @@ def _reservation(judge: _Judge, setting: Setting) -> Threshold:
         cuts.update(values.tolist())
 
     def state(x: float) -> State:
-        return _Judge(e, judge.game, judge.holds, np.where(np.arange(len(judge.d)) == j, x,
-                                                           judge.d),
-                      judge.fixed, judge.resource, judge.max_coalitions).state(e.utilities)
+        return judge.state(e.utilities, np.where(np.arange(len(judge.d)) == j, x, judge.d))
 
     lower, upper, change_down, change_up = _nearest(state, current, cuts, e, judge.e.space.agenda)
     if lower is None and upper is None:
