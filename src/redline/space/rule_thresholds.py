@@ -258,13 +258,21 @@ def _nearest(state: Any, current: float, cuts: set[float], e: _Space, agenda: tu
         for probe in side:
             other = state(probe)
             if other != here:
-                edge, change = _bisect(state, here, previous, probe), _change(here, other, e,
-                                                                              agenda)
+                edge, change = _bisect(state, here, previous, probe), _rule_change(
+                    here, other, e, agenda)
                 break
             previous = probe
         found.append((edge, change))
     (upper, change_up), (lower, change_down) = found
     return lower, upper, change_down, change_up
+
+
+def _rule_change(before: State, after: State, e: _Space, agenda: tuple[str, ...]) -> str:
+    """What changes, in the words of a vote (the deal is the likeliest coalition's)."""
+    words = _change(before, after, e, agenda)
+    return (words.replace("the ZOPA closes (no deal)", "no winning coalition has a deal")
+            .replace("a deal opens", "a winning coalition has a deal")
+            .replace("the Nash package moves", "the deal moves"))
 
 
 def _nearer(name: str, current: float, lower: float | None, upper: float | None,
