@@ -262,6 +262,9 @@ def test_a_vote_shows_the_rule_and_the_likeliest_coalition(server: str, browser:
     text = page.locator("#coalition-text").inner_text()
     assert "peatlands=30-40-50" in text and "ita-no-new-farm-burden" in text
     assert "AUT" in page.locator("#pivotal").inner_text()
+    # the agenda table names what a winning coalition would adopt on each agenda
+    cells = page.locator("#agenda-table td.coalition").all_inner_texts()
+    assert cells and any(c.startswith("20 of 27: peatlands=30-40-50") for c in cells)
     # break-even values under the rule say so
     page.click("#thresholds")
     page.wait_for_selector("#thresholds-rule", timeout=60_000)

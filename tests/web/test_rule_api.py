@@ -41,3 +41,18 @@ def test_analyze_under_a_rule_answers_the_cli_json(name: str) -> None:
         assert "AUT" in data["decision_rule"]["pivotal"]
     else:
         assert "decision_rule" not in data
+
+
+def test_agendas_under_a_rule_answer_the_cli_json() -> None:
+    client = TestClient(create_app(), base_url="http://localhost")
+    path = EXAMPLES / "eu-council-qmv.yaml"
+    answer = client.post("/api/agendas", json={"scenario": load(path).to_dict()})
+    assert answer.status_code == 200
+    data = answer.json()
+    expected = cli_json("agendas", str(path), "--format", "json")
+    assert data["decision_rule"] == expected["decision_rule"]
+    full = [r for r in data["decision_rule"]["agendas"] if len(r["issues"]) == 3]
+    assert len(full[0]["likeliest"]) == 20
+    plain = client.post("/api/agendas", json={
+        "scenario": load(EXAMPLES / "coalition-budget.yaml").to_dict()}).json()
+    assert "decision_rule" not in plain

@@ -349,7 +349,10 @@ async function renderAgendas() {
   const table = $("agenda-table");
   table.replaceChildren();
   if (status !== 200) { $("agendas-note").textContent = data.detail; return; }
-  table.append(el("tr", {}, ...["agenda", "verdict", "Nash package", "gains"].map(
+  const rule = data.decision_rule;  // a vote: the likeliest winning coalition per agenda
+  const ruled = new Map((rule ? rule.agendas : []).map((r) => [r.issues.join(" + "), r]));
+  table.append(el("tr", {}, ...["agenda", "verdict", "Nash package", "gains",
+                                ...(rule ? ["winning coalition would adopt"] : [])].map(
     (t) => el("th", { text: t }))));
   for (const row of data.agendas) {
     const verdict = row.refused_by.length ? "refused by " + row.refused_by.join(", ")
@@ -357,9 +360,16 @@ async function renderAgendas() {
     const nash = row.nash ? Object.entries(row.nash.outcome).map(([k, v]) => k + "=" + v).join("; ")
                           : "—";
     const gains = Object.entries(row.gains || {}).map(([p, g]) => `${p} ${g.toFixed(3)}`).join(", ");
-    table.append(el("tr", {}, el("td", { text: row.issues.join(" + ") }),
-                    el("td", { text: verdict }), el("td", { text: nash }),
-                    el("td", { text: gains })));
+    const cells = [el("td", { text: row.issues.join(" + ") }), el("td", { text: verdict }),
+                   el("td", { text: nash }), el("td", { text: gains })];
+    if (rule) {
+      const entry = ruled.get(row.issues.join(" + "));
+      cells.push(el("td", { class: "coalition", text: !entry ? "—" : !entry.likeliest
+        ? "no winning coalition has a deal"
+        : `${entry.likeliest.length} of ${state.analysis.parties.length}: `
+          + row.issues.map((i) => `${i}=${entry.deal.outcome[i]}`).join("; ") }));
+    }
+    table.append(el("tr", {}, ...cells));
   }
 }
 
