@@ -56,3 +56,22 @@ def test_agendas_under_a_rule_answer_the_cli_json() -> None:
     plain = client.post("/api/agendas", json={
         "scenario": load(EXAMPLES / "coalition-budget.yaml").to_dict()}).json()
     assert "decision_rule" not in plain
+
+
+def test_the_simulation_engine_plays_under_the_rule() -> None:
+    from redline.web.runs import simulate
+
+    data = load(EXAMPLES / "coalition-budget.yaml").to_dict()
+    data["decision_rule"] = {"kind": "vote", "weights": {"seats": {"SOC": 40, "GRN": 25,
+                                                                   "LIB": 35}},
+                             "thresholds": [{"weight": "seats", "share": 0.5}]}
+    voted = load(data)
+    for protocol in ("coalition", "alternating", "mediated"):
+        record = simulate(voted, {"protocol": protocol, "runs": 20, "rounds": 40}, lambda _: None)
+        assert record["agreement_rate"] > 0
+        # the Liberals are outvoted: deals raise the tax over their red line
+        assert any(a["outcome"]["tax"] == "raise" for a in record["agreements"]), protocol
+    plain = simulate(load(EXAMPLES / "coalition-budget.yaml"), {"protocol": "mediated",
+                                                                "runs": 20, "rounds": 40},
+                     lambda _: None)
+    assert all(a["outcome"]["tax"] != "raise" for a in plain["agreements"])  # LIB's veto holds

@@ -210,7 +210,9 @@ def rule_notice(current: Situation) -> None:
     game = current.scenario.voting_game()
     if not game.is_unanimity:
         out.print(f"[bold]Decision rule:[/] {game.describe()}. In every protocol a winning "
-                  "coalition's acceptance ends the talks and binds the outvoted parties.")
+                  "coalition's acceptance ends the talks and binds the outvoted parties; the "
+                  "distances to the Nash point and the frontier, and the Pareto shares, are "
+                  "measured against the deals every party accepts.")
 
 
 def render_simulation(current: Situation, domain: Domain, records: list[dict[str, Any]],
