@@ -99,7 +99,7 @@ class _Judge:
 
     e: _Space
     game: VotingGame
-    holds: NDArray[np.bool_]  # (outcomes, parties): the party's own red lines hold
+    holds: NDArray[np.bool_]  # (outcomes, parties): its red lines hold and it sits down
     d: NDArray[np.float64]
     fixed: tuple[NDArray[np.bool_], ...] | None  # minimal winning coalitions, when analysed
     resource: NDArray[np.int64]  # the tie-break weight (Gamson)
