@@ -22,13 +22,15 @@ and no other utility moves. The verdict changes exactly where the upper envelope
 over O_i crosses d_i (exact). The deal is the Nash point of the likeliest coalition
 (:func:`redline.space.coalitions.analyze_coalitions`): each coalition's Nash point changes only at
 the vertices of its own envelope of Nash products (exact), but which coalition is likeliest
-depends on the geometric means of their gains, which are not lines; the state (verdict, deal) is
-therefore probed at every exact breakpoint, the midpoints between them and a grid of
-``GRID`` points, and each change nearest the current value is located by bisection to
-``BISECTION`` (a coalition that is likeliest only on a stretch narrower than the grid and between
-two breakpoints can be missed). The candidate coalitions are those of ``analyze_coalitions``:
-every minimal winning coalition when they are few (fixed), or the coalitions around a deal,
-recomputed at every probe.
+depends on the geometric means of their gains, which are not lines. With the minimal winning
+coalitions as candidates (few parties), the points where two coalitions' log scores turn are
+added to the exact breakpoints (:func:`_turning_points`): between them every pairwise difference
+is monotone, so the likeliest coalition, once overtaken, stays overtaken. The state (verdict,
+deal) is probed at every breakpoint, the midpoints between them and a grid of ``GRID`` points,
+and each change nearest the current value is located by bisection to ``BISECTION``. With the
+coalitions around a deal as candidates (many parties; recomputed at every probe) a coalition
+that is likeliest only on a stretch narrower than the grid can be missed; so can, in either
+case, an excursion to another coalition that ends on the same deal.
 
 Credibility of a red line: as under unanimity (break-even 1/2 when dropping the red line changes
 the verdict or the deal), with the verdict and the deal read under the rule.
@@ -129,12 +131,10 @@ class _Judge:
                 kept.append(row)
         return kept[:self.max_coalitions]
 
-    def state(self, u: NDArray[np.float64], d: NDArray[np.float64] | None = None) -> State:
-        d = self.d if d is None else d
-        accepts = self.accepts(u, d)
-        if not self.game.wins(accepts).any():
-            return "no deal", None
-        best: tuple[tuple[float, int, int], int] | None = None
+    def deals(self, u: NDArray[np.float64], d: NDArray[np.float64], accepts: NDArray[np.bool_]
+              ) -> list[tuple[NDArray[np.bool_], int, float]]:
+        """Each candidate coalition with a ZOPA: (members, its Nash outcome, its score)."""
+        found = []
         for mask in self.candidates(accepts):
             zone = np.flatnonzero(accepts[:, mask].all(axis=1))
             if len(zone) == 0:
@@ -144,7 +144,16 @@ class _Judge:
             tied = np.flatnonzero(np.isclose(product, top, rtol=TOLERANCE, atol=TOLERANCE))
             row = int(zone[tied[0]])
             gains = np.maximum(u[row, mask] - d[mask], 0.0)
-            score = math.prod(gains.tolist()) ** (1 / int(mask.sum()))
+            found.append((mask, row, math.prod(gains.tolist()) ** (1 / int(mask.sum()))))
+        return found
+
+    def state(self, u: NDArray[np.float64], d: NDArray[np.float64] | None = None) -> State:
+        d = self.d if d is None else d
+        accepts = self.accepts(u, d)
+        if not self.game.wins(accepts).any():
+            return "no deal", None
+        best: tuple[tuple[float, int, int], int] | None = None
+        for mask, row, score in self.deals(u, d, accepts):
             key = (-round(score, 12), int(mask.sum()), int(self.resource[mask].sum()))
             if best is None or key < best[0]:
                 best = (key, row)
@@ -306,8 +315,42 @@ def _weight(judge: _Judge, setting: Setting, agenda: tuple[str, ...]) -> Thresho
         cuts.update(_deal_bounds(b[rows], s[rows], float(judge.d[j])))
     for mask in judge.fixed or ():
         cuts.update(_nash_vertices(judge, mask, j, b, s))
+    if judge.fixed is not None:
+        cuts.update(_turning_points(judge, j, b, s, sorted(c for c in cuts if 0 <= c <= 1)))
     lower, upper, change_down, change_up = _nearest(state, current, cuts, e, agenda)
     return _weight_threshold(setting, current, lower, upper, change_down, change_up)
+
+
+def _turning_points(judge: _Judge, j: int, b: NDArray[np.float64], s: NDArray[np.float64],
+                    cuts: list[float]) -> list[float]:
+    """Where two coalitions' scores may stop drifting apart, between two exact breakpoints.
+
+    There each coalition keeps its Nash outcome o, and a coalition of m members with party j
+    scores (C (b_o + s_o t - d_j))^(1/m) (C: the other members' gains), one without j a
+    constant. The difference of two log scores, (1/a) log(alpha1 + beta1 t) - (1/b) log(alpha2
+    + beta2 t), has at most one turning point, t* = (beta2 a alpha1 - beta1 b alpha2) /
+    (beta1 beta2 (b - a)); on each side of it every pairwise difference is monotone, so the
+    likeliest coalition, once overtaken, does not come back, and bisection finds the change."""
+    found: list[float] = []
+    e, d = judge.e, judge.d
+    for lo, hi in zip(cuts, cuts[1:], strict=False):
+        u = e.utilities.copy()
+        u[:, j] = b + (lo + hi) / 2 * s
+        lines = []
+        for mask, row, _ in judge.deals(u, d, judge.accepts(u)):
+            if not mask[j]:
+                continue
+            others = mask.copy()
+            others[j] = False
+            c = float(np.prod(u[row, others] - d[others]))
+            lines.append((c * (b[row] - d[j]), c * s[row], int(mask.sum())))
+        for k, (a1, b1, m1) in enumerate(lines):
+            for a2, b2, m2 in lines[k + 1:]:
+                if m1 != m2 and b1 != 0 and b2 != 0:
+                    t = (b2 * m1 * a1 - b1 * m2 * a2) / (b1 * b2 * (m2 - m1))
+                    if lo < t < hi:
+                        found.append(float(t))
+    return found
 
 
 def _nash_vertices(judge: _Judge, mask: NDArray[np.bool_], j: int, b: NDArray[np.float64],
