@@ -1,7 +1,7 @@
 """Resolved positions: statements mapped onto a scenario's actors and issues, against positions
 written by hand (actor, stance, issue as scenario ids).
 
-    python benchmarks/bench_resolution.py
+    python benchmarks/bench_resolution.py [PREFIX ...]     (default: held res bata)
 
 Each held-back article of tests/news/articles (`held*`, which earlier rounds used to tune the
 extractor) and each `res*` article (written for this measure with its scenario and expected
@@ -71,7 +71,7 @@ def measure(prefix: str) -> None:
 
 
 def main() -> None:
-    for prefix in ("held", "res"):
+    for prefix in sys.argv[1:] or ("held", "res", "bata"):
         measure(prefix)
 
 
