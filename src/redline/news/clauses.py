@@ -76,6 +76,12 @@ def subject(verb: Token) -> Token | None:
             continue
         if current.dep_ == "relcl":  # "a red line that will not be discussed": the noun
             return None
+        if current.dep_ == "acl":  # "China, which has ties to ..., called on": a misparse
+            noun = current.head
+            while noun.dep_ == "appos" and noun.head.i != noun.i:
+                noun = noun.head
+            if noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN"):
+                return noun
         return None
     return None
 

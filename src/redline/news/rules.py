@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from redline.news.clauses import subject
+from redline.news.groups import agent_sector
 
 Token = Any
 Span = Any
@@ -123,8 +124,8 @@ def condition_of(token: Token) -> str | None:
 
 
 _CONDITION_TEXT = re.compile(
-    r"\b(?:provided(?: that)?|providing(?: that)?|on (?:the )?condition that|as long as|"
-    r"so long as|only if|if|unless|in exchange for|in return for|"
+    r"\b(?:provided(?: that)?|providing(?: that)?|on (?:the )?condition that|(?<!for )as long as|"
+    r"(?<!for )so long as|only if|if|unless|in exchange for|in return for|"
     r"without(?! (?:any |further )?(?:delay|hesitation|exception|fail)))\s+(.+?)"
     r"[.;!?\"”]*$", re.IGNORECASE)
 
@@ -213,13 +214,42 @@ def red_phrase(sent: Span) -> Iterator[Finding]:
         yield Finding("RL-PHRASE", "red_line", verb, None, topic, 0.85)
 
 
+def main_acl(token: Token) -> bool:
+    """A verb the parser hung from the sentence's root noun as a modifier although it is the
+    sentence's predicate: "China, which has close ties to Phnom Penh, called on ..." parsed
+    with "China" as root and "called" as its `acl` (the sentence has no other main verb)."""
+    if token.dep_ != "acl" or token.tag_ not in ("VBD", "VBZ", "VBN"):
+        return False
+    noun = token.head
+    for _ in range(4):
+        if noun.dep_ != "appos":
+            break
+        noun = noun.head
+    return noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN") and not any(
+        t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in noun.sent)
+
+
+# Verbs that order an addressee to act ("ordered the operator to halve its fees"): a demand.
+ORDER = frozenset("order instruct direct tell".split())
+# What a party charges others: cutting it gives something up ("cut the charge by 10 percent").
+PRICES = frozenset("fee fees charge charges price prices tariff tariffs duty duties toll tolls "
+                   "levy rate rates tax taxes".split())
+PRICE_CUTS = frozenset("cut lower reduce slash halve scrap".split())
+
+
 def verbs(token: Token, sent: Span) -> Finding | None:
     """Verbs of rejecting, demanding, urging, offering, threatening, conceding, supporting."""
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") and lemma not in WILLING:
         return None
-    if token.dep_ in ("amod", "compound", "acl", "nmod", "poss"):
+    if token.dep_ in ("amod", "compound", "acl", "nmod", "poss") and not main_acl(token):
         return None  # "the proposed cuts": a modifier, not a predicate
+    if token.dep_ == "relcl" and token.head.pos_ == "NOUN" and not _agent(token.head) and \
+            any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which")
+                for c in token.children):
+        return None  # "the resolution that endorsed the deal": a description of a thing
+    if token.dep_ == "xcomp" and token.head.lemma_ == "fail":
+        return None  # "failed to agree on the budget": nothing was agreed
     negated = _negated(token)
     obj = _object(token)
     addressee = _child(token, "dobj")
@@ -237,6 +267,11 @@ def verbs(token: Token, sent: Span) -> Finding | None:
         deed = _child(token, "xcomp", "advcl") or _child(on, "acl", "relcl", "infmod") or \
             _prep_object(token, "to")  # a misparsed "to triple grants"
         return Finding("URGE-CALL-ON", "urge", token, None, deed or obj, 0.75, addressee=on)
+    if lemma in ORDER and not negated and addressee is not None and \
+            (deed := _child(token, "xcomp")) is not None and not any(
+                c.dep_ == "poss" for c in addressee.children):
+        # "ordered Savanna Mobile to halve its fees" (not "ordered its troops to withdraw")
+        return Finding("DEM-ORDER", "demand", token, None, deed, 0.7, addressee=addressee)
     if lemma in DEMAND and not negated:
         if lemma in ("call", "ask") and _prep_object(token, "for") is None:
             return None
@@ -244,7 +279,8 @@ def verbs(token: Token, sent: Span) -> Finding | None:
                 _prep_object(token, "for") is None:
             return None
         return Finding("DEM-VERB", "demand", token, None, obj, 0.75)
-    if lemma in WILLING and token.dep_ in ("acomp", "amod", "ROOT") and not negated:
+    if lemma in WILLING and token.dep_ in ("acomp", "amod", "ROOT", "ccomp", "conj") and \
+            not negated:
         what = _child(token, "xcomp")
         if what is None:
             return None
@@ -267,9 +303,16 @@ def verbs(token: Token, sent: Span) -> Finding | None:
                        obj or token, 0.7 if condition else 0.6, condition=condition)
     if not negated and _hostile(token) and any(
             c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in token.children):
-        # "said it would block any resolution": a hostile act announced is a threat
+        # "said it would block any resolution": a hostile act announced is a threat; one
+        # announced at a price ("would deploy more officers provided that ...") is an offer
+        condition = _condition(token, sent)
+        if condition and re.search(r"\b(?:provided|providing|in exchange for|in return for|on "
+                                   r"(?:the )?condition that)\b",
+                                   sent.doc.text[token.idx:sent.end_char], re.IGNORECASE):
+            return Finding("OFFER-INTENT-COND", "conditional_offer", token, None, obj or token,
+                           0.6, condition=condition)
         return Finding("THR-INTENT", "threaten", token, None, obj or token, 0.6,
-                       condition=_condition(token, sent))
+                       condition=condition)
     if not negated and lemma not in THREATEN and lemma not in ("be", "have") and any(
             c.dep_ == "aux" and c.lower_ in ("would", "could", "can", "will", "'d")
             for c in token.children) and _child(token, "nsubj") is not None and \
@@ -299,6 +342,15 @@ def verbs(token: Token, sent: Span) -> Finding | None:
             and (meeting.lemma_.lower() in TALKS or meeting.lower_.rstrip("s") in TALKS):
         return Finding("CONS-AGREE-TALKS", "consult", token, None, meeting, 0.75,
                        addressee=_prep_object(token, "with"))  # "agreed to a new round of talks"
+    if lemma in ("allow", "permit", "let") and not negated and token.tag_ == "VBD" and \
+            token.dep_ in ("ROOT", "ccomp", "conj") and _lets_act(token) and not any(
+                c.dep_ in ("aux", "auxpass") for c in token.children):
+        # "Iran allowed inspectors to visit a facility": access given, a concession
+        return Finding("CONC-ALLOWED", "concede", token, None, token, 0.6)
+    if lemma in PRICE_CUTS and not negated and token.tag_ == "VBD" and \
+            token.dep_ in ("ROOT", "ccomp", "conj") and \
+            (price := _child(token, "dobj")) is not None and price.lower_ in PRICES:
+        return Finding("CONC-PRICE-CUT", "concede", token, None, price, 0.6)
     if lemma in PAST_CONCESSIONS and not negated and token.tag_ == "VBD" and \
             token.dep_ in ("ROOT", "ccomp", "conj") and not any(
                 c.dep_ in ("aux", "auxpass") for c in token.children) and \
@@ -312,6 +364,26 @@ def verbs(token: Token, sent: Span) -> Finding | None:
     if lemma in SUPPORT and not negated:
         return Finding("SUP-VERB", "support", token, None, obj, 0.65, addressee=addressee)
     return None
+
+
+def _lets_act(verb: Token) -> bool:
+    """"allowed inspectors to visit", parsed with the inspectors as object or as the subject of
+    an infinitive clause."""
+    deed = _child(verb, "xcomp", "ccomp")
+    if deed is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in deed.children):
+        return False
+    who = _child(verb, "dobj") or _child(deed, "nsubj")
+    # people or things let in ("inspectors", "trucks"), not "allowed the deadline to pass"
+    return who is not None and (who.tag_ in ("NNS", "NNPS", "NNP") or _agent(who))
+
+
+def _agent(noun: Token) -> bool:
+    """A noun naming people who can act (an army, a union, a government, negotiators)."""
+    return agent_sector(noun) is not None or noun.lemma_.lower() in _ACTING
+
+
+_ACTING = frozenset("force troop army military police government side country state "
+                    "authority regulator ministry official member worker leader".split())
 
 
 def _hostile(verb: Token) -> bool:
@@ -340,9 +412,15 @@ def _threatened(act: Token | None) -> Token | None:
 
 def _promises(token: Token) -> bool:
     """A warning or vow that announces an act: "warned it would retaliate", "vowed to hit back",
-    "warned of consequences unless ..."."""
+    "warned of consequences unless ...". A warning that something else would happen ("warned
+    that a wider deficit would push up borrowing costs") announces no act of the speaker: its
+    clause's subject is neither a pronoun, a name nor an agent (army, union, government)."""
     if _child(token, "xcomp") is not None:
         return True
+    clause = _child(token, "ccomp")
+    doer = _child(clause, "nsubj") if clause is not None else None
+    if doer is not None and doer.pos_ == "NOUN" and not _agent(doer):
+        return False
     for node in token.subtree:
         if node.lower_ in ("unless", "if") or node.dep_ == "aux" and node.lower_ in (
                 "will", "would", "'ll"):
@@ -417,7 +495,8 @@ def talks(token: Token, sent: Span) -> Finding | None:
                            _child(token, "nsubjpass", "csubjpass") or answer, 0.6)
         return None  # a passive "met" is no meeting
     if lemma in MEET and token.pos_ == "VERB" and not _negated(token) and \
-            token.dep_ not in ("acl", "amod", "relcl") and _child(token, "agent") is None:
+            token.dep_ not in ("acl", "amod", "relcl") and _child(token, "agent") is None and \
+            not (token.dep_ in ("xcomp", "ccomp") and token.head.lemma_ in LETTING):
         other = _child(token, "dobj") or _prep_object(token, "with")
         place = _prep_object(token, "in", "at")
         mediator = token if lemma == "mediate" else None
@@ -425,6 +504,9 @@ def talks(token: Token, sent: Span) -> Finding | None:
                        place=place, mediator=mediator)
     return None
 
+
+# "allowed inspectors to visit the site": a visit let happen is no meeting of the parties.
+LETTING = frozenset("allow permit let".split())
 
 TOKEN_RULES: tuple[Callable[[Token, Span], Finding | None], ...] = (
     red_line, must, talks, stance_noun, verbs)
@@ -510,6 +592,7 @@ def findings(sent: Span) -> list[Finding]:
                 continue
             if any(f.stance in CARRIERS and (content := _content(f)) is not None and
                    content.pos_ in ("VERB", "AUX") and _inside(finding.trigger, content)
+                   and not (finding.stance == "red_line" and f.rule == "DEM-VERB")
                    for f in found):
                 continue
             if finding.stance == "red_line":
@@ -521,6 +604,10 @@ def findings(sent: Span) -> list[Finding]:
             break
     if has_red_line:  # "a red line that will not be discussed" is one statement, not two
         found = [f for f in found if f.rule != "REJ-NOT-ACCEPT"]
+        # "insisted that X was a red line": the insistence states the red line, no demand
+        lines = [f.trigger for f in found if f.stance == "red_line"]
+        found = [f for f in found if f.rule != "DEM-VERB" or f.issue is None or not any(
+            _inside(t, f.issue) for t in lines)]
     return [_unless(f, sent) for f in found]
 
 
