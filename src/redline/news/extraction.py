@@ -16,6 +16,7 @@ from redline.news.clauses import (
     actor_of,
     describe,
     placed,
+    role_words,
     span_range,
     speaker_of,
     subject,
@@ -258,6 +259,9 @@ def _statements(article: Article, parsed: list[tuple[int, str, Any]],
                 built.append(statement)
                 built.extend(_co_actors(finding, statement, mentions, memory))
             statements.extend(built)
+            if not any(s.speaker for s in built) and (named := _person_named(
+                    sent, mentions, memory, day)) is not None:
+                people.append(named)  # "X, the minister, spoke on Monday. She said ..."
             for m in mentions.within(sent.start_char, sent.end_char):
                 if not placed(m, piece):
                     memory.append(m.code)
@@ -282,6 +286,24 @@ def _repeated_meeting(finding: Finding, statement: Statement, met: list[Statemen
         _CONTINUED.search(statement.sentence)) or any(
         sides and m.rule != "CONS-VISIT" and sides == {m.actor, m.addressee} - {None}
         for m in met)
+
+
+def _person_named(sent: Any, mentions: Mentions, memory: list[str],
+                  day: date | None) -> Speaker | None:
+    """The person a sentence is about when it states no position ("Portugal's transport
+    minister, Elena Ruiz, spoke to reporters"): the antecedent of a later "he" or "she"."""
+    root = sent.root
+    who = subject(root) if root.pos_ in ("VERB", "AUX") else None
+    if who is None:
+        return None
+    for token in (who, *(c for c in who.children if c.dep_ == "appos")):
+        if token.pos_ == "PROPN":
+            found = describe(token, mentions, memory, day)
+            if found.name:
+                actor = found.actor or _actor(who, mentions, memory)
+                role = found.role or (role_words(who, mentions) if token is not who else None)
+                return Speaker(found.name, role, actor, found.token_i)
+    return None
 
 
 def _planned(trigger: Any) -> bool:

@@ -220,6 +220,11 @@ def main_acl(token: Token) -> bool:
     with "China" as root and "called" as its `acl` (the sentence has no other main verb)."""
     if token.dep_ != "acl" or token.tag_ not in ("VBD", "VBZ", "VBN"):
         return False
+    root = token.sent.root
+    if token.i > 0 and token.doc[token.i - 1].text == "," and root.pos_ in ("NOUN", "PROPN") \
+            and root.i < token.i and not any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT"
+                                             for t in token.sent):
+        return True  # "The Council, which speaks for travellers, called on ...": after an aside
     noun = token.head
     for _ in range(4):
         if noun.dep_ != "appos":
