@@ -174,3 +174,64 @@ def test_a_description_in_a_relative_clause_is_no_statement(nlp, airline):
     positions, _ = _positions("The pilots rejected the proposal, calling it a breach of the "
                               "agreement that guaranteed their pay.", airline)
     assert [p[1] for p in positions] == ["reject"]
+
+
+def test_refusals_said_with_a_particle_or_as_an_act_refused(nlp, airline):
+    positions, _ = _positions("The pilots' union on Monday turned down the airline's latest "
+                              "pay offer.", airline)
+    assert positions == [("PIL", "reject", "pay")]
+    positions, _ = _positions("The ministry said Condor would not get back its landing "
+                              "slots this year.", airline)
+    assert positions == [("GOV", "reject", "slots")] or positions == [
+        ("AIR", "reject", "slots")]  # who refuses depends on the parse of "said X would not"
+    positions, _ = _positions("The regulator said it would not lower the landing fees "
+                              "before the summer.", airline)
+    assert positions == [("REG", "reject", "fees")]
+    positions, _ = _positions("The regulator would not hesitate to ground the fleet, the "
+                              "minister said.", airline)
+    assert not [p for p in positions if p[1] == "reject"]
+
+
+def test_red_lines_without_the_words_red_line(nlp, airline):
+    positions, _ = _positions("Restored safety checks are a precondition for any new "
+                              "licence, the regulator said.", airline)
+    assert positions == [("REG", "red_line", "safety")]
+    positions, _ = _positions('"Our pay is not something we will bargain away," the '
+                              "pilots' union said.", airline)
+    assert positions == [("PIL", "red_line", "pay")]
+    positions, _ = _positions("The airline said it would sign no agreement that took away "
+                              "its landing slots.", airline)
+    assert positions == [("AIR", "red_line", "slots")]
+
+
+def test_an_aside_about_the_speaker_is_no_statement_of_its_own(nlp, airline):
+    positions, _ = _positions("The ministry, which rejected an earlier plan, welcomed the "
+                              "new safety checks.", airline)
+    assert positions == [("GOV", "support", "safety")]
+
+
+def test_talks_with_no_side_named_are_between_the_sides_so_far(nlp, airline):
+    text = ("The regulator demanded that Condor return its landing slots. The airline "
+            "rejected the demand. Negotiators met for six hours on Monday.")
+    positions, found = _positions(text, airline)
+    assert positions[-1][:2] in (("REG", "consult"), ("AIR", "consult"))
+    assert {found[-1].resolved.actor, found[-1].resolved.addressee} == {"REG", "AIR"}
+
+
+def test_a_named_outsider_is_not_the_actor_named_after_him(nlp, airline):
+    # the opposition leader is none of the scenario's people; "the ministry" is his target
+    positions, _ = _positions("Opposition leader Paulo Mendes accused the ministry of "
+                              "hiding the figures and demanded a cut in landing fees.", airline)
+    assert positions == []
+
+
+def test_an_owner_named_before_the_thing_at_stake_is_not_the_issue():
+    from redline.news.resolution import NameIndex
+
+    index = NameIndex.build([("control of Porto", "harbour", "alias"),
+                             ("airport", "airport", "alias")], owners=False)
+    # "Porto's" owns the airport: the phrase is about the airport, not control of Porto
+    assert [m.id for m in index.find("to hand control of Porto's airport back")] == ["airport"]
+    assert [m.id for m in index.find("to keep control of Porto")] == ["harbour"]
+    actors = NameIndex.build([("Iran", "IRN", "name")])  # an actor's name owns its officials
+    assert [m.id for m in actors.find("Iran's foreign minister")] == ["IRN"]

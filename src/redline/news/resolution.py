@@ -62,7 +62,7 @@ class NameIndex:
     folded: re.Pattern[str] | None
 
     @classmethod
-    def build(cls, entries: Iterable[tuple[str, str, str]]) -> NameIndex:
+    def build(cls, entries: Iterable[tuple[str, str, str]], owners: bool = True) -> NameIndex:
         table: dict[str, tuple[str, str, str]] = {}
         for name, ident, how in entries:
             name = " ".join(name.split())
@@ -79,7 +79,8 @@ class NameIndex:
             if not items:
                 return None
             alternation = "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
-            return re.compile(rf"(?<![\w.-])(?:{alternation})(?![\w-])", flags)
+            end = r"(?![\w-])" if owners else r"(?![\w-]|['’]s\b)"
+            return re.compile(rf"(?<![\w.-])(?:{alternation}){end}", flags)
 
         return cls(ordered,
                    compile_([n for n, _, h in ordered if _as_written(n, h)], 0),
@@ -146,7 +147,7 @@ class ScenarioNames:
             for issue in scenario.issues}
         return cls(scenario.title, frozenset(a.id for a in scenario.actors),
                    NameIndex.build(actor_entries), tuple(people),
-                   NameIndex.build(issue_entries), options)
+                   NameIndex.build(issue_entries, owners=False), options)
 
 
 def _person(speaker: str | None, names: ScenarioNames) -> tuple[str, str] | None:
@@ -193,6 +194,17 @@ def _actor_in_text(texts: list[tuple[str, str | None]], names: ScenarioNames,
     return None
 
 
+def _named_person(statement: Statement) -> bool:
+    """The speaker is a named person ("Opposition leader Peter Chirwa") who is none of the
+    scenario's people: another actor named in the sentence is not who speaks."""
+    if statement.speaker:
+        return True
+    words = re.split(r"\s+(?:in|of|from|at|for|with)\s+|,", statement.speaker_text or "")[0]
+    last = words.split()[-2:]
+    return len(last) == 2 and all(w[:1].isupper() and w.isalpha() and
+                                  w not in ("The", "A", "An") for w in last)
+
+
 _COMMENT = re.compile(r",\s+(?:saying|adding|arguing|calling|citing|warning|noting|claiming)\b"
                       r".*$", re.IGNORECASE | re.DOTALL)
 
@@ -224,6 +236,14 @@ def _without(sentence: str, part: str | None) -> str:
     return sentence[:at] + " " * len(part) + sentence[at + len(part):]
 
 
+def _as_text(phrase: str | None) -> str | None:
+    """A phrase of the parse (tokens joined by spaces) as written: "Goma 's airport" ->
+    "Goma's airport", "one - off" -> "one-off"."""
+    if not phrase:
+        return phrase
+    return re.sub(r"\s+-\s+", "-", re.sub(r"\s+(['’]s)\b", r"\1", phrase))
+
+
 _TALKS_TOPIC = re.compile(r"\b(?:on|about|over|concerning|regarding)\s+(.+)$", re.IGNORECASE)
 
 
@@ -231,7 +251,7 @@ def _talks_issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] 
     """Talks are about an issue only when the text says what they are on ("talks on the
     truce"); who meets, where and when ("talks in Jeddah with the Rapid Support Forces") is no
     issue, nor is the rest of the sentence."""
-    topic = _TALKS_TOPIC.search(statement.issue_text or "")
+    topic = _TALKS_TOPIC.search(_as_text(statement.issue_text) or "")
     found = names.issues.find(topic.group(1)) if topic else []
     if not found:
         return None
@@ -245,7 +265,8 @@ def _issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None
     condition; several there: none. Talks: only what they are said to be on."""
     if statement.stance == "consult":
         return _talks_issue(statement, names)
-    for where, text in (("issue phrase", statement.issue), ("issue phrase", statement.issue_text)):
+    for where, text in (("issue phrase", statement.issue),
+                        ("issue phrase", _as_text(statement.issue_text))):
         found = names.issues.find(text)
         if found:
             best = max(found, key=lambda m: m.end - m.start)
@@ -323,7 +344,7 @@ def _option(statement: Statement, issue: str, names: ScenarioNames) -> tuple[str
     index = names.options.get(issue)
     if index is None:
         return None
-    for where, text in (("issue phrase", statement.issue_text or statement.issue),
+    for where, text in (("issue phrase", _as_text(statement.issue_text) or statement.issue),
                         ("sentence", _without(statement.sentence, statement.condition))):
         labels = {m.id: m for m in index.find(text)}
         if len(labels) == 1:
@@ -347,8 +368,8 @@ def resolve(statement: Statement, scenario: Scenario,
     addressee = keep("addressee", _code(statement.addressee, names))
     speaker_texts: list[tuple[str, str | None]] = [("speaker", statement.speaker),
                                                    ("speaker role", statement.speaker_role),
-                                                   ("speaker's body", statement.group),
-                                                   ("speaker's words", statement.speaker_text)]
+                                                   ("speaker's words", statement.speaker_text),
+                                                   ("speaker's body", statement.group)]
     actor_found = _person(statement.speaker, names) or _code(statement.actor, names)
     if actor_found is None:
         # A state code the scenario does not have ("Kenya's Communications Authority": KEN)
@@ -357,7 +378,8 @@ def resolve(statement: Statement, scenario: Scenario,
         # name after it, in an explanation ("..., saying the government had lost ..."), is
         # someone else.
         texts = list(speaker_texts)
-        if statement.actor is None or statement.actor in GENERIC_ACTORS:
+        if (statement.actor is None or statement.actor in GENERIC_ACTORS) and \
+                not _named_person(statement):  # who speaks for no one named nearby
             head, tail = _speaker_part(statement)
             texts += [("sentence before the issue", head), ("sentence", tail)]
         actor_found = _actor_in_text(texts, names, addressee)
@@ -389,6 +411,31 @@ def _same(statement: Statement) -> tuple[object, ...]:
             r.addressee, r.condition_issue)
 
 
+# Who holds talks when the text names no side: "Negotiators met for eight hours".
+_UNNAMED = frozenset("negotiators delegations delegates envoys officials mediators teams sides "
+                     "parties representatives".split())
+
+
+def _unnamed_sides(statement: Statement) -> bool:
+    words = (statement.speaker_text or "").lower().split()
+    return not words or words[-1] in _UNNAMED
+
+
+def _sides_so_far(resolution: Resolution, earlier: list[Statement]) -> Resolution:
+    """Talks whose sides the text does not name are between the two scenario actors the
+    article has given positions to most often so far (the later first on a tie)."""
+    counts: dict[str, tuple[int, int]] = {}
+    for place, e in enumerate(earlier):
+        if e.resolved is not None and e.resolved.actor is not None:
+            counts[e.resolved.actor] = (counts.get(e.resolved.actor, (0, 0))[0] + 1, place)
+    ranked = sorted(counts, key=lambda a: counts[a], reverse=True)
+    if len(ranked) < 2:
+        return resolution
+    return replace(resolution, actor=ranked[0], addressee=ranked[1],
+                   matched={**resolution.matched,
+                            "actor": "talks with no side named: the two sides so far"})
+
+
 def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
                        names: ScenarioNames | None = None) -> tuple[Statement, ...]:
     """Each statement with its `resolved` ids in `scenario`. Statements of one sentence that
@@ -404,6 +451,8 @@ def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
             if back is not None:
                 resolution = replace(resolution, issue=back[0],
                                      matched={**resolution.matched, "issue": back[1]})
+        if s.stance == "consult" and resolution.actor is None and _unnamed_sides(s):
+            resolution = _sides_so_far(resolution, out)
         resolved = replace(s, resolved=resolution)
         key = _same(resolved)
         if resolved.resolved is not None and resolved.resolved.actor is not None:

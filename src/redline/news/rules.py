@@ -52,6 +52,7 @@ ACCEPTING = frozenset("accept agree allow meet negotiate discuss give".split())
 _RED_PHRASE = re.compile(r"\bnon-?\s?negotiable\b|\bnot negotiable\b|\boff[- ]limits\b|"
                          r"\boff the table\b|\bnot up for (?:negotiation|discussion|debate)\b|"
                          r"\bunacceptable\b|\bnon-?\s?starter\b|\bout of the question\b|"
+                         r"\ba precondition for\b|"
                          r"\bline (?:that )?\w+ (?:will|would|shall|can|could) (?:not|never) "
                          r"cross\b|\bline \w+ (?:won't|cannot|can't) cross\b", re.IGNORECASE)
 
@@ -186,9 +187,21 @@ def red_line(token: Token, sent: Span) -> Finding | None:
                 and verb.dep_ == "relcl":
             topic = verb.head  # "a precondition that Baku would not give up"
         return Finding("RL-NOT-GIVE-UP", "red_line", verb, None, topic, 0.75)
+    if token.lower_ == "no" and token.dep_ == "det" and token.head.dep_ == "dobj" and \
+            token.head.head.lemma_ in NEVER_GIVE and any(
+                c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "could")
+                for c in token.head.head.children):
+        # "would sign no agreement that left the rebels in Goma": the deal it excludes
+        return Finding("RL-NO-DEAL", "red_line", token.head.head, None, token.head, 0.75)
     if token.dep_ == "neg" and token.head.lemma_ == "be":
         verb = token.head
         attr = _child(verb, "attr")
+        if attr is not None and attr.lower_ in ("something", "anything") and any(
+                c.dep_ == "relcl" and (c.lemma_ in NEVER_GIVE or c.lemma_ in NEGOTIABLE_VERBS)
+                for c in attr.children):
+            # "Safe staffing is not something we will trade away"
+            return Finding("RL-NOT-SOMETHING", "red_line", verb, None,
+                           _child(verb, "nsubj", "csubj"), 0.75)
         if attr is not None and attr.lower_ == "part":
             pobj = _prep_object(attr, "of")
             if pobj is not None and pobj.lemma_ in ("negotiation", "talk", "agenda", "deal",
@@ -234,6 +247,12 @@ def main_acl(token: Token) -> bool:
         t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in noun.sent)
 
 
+# Refusals said with a particle: "turned down the offer", "ruled out a devaluation".
+PHRASAL_REJECTS = frozenset({("turn", "down"), ("rule", "out"), ("throw", "out"),
+                             ("brush", "aside"), ("brush", "off"), ("shoot", "down")})
+# Negated acts that are no refusal: "would not hesitate to strike" threatens.
+NOT_REFUSALS = frozenset("be have say hesitate stand rest stop give comment speculate "
+                         "elaborate".split())
 # Verbs that order an addressee to act ("ordered the operator to halve its fees"): a demand.
 ORDER = frozenset("order instruct direct tell".split())
 # What a party charges others: cutting it gives something up ("cut the charge by 10 percent").
@@ -258,6 +277,16 @@ def verbs(token: Token, sent: Span) -> Finding | None:
     negated = _negated(token)
     obj = _object(token)
     addressee = _child(token, "dobj")
+    particle = next((c.lower_ for c in token.children if c.dep_ in ("prt", "advmod")), None)
+    if (lemma, particle) in PHRASAL_REJECTS and not negated:
+        return Finding("REJ-PHRASAL", "reject", token, None, obj, 0.75)  # "turned down"
+    if negated and lemma not in NOT_REFUSALS and token.dep_ in ("ROOT", "ccomp", "conj") and \
+            lemma not in ACCEPTING and lemma not in REJECT and any(
+                c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "shall")
+                for c in token.children) and (doer := _child(token, "nsubj")) is not None and \
+            (doer.pos_ in ("PROPN", "PRON") or _agent(doer)):
+        # "Malawi would not devalue the currency": an act refused
+        return Finding("REJ-WILL-NOT", "reject", token, None, obj or token, 0.6)
     if lemma in REJECT:
         if negated:
             return None
@@ -541,6 +570,19 @@ def _in_condition(token: Token) -> bool:
     return False
 
 
+def _in_relative(token: Token) -> bool:
+    """Inside a relative clause whose pronoun is "who"/"which" (an aside, between commas)."""
+    node = token
+    for _ in range(10):
+        if node.dep_ == "relcl":
+            return any(c.lower_ in ("who", "which") and c.dep_ in ("nsubj", "nsubjpass")
+                       for c in node.children)
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _inside(token: Token, container: Token) -> bool:
     node = token
     for _ in range(12):
@@ -607,6 +649,10 @@ def findings(sent: Span) -> list[Finding]:
             found.append(finding)
             seen.add(finding.trigger.i)
             break
+    if any(not _in_relative(f.trigger) for f in found):
+        # "Rwanda, which denies backing M23, welcomed the talks": the aside describes the
+        # speaker; the main clause states the position
+        found = [f for f in found if not _in_relative(f.trigger) or f.stance == "red_line"]
     if has_red_line:  # "a red line that will not be discussed" is one statement, not two
         found = [f for f in found if f.rule != "REJ-NOT-ACCEPT"]
         # "insisted that X was a red line": the insistence states the red line, no demand
