@@ -136,6 +136,10 @@ def _concession(entry: Concession) -> str:
         issues = ", ".join(entry.issues)
         return (f"{entry.actor} agrees to talk with {issues} on the table, or {issues} "
                 "comes off the agenda")
+    if entry.move is not None:
+        unit = f" {entry.move.unit}" if entry.move.unit else ""
+        return (f"{entry.actor} gives up its red line {entry.constraint} or moves its number "
+                f"from {entry.move.before:.6g} to {entry.move.after:.6g}{unit}")
     return f"{entry.actor} gives up its red line {entry.constraint}"
 
 

@@ -38,6 +38,7 @@ from redline.space.agendas import AgendaResult, Agendas, analyze_agendas
 from redline.space.coalitions import analyze_coalitions
 from redline.space.compare import Comparison, compare
 from redline.space.explain import Concession, Explanation, explain
+from redline.space.moves import NumberMove
 
 MaxOutcomesOpt = Annotated[int, typer.Option("--max-outcomes", help="Enumeration limit.", min=1)]
 
@@ -210,7 +211,17 @@ def gives_up(entry: Concession) -> str:
         issues = ", ".join(entry.issues)
         return (f"{entry.actor} drops its agenda refusal {entry.constraint} and talks with "
                 f"{issues} on the table (the other way out: take {issues} off the agenda)")
+    if entry.move is not None:
+        return f"{entry.actor} drops its red line {entry.constraint}, or {moved(entry.move)}"
     return f"{entry.actor} drops its red line {entry.constraint}"
+
+
+def moved(move: NumberMove) -> str:
+    """How far a red line's number must move, in words (exact, with the unit)."""
+    unit = f" {move.unit}" if move.unit else ""
+    past = " (strict: just past it)" if move.strict else ""
+    return (f"moves the number in {move.rule!r} from {move.before:.6g} to {move.after:.6g}{unit}"
+            f"{past}, by {move.by:.6g}{unit}")
 
 
 def render_explanation(result: Explanation) -> None:

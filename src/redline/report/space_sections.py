@@ -167,4 +167,9 @@ def _gives_up(entry: dict[str, Any]) -> str:
         return f"{who} lowers its reservation by {entry['drop']:.3f} (to {entry.get('to', 0):.3f})"
     if entry.get("kind") == "agenda refusal":
         return f"{who} sits down with {', '.join(entry.get('issues', []))} on the table"
+    move = entry.get("move")
+    if move:
+        unit = f" {move['unit']}" if move.get("unit") else ""
+        return (f"{who} drops {entry.get('constraint', '')}, or moves its number from "
+                f"{move['from']:.6g} to {move['to']:.6g}{unit}")
     return f"{who} drops {entry.get('constraint', '')}"

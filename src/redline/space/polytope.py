@@ -121,8 +121,9 @@ def _linprog() -> Callable[..., Any]:
     return linprog  # type: ignore[no-any-return]
 
 
-def _cells(current: Situation, parties: tuple[str, ...]) -> tuple[list[_Cell], tuple[str, ...]]:
-    """Every cell of the agenda where the parties' red lines hold."""
+def _cells(current: Situation, parties: tuple[str, ...], limit: int = MAX_CELLS
+           ) -> tuple[list[_Cell], tuple[str, ...]]:
+    """Every cell of the agenda where the parties' red lines hold (at most `limit` cells)."""
     scenario = current.scenario
     numeric = tuple(i for i in current.agenda if scenario.issue(i).range is not None)
     real = tuple(i for i in numeric if not scenario.issue(i).integer)
@@ -143,8 +144,8 @@ def _cells(current: Situation, parties: tuple[str, ...]) -> tuple[list[_Cell], t
         at[issue] = _values(scenario, parties, issue, points)
     sizes = [len(scenario.issue(i).options) for i in listed] + [len(pieces[i]) for i in numeric]
     total = math.prod(sizes)
-    if total > MAX_CELLS:
-        raise ExactUnavailable(f"{total:,} cells (options x pieces) exceed {MAX_CELLS:,}. Fix: "
+    if total > limit:
+        raise ExactUnavailable(f"{total:,} cells (options x pieces) exceed {limit:,}. Fix: "
                                "put fewer issues on the agenda or use redline analyze")
     cells = []
     for combo in itertools.product(*(range(n) for n in sizes)):
@@ -168,12 +169,20 @@ class _Solver:
     def __init__(self, cells: list[_Cell], d: NDArray[np.float64]) -> None:
         self.cells, self.d, self.linprog = cells, d, _linprog()
         self.runs = set[int]()
+        self.memo: dict[tuple[Any, ...], tuple[float, NDArray[np.float64]] | None] = {}
 
     def best(self, k: int, objective: NDArray[np.float64], slope: NDArray[np.float64] | None = None,
              floor: NDArray[np.float64] | None = None) -> tuple[float, NDArray[np.float64]] | None:
         """max objective . u(s) (+ t when `slope` is given, with u - d >= t * slope) over the
         rational packages of cell k (and u - d >= floor); None when there are none. Returns the
         optimum and s (t last when `slope` is given)."""
+        key = (k, *(None if a is None else a.tobytes() for a in (objective, slope, floor)))
+        if key not in self.memo:
+            self.memo[key] = self._solve(k, objective, slope, floor)
+        return self.memo[key]
+
+    def _solve(self, k: int, objective: NDArray[np.float64], slope: NDArray[np.float64] | None,
+               floor: NDArray[np.float64] | None) -> tuple[float, NDArray[np.float64]] | None:
         self.runs.add(k)
         cell = self.cells[k]
         need = self.d - cell.base + (0.0 if floor is None else floor)
