@@ -179,13 +179,14 @@ def test_exact_solutions_match_one_programme_over_the_whole_box(seed: int) -> No
 
 def test_integer_issues_are_solved_over_every_whole_number() -> None:
     """An integer issue of 301 whole numbers has a grid of every 3rd; the exact methods use
-    every whole number: a red line at 152 (off the grid) is reached exactly."""
+    every whole number: B's value falls steeply past 152 (off the grid), and the utilitarian
+    point sits exactly there."""
     data = many_case(1, 3, bent=False, discrete=False, rule=False)
     data["issues"].append({"id": "n", "name": "n", "range": [0, 300], "integer": True})
-    data["red_lines"] = [{"id": "cap", "actor": "B", "rule": "n <= 152"}]
-    for j, party in enumerate("ABC"):
-        data["preferences"][party]["values"]["n"] = {"linear": [0, 1] if j != 1 else [1, 0]}
+    for party in "ABC":
+        data["preferences"][party]["values"]["n"] = {"linear": [0, 1]}
         data["preferences"][party]["weights"]["n"] = 2.0
+    data["preferences"]["B"]["values"]["n"] = {"points": [[0, 1], [152, 1], [155, 0]]}
     scenario = load(data)
     assert 152.0 not in scenario.grid_values("n")  # the grid skips it
     exact = exact_solutions(scenario)

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from redline.scenario.numeric import grid_fields
+from redline.scenario.numeric import grid_fields, threshold_marks
 
 Identifier = Annotated[
     str,
@@ -285,3 +285,11 @@ class Document(_Frozen):
     events: list[Event] = Field(default_factory=list)
     decision_rule: DecisionRule | None = Field(
         default=None, description="Who must agree; absent: unanimity of the parties.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _threshold_marks(cls, data: Any) -> Any:
+        """Integer issues whose grid skips whole numbers get the red lines' thresholds."""
+        if isinstance(data, dict) and data.get("red_lines"):
+            return {**data, "issues": threshold_marks(data.get("issues"), data["red_lines"])}
+        return data
