@@ -107,13 +107,31 @@ class Issue(_Frozen):
     engine that enumerates sees an ordered issue. Its status quo may be written as a number.
     """
 
+    # The exported JSON Schema says what the validators check: options or a range (a numeric
+    # issue written back has both: its grid as options), and the numeric keys need a range.
+    model_config = ConfigDict(json_schema_extra={
+        "anyOf": [{"required": ["options"]}, {"required": ["range"]}],
+        "allOf": [
+            {"if": {"required": ["integer"], "properties": {"integer": {"const": True}}},
+             "then": {"required": ["range"]}},
+            {"if": {"required": ["marks"], "properties": {"marks": {"minItems": 1}}},
+             "then": {"required": ["range"]}},
+            {"if": {"required": ["step"], "properties": {"step": {"type": "number"}}},
+             "then": {"required": ["range"]}},
+            {"if": {"required": ["unit"], "properties": {"unit": {"type": "string"}}},
+             "then": {"required": ["range"]}},
+        ],
+    })
+
     id: Identifier
     name: str
     options: list[str] = Field(
         default_factory=list, min_length=2,
         description="Ordered option labels (at least two); a numeric issue gives range instead.")
     status_quo: str | None = Field(
-        default=None, description="The option that holds with no deal or off the agenda."
+        default=None, description="The option that holds with no deal or off the agenda (a "
+        "number in the range for a numeric issue).",
+        json_schema_extra={"anyOf": [{"type": "string"}, {"type": "number"}, {"type": "null"}]},
     )
     range: tuple[float, float] | None = Field(
         default=None, description="A numeric issue: its lowest and highest value.")
@@ -152,6 +170,9 @@ class Issue(_Frozen):
 class ValueFunction(_Frozen):
     """A party's value of a numeric issue: straight lines through points ``[x, value]``, or
     ``linear: [value at low, value at high]``. Beyond the first and last point it stays flat."""
+
+    model_config = ConfigDict(json_schema_extra={
+        "oneOf": [{"required": ["points"]}, {"required": ["linear"]}]})
 
     points: list[tuple[float, float]] | None = None
     linear: tuple[float, float] | None = None
