@@ -85,3 +85,14 @@ def test_explain_says_how_far_the_number_must_move(tmp_path: Path) -> None:
     sets = __import__("json").loads(data.output)["blocking_sets"]
     moves = [g["move"] for b in sets for g in b["gives_up"] if "move" in g]
     assert moves and moves[0]["to"] == pytest.approx(80 + 40 / 14)
+
+
+def test_a_stored_explanation_keeps_the_move() -> None:
+    from redline.space.explain import Concession
+
+    data = deal([{"id": "cheap", "actor": "BUY", "rule": "price <= 82"}])
+    (blocking,) = [b for b in explain(load(data)).blocking_sets if b.constraints == ("cheap",)]
+    concession = blocking.gives_up[0]
+    again = Concession.from_dict(concession.to_dict())
+    assert again == concession
+    assert "or moves the number in 'price <= 82' from 82 to 82.8571 EUR/t" in again.in_words()

@@ -50,9 +50,23 @@ class NumberMove:
     def by(self) -> float:
         return abs(self.after - self.before)
 
+    def in_words(self) -> str:
+        """The move as a clause, exact, with the unit."""
+        unit = f" {self.unit}" if self.unit else ""
+        past = " (strict: just past it)" if self.strict else ""
+        return (f"moves the number in {self.rule!r} from {self.before:.6g} to "
+                f"{self.after:.6g}{unit}{past}, by {self.by:.6g}{unit}")
+
     def to_dict(self) -> dict[str, Any]:
         return {"issue": self.issue, "rule": self.rule, "from": self.before, "to": self.after,
                 "by": round(self.by, 12), "strict": self.strict, "unit": self.unit}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> NumberMove:
+        """The inverse of `to_dict` (stored explanations read back)."""
+        return cls(str(data.get("issue", "")), str(data.get("rule", "")),
+                   float(data.get("from", 0.0)), float(data.get("to", 0.0)),
+                   bool(data.get("strict", False)), data.get("unit"))
 
 
 def _extreme(scenario: Scenario, agenda: Sequence[str], parties: Sequence[str], issue: str,
