@@ -212,6 +212,7 @@ def test_a_coalition_counts_its_members_red_lines_only() -> None:
 
 
 HERE = Path(__file__).parent
+ROOT = HERE.parents[1]
 
 
 def test_analyze_exact_solves_three_parties_from_the_command_line() -> None:
@@ -256,3 +257,37 @@ def test_analyze_exact_under_a_vote_solves_each_winning_coalition() -> None:
             assert nash["weeks"] > 8  # the buyer's speed red line is outvoted
         if "SEL" in coalition["members"]:
             assert nash["price"] >= 97.5
+
+
+def test_without_real_issues_the_exact_points_are_the_enumerated_ones() -> None:
+    """Only discrete issues: every cell is one outcome, so the exact points score what
+    enumeration's do (three parties, the coalition budget under unanimity)."""
+    scenario = load(ROOT / "examples" / "coalition-budget.yaml")
+    exact, grid = exact_solutions(scenario), analyze(scenario, method="enumerate")
+    assert exact.zopa == grid.zopa and exact.solved <= exact.cells
+    d = np.array(exact.reservations)
+    for name, score in SCORES.items():
+        mine = score(_gains(exact.solutions[name], d))
+        assert mine == pytest.approx(score(np.array(grid.solutions[name].utilities) - d),
+                                     abs=1e-12), name
+
+
+def test_a_zopa_of_one_point_gives_every_solution_there() -> None:
+    """Reservations that leave one rational package (x0 = 0.5, nobody gains): the ideal gains
+    are nil, the Nash product is 0 everywhere, and every solution is that package."""
+    data = many_case(0, 3, bent=False, discrete=False, rule=False)
+    for party, line in zip("ABC", ([0, 1], [1, 0], [0, 1]), strict=True):
+        data["preferences"][party].update(weights={"x0": 1, "x1": 0}, reservation=0.5)
+        data["preferences"][party]["values"]["x0"] = {"linear": line}
+    exact = exact_solutions(load(data))
+    assert exact.zopa and exact.ideal == pytest.approx({"A": 0.5, "B": 0.5, "C": 0.5})
+    for solution in exact.solutions.values():
+        assert solution.package["x0"] == pytest.approx(0.5, abs=1e-9)
+
+
+def test_naming_a_party_without_preferences_is_a_clear_error() -> None:
+    from redline.space.continuous import ExactUnavailable
+
+    scenario = load(many_case(0, 3, bent=False, discrete=False, rule=False))
+    with pytest.raises(ExactUnavailable, match="no preferences for 'Z'"):
+        exact_solutions(scenario, parties=["A", "Z"])

@@ -62,6 +62,8 @@ from redline.version import __version__
 NASH_TOLERANCE = 1e-9
 """Largest certified gap in the log of the Nash product (relative error of the product)."""
 KELLEY_ROUNDS = 200
+NEGLIGIBLE = 1e-7
+"""A party's ideal gain below this share of the largest counts as nil (HiGHS's own tolerance)."""
 METHOD = "exact: linear programmes per cell (HiGHS), Nash certified by tangent cuts"
 
 
@@ -229,15 +231,27 @@ def _search(solver: _Solver, bounds: NDArray[np.float64],
 
 def _maximin(solver: _Solver, weights: NDArray[np.float64], tops: NDArray[np.float64]
              ) -> tuple[float, int, NDArray[np.float64]] | None:
-    """max t with u - d >= t * weights, then the largest sum of utilities at that t."""
-    bounds = np.min((tops - solver.d) / weights, axis=1)
-    first = _search(solver, bounds, lambda k: solver.best(k, np.zeros(len(weights)), weights))
-    if first is None:
-        return None
-    floor = first[0] * weights - TOLERANCE
+    """max t with u - d >= t * weights, then the largest sum of utilities at that t. A weight
+    below ``NEGLIGIBLE`` times the largest (a party whose ideal gain is nil: every rational
+    package gives it nothing) only asks u_p >= d_p; with no weight left, the largest sum."""
+    scale = float(weights.max(initial=0.0))
+    live = weights > NEGLIGIBLE * scale
+    first: tuple[float, int, NDArray[np.float64]] | None = None
     sums = np.array([c.base.sum() + np.maximum(c.gens.sum(axis=0), 0).sum()
                      for c in solver.cells])
-    sums[bounds < first[0] - 2 * TOLERANCE] = -np.inf
+    if not live.any():
+        floor = np.zeros(len(weights))
+    else:
+        weights = np.where(live, weights / scale, 0.0)
+        with np.errstate(divide="ignore"):
+            ratios = np.where(live, (tops - solver.d) / np.where(live, weights, 1.0), np.inf)
+        bounds = np.min(ratios, axis=1)
+        first = _search(solver, bounds,
+                        lambda k: solver.best(k, np.zeros(len(weights)), weights))
+        if first is None:
+            return None
+        floor = first[0] * weights - TOLERANCE
+        sums[bounds < first[0] - 2 * TOLERANCE] = -np.inf
     second = _search(solver, sums, lambda k: solver.best(k, np.ones(len(weights)), floor=floor))
     return second if second is not None else first
 
@@ -334,11 +348,7 @@ def exact_solutions(subject: Scenario | Situation, agenda: Sequence[str] | None 
     any number of parties (by default every party; `parties` for a coalition, whose members'
     red lines and reservations alone count). See the module docstring."""
     current = situate(subject, agenda)
-    scenario = current.scenario
-    who = tuple(p for p in (current.parties if parties is None else parties)
-                if p in scenario.utilities)
-    if not who:
-        raise ExactUnavailable("no party with preferences to solve for. Fix: give parties")
+    who = _members(current, parties)
     cells, real = _cells(current, who)
     d = np.array([current.reservations[p] for p in who])
     solver = _Solver(cells, d)
@@ -369,6 +379,23 @@ def exact_solutions(subject: Scenario | Situation, agenda: Sequence[str] | None 
                           situation=current.to_dict())
 
 
+def _members(current: Situation, parties: Sequence[str] | None) -> tuple[str, ...]:
+    """The parties to solve for: every party with preferences, or the ones named (each must
+    have preferences)."""
+    utilities = current.scenario.utilities
+    if parties is None:
+        who = tuple(p for p in current.parties if p in utilities)
+    else:
+        unknown = [p for p in parties if p not in utilities]
+        if unknown:
+            raise ExactUnavailable(f"no preferences for {', '.join(map(repr, unknown))}. Fix: "
+                                   "name parties with preferences: " + ", ".join(utilities))
+        who = tuple(dict.fromkeys(parties))
+    if not who:
+        raise ExactUnavailable("no party with preferences to solve for. Fix: give preferences")
+    return who
+
+
 def _solution(current: Situation, parties: tuple[str, ...], cell: _Cell,
               utilities: NDArray[np.float64], s: NDArray[np.float64]) -> ExactSolution:
     scenario = current.scenario
@@ -395,8 +422,7 @@ def exact_analysis(subject: Scenario | Situation, agenda: Sequence[str] | None =
     """Two parties: the exact frontier and its solutions (:func:`exact_bargaining`); any other
     number: the exact solutions (:func:`exact_solutions`)."""
     current = situate(subject, agenda)
-    who = tuple(p for p in (current.parties if parties is None else parties)
-                if p in current.scenario.utilities)
+    who = _members(current, parties)
     if len(who) == 2:
         return exact_bargaining(current, parties=who)
     return exact_solutions(current, parties=who)
