@@ -53,6 +53,11 @@ and party (what binds, how much headroom), each analysis checking every outcome 
 constraint, so the work grows with outcomes x constraints^2 (2,000 red lines on 12 issues:
 1.8 x 10^10 checks, 18 CPU-s). ``--max-work`` raises it."""
 
+MAX_PARTIAL_AGENDAS = 256
+"""Agendas one search for partial agreements may analyse (redline.space.partial: only agendas
+that differ in which agenda-refusing issues they leave off, largest first; the others are
+dominated); ``redline coalitions --max-partial-agendas`` raises it."""
+
 MAX_PROFILES = 4096
 """Seatings of strategies on parties one tournament plays in full (strategies ** parties);
 beyond, it plays a seeded sample of SAMPLED_PROFILES (redline.negotiate.tournament)."""
@@ -148,6 +153,7 @@ __all__ = [
     "MAX_EXPLAIN_WORK",
     "MAX_MEDIATION",
     "MAX_OUTCOMES",
+    "MAX_PARTIAL_AGENDAS",
     "MAX_POWER",
     "MAX_PROFILES",
     "MAX_RULE_DEPTH",

@@ -12,6 +12,10 @@ Sections, in the order a reader needs them:
    the red lines it breaks, the parties it leaves below no deal, the nearest package every party
    accepts (:mod:`redline.forecast.situated`, :mod:`redline.space.nearest`);
 5. with a Monte Carlo run: P(deal) and the parameters whose swing matters most;
+   and, under a decision rule other than unanimity, right after the verdict: the likeliest
+   winning coalition, the deal it would adopt, who is pivotal and what it overrides
+   (:func:`redline.space.coalitions.analyze_coalitions`; the other sections stay the deal of
+   every party);
 6. with an earlier version: what changed since (`diff`).
 
 Nothing is computed here that an engine does not compute: the brief calls them and words them.
@@ -29,7 +33,7 @@ from redline.scenario import Scenario
 from redline.scenario.situation import Situation, situation
 from redline.space import Analysis, analyze
 from redline.space.agendas import analyze_agendas
-from redline.space.explain import Concession, Explanation, explain
+from redline.space.explain import Explanation, explain
 from redline.space.nearest import nearest_acceptable
 from redline.version import __version__
 
@@ -127,16 +131,36 @@ def _package_points(scenario: Scenario, result: Analysis) -> tuple[Point, ...]:
     return tuple(points)
 
 
-def _concession(entry: Concession) -> str:
-    """One concession in words (the same reading as `redline explain`)."""
-    if entry.kind == "reservation":
-        return (f"{entry.actor} accepts {entry.drop or 0.0:.3f} less than its no-deal value "
-                f"({entry.before or 0.0:.3f} -> {entry.after or 0.0:.3f})")
-    if entry.kind == "agenda refusal":
-        issues = ", ".join(entry.issues)
-        return (f"{entry.actor} agrees to talk with {issues} on the table, or {issues} "
-                "comes off the agenda")
-    return f"{entry.actor} gives up its red line {entry.constraint}"
+def _rule_points(current: Situation) -> tuple[Point, ...]:
+    """Under a vote: which winning coalition would adopt which deal, and over whom."""
+    from redline.space.coalitions import analyze_coalitions
+
+    found = analyze_coalitions(current.scenario, list(current.agenda))
+    points = [Point(f"Decision rule: {found.rule}; a deal needs a winning coalition, not every "
+                    "party.", "coalitions (#decision-rule)", {"rule": found.rule})]
+    chosen = found.likeliest
+    if chosen is None:
+        points.append(Point("No winning coalition has a deal either.",
+                            "coalitions (#decision-rule)", {"likeliest": None}))
+        return tuple(points)
+    summary = found.summary()
+    package = {i: summary["deal"]["outcome"][i] for i in current.agenda}
+    outside = chosen.outsiders
+    who = (f"all {len(chosen.members)} but {', '.join(outside)}"
+           if outside and len(outside) < len(chosen.members) else ", ".join(chosen.members))
+    points.append(Point(f"Likeliest winning coalition: {who}; it would adopt "
+                        f"{package_words(current.scenario, package)}.",
+                        "coalitions (#decision-rule)",
+                        {"likeliest": list(chosen.members), "package": package}))
+    text = f"Pivotal (the coalition loses without them): {', '.join(chosen.pivotal) or 'none'}."
+    if chosen.overridden:
+        text += f" The deal overrides {', '.join(chosen.overridden)}."
+    if chosen.below_reservation:
+        text += f" It leaves {', '.join(chosen.below_reservation)} worse off than no deal."
+    points.append(Point(text, "coalitions (#decision-rule)",
+                        {"pivotal": list(chosen.pivotal), "overrides": list(chosen.overridden),
+                         "below_reservation": list(chosen.below_reservation)}))
+    return tuple(points)
 
 
 def _blocking_points(explained: Explanation) -> tuple[Point, ...]:
@@ -161,7 +185,7 @@ def _blocking_points(explained: Explanation) -> tuple[Point, ...]:
                       "explain (#binds)"),)
     points = []
     for blocking in explained.blocking_sets[:3]:
-        words = "; and ".join(_concession(g) for g in blocking.gives_up)
+        words = "; and ".join(g.in_words() for g in blocking.gives_up)
         points.append(Point(f"A deal opens if {words}.", "explain (#binds)",
                             {"constraints": list(blocking.constraints),
                              "opens": blocking.opens.outcome}))
@@ -269,6 +293,8 @@ def brief(subject: Scenario | Situation, agenda: Sequence[str] | None = None, *,
     verdict = ("no talks" if result.refused_by else "a deal" if result.zopa else "no deal")
     sections: list[tuple[str, tuple[Point, ...]]] = [
         ("Verdict", (_verdict_point(chosen, result),))]
+    if not chosen.voting_game().is_unanimity:  # only a vote adds the section
+        sections.append(("Under the decision rule", _rule_points(current)))
     explained = explain(current)
     if result.zopa:
         sections.append(("Likely package", _package_points(chosen, result)))

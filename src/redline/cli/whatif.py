@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
@@ -37,7 +37,7 @@ from redline.scenario.situation import situation
 from redline.space.agendas import AgendaResult, Agendas, analyze_agendas
 from redline.space.coalitions import analyze_coalitions
 from redline.space.compare import Comparison, compare
-from redline.space.explain import Concession, Explanation, explain
+from redline.space.explain import Explanation, explain
 
 MaxOutcomesOpt = Annotated[int, typer.Option("--max-outcomes", help="Enumeration limit.", min=1)]
 
@@ -204,18 +204,6 @@ def explain_command(
         render_rule_note(under_rule, result.zopa)
 
 
-def gives_up(entry: Concession) -> str:
-    """One concession of a blocking set in words."""
-    if entry.kind == "reservation":
-        return (f"{entry.actor} lowers its reservation by {entry.drop:.3f} "
-                f"({entry.before:.3f} -> {entry.after:.3f})")
-    if entry.kind == "agenda refusal":
-        issues = ", ".join(entry.issues)
-        return (f"{entry.actor} drops its agenda refusal {entry.constraint} and talks with "
-                f"{issues} on the table (the other way out: take {issues} off the agenda)")
-    return f"{entry.actor} drops its red line {entry.constraint}"
-
-
 def render_explanation(result: Explanation) -> None:
     out.print(f"[bold]{result.scenario_title}[/] - explanation")
     out.print(f"Agenda: {', '.join(result.agenda)}")
@@ -224,7 +212,7 @@ def render_explanation(result: Explanation) -> None:
                   "deal, smallest first:")
         for k, blocking in enumerate(result.blocking_sets, 1):
             out.print(f" {k}. {{{', '.join(blocking.constraints)}}}: "
-                      + "; ".join(gives_up(g) for g in blocking.gives_up))
+                      + "; ".join(g.in_words() for g in blocking.gives_up))
             opens = blocking.opens
             utilities = ", ".join(f"{p} {u:.3f}" for p, u in opens.utilities.items())
             out.print(f"    opens: {describe(opens.outcome, result.agenda)} ({utilities})")
@@ -320,6 +308,8 @@ def render_comparison(result: Comparison) -> None:
             parts.append(f"weight {issue} {a:.3f} -> {b:.3f}")
         out.print(f" {actor}: {', '.join(parts)}")
     before, after, delta = data["before"], data["after"], data["delta"]
+    if "decision_rule" in data:  # a vote: the likeliest coalition's deal, before and after
+        render_rule_comparison(data["decision_rule"], data["agenda"])
     if before["nash"] is None and after["nash"] is None:
         for name, side in (("before", before), ("after", after)):
             why = (f"{', '.join(side['refused_by'])} refuses to negotiate this agenda"
@@ -351,6 +341,25 @@ def render_comparison(result: Comparison) -> None:
     else:
         out.print(f"ZOPA: {'exists' if before['zopa'] else 'empty'} before, "
                   f"{'exists' if after['zopa'] else 'empty'} after.")
+
+
+def render_rule_comparison(rule: dict[str, Any], agenda: list[str]) -> None:
+    """Under a vote: who adopts which deal before and after the change."""
+    out.print(f"[bold]Decision rule:[/] {rule['rule']}")
+    for name in ("before", "after"):
+        side = rule[name]
+        if side["likeliest"] is None:
+            out.print(f" {name}: no winning coalition has a deal")
+            continue
+        labels = ", ".join(f"{i}={side['deal']['outcome'][i]}" for i in agenda)
+        overrides = ", ".join(side["overrides"])
+        out.print(f" {name}: {', '.join(side['likeliest'])} would adopt {labels}"
+                  + (f", overriding {overrides}" if overrides else ""))
+    if rule["utility"] is not None:
+        out.print(f" The coalition {'changes' if rule['coalition_changed'] else 'stays'}; the "
+                  f"deal moved on {', '.join(rule['moved']) or 'no issue'}; utility at the "
+                  f"deal (binding on all): {gains_text(rule['utility'])}.")
+    out.print("The unanimity view (every party must agree) follows.")
 
 
 # --- montecarlo -------------------------------------------------------------------------------

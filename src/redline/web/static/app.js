@@ -94,7 +94,9 @@ function buildControls(parties) {
       state.agenda = doc.issues.map((i) => i.id).filter((i) => $("agenda-" + i).checked);
       schedule();
     });
-    agenda.append(el("label", {}, box, " " + issue.name), el("br"));
+    const quo = statusQuoInput(issue);
+    agenda.append(el("label", {}, box, " " + issue.name),
+                  ...(quo ? [el("span", { class: "quo" }, " status quo ", quo)] : []), el("br"));
   }
   const events = $("events");
   events.replaceChildren();
@@ -148,6 +150,31 @@ function buildControls(parties) {
   }
 }
 
+// The status quo of an issue (what holds off the table and with no deal): a number field for a
+// numeric issue (any number in its range, not only its grid's), a drop-down of its options else.
+function statusQuoInput(issue) {
+  const id = "sq-" + issue.id;
+  if (issue.range) {
+    const [low, high] = issue.range;
+    const input = el("input", { type: "number", id, class: "number", min: String(low),
+                                max: String(high), step: issue.integer ? "1" : "any",
+                                title: `a number from ${low} to ${high}`
+                                       + (issue.unit ? " " + issue.unit : "") });
+    input.value = issue.status_quo ?? "";
+    input.addEventListener("input", () => {
+      const v = parseFloat(input.value);
+      if (!Number.isNaN(v)) { issue.status_quo = v; schedule(); }
+    });
+    return el("span", {}, input, issue.unit ? " " + issue.unit : "");
+  }
+  if (issue.status_quo == null) return null;
+  const select = el("select", { id });
+  for (const option of issue.options) select.append(el("option", { value: option, text: option }));
+  select.value = issue.status_quo;
+  select.addEventListener("change", () => { issue.status_quo = select.value; schedule(); });
+  return select;
+}
+
 function numberInput(id, value, set) {
   const input = el("input", { type: "number", id, step: "0.05", min: "0", max: "1" });
   input.value = String(value);
@@ -191,6 +218,7 @@ async function update() {
   state.analysis = analysis.data;
   state.space = space.status === 200 ? space.data : null;
   renderSummary();
+  renderRule();
   fillAxes();
   drawSpace();
   renderSolutions();
@@ -215,6 +243,38 @@ function renderSummary() {
                  + `every red line, ${a.zopa_size === null ? "an uncounted number" : a.zopa_size.toLocaleString()} in the ZOPA. `,
                  a.zopa ? el("span", { class: "good", text: "A deal exists." })
                         : el("span", { class: "bad", text: "The ZOPA is empty." }));
+}
+
+// Under a vote (not unanimity): the rule, the likeliest winning coalition, its deal, who is
+// pivotal and what the deal overrides (the analysis JSON's decision_rule block).
+function renderRule() {
+  const rule = state.analysis.decision_rule;
+  const panel = $("rule-panel");
+  panel.hidden = !rule;
+  if (!rule) { delete panel.dataset.likeliest; return; }
+  $("rule-text").textContent = rule.rule;
+  panel.dataset.likeliest = (rule.likeliest || []).join(",");
+  const text = $("coalition-text");
+  text.replaceChildren();
+  if (!rule.likeliest) {
+    text.append(el("span", { class: "bad", text: "No winning coalition has a deal." }));
+    $("coalition-note").textContent = "";
+    return;
+  }
+  const outside = state.analysis.parties.filter((p) => !rule.likeliest.includes(p));
+  const who = outside.length && outside.length < rule.likeliest.length
+    ? `all ${rule.likeliest.length} but ${outside.join(", ")}` : rule.likeliest.join(", ");
+  const deal = state.analysis.agenda.map((i) => `${i}=${rule.deal.outcome[i]}`).join(", ");
+  text.append(el("span", { class: "good", text: "Likeliest winning coalition: " }),
+              `${who} would adopt ${deal}. `,
+              el("span", { id: "pivotal", text: "Pivotal (the coalition loses without them): "
+                                                + (rule.pivotal.join(", ") || "none") + ". " }),
+              rule.overrides.length ? `Overrides ${rule.overrides.join(", ")}. ` : "",
+              rule.below_reservation.length
+                ? `Leaves ${rule.below_reservation.join(", ")} below their no-deal value. ` : "",
+              rule.in_core ? "In the core." : "Not in the core: another coalition could upset it.");
+  $("coalition-note").textContent = "Criterion: " + rule.criterion + ". The table below is the "
+    + "deal every party would accept (unanimity).";
 }
 
 function fillAxes() {
@@ -316,7 +376,10 @@ async function renderAgendas() {
   const table = $("agenda-table");
   table.replaceChildren();
   if (status !== 200) { $("agendas-note").textContent = data.detail; return; }
-  table.append(el("tr", {}, ...["agenda", "verdict", "Nash package", "gains"].map(
+  const rule = data.decision_rule;  // a vote: the likeliest winning coalition per agenda
+  const ruled = new Map((rule ? rule.agendas : []).map((r) => [r.issues.join(" + "), r]));
+  table.append(el("tr", {}, ...["agenda", "verdict", "Nash package", "gains",
+                                ...(rule ? ["winning coalition would adopt"] : [])].map(
     (t) => el("th", { text: t }))));
   for (const row of data.agendas) {
     const verdict = row.refused_by.length ? "refused by " + row.refused_by.join(", ")
@@ -324,9 +387,16 @@ async function renderAgendas() {
     const nash = row.nash ? Object.entries(row.nash.outcome).map(([k, v]) => k + "=" + v).join("; ")
                           : "—";
     const gains = Object.entries(row.gains || {}).map(([p, g]) => `${p} ${g.toFixed(3)}`).join(", ");
-    table.append(el("tr", {}, el("td", { text: row.issues.join(" + ") }),
-                    el("td", { text: verdict }), el("td", { text: nash }),
-                    el("td", { text: gains })));
+    const cells = [el("td", { text: row.issues.join(" + ") }), el("td", { text: verdict }),
+                   el("td", { text: nash }), el("td", { text: gains })];
+    if (rule) {
+      const entry = ruled.get(row.issues.join(" + "));
+      cells.push(el("td", { class: "coalition", text: !entry ? "—" : !entry.likeliest
+        ? "no winning coalition has a deal"
+        : `${entry.likeliest.length} of ${state.analysis.parties.length}: `
+          + row.issues.map((i) => `${i}=${entry.deal.outcome[i]}`).join("; ") }));
+    }
+    table.append(el("tr", {}, ...cells));
   }
 }
 
