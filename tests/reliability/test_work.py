@@ -86,8 +86,8 @@ def test_a_small_mediated_simulation_still_runs(tmp_path):
 
 
 def test_an_explanation_counts_its_analyses_before_running_them(tmp_path):
-    scenario = redline.load(with_red_lines(2, 8, 300))
-    outcomes, constraints = 2**8, 300 + 2  # red lines and the two reservations
+    scenario = redline.load(with_red_lines(2, 6, 40))
+    outcomes, constraints = 2**6, 40 + 2  # red lines and the two reservations
     analyses = 1 + constraints + 2  # the deal's binding red lines and headroom, or fewer sets
     needed = explain_checks(outcomes, 2, constraints, analyses)
     with pytest.raises(WorkTooLarge, match="--max-work") as info:
@@ -95,7 +95,7 @@ def test_an_explanation_counts_its_analyses_before_running_them(tmp_path):
     assert info.value.estimate <= needed and info.value.budget == needed // 1000
     assert explain(scenario, max_work=needed).constraints  # within the budget it answers
     path = tmp_path / "lines.yaml"
-    path.write_text(with_red_lines(2, 8, 300), encoding="utf-8")
+    path.write_text(with_red_lines(2, 6, 40), encoding="utf-8")
     result = runner.invoke(app, ["explain", str(path), "--max-work", "1000"])
     assert result.exit_code == 2 and "more than the limit of 1,000" in result.output
     assert "Traceback" not in result.output
