@@ -16,8 +16,8 @@ from redline.cli.situation import AgendaOpt, DateOpt, EventsOpt, InfluenceOpt, r
 from redline.cli.whatif import MaxOutcomesOpt, describe
 from redline.limits import MAX_OUTCOMES
 from redline.output import write_file
-from redline.space.sweep import sweep
 from redline.space.thresholds import thresholds
+from redline.uncertainty import sweep
 
 
 class BriefFormat(StrEnum):

@@ -39,6 +39,7 @@ from redline.uncertainty.drawn import Drawn
 
 BATCH_LIMIT = 1 << 13  # packages: larger spaces go draw by draw (its pruning wins there)
 BLOCK_CELLS = 1 << 17  # draws x packages per block: bounds the memory of one block
+FIELDS = ("refused", "zopa", "nash", "ks", "gains", "joint_gain", "zopa_size")
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,8 @@ def outcome_table(scenario: Scenario, agenda: tuple[str, ...] | None) -> Outcome
 @dataclass(frozen=True)
 class Outcomes:
     """Per draw of a block: talks refused, a ZOPA, the Nash and KS packages (row of the table,
-    -1 without a deal), each party's gain at the Nash point (NaN without a deal) and their
-    product (0 without a deal)."""
+    -1 without a deal), each party's gain at the Nash point (NaN without a deal), their
+    product (0 without a deal) and the number of packages in the ZOPA (0 without talks)."""
 
     refused: NDArray[np.bool_]
     zopa: NDArray[np.bool_]
@@ -92,6 +93,7 @@ class Outcomes:
     ks: NDArray[np.int64]
     gains: NDArray[np.float64]  # (B, parties)
     joint_gain: NDArray[np.float64]
+    zopa_size: NDArray[np.int64]
 
     def __len__(self) -> int:
         return len(self.zopa)
@@ -101,7 +103,8 @@ class Outcomes:
         """`size` draws without talks or a deal (to be filled in)."""
         return Outcomes(np.zeros(size, dtype=bool), np.zeros(size, dtype=bool),
                         np.full(size, -1, dtype=np.int64), np.full(size, -1, dtype=np.int64),
-                        np.full((size, parties), np.nan), np.zeros(size))
+                        np.full((size, parties), np.nan), np.zeros(size),
+                        np.zeros(size, dtype=np.int64))
 
     @staticmethod
     def concatenate(parts: list[Outcomes], parties: int) -> Outcomes:
@@ -110,7 +113,7 @@ class Outcomes:
         if len(parts) == 1:
             return parts[0]
         return Outcomes(*(np.concatenate([getattr(p, f) for p in parts])
-                          for f in ("refused", "zopa", "nash", "ks", "gains", "joint_gain")))
+                          for f in FIELDS))
 
 
 def feasible(table: OutcomeTable, binds: NDArray[np.bool_]) -> NDArray[np.bool_]:
@@ -336,7 +339,7 @@ def evaluate(table: OutcomeTable, drawn: Drawn) -> Outcomes:
         found.refused[:] = refused
         if len(talks):
             rest = evaluate(table, drawn.take(talks))
-            for name in ("zopa", "nash", "ks", "gains", "joint_gain"):
+            for name in FIELDS[1:]:
                 getattr(found, name)[talks] = getattr(rest, name)
         return found
     size = drawn.size
@@ -360,4 +363,5 @@ def evaluate(table: OutcomeTable, drawn: Drawn) -> Outcomes:
             product = product * chosen[:, j]  # math.prod, left to right
         joint[at] = product
     zopa = np.asarray(zopa_mask.any(axis=1), dtype=bool)
-    return Outcomes(refused, zopa, nash_row, ks_row, gains, joint)
+    zopa_size = np.count_nonzero(zopa_mask, axis=1).astype(np.int64)
+    return Outcomes(refused, zopa, nash_row, ks_row, gains, joint, zopa_size)
