@@ -122,10 +122,11 @@ def sweep(subject: Scenario | Situation, parameter: str, start: float, stop: flo
     scenario, agenda = current.scenario, current.agenda
     check_steps(steps)
     setting = parse_setting(scenario, parameter)
-    results = [step_of(value, analyze(changed, agenda, max_outcomes=max_outcomes))
+    results = [step_of(value, analyze(changed, agenda, max_outcomes=max_outcomes,
+                                      binding=False))  # a sweep does not show binding
                for value, changed in stepped(scenario, setting, start, stop, steps,
                                              credibility_cutoff)]
-    first = analyze(scenario, agenda, max_outcomes=max_outcomes)
+    first = analyze(scenario, agenda, max_outcomes=max_outcomes, binding=False)
     return assemble(current, setting, first.parties, first.agenda, results, "per step",
                     start=start, stop=stop, credibility_cutoff=credibility_cutoff,
                     max_outcomes=max_outcomes)

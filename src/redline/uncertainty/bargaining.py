@@ -46,7 +46,8 @@ class Bargaining:
         del rng  # the analysis is deterministic given the drawn scenario
         if self.events or self.influence:
             scenario = apply_pressure(scenario, self.events, self.influence).scenario
-        result = analyze(scenario, self.agenda, max_outcomes=self.max_outcomes)
+        # Which red lines bind is not recorded: skip its extra frontier per red line.
+        result = analyze(scenario, self.agenda, max_outcomes=self.max_outcomes, binding=False)
         nash = result.solutions["nash"] if result.zopa else None
         ks = result.solutions["kalai_smorodinsky"] if result.zopa else None
         record: dict[str, Any] = {"zopa": result.zopa, "refused": bool(result.refused_by)}
