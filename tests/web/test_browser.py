@@ -234,6 +234,7 @@ def test_a_monte_carlo_with_progress_and_cancel(server: str, browser: object) ->
     assert page.evaluate("() => document.getElementById('mc-progress').value") == 1
     table = page.locator("#montecarlo-table").inner_text()
     assert "P(ZOPA)" in table and "Nash package" in table
+    assert "Kalai–Smorodinsky package" in table
     assert "1,000 draws" in page.locator("#montecarlo-note").inner_text()
     # A million draws, cancelled once the bar moves: the note says so and the button comes back.
     page.select_option("#mc-runs", "1000000")

@@ -441,6 +441,7 @@ function renderMontecarlo(r) {
     + (row.ST == null ? ` swing ${row.swing.toFixed(3)}` : ` ST ${row.ST.toFixed(2)}`)).join("; ");
   const rows = [["P(ZOPA)", `${r.p_zopa.toFixed(3)} ± ${(1.96 * r.p_zopa_se).toFixed(3)}`],
     ["P(talks refused)", r.p_refused.toFixed(3)], ["Nash package", options(r.nash_options)],
+    ["Kalai–Smorodinsky package", options(r.ks_options || {})],
     ["gain at the Nash point (median [5%, 95%])", gains],
     [`most influential on ${r.sensitivity_output}`, top || "—"]];
   for (const [k, v] of rows) table.append(el("tr", {}, el("td", { text: k }), el("td", { text: v })));
