@@ -87,25 +87,27 @@ class Prepared:
             numbers = drawn(self.params, points[start:start + step], self.measure.events,
                             self.measure.influence)
             parts.append(evaluate(self.table, numbers))
-        return Outcomes.concatenate(parts, len(self.table.parties))
+        return Outcomes.concatenate(parts, len(self.table.parties), self.table.options.shape[1])
 
     def records(self, points: NDArray[np.float64]) -> list[dict[str, Any]]:
         """The per-draw records of `Bargaining.__call__`, from the batched outcomes."""
         found = self.outcomes(points)
         issues = self.table.scenario.issues
-        labels = [{i.id: i.options[int(k)] for i, k in zip(issues, row, strict=True)}
-                  for row in self.table.options.tolist()]
+
+        def labels(row: list[int]) -> dict[str, str]:
+            return {i.id: i.options[k] for i, k in zip(issues, row, strict=True)}
+
         parties = self.table.parties
+        nash, ks, deal = found.nash.tolist(), found.ks.tolist(), found.deal
         records: list[dict[str, Any]] = []
         for b in range(len(found)):
             record: dict[str, Any] = {"zopa": bool(found.zopa[b]),
                                       "refused": bool(found.refused[b])}
-            row = int(found.nash[b])
-            if row < 0:
+            if not deal[b]:
                 record.update({"nash": None, "ks": None, "joint_gain": 0.0,
                                **{f"gain:{p}": None for p in parties}})
             else:
-                record.update({"nash": dict(labels[row]), "ks": dict(labels[int(found.ks[b])]),
+                record.update({"nash": labels(nash[b]), "ks": labels(ks[b]),
                                "joint_gain": float(found.joint_gain[b]),
                                **{f"gain:{p}": float(found.gains[b, j])
                                   for j, p in enumerate(parties)}})

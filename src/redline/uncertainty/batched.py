@@ -83,14 +83,15 @@ def outcome_table(scenario: Scenario, agenda: tuple[str, ...] | None) -> Outcome
 
 @dataclass(frozen=True)
 class Outcomes:
-    """Per draw of a block: talks refused, a ZOPA, the Nash and KS packages (row of the table,
-    -1 without a deal), each party's gain at the Nash point (NaN without a deal), their
-    product (0 without a deal) and the number of packages in the ZOPA (0 without talks)."""
+    """Per draw of a block: talks refused, a ZOPA, the Nash and KS packages (the option index
+    on every scenario issue; a row of -1 without a deal), each party's gain at the Nash point
+    (NaN without a deal), their product (0 without a deal) and the number of packages in the
+    ZOPA (0 without talks; -1 where not counted: the merge path)."""
 
     refused: NDArray[np.bool_]
     zopa: NDArray[np.bool_]
-    nash: NDArray[np.int64]
-    ks: NDArray[np.int64]
+    nash: NDArray[np.int64]  # (B, scenario issues)
+    ks: NDArray[np.int64]  # (B, scenario issues)
     gains: NDArray[np.float64]  # (B, parties)
     joint_gain: NDArray[np.float64]
     zopa_size: NDArray[np.int64]
@@ -98,18 +99,24 @@ class Outcomes:
     def __len__(self) -> int:
         return len(self.zopa)
 
+    @property
+    def deal(self) -> NDArray[np.bool_]:
+        """Draws with a deal (a Nash package)."""
+        return np.asarray(self.nash[:, 0] >= 0, dtype=bool) if self.nash.shape[1] else self.zopa
+
     @staticmethod
-    def empty(size: int, parties: int) -> Outcomes:
+    def empty(size: int, parties: int, issues: int) -> Outcomes:
         """`size` draws without talks or a deal (to be filled in)."""
         return Outcomes(np.zeros(size, dtype=bool), np.zeros(size, dtype=bool),
-                        np.full(size, -1, dtype=np.int64), np.full(size, -1, dtype=np.int64),
+                        np.full((size, issues), -1, dtype=np.int64),
+                        np.full((size, issues), -1, dtype=np.int64),
                         np.full((size, parties), np.nan), np.zeros(size),
                         np.zeros(size, dtype=np.int64))
 
     @staticmethod
-    def concatenate(parts: list[Outcomes], parties: int) -> Outcomes:
+    def concatenate(parts: list[Outcomes], parties: int, issues: int) -> Outcomes:
         if not parts:
-            return Outcomes.empty(0, parties)
+            return Outcomes.empty(0, parties, issues)
         if len(parts) == 1:
             return parts[0]
         return Outcomes(*(np.concatenate([getattr(p, f) for p in parts])
@@ -335,7 +342,7 @@ def evaluate(table: OutcomeTable, drawn: Drawn) -> Outcomes:
         refused |= drawn.binds[:, k]
     if refused.any():  # no talks, nothing to compute: evaluate the other draws only
         talks = np.flatnonzero(~refused)
-        found = Outcomes.empty(drawn.size, len(table.parties))
+        found = Outcomes.empty(drawn.size, len(table.parties), table.options.shape[1])
         found.refused[:] = refused
         if len(talks):
             rest = evaluate(table, drawn.take(talks))
@@ -364,4 +371,10 @@ def evaluate(table: OutcomeTable, drawn: Drawn) -> Outcomes:
         joint[at] = product
     zopa = np.asarray(zopa_mask.any(axis=1), dtype=bool)
     zopa_size = np.count_nonzero(zopa_mask, axis=1).astype(np.int64)
-    return Outcomes(refused, zopa, nash_row, ks_row, gains, joint, zopa_size)
+    return Outcomes(refused, zopa, packages(table.options, nash_row),
+                    packages(table.options, ks_row), gains, joint, zopa_size)
+
+
+def packages(options: NDArray[np.int64], rows: NDArray[np.int64]) -> NDArray[np.int64]:
+    """The option indices of each row (a row of -1 where the row is -1)."""
+    return np.where((rows >= 0)[:, None], options[np.maximum(rows, 0)], -1)

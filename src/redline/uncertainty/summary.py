@@ -35,11 +35,11 @@ class Tally:
 
     @staticmethod
     def of(outcomes: Outcomes, table: OutcomeTable) -> Tally:
-        deal = outcomes.nash >= 0
+        deal = outcomes.deal
         counts = [len(i.options) for i in table.scenario.issues]
 
-        def shares(rows: NDArray[np.int64]) -> tuple[NDArray[np.int64], ...]:
-            chosen = table.options[rows[deal]]
+        def shares(packages: NDArray[np.int64]) -> tuple[NDArray[np.int64], ...]:
+            chosen = packages[deal]
             return tuple(np.bincount(chosen[:, k], minlength=n).astype(np.int64)
                          for k, n in enumerate(counts))
 

@@ -63,7 +63,7 @@ def outcomes(table: OutcomeTable, scenarios: Sequence[Scenario]) -> Outcomes:
     step = table.block()
     parts = [evaluate(table, numbers(table, scenarios[start:start + step]))
              for start in range(0, len(scenarios), step)]
-    return Outcomes.concatenate(parts, len(table.parties))
+    return Outcomes.concatenate(parts, len(table.parties), table.options.shape[1])
 
 
 def numbers(table: OutcomeTable, scenarios: Sequence[Scenario]) -> Drawn:
@@ -96,10 +96,9 @@ def step_row(table: OutcomeTable, value: float, found: Outcomes, b: int) -> Swee
     if found.refused[b]:
         return SweepStep(value, "no talks", 0, None, None)
     size = int(found.zopa_size[b])
-    row = int(found.nash[b])
-    if row < 0:
+    if not found.deal[b]:
         return SweepStep(value, "no deal", size, None, None)
-    options = table.options[row]
+    options = found.nash[b]
     issues = table.scenario.issues
     at = {i.id: i.options[int(k)] for i, k in zip(issues, options, strict=True)}
     gains = {p: round(float(g), 12) for p, g in zip(table.parties, found.gains[b], strict=True)}
