@@ -7,7 +7,8 @@ reservation at the Nash point, and the joint gain (the Nash product; 0 without a
 
 Called on one drawn scenario it is the per-draw path (the reference). `prepare(params)` gives its
 batched form (:class:`Prepared`): the outcome table built once, then blocks of draws evaluated on
-arrays by :mod:`redline.uncertainty.batched`, with the same records bit for bit.
+arrays by :mod:`redline.uncertainty.batched`, with the same records bit for bit; above
+`BATCH_LIMIT` packages, blocks of draws merged on arrays by :mod:`redline.uncertainty.merged`.
 """
 
 from __future__ import annotations
@@ -26,13 +27,16 @@ from redline.scenario import Scenario
 from redline.scenario.pressure import apply_pressure
 from redline.scenario.sampling import Parameters
 from redline.space import analyze, outcome_space
+from redline.space.analysis import AUTO_ENUMERATE_UP_TO
 from redline.uncertainty.batched import BATCH_LIMIT, Outcomes, OutcomeTable, evaluate, outcome_table
 from redline.uncertainty.drawn import drawn, supported
 from redline.uncertainty.engines import Engine, Progress, chunk_size
-from redline.uncertainty.montecarlo import MonteCarlo, points_of, spans
+from redline.uncertainty.merged import MergeTable, TooLarge, evaluate_merged, merge_table
+from redline.uncertainty.montecarlo import MonteCarlo, evaluate_points, points_of, spans
 from redline.uncertainty.summary import Tally
 
 OUTPUTS = ("zopa", "joint_gain")  # plus "gain:PARTY"
+MERGE_BLOCK = 64  # draws merged at once
 
 
 @dataclass(frozen=True)
@@ -62,32 +66,69 @@ class Bargaining:
         return record
 
     def prepare(self, params: Parameters) -> Prepared | None:
-        """The batched form for draws of `params`, or None where only the per-draw path goes
-        (a parameter the batched draw does not know, or a space beyond BATCH_LIMIT packages)."""
+        """The batched form for draws of `params`: every package of every draw up to
+        BATCH_LIMIT packages, the merge beyond; None where only the per-draw path goes (a
+        parameter the batched draw does not know, or a space the analysis would refuse to
+        enumerate)."""
         if not supported(params):
             return None
-        if outcome_space(params.scenario, self.agenda).size > min(BATCH_LIMIT, self.max_outcomes):
-            return None
-        return Prepared(self, params, outcome_table(params.scenario, self.agenda))
+        size = outcome_space(params.scenario, self.agenda).size
+        if size <= min(BATCH_LIMIT, self.max_outcomes):
+            return Prepared(self, params, outcome_table(params.scenario, self.agenda))
+        if self.max_outcomes < size <= AUTO_ENUMERATE_UP_TO:
+            return None  # `analyze` enumerates such spaces, and refuses this one
+        return Prepared(self, params, merge_table(params.scenario, self.agenda,
+                                                  self.max_outcomes))
 
 
 @dataclass(frozen=True)
 class Prepared:
-    """`Bargaining` on blocks of draws: the situation's outcome table, built once."""
+    """`Bargaining` on blocks of draws: the situation's outcome table (or, for the merge, its
+    outcome space), built once."""
 
     measure: Bargaining
     params: Parameters
-    table: OutcomeTable
+    table: OutcomeTable | MergeTable
+
+    @property
+    def method(self) -> str:
+        return "batched" if isinstance(self.table, OutcomeTable) else "batched merge"
 
     def outcomes(self, points: NDArray[np.float64]) -> Outcomes:
         """The outcome of the draw at each row of `points` (B, D), block by block."""
         parts = []
-        step = self.table.block()
+        table = self.table
+        step = table.block() if isinstance(table, OutcomeTable) else MERGE_BLOCK
         for start in range(0, len(points), step):
-            numbers = drawn(self.params, points[start:start + step], self.measure.events,
-                            self.measure.influence)
-            parts.append(evaluate(self.table, numbers))
-        return Outcomes.concatenate(parts, len(self.table.parties), self.table.options.shape[1])
+            block = points[start:start + step]
+            numbers = drawn(self.params, block, self.measure.events, self.measure.influence)
+            if isinstance(table, OutcomeTable):
+                parts.append(evaluate(table, numbers))
+                continue
+            try:
+                parts.append(evaluate_merged(table, numbers))
+            except TooLarge:  # beyond the batch's bounds: the per-draw path, as before
+                parts.append(self.per_draw(block))
+        return Outcomes.concatenate(parts, len(table.parties), len(table.scenario.issues))
+
+    def per_draw(self, points: NDArray[np.float64]) -> Outcomes:
+        """The outcomes of `points` from the per-draw path's records."""
+        seed = np.random.SeedSequence(0)  # unused: the analysis draws nothing
+        records = [r for _, r in evaluate_points(self.params, self.measure,
+                                                 [(p, seed) for p in points])]
+        issues = self.table.scenario.issues
+        parties = self.table.parties
+        found = Outcomes.empty(len(records), len(parties), len(issues))
+        for b, record in enumerate(records):
+            found.refused[b], found.zopa[b] = record["refused"], record["zopa"]
+            found.zopa_size[b] = 0 if record["refused"] else -1
+            if record["nash"] is not None:
+                for k, issue in enumerate(issues):
+                    found.nash[b, k] = issue.options.index(record["nash"][issue.id])
+                    found.ks[b, k] = issue.options.index(record["ks"][issue.id])
+                found.gains[b] = [record[f"gain:{p}"] for p in parties]
+                found.joint_gain[b] = record["joint_gain"]
+        return found
 
     def records(self, points: NDArray[np.float64]) -> list[dict[str, Any]]:
         """The per-draw records of `Bargaining.__call__`, from the batched outcomes."""

@@ -151,33 +151,53 @@ def utilities(table: OutcomeTable, drawn: Drawn
     """Per party, integer utilities (R, N), R = B when the party's table varies between draws
     and 1 when it does not; and the integer reservation floors (P, B)."""
     n = table.size
-    issues = len(table.scenario.issues)
     exact = []
-    floors = np.empty((len(table.parties), drawn.size), dtype=np.int64)
-    for j, party in enumerate(table.parties):
-        rows = drawn.size if varies(drawn, party) else 1
-        chosen, total = drawn.integer_weights[party]
-        column = np.zeros((rows, n), dtype=np.int64)
-        for k, (w, v) in enumerate(zip(chosen, drawn.values[party], strict=True)):
-            scaled = np.rint(w[:rows, None] * v[:rows] * GRID).astype(np.int64)  # outcomes.scaled
+    for party in table.parties:
+        tables = scaled_tables(drawn, party)
+        column = np.zeros((tables[0].shape[0], n), dtype=np.int64)
+        for k, scaled in enumerate(tables):
             column += np.take(scaled, table.options[:, k], axis=1)
         exact.append(column)
+    return exact, scaled_floors(drawn, table.parties, len(table.scenario.issues))
+
+
+def scaled_tables(drawn: Drawn, party: str) -> list[NDArray[np.int64]]:
+    """Per scenario issue, the party's integer contribution of each option, (R, options): R = B
+    when its table varies between the draws, else 1 (`outcomes.scaled` of weight x values)."""
+    rows = drawn.size if varies(drawn, party) else 1
+    chosen, _ = drawn.integer_weights[party]
+    return [np.rint(w[:rows, None] * v[:rows] * GRID).astype(np.int64)
+            for w, v in zip(chosen, drawn.values[party], strict=True)]
+
+
+def scaled_floors(drawn: Drawn, parties: tuple[str, ...], issues: int) -> NDArray[np.int64]:
+    """(P, B): each party's least integer utility that is individually rational in each draw
+    (`OutcomeSpace.scaled_reservations`)."""
+    floors = np.empty((len(parties), drawn.size), dtype=np.int64)
+    for j, party in enumerate(parties):
+        _, total = drawn.integer_weights[party]
         d = drawn.reservations[party]
         floors[j] = (np.rint(d * total * GRID).astype(np.int64) - issues
                      - np.ceil(total).astype(np.int64))
-    return exact, floors
+    return floors
 
 
 def float_utilities(table: OutcomeTable, drawn: Drawn, draws: NDArray[np.int64],
                     packages: NDArray[np.int64]) -> NDArray[np.float64]:
-    """(M, P): the float utility of package `packages[m]` in draw `draws[m]`, summed over the
-    scenario's issues in order, as `analysis._frontier_of` sums it."""
-    result = np.empty((len(draws), len(table.parties)))
-    for j, party in enumerate(table.parties):
+    """(M, P): the float utility of package `packages[m]` in draw `draws[m]`."""
+    return float_sums(drawn, table.parties, draws, table.options[packages])
+
+
+def float_sums(drawn: Drawn, parties: tuple[str, ...], draws: NDArray[np.int64],
+               options: NDArray[np.int64]) -> NDArray[np.float64]:
+    """(M, P): the float utility of the package with option indices `options[m]` (over every
+    scenario issue) in draw `draws[m]`, summed over the scenario's issues in order, as
+    `analysis._frontier_of` sums it."""
+    result = np.empty((len(draws), len(parties)))
+    for j, party in enumerate(parties):
         value = np.zeros(len(draws))
         for k, (w, v) in enumerate(zip(drawn.weights[party], drawn.values[party], strict=True)):
-            option = table.options[packages, k]
-            value = value + w[draws] * v[draws if v.shape[0] > 1 else 0, option]
+            value = value + w[draws] * v[draws if v.shape[0] > 1 else 0, options[:, k]]
         result[:, j] = value
     return result
 

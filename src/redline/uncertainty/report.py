@@ -124,4 +124,4 @@ def montecarlo(scenario: Scenario, runs: int, seed: int, engine: str | Engine = 
         parameters={"agenda": None if agenda is None else list(agenda), "events": list(events),
                     "influence": list(influence), "sobol_samples": sobol_samples,
                     "chunk": chunk, "workers": workers,
-                    "evaluation": "batched" if prepared is not None else "per-draw"})
+                    "evaluation": prepared.method if prepared is not None else "per-draw"})

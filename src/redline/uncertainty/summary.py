@@ -18,6 +18,7 @@ from numpy.typing import NDArray
 
 from redline.scenario import Scenario
 from redline.uncertainty.batched import Outcomes, OutcomeTable
+from redline.uncertainty.merged import MergeTable
 from redline.uncertainty.streaming import Sample
 
 
@@ -34,7 +35,7 @@ class Tally:
     joint_gain: Sample  # among deals
 
     @staticmethod
-    def of(outcomes: Outcomes, table: OutcomeTable) -> Tally:
+    def of(outcomes: Outcomes, table: OutcomeTable | MergeTable) -> Tally:
         deal = outcomes.deal
         counts = [len(i.options) for i in table.scenario.issues]
 
