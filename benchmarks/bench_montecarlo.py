@@ -148,12 +148,14 @@ def scaling(runs: int) -> None:
 
     print("CPU time per draw as the space and the uncertain parameters grow (batched; per-draw "
           "on 200 draws):")
-    print(f"  {'packages':>8} {'uncertain':>9} {'batched us':>11} {'per-draw us':>12} {'ratio':>7}")
+    print(f"  {'packages':>8} {'uncertain':>9} {'batched us':>11} {'per-draw us':>12} {'ratio':>7}"
+          "  path")
     for issues, options, values, both in (
             (2, 4, 0, False), (3, 4, 0, False), (4, 4, 0, False), (5, 4, 0, False),
             (6, 4, 0, False), (7, 4, 0, False), (5, 4, 1, False), (6, 4, 1, False),
             (4, 4, 1, False), (4, 4, 5, False), (4, 4, 13, False), (4, 4, 29, False),
-            (4, 4, 1, True), (5, 4, 1, True), (6, 4, 1, True)):
+            (4, 4, 1, True), (5, 4, 1, True), (6, 4, 1, True), (7, 4, 1, True),
+            (8, 4, 1, True)):
         scenario = synthetic(issues, options, values, both)
         params = parameters(scenario)
         prepared = Bargaining().prepare(params)
@@ -173,11 +175,117 @@ def scaling(runs: int) -> None:
                   "(beyond the batch limit: montecarlo goes draw by draw)")
             continue
         print(f"  {options ** issues:>8,} {len(params):>9} {fast:>11.1f} {slow:>12.0f} "
-              f"{slow / fast:>6.0f}x" + ("   (both parties' utilities vary)" if both else ""))
+              f"{slow / fast:>6.0f}x  {prepared.method:<13}"
+              + ("   (both parties' utilities vary)" if both else ""))
     print("  (uncertain = 3: two reservations and a red line's credibility, utilities the same "
           "in every draw; more: option values of P drawn too, so P's utilities and the frontiers "
           "differ by draw, and Q's too where marked; per-draw: realise + analyze, the path of "
           "bb3846e)")
+
+
+def many_issues(uncertain: int) -> object:
+    """examples/many-issues-20.yaml (10^20 packages) with both parties' first `uncertain`
+    weights drawn (±30 %) and its two red lines' credibility 0.7."""
+    import yaml
+
+    from redline.scenario import load
+
+    document = yaml.safe_load((ROOT / "examples" / "many-issues-20.yaml").read_text("utf-8"))
+    for party in ("P1", "P2"):
+        weights = document["preferences"][party]["weights"]
+        for issue in list(weights)[:uncertain]:
+            w = float(weights[issue])
+            weights[issue] = {"low": round(0.7 * w, 4), "mode": w, "high": round(1.3 * w, 4)}
+    for red in document["red_lines"]:
+        red["credibility"] = 0.7
+    return load(document)
+
+
+def merging(runs: int) -> None:
+    """Spaces too large to enumerate, both parties' utilities varying: the batched merge against
+    the per-draw path (realise + analyze by merging), with and without finding binding red
+    lines (the per-draw path found them, unused, until this branch)."""
+    import numpy as np
+
+    from redline.scenario.sampling import parameters
+    from redline.space import analysis
+    from redline.uncertainty import Bargaining, bargaining
+    from redline.uncertainty.montecarlo import evaluate_points
+
+    print(f"CPU time per draw above the batch limit (many-issues-20: 10^20 packages, both "
+          f"parties' weights drawn; {runs} draws each, the same records checked):")
+    print(f"  {'agenda':<26} {'uncertain':>9} {'batched merge':>14} {'per draw':>9} "
+          f"{'+binding':>9} {'ratio':>6} {'vs +binding':>12}")
+    def with_binding(*args: object, binding: bool = True, **options: object) -> object:
+        return analysis.analyze(*args, **options)  # type: ignore[arg-type]
+
+    for label, agenda, uncertain in (("all 20 issues", None, 20), ("all 20 issues", None, 4),
+                                     ("i01-i10 (10^10)", tuple(f"i{k:02d}" for k in
+                                                               range(1, 11)), 10)):
+        scenario = many_issues(uncertain)
+        params = parameters(scenario)
+        measure = Bargaining(agenda)
+        prepared = measure.prepare(params)
+        assert prepared is not None and prepared.method == "batched merge"
+        points = np.random.default_rng(0).random((runs, len(params)))
+        prepared.records(points[:8])
+        start = time.process_time()
+        fast_records = prepared.records(points)
+        fast = (time.process_time() - start) / runs * 1e3
+        seed = np.random.SeedSequence(0)
+        start = time.process_time()
+        slow_records = [r for _, r in evaluate_points(params, measure,
+                                                      [(p, seed) for p in points])]
+        slow = (time.process_time() - start) / runs * 1e3
+        assert fast_records == slow_records, f"{label}: the batched merge differs"
+        bargaining.analyze = with_binding
+        try:
+            start = time.process_time()
+            evaluate_points(params, measure, [(p, seed) for p in points])
+            old = (time.process_time() - start) / runs * 1e3
+        finally:
+            bargaining.analyze = analysis.analyze
+        print(f"  {label:<26} {len(params):>9} {fast:>11.2f} ms {slow:>6.2f} ms "
+              f"{old:>6.2f} ms {slow / fast:>5.1f}x {old / fast:>11.1f}x")
+    print("  (per draw: realise + analyze, which merges the issues' frontiers; +binding: the "
+          "same finding binding red lines too, as the per-draw path did before this branch)")
+
+
+def crossover(runs: int) -> None:
+    """Every package of every draw against the merge, on the same draws (ENUMERATE_UP_TO)."""
+    import numpy as np
+
+    from redline.scenario.sampling import parameters
+    from redline.uncertainty import Bargaining, bargaining
+
+    print(f"CPU us per draw, batched over every package against the batched merge ({runs} draws, "
+          "the same records checked):")
+    print(f"  {'packages':>8} {'varying':<14} {'every package':>14} {'merge':>8}")
+    limit = bargaining.ENUMERATE_UP_TO
+    try:
+        for issues, options, values, both in ((5, 4, 0, False), (6, 4, 0, False),
+                                              (5, 4, 1, True), (6, 4, 1, True),
+                                              (7, 4, 1, True), (2, 62, 1, True)):
+            scenario = synthetic(issues, options, values, both)
+            params = parameters(scenario)
+            points = np.random.default_rng(0).random((runs, len(params)))
+            found = {}
+            for path, threshold in (("every package", 1 << 20), ("merge", 1)):
+                bargaining.ENUMERATE_UP_TO = threshold
+                prepared = Bargaining().prepare(params)
+                assert prepared is not None
+                prepared.outcomes(points[:64])
+                start = time.process_time()
+                found[path] = prepared.records(points)
+                found[path + " us"] = (time.process_time() - start) / runs * 1e6
+            assert found["every package"] == found["merge"]
+            varying = "both parties" if both else "P" if values else "none"
+            print(f"  {options ** issues:>8,} {varying:<14} {found['every package us']:>14.0f} "
+                  f"{found['merge us']:>8.0f}")
+    finally:
+        bargaining.ENUMERATE_UP_TO = limit
+    print(f"  (montecarlo merges above {limit:,} packages; varying: whose utilities differ "
+          "between draws)")
 
 
 def spin(n: int) -> int:
@@ -255,7 +363,8 @@ def main() -> None:
     parser.add_argument("--scaling-runs", type=int, default=2000)
     parser.add_argument("--engine-runs", type=int, default=200_000)
     parser.add_argument("--million", action="store_true", help="also 10^6 draws (memory)")
-    parser.add_argument("--parts", default="before,scaling,engines",
+    parser.add_argument("--merge-runs", type=int, default=64)
+    parser.add_argument("--parts", default="before,scaling,merge,engines",
                         help="which parts to run (comma-separated)")
     args = parser.parse_args()
     parts = set(args.parts.split(","))
@@ -269,6 +378,9 @@ def main() -> None:
         million()
     if "scaling" in parts:
         scaling(args.scaling_runs)
+    if "merge" in parts:
+        crossover(512)
+        merging(args.merge_runs)
     if "engines" in parts:
         engines(args.engine_runs)
 

@@ -60,7 +60,7 @@ def test_merged_records_on_twenty_issues_with_both_parties_uncertain(examples):
 @pytest.mark.parametrize("seed", range(5))
 @pytest.mark.parametrize("parties", [2, 3])
 def test_merged_records_equal_the_per_draw_records(seed, parties, monkeypatch):
-    monkeypatch.setattr(bargaining, "BATCH_LIMIT", 4)  # merge even these small spaces
+    monkeypatch.setattr(bargaining, "ENUMERATE_UP_TO", 4)  # merge even these small spaces
     scenario = generated(seed, parties)
     points = np.random.default_rng(seed).random((50, len(parameters(scenario))))
     points[:5] = parameters(scenario).modes()
@@ -95,7 +95,7 @@ def test_ties_are_broken_in_outcome_number_order(monkeypatch):
     """Symmetric values: many packages tie on the Nash product and on KS; the per-draw path
     takes the first in outcome-number order, and so must the merge (whose red line links x and
     z into one block, merged before y: an order other than the outcomes')."""
-    monkeypatch.setattr(bargaining, "BATCH_LIMIT", 4)
+    monkeypatch.setattr(bargaining, "ENUMERATE_UP_TO", 4)
     scenario = load({
         "format": "redline/1", "title": "ties",
         "actors": [{"id": "A", "name": "A", "role": "party"},

@@ -150,7 +150,7 @@ def test_the_whole_report_equals_the_per_draw_path(examples, monkeypatch):
     options = {"agenda": NO_MISSILES, "events": ("naval-buildup",), "output": "joint_gain",
                "sobol_samples": 16}
     fast = montecarlo(scenario, 120, 4, **options).to_dict()
-    monkeypatch.setattr(bargaining, "BATCH_LIMIT", 10)  # every space is "too large" now
+    monkeypatch.setattr(bargaining, "ENUMERATE_UP_TO", 10)  # every space is "too large" now
     merged = montecarlo(scenario, 120, 4, **options).to_dict()
     monkeypatch.setattr(bargaining.Bargaining, "prepare", lambda self, params: None)
     slow = montecarlo(scenario, 120, 4, **options).to_dict()

@@ -8,7 +8,7 @@ reservation at the Nash point, and the joint gain (the Nash product; 0 without a
 Called on one drawn scenario it is the per-draw path (the reference). `prepare(params)` gives its
 batched form (:class:`Prepared`): the outcome table built once, then blocks of draws evaluated on
 arrays by :mod:`redline.uncertainty.batched`, with the same records bit for bit; above
-`BATCH_LIMIT` packages, blocks of draws merged on arrays by :mod:`redline.uncertainty.merged`.
+`ENUMERATE_UP_TO` packages, blocks of draws merged on arrays by :mod:`redline.uncertainty.merged`.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from redline.scenario.pressure import apply_pressure
 from redline.scenario.sampling import Parameters
 from redline.space import analyze, outcome_space
 from redline.space.analysis import AUTO_ENUMERATE_UP_TO
-from redline.uncertainty.batched import BATCH_LIMIT, Outcomes, OutcomeTable, evaluate, outcome_table
+from redline.uncertainty.batched import Outcomes, OutcomeTable, evaluate, outcome_table
 from redline.uncertainty.drawn import drawn, supported
 from redline.uncertainty.engines import Engine, Progress, chunk_size
 from redline.uncertainty.merged import MergeTable, TooLarge, evaluate_merged, merge_table
@@ -37,6 +37,10 @@ from redline.uncertainty.summary import Tally
 
 OUTPUTS = ("zopa", "joint_gain")  # plus "gain:PARTY"
 MERGE_BLOCK = 64  # draws merged at once
+# Every package of every draw up to this many packages, the merge above: measured on one core
+# (benchmarks/README.md), the merge costs about the same at 4,096 packages when no utility varies
+# by draw and 1.5-4x less at 3,000-16,000 when both parties' do.
+ENUMERATE_UP_TO = 2048
 
 
 @dataclass(frozen=True)
@@ -67,13 +71,13 @@ class Bargaining:
 
     def prepare(self, params: Parameters) -> Prepared | None:
         """The batched form for draws of `params`: every package of every draw up to
-        BATCH_LIMIT packages, the merge beyond; None where only the per-draw path goes (a
+        ENUMERATE_UP_TO packages, the merge beyond; None where only the per-draw path goes (a
         parameter the batched draw does not know, or a space the analysis would refuse to
         enumerate)."""
         if not supported(params):
             return None
         size = outcome_space(params.scenario, self.agenda).size
-        if size <= min(BATCH_LIMIT, self.max_outcomes):
+        if size <= min(ENUMERATE_UP_TO, self.max_outcomes):
             return Prepared(self, params, outcome_table(params.scenario, self.agenda))
         if self.max_outcomes < size <= AUTO_ENUMERATE_UP_TO:
             return None  # `analyze` enumerates such spaces, and refuses this one

@@ -19,9 +19,10 @@ per red-line rule of a party. Per block of B draws (:class:`redline.uncertainty.
    the parties' gains and their product.
 
 The result is the same, draw for draw and bit for bit, as running `analyze` on each drawn
-scenario (tests compare the two). Spaces larger than `BATCH_LIMIT` packages are left to the
-per-draw path: there the enumeration's pruning (or the merge of issue frontiers) beats
-evaluating every package of every draw (benchmarks/README.md has the crossover).
+scenario (tests compare the two). Monte Carlo uses it up to `bargaining.ENUMERATE_UP_TO`
+packages and merges larger spaces (:mod:`redline.uncertainty.merged`); sweeps, which also count
+the ZOPA, use it up to `BATCH_LIMIT` packages and go step by step beyond (benchmarks/README.md
+has the crossovers).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from redline.space import outcome_space, pareto_mask
 from redline.space.outcomes import GRID
 from redline.uncertainty.drawn import Drawn
 
-BATCH_LIMIT = 1 << 13  # packages: larger spaces go draw by draw (its pruning wins there)
+BATCH_LIMIT = 1 << 13  # packages: sweeps of larger spaces go step by step
 BLOCK_CELLS = 1 << 17  # draws x packages per block: bounds the memory of one block
 FIELDS = ("refused", "zopa", "nash", "ks", "gains", "joint_gain", "zopa_size")
 

@@ -1,12 +1,13 @@
 """The bargaining analysis of a block of draws on a space too large to enumerate: the merge of
 :mod:`redline.space.merge`, run for every draw of the block at once.
 
-Above `batched.BATCH_LIMIT` packages, evaluating every package of every draw costs more than the
-per-draw analysis, which merges the issues' frontiers instead (additive utilities: a package on
-the frontier has, on each block of issues linked by red lines, a part on that block's frontier).
-Draw by draw, that merge is many small array operations, each paying Python's and numpy's
-overhead. Here the same steps run on arrays with one row per draw, for the draws of a block that
-share a set of binding red lines (and so the same blocks):
+Above a few thousand packages (`bargaining.ENUMERATE_UP_TO`), evaluating every package of every
+draw costs more than merging the issues' frontiers (additive utilities: a package on the
+frontier has, on each block of issues linked by red lines, a part on that block's frontier), as
+the per-draw analysis does for large spaces. Draw by draw, that merge is many small array
+operations, each paying Python's and numpy's overhead. Here the same steps run on arrays with one
+row per draw, for the draws of a block that share a set of binding red lines (and so the same
+blocks):
 
 1. per block of linked issues, its feasible parts (enumerated once) and each draw's utilities of
    them on the exact integer grid, the block's frontier per draw and each party's best part;
