@@ -6,7 +6,7 @@ draws; cost as the space and the number of uncertain parameters grow; the Dask s
 Every figure is measured in this run. "Before" is the code of commit bb3846e (the per-draw path:
 realise, pressure and `analyze` for every draw), taken from `git archive` into a temporary
 directory and run in a subprocess with that directory on its path; "after" is this checkout. Both
-run `montecarlo()` on examples/us-iran-2026.yaml with the agenda enrichment, inspections,
+run `montecarlo()` on examples/us-iran-2026.yaml as of bb3846e with the agenda enrichment, inspections,
 stockpile, sanctions, the active events, no Sobol design, one core; the benchmark checks that
 both give the same P(ZOPA), Nash shares and gain intervals for the same seed. The memory of 10^6
 draws is the peak resident set of a fresh process (`--million`; it takes a few tens of seconds).
@@ -54,12 +54,12 @@ print(json.dumps({"seconds": seconds, "cpu": cpu,
 """
 
 
-def measured(source: Path, runs: int, agenda: list[str] | None, chunk: int = 0) -> dict:
+def measured(source: Path, runs: int, agenda: list[str] | None, chunk: int = 0,
+             example: Path = ROOT / "examples" / "us-iran-2026.yaml") -> dict:
     """`montecarlo()` of the redline under `source` in a fresh process, on one core."""
     env = {**os.environ, "PYTHONPATH": str(source), "OMP_NUM_THREADS": "1",
            "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-    done = subprocess.run([sys.executable, "-c", TIMED, str(ROOT / "examples" /
-                                                            "us-iran-2026.yaml"),
+    done = subprocess.run([sys.executable, "-c", TIMED, str(example),
                            str(runs), json.dumps(agenda), str(chunk)],
                           env=env, capture_output=True, text=True, check=True)
     result: dict = json.loads(done.stdout)
@@ -72,6 +72,11 @@ def before_and_after(before_runs: int, runs: int, scratch: Path, rounds: int = 2
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", BEFORE, "src"],
                              capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(scratch)], input=archive, check=True)
+    # The example as it was then (the format has grown since): both codes read this one.
+    example = scratch / "us-iran-2026.yaml"
+    example.write_bytes(subprocess.run(
+        ["git", "-C", str(ROOT), "show", f"{BEFORE}:examples/us-iran-2026.yaml"],
+        capture_output=True, check=True).stdout)
     print(f"Per draw, montecarlo() in a fresh process on one core, active events, best of "
           f"{rounds} alternated rounds (before: {before_runs:,} draws; after: {runs:,}):")
     print(f"  {'agenda':<40} {'before wall':>12} {'after wall':>11} {'ratio':>6}   "
@@ -80,9 +85,9 @@ def before_and_after(before_runs: int, runs: int, scratch: Path, rounds: int = 2
                           ("all issues (768; Iran refuses in ~90%)", None)):
         olds, news = [], []
         for _ in range(rounds):
-            olds.append(measured(scratch / "src", before_runs, agenda))
-            news.append(measured(ROOT / "src", runs, agenda))
-        same = measured(ROOT / "src", before_runs, agenda)
+            olds.append(measured(scratch / "src", before_runs, agenda, example=example))
+            news.append(measured(ROOT / "src", runs, agenda, example=example))
+        same = measured(ROOT / "src", before_runs, agenda, example=example)
         for key in ("p_zopa", "nash_options", "gains"):
             assert olds[0][key] == same[key], f"before and after disagree on {key}"
         wall = (min(o["seconds"] for o in olds) / before_runs * 1e6,

@@ -408,6 +408,10 @@ def montecarlo_command(
                                          for o, s in chosen.items() if s > 0)
                                or "-" for chosen in (shares, data["ks_options"][issue])))
     out.print(table)
+    if "coalition_members" in data:  # a vote: the likeliest winning coalition adopts each deal
+        out.print(f"Decision rule: {data['parameters']['decision_rule']}. Share of deals adopted "
+                  "with each party in the coalition: " + ", ".join(
+                      f"{p} {s:.0%}" for p, s in data["coalition_members"].items()))
     for party, interval in data["gains"].items():
         if interval is None:
             out.print(f"{party} gain at the Nash point: no deal in any draw")

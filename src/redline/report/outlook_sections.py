@@ -186,6 +186,14 @@ def uncertainty(data: dict[str, Any]) -> Section:
         parts.append("<h3>How often each option is in the Nash and the Kalai&ndash;Smorodinsky "
                      "package (runs with a deal)</h3>")
         parts.append(table(["issue", "Nash", "Kalai–Smorodinsky"], rows))
+    members = data.get("coalition_members")
+    if isinstance(members, dict):
+        rule = (data.get("parameters") or {}).get("decision_rule", "a vote")
+        parts.append(paragraph(text(
+            f"Decision rule: {rule}. Each run's deal is the one its likeliest winning coalition "
+            "adopts; outvoted parties' gains can be negative.")))
+        parts.append(table(["party", "in the adopting coalition (runs with a deal)"],
+                           [[p, _share(s)] for p, s in members.items()]))
     gains = {p: g for p, g in (data.get("gains") or {}).items() if isinstance(g, dict)}
     if gains:
         parts.append("<h3>Gains over reservation at the Nash point (runs with a deal)</h3>")

@@ -34,6 +34,7 @@ from redline.uncertainty.engines import Engine, Progress, chunk_size
 from redline.uncertainty.merged import MergeTable, TooLarge, evaluate_merged, merge_table
 from redline.uncertainty.montecarlo import MonteCarlo, evaluate_points, points_of, spans
 from redline.uncertainty.summary import Tally
+from redline.uncertainty.voting import coalition_record, membership
 
 OUTPUTS = ("zopa", "joint_gain")  # plus "gain:PARTY"
 MERGE_BLOCK = 64  # draws merged at once
@@ -54,6 +55,8 @@ class Bargaining:
         del rng  # the analysis is deterministic given the drawn scenario
         if self.events or self.influence:
             scenario = apply_pressure(scenario, self.events, self.influence).scenario
+        if not scenario.voting_game().is_unanimity:  # a winning coalition adopts the deal
+            return coalition_record(scenario, self.agenda, self.max_outcomes)
         # Which red lines bind is not recorded: skip its extra frontier per red line.
         result = analyze(scenario, self.agenda, max_outcomes=self.max_outcomes, binding=False)
         nash = result.solutions["nash"] if result.zopa else None
@@ -74,7 +77,7 @@ class Bargaining:
         ENUMERATE_UP_TO packages, the merge beyond; None where only the per-draw path goes (a
         parameter the batched draw does not know, or a space the analysis would refuse to
         enumerate)."""
-        if not supported(params):
+        if not supported(params) or not params.scenario.voting_game().is_unanimity:
             return None
         size = outcome_space(params.scenario, self.agenda).size
         if size <= min(ENUMERATE_UP_TO, self.max_outcomes):
@@ -196,7 +199,8 @@ def scalar(record: Mapping[str, Any], output: str) -> float:
 def summarise(result: MonteCarlo, parties: tuple[str, ...]) -> dict[str, Any]:
     """P(ZOPA), the share of each option per issue at the Nash and KS points, per-party gain
     intervals and the joint gain's, from the records of every draw (the per-draw path; the
-    batched path streams the same numbers: `summary.Tally`)."""
+    batched path streams the same numbers: `summary.Tally`); under a non-unanimity rule also
+    each party's share of membership in the adopting coalition (`coalition_members`)."""
     records = result.records
     deals = [r for r in records if r["zopa"]]
     scenario = result.parameters.scenario
@@ -219,6 +223,8 @@ def summarise(result: MonteCarlo, parties: tuple[str, ...]) -> dict[str, Any]:
                 "mean": float(values.mean())}
 
     p = len(deals) / len(records)
+    rule = {} if "coalition" not in records[0] else {"coalition_members": membership(records,
+                                                                                   parties)}
     return {
         "p_zopa": p,
         "p_zopa_se": float(np.sqrt(p * (1 - p) / len(records))),
@@ -229,4 +235,5 @@ def summarise(result: MonteCarlo, parties: tuple[str, ...]) -> dict[str, Any]:
         "gains": {party: interval(f"gain:{party}") for party in parties},
         "joint_gain": interval("joint_gain"),
         "quantiles": "exact",
+        **rule,
     }
