@@ -184,8 +184,8 @@ def scaling(runs: int) -> None:
               + ("   (both parties' utilities vary)" if both else ""))
     print("  (uncertain = 3: two reservations and a red line's credibility, utilities the same "
           "in every draw; more: option values of P drawn too, so P's utilities and the frontiers "
-          "differ by draw, and Q's too where marked; per-draw: realise + analyze, the path of "
-          "bb3846e)")
+          "differ by draw, and Q's too where marked; per-draw: realise + analyze without finding "
+          "binding red lines; path: evaluation of every package or the merge)")
 
 
 def many_issues(uncertain: int) -> object:
@@ -317,36 +317,52 @@ def capacity(n: int = 6_000_000) -> float:
     return 2 * one / two
 
 
-def engines(runs: int) -> None:
-    import logging
-    import warnings
-
+def engines(runs: int, heavy_runs: int) -> None:
+    """Local, worker processes and a Dask LocalCluster (one worker: the cost of shipping work
+    alone; two: with parallelism) on the same draws, twice: the cheap
+    nuclear agenda (10 us a draw: shipping work costs about as much as doing it) and the merge on
+    10^20 packages (3 ms a draw: fan-out overhead is small beside the work), with the machine's
+    free capacity measured before and after."""
     from redline.scenario import load
     from redline.scenario.pressure import select_events
-    from redline.uncertainty import montecarlo
-    from redline.uncertainty.engines import Engine
 
     scenario = load(ROOT / "examples" / "us-iran-2026.yaml")
     events = select_events(scenario, "active")
-    print(f"Engines, {runs:,} draws of the nuclear agenda (start-up apart; the same numbers "
-          "checked):")
     print(f"  machine capacity now: x{capacity():.2f} (two processes of pure CPU work against "
           "one; 2.00 = two free cores)")
+    print(f"Engines, {runs:,} draws of the nuclear agenda (start-up apart; the same numbers "
+          "checked):")
+    on_engines(scenario, runs, {"agenda": NUCLEAR, "events": events}, 20_000)
+    print(f"Engines, {heavy_runs:,} draws of many-issues-20 (10^20 packages, 10 uncertain; "
+          "batched merge):")
+    on_engines(many_issues(4), heavy_runs, {}, 100)
+    print(f"  machine capacity after: x{capacity():.2f}")
+
+
+def on_engines(scenario: object, runs: int, options: dict, chunk: int) -> None:
+    import logging
+    import warnings
+
+    from redline.uncertainty import montecarlo
+    from redline.uncertainty.engines import Engine
+
     warnings.simplefilter("ignore")  # distributed's notices about ports in use
     logging.getLogger("distributed").setLevel(logging.CRITICAL)  # its shutdown chatter
     rates: dict[str, float] = {}
     reference = None
-    for label, name, options in (("local (1 core)", "local", {}),
-                                 ("processes, 2 workers", "processes", {"workers": 2}),
-                                 ("dask LocalCluster, 2 workers", "dask", {"workers": 2})):
+    for label, name, opened in (("local (1 core)", "local", {}),
+                                ("processes, 1 worker", "processes1", {"workers": 1}),
+                                ("processes, 2 workers", "processes", {"workers": 2}),
+                                ("dask LocalCluster, 1 worker", "dask1", {"workers": 1}),
+                                ("dask LocalCluster, 2 workers", "dask", {"workers": 2})):
         try:
-            with Engine(name, **options) as engine:  # type: ignore[arg-type]
-                montecarlo(scenario, 200, 1, engine, agenda=NUCLEAR, events=events,
-                           sobol_samples=0, chunk=50)  # workers import redline
+            with Engine(name.rstrip("1"), **opened) as engine:  # type: ignore[arg-type]
+                montecarlo(scenario, 64, 1, engine, sobol_samples=0, chunk=16,
+                           **options)  # workers import redline
                 start = time.perf_counter()
-                # A tally of a whole run is a few kB: chunks of 20,000 draws, a few per worker.
-                report = montecarlo(scenario, runs, 2026, engine, agenda=NUCLEAR, events=events,
-                                    sobol_samples=0, chunk=20_000)
+                # A tally is a few kB: chunks of `chunk` draws, a few per worker.
+                report = montecarlo(scenario, runs, 2026, engine, sobol_samples=0, chunk=chunk,
+                                    **options)
                 seconds = time.perf_counter() - start
         except Exception as exc:  # dask missing: say so and go on
             print(f"  {label:<30} unavailable ({exc})")
@@ -358,7 +374,6 @@ def engines(runs: int) -> None:
         rates.setdefault("local", rates[name])
         ratio = f"  x{rates[name] / rates['local']:.2f} vs local" if name != "local" else ""
         print(f"  {label:<30} {seconds:7.2f} s {rates[name]:>10,.0f} draws/s{ratio}")
-    print(f"  machine capacity after: x{capacity():.2f}")
 
 
 def main() -> None:
@@ -367,6 +382,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10_000)
     parser.add_argument("--scaling-runs", type=int, default=2000)
     parser.add_argument("--engine-runs", type=int, default=200_000)
+    parser.add_argument("--heavy-runs", type=int, default=1_500)
     parser.add_argument("--million", action="store_true", help="also 10^6 draws (memory)")
     parser.add_argument("--merge-runs", type=int, default=64)
     parser.add_argument("--parts", default="before,scaling,merge,engines",
@@ -387,7 +403,7 @@ def main() -> None:
         crossover(512)
         merging(args.merge_runs)
     if "engines" in parts:
-        engines(args.engine_runs)
+        engines(args.engine_runs, args.heavy_runs)
 
 
 if __name__ == "__main__":
