@@ -82,3 +82,29 @@ def test_cli_brief_formats(examples):
     markdown = runner.invoke(app, ["brief", path, "-a", ",".join(NUCLEAR), "-f",
                                    "markdown"]).stdout
     assert markdown.startswith("# US") and "**Verdict: a deal.**" in markdown
+
+
+def test_cli_brief_and_report_say_a_concession_in_the_same_words(scenario, examples):
+    """One wording of a concession (`Concession.in_words`) in explain, the brief and the report;
+    a reservation's concession read back from JSON says the same as the live one."""
+    from redline.report.space_sections import what_binds
+    from redline.space.explain import Concession
+
+    pressured = apply_pressure(scenario, ["naval-buildup"]).scenario
+    explained = explain(pressured, ["enrichment"])
+    concessions = [c for b in explained.blocking_sets for c in b.gives_up]
+    kinds = {c.kind for c in concessions}
+    assert {"red line", "reservation"} <= kinds
+    words = [c.in_words() for c in concessions]
+    assert all(Concession.from_dict(c.to_dict()).in_words() == w
+               for c, w in zip(concessions, words, strict=True))
+    text = runner.invoke(app, ["explain", str(examples / "us-iran-2026.yaml"), "--agenda",
+                               "enrichment"]).stdout.replace("\n", " ")
+    assert all(w in text for w in words)
+    refusal = explain(pressured).blocking_sets[0].gives_up[0]
+    assert refusal.kind == "agenda refusal"
+    said = " ".join(p.text for p in brief(scenario).section("What would open a deal"))
+    assert refusal.in_words() in said
+    analysis = redline.analyze(pressured, ["enrichment"]).to_dict()
+    html = what_binds(analysis, explained.to_dict()).body
+    assert all(w.replace("->", "-&gt;") in html for w in words)

@@ -219,7 +219,7 @@ def test_forecast_explain_and_statement_sections_render_their_contracts(us_iran)
     # 62.5 on a 4-option issue is nearest to option 2 of 0..3 (oil-and-banking)
     assert "<td>sanctions</td><td>62.5</td><td>oil-and-banking</td>" in html
     assert "irn-no-missile-limits" in html and "missiles = test-moratorium" in html
-    assert "IRN lowers its reservation by 0.125 (to 0.375)" in html
+    assert "IRN lowers its reservation by 0.125 (0.500 -&gt; 0.375)" in html
     assert "Missile capabilities are a red line." in html and "article-17.txt" in html
 
 

@@ -29,7 +29,7 @@ from redline.scenario import Scenario
 from redline.scenario.situation import Situation, situation
 from redline.space import Analysis, analyze
 from redline.space.agendas import analyze_agendas
-from redline.space.explain import Concession, Explanation, explain
+from redline.space.explain import Explanation, explain
 from redline.space.nearest import nearest_acceptable
 from redline.version import __version__
 
@@ -127,18 +127,6 @@ def _package_points(scenario: Scenario, result: Analysis) -> tuple[Point, ...]:
     return tuple(points)
 
 
-def _concession(entry: Concession) -> str:
-    """One concession in words (the same reading as `redline explain`)."""
-    if entry.kind == "reservation":
-        return (f"{entry.actor} accepts {entry.drop or 0.0:.3f} less than its no-deal value "
-                f"({entry.before or 0.0:.3f} -> {entry.after or 0.0:.3f})")
-    if entry.kind == "agenda refusal":
-        issues = ", ".join(entry.issues)
-        return (f"{entry.actor} agrees to talk with {issues} on the table, or {issues} "
-                "comes off the agenda")
-    return f"{entry.actor} gives up its red line {entry.constraint}"
-
-
 def _blocking_points(explained: Explanation) -> tuple[Point, ...]:
     if explained.zopa:
         points = []
@@ -161,7 +149,7 @@ def _blocking_points(explained: Explanation) -> tuple[Point, ...]:
                       "explain (#binds)"),)
     points = []
     for blocking in explained.blocking_sets[:3]:
-        words = "; and ".join(_concession(g) for g in blocking.gives_up)
+        words = "; and ".join(g.in_words() for g in blocking.gives_up)
         points.append(Point(f"A deal opens if {words}.", "explain (#binds)",
                             {"constraints": list(blocking.constraints),
                              "opens": blocking.opens.outcome}))

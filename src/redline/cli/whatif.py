@@ -37,7 +37,7 @@ from redline.scenario.situation import situation
 from redline.space.agendas import AgendaResult, Agendas, analyze_agendas
 from redline.space.coalitions import analyze_coalitions
 from redline.space.compare import Comparison, compare
-from redline.space.explain import Concession, Explanation, explain
+from redline.space.explain import Explanation, explain
 
 MaxOutcomesOpt = Annotated[int, typer.Option("--max-outcomes", help="Enumeration limit.", min=1)]
 
@@ -201,18 +201,6 @@ def explain_command(
         render_rule_note(under_rule, result.zopa)
 
 
-def gives_up(entry: Concession) -> str:
-    """One concession of a blocking set in words."""
-    if entry.kind == "reservation":
-        return (f"{entry.actor} lowers its reservation by {entry.drop:.3f} "
-                f"({entry.before:.3f} -> {entry.after:.3f})")
-    if entry.kind == "agenda refusal":
-        issues = ", ".join(entry.issues)
-        return (f"{entry.actor} drops its agenda refusal {entry.constraint} and talks with "
-                f"{issues} on the table (the other way out: take {issues} off the agenda)")
-    return f"{entry.actor} drops its red line {entry.constraint}"
-
-
 def render_explanation(result: Explanation) -> None:
     out.print(f"[bold]{result.scenario_title}[/] - explanation")
     out.print(f"Agenda: {', '.join(result.agenda)}")
@@ -221,7 +209,7 @@ def render_explanation(result: Explanation) -> None:
                   "deal, smallest first:")
         for k, blocking in enumerate(result.blocking_sets, 1):
             out.print(f" {k}. {{{', '.join(blocking.constraints)}}}: "
-                      + "; ".join(gives_up(g) for g in blocking.gives_up))
+                      + "; ".join(g.in_words() for g in blocking.gives_up))
             opens = blocking.opens
             utilities = ", ".join(f"{p} {u:.3f}" for p, u in opens.utilities.items())
             out.print(f"    opens: {describe(opens.outcome, result.agenda)} ({utilities})")

@@ -7,6 +7,7 @@ from typing import Any
 from redline.report.explaining import parallel_frontier
 from redline.report.figures import space_figures
 from redline.report.markup import Section, figure, number, package, paragraph, table, text
+from redline.space.explain import Concession
 
 SOLUTION_NAMES = {
     "nash": "Nash",
@@ -133,8 +134,9 @@ def _explanation(explain: dict[str, Any], analysis: dict[str, Any]) -> list[str]
         for entry in sets:
             opens = entry.get("opens") or {}
             utilities = opens.get("utilities", {})
+            concessions = [Concession.from_dict(g) for g in entry.get("gives_up", [])]
             rows.append([", ".join(entry.get("constraints", [])),
-                         "; ".join(_gives_up(g) for g in entry.get("gives_up", [])) or "—",
+                         "; ".join(c.in_words() for c in concessions) or "—",
                          package(opens.get("outcome", {})) or "—",
                          ", ".join(f"{p} {u:.3f}" for p, u in utilities.items())])
         parts.append(table(["remove", "who gives up what", "deal that opens (Nash)",
@@ -159,12 +161,3 @@ def _explanation(explain: dict[str, Any], analysis: dict[str, Any]) -> list[str]
                                     "before the deal closes): " + ", ".join(
                                         f"{p} {h:.3f}" for p, h in headroom.items()) + ".")))
     return parts
-
-
-def _gives_up(entry: dict[str, Any]) -> str:
-    who = entry.get("actor", "")
-    if entry.get("kind") == "reservation" and "drop" in entry:
-        return f"{who} lowers its reservation by {entry['drop']:.3f} (to {entry.get('to', 0):.3f})"
-    if entry.get("kind") == "agenda refusal":
-        return f"{who} sits down with {', '.join(entry.get('issues', []))} on the table"
-    return f"{who} drops {entry.get('constraint', '')}"

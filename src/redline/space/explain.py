@@ -65,6 +65,26 @@ class Concession:
     before: float | None = None  # reservation: its value, before and after the drop
     after: float | None = None
 
+    def in_words(self) -> str:
+        """The concession as a clause ("IRN drops its red line x"): the one wording of the CLI,
+        the brief and the report, which reads both in a list and after "a deal opens if"."""
+        if self.kind == "reservation":
+            return (f"{self.actor} lowers its reservation by {self.drop or 0.0:.3f} "
+                    f"({self.before or 0.0:.3f} -> {self.after or 0.0:.3f})")
+        if self.kind == "agenda refusal":
+            issues = ", ".join(self.issues)
+            return (f"{self.actor} drops its agenda refusal {self.constraint} and talks with "
+                    f"{issues} on the table (or {issues} comes off the agenda)")
+        return f"{self.actor} drops its red line {self.constraint}"
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Concession:
+        """The inverse of `to_dict` (the report reads stored explanations back)."""
+        return cls(constraint=str(data.get("constraint", "")), actor=str(data.get("actor", "")),
+                   kind=str(data.get("kind", "red line")),
+                   issues=tuple(str(i) for i in data.get("issues", ())),
+                   drop=data.get("drop"), before=data.get("from"), after=data.get("to"))
+
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"constraint": self.constraint, "actor": self.actor,
                                 "kind": self.kind}
