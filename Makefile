@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-EXTRAS ?= dev,peer,uncertainty,nlp,store,postgres,web,plot,pdf,e2e,spreadsheet
+EXTRAS ?= dev,peer,uncertainty,nlp,store,postgres,web,plot,pdf,e2e,spreadsheet,exact
 
 .PHONY: install demo test lint bench clean
 

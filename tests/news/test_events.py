@@ -106,10 +106,12 @@ OWN = Path(__file__).parent / "plover"
 def test_own_sentences_development_floor_and_held_back_figures(nlp, capsys):
     """tests/news/plover: PLOVER-style sentences written for redline before the coder ran on
     them. own-dev was read while adding the CAMEO-derived verb lexicon (floor just under what
-    it reaches); own-held was never read: its figures are printed (docs/news.md)."""
+    it reaches); own-held was read in the next round (word senses of carrying, lending,
+    striking, moving units, joint acts); own-new was written before that round ran and
+    measured once: its figures are printed (docs/news.md)."""
     from redline.news.events import code_events
 
-    for name, floor in (("own-dev", 0.875), ("own-held", None)):
+    for name, floor in (("own-dev", 0.875), ("own-held", 0.875), ("own-new", None)):
         records = json.loads((OWN / f"{name}.json").read_text(encoding="utf-8"))
         coded = code_events(records)
         event = sum(c.event == r["event"] for c, r in zip(coded, records, strict=True))
@@ -130,3 +132,19 @@ def test_cameo_verbs_reach_plover_through_the_conversion_table(nlp):
     coded = code_events([{"id": "1", "text": "Uruguay lambasted Paraguay over the dam."}])
     assert (coded[0].event, coded[0].source, coded[0].rule) == ("DISAPPROVE", ("URY",),
                                                                 "EV-CAMEO")
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    # sentences written for this test (not from any gold or own set)
+    ("Qatar trucked tents and blankets to the flooded province of Sindh.", "AID"),
+    ("The African Development Bank approved a grant to rebuild schools in Malawi.", "AID"),
+    ("Russian drones struck a power station near Kharkiv overnight.", "FIGHT"),
+    ("Ecuador and Peru struck a deal on river navigation.", "AGREE"),
+    ("Dockworkers in Antwerp struck for a second day.", "PROTEST"),
+    ("Venezuela moved three battalions to the border with Guyana.", "MOBILIZE"),
+    ("Kenya and Uganda launched joint patrols on Lake Victoria.", "COOPERATE"),
+])
+def test_word_senses_that_hang_on_the_object(nlp, text, event):
+    from redline.news.events import code_events
+
+    assert code_events([{"id": "1", "text": text}])[0].event == event

@@ -36,7 +36,7 @@ def test_code_and_generic_codes(us_iran):
     # an organisation code names no actor: the text does ("Omani officials")
     r = resolve(said("Omani officials said the talks would go on.", "consult", actor="IGO"),
                 us_iran)
-    assert r.actor == "OMN" and r.matched["actor"] == "sentence: alias 'Omani'"
+    assert r.actor == "OMN" and r.matched["actor"] == "sentence before the issue: alias 'Omani'"
     # a state the scenario does not have stays unresolved, even if a party is named
     r = resolve(said("France urged Iranian negotiators to accept.", "urge", actor="FRA"), us_iran)
     assert r.actor is None and "actor" not in r.matched

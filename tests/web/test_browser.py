@@ -261,3 +261,31 @@ def test_a_monte_carlo_under_a_vote_shows_the_coalition(server: str, browser: ob
     assert "Council qualified majority" in table
     assert "DEU 100.0%" in table and "BEL 0.0%" in table  # Belgium is outvoted
     page.close()
+
+
+def test_a_numeric_issue_takes_its_status_quo_in_a_number_field(server: str,
+                                                                 browser: object) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(server + "/?scenario=us-iran-enrichment")
+    page.wait_for_function("() => document.body.dataset.ready !== undefined")
+    field = page.locator("#sq-enrichment")
+    assert field.evaluate("(e) => [e.tagName, e.type, e.min, e.max]") == [
+        "INPUT", "number", "0", "60"]
+    assert page.locator("#sq-sanctions").evaluate("(e) => e.tagName") == "SELECT"
+    ready = page.evaluate("() => document.body.dataset.ready")
+    page.uncheck("#agenda-enrichment")  # enrichment off the table: it stays at its status quo
+    page.wait_for_function(f"() => document.body.dataset.ready !== '{ready}'")
+    table = page.locator("#solutions-table").inner_text()
+    ready = page.evaluate("() => document.body.dataset.ready")
+    page.fill("#sq-enrichment", "3.5")  # a number off the 1% grid
+    page.wait_for_function(f"() => document.body.dataset.ready !== '{ready}'")
+    assert page.evaluate("() => state.doc.issues[0].status_quo") == 3.5
+    assert page.locator("#problems").is_hidden()
+    assert page.locator("#solutions-table").inner_text() != table  # the analysis moved
+    ready = page.evaluate("() => document.body.dataset.ready")
+    page.fill("#sq-enrichment", "75")  # outside the range: the loader says so
+    page.wait_for_function(f"() => document.body.dataset.ready !== '{ready}'"
+                           " || !document.getElementById('problems').hidden")
+    page.wait_for_function("() => !document.getElementById('problems').hidden")
+    assert "status_quo" in page.locator("#problems").inner_text()
+    page.close()

@@ -96,7 +96,8 @@ def test_the_brief_says_what_the_cli_says(server: str, browser) -> None:  # noqa
                                                    "json"]).stdout)
     words = [p["text"] for s in expected["sections"] for p in s["points"]]
     assert shown == words
-    assert any("A deal opens if IRN drops its agenda refusal irn-missiles-off-agenda and talks with missiles" in t for t in shown)
+    assert any("A deal opens if IRN drops its agenda refusal irn-missiles-off-agenda and talks "
+               "with missiles" in t for t in shown)
     page.close()
 
 

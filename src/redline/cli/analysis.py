@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -25,7 +26,8 @@ from redline.limits import MAX_OUTCOMES
 from redline.scenario import Document, Scenario, load
 from redline.space import Analysis, analyze
 from redline.space.coalitions import analyze_coalitions
-from redline.space.continuous import ExactAnalysis, exact_bargaining
+from redline.space.continuous import ExactAnalysis
+from redline.space.polytope import ExactSolutions, exact_analysis, exact_coalitions
 
 
 class OutputFormat(StrEnum):
@@ -85,20 +87,27 @@ def analyze_command(
                                               "frontiers (any size), or auto (default).")
     ] = Method.auto,
     exact: Annotated[bool, typer.Option(
-        "--exact", help="Two parties with real-valued issues: also the exact piecewise-linear "
-                        "frontier and solutions (no grid).")] = False,
+        "--exact", help="Real-valued issues without a grid: also the exact solutions (two "
+                        "parties: with the piecewise-linear frontier; under a vote: per "
+                        "winning coalition).")] = False,
 ) -> None:
     """Bargaining space: ZOPA, Pareto frontier, Nash and other solutions, binding red lines."""
     current = resolve(scenario, agenda, events, influence, date)
     result = analyze(current, max_outcomes=max_outcomes, method=method.value)
-    precise = exact_bargaining(current) if exact else None
     under_rule = None if current.scenario.voting_game().is_unanimity else analyze_coalitions(
         current.scenario, list(current.agenda), max_outcomes=max_outcomes)
+    precise = exact_analysis(current) if exact and under_rule is None else None
+    by_coalition = None if not exact or under_rule is None else exact_coalitions(
+        current, [c.members for c in under_rule.coalitions],
+        None if under_rule.likeliest is None else under_rule.likeliest.members)
     data = result.to_dict()
     if under_rule is not None:  # only a vote adds the key: unanimity output is unchanged
         data["decision_rule"] = under_rule.summary()
     if precise is not None:
         data["exact"] = precise.to_dict()
+    if by_coalition is not None and under_rule is not None:
+        data["exact"] = {"format": "redline-exact-coalitions/1", "rule": under_rule.rule,
+                         "coalitions": [c.to_dict() for c in by_coalition]}
     if print_data(output, "analyze", data):
         return
     show(current)
@@ -107,17 +116,25 @@ def analyze_command(
         render_rule_note(under_rule, result.zopa)
     if precise is not None:
         render_exact(precise, current.scenario)
+    for deal in by_coalition or ():
+        out.print(f"[bold]Coalition {' + '.join(deal.members)}[/]"
+                  + (" (the likeliest)" if deal.likeliest else "") + ", exactly:")
+        render_exact(deal.analysis, current.scenario)
 
 
-
-def render_exact(result: ExactAnalysis, scenario: Scenario) -> None:
-    """The exact frontier's size and solutions, numbers with their units."""
+def render_exact(result: ExactAnalysis | ExactSolutions, scenario: Scenario) -> None:
+    """The exact frontier's size (two parties) and solutions, numbers with their units."""
     if not result.zopa:
-        out.print("Exact: no deal on the continuous frontier either.")
+        out.print("Exact: no deal without a grid either.")
         return
-    out.print(f"[bold]Exact[/] (real issues {', '.join(result.real_issues) or 'none'}; "
-              f"{result.cells:,} cells): frontier of {len(result.frontier)} straight piece(s), "
-              f"{len(result.vertices)} vertices.")
+    issues = ", ".join(result.real_issues) or "none"
+    if isinstance(result, ExactAnalysis):
+        out.print(f"[bold]Exact[/] (real issues {issues}; {result.cells:,} cells): frontier of "
+                  f"{len(result.frontier)} straight piece(s), {len(result.vertices)} vertices.")
+    else:
+        out.print(f"[bold]Exact[/] (real issues {issues}; {result.cells:,} cells, linear "
+                  f"programmes on {result.solved:,}; the Nash product is certified within "
+                  f"a relative {math.expm1(result.nash_gap):.1g} of the best).")
     table = Table(title="Exact solutions (no grid)")
     table.add_column("issue")
     names = list(result.solutions)

@@ -76,6 +76,16 @@ def subject(verb: Token) -> Token | None:
             continue
         if current.dep_ == "relcl":  # "a red line that will not be discussed": the noun
             return None
+        if current.dep_ == "acl":  # "China, which has ties to ..., called on": a misparse
+            root = current.sent.root
+            if current.i > 0 and current.doc[current.i - 1].text == "," and \
+                    root.pos_ in ("NOUN", "PROPN") and root.i < current.i:
+                return root
+            noun = current.head
+            while noun.dep_ == "appos" and noun.head.i != noun.i:
+                noun = noun.head
+            if noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN"):
+                return noun
         return None
     return None
 

@@ -164,6 +164,23 @@ def _refine(category: str | None, verb: Token) -> str | None:
             _noun_category(n) for n in (obj, *[g for c in obj.children if c.lower_ == "of"
                                                for g in c.children])):
         return "AID"  # "flew tonnes of medical supplies to ...": carrying aid is giving it
+    if verb.lemma_.lower() in plover.CARRYING and obj is not None and any(
+            n.lemma_.lower() in plover.GOODS for n in (obj, *obj.conjuncts)):
+        return "AID"  # "shipped fuel and food to the besieged city"
+    if verb.lemma_.lower() in plover.FUNDING and obj is not None and \
+            obj.lemma_.lower() in plover.FUNDS:
+        return "AID"  # "offered Sri Lanka a low-interest loan", "approved a loan"
+    if verb.lemma_.lower() == "strike" and obj is not None:
+        # "jets struck weapons depots" is war; "struck a deal" an agreement; a labour strike
+        # has no object
+        return "AGREE" if obj.lemma_.lower() in plover.DEALS else "FIGHT"
+    if verb.lemma_.lower() in plover.MOVING_UNITS and obj is not None and \
+            obj.lemma_.lower() in plover.UNITS:
+        return "MOBILIZE"  # "moved additional brigades to the northern border"
+    if lemma in plover.LIGHT and obj is not None and any(
+            c.lower_ == "joint" for c in obj.children) and \
+            obj.lemma_.lower() not in plover.DRILLS:
+        return "COOPERATE"  # "launched joint patrols against illegal mining"
     if verb.lemma_.lower() == "call" and any(c.dep_ == "prep" and c.lower_ in (
             "on", "upon", "for") for c in verb.children):
         return "DEMAND"  # "called on X to ...", "called for X": an appeal

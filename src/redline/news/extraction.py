@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -15,6 +16,7 @@ from redline.news.clauses import (
     actor_of,
     describe,
     placed,
+    role_words,
     span_range,
     speaker_of,
     subject,
@@ -205,7 +207,25 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
         date=when.isoformat() if when else None,
         sector=group.sector if group is not None else None,
         group=group.name if group is not None else None,
-        issue_text=_issue_text(finding.issue) if finding.issue is not None else None)
+        issue_text=_issue_text(finding.issue) if finding.issue is not None else None,
+        speaker_text=_words_of(who, trigger) if who is not None else None)
+
+
+_ASIDES = frozenset("relcl acl advcl ccomp".split())
+
+
+def _words_of(who: Any, trigger: Any) -> str | None:
+    """The words naming the speaker: the phrase of `who` before the statement's word, without
+    what describes it ("China, which has close ties to Phnom Penh," -> "China")."""
+    if who.i == trigger.i:
+        return None
+    dropped: set[int] = set()
+    for node in who.subtree:
+        if node.dep_ in _ASIDES and node.i != who.i:
+            dropped.update(t.i for t in node.subtree)
+    words = [t.text_with_ws for t in who.subtree if t.i not in dropped and t.i != trigger.i
+             and (who.i > trigger.i or t.i < trigger.i)]
+    return "".join(words).strip(" ,") or None
 
 
 def extract_article(article: Article, scenario: Any = None,
@@ -223,6 +243,7 @@ def _statements(article: Article, parsed: list[tuple[int, str, Any]],
     people: list[Any] = []
     groups: list[Group | None] = []
     statements = []
+    met: list[Statement] = []  # meetings already reported in the article's body
     for offset, piece, doc in parsed:
         mentions = Mentions(gazetteer.find_mentions(piece))
         for sent in _sentences(doc):
@@ -230,16 +251,98 @@ def _statements(article: Article, parsed: list[tuple[int, str, Any]],
             for finding in findings(sent):
                 statement = _build(finding, sent, article, mentions, memory, day, offset,
                                    people, groups)
+                if finding.stance == "consult":
+                    if _repeated_meeting(finding, statement, met):
+                        continue  # "... and will meet again on Friday": the same talks
+                    if statement.start >= _headline_end(article.text):
+                        met.append(statement)
                 built.append(statement)
                 built.extend(_co_actors(finding, statement, mentions, memory))
             statements.extend(built)
+            if not any(s.speaker for s in built) and (named := _person_named(
+                    sent, mentions, memory, day)) is not None:
+                people.append(named)  # "X, the minister, spoke on Monday. She said ..."
             for m in mentions.within(sent.start_char, sent.end_char):
                 if not placed(m, piece):
                     memory.append(m.code)
             subjects = [s.actor for s in built if s.actor and s.stance != "consult"]
             if subjects:  # the subject of the last sentence is the likeliest "it" / "they"
                 memory.append(subjects[0])
-    return ArticleStatements(article, tuple(statements))
+    return ArticleStatements(article, _without_headline_repeats(statements, article.text))
+
+
+_CONTINUED = re.compile(r"\b(?:again|another|further|follow-up)\b", re.IGNORECASE)
+
+
+def _repeated_meeting(finding: Finding, statement: Statement, met: list[Statement]) -> bool:
+    """Talks announced for later that continue talks already reported: in the same sentence
+    ("met in Geneva, and a further round is planned"), said to continue ("will meet again",
+    "another meeting is scheduled") or between the same sides (a visit is not talks: talks
+    planned after one are news of their own)."""
+    if not met or not _planned(finding.trigger):
+        return False
+    sides = {statement.actor, statement.addressee} - {None}
+    return any(m.start == statement.start for m in met) or bool(
+        _CONTINUED.search(statement.sentence)) or any(
+        sides and m.rule != "CONS-VISIT" and sides == {m.actor, m.addressee} - {None}
+        for m in met)
+
+
+def _person_named(sent: Any, mentions: Mentions, memory: list[str],
+                  day: date | None) -> Speaker | None:
+    """The person a sentence is about when it states no position ("Portugal's transport
+    minister, Elena Ruiz, spoke to reporters"): the antecedent of a later "he" or "she"."""
+    root = sent.root
+    who = subject(root) if root.pos_ in ("VERB", "AUX") else None
+    if who is None:
+        return None
+    for token in (who, *(c for c in who.children if c.dep_ == "appos")):
+        if token.pos_ == "PROPN":
+            found = describe(token, mentions, memory, day)
+            if found.name:
+                actor = found.actor or _actor(who, mentions, memory)
+                role = found.role or (role_words(who, mentions) if token is not who else None)
+                return Speaker(found.name, role, actor, found.token_i)
+    return None
+
+
+def _planned(trigger: Any) -> bool:
+    """Talks announced for later ("will meet again", "a further round is planned", "another
+    meeting is scheduled for next week"): after talks already reported, a second mention of
+    the same process, not a second meeting."""
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in
+           trigger.children):
+        return True
+    return trigger.lemma_.lower() in ("plan", "schedule", "expect", "due", "set") or (
+        trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in ("plan", "schedule",
+                                                                    "expect", "due", "set"))
+
+
+def _headline_end(text: str) -> int:
+    """Where an article's headline ends: its first line when that line has no closing
+    punctuation and text follows (a headline restates what the article reports); else 0."""
+    first = text.lstrip("\n")
+    skipped = len(text) - len(first)
+    line, _, rest = first.partition("\n")
+    if not rest.strip() or not line.strip() or line.rstrip()[-1:] in ".!?\"”:" or \
+            len(line) > 200:
+        return 0
+    return skipped + len(line)
+
+
+def _without_headline_repeats(statements: list[Statement], text: str) -> tuple[Statement, ...]:
+    """The statements without those of the headline that the body reports too (same actor and
+    stance; for talks, either side): a headline summarises the article, it is no statement of
+    its own."""
+    end = _headline_end(text)
+    body = [s for s in statements if s.start >= end]
+
+    def repeated(s: Statement) -> bool:
+        if s.stance == "consult":
+            return any(b.stance == "consult" for b in body)
+        return any(b.stance == s.stance and b.actor == s.actor for b in body)
+
+    return tuple(s for s in statements if s.start >= end or not repeated(s))
 
 
 def _named_before(who: Any, mentions: Mentions, before: int) -> str | None:

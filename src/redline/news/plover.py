@@ -108,6 +108,24 @@ ENVOYS = frozenset("ambassador ambassadors envoy envoys diplomat diplomats missi
                    "embassy".split())
 # Verbs of carrying something somewhere: carrying aid is giving it.
 CARRYING = frozenset("fly airlift ship send truck deliver rush dispatch carry".split())
+# Goods that, carried to people, are aid ("shipped fuel and food to the city").
+GOODS = frozenset("food fuel medicine medicines supplies water tent tents blanket blankets "
+                  "vaccine vaccines grain wheat rice flour".split())
+# Money lent or given: offering, approving or granting it is aid ("approved a loan").
+FUNDS = frozenset("loan loans grant grants credit credits aid assistance funding financing "
+                  "bailout".split())
+FUNDING = frozenset("offer approve give provide extend grant pledge disburse "
+                    "release".split())
+# What striking something hits in war, unless it is a deal ("struck a deal").
+DEALS = frozenset("deal agreement accord bargain compromise".split())
+# Armed units moved somewhere: a mobilisation ("moved two brigades to the border").
+UNITS = frozenset("troop troops brigade brigades battalion battalions soldier soldiers force "
+                  "forces unit units warship warships tank tanks division divisions "
+                  "reinforcement reinforcements".split())
+MOVING_UNITS = frozenset("move deploy send dispatch station mass redeploy rush".split())
+# Drills done together are shows of force, not cooperation.
+DRILLS = frozenset("exercise exercises drill drills manoeuvre manoeuvres maneuver "
+                   "maneuvers".split())
 # Verbs that take their meaning from what is exchanged ("exchanged fire", "traded insults").
 EXCHANGING = frozenset("exchange trade swap".split())
 # Verbs of going somewhere: going for talks is consulting.

@@ -26,6 +26,7 @@ from redline.scenario import Scenario
 from redline.scenario.aliases import actor_names, issue_names, option_names
 
 GENERIC_ACTORS = frozenset({"IGO", "NGO"})  # the extractor's codes that name no one actor
+SURNAME = "surname"  # a person's last name alone, matched as written (capitalised)
 # A name right after one of these is a place ("talks in Muscat"), not a speaker.
 _PLACE_WORDS = frozenset("in at from near via through inside outside".split())
 
@@ -46,6 +47,11 @@ def _acronym(name: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
 
 
+def _as_written(name: str, how: str) -> bool:
+    """Acronyms ("US") and surnames ("Kos") match only as written; other names in any case."""
+    return _acronym(name) or how == SURNAME
+
+
 @dataclass(frozen=True)
 class NameIndex:
     """Names -> ids. Acronyms and codes ("US", "IAEA") match in capitals only, other names in
@@ -56,15 +62,16 @@ class NameIndex:
     folded: re.Pattern[str] | None
 
     @classmethod
-    def build(cls, entries: Iterable[tuple[str, str, str]]) -> NameIndex:
+    def build(cls, entries: Iterable[tuple[str, str, str]], owners: bool = True) -> NameIndex:
         table: dict[str, tuple[str, str, str]] = {}
         for name, ident, how in entries:
             name = " ".join(name.split())
             if not name:
                 continue
-            forms = {name} if _acronym(name) else variants(name)
+            exact = _as_written(name, how)
+            forms = {name} if exact else variants(name)
             for form in forms:
-                key = form if _acronym(name) else form.casefold()
+                key = form if exact else form.casefold()
                 table.setdefault(key, (form, ident, how))
         ordered = tuple(sorted(table.values(), key=lambda e: -len(e[0])))
 
@@ -72,17 +79,19 @@ class NameIndex:
             if not items:
                 return None
             alternation = "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
-            return re.compile(rf"(?<![\w.-])(?:{alternation})(?![\w-])", flags)
+            end = r"(?![\w-])" if owners else r"(?![\w-]|['’]s\b)"
+            return re.compile(rf"(?<![\w.-])(?:{alternation}){end}", flags)
 
         return cls(ordered,
-                   compile_([n for n, _, _ in ordered if _acronym(n)], 0),
-                   compile_([n for n, _, _ in ordered if not _acronym(n)], re.IGNORECASE))
+                   compile_([n for n, _, h in ordered if _as_written(n, h)], 0),
+                   compile_([n for n, _, h in ordered if not _as_written(n, h)], re.IGNORECASE))
 
     def find(self, text: str | None) -> list[Mention]:
         """Every name in `text`, left to right, overlaps resolved to the longer name."""
         if not text:
             return []
-        lookup = {(n if _acronym(n) else n.casefold()): (i, h) for n, i, h in self.names}
+        lookup = {(n if _as_written(n, h) else n.casefold()): (i, h)
+                  for n, i, h in self.names}
         found: list[Mention] = []
         for pattern in (self.exact, self.folded):
             if pattern is None:
@@ -120,6 +129,12 @@ class ScenarioNames:
                 actor_entries.append((text, actor.id, kind))
                 if kind == "person":
                     people.append((text, role, actor.id))
+        taken = {" ".join(n.split()).casefold() for n, _, _ in actor_entries}
+        for name, _role, ident in list(people):
+            last = name.split()[-1]
+            if len(name.split()) > 1 and len(last) > 2 and last[:1].isupper() and \
+                    last.casefold() not in taken:
+                actor_entries.append((last, ident, SURNAME))  # "Zupan and Kos met ..."
         issue_entries: list[tuple[str, str, str]] = []
         for issue in scenario.issues:
             issue_entries.extend((text, issue.id, kind) for text, kind in issue_names(issue))
@@ -132,7 +147,7 @@ class ScenarioNames:
             for issue in scenario.issues}
         return cls(scenario.title, frozenset(a.id for a in scenario.actors),
                    NameIndex.build(actor_entries), tuple(people),
-                   NameIndex.build(issue_entries), options)
+                   NameIndex.build(issue_entries, owners=False), options)
 
 
 def _person(speaker: str | None, names: ScenarioNames) -> tuple[str, str] | None:
@@ -179,6 +194,40 @@ def _actor_in_text(texts: list[tuple[str, str | None]], names: ScenarioNames,
     return None
 
 
+def _named_person(statement: Statement) -> bool:
+    """The speaker is a named person ("Opposition leader Peter Chirwa") who is none of the
+    scenario's people: another actor named in the sentence is not who speaks."""
+    if statement.speaker:
+        return True
+    words = re.split(r"\s+(?:in|of|from|at|for|with)\s+|,", statement.speaker_text or "")[0]
+    last = words.split()[-2:]
+    return len(last) == 2 and all(w[:1].isupper() and w.isalpha() and
+                                  w not in ("The", "A", "An") for w in last)
+
+
+_COMMENT = re.compile(r",\s+(?:saying|adding|arguing|calling|citing|warning|noting|claiming)\b"
+                      r".*$", re.IGNORECASE | re.DOTALL)
+
+
+def _locate(phrase: str | None, text: str) -> int | None:
+    """Where a phrase of the parse (tokens joined by spaces: "operator 's licence") starts."""
+    if not phrase:
+        return None
+    words = phrase.split()[:4]
+    match = re.search(r"\s*".join(re.escape(w) for w in words), text)
+    return match.start() if match else None
+
+
+def _speaker_part(statement: Statement) -> tuple[str, str]:
+    """The sentence (outside its condition) up to the words at stake, and the rest without
+    its trailing explanation (", saying ..."): where the speaker is named, in that order."""
+    sentence = _without(statement.sentence, statement.condition)
+    at = _locate(statement.issue_text, sentence)
+    if at is None or at == 0:
+        return sentence, ""
+    return sentence[:at], _COMMENT.sub("", sentence[at:])
+
+
 def _without(sentence: str, part: str | None) -> str:
     """The sentence with a part (its condition) blanked out, offsets kept."""
     if not part or part not in sentence:
@@ -187,11 +236,37 @@ def _without(sentence: str, part: str | None) -> str:
     return sentence[:at] + " " * len(part) + sentence[at + len(part):]
 
 
+def _as_text(phrase: str | None) -> str | None:
+    """A phrase of the parse (tokens joined by spaces) as written: "Goma 's airport" ->
+    "Goma's airport", "one - off" -> "one-off"."""
+    if not phrase:
+        return phrase
+    return re.sub(r"\s+-\s+", "-", re.sub(r"\s+(['’]s)\b", r"\1", phrase))
+
+
+_TALKS_TOPIC = re.compile(r"\b(?:on|about|over|concerning|regarding)\s+(.+)$", re.IGNORECASE)
+
+
+def _talks_issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None:
+    """Talks are about an issue only when the text says what they are on ("talks on the
+    truce"); who meets, where and when ("talks in Jeddah with the Rapid Support Forces") is no
+    issue, nor is the rest of the sentence."""
+    topic = _TALKS_TOPIC.search(_as_text(statement.issue_text) or "")
+    found = names.issues.find(topic.group(1)) if topic else []
+    if not found:
+        return None
+    best = max(found, key=lambda m: m.end - m.start)
+    return best.id, f"talks on: {best.how} {best.text!r}"
+
+
 def _issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None:
     """The issue named in the issue phrase (short or in full); with no issue phrase (and not a
     refusal, whose object is what is refused), the one issue named in the sentence outside its
-    condition; several there: none."""
-    for where, text in (("issue phrase", statement.issue), ("issue phrase", statement.issue_text)):
+    condition; several there: none. Talks: only what they are said to be on."""
+    if statement.stance == "consult":
+        return _talks_issue(statement, names)
+    for where, text in (("issue phrase", statement.issue),
+                        ("issue phrase", _as_text(statement.issue_text))):
         found = names.issues.find(text)
         if found:
             best = max(found, key=lambda m: m.end - m.start)
@@ -202,6 +277,12 @@ def _issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None
             return ident, f"{where}: an option of {ident}"
     if statement.issue is not None or statement.stance == "reject":
         return None  # the rule read what is at stake, and it names no issue of the scenario
+    return _one_issue_in_sentence(statement, names)
+
+
+def _one_issue_in_sentence(statement: Statement,
+                           names: ScenarioNames) -> tuple[str, str] | None:
+    """The one issue the sentence names outside the statement's condition (several: none)."""
     rest = _without(statement.sentence, statement.condition)
     found = names.issues.find(rest)
     if not found:
@@ -211,11 +292,59 @@ def _issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None
     return found[0].id, f"sentence: {found[0].how} {found[0].text!r}"
 
 
+# Objects that point back at something said before: "rejected the idea", "welcomed the move".
+REFERRING = frozenset("idea order proposal proposals plan plans move offer offers demand "
+                      "demands request call calls decision step steps measure measures "
+                      "suggestion initiative it this that terms ultimatum conditions approach "
+                      "package draft bid scheme".split())
+_PHRASE_END = frozenset("by for of from to on in with at over that which , saying".split())
+
+
+def _refers_back(statement: Statement) -> bool:
+    """A refusal, a welcome or a concession whose object is no issue but points back ("the
+    idea", "the European move", "a proposal by the bloc") or that has no object ("refused,
+    saying ...")."""
+    if statement.stance not in ("reject", "support", "concede"):
+        return False
+    if not statement.issue_text:
+        return True
+    words: list[str] = []
+    for word in statement.issue_text.split():
+        if word.lower() in _PHRASE_END:
+            break
+        words.append(word.lower())
+    return bool(words) and words[-1] in REFERRING
+
+
+def _issue_in_context(statement: Statement, actor: str | None, earlier: list[Statement],
+                      names: ScenarioNames) -> tuple[str, str] | None:
+    """What a refusal (welcome, concession) that points back is about. An object that names
+    an actor ("the European move") refers to that actor's last position with an issue; else
+    the one issue named in the sentence ("rejected the idea, saying a levy on banks would
+    ..."), and with no object at all, first the last position of another actor ("refused,
+    saying ..." answers what was asked before)."""
+    named = [m.id for m in names.actors.find(statement.issue_text) if m.id != actor]
+    positions = [e for e in reversed(earlier) if e.resolved is not None and e.stance != "consult"
+                 and e.resolved.issue is not None and e.resolved.actor is not None
+                 and e.resolved.actor != actor]
+    for e in positions if named else ():
+        if e.resolved is not None and e.resolved.actor == named[0]:
+            return e.resolved.issue or "", f"refers to {named[0]}'s position: {e.sentence!r}"
+    previous = None
+    if positions and positions[0].resolved is not None:
+        previous = (positions[0].resolved.issue or "",
+                    f"refers to the position before: {positions[0].sentence!r}")
+    in_sentence = _one_issue_in_sentence(statement, names)
+    if not statement.issue_text:
+        return previous or in_sentence
+    return in_sentence or previous
+
+
 def _option(statement: Statement, issue: str, names: ScenarioNames) -> tuple[str, str] | None:
     index = names.options.get(issue)
     if index is None:
         return None
-    for where, text in (("issue phrase", statement.issue_text or statement.issue),
+    for where, text in (("issue phrase", _as_text(statement.issue_text) or statement.issue),
                         ("sentence", _without(statement.sentence, statement.condition))):
         labels = {m.id: m for m in index.find(text)}
         if len(labels) == 1:
@@ -239,13 +368,21 @@ def resolve(statement: Statement, scenario: Scenario,
     addressee = keep("addressee", _code(statement.addressee, names))
     speaker_texts: list[tuple[str, str | None]] = [("speaker", statement.speaker),
                                                    ("speaker role", statement.speaker_role),
+                                                   ("speaker's words", statement.speaker_text),
                                                    ("speaker's body", statement.group)]
     actor_found = _person(statement.speaker, names) or _code(statement.actor, names)
-    if actor_found is None and (statement.actor is None or statement.actor in GENERIC_ACTORS):
-        before = _without(statement.sentence, statement.condition)
-        actor_found = _actor_in_text([*speaker_texts, ("sentence", before)], names, addressee)
-    elif actor_found is None:  # a state the scenario does not have: only its speaker may tell
-        actor_found = _actor_in_text(speaker_texts, names, addressee)
+    if actor_found is None:
+        # A state code the scenario does not have ("Kenya's Communications Authority": KEN)
+        # gives way to the scenario's name in the words naming the speaker. With no code, the
+        # speaker is named before what is at stake ("Omani officials said the talks ..."); a
+        # name after it, in an explanation ("..., saying the government had lost ..."), is
+        # someone else.
+        texts = list(speaker_texts)
+        if (statement.actor is None or statement.actor in GENERIC_ACTORS) and \
+                not _named_person(statement):  # who speaks for no one named nearby
+            head, tail = _speaker_part(statement)
+            texts += [("sentence before the issue", head), ("sentence", tail)]
+        actor_found = _actor_in_text(texts, names, addressee)
     actor = keep("actor", actor_found)
     condition = names.issues.find(statement.condition)
     issue_found = _issue(statement, names)
@@ -274,6 +411,31 @@ def _same(statement: Statement) -> tuple[object, ...]:
             r.addressee, r.condition_issue)
 
 
+# Who holds talks when the text names no side: "Negotiators met for eight hours".
+_UNNAMED = frozenset("negotiators delegations delegates envoys officials mediators teams sides "
+                     "parties representatives".split())
+
+
+def _unnamed_sides(statement: Statement) -> bool:
+    words = (statement.speaker_text or "").lower().split()
+    return not words or words[-1] in _UNNAMED
+
+
+def _sides_so_far(resolution: Resolution, earlier: list[Statement]) -> Resolution:
+    """Talks whose sides the text does not name are between the two scenario actors the
+    article has given positions to most often so far (the later first on a tie)."""
+    counts: dict[str, tuple[int, int]] = {}
+    for place, e in enumerate(earlier):
+        if e.resolved is not None and e.resolved.actor is not None:
+            counts[e.resolved.actor] = (counts.get(e.resolved.actor, (0, 0))[0] + 1, place)
+    ranked = sorted(counts, key=lambda a: counts[a], reverse=True)
+    if len(ranked) < 2:
+        return resolution
+    return replace(resolution, actor=ranked[0], addressee=ranked[1],
+                   matched={**resolution.matched,
+                            "actor": "talks with no side named: the two sides so far"})
+
+
 def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
                        names: ScenarioNames | None = None) -> tuple[Statement, ...]:
     """Each statement with its `resolved` ids in `scenario`. Statements of one sentence that
@@ -283,7 +445,15 @@ def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
     out: list[Statement] = []
     seen: set[tuple[object, ...]] = set()
     for s in statements:
-        resolved = replace(s, resolved=resolve(s, scenario, names))
+        resolution = resolve(s, scenario, names)
+        if resolution.issue is None and resolution.actor is not None and _refers_back(s):
+            back = _issue_in_context(s, resolution.actor, out, names)
+            if back is not None:
+                resolution = replace(resolution, issue=back[0],
+                                     matched={**resolution.matched, "issue": back[1]})
+        if s.stance == "consult" and resolution.actor is None and _unnamed_sides(s):
+            resolution = _sides_so_far(resolution, out)
+        resolved = replace(s, resolved=resolution)
         key = _same(resolved)
         if resolved.resolved is not None and resolved.resolved.actor is not None:
             if key in seen:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from redline.news.clauses import subject
+from redline.news.groups import agent_sector
 
 Token = Any
 Span = Any
@@ -51,6 +52,7 @@ ACCEPTING = frozenset("accept agree allow meet negotiate discuss give".split())
 _RED_PHRASE = re.compile(r"\bnon-?\s?negotiable\b|\bnot negotiable\b|\boff[- ]limits\b|"
                          r"\boff the table\b|\bnot up for (?:negotiation|discussion|debate)\b|"
                          r"\bunacceptable\b|\bnon-?\s?starter\b|\bout of the question\b|"
+                         r"\ba precondition for\b|"
                          r"\bline (?:that )?\w+ (?:will|would|shall|can|could) (?:not|never) "
                          r"cross\b|\bline \w+ (?:won't|cannot|can't) cross\b", re.IGNORECASE)
 
@@ -123,8 +125,8 @@ def condition_of(token: Token) -> str | None:
 
 
 _CONDITION_TEXT = re.compile(
-    r"\b(?:provided(?: that)?|providing(?: that)?|on (?:the )?condition that|as long as|"
-    r"so long as|only if|if|unless|in exchange for|in return for|"
+    r"\b(?:provided(?: that)?|providing(?: that)?|on (?:the )?condition that|(?<!for )as long as|"
+    r"(?<!for )so long as|only if|if|unless|in exchange for|in return for|"
     r"without(?! (?:any |further )?(?:delay|hesitation|exception|fail)))\s+(.+?)"
     r"[.;!?\"”]*$", re.IGNORECASE)
 
@@ -185,9 +187,21 @@ def red_line(token: Token, sent: Span) -> Finding | None:
                 and verb.dep_ == "relcl":
             topic = verb.head  # "a precondition that Baku would not give up"
         return Finding("RL-NOT-GIVE-UP", "red_line", verb, None, topic, 0.75)
+    if token.lower_ == "no" and token.dep_ == "det" and token.head.dep_ == "dobj" and \
+            token.head.head.lemma_ in NEVER_GIVE and any(
+                c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "could")
+                for c in token.head.head.children):
+        # "would sign no agreement that left the rebels in Goma": the deal it excludes
+        return Finding("RL-NO-DEAL", "red_line", token.head.head, None, token.head, 0.75)
     if token.dep_ == "neg" and token.head.lemma_ == "be":
         verb = token.head
         attr = _child(verb, "attr")
+        if attr is not None and attr.lower_ in ("something", "anything") and any(
+                c.dep_ == "relcl" and (c.lemma_ in NEVER_GIVE or c.lemma_ in NEGOTIABLE_VERBS)
+                for c in attr.children):
+            # "Safe staffing is not something we will trade away"
+            return Finding("RL-NOT-SOMETHING", "red_line", verb, None,
+                           _child(verb, "nsubj", "csubj"), 0.75)
         if attr is not None and attr.lower_ == "part":
             pobj = _prep_object(attr, "of")
             if pobj is not None and pobj.lemma_ in ("negotiation", "talk", "agenda", "deal",
@@ -213,16 +227,66 @@ def red_phrase(sent: Span) -> Iterator[Finding]:
         yield Finding("RL-PHRASE", "red_line", verb, None, topic, 0.85)
 
 
+def main_acl(token: Token) -> bool:
+    """A verb the parser hung from the sentence's root noun as a modifier although it is the
+    sentence's predicate: "China, which has close ties to Phnom Penh, called on ..." parsed
+    with "China" as root and "called" as its `acl` (the sentence has no other main verb)."""
+    if token.dep_ != "acl" or token.tag_ not in ("VBD", "VBZ", "VBN"):
+        return False
+    root = token.sent.root
+    if token.i > 0 and token.doc[token.i - 1].text == "," and root.pos_ in ("NOUN", "PROPN") \
+            and root.i < token.i and not any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT"
+                                             for t in token.sent):
+        return True  # "The Council, which speaks for travellers, called on ...": after an aside
+    noun = token.head
+    for _ in range(4):
+        if noun.dep_ != "appos":
+            break
+        noun = noun.head
+    return noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN") and not any(
+        t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in noun.sent)
+
+
+# Refusals said with a particle: "turned down the offer", "ruled out a devaluation".
+PHRASAL_REJECTS = frozenset({("turn", "down"), ("rule", "out"), ("throw", "out"),
+                             ("brush", "aside"), ("brush", "off"), ("shoot", "down")})
+# Negated acts that are no refusal: "would not hesitate to strike" threatens.
+NOT_REFUSALS = frozenset("be have say hesitate stand rest stop give comment speculate "
+                         "elaborate".split())
+# Verbs that order an addressee to act ("ordered the operator to halve its fees"): a demand.
+ORDER = frozenset("order instruct direct tell".split())
+# What a party charges others: cutting it gives something up ("cut the charge by 10 percent").
+PRICES = frozenset("fee fees charge charges price prices tariff tariffs duty duties toll tolls "
+                   "levy rate rates tax taxes".split())
+PRICE_CUTS = frozenset("cut lower reduce slash halve scrap".split())
+
+
 def verbs(token: Token, sent: Span) -> Finding | None:
     """Verbs of rejecting, demanding, urging, offering, threatening, conceding, supporting."""
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") and lemma not in WILLING:
         return None
-    if token.dep_ in ("amod", "compound", "acl", "nmod", "poss"):
+    if token.dep_ in ("amod", "compound", "acl", "nmod", "poss") and not main_acl(token):
         return None  # "the proposed cuts": a modifier, not a predicate
+    if token.dep_ == "relcl" and token.head.pos_ == "NOUN" and not _agent(token.head) and \
+            any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which")
+                for c in token.children):
+        return None  # "the resolution that endorsed the deal": a description of a thing
+    if token.dep_ == "xcomp" and token.head.lemma_ == "fail":
+        return None  # "failed to agree on the budget": nothing was agreed
     negated = _negated(token)
     obj = _object(token)
     addressee = _child(token, "dobj")
+    particle = next((c.lower_ for c in token.children if c.dep_ in ("prt", "advmod")), None)
+    if (lemma, particle) in PHRASAL_REJECTS and not negated:
+        return Finding("REJ-PHRASAL", "reject", token, None, obj, 0.75)  # "turned down"
+    if negated and lemma not in NOT_REFUSALS and token.dep_ in ("ROOT", "ccomp", "conj") and \
+            lemma not in ACCEPTING and lemma not in REJECT and any(
+                c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "shall")
+                for c in token.children) and (doer := _child(token, "nsubj")) is not None and \
+            (doer.pos_ in ("PROPN", "PRON") or _agent(doer)):
+        # "Malawi would not devalue the currency": an act refused
+        return Finding("REJ-WILL-NOT", "reject", token, None, obj or token, 0.6)
     if lemma in REJECT:
         if negated:
             return None
@@ -237,6 +301,11 @@ def verbs(token: Token, sent: Span) -> Finding | None:
         deed = _child(token, "xcomp", "advcl") or _child(on, "acl", "relcl", "infmod") or \
             _prep_object(token, "to")  # a misparsed "to triple grants"
         return Finding("URGE-CALL-ON", "urge", token, None, deed or obj, 0.75, addressee=on)
+    if lemma in ORDER and not negated and addressee is not None and \
+            (deed := _child(token, "xcomp")) is not None and not any(
+                c.dep_ == "poss" for c in addressee.children):
+        # "ordered Savanna Mobile to halve its fees" (not "ordered its troops to withdraw")
+        return Finding("DEM-ORDER", "demand", token, None, deed, 0.7, addressee=addressee)
     if lemma in DEMAND and not negated:
         if lemma in ("call", "ask") and _prep_object(token, "for") is None:
             return None
@@ -244,7 +313,8 @@ def verbs(token: Token, sent: Span) -> Finding | None:
                 _prep_object(token, "for") is None:
             return None
         return Finding("DEM-VERB", "demand", token, None, obj, 0.75)
-    if lemma in WILLING and token.dep_ in ("acomp", "amod", "ROOT") and not negated:
+    if lemma in WILLING and token.dep_ in ("acomp", "amod", "ROOT", "ccomp", "conj") and \
+            not negated:
         what = _child(token, "xcomp")
         if what is None:
             return None
@@ -267,9 +337,16 @@ def verbs(token: Token, sent: Span) -> Finding | None:
                        obj or token, 0.7 if condition else 0.6, condition=condition)
     if not negated and _hostile(token) and any(
             c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in token.children):
-        # "said it would block any resolution": a hostile act announced is a threat
+        # "said it would block any resolution": a hostile act announced is a threat; one
+        # announced at a price ("would deploy more officers provided that ...") is an offer
+        condition = _condition(token, sent)
+        if condition and re.search(r"\b(?:provided|providing|in exchange for|in return for|on "
+                                   r"(?:the )?condition that)\b",
+                                   sent.doc.text[token.idx:sent.end_char], re.IGNORECASE):
+            return Finding("OFFER-INTENT-COND", "conditional_offer", token, None, obj or token,
+                           0.6, condition=condition)
         return Finding("THR-INTENT", "threaten", token, None, obj or token, 0.6,
-                       condition=_condition(token, sent))
+                       condition=condition)
     if not negated and lemma not in THREATEN and lemma not in ("be", "have") and any(
             c.dep_ == "aux" and c.lower_ in ("would", "could", "can", "will", "'d")
             for c in token.children) and _child(token, "nsubj") is not None and \
@@ -299,6 +376,15 @@ def verbs(token: Token, sent: Span) -> Finding | None:
             and (meeting.lemma_.lower() in TALKS or meeting.lower_.rstrip("s") in TALKS):
         return Finding("CONS-AGREE-TALKS", "consult", token, None, meeting, 0.75,
                        addressee=_prep_object(token, "with"))  # "agreed to a new round of talks"
+    if lemma in ("allow", "permit", "let") and not negated and token.tag_ == "VBD" and \
+            token.dep_ in ("ROOT", "ccomp", "conj") and _lets_act(token) and not any(
+                c.dep_ in ("aux", "auxpass") for c in token.children):
+        # "Iran allowed inspectors to visit a facility": access given, a concession
+        return Finding("CONC-ALLOWED", "concede", token, None, token, 0.6)
+    if lemma in PRICE_CUTS and not negated and token.tag_ == "VBD" and \
+            token.dep_ in ("ROOT", "ccomp", "conj") and \
+            (price := _child(token, "dobj")) is not None and price.lower_ in PRICES:
+        return Finding("CONC-PRICE-CUT", "concede", token, None, price, 0.6)
     if lemma in PAST_CONCESSIONS and not negated and token.tag_ == "VBD" and \
             token.dep_ in ("ROOT", "ccomp", "conj") and not any(
                 c.dep_ in ("aux", "auxpass") for c in token.children) and \
@@ -312,6 +398,26 @@ def verbs(token: Token, sent: Span) -> Finding | None:
     if lemma in SUPPORT and not negated:
         return Finding("SUP-VERB", "support", token, None, obj, 0.65, addressee=addressee)
     return None
+
+
+def _lets_act(verb: Token) -> bool:
+    """"allowed inspectors to visit", parsed with the inspectors as object or as the subject of
+    an infinitive clause."""
+    deed = _child(verb, "xcomp", "ccomp")
+    if deed is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in deed.children):
+        return False
+    who = _child(verb, "dobj") or _child(deed, "nsubj")
+    # people or things let in ("inspectors", "trucks"), not "allowed the deadline to pass"
+    return who is not None and (who.tag_ in ("NNS", "NNPS", "NNP") or _agent(who))
+
+
+def _agent(noun: Token) -> bool:
+    """A noun naming people who can act (an army, a union, a government, negotiators)."""
+    return agent_sector(noun) is not None or noun.lemma_.lower() in _ACTING
+
+
+_ACTING = frozenset("force troop army military police government side country state "
+                    "authority regulator ministry official member worker leader".split())
 
 
 def _hostile(verb: Token) -> bool:
@@ -340,9 +446,15 @@ def _threatened(act: Token | None) -> Token | None:
 
 def _promises(token: Token) -> bool:
     """A warning or vow that announces an act: "warned it would retaliate", "vowed to hit back",
-    "warned of consequences unless ..."."""
+    "warned of consequences unless ...". A warning that something else would happen ("warned
+    that a wider deficit would push up borrowing costs") announces no act of the speaker: its
+    clause's subject is neither a pronoun, a name nor an agent (army, union, government)."""
     if _child(token, "xcomp") is not None:
         return True
+    clause = _child(token, "ccomp")
+    doer = _child(clause, "nsubj") if clause is not None else None
+    if doer is not None and doer.pos_ == "NOUN" and not _agent(doer):
+        return False
     for node in token.subtree:
         if node.lower_ in ("unless", "if") or node.dep_ == "aux" and node.lower_ in (
                 "will", "would", "'ll"):
@@ -417,7 +529,8 @@ def talks(token: Token, sent: Span) -> Finding | None:
                            _child(token, "nsubjpass", "csubjpass") or answer, 0.6)
         return None  # a passive "met" is no meeting
     if lemma in MEET and token.pos_ == "VERB" and not _negated(token) and \
-            token.dep_ not in ("acl", "amod", "relcl") and _child(token, "agent") is None:
+            token.dep_ not in ("acl", "amod", "relcl") and _child(token, "agent") is None and \
+            not (token.dep_ in ("xcomp", "ccomp") and token.head.lemma_ in LETTING):
         other = _child(token, "dobj") or _prep_object(token, "with")
         place = _prep_object(token, "in", "at")
         mediator = token if lemma == "mediate" else None
@@ -425,6 +538,9 @@ def talks(token: Token, sent: Span) -> Finding | None:
                        place=place, mediator=mediator)
     return None
 
+
+# "allowed inspectors to visit the site": a visit let happen is no meeting of the parties.
+LETTING = frozenset("allow permit let".split())
 
 TOKEN_RULES: tuple[Callable[[Token, Span], Finding | None], ...] = (
     red_line, must, talks, stance_noun, verbs)
@@ -448,6 +564,19 @@ def _in_condition(token: Token) -> bool:
         if node.head.lower_ in ("provided", "providing") and node.head.i != node.i or (
                 node.lower_ == "condition" and node.head.lower_ == "on"):
             return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _in_relative(token: Token) -> bool:
+    """Inside a relative clause whose pronoun is "who"/"which" (an aside, between commas)."""
+    node = token
+    for _ in range(10):
+        if node.dep_ == "relcl":
+            return any(c.lower_ in ("who", "which") and c.dep_ in ("nsubj", "nsubjpass")
+                       for c in node.children)
         if node.head.i == node.i:
             return False
         node = node.head
@@ -510,6 +639,7 @@ def findings(sent: Span) -> list[Finding]:
                 continue
             if any(f.stance in CARRIERS and (content := _content(f)) is not None and
                    content.pos_ in ("VERB", "AUX") and _inside(finding.trigger, content)
+                   and not (finding.stance == "red_line" and f.rule == "DEM-VERB")
                    for f in found):
                 continue
             if finding.stance == "red_line":
@@ -519,8 +649,16 @@ def findings(sent: Span) -> list[Finding]:
             found.append(finding)
             seen.add(finding.trigger.i)
             break
+    if any(not _in_relative(f.trigger) for f in found):
+        # "Rwanda, which denies backing M23, welcomed the talks": the aside describes the
+        # speaker; the main clause states the position
+        found = [f for f in found if not _in_relative(f.trigger) or f.stance == "red_line"]
     if has_red_line:  # "a red line that will not be discussed" is one statement, not two
         found = [f for f in found if f.rule != "REJ-NOT-ACCEPT"]
+        # "insisted that X was a red line": the insistence states the red line, no demand
+        lines = [f.trigger for f in found if f.stance == "red_line"]
+        found = [f for f in found if f.rule != "DEM-VERB" or f.issue is None or not any(
+            _inside(t, f.issue) for t in lines)]
     return [_unless(f, sent) for f in found]
 
 

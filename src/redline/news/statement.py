@@ -60,6 +60,8 @@ class Statement:
     group: str | None = None  # that speaker's name as the text gives it ("the FNSEA")
     issue_text: str | None = None  # the issue phrase's words in full (issue is its short form)
     resolved: Resolution | None = None  # with a scenario: its ids (redline.news.resolution)
+    speaker_text: str | None = None  # the words naming who speaks ("Kenya's Communications
+    # Authority"): where the resolver looks for the scenario's name of the speaker
 
     def __post_init__(self) -> None:
         if self.stance not in STANCES:  # our own rules produced it: a bug, fail loudly

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from redline.scenario.numeric import grid_fields
+from redline.scenario.numeric import grid_fields, threshold_marks
 
 Identifier = Annotated[
     str,
@@ -107,13 +107,31 @@ class Issue(_Frozen):
     engine that enumerates sees an ordered issue. Its status quo may be written as a number.
     """
 
+    # The exported JSON Schema says what the validators check: options or a range (a numeric
+    # issue written back has both: its grid as options), and the numeric keys need a range.
+    model_config = ConfigDict(json_schema_extra={
+        "anyOf": [{"required": ["options"]}, {"required": ["range"]}],
+        "allOf": [
+            {"if": {"required": ["integer"], "properties": {"integer": {"const": True}}},
+             "then": {"required": ["range"]}},
+            {"if": {"required": ["marks"], "properties": {"marks": {"minItems": 1}}},
+             "then": {"required": ["range"]}},
+            {"if": {"required": ["step"], "properties": {"step": {"type": "number"}}},
+             "then": {"required": ["range"]}},
+            {"if": {"required": ["unit"], "properties": {"unit": {"type": "string"}}},
+             "then": {"required": ["range"]}},
+        ],
+    })
+
     id: Identifier
     name: str
     options: list[str] = Field(
         default_factory=list, min_length=2,
         description="Ordered option labels (at least two); a numeric issue gives range instead.")
     status_quo: str | None = Field(
-        default=None, description="The option that holds with no deal or off the agenda."
+        default=None, description="The option that holds with no deal or off the agenda (a "
+        "number in the range for a numeric issue).",
+        json_schema_extra={"anyOf": [{"type": "string"}, {"type": "number"}, {"type": "null"}]},
     )
     range: tuple[float, float] | None = Field(
         default=None, description="A numeric issue: its lowest and highest value.")
@@ -152,6 +170,9 @@ class Issue(_Frozen):
 class ValueFunction(_Frozen):
     """A party's value of a numeric issue: straight lines through points ``[x, value]``, or
     ``linear: [value at low, value at high]``. Beyond the first and last point it stays flat."""
+
+    model_config = ConfigDict(json_schema_extra={
+        "oneOf": [{"required": ["points"]}, {"required": ["linear"]}]})
 
     points: list[tuple[float, float]] | None = None
     linear: tuple[float, float] | None = None
@@ -285,3 +306,11 @@ class Document(_Frozen):
     events: list[Event] = Field(default_factory=list)
     decision_rule: DecisionRule | None = Field(
         default=None, description="Who must agree; absent: unanimity of the parties.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _threshold_marks(cls, data: Any) -> Any:
+        """Integer issues whose grid skips whole numbers get the red lines' thresholds."""
+        if isinstance(data, dict) and data.get("red_lines"):
+            return {**data, "issues": threshold_marks(data.get("issues"), data["red_lines"])}
+        return data

@@ -28,6 +28,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from redline.errors import RedlineError
+from redline.scenario.rules import Compare, Member, Node, parse_rule
+
 MAX_WHOLE = 201
 DEFAULT_POINTS = 101
 
@@ -119,6 +122,9 @@ def grid_fields(data: dict[str, Any]) -> dict[str, Any]:
     outside = [m for m in extra if not low <= m <= high]
     if outside:
         raise ValueError(f"marks {outside} lie outside the range [{low:g}, {high:g}]")
+    if integer and any(m != int(m) for m in extra):
+        raise ValueError(f"marks {[m for m in extra if m != int(m)]} of an integer issue are not "
+                         "whole numbers; give whole numbers (the grid would round them)")
     quo = data.get("status_quo")
     if quo is not None:
         value = _number(quo, "status_quo")
@@ -133,6 +139,68 @@ def grid_fields(data: dict[str, Any]) -> dict[str, Any]:
     if quo is not None:
         out["status_quo"] = label(_number(quo, "status_quo"), integer)
     return out
+
+
+def threshold_marks(issues: Any, red_lines: Any) -> Any:
+    """Raw issues with, on each integer issue whose grid skips whole numbers, the whole numbers
+    at the thresholds its red lines name added to its ``marks``: c - 1, c and c + 1 for a whole
+    c, floor(c) and ceil(c) otherwise, inside the range. So ``months == 152`` or ``months < 152``
+    has its boundary on the grid, as every whole number would. Anything malformed is left as it
+    is for validation to report."""
+    if not isinstance(issues, list) or not isinstance(red_lines, list):
+        return issues
+    named: dict[str, list[float]] = {}
+    for red in red_lines:
+        rule = red.get("rule") if isinstance(red, dict) else None
+        if isinstance(rule, str):
+            try:
+                tree = parse_rule(rule)
+            except RedlineError:
+                continue
+            for issue, number in _numbers_in(tree):
+                named.setdefault(issue, []).append(number)
+    out: list[Any] = []
+    for raw in issues:
+        numbers = named.get(raw.get("id", "")) if isinstance(raw, dict) else None
+        if numbers and raw.get("integer") is True and isinstance(raw.get("marks") or [], list) \
+                and _skips_whole_numbers(raw):
+            low, high = raw["range"]
+            near = {float(k) for c in numbers
+                    for k in ((c - 1, c, c + 1) if c == int(c) else (math.floor(c), math.ceil(c)))
+                    if low <= k <= high}
+            marks = list(raw.get("marks") or [])
+            raw = {**raw, "marks": marks + sorted(near - {float(m) for m in marks if _finite(m)})}
+        out.append(raw)
+    return out
+
+
+def _skips_whole_numbers(issue: dict[str, Any]) -> bool:
+    bounds = issue.get("range")
+    if not isinstance(bounds, list | tuple) or len(bounds) != 2 or not all(
+            _finite(b) for b in bounds) or not bounds[0] < bounds[1]:
+        return False
+    step = issue.get("step")
+    if step is not None:
+        return not (_finite(step) and step <= 1)
+    return bool(bounds[1] - bounds[0] + 1 > MAX_WHOLE)
+
+
+def _numbers_in(node: Node) -> list[tuple[str, float]]:
+    """(issue, number) of every numeric comparison in a parsed rule."""
+    if isinstance(node, Compare | Member):
+        texts = (node.option,) if isinstance(node, Compare) else node.options
+        found = []
+        for text in texts:
+            try:
+                value = float(text)
+            except ValueError:
+                continue
+            if math.isfinite(value) and abs(value) <= MAX_NUMBER:
+                found.append((node.issue, value))
+        return found
+    children = getattr(node, "operands", None) or [
+        getattr(node, name) for name in ("operand", "premise", "conclusion") if hasattr(node, name)]
+    return [pair for child in children for pair in _numbers_in(child)]
 
 
 def values_of(options: list[str]) -> NDArray[np.float64]:

@@ -130,7 +130,9 @@ class Situation:
         if grid:
             errors = ", ".join(f"{p} {e:.3g}" for p, e in grid["grid_error"].items())
             parts.append("numbers on a grid: " + ", ".join(
-                f"{i} {g['points']} points" for i, g in grid["issues"].items())
+                f"{i} {g['points']} points"
+                + (f" of {g['whole_numbers']} whole numbers" if g.get("whole_numbers") else "")
+                for i, g in grid["issues"].items())
                 + f" (utility error at most {errors})")
         return "; ".join(parts)
 
@@ -148,6 +150,9 @@ class Situation:
             issues[issue_id] = {"range": list(issue.range or ()), "unit": issue.unit,
                                 "integer": issue.integer, "points": len(values),
                                 "max_gap": float(max(values[1:] - values[:-1]))}
+            low, high = issue.range or (0.0, 0.0)
+            if issue.integer and len(values) < high - low + 1:  # the grid skips whole numbers
+                issues[issue_id]["whole_numbers"] = int(high - low + 1)
         errors = scenario.grid_errors(self.agenda)
         return {"issues": issues,
                 "grid_error": {p: round(e, 12) for p, e in errors.items() if p in self.parties}}

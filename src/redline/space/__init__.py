@@ -18,6 +18,7 @@ from redline.space.nearest import Nearest, nearest_acceptable
 from redline.space.outcomes import OutcomeSpace, outcome_space
 from redline.space.pareto import pareto_mask
 from redline.space.partial import PartialAgreement, PartialAgreements, partial_agreements
+from redline.space.polytope import ExactSolutions, exact_analysis, exact_solutions
 from redline.space.power import Power, power_indices
 from redline.space.sweep import Sweep, SweepError, SweepStep, sweep
 from redline.space.thresholds import Threshold, Thresholds, thresholds
@@ -28,6 +29,7 @@ __all__ = [
     "CoalitionDeal",
     "Coalitions",
     "ExactAnalysis",
+    "ExactSolutions",
     "ExactUnavailable",
     "Frontier",
     "METHODS",
@@ -48,7 +50,9 @@ __all__ = [
     "Thresholds",
     "analyze",
     "analyze_coalitions",
+    "exact_analysis",
     "exact_bargaining",
+    "exact_solutions",
     "nearest_acceptable",
     "outcome_space",
     "pareto_mask",

@@ -3,10 +3,11 @@
 With additive utilities and piecewise-linear value functions, the utility pairs reachable are a
 finite union of zonotopes, so the Pareto frontier is a chain of straight pieces and the Nash,
 Kalai–Smorodinsky, egalitarian and utilitarian points have closed forms (see
-:mod:`redline.space.envelope`). The cells: one option per discrete issue (and per grid point of
-an integer issue), and per real issue one *piece* of its range, a breakpoint or an open interval
-between consecutive breakpoints, where the breakpoints are the range's ends, both parties' value
-function points and the numbers in the red lines that mention the issue. Every value is linear
+:mod:`redline.space.envelope`). The cells: one option per discrete issue, one whole number per
+integer issue (every whole number of its range, not only its grid), and per real issue one
+*piece* of its range, a breakpoint or an open interval between consecutive breakpoints, where
+the breakpoints are the range's ends, both parties' value function points and the numbers in the
+red lines that mention the issue. Every value is linear
 and every red-line atom constant on a piece, so a red line (any rule of the language) is checked
 once per cell at a representative number. A cell whose open interval meets a strict inequality
 (``enrichment < 3.67``) contributes its closure: a solution on that boundary is a supremum, not
@@ -19,6 +20,7 @@ the grid-based :func:`redline.space.analyze` gives the same points within the gr
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +31,7 @@ from numpy.typing import NDArray
 from redline.errors import RedlineError
 from redline.limits import TOLERANCE
 from redline.scenario import Scenario
+from redline.scenario.numeric import label
 from redline.scenario.rules import Compare, Member, Node, evaluate, number_holds
 from redline.scenario.situation import Situation, situate
 from redline.space.envelope import Staircase, envelope, rational, solve, staircase
@@ -168,28 +171,41 @@ def _values(scenario: Scenario, parties: Sequence[str], issue: str,
     return {float(x): table[:, k] for k, x in enumerate(points)}
 
 
-def exact_bargaining(subject: Scenario | Situation, agenda: Sequence[str] | None = None
-                     ) -> ExactAnalysis:
+def whole_numbers(scenario: Scenario, issue: str) -> NDArray[np.float64]:
+    """Every whole number of an integer issue's range, whether or not its grid holds it."""
+    low, high = scenario.issue(issue).range or (0.0, 0.0)
+    return np.arange(math.ceil(low), math.floor(high) + 1, dtype=float)
+
+
+def exact_bargaining(subject: Scenario | Situation, agenda: Sequence[str] | None = None,
+                     parties: Sequence[str] | None = None) -> ExactAnalysis:
     """The exact frontier and solutions of a two-party situation whose real-valued issues have
-    piecewise-linear value functions (discrete and integer issues are enumerated)."""
+    piecewise-linear value functions (discrete issues are enumerated, and integer issues over
+    every whole number of their range, not their grid). `parties`: the two to solve for (a
+    coalition: only their red lines and reservations count); default every party."""
     current = situate(subject, agenda)
     scenario = current.scenario
-    parties = tuple(p for p in current.parties if p in scenario.utilities)
-    if len(parties) != 2:
-        raise ExactUnavailable(f"the exact method takes two parties; this situation has "
-                               f"{len(parties)}. Fix: use redline analyze (the grid) instead")
-    pair = (parties[0], parties[1])
-    real = tuple(i for i in current.agenda
-                 if scenario.issue(i).range is not None and not scenario.issue(i).integer)
-    listed = tuple(i for i in current.agenda if i not in real)
+    members = tuple(p for p in (current.parties if parties is None else parties)
+                    if p in scenario.utilities)
+    if len(members) != 2:
+        raise ExactUnavailable(f"the exact frontier takes two parties; this situation has "
+                               f"{len(members)}. Fix: use redline.space.exact_solutions (any "
+                               "number of parties, solutions without the frontier) or redline "
+                               "analyze (the grid)")
+    pair = (members[0], members[1])
+    numeric = tuple(i for i in current.agenda if scenario.issue(i).range is not None)
+    real = tuple(i for i in numeric if not scenario.issue(i).integer)
+    listed = tuple(i for i in current.agenda if i not in numeric)
     fixed = current.package({i: 0 for i in current.agenda})  # off-agenda issues at status quo
     base_choice = {i: k for i, k in fixed.items() if i not in current.agenda}
     tables = {p: {i: scenario.utilities[p].table(i) for i in scenario.issue_ids} for p in pair}
     off = np.array([sum(tables[p][i][k] for i, k in base_choice.items()) for p in pair])
-    breaks = {i: _breakpoints(scenario, i, pair) for i in real}
-    pieces = {i: _pieces(breaks[i]) for i in real}
-    at = {i: _values(scenario, pair, i, breaks[i]) for i in real}
-    sizes = [len(scenario.issue(i).options) for i in listed] + [len(pieces[i]) for i in real]
+    breaks = {i: _breakpoints(scenario, i, pair) if i in real else whole_numbers(scenario, i)
+              for i in numeric}
+    pieces = {i: _pieces(breaks[i]) if i in real else [(float(x), float(x)) for x in breaks[i]]
+              for i in numeric}
+    at = {i: _values(scenario, pair, i, breaks[i]) for i in numeric}
+    sizes = [len(scenario.issue(i).options) for i in listed] + [len(pieces[i]) for i in numeric]
     total = int(np.prod(sizes)) if sizes else 1
     if total > MAX_CELLS:
         raise ExactUnavailable(f"{total:,} cells (options x pieces) exceed {MAX_CELLS:,}. Fix: "
@@ -199,7 +215,7 @@ def exact_bargaining(subject: Scenario | Situation, agenda: Sequence[str] | None
     owner: list[tuple[int, int]] = []
     for combo in itertools.product(*(range(n) for n in sizes)):
         choice = {**base_choice, **dict(zip(listed, combo[:len(listed)], strict=True))}
-        spans = {i: pieces[i][k] for i, k in zip(real, combo[len(listed):], strict=True)}
+        spans = {i: pieces[i][k] for i, k in zip(numeric, combo[len(listed):], strict=True)}
         middle = {i: (a + b) / 2 for i, (a, b) in spans.items()}
         if not _holds(current, pair, choice, middle):
             continue
@@ -223,10 +239,11 @@ def exact_bargaining(subject: Scenario | Situation, agenda: Sequence[str] | None
     for name, (ua, ub, k) in chosen.items():
         cell, edge = owner[frontier[k].segment]
         package = _package(scenario, cells[cell], edge, rows[frontier[k].segment], ua)
-        numbers = {i: float(v) for i, v in package.items() if i in real}
+        numbers = {i: float(v) for i, v in package.items() if i in numeric}
         attained = _holds(current, pair, cells[cell].choice, numbers)
         labels: dict[str, float | str] = {
-            i: (numbers[i] if i in real else scenario.issue(i).options[cells[cell].choice[i]])
+            i: (numbers[i] if i in real else label(numbers[i], integer=True) if i in numeric
+                else scenario.issue(i).options[cells[cell].choice[i]])
             for i in current.agenda}
         solutions[name] = ExactSolution({pair[0]: float(ua), pair[1]: float(ub)}, labels,
                                         attained)

@@ -20,6 +20,10 @@ V(o) ⊆ S of max_{i in S} (d_i - u_i(o)); with one reservation in S this is exa
 drop of that party's reservation. The deal that opens is the Nash point of the relaxed problem
 (red lines dropped, reservations lowered by delta).
 
+A red line that compares a number (``enrichment <= 3.67``) can move instead of going: its
+concession also says how far its number must move for the deal to open, exactly, not in grid
+steps (:mod:`redline.space.moves`).
+
 When a ZOPA exists, ``binding`` lists the red lines whose removal alone moves the Nash point (with
 the new point and each party's change), and ``headroom`` says how far each party's reservation could
 rise before the ZOPA empties.
@@ -46,6 +50,7 @@ from redline.space.analysis import (
     analyze,
     applied_rules,
 )
+from redline.space.moves import NumberMove, number_move
 from redline.space.outcomes import outcome_space
 from redline.version import __version__
 
@@ -64,6 +69,7 @@ class Concession:
     drop: float | None = None  # reservation: the uniform drop that opens a deal
     before: float | None = None  # reservation: its value, before and after the drop
     after: float | None = None
+    move: NumberMove | None = None  # red line on a number: how far its number must move instead
 
     def in_words(self) -> str:
         """The concession as a clause ("IRN drops its red line x"): the one wording of the CLI,
@@ -75,6 +81,9 @@ class Concession:
             issues = ", ".join(self.issues)
             return (f"{self.actor} drops its agenda refusal {self.constraint} and talks with "
                     f"{issues} on the table (or {issues} comes off the agenda)")
+        if self.move is not None:
+            return (f"{self.actor} drops its red line {self.constraint}, or "
+                    f"{self.move.in_words()}")
         return f"{self.actor} drops its red line {self.constraint}"
 
     @classmethod
@@ -83,11 +92,14 @@ class Concession:
         return cls(constraint=str(data.get("constraint", "")), actor=str(data.get("actor", "")),
                    kind=str(data.get("kind", "red line")),
                    issues=tuple(str(i) for i in data.get("issues", ())),
-                   drop=data.get("drop"), before=data.get("from"), after=data.get("to"))
+                   drop=data.get("drop"), before=data.get("from"), after=data.get("to"),
+                   move=NumberMove.from_dict(data["move"]) if data.get("move") else None)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"constraint": self.constraint, "actor": self.actor,
                                 "kind": self.kind}
+        if self.move is not None:
+            data["move"] = self.move.to_dict()
         if self.kind == "agenda refusal":
             data["issues"] = list(self.issues)
         if self.kind == "reservation":
@@ -267,7 +279,8 @@ def _open(scenario: Scenario, agenda: tuple[str, ...], who: tuple[str, ...],
                                        before=float(reservations[j]),
                                        after=round(float(reservations[j] - delta), 12)))
         else:
-            gives_up.append(Concession(name, actor, kind))
+            gives_up.append(Concession(name, actor, kind,
+                                       move=number_move(scenario, relaxed, agenda, who, name)))
     return BlockingSet(names, result.package(nash.options, nash.utilities), tuple(gives_up))
 
 

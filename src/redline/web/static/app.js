@@ -94,7 +94,9 @@ function buildControls(parties) {
       state.agenda = doc.issues.map((i) => i.id).filter((i) => $("agenda-" + i).checked);
       schedule();
     });
-    agenda.append(el("label", {}, box, " " + issue.name), el("br"));
+    const quo = statusQuoInput(issue);
+    agenda.append(el("label", {}, box, " " + issue.name),
+                  ...(quo ? [el("span", { class: "quo" }, " status quo ", quo)] : []), el("br"));
   }
   const events = $("events");
   events.replaceChildren();
@@ -146,6 +148,31 @@ function buildControls(parties) {
     }
     lines.append(row);
   }
+}
+
+// The status quo of an issue (what holds off the table and with no deal): a number field for a
+// numeric issue (any number in its range, not only its grid's), a drop-down of its options else.
+function statusQuoInput(issue) {
+  const id = "sq-" + issue.id;
+  if (issue.range) {
+    const [low, high] = issue.range;
+    const input = el("input", { type: "number", id, class: "number", min: String(low),
+                                max: String(high), step: issue.integer ? "1" : "any",
+                                title: `a number from ${low} to ${high}`
+                                       + (issue.unit ? " " + issue.unit : "") });
+    input.value = issue.status_quo ?? "";
+    input.addEventListener("input", () => {
+      const v = parseFloat(input.value);
+      if (!Number.isNaN(v)) { issue.status_quo = v; schedule(); }
+    });
+    return el("span", {}, input, issue.unit ? " " + issue.unit : "");
+  }
+  if (issue.status_quo == null) return null;
+  const select = el("select", { id });
+  for (const option of issue.options) select.append(el("option", { value: option, text: option }));
+  select.value = issue.status_quo;
+  select.addEventListener("change", () => { issue.status_quo = select.value; schedule(); });
+  return select;
 }
 
 function numberInput(id, value, set) {
