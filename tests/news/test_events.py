@@ -148,3 +148,25 @@ def test_word_senses_that_hang_on_the_object(nlp, text, event):
     from redline.news.events import code_events
 
     assert code_events([{"id": "1", "text": text}])[0].event == event
+
+
+@pytest.mark.parametrize(("text", "event", "source"), [
+    # sentences written for this test: the senses read on own-new's errors (docs/news.md)
+    ("Guatemalan authorities freed eleven fishermen arrested near the maritime boundary.",
+     "CONCEDE", "GTM"),
+    ("Myanmar's junta released 300 political prisoners on Thursday.", "CONCEDE", "MMR"),
+    ("Norway pledged 50 million crowns for reconstruction in Gaza.", "AID", "NOR"),
+    ("Libyan militiamen handed over two kidnapped engineers to Italian diplomats.",
+     "CONCEDE", "LBY"),
+    ("Ecuadorian police handed two suspected smugglers over to Peruvian prosecutors.",
+     "COOPERATE", "ECU"),
+    ("Paraguayan farmers blocked a main avenue in Asuncion to oppose the land law.",
+     "PROTEST", "PRY"),
+    ("Peruvian police blocked a highway outside Lima to stop the marchers.", "COERCE", "PER"),
+    ("The Philippine navy deployed two frigates to the Spratly Islands.", "MOBILIZE", "PHL"),
+])
+def test_releasing_handing_over_pledging_money_and_blocking_roads(nlp, text, event, source):
+    from redline.news.events import code_events
+
+    coded = code_events([{"id": "1", "text": text}])[0]
+    assert (coded.event, coded.source[:1]) == (event, (source,))
