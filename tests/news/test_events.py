@@ -111,7 +111,10 @@ def test_own_sentences_development_floor_and_held_back_figures(nlp, capsys):
     measured once: its figures are printed (docs/news.md)."""
     from redline.news.events import code_events
 
-    for name, floor in (("own-dev", 0.875), ("own-held", 0.875), ("own-new", None)):
+    # own-new was read in the round after; own-d was written before that round's run and
+    # measured once (docs/news.md): its figures are printed, no floor is tuned to it.
+    for name, floor in (("own-dev", 0.875), ("own-held", 0.875), ("own-new", 0.875),
+                        ("own-d", None)):
         records = json.loads((OWN / f"{name}.json").read_text(encoding="utf-8"))
         coded = code_events(records)
         event = sum(c.event == r["event"] for c, r in zip(coded, records, strict=True))
