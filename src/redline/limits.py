@@ -40,6 +40,11 @@ MAX_AGENDA_WORK = MAX_OUTCOMES
 analysis may list); the agendas left when it is spent are counted, not analysed (narrow the
 pool of issues with --issues)."""
 
+MAX_PARTIAL_AGENDAS = 256
+"""Agendas one search for partial agreements may analyse (redline.space.partial: only agendas
+that differ in which agenda-refusing issues they leave off, largest first; the others are
+dominated); ``redline coalitions --max-partial-agendas`` raises it."""
+
 MAX_PROFILES = 4096
 """Seatings of strategies on parties one tournament plays in full (strategies ** parties);
 beyond, it plays a seeded sample of SAMPLED_PROFILES (redline.negotiate.tournament)."""
@@ -133,6 +138,7 @@ __all__ = [
     "MAX_AGENDA_WORK",
     "MAX_AGENDAS",
     "MAX_OUTCOMES",
+    "MAX_PARTIAL_AGENDAS",
     "MAX_POWER",
     "MAX_PROFILES",
     "MAX_RULE_DEPTH",

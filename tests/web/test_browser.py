@@ -248,6 +248,35 @@ def test_a_monte_carlo_with_progress_and_cancel(server: str, browser: object) ->
     page.close()
 
 
+def test_a_vote_shows_the_rule_and_the_likeliest_coalition(server: str, browser: object) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server + "/?scenario=eu-council-qmv")
+    page.wait_for_function("() => document.body.dataset.ready !== undefined")
+    assert page.is_visible("#rule-panel")
+    assert "qualified majority" in page.locator("#rule-text").inner_text()
+    against = {"ITA", "POL", "NLD", "SWE", "HUN", "FIN", "BEL"}  # the vote of 17 June 2024
+    members = set(page.locator("#rule-panel").get_attribute("data-likeliest").split(","))
+    assert len(members) == 20 and not members & against
+    text = page.locator("#coalition-text").inner_text()
+    assert "peatlands=30-40-50" in text and "ita-no-new-farm-burden" in text
+    assert "AUT" in page.locator("#pivotal").inner_text()
+    # the agenda table names what a winning coalition would adopt on each agenda
+    cells = page.locator("#agenda-table td.coalition").all_inner_texts()
+    assert cells and any(c.startswith("20 of 27: peatlands=30-40-50") for c in cells)
+    # break-even values under the rule say so
+    page.click("#thresholds")
+    page.wait_for_selector("#thresholds-rule", timeout=60_000)
+    assert "winning coalition" in page.locator("#thresholds-rule").inner_text()
+    # Unanimity (a scenario without a rule): no panel
+    page.goto(server + "/?scenario=us-iran-2026")
+    page.wait_for_function("() => document.body.dataset.ready !== undefined")
+    assert not page.is_visible("#rule-panel")
+    assert not errors, errors
+    page.close()
+
+
 def test_a_numeric_issue_takes_its_status_quo_in_a_number_field(server: str,
                                                                  browser: object) -> None:
     page = browser.new_page()  # type: ignore[attr-defined]

@@ -12,6 +12,10 @@ Sections, in the order a reader needs them:
    the red lines it breaks, the parties it leaves below no deal, the nearest package every party
    accepts (:mod:`redline.forecast.situated`, :mod:`redline.space.nearest`);
 5. with a Monte Carlo run: P(deal) and the parameters whose swing matters most;
+   and, under a decision rule other than unanimity, right after the verdict: the likeliest
+   winning coalition, the deal it would adopt, who is pivotal and what it overrides
+   (:func:`redline.space.coalitions.analyze_coalitions`; the other sections stay the deal of
+   every party);
 6. with an earlier version: what changed since (`diff`).
 
 Nothing is computed here that an engine does not compute: the brief calls them and words them.
@@ -124,6 +128,38 @@ def _package_points(scenario: Scenario, result: Analysis) -> tuple[Point, ...]:
                             "analyze (#space)", {"off_agenda": off}))
     points.append(Point("Each party's gain over no deal: " + ", ".join(
         f"{p} {g:+.3f}" for p, g in gains.items()) + ".", "analyze (#space)", {"gains": gains}))
+    return tuple(points)
+
+
+def _rule_points(current: Situation) -> tuple[Point, ...]:
+    """Under a vote: which winning coalition would adopt which deal, and over whom."""
+    from redline.space.coalitions import analyze_coalitions
+
+    found = analyze_coalitions(current.scenario, list(current.agenda))
+    points = [Point(f"Decision rule: {found.rule}; a deal needs a winning coalition, not every "
+                    "party.", "coalitions (#decision-rule)", {"rule": found.rule})]
+    chosen = found.likeliest
+    if chosen is None:
+        points.append(Point("No winning coalition has a deal either.",
+                            "coalitions (#decision-rule)", {"likeliest": None}))
+        return tuple(points)
+    summary = found.summary()
+    package = {i: summary["deal"]["outcome"][i] for i in current.agenda}
+    outside = chosen.outsiders
+    who = (f"all {len(chosen.members)} but {', '.join(outside)}"
+           if outside and len(outside) < len(chosen.members) else ", ".join(chosen.members))
+    points.append(Point(f"Likeliest winning coalition: {who}; it would adopt "
+                        f"{package_words(current.scenario, package)}.",
+                        "coalitions (#decision-rule)",
+                        {"likeliest": list(chosen.members), "package": package}))
+    text = f"Pivotal (the coalition loses without them): {', '.join(chosen.pivotal) or 'none'}."
+    if chosen.overridden:
+        text += f" The deal overrides {', '.join(chosen.overridden)}."
+    if chosen.below_reservation:
+        text += f" It leaves {', '.join(chosen.below_reservation)} worse off than no deal."
+    points.append(Point(text, "coalitions (#decision-rule)",
+                        {"pivotal": list(chosen.pivotal), "overrides": list(chosen.overridden),
+                         "below_reservation": list(chosen.below_reservation)}))
     return tuple(points)
 
 
@@ -257,6 +293,8 @@ def brief(subject: Scenario | Situation, agenda: Sequence[str] | None = None, *,
     verdict = ("no talks" if result.refused_by else "a deal" if result.zopa else "no deal")
     sections: list[tuple[str, tuple[Point, ...]]] = [
         ("Verdict", (_verdict_point(chosen, result),))]
+    if not chosen.voting_game().is_unanimity:  # only a vote adds the section
+        sections.append(("Under the decision rule", _rule_points(current)))
     explained = explain(current)
     if result.zopa:
         sections.append(("Likely package", _package_points(chosen, result)))

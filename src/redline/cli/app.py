@@ -57,6 +57,7 @@ OPTION_RANGES: dict[str, tuple[float, float]] = {
     "max_polls": (1, 10_000_000),
     "montecarlo": (0, 10_000_000),
     "max_coalitions": (1, 1_000_000),
+    "max_partial_agendas": (1, 2**62),
     "quota": (0, 2**62),
     "share": (0.0, 1.0),
     "samples": (1, 100_000_000),

@@ -47,6 +47,12 @@ def thresholds_command(
     out.print(f"[bold]{result.scenario_title}[/] - break-even values")
     out.print(f"Verdict: {result.verdict}"
               + (f"; Nash: {describe(result.nash, result.agenda)}" if result.nash else ""))
+    if "rule" in result.parameters:  # a vote: the verdict and the deal are a coalition's
+        coalition = result.parameters["coalition"]
+        out.print(f"Decision rule: {result.parameters['rule']}; the deal is the likeliest "
+                  "winning coalition's"
+                  + (f" ({', '.join(coalition)})" if coalition else "")
+                  + " (`redline coalitions` explains).")
     table = Table("parameter", "now", "break-even", "holds between", "what changes")
     for item in result.items:
         span = (f"{'0' if item.lower is None else f'{item.lower:.3f}'} - "

@@ -19,7 +19,7 @@ from redline.cli.situation import (
     show,
     split_ids,
 )
-from redline.limits import MAX_OUTCOMES
+from redline.limits import MAX_OUTCOMES, MAX_PARTIAL_AGENDAS
 from redline.scenario import load
 from redline.scenario.decision import VotingGame, weighted_game
 from redline.space import analyze
@@ -120,6 +120,10 @@ def coalitions_command(
         "--max-coalitions", help="Most coalitions analysed.", min=1)] = DEFAULT_MAX_COALITIONS,
     max_outcomes: Annotated[int, typer.Option(
         "--max-outcomes", help="Enumeration limit.", min=1)] = MAX_OUTCOMES,
+    max_partial_agendas: Annotated[int, typer.Option(
+        "--max-partial-agendas", min=1, help="Agendas searched for partial agreements at most "
+        "(those that leave off different refused issues; the rest are counted).")
+    ] = MAX_PARTIAL_AGENDAS,
     output: FormatOpt = OutputFormat.text,
 ) -> None:
     """Bargaining under the decision rule: winning coalitions, their deals, the likeliest."""
@@ -128,7 +132,8 @@ def coalitions_command(
                                 max_coalitions=max_coalitions, max_outcomes=max_outcomes)
     everyone = analyze(current, max_outcomes=max_outcomes)
     partial = None if everyone.zopa else partial_agreements(
-        current.scenario, list(current.agenda), max_outcomes=max_outcomes)
+        current.scenario, list(current.agenda), max_outcomes=max_outcomes,
+        max_agendas=max_partial_agendas)
     if output is OutputFormat.json:
         data = result.to_dict()
         data["situation"] = current.to_dict()

@@ -178,7 +178,7 @@ def simulate_command(
         current.scenario.utilities[p].discount or 1.0 for p in domain.parties)
     setups = [Setup(domain, profile, protocol=name, rounds=rounds, breakdown=breakdown,
                     reach=reach, discounts=factors if name == "alternating" else None,
-                    game=current.scenario.voting_game() if name == "coalition" else None)
+                    game=current.scenario.voting_game())
               for name in PROTOCOL_RUNS[protocol]]
     reference = landmarks(current, domain)
     records, logs = [], []
@@ -201,7 +201,18 @@ def simulate_command(
                    "comparison": records}):
         return
     show(current)
+    rule_notice(current)
     render_simulation(current, domain, records, seed)
+
+
+def rule_notice(current: Situation) -> None:
+    """Under a vote: one line saying that a winning coalition's acceptance ends the talks."""
+    game = current.scenario.voting_game()
+    if not game.is_unanimity:
+        out.print(f"[bold]Decision rule:[/] {game.describe()}. In every protocol a winning "
+                  "coalition's acceptance ends the talks and binds the outvoted parties; the "
+                  "distances to the Nash point and the frontier, and the Pareto shares, are "
+                  "measured against the deals every party accepts.")
 
 
 def render_simulation(current: Situation, domain: Domain, records: list[dict[str, Any]],
@@ -213,7 +224,8 @@ def render_simulation(current: Situation, domain: Domain, records: list[dict[str
               + f"   seed: {seed}")
     if domain.refused_by:
         out.print("\n".join(refusal_lines(current)))
-        return
+        if current.scenario.voting_game().is_unanimity:  # under a vote the others may go on
+            return
     table = Table(title="Simulated talks")
     table.add_column("")
     for record in records:
@@ -263,7 +275,9 @@ def tournament_command(
     seed: Annotated[int, typer.Option("--seed", help="Seed of the tournament.")] = 0,
     rounds: Annotated[int, typer.Option("--rounds", "-r", min=1, help="Deadline in rounds.")] = 100,
     protocol: Annotated[str, typer.Option(
-        "--protocol", "-p", help="alternating, mediated or mediated-nash.")] = "alternating",
+        "--protocol", "-p", help="alternating, mediated, mediated-nash or coalition (under a "
+        "decision rule, every protocol ends when a winning coalition accepts).")
+    ] = "alternating",
     names: Annotated[str | None, typer.Option(
         "--strategies", help="Comma-separated strategy names (default: all).")] = None,
     breakdown: Annotated[float, typer.Option(
@@ -285,16 +299,19 @@ def tournament_command(
     with engine_named(engine, workers, scheduler) as pool:
         result = tournament(domain, runs, seed, split_ids(names), protocol=protocol,
                             rounds=rounds, breakdown=breakdown, engine=fanned_out(pool),
-                            landmarks=reference, chunk_size=batch_size(runs, pool))
+                            landmarks=reference, chunk_size=batch_size(runs, pool),
+                            game=current.scenario.voting_game())
     if print_data(output, "tournament", {"format": "redline-tournament/1", **result.to_dict(),
                                          "situation": current.to_dict()}):
         return
     show(current)
+    rule_notice(current)
     out.print(f"[bold]{current.title}[/]: tournament, {protocol}, {runs:,} sessions per pair, "
               f"seed {seed}")
     if domain.refused_by:
         out.print("\n".join(refusal_lines(current)))
-        return
+        if current.scenario.voting_game().is_unanimity:  # under a vote the others may go on
+            return
     if "played" in result.parameters:
         played, total = result.parameters["played"], result.parameters["profiles"]
         out.print(f"[dim]{total:,} strategy profiles: a seeded sample of {played:,} played.[/]")

@@ -139,7 +139,8 @@ def render_partial(result: PartialAgreements) -> None:
         out.print(f" {k}. {name} on "
                   f"{', '.join(entry.issues)}{left}: {labels}")
     if result.agendas_skipped:
-        out.print(f" ({result.agendas_skipped} smaller agendas not searched)")
+        out.print(f" ({result.agendas_skipped} smaller agendas not searched: raise "
+                  "--max-partial-agendas)")
 
 
 def render_rule_agendas(results: list[Coalitions]) -> None:

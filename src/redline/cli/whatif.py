@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
@@ -305,6 +305,8 @@ def render_comparison(result: Comparison) -> None:
             parts.append(f"weight {issue} {a:.3f} -> {b:.3f}")
         out.print(f" {actor}: {', '.join(parts)}")
     before, after, delta = data["before"], data["after"], data["delta"]
+    if "decision_rule" in data:  # a vote: the likeliest coalition's deal, before and after
+        render_rule_comparison(data["decision_rule"], data["agenda"])
     if before["nash"] is None and after["nash"] is None:
         for name, side in (("before", before), ("after", after)):
             why = (f"{', '.join(side['refused_by'])} refuses to negotiate this agenda"
@@ -336,6 +338,25 @@ def render_comparison(result: Comparison) -> None:
     else:
         out.print(f"ZOPA: {'exists' if before['zopa'] else 'empty'} before, "
                   f"{'exists' if after['zopa'] else 'empty'} after.")
+
+
+def render_rule_comparison(rule: dict[str, Any], agenda: list[str]) -> None:
+    """Under a vote: who adopts which deal before and after the change."""
+    out.print(f"[bold]Decision rule:[/] {rule['rule']}")
+    for name in ("before", "after"):
+        side = rule[name]
+        if side["likeliest"] is None:
+            out.print(f" {name}: no winning coalition has a deal")
+            continue
+        labels = ", ".join(f"{i}={side['deal']['outcome'][i]}" for i in agenda)
+        overrides = ", ".join(side["overrides"])
+        out.print(f" {name}: {', '.join(side['likeliest'])} would adopt {labels}"
+                  + (f", overriding {overrides}" if overrides else ""))
+    if rule["utility"] is not None:
+        out.print(f" The coalition {'changes' if rule['coalition_changed'] else 'stays'}; the "
+                  f"deal moved on {', '.join(rule['moved']) or 'no issue'}; utility at the "
+                  f"deal (binding on all): {gains_text(rule['utility'])}.")
+    out.print("The unanimity view (every party must agree) follows.")
 
 
 # --- montecarlo -------------------------------------------------------------------------------

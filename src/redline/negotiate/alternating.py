@@ -11,6 +11,14 @@ the talks collapse at the end of each round with probability ``p`` (an escalatin
 to party ``i`` (Rubinstein's bargaining game). This is the stacked alternating offers protocol
 of Aydoğan et al. (2017), the SAOP of the ANAC competitions in the bilateral case (Rubinstein 1982).
 
+Under a decision rule other than unanimity (``game``, :mod:`redline.scenario.decision`) the
+standing offer is agreed once its proposer and the parties that accepted it since it was made form
+a winning coalition; it then binds every party, the outvoted ones included. Parties that refuse
+the agenda or can accept no outcome do not sit down (they never propose or accept), and the talks
+end ``no-zone`` before they start when no outcome is acceptable to a winning coalition of the
+others, as in :mod:`redline.negotiate.coalition_offers`. Under unanimity (``game`` None) this
+is the stacked protocol above, unchanged.
+
 Every session of a batch runs in lockstep (the turn order does not depend on the answers); a
 session that has ended simply stops changing.
 """
@@ -26,6 +34,7 @@ from redline.negotiate.domain import Domain
 from redline.negotiate.sessions import ENDINGS, Sessions, settled
 from redline.negotiate.strategies.base import Moment, Strategy, progress, seat
 from redline.negotiate.transcript import Transcript
+from redline.scenario.decision import VotingGame
 
 AGREEMENT, DEADLINE, BREAKDOWN = (ENDINGS.index(x) for x in ("agreement", "deadline", "breakdown"))
 
@@ -38,15 +47,18 @@ def noise_shape(domain: Domain, rounds: int) -> tuple[int, int]:
 def alternating_offers(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[np.float64],
                        rounds: int, breakdown: float = 0.0,
                        discounts: Sequence[float] | None = None,
-                       transcript: Transcript | None = None) -> Sessions:
+                       transcript: Transcript | None = None,
+                       game: VotingGame | None = None) -> Sessions:
     """Play a batch of sessions; ``noise[s]`` holds session ``s``'s uniforms
-    (shape :func:`noise_shape`)."""
+    (shape :func:`noise_shape`); ``game``: a decision rule other than unanimity (see above)."""
     n = domain.n_parties
     batch = noise.shape[0]
     if len(strategies) != n:
         raise ValueError(f"{len(strategies)} strategies for {n} parties")
-    parameters = {"rounds": rounds, "breakdown": breakdown,
-                  "discounts": None if discounts is None else list(discounts)}
+    parameters: dict[str, object] = {"rounds": rounds, "breakdown": breakdown,
+                                     "discounts": None if discounts is None else list(discounts)}
+    if game is not None:
+        parameters["rule"] = game.describe()
     names = [s.label for s in strategies]
     agreed = np.zeros(batch, dtype=bool)
     offer = np.zeros(batch, dtype=np.int64)
@@ -59,20 +71,32 @@ def alternating_offers(domain: Domain, strategies: Sequence[Strategy], noise: ND
         return settled("alternating-offers", parameters, domain.parties, names, agreed, offer,
                        used, np.zeros((batch, n)), domain.reservations, ending)
 
-    if domain.obstacle is not None:
+    sitting = np.ones(n, dtype=bool)
+    if game is None and domain.obstacle is not None:
         return finish(ENDINGS.index(domain.obstacle))
+    if game is not None:
+        from redline.negotiate.coalition_offers import adoptable, seated
+
+        sitting = seated(domain)
+        if not adoptable(domain, game).any():
+            return finish(ENDINGS.index("refused" if not sitting.any() else "no-zone"))
+    first = int(np.argmax(sitting))
     views, states = seat(domain, strategies, batch)
     active = np.ones(batch, dtype=bool)
     accepted_by = np.zeros(batch, dtype=np.int64)  # consecutive acceptances of the standing offer
+    supporters = np.zeros((batch, n), dtype=bool)  # under a rule: who backs the standing offer
     for r in range(rounds):
         time = (r + 1) / (rounds + 1)
         used[active] = r + 1
         for p in range(n):
+            if not sitting[p]:
+                continue
             step = r * n + p
             moment = Moment(time, step, noise[:, step, :2], progress(r, rounds))
             strategy, view, state = strategies[p], views[p], states[p]
-            if step == 0:
+            if r == 0 and p == first:
                 offer = strategy.propose(state, view, moment)
+                supporters[:, p] = True
                 if transcript is not None:
                     transcript.record("offer", step, r, domain.parties[p], active, offer)
                 continue
@@ -86,7 +110,12 @@ def alternating_offers(domain: Domain, strategies: Sequence[Strategy], noise: ND
             accepted_by = np.where(yes, accepted_by + 1, 0)
             if transcript is not None:
                 transcript.record("offer", step, r, domain.parties[p], moving, offer)
-            done = active & yes & (accepted_by >= n - 1)
+            if game is None:
+                done = active & yes & (accepted_by >= n - 1)
+            else:
+                supporters[moving] = np.arange(n) == p
+                supporters[:, p] |= yes
+                done = active & yes & game.wins(supporters)
             agreed |= done
             ending[done] = AGREEMENT
             active &= ~done

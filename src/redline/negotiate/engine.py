@@ -30,7 +30,8 @@ from redline.scenario.decision import VotingGame
 
 PROTOCOLS = ("alternating", "mediated", "mediated-nash", "coalition")
 """Protocol names: alternating offers; single-text mediator; mediator steering to Nash;
-coalition offers (a winning coalition's acceptance ends the talks; needs ``game``)."""
+coalition offers (a winning coalition's acceptance ends the talks; needs ``game``). Given a
+``game`` other than unanimity, every protocol ends when a winning coalition accepts."""
 
 
 class SetupError(RedlineError):
@@ -48,7 +49,7 @@ class Setup:
     breakdown: float = 0.0
     discounts: tuple[float, ...] | None = None
     reach: int = 2
-    game: VotingGame | None = None  # the decision rule, for the coalition protocol
+    game: VotingGame | None = None  # the decision rule (the coalition protocol needs it)
 
     def __post_init__(self) -> None:
         if self.protocol not in PROTOCOLS:
@@ -75,11 +76,23 @@ class Setup:
                 self.game is None or self.game.members != self.domain.parties):
             raise SetupError("the coalition protocol needs the decision rule over the domain's "
                              "parties. Fix: pass game=scenario.voting_game()")
+        if self.game is not None and self.game.members != self.domain.parties:
+            raise SetupError("the decision rule must be over the domain's parties ("
+                             + ", ".join(self.domain.parties) + "). Fix: pass "
+                             "game=scenario.voting_game() of the same scenario")
         if len(self.strategies) != self.domain.n_parties:
             raise SetupError(f"{len(self.strategies)} strategies for "
                              f"{self.domain.n_parties} parties ("
                              + ", ".join(self.domain.parties)
                              + "). Fix: give one strategy per party")
+
+    @property
+    def rule(self) -> VotingGame | None:
+        """The decision rule when it is not unanimity (None: every party must agree, and the
+        alternating and mediated protocols play exactly as without a rule)."""
+        if self.game is None or self.game.is_unanimity:
+            return None
+        return self.game
 
     def noise_shape(self) -> tuple[int, int]:
         if self.protocol == "alternating":
@@ -92,8 +105,8 @@ class Setup:
         return {"protocol": self.protocol, "rounds": self.rounds, "breakdown": self.breakdown,
                 "discounts": None if self.discounts is None else list(self.discounts),
                 "reach": self.reach,
-                **({"rule": self.game.describe()} if self.protocol == "coalition"
-                   and self.game is not None else {}),
+                **({"rule": self.game.describe()} if self.game is not None and (
+                    self.protocol == "coalition" or self.rule is not None) else {}),
                 "strategies": {p: s.describe() for p, s in
                                zip(self.domain.parties, self.strategies, strict=True)},
                 "domain": self.domain.to_dict()}
@@ -168,14 +181,14 @@ def run_chunk(setup: Setup, seeds: Sequence[np.random.SeedSequence], first: int 
     if setup.protocol == "alternating":
         return alternating.alternating_offers(setup.domain, setup.strategies, noise,
                                               setup.rounds, setup.breakdown, setup.discounts,
-                                              log)
+                                              log, setup.rule)
     if setup.protocol == "coalition":
         assert setup.game is not None  # Setup checks it
         return coalition_offers.coalition_offers(setup.domain, setup.strategies, setup.game,
                                                  noise, setup.rounds, setup.breakdown, log)
     return mediated.single_text(setup.domain, setup.strategies, noise, setup.rounds,
                                 "nash" if setup.protocol == "mediated-nash" else "single-text",
-                                setup.reach, setup.breakdown, log)
+                                setup.reach, setup.breakdown, log, game=setup.rule)
 
 
 Engine = Callable[[Callable[..., Sessions], Setup, list[tuple[int, Sequence[Any]]], bool],

@@ -20,6 +20,14 @@ deal needs every party. Once there is a deal, the mediator keeps improving the t
 move in its reach helps some party and hurts none (:func:`improve_until_pareto`, Raiffa's
 post-settlement settlement), so its deals end where no such move is left.
 
+Under a decision rule other than unanimity (``game``, :mod:`redline.scenario.decision`) a winning
+coalition is enough at each of the three steps: it signs the text, it adopts a proposal, it
+ratifies the final text, which then binds every party. Parties that refuse the agenda or can
+accept no outcome do not sit down (they sign, vote and ratify nothing), and the talks end
+``no-zone`` before they start when no outcome is acceptable to a winning coalition of the others.
+The post-settlement step still makes only moves that leave *no* party worse off. Under unanimity
+(``game`` None) the protocol is the one above, unchanged.
+
 How a party votes is its strategy's :meth:`~redline.negotiate.strategies.base.Strategy.vote`:
 truthful by default (yes to improvements only), while a time-based strategy also says yes to a
 worse text that still meets its falling demand.
@@ -45,6 +53,7 @@ from redline.negotiate.strategies.base import (
     truthful_vote,
 )
 from redline.negotiate.transcript import Transcript
+from redline.scenario.decision import VotingGame
 
 AGREEMENT, VETOED = ENDINGS.index("agreement"), ENDINGS.index("vetoed")
 MEDIATORS = ("single-text", "nash")
@@ -70,16 +79,19 @@ def toward(domain: Domain, target: int, moves: NDArray[np.int64]) -> NDArray[np.
 def single_text(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[np.float64],
                 rounds: int, mediator: str = "single-text", reach: int = 2,
                 breakdown: float = 0.0, transcript: Transcript | None = None,
-                polish: bool = True) -> Sessions:
-    """Play a batch of mediated sessions; ``noise[s]`` holds session ``s``'s uniforms."""
+                polish: bool = True, game: VotingGame | None = None) -> Sessions:
+    """Play a batch of mediated sessions; ``noise[s]`` holds session ``s``'s uniforms;
+    ``game``: a decision rule other than unanimity (see the module docstring)."""
     if mediator not in MEDIATORS:
         raise ValueError(f"unknown mediator {mediator!r}; use one of {MEDIATORS}")
     n = domain.n_parties
     batch = noise.shape[0]
     names = [s.label for s in strategies]
     who = domain.mediator or "mediator"
-    parameters = {"rounds": rounds, "mediator": mediator, "reach": reach, "breakdown": breakdown,
-                  "polish": polish}
+    parameters: dict[str, object] = {"rounds": rounds, "mediator": mediator, "reach": reach,
+                                     "breakdown": breakdown, "polish": polish}
+    if game is not None:
+        parameters["rule"] = game.describe()
     method = f"mediated-{mediator}"
     text = np.full(batch, domain.status_quo, dtype=np.int64)
     used = np.zeros(batch, dtype=np.int64)
@@ -90,8 +102,22 @@ def single_text(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[n
         return settled(method, parameters, domain.parties, names, np.zeros(batch, dtype=bool),
                        text, used, np.zeros((batch, n)), domain.reservations, ending)
 
-    if domain.obstacle is not None:
+    sitting = np.ones(n, dtype=bool)
+    if game is None and domain.obstacle is not None:
         return finish(ENDINGS.index(domain.obstacle))
+    if game is not None:
+        from redline.negotiate.coalition_offers import adoptable, seated
+
+        sitting = seated(domain)
+        if not adoptable(domain, game).any():
+            return finish(ENDINGS.index("refused" if not sitting.any() else "no-zone"))
+
+    def carried(yes: NDArray[np.bool_]) -> NDArray[np.bool_]:
+        """(batch,): whether the parties saying yes (batch, n) carry the decision."""
+        if game is None:
+            return np.asarray(yes.all(axis=1))
+        return np.asarray(game.wins(yes & sitting))
+
     views, states = seat(domain, strategies, batch)
     moves = domain.neighbours(reach)
     tier = None  # the Nash mediator's order of preference among moves (0 first)
@@ -130,13 +156,14 @@ def single_text(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[n
         time = (r + 1) / (rounds + 1)
         used[active] = r + 1
         # 1. Would every party sign the text as it stands? (each by its own acceptance rule)
-        signed = active.copy()
+        signatures = np.zeros((batch, n), dtype=bool)
         for p in range(n):
             moment = Moment(time, r, noise[:, r, 4 + 4 * p:6 + 4 * p], progress(r, rounds))
             yes = strategies[p].respond(states[p], views[p], moment, text)
             if transcript is not None:
                 transcript.record("signature", r, r, domain.parties[p], active, text, yes)
-            signed &= yes
+            signatures[:, p] = yes
+        signed = active & carried(signatures)
         agreed |= signed
         ending[signed] = AGREEMENT
         active &= ~signed
@@ -163,13 +190,14 @@ def single_text(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[n
         proposal = moves[text, move]
         if transcript is not None:
             transcript.record("proposal", r, r, who, proposing, proposal)
-        unanimous = np.ones(batch, dtype=bool)
+        votes = np.zeros((batch, n), dtype=bool)
         for p in range(n):
             moment = Moment(time, r, noise[:, r, 2 + 4 * p:4 + 4 * p], progress(r, rounds))
             yes = strategies[p].vote(states[p], views[p], moment, text, proposal)
             if transcript is not None:
                 transcript.record("vote", r, r, domain.parties[p], proposing, proposal, yes)
-            unanimous &= yes
+            votes[:, p] = yes
+        unanimous = carried(votes)  # under a rule: carried by a winning coalition
         adopted = proposing & unanimous
         text = np.where(adopted, proposal, text)
         rested &= ~adopted
@@ -182,13 +210,14 @@ def single_text(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[n
 
     # 3. Deadline (or the mediator rests): a last call on the final text.
     final = ~agreed & (ending != BREAKDOWN)
-    ratified = np.ones(batch, dtype=bool)
+    ratifications = np.zeros((batch, n), dtype=bool)
     for p in range(n):
         yes = domain.admissible[p, text]
         if transcript is not None:
             transcript.record("ratification", rounds, max(rounds - 1, 0), domain.parties[p],
                               final, text, yes)
-        ratified &= yes
+        ratifications[:, p] = yes
+    ratified = carried(ratifications)
     ending[final & ratified] = AGREEMENT
     ending[final & ~ratified & rested] = VETOED
     agreed |= final & ratified

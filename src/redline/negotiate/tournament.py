@@ -20,6 +20,7 @@ from redline.negotiate.domain import Domain
 from redline.negotiate.engine import Engine, Setup, simulate
 from redline.negotiate.measures import Reference, Summary, reference, summarize
 from redline.negotiate.strategies import REGISTRY, strategy
+from redline.scenario.decision import VotingGame
 
 # Every strategy profile (strategies ** parties) is played up to MAX_PROFILES (redline.limits);
 # beyond, a seeded sample of SAMPLED_PROFILES.
@@ -74,12 +75,14 @@ class Tournament:
 def tournament(domain: Domain, runs: int, seed: int, names: Sequence[str] | None = None,
                protocol: str = "alternating", rounds: int = 100, breakdown: float = 0.0,
                engine: Engine | None = None, landmarks: Reference | None = None,
-               chunk_size: int = 2048) -> Tournament:
+               chunk_size: int = 2048, game: VotingGame | None = None) -> Tournament:
     """Play every assignment of the named strategies to the parties (all of ``REGISTRY`` by
     default), ``runs`` sessions each (in chunks of ``chunk_size``, which changes nothing but
     how the engine can spread them). With more than MAX_PROFILES assignments (27 parties and
     two strategies make 2**27), a sample of SAMPLED_PROFILES distinct ones drawn with ``seed``
-    is played instead, and ``parameters["profiles"]`` and ``["played"]`` say so."""
+    is played instead, and ``parameters["profiles"]`` and ``["played"]`` say so. ``game``: the
+    decision rule (needed by the coalition protocol; under a rule other than unanimity every
+    protocol ends when a winning coalition accepts, and ``parameters["rule"]`` says so)."""
     chosen = list(names) if names is not None else list(REGISTRY)
     players = [strategy(n) for n in chosen]
     landmarks = landmarks if landmarks is not None else reference(domain)
@@ -90,7 +93,7 @@ def tournament(domain: Domain, runs: int, seed: int, names: Sequence[str] | None
     entries = []
     for profile, child in zip(profiles, children, strict=True):
         setup = Setup(domain, tuple(players[k] for k in profile), protocol=protocol,
-                      rounds=rounds, breakdown=breakdown)
+                      rounds=rounds, breakdown=breakdown, game=game)
         started = time.perf_counter()
         sessions = simulate(setup, runs, child, chunk_size=chunk_size, engine=engine)
         summary = summarize(sessions, landmarks, time.perf_counter() - started)
@@ -100,6 +103,8 @@ def tournament(domain: Domain, runs: int, seed: int, names: Sequence[str] | None
                   "breakdown": breakdown, "strategies": [p.label for p in players],
                   "reservations": dict(zip(domain.parties, domain.reservations.tolist(),
                                            strict=True))}
+    if game is not None and not game.is_unanimity:  # only a vote adds the key
+        parameters["rule"] = game.describe()
     if len(profiles) < total:  # only a sample adds the keys: other tournaments are unchanged
         parameters.update({"profiles": total, "played": len(profiles)})
     return Tournament("round-robin", parameters, tuple(entries))

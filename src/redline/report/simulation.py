@@ -31,7 +31,7 @@ def simulation_record(scenario: Scenario | Situation, *, protocol: str = "altern
                            f"{', '.join(domain.parties)}")
     profile = tuple(strategy(chosen.get(party, default_strategy)) for party in domain.parties)
     setup = Setup(domain, profile, protocol=protocol, rounds=rounds, breakdown=breakdown,
-                  reach=reach)
+                  reach=reach, game=current.scenario.voting_game())  # a vote: a coalition ends
 
     def engine(task: Any, setup: Any, chunks: list[Any], transcript: bool) -> list[Any]:
         # Sessions are seeded one by one: chunking changes nothing but the progress reports.

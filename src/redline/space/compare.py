@@ -5,6 +5,12 @@ change in ZOPA size, the Nash point before and after (and the issues whose optio
 party the change of its utility at the Nash point and of its gain over its own reservation. A
 party *gains* from the change when its utility at the Nash point rises; the gain over reservation
 is reported as well because pressure usually moves reservations themselves.
+
+Under a decision rule other than unanimity (:mod:`redline.scenario.decision`) the comparison also
+holds the coalition analysis of both sides (:func:`redline.space.coalitions.analyze_coalitions`):
+the likeliest winning coalition before and after, and its deal, which binds every party, so the
+change of each party's utility at that deal (outvoted parties included). Only then does the JSON
+get its ``decision_rule`` block: a unanimity scenario's comparison is unchanged.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from redline.limits import MAX_OUTCOMES, TOLERANCE
 from redline.scenario import Scenario
 from redline.scenario.situation import Situation
 from redline.space.analysis import Analysis, analyze
+from redline.space.coalitions import Coalitions, analyze_coalitions, utility_of
 from redline.version import __version__
 
 
@@ -26,6 +33,7 @@ class Comparison:
     after: Analysis
     change: dict[str, Any]  # the events / edges compared
     method: str = "compare"
+    coalitions: tuple[Coalitions, Coalitions] | None = None  # under a vote: before, after
     parameters: dict[str, Any] = field(default_factory=dict)
     version: str = __version__
 
@@ -73,8 +81,27 @@ class Comparison:
         return {"format": "redline-compare/1", "scenario": self.before.scenario.title,
                 "agenda": list(self.before.agenda), "change": self.change,
                 "before": self.side(self.before), "after": self.side(self.after),
-                "delta": self.delta, "method": self.method, "parameters": self.parameters,
-                "version": self.version}
+                "delta": self.delta,
+                **({} if self.coalitions is None else {"decision_rule": self.rule_delta()}),
+                "method": self.method, "parameters": self.parameters, "version": self.version}
+
+    def rule_delta(self) -> dict[str, Any]:
+        """Under a vote: the likeliest coalition and its deal before and after, which issues the
+        deal moved on, and each party's utility change at it (the deal binds every party)."""
+        assert self.coalitions is not None
+        first, second = self.coalitions
+        data: dict[str, Any] = {"rule": first.rule, "before": first.summary(),
+                                "after": second.summary(), "coalition_changed":
+                                first.summary()["likeliest"] != second.summary()["likeliest"],
+                                "moved": {}, "utility": None, "gainers": []}
+        a, b = data["before"]["deal"], data["after"]["deal"]
+        if a is not None and b is not None:
+            data["moved"] = {i: [a["outcome"][i], b["outcome"][i]] for i in a["outcome"]
+                             if a["outcome"][i] != b["outcome"][i]}
+            data["utility"] = {p: round(_at(second, p) - _at(first, p), 12)
+                               for p in first.scenario.parties}
+            data["gainers"] = [p for p, v in data["utility"].items() if v > TOLERANCE]
+        return data
 
 
 def compare(before: Scenario | Situation, after: Scenario | Situation, agenda: Sequence[str] | None = None, *,
@@ -83,6 +110,20 @@ def compare(before: Scenario | Situation, after: Scenario | Situation, agenda: S
     difference."""
     first = analyze(before, agenda, max_outcomes=max_outcomes)
     second = analyze(after, agenda, max_outcomes=max_outcomes)
+    coalitions = None
+    if not first.scenario.voting_game().is_unanimity:
+        coalitions = (analyze_coalitions(first.scenario, list(first.agenda),
+                                         max_outcomes=max_outcomes),
+                      analyze_coalitions(second.scenario, list(second.agenda),
+                                         max_outcomes=max_outcomes))
     return Comparison(first, second, change or {},
                       parameters={"agenda": None if agenda is None else list(agenda),
-                                  "max_outcomes": max_outcomes})
+                                  "max_outcomes": max_outcomes}, coalitions=coalitions)
+
+
+def _at(result: Coalitions, party: str) -> float:
+    """A party's utility at the likeliest coalition's deal (in that side's scenario)."""
+    assert result.likeliest is not None
+    nash = result.likeliest.analysis.solutions["nash"]
+    assert nash is not None
+    return utility_of(result.scenario, party, nash.options)

@@ -7,9 +7,16 @@ refuses I). So the largest such S are the inclusion-maximal *supporter sets* of 
 (:func:`redline.space.coalitions.supporter_sets`): no subset of parties is ever tried blindly.
 A pair (S, I) is listed when no other pair found has both more parties and more issues
 (Pareto-maximal in parties and issues), at least ``min_parties`` parties, ranked by parties,
-then issues, then the geometric mean of the members' gains at their Nash point. Agendas are the
-non-empty subsets of the scenario's agenda issues that leave only issues with a status quo off,
-at most ``max_agendas`` of them (largest first).
+then issues, then the geometric mean of the members' gains at their Nash point.
+
+Which agendas. An outcome of an agenda I' inside I (the issues left off at their status quo) is
+also an outcome of I, with the same utilities and red lines, so every pair (S, I') is beaten by
+(S, I), unless leaving an issue off seats a party that refuses an agenda with it (an agenda red
+line). So only the agendas that differ in which *refused* issues (those named by some agenda red
+line, and with a status quo) they leave off can hold a listed pair: every other issue stays on.
+That is 2^k agendas for k such issues, instead of 2^(issues with a status quo), and the result
+is the same as searching every agenda. At most ``max_agendas`` of them are searched (largest
+first; :data:`redline.limits.MAX_PARTIAL_AGENDAS` by default), and those left are counted.
 """
 
 from __future__ import annotations
@@ -19,14 +26,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from redline.errors import RedlineError
+from redline.limits import MAX_PARTIAL_AGENDAS
 from redline.scenario import Scenario
 from redline.space.analysis import DEFAULT_MAX_OUTCOMES, Analysis, analyze
 from redline.space.coalitions import supporter_sets
 from redline.space.outcomes import outcome_space
 from redline.version import __version__
 
-DEFAULT_MAX_AGENDAS = 256
+DEFAULT_MAX_AGENDAS = MAX_PARTIAL_AGENDAS
 DEFAULT_TOP = 5
+
+
+class PartialError(RedlineError):
+    """A search for partial agreements that cannot be done as asked."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +93,9 @@ def partial_agreements(scenario: Scenario, agenda: Sequence[str] | None = None, 
                        max_agendas: int = DEFAULT_MAX_AGENDAS,
                        max_outcomes: int = DEFAULT_MAX_OUTCOMES) -> PartialAgreements:
     """The best partial agreements (see the module docstring)."""
+    if max_agendas < 1:
+        raise PartialError("max_agendas must be at least 1. Fix: give e.g. "
+                           f"{MAX_PARTIAL_AGENDAS}")
     space = outcome_space(scenario, agenda)
     agendas = _agendas(scenario, space.agenda)
     searched = agendas[:max_agendas]
@@ -102,19 +118,27 @@ def partial_agreements(scenario: Scenario, agenda: Sequence[str] | None = None, 
     agreements.sort(key=lambda a: (-len(a.parties), -len(a.issues), -a.score, a.parties,
                                    a.issues))
     parameters = {"agenda": list(space.agenda), "min_parties": min_parties, "top": top,
-                  "max_agendas": max_agendas, "max_outcomes": max_outcomes}
+                  "max_agendas": max_agendas, "max_outcomes": max_outcomes,
+                  "refused_issues": list(_refused(scenario, space.agenda))}
     return PartialAgreements(scenario.title, tuple(agreements[:top]), len(searched),
                              len(agendas) - len(searched), parameters=parameters)
 
 
+def _refused(scenario: Scenario, issues: tuple[str, ...]) -> tuple[str, ...]:
+    """Issues with a status quo whose presence makes some party refuse the agenda."""
+    named = {i for red in scenario.red_lines for i in red.refuses_agenda or ()}
+    return tuple(i for i in issues if i in named and scenario.issue(i).status_quo is not None)
+
+
 def _agendas(scenario: Scenario, issues: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """Non-empty subsets of `issues` that leave off only issues with a status quo, largest first."""
-    needed = [i for i in issues if scenario.issue(i).status_quo is None]
-    optional = [i for i in issues if i not in needed]
+    """The agendas that can hold a listed pair (see the module docstring), largest first: every
+    issue on the table except some of the refused ones."""
+    refused = _refused(scenario, issues)
+    kept = [i for i in issues if i not in refused]
     subsets = []
-    for size in range(len(optional), -1, -1):
-        for extra in itertools.combinations(optional, size):
-            chosen = set(needed) | set(extra)
+    for size in range(len(refused), -1, -1):
+        for extra in itertools.combinations(refused, size):
+            chosen = set(kept) | set(extra)
             if chosen:
                 subsets.append(tuple(i for i in issues if i in chosen))
     return subsets

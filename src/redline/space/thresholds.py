@@ -155,9 +155,15 @@ def thresholds(subject: Scenario | Situation, agenda: Sequence[str] | None = Non
                credibility: bool = True,
                max_outcomes: int = DEFAULT_MAX_OUTCOMES) -> Thresholds:
     """Break-even values of every party's reservation and weights, and of each applied red
-    line's credibility, in a situation (a scenario is taken as it is, under `agenda`)."""
+    line's credibility, in a situation (a scenario is taken as it is, under `agenda`). Under a
+    decision rule other than unanimity, the verdict and the deal are a winning coalition's
+    (:mod:`redline.space.rule_thresholds`)."""
     current = situate(subject, agenda)
     scenario, agenda = current.scenario, current.agenda
+    if not scenario.voting_game().is_unanimity:  # a vote: a winning coalition's deal counts
+        from redline.space.rule_thresholds import rule_thresholds
+
+        return rule_thresholds(current, credibility=credibility, max_outcomes=max_outcomes)
     verdict, nash = verdict_of(scenario, agenda, max_outcomes)
     base = analyze(scenario, agenda, max_outcomes=max_outcomes)
     parameters: dict[str, Any] = {"agenda": list(base.agenda), "max_outcomes": max_outcomes,

@@ -155,12 +155,20 @@ def situation_of(request: Request, body: AnalyzeRequest) -> Situation:
 
 
 def _analysis(current: Situation, body: AnalyzeRequest) -> dict[str, Any]:
-    return analyze(current, max_outcomes=body.max_outcomes).to_dict()
+    data: dict[str, Any] = analyze(current, max_outcomes=body.max_outcomes).to_dict()
+    if not current.scenario.voting_game().is_unanimity:  # only a vote adds the key, as the CLI
+        from redline.space.coalitions import analyze_coalitions
+
+        data["decision_rule"] = analyze_coalitions(current.scenario, list(current.agenda),
+                                                   max_outcomes=body.max_outcomes).summary()
+    return data
 
 
 @router.post("/analyze")
 async def analyze_route(request: Request, body: AnalyzeRequest) -> JSONResponse:
-    """The bargaining-space analysis: the same JSON as `redline analyze --format json`."""
+    """The bargaining-space analysis: the same JSON as `redline analyze --format json` (under a
+    decision rule other than unanimity, with its ``decision_rule`` block: the likeliest winning
+    coalition, its deal, who is pivotal, what it overrides)."""
     current = situation_of(request, body)
     return JSONResponse(await compute(request, _analysis, current, body))
 

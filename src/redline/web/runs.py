@@ -58,7 +58,7 @@ class ForecastParameters(SituationParameters):
 
 
 class SimulateParameters(SituationParameters):
-    protocol: Literal["alternating", "mediated", "mediated-nash"] = "alternating"
+    protocol: Literal["alternating", "mediated", "mediated-nash", "coalition"] = "alternating"
     strategies: dict[Annotated[str, Field(max_length=64)], Annotated[str, Field(max_length=80)]] \
         = Field(default_factory=dict, description="party -> strategy, e.g. {'USA': 'boulware'}")
     default_strategy: str = Field(default="linear", max_length=80)
@@ -98,9 +98,22 @@ def agendas(scenario: Scenario, given: dict[str, Any], progress: Progress) -> di
 
     p = checked(AgendasParameters, given)
     current = situation_of(scenario, p, p.issues)
-    data: dict[str, Any] = analyze_agendas(current, max_outcomes=p.max_outcomes,
-                                           max_agendas=p.max_agendas).to_dict()
+    result = analyze_agendas(current, max_outcomes=p.max_outcomes, max_agendas=p.max_agendas)
+    data: dict[str, Any] = result.to_dict()
+    if not current.scenario.voting_game().is_unanimity:  # a vote: as `redline agendas`'s block
+        from redline.space.coalitions import analyze_coalitions
+
+        ruled = [analyze_coalitions(current.scenario, list(entry.issues),
+                                    max_outcomes=p.max_outcomes)
+                 for entry in result.agendas[:RULE_AGENDAS] if entry.issues]
+        data["decision_rule"] = {"rule": ruled[0].rule if ruled else None,
+                                 "agendas": [{"issues": list(r.agenda), **r.summary()}
+                                             for r in ruled]}
     return data
+
+
+RULE_AGENDAS = 32
+"""Under a vote, the first agendas (best first) whose likeliest winning coalition is found."""
 
 
 def explain(scenario: Scenario, given: dict[str, Any], progress: Progress) -> dict[str, Any]:

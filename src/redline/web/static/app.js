@@ -218,6 +218,7 @@ async function update() {
   state.analysis = analysis.data;
   state.space = space.status === 200 ? space.data : null;
   renderSummary();
+  renderRule();
   fillAxes();
   drawSpace();
   renderSolutions();
@@ -242,6 +243,38 @@ function renderSummary() {
                  + `every red line, ${a.zopa_size === null ? "an uncounted number" : a.zopa_size.toLocaleString()} in the ZOPA. `,
                  a.zopa ? el("span", { class: "good", text: "A deal exists." })
                         : el("span", { class: "bad", text: "The ZOPA is empty." }));
+}
+
+// Under a vote (not unanimity): the rule, the likeliest winning coalition, its deal, who is
+// pivotal and what the deal overrides (the analysis JSON's decision_rule block).
+function renderRule() {
+  const rule = state.analysis.decision_rule;
+  const panel = $("rule-panel");
+  panel.hidden = !rule;
+  if (!rule) { delete panel.dataset.likeliest; return; }
+  $("rule-text").textContent = rule.rule;
+  panel.dataset.likeliest = (rule.likeliest || []).join(",");
+  const text = $("coalition-text");
+  text.replaceChildren();
+  if (!rule.likeliest) {
+    text.append(el("span", { class: "bad", text: "No winning coalition has a deal." }));
+    $("coalition-note").textContent = "";
+    return;
+  }
+  const outside = state.analysis.parties.filter((p) => !rule.likeliest.includes(p));
+  const who = outside.length && outside.length < rule.likeliest.length
+    ? `all ${rule.likeliest.length} but ${outside.join(", ")}` : rule.likeliest.join(", ");
+  const deal = state.analysis.agenda.map((i) => `${i}=${rule.deal.outcome[i]}`).join(", ");
+  text.append(el("span", { class: "good", text: "Likeliest winning coalition: " }),
+              `${who} would adopt ${deal}. `,
+              el("span", { id: "pivotal", text: "Pivotal (the coalition loses without them): "
+                                                + (rule.pivotal.join(", ") || "none") + ". " }),
+              rule.overrides.length ? `Overrides ${rule.overrides.join(", ")}. ` : "",
+              rule.below_reservation.length
+                ? `Leaves ${rule.below_reservation.join(", ")} below their no-deal value. ` : "",
+              rule.in_core ? "In the core." : "Not in the core: another coalition could upset it.");
+  $("coalition-note").textContent = "Criterion: " + rule.criterion + ". The table below is the "
+    + "deal every party would accept (unanimity).";
 }
 
 function fillAxes() {
@@ -343,7 +376,10 @@ async function renderAgendas() {
   const table = $("agenda-table");
   table.replaceChildren();
   if (status !== 200) { $("agendas-note").textContent = data.detail; return; }
-  table.append(el("tr", {}, ...["agenda", "verdict", "Nash package", "gains"].map(
+  const rule = data.decision_rule;  // a vote: the likeliest winning coalition per agenda
+  const ruled = new Map((rule ? rule.agendas : []).map((r) => [r.issues.join(" + "), r]));
+  table.append(el("tr", {}, ...["agenda", "verdict", "Nash package", "gains",
+                                ...(rule ? ["winning coalition would adopt"] : [])].map(
     (t) => el("th", { text: t }))));
   for (const row of data.agendas) {
     const verdict = row.refused_by.length ? "refused by " + row.refused_by.join(", ")
@@ -351,9 +387,16 @@ async function renderAgendas() {
     const nash = row.nash ? Object.entries(row.nash.outcome).map(([k, v]) => k + "=" + v).join("; ")
                           : "—";
     const gains = Object.entries(row.gains || {}).map(([p, g]) => `${p} ${g.toFixed(3)}`).join(", ");
-    table.append(el("tr", {}, el("td", { text: row.issues.join(" + ") }),
-                    el("td", { text: verdict }), el("td", { text: nash }),
-                    el("td", { text: gains })));
+    const cells = [el("td", { text: row.issues.join(" + ") }), el("td", { text: verdict }),
+                   el("td", { text: nash }), el("td", { text: gains })];
+    if (rule) {
+      const entry = ruled.get(row.issues.join(" + "));
+      cells.push(el("td", { class: "coalition", text: !entry ? "—" : !entry.likeliest
+        ? "no winning coalition has a deal"
+        : `${entry.likeliest.length} of ${state.analysis.parties.length}: `
+          + row.issues.map((i) => `${i}=${entry.deal.outcome[i]}`).join("; ") }));
+    }
+    table.append(el("tr", {}, ...cells));
   }
 }
 

@@ -141,6 +141,12 @@ async function showThresholds() {
   const table = $("thresholds-table");
   table.replaceChildren();
   if (status !== 200) { table.append(el("tr", {}, el("td", { text: data.detail }))); return; }
+  if (data.parameters.rule) {  // a vote: the verdict and the deal are a winning coalition's
+    const who = data.parameters.coalition ? ` (likeliest: ${data.parameters.coalition.join(", ")})`
+                                          : "";
+    table.append(el("caption", { id: "thresholds-rule", text: `Under ${data.parameters.rule}: `
+      + `the verdict and the deal are the likeliest winning coalition's${who}.` }));
+  }
   table.append(el("tr", {}, ...["parameter", "now", "break-even", "what changes"]
     .map((t) => el("th", { text: t }))));
   const select = $("sweep-param");
