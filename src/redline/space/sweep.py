@@ -41,10 +41,14 @@ class SweepStep:
     zopa_size: int | None
     nash: dict[str, str] | None  # over the agenda's issues
     gains: dict[str, float] | None
+    coalition: tuple[str, ...] | None = None  # under a vote: the coalition adopting the deal
 
     def to_dict(self) -> dict[str, Any]:
-        return {"value": round(self.value, 12), "verdict": self.verdict,
+        data = {"value": round(self.value, 12), "verdict": self.verdict,
                 "zopa_size": self.zopa_size, "nash": self.nash, "gains": self.gains}
+        if self.coalition is not None:
+            data["coalition"] = list(self.coalition)
+        return data
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,8 @@ class Sweep:
                 row[f"nash {issue}"] = step.nash[issue] if step.nash else None
             for party in self.parties:
                 row[f"gain {party}"] = step.gains[party] if step.gains else None
+            if "decision_rule" in self.parameters:
+                row["coalition"] = " ".join(step.coalition) if step.coalition else None
             rows.append(row)
         return rows
 
@@ -156,9 +162,12 @@ def assemble(current: Situation, setting: Setting, parties: tuple[str, ...],
              start: float, stop: float, credibility_cutoff: float | None,
              max_outcomes: int) -> Sweep:
     """The Sweep of `steps`, recording its parameters and the engine that computed them."""
-    parameters = {"start": start, "stop": stop, "steps": len(steps), "agenda": list(agenda),
-                  "credibility_cutoff": credibility_cutoff, "max_outcomes": max_outcomes,
-                  "engine": engine}
+    parameters: dict[str, Any] = {
+        "start": start, "stop": stop, "steps": len(steps), "agenda": list(agenda),
+        "credibility_cutoff": credibility_cutoff, "max_outcomes": max_outcomes, "engine": engine}
     scenario = current.scenario
+    game = scenario.voting_game()
+    if not game.is_unanimity:
+        parameters["decision_rule"] = game.describe()
     return Sweep(scenario.title, setting.name, current_value(scenario, setting), parties,
                  agenda, tuple(steps), current, parameters=parameters)

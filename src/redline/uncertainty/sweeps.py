@@ -11,6 +11,13 @@ at that step, so they are the same numbers), and evaluates every step at once wi
 bit for bit (tests hold this on the examples and on random scenarios); the `engine` parameter
 records which path ran. A space beyond `BATCH_LIMIT` packages (or beyond `max_outcomes`) goes
 step by step, as there the exact path's pruning wins.
+
+Under a decision rule other than unanimity (:mod:`redline.scenario.decision`) a deal needs a
+winning coalition's acceptance, so each step is analysed as `redline coalitions` analyses a
+scenario (:func:`redline.space.coalitions.analyze_coalitions`), step by step: the verdict is
+"a deal" when some candidate coalition has a ZOPA, the package is the likeliest coalition's
+Nash package, the gains are every party's (outvoted parties' may be negative), and each step
+names the adopting coalition. Unanimity scenarios are unchanged.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from redline.scenario.settings import parse_setting
 from redline.scenario.situation import Situation, situate
 from redline.space import outcome_space
 from redline.space.analysis import DEFAULT_MAX_OUTCOMES
+from redline.space.coalitions import analyze_coalitions, utility_of
 from redline.space.sweep import Sweep, SweepStep, assemble, stepped
 from redline.space.sweep import sweep as sweep_per_step
 from redline.uncertainty.batched import (
@@ -46,6 +54,11 @@ def sweep(subject: Scenario | Situation, parameter: str, start: float, stop: flo
     scenario = current.scenario
     setting = parse_setting(scenario, parameter)
     changed = stepped(scenario, setting, start, stop, steps, credibility_cutoff)
+    if not scenario.voting_game().is_unanimity:
+        rows = [coalition_step(c, value, current.agenda, max_outcomes) for value, c in changed]
+        return assemble(current, setting, scenario.parties, current.agenda, rows,
+                        "per step, coalitions", start=start, stop=stop,
+                        credibility_cutoff=credibility_cutoff, max_outcomes=max_outcomes)
     if outcome_space(scenario, current.agenda).size > min(BATCH_LIMIT, max_outcomes):
         return sweep_per_step(current, parameter, start, stop, steps,
                               credibility_cutoff=credibility_cutoff, max_outcomes=max_outcomes)
@@ -103,3 +116,22 @@ def step_row(table: OutcomeTable, value: float, found: Outcomes, b: int) -> Swee
     at = {i.id: i.options[int(k)] for i, k in zip(issues, options, strict=True)}
     gains = {p: round(float(g), 12) for p, g in zip(table.parties, found.gains[b], strict=True)}
     return SweepStep(value, "a deal", size, {i: at[i] for i in table.agenda}, gains)
+
+
+def coalition_step(scenario: Scenario, value: float, agenda: tuple[str, ...],
+                   max_outcomes: int) -> SweepStep:
+    """One step under a vote: the deal the likeliest winning coalition adopts (if any)."""
+    found = analyze_coalitions(scenario, agenda, max_outcomes=max_outcomes)
+    chosen = found.likeliest
+    if chosen is None:
+        if found.coalitions and all(c.analysis.refused_by for c in found.coalitions):
+            return SweepStep(value, "no talks", 0, None, None)
+        return SweepStep(value, "no deal", 0, None, None)
+    result = chosen.analysis
+    nash = result.solutions["nash"]
+    assert nash is not None  # the likeliest coalition has a ZOPA
+    labels = result.labels(nash.options)
+    gains = {p: round(utility_of(scenario, p, nash.options) - scenario.utilities[p].reservation,
+                      12) for p in scenario.parties}
+    return SweepStep(value, "a deal", result.zopa_size, {i: labels[i] for i in agenda}, gains,
+                     chosen.members)
