@@ -6,7 +6,7 @@ draws; cost as the space and the number of uncertain parameters grow; the Dask s
 Every figure is measured in this run. "Before" is the code of commit bb3846e (the per-draw path:
 realise, pressure and `analyze` for every draw), taken from `git archive` into a temporary
 directory and run in a subprocess with that directory on its path; "after" is this checkout. Both
-run `montecarlo()` on examples/us-iran-2026.yaml with the agenda enrichment, inspections,
+run `montecarlo()` on examples/us-iran-2026.yaml as of bb3846e with the agenda enrichment, inspections,
 stockpile, sanctions, the active events, no Sobol design, one core; the benchmark checks that
 both give the same P(ZOPA), Nash shares and gain intervals for the same seed. The memory of 10^6
 draws is the peak resident set of a fresh process (`--million`; it takes a few tens of seconds).
@@ -54,12 +54,12 @@ print(json.dumps({"seconds": seconds, "cpu": cpu,
 """
 
 
-def measured(source: Path, runs: int, agenda: list[str] | None, chunk: int = 0) -> dict:
+def measured(source: Path, runs: int, agenda: list[str] | None, chunk: int = 0,
+             example: Path = ROOT / "examples" / "us-iran-2026.yaml") -> dict:
     """`montecarlo()` of the redline under `source` in a fresh process, on one core."""
     env = {**os.environ, "PYTHONPATH": str(source), "OMP_NUM_THREADS": "1",
            "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-    done = subprocess.run([sys.executable, "-c", TIMED, str(ROOT / "examples" /
-                                                            "us-iran-2026.yaml"),
+    done = subprocess.run([sys.executable, "-c", TIMED, str(example),
                            str(runs), json.dumps(agenda), str(chunk)],
                           env=env, capture_output=True, text=True, check=True)
     result: dict = json.loads(done.stdout)
@@ -72,6 +72,11 @@ def before_and_after(before_runs: int, runs: int, scratch: Path, rounds: int = 2
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", BEFORE, "src"],
                              capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(scratch)], input=archive, check=True)
+    # The example as it was then (the format has grown since): both codes read this one.
+    example = scratch / "us-iran-2026.yaml"
+    example.write_bytes(subprocess.run(
+        ["git", "-C", str(ROOT), "show", f"{BEFORE}:examples/us-iran-2026.yaml"],
+        capture_output=True, check=True).stdout)
     print(f"Per draw, montecarlo() in a fresh process on one core, active events, best of "
           f"{rounds} alternated rounds (before: {before_runs:,} draws; after: {runs:,}):")
     print(f"  {'agenda':<40} {'before wall':>12} {'after wall':>11} {'ratio':>6}   "
@@ -80,9 +85,9 @@ def before_and_after(before_runs: int, runs: int, scratch: Path, rounds: int = 2
                           ("all issues (768; Iran refuses in ~90%)", None)):
         olds, news = [], []
         for _ in range(rounds):
-            olds.append(measured(scratch / "src", before_runs, agenda))
-            news.append(measured(ROOT / "src", runs, agenda))
-        same = measured(ROOT / "src", before_runs, agenda)
+            olds.append(measured(scratch / "src", before_runs, agenda, example=example))
+            news.append(measured(ROOT / "src", runs, agenda, example=example))
+        same = measured(ROOT / "src", before_runs, agenda, example=example)
         for key in ("p_zopa", "nash_options", "gains"):
             assert olds[0][key] == same[key], f"before and after disagree on {key}"
         wall = (min(o["seconds"] for o in olds) / before_runs * 1e6,
@@ -148,12 +153,14 @@ def scaling(runs: int) -> None:
 
     print("CPU time per draw as the space and the uncertain parameters grow (batched; per-draw "
           "on 200 draws):")
-    print(f"  {'packages':>8} {'uncertain':>9} {'batched us':>11} {'per-draw us':>12} {'ratio':>7}")
+    print(f"  {'packages':>8} {'uncertain':>9} {'batched us':>11} {'per-draw us':>12} {'ratio':>7}"
+          "  path")
     for issues, options, values, both in (
             (2, 4, 0, False), (3, 4, 0, False), (4, 4, 0, False), (5, 4, 0, False),
             (6, 4, 0, False), (7, 4, 0, False), (5, 4, 1, False), (6, 4, 1, False),
             (4, 4, 1, False), (4, 4, 5, False), (4, 4, 13, False), (4, 4, 29, False),
-            (4, 4, 1, True), (5, 4, 1, True), (6, 4, 1, True)):
+            (4, 4, 1, True), (5, 4, 1, True), (6, 4, 1, True), (7, 4, 1, True),
+            (8, 4, 1, True)):
         scenario = synthetic(issues, options, values, both)
         params = parameters(scenario)
         prepared = Bargaining().prepare(params)
@@ -173,11 +180,117 @@ def scaling(runs: int) -> None:
                   "(beyond the batch limit: montecarlo goes draw by draw)")
             continue
         print(f"  {options ** issues:>8,} {len(params):>9} {fast:>11.1f} {slow:>12.0f} "
-              f"{slow / fast:>6.0f}x" + ("   (both parties' utilities vary)" if both else ""))
+              f"{slow / fast:>6.0f}x  {prepared.method:<13}"
+              + ("   (both parties' utilities vary)" if both else ""))
     print("  (uncertain = 3: two reservations and a red line's credibility, utilities the same "
           "in every draw; more: option values of P drawn too, so P's utilities and the frontiers "
-          "differ by draw, and Q's too where marked; per-draw: realise + analyze, the path of "
-          "bb3846e)")
+          "differ by draw, and Q's too where marked; per-draw: realise + analyze without finding "
+          "binding red lines; path: evaluation of every package or the merge)")
+
+
+def many_issues(uncertain: int) -> object:
+    """examples/many-issues-20.yaml (10^20 packages) with both parties' first `uncertain`
+    weights drawn (±30 %) and its two red lines' credibility 0.7."""
+    import yaml
+
+    from redline.scenario import load
+
+    document = yaml.safe_load((ROOT / "examples" / "many-issues-20.yaml").read_text("utf-8"))
+    for party in ("P1", "P2"):
+        weights = document["preferences"][party]["weights"]
+        for issue in list(weights)[:uncertain]:
+            w = float(weights[issue])
+            weights[issue] = {"low": round(0.7 * w, 4), "mode": w, "high": round(1.3 * w, 4)}
+    for red in document["red_lines"]:
+        red["credibility"] = 0.7
+    return load(document)
+
+
+def merging(runs: int) -> None:
+    """Spaces too large to enumerate, both parties' utilities varying: the batched merge against
+    the per-draw path (realise + analyze by merging), with and without finding binding red
+    lines (the per-draw path found them, unused, until this branch)."""
+    import numpy as np
+
+    from redline.scenario.sampling import parameters
+    from redline.space import analysis
+    from redline.uncertainty import Bargaining, bargaining
+    from redline.uncertainty.montecarlo import evaluate_points
+
+    print(f"CPU time per draw above the batch limit (many-issues-20: 10^20 packages, both "
+          f"parties' weights drawn; {runs} draws each, the same records checked):")
+    print(f"  {'agenda':<26} {'uncertain':>9} {'batched merge':>14} {'per draw':>9} "
+          f"{'+binding':>9} {'ratio':>6} {'vs +binding':>12}")
+    def with_binding(*args: object, binding: bool = True, **options: object) -> object:
+        return analysis.analyze(*args, **options)  # type: ignore[arg-type]
+
+    for label, agenda, uncertain in (("all 20 issues", None, 20), ("all 20 issues", None, 4),
+                                     ("i01-i10 (10^10)", tuple(f"i{k:02d}" for k in
+                                                               range(1, 11)), 10)):
+        scenario = many_issues(uncertain)
+        params = parameters(scenario)
+        measure = Bargaining(agenda)
+        prepared = measure.prepare(params)
+        assert prepared is not None and prepared.method == "batched merge"
+        points = np.random.default_rng(0).random((runs, len(params)))
+        prepared.records(points[:8])
+        start = time.process_time()
+        fast_records = prepared.records(points)
+        fast = (time.process_time() - start) / runs * 1e3
+        seed = np.random.SeedSequence(0)
+        start = time.process_time()
+        slow_records = [r for _, r in evaluate_points(params, measure,
+                                                      [(p, seed) for p in points])]
+        slow = (time.process_time() - start) / runs * 1e3
+        assert fast_records == slow_records, f"{label}: the batched merge differs"
+        bargaining.analyze = with_binding
+        try:
+            start = time.process_time()
+            evaluate_points(params, measure, [(p, seed) for p in points])
+            old = (time.process_time() - start) / runs * 1e3
+        finally:
+            bargaining.analyze = analysis.analyze
+        print(f"  {label:<26} {len(params):>9} {fast:>11.2f} ms {slow:>6.2f} ms "
+              f"{old:>6.2f} ms {slow / fast:>5.1f}x {old / fast:>11.1f}x")
+    print("  (per draw: realise + analyze, which merges the issues' frontiers; +binding: the "
+          "same finding binding red lines too, as the per-draw path did before this branch)")
+
+
+def crossover(runs: int) -> None:
+    """Every package of every draw against the merge, on the same draws (ENUMERATE_UP_TO)."""
+    import numpy as np
+
+    from redline.scenario.sampling import parameters
+    from redline.uncertainty import Bargaining, bargaining
+
+    print(f"CPU us per draw, batched over every package against the batched merge ({runs} draws, "
+          "the same records checked):")
+    print(f"  {'packages':>8} {'varying':<14} {'every package':>14} {'merge':>8}")
+    limit = bargaining.ENUMERATE_UP_TO
+    try:
+        for issues, options, values, both in ((5, 4, 0, False), (6, 4, 0, False),
+                                              (5, 4, 1, True), (6, 4, 1, True),
+                                              (7, 4, 1, True), (2, 62, 1, True)):
+            scenario = synthetic(issues, options, values, both)
+            params = parameters(scenario)
+            points = np.random.default_rng(0).random((runs, len(params)))
+            found = {}
+            for path, threshold in (("every package", 1 << 20), ("merge", 1)):
+                bargaining.ENUMERATE_UP_TO = threshold
+                prepared = Bargaining().prepare(params)
+                assert prepared is not None
+                prepared.outcomes(points[:64])
+                start = time.process_time()
+                found[path] = prepared.records(points)
+                found[path + " us"] = (time.process_time() - start) / runs * 1e6
+            assert found["every package"] == found["merge"]
+            varying = "both parties" if both else "P" if values else "none"
+            print(f"  {options ** issues:>8,} {varying:<14} {found['every package us']:>14.0f} "
+                  f"{found['merge us']:>8.0f}")
+    finally:
+        bargaining.ENUMERATE_UP_TO = limit
+    print(f"  (montecarlo merges above {limit:,} packages; varying: whose utilities differ "
+          "between draws)")
 
 
 def spin(n: int) -> int:
@@ -204,36 +317,52 @@ def capacity(n: int = 6_000_000) -> float:
     return 2 * one / two
 
 
-def engines(runs: int) -> None:
-    import logging
-    import warnings
-
+def engines(runs: int, heavy_runs: int) -> None:
+    """Local, worker processes and a Dask LocalCluster (one worker: the cost of shipping work
+    alone; two: with parallelism) on the same draws, twice: the cheap
+    nuclear agenda (10 us a draw: shipping work costs about as much as doing it) and the merge on
+    10^20 packages (3 ms a draw: fan-out overhead is small beside the work), with the machine's
+    free capacity measured before and after."""
     from redline.scenario import load
     from redline.scenario.pressure import select_events
-    from redline.uncertainty import montecarlo
-    from redline.uncertainty.engines import Engine
 
     scenario = load(ROOT / "examples" / "us-iran-2026.yaml")
     events = select_events(scenario, "active")
-    print(f"Engines, {runs:,} draws of the nuclear agenda (start-up apart; the same numbers "
-          "checked):")
     print(f"  machine capacity now: x{capacity():.2f} (two processes of pure CPU work against "
           "one; 2.00 = two free cores)")
+    print(f"Engines, {runs:,} draws of the nuclear agenda (start-up apart; the same numbers "
+          "checked):")
+    on_engines(scenario, runs, {"agenda": NUCLEAR, "events": events}, 20_000)
+    print(f"Engines, {heavy_runs:,} draws of many-issues-20 (10^20 packages, 10 uncertain; "
+          "batched merge):")
+    on_engines(many_issues(4), heavy_runs, {}, 100)
+    print(f"  machine capacity after: x{capacity():.2f}")
+
+
+def on_engines(scenario: object, runs: int, options: dict, chunk: int) -> None:
+    import logging
+    import warnings
+
+    from redline.uncertainty import montecarlo
+    from redline.uncertainty.engines import Engine
+
     warnings.simplefilter("ignore")  # distributed's notices about ports in use
     logging.getLogger("distributed").setLevel(logging.CRITICAL)  # its shutdown chatter
     rates: dict[str, float] = {}
     reference = None
-    for label, name, options in (("local (1 core)", "local", {}),
-                                 ("processes, 2 workers", "processes", {"workers": 2}),
-                                 ("dask LocalCluster, 2 workers", "dask", {"workers": 2})):
+    for label, name, opened in (("local (1 core)", "local", {}),
+                                ("processes, 1 worker", "processes1", {"workers": 1}),
+                                ("processes, 2 workers", "processes", {"workers": 2}),
+                                ("dask LocalCluster, 1 worker", "dask1", {"workers": 1}),
+                                ("dask LocalCluster, 2 workers", "dask", {"workers": 2})):
         try:
-            with Engine(name, **options) as engine:  # type: ignore[arg-type]
-                montecarlo(scenario, 200, 1, engine, agenda=NUCLEAR, events=events,
-                           sobol_samples=0, chunk=50)  # workers import redline
+            with Engine(name.rstrip("1"), **opened) as engine:  # type: ignore[arg-type]
+                montecarlo(scenario, 64, 1, engine, sobol_samples=0, chunk=16,
+                           **options)  # workers import redline
                 start = time.perf_counter()
-                # A tally of a whole run is a few kB: chunks of 20,000 draws, a few per worker.
-                report = montecarlo(scenario, runs, 2026, engine, agenda=NUCLEAR, events=events,
-                                    sobol_samples=0, chunk=20_000)
+                # A tally is a few kB: chunks of `chunk` draws, a few per worker.
+                report = montecarlo(scenario, runs, 2026, engine, sobol_samples=0, chunk=chunk,
+                                    **options)
                 seconds = time.perf_counter() - start
         except Exception as exc:  # dask missing: say so and go on
             print(f"  {label:<30} unavailable ({exc})")
@@ -245,7 +374,6 @@ def engines(runs: int) -> None:
         rates.setdefault("local", rates[name])
         ratio = f"  x{rates[name] / rates['local']:.2f} vs local" if name != "local" else ""
         print(f"  {label:<30} {seconds:7.2f} s {rates[name]:>10,.0f} draws/s{ratio}")
-    print(f"  machine capacity after: x{capacity():.2f}")
 
 
 def main() -> None:
@@ -254,8 +382,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10_000)
     parser.add_argument("--scaling-runs", type=int, default=2000)
     parser.add_argument("--engine-runs", type=int, default=200_000)
+    parser.add_argument("--heavy-runs", type=int, default=1_500)
     parser.add_argument("--million", action="store_true", help="also 10^6 draws (memory)")
-    parser.add_argument("--parts", default="before,scaling,engines",
+    parser.add_argument("--merge-runs", type=int, default=64)
+    parser.add_argument("--parts", default="before,scaling,merge,engines",
                         help="which parts to run (comma-separated)")
     args = parser.parse_args()
     parts = set(args.parts.split(","))
@@ -269,8 +399,11 @@ def main() -> None:
         million()
     if "scaling" in parts:
         scaling(args.scaling_runs)
+    if "merge" in parts:
+        crossover(512)
+        merging(args.merge_runs)
     if "engines" in parts:
-        engines(args.engine_runs)
+        engines(args.engine_runs, args.heavy_runs)
 
 
 if __name__ == "__main__":

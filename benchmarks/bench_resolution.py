@@ -1,12 +1,13 @@
 """Resolved positions: statements mapped onto a scenario's actors and issues, against positions
 written by hand (actor, stance, issue as scenario ids).
 
-    python benchmarks/bench_resolution.py [PREFIX ...]     (default: held res bata batb batc)
+    python benchmarks/bench_resolution.py [PREFIX ...]  (default: held res bata batb batc batd)
 
 Each held-back article of tests/news/articles (`held*`, which earlier rounds used to tune the
 extractor), each `res*`, `bata*` and `batb*` article (written with its scenario and expected
-positions before anything was run on it, measured once, then used to develop the resolver)
-and each `batc*` article (written the same way, measured once and never tuned on: the honest
+positions before anything was run on it, measured once, then used to develop the resolver),
+each `batc*` article (written the same way, measured once, then tuned on in the next round)
+and each `batd*` article (written the same way, measured once and never tuned on: the honest
 figure) has a small scenario with aliases and its expected positions under `resolved/`. Precision = paired /
 found positions (statements whose actor resolves to one of the scenario's), recall = paired /
 expected, pairs one to one (a talks statement may name either side). The peer, run in the same
@@ -72,7 +73,7 @@ def measure(prefix: str) -> None:
 
 
 def main() -> None:
-    for prefix in sys.argv[1:] or ("held", "res", "bata", "batb", "batc"):
+    for prefix in sys.argv[1:] or ("held", "res", "bata", "batb", "batc", "batd"):
         measure(prefix)
 
 

@@ -139,3 +139,17 @@ def test_compare_on_a_space_too_large_to_count_says_so(tmp_path):
     code, text = call("compare", str(path), "--event", "e")
     assert code == 0, text
     assert "ZOPA size not counted" in " ".join(text.split())
+
+
+def test_montecarlo_text_shows_the_ks_shares_next_to_nash(us_iran):
+    args = ("montecarlo", us_iran, "--runs", "300", "--seed", "3", "--sobol", "0",
+            "--agenda", NO_MISSILES)
+    code, text = call(*args)
+    assert code == 0, text
+    data = json.loads(call(*args, "--format", "json")[1])
+    assert data["nash_options"]["inspections"] != data["ks_options"]["inspections"]
+    header = next(line for line in text.splitlines() if "Nash" in line and "issue" in line)
+    assert "Kalai-Smorodinsky" in header
+    row = next(line for line in text.splitlines() if line.strip("│ ").startswith("inspections"))
+    ks = {o: s for o, s in data["ks_options"]["inspections"].items() if s}
+    assert row.count("%") >= 1 + len(ks)  # both columns filled

@@ -111,7 +111,10 @@ def test_own_sentences_development_floor_and_held_back_figures(nlp, capsys):
     measured once: its figures are printed (docs/news.md)."""
     from redline.news.events import code_events
 
-    for name, floor in (("own-dev", 0.875), ("own-held", 0.875), ("own-new", None)):
+    # own-new was read in the round after; own-d was written before that round's run and
+    # measured once (docs/news.md): its figures are printed, no floor is tuned to it.
+    for name, floor in (("own-dev", 0.875), ("own-held", 0.875), ("own-new", 0.875),
+                        ("own-d", None)):
         records = json.loads((OWN / f"{name}.json").read_text(encoding="utf-8"))
         coded = code_events(records)
         event = sum(c.event == r["event"] for c, r in zip(coded, records, strict=True))
@@ -148,3 +151,25 @@ def test_word_senses_that_hang_on_the_object(nlp, text, event):
     from redline.news.events import code_events
 
     assert code_events([{"id": "1", "text": text}])[0].event == event
+
+
+@pytest.mark.parametrize(("text", "event", "source"), [
+    # sentences written for this test: the senses read on own-new's errors (docs/news.md)
+    ("Guatemalan authorities freed eleven fishermen arrested near the maritime boundary.",
+     "CONCEDE", "GTM"),
+    ("Myanmar's junta released 300 political prisoners on Thursday.", "CONCEDE", "MMR"),
+    ("Norway pledged 50 million crowns for reconstruction in Gaza.", "AID", "NOR"),
+    ("Libyan militiamen handed over two kidnapped engineers to Italian diplomats.",
+     "CONCEDE", "LBY"),
+    ("Ecuadorian police handed two suspected smugglers over to Peruvian prosecutors.",
+     "COOPERATE", "ECU"),
+    ("Paraguayan farmers blocked a main avenue in Asuncion to oppose the land law.",
+     "PROTEST", "PRY"),
+    ("Peruvian police blocked a highway outside Lima to stop the marchers.", "COERCE", "PER"),
+    ("The Philippine navy deployed two frigates to the Spratly Islands.", "MOBILIZE", "PHL"),
+])
+def test_releasing_handing_over_pledging_money_and_blocking_roads(nlp, text, event, source):
+    from redline.news.events import code_events
+
+    coded = code_events([{"id": "1", "text": text}])[0]
+    assert (coded.event, coded.source[:1]) == (event, (source,))

@@ -150,15 +150,19 @@ def test_the_whole_report_equals_the_per_draw_path(examples, monkeypatch):
     options = {"agenda": NO_MISSILES, "events": ("naval-buildup",), "output": "joint_gain",
                "sobol_samples": 16}
     fast = montecarlo(scenario, 120, 4, **options).to_dict()
-    monkeypatch.setattr(bargaining, "BATCH_LIMIT", 10)  # every space is "too large" now
+    monkeypatch.setattr(bargaining, "ENUMERATE_UP_TO", 10)  # every space is "too large" now
+    merged = montecarlo(scenario, 120, 4, **options).to_dict()
+    monkeypatch.setattr(bargaining.Bargaining, "prepare", lambda self, params: None)
     slow = montecarlo(scenario, 120, 4, **options).to_dict()
-    assert (fast["parameters"]["evaluation"], slow["parameters"]["evaluation"]) == (
-        "batched", "per-draw")
-    rows = fast.pop("sensitivity"), slow.pop("sensitivity")
-    fast.pop("parameters"), slow.pop("parameters")
-    assert fast == slow
-    for mine, theirs in zip(*rows, strict=True):
-        assert mine.keys() == theirs.keys()
-        for key, value in mine.items():
-            assert value == (theirs[key] if isinstance(value, str) else
-                             pytest.approx(theirs[key], rel=1e-9, abs=1e-12))
+    assert [r["parameters"]["evaluation"] for r in (fast, merged, slow)] == [
+        "batched", "batched merge", "per-draw"]
+    for other in (merged, slow):
+        rows = fast.pop("sensitivity"), other.pop("sensitivity")
+        fast.pop("parameters"), other.pop("parameters")
+        assert fast == other
+        for mine, theirs in zip(*rows, strict=True):
+            assert mine.keys() == theirs.keys()
+            for key, value in mine.items():
+                assert value == (theirs[key] if isinstance(value, str) else
+                                 pytest.approx(theirs[key], rel=1e-9, abs=1e-12))
+        fast["sensitivity"], fast["parameters"] = rows[0], {}

@@ -234,6 +234,7 @@ def test_a_monte_carlo_with_progress_and_cancel(server: str, browser: object) ->
     assert page.evaluate("() => document.getElementById('mc-progress').value") == 1
     table = page.locator("#montecarlo-table").inner_text()
     assert "P(ZOPA)" in table and "Nash package" in table
+    assert "Kalai–Smorodinsky package" in table
     assert "1,000 draws" in page.locator("#montecarlo-note").inner_text()
     # A million draws, cancelled once the bar moves: the note says so and the button comes back.
     page.select_option("#mc-runs", "1000000")
@@ -245,6 +246,20 @@ def test_a_monte_carlo_with_progress_and_cancel(server: str, browser: object) ->
         "() => document.getElementById('montecarlo-note').textContent.includes('cancelled')",
         timeout=60_000)
     assert not page.locator("#montecarlo").is_disabled()
+    page.close()
+
+
+def test_a_monte_carlo_under_a_vote_shows_the_coalition(server: str, browser: object) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
+    page.goto(server + "/?scenario=eu-council-qmv")
+    page.wait_for_function("() => document.body.dataset.ready !== undefined")
+    page.select_option("#mc-runs", "1000")
+    page.click("#montecarlo")
+    page.wait_for_function(
+        "() => document.getElementById('montecarlo-table').rows.length > 0", timeout=180_000)
+    table = page.locator("#montecarlo-table").inner_text()
+    assert "Council qualified majority" in table
+    assert "DEU 100.0%" in table and "BEL 0.0%" in table  # Belgium is outvoted
     page.close()
 
 

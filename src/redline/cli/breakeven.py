@@ -16,8 +16,8 @@ from redline.cli.situation import AgendaOpt, DateOpt, EventsOpt, InfluenceOpt, r
 from redline.cli.whatif import MaxOutcomesOpt, describe
 from redline.limits import MAX_OUTCOMES
 from redline.output import write_file
-from redline.space.sweep import sweep
 from redline.space.thresholds import thresholds
+from redline.uncertainty import sweep
 
 
 class BriefFormat(StrEnum):
@@ -94,14 +94,20 @@ def sweep_command(
     show(current)
     out.print(f"[bold]{result.scenario_title}[/] - sweep of {result.parameter} (now "
               f"{result.current:.3f})")
+    rule = result.parameters.get("decision_rule")
+    if rule:
+        out.print(f"Decision rule: {rule}; each step's deal is the one the likeliest winning "
+                  "coalition adopts")
     table = Table(result.parameter, "verdict", "ZOPA size", "Nash package",
-                  *(f"gain {p}" for p in result.parties))
+                  *(f"gain {p}" for p in result.parties), *(["coalition"] if rule else []))
     previous = None
     for step in result.steps:
         package = describe(step.nash, result.agenda) if step.nash else "-"
+        coalition = [" ".join(step.coalition) if step.coalition else "-"] if rule else []
         table.add_row(f"{step.value:.3f}", step.verdict, str(step.zopa_size),
                       "same" if step.nash and step.nash == previous else package,
-                      *(f"{step.gains[p]:+.3f}" if step.gains else "-" for p in result.parties))
+                      *(f"{step.gains[p]:+.3f}" if step.gains else "-" for p in result.parties),
+                      *coalition)
         previous = step.nash
     out.print(table)
     if chart is not None:

@@ -410,12 +410,20 @@ def montecarlo_command(
     out.print(f"[bold]{data['scenario']}[/] - {runs:,} draws, seed {seed}, engine {engine}")
     out.print(f"P(ZOPA) = {data['p_zopa']:.3f} (± {1.96 * data['p_zopa_se']:.3f}, 95%); "
               f"P(talks refused) = {data['p_refused']:.3f}")
-    table = Table(title="Nash package: share of deals choosing each option")
+    table = Table(title="Share of deals choosing each option, at the Nash and the "
+                        "Kalai-Smorodinsky package")
     table.add_column("issue")
-    table.add_column("options (share)")
+    table.add_column("Nash")
+    table.add_column("Kalai-Smorodinsky")
     for issue, shares in data["nash_options"].items():
-        table.add_row(issue, ", ".join(f"{o} {s:.0%}" for o, s in shares.items() if s > 0) or "-")
+        table.add_row(issue, *(", ".join(f"{o} {s:.0%}" if s >= 0.005 else f"{o} <1%"
+                                         for o, s in chosen.items() if s > 0)
+                               or "-" for chosen in (shares, data["ks_options"][issue])))
     out.print(table)
+    if "coalition_members" in data:  # a vote: the likeliest winning coalition adopts each deal
+        out.print(f"Decision rule: {data['parameters']['decision_rule']}. Share of deals adopted "
+                  "with each party in the coalition: " + ", ".join(
+                      f"{p} {s:.0%}" for p, s in data["coalition_members"].items()))
     for party, interval in data["gains"].items():
         if interval is None:
             out.print(f"{party} gain at the Nash point: no deal in any draw")

@@ -50,7 +50,7 @@ def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
 
-_PARTICLES = frozenset("out off down back up away".split())
+_PARTICLES = frozenset("out off down back up away over".split())
 
 
 def _lemma(token: Token) -> str:
@@ -158,6 +158,9 @@ def _refine(category: str | None, verb: Token) -> str | None:
     if verb.lemma_.lower() in ("withdraw", "recall", "expel") and obj is not None and \
             obj.lemma_.lower() in plover.ENVOYS:
         return "SANCTION"
+    refined = _yielding(lemma, verb, obj)
+    if refined is not None:
+        return refined
     if verb.lemma_.lower() in plover.EXCHANGING and obj_category is not None:
         return obj_category
     if verb.lemma_.lower() in plover.CARRYING and obj is not None and "AID" in (
@@ -199,6 +202,31 @@ def _refine(category: str | None, verb: Token) -> str | None:
                                  plover.MILITARY):
             return "FIGHT"
     return category
+
+
+def _yielding(lemma: str, verb: Token, obj: Token | None) -> str | None:
+    """Senses of freeing, handing over, pledging money and blocking roads (PLOVER codebook:
+    releasing people and yielding things are CONCEDE, extradition COOPERATE, money promised
+    AID, a crowd blocking a road PROTEST)."""
+    head = verb.lemma_.lower()
+    if obj is None:
+        return None
+    noun = obj.lemma_.lower()
+    if head in ("release", "free") and (noun in plover.HELD or obj.lower_ in plover.HELD):
+        return "CONCEDE"  # "freed eleven fishermen"
+    if lemma.replace(" ", "_") in plover.HANDING:
+        return "COOPERATE" if noun in plover.WANTED or any(
+            c.lemma_.lower() == "wanted" for c in obj.children) else "CONCEDE"
+    if head == "pledge" and (obj.ent_type_ == "MONEY" or any(
+            c.lower_ in plover.CURRENCY_UNITS or c.ent_type_ == "MONEY"
+            for c in obj.subtree)):
+        return "AID"  # "pledged 50 million crowns for reconstruction"
+    if head in ("block", "barricade", "occupy") and noun in plover.ROADS:
+        doer = _child(verb, "nsubj")
+        if doer is not None and (doer.lemma_.lower() in plover.CROWDS
+                                 or doer.lower_ in plover.CROWDS):
+            return "PROTEST"  # "truck drivers blocked a highway"
+    return None
 
 
 def _obligation(verb: Token) -> bool:

@@ -15,6 +15,7 @@ from redline.news.clauses import (
     Speaker,
     actor_of,
     describe,
+    is_pronoun,
     placed,
     role_words,
     span_range,
@@ -131,6 +132,13 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
             actor_token = None  # "missiles have never been part of the agenda": topic, not actor
         if actor_token is not None and actor_token.lower_ in ("that", "which", "issue"):
             actor_token = None
+    if finding.rule == "RL-CALLED" and actor_token is not None:
+        # "..., a condition Salas called unacceptable": Salas draws the line
+        speaker = describe(actor_token, mentions, memory, published)
+    elif speaker is not None and _reported_act(finding, actor_token, speaker):
+        # "the union said the authority had rejected its claim": the refusal is the
+        # authority's, reported by the union
+        speaker = describe(actor_token, mentions, memory, published)
     confidence = finding.confidence
     own = None
     pronoun = False
@@ -212,6 +220,31 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
 
 
 _ASIDES = frozenset("relcl acl advcl ccomp".split())
+
+
+# Acts a speaker can report of another party as done: refusing and giving in.
+_REPORTABLE = frozenset(("reject", "concede"))
+_MODAL_WORDS = frozenset("will would shall may might can could must should 'll wo ca".split())
+
+
+def _reported_act(finding: Finding, doer: Any, speaker: Speaker) -> bool:
+    """A refusal or concession done by a named party other than the reporter ("X said Y had
+    rejected ...", "... after Y refused to ..., X said"): an act in the past (no modal), whose
+    own subject is a name or a noun (not "it", "we") distinct from the reporter."""
+    trigger = finding.trigger
+    if finding.stance not in _REPORTABLE or doer is None or speaker.token_i is None:
+        return False
+    if doer.i == speaker.token_i or doer.pos_ not in ("PROPN", "NOUN") or is_pronoun(doer):
+        return False
+    if doer.dep_ not in ("nsubj", "nsubjpass") or doer.head.i != trigger.i:
+        return False
+    if trigger.tag_ not in ("VBD", "VBN") or any(
+            c.dep_ == "aux" and c.lower_ in _MODAL_WORDS for c in trigger.children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for node in (
+            trigger, *trigger.ancestors) for c in node.children):
+        return False  # "only if Venezuela withdrew its troops": a condition, not a report
+    return bool(doer.lemma_ != doer.doc[speaker.token_i].lemma_)
 
 
 def _words_of(who: Any, trigger: Any) -> str | None:
@@ -314,8 +347,12 @@ def _planned(trigger: Any) -> bool:
            trigger.children):
         return True
     return trigger.lemma_.lower() in ("plan", "schedule", "expect", "due", "set") or (
-        trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in ("plan", "schedule",
-                                                                    "expect", "due", "set"))
+        trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in _PLANNING)
+
+
+# Heads of talks to come: "planned to meet", "agreed to meet again", "decided to reconvene".
+_PLANNING = frozenset("plan schedule expect due set agree decide promise pledge "
+                      "arrange".split())
 
 
 def _headline_end(text: str) -> int:

@@ -111,6 +111,18 @@ DEMONYMS = {
     "sierra leonean": "SLE", "senegalese": "SEN", "malian": "MLI", "chadian": "TCD",
     "ivorian": "CIV", "cameroonian": "CMR", "taiwanese": "TWN", "mongolian": "MNG",
     "hutu": "BDI", "tutsi": "RWA", "shiite": None, "sunni": None,
+    # the adjective of a country whose name is a plural, and nationalities added after a
+    # source actor was missed ("the Philippine coast guard")
+    "philippine": "PHL", "filipinos": "PHL", "kyrgyz": "KGZ", "turkmen": "TKM",
+    "laotian": "LAO", "lao": "LAO", "singaporean": "SGP", "bruneian": "BRN",
+    "timorese": "TLS", "fijian": "FJI", "maldivian": "MDV", "bhutanese": "BTN",
+    "new zealander": "NZL", "new zealanders": "NZL", "paraguayan": "PRY", "uruguayan": "URY",
+    "bolivian": "BOL", "honduran": "HND", "costa rican": "CRI", "dominican": "DOM",
+    "jamaican": "JAM", "icelandic": "ISL", "maltese": "MLT", "moldovan": "MDA",
+    "malawian": "MWI", "mauritanian": "MRT",
+    "nigerien": "NER", "beninese": "BEN", "togolese": "TGO", "gabonese": "GAB",
+    "gambian": "GMB", "burkinabe": "BFA", "botswanan": "BWA", "malagasy": "MDG",
+    "mauritian": "MUS", "djiboutian": "DJI", "south sudanese": "SSD", "comorian": "COM",
 }
 
 # Organisations by the identity news knows them by (their kind, IGO or NGO, is in

@@ -126,6 +126,29 @@ MOVING_UNITS = frozenset("move deploy send dispatch station mass redeploy rush".
 # Drills done together are shows of force, not cooperation.
 DRILLS = frozenset("exercise exercises drill drills manoeuvre manoeuvres maneuver "
                    "maneuvers".split())
+# People held: setting them free is a concession (CAMEO 0841, PLOVER CONCEDE), not a retreat.
+HELD = frozenset("prisoner prisoners detainee detainees hostage hostages captive captives "
+                 "fisherman fishermen sailor sailors crew soldier soldiers officer officers "
+                 "worker workers activist activists journalist journalists people "
+                 "civilians protester protesters national nationals citizen citizens "
+                 "engineer engineers migrant migrants".split())
+# Wanted people: handing them over to the authorities is cooperation (extradition).
+WANTED = frozenset("suspect suspects fugitive fugitives trafficker traffickers "
+                   "smuggler smugglers criminal criminals".split())
+# Verbs of handing something over: yielding it (CONCEDE) unless it is a wanted person.
+HANDING = frozenset("hand_over hand_back turn_over give_up give_back".split())
+# Blocking these with a crowd is a protest; security forces blocking them coerce.
+ROADS = frozenset("road roads avenue avenues street streets highway highways motorway "
+                  "bridge bridges square junction crossing crossings port railway "
+                  "railways".split())
+CROWDS = frozenset("protester protesters demonstrator demonstrators farmer farmers "
+                   "driver drivers worker workers student students resident residents "
+                   "villager villagers trucker truckers taxi miner miners crowd crowds "
+                   "hundreds thousands dozens activist activists fisherman "
+                   "fishermen".split())
+# Money pledged: "pledged 50 million euros" is aid, whatever the currency's name.
+CURRENCY_UNITS = frozenset("million billion".split())
+
 # Verbs that take their meaning from what is exchanged ("exchanged fire", "traded insults").
 EXCHANGING = frozenset("exchange trade swap".split())
 # Verbs of going somewhere: going for talks is consulting.

@@ -221,10 +221,37 @@ def red_phrase(sent: Span) -> Iterator[Finding]:
         verb = root
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
+        if verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in TERMS:
+            # "..., a condition the governor called unacceptable": the red line is the
+            # governor's (not the reporter's) and is about the term the noun renames
+            term = verb.head
+            who = _child(verb, "nsubj") or _child(term, "appos")
+            yield Finding("RL-CALLED", "red_line", verb, who, _renamed(term, sent) or term,
+                          0.8)
+            continue
         topic = _child(root, "nsubj", "csubj") or _child(verb, "dobj", "nsubjpass")
         if topic is None:
             topic = _child(verb, "nsubj", "csubj")
         yield Finding("RL-PHRASE", "red_line", verb, None, topic, 0.85)
+
+
+# Nouns that rename an act just reported ("..., a step X had long sought").
+ACT_NOUNS = frozenset("step move change measure decision reform concession gesture "
+                      "shift".split())
+# Nouns that rename a term set by someone ("a condition", "a demand").
+TERMS = frozenset("condition demand term requirement proposal offer precondition "
+                  "ultimatum".split())
+
+
+def _renamed(term: Token, sent: Span) -> Token | None:
+    """What "a condition" appended after a conditional clause renames: the object of the
+    nearest "if"/"unless"/"provided" clause before it ("only if the city froze hiring, a
+    demand ..." -> hiring)."""
+    clauses = [t for t in sent if t.i < term.i and t.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless", "provided") for c in t.children)]
+    if not clauses:
+        return None
+    return _child(clauses[-1], "dobj", "xcomp", "attr") or clauses[-1]
 
 
 def main_acl(token: Token) -> bool:
@@ -252,7 +279,8 @@ PHRASAL_REJECTS = frozenset({("turn", "down"), ("rule", "out"), ("throw", "out")
                              ("brush", "aside"), ("brush", "off"), ("shoot", "down")})
 # Negated acts that are no refusal: "would not hesitate to strike" threatens.
 NOT_REFUSALS = frozenset("be have say hesitate stand rest stop give comment speculate "
-                         "elaborate".split())
+                         "elaborate confirm know see tell explain rule find reach "
+                         "verify predict".split())
 # Verbs that order an addressee to act ("ordered the operator to halve its fees"): a demand.
 ORDER = frozenset("order instruct direct tell".split())
 # What a party charges others: cutting it gives something up ("cut the charge by 10 percent").
@@ -272,6 +300,12 @@ def verbs(token: Token, sent: Span) -> Finding | None:
             any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which")
                 for c in token.children):
         return None  # "the resolution that endorsed the deal": a description of a thing
+    if token.dep_ in ("relcl", "acl") and token.head.lemma_.lower() in ACT_NOUNS and \
+            token.head.i < token.i:
+        return None  # "a step biochar makers had long sought": the act's history, no position
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children) and any(
+            c.dep_ == "advmod" and c.lower_ in ("long", "always") for c in token.children):
+        return None  # "... had long sought": a wish recalled, however the clause is parsed
     if token.dep_ == "xcomp" and token.head.lemma_ == "fail":
         return None  # "failed to agree on the budget": nothing was agreed
     negated = _negated(token)
@@ -282,11 +316,16 @@ def verbs(token: Token, sent: Span) -> Finding | None:
         return Finding("REJ-PHRASAL", "reject", token, None, obj, 0.75)  # "turned down"
     if negated and lemma not in NOT_REFUSALS and token.dep_ in ("ROOT", "ccomp", "conj") and \
             lemma not in ACCEPTING and lemma not in REJECT and any(
-                c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "shall")
+                c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "shall", "could", "can",
+                                                 "ca", "cannot")
                 for c in token.children) and (doer := _child(token, "nsubj")) is not None and \
             (doer.pos_ in ("PROPN", "PRON") or _agent(doer)):
-        # "Malawi would not devalue the currency": an act refused
-        return Finding("REJ-WILL-NOT", "reject", token, None, obj or token, 0.6)
+        # "Malawi would not devalue the currency": an act refused; "the city could not pay
+        # more": an act the speaker says it is unable to do is refused all the same
+        amount = obj is not None and obj.lower_ in ("more", "less", "much", "anything", "any")
+        what = obj if obj is not None and not amount else \
+            _prep_object(token, "for", "on", "towards") or token
+        return Finding("REJ-WILL-NOT", "reject", token, None, what, 0.6)
     if lemma in REJECT:
         if negated:
             return None
@@ -306,6 +345,12 @@ def verbs(token: Token, sent: Span) -> Finding | None:
                 c.dep_ == "poss" for c in addressee.children):
         # "ordered Savanna Mobile to halve its fees" (not "ordered its troops to withdraw")
         return Finding("DEM-ORDER", "demand", token, None, deed, 0.7, addressee=addressee)
+    if lemma == "need" and not negated and token.dep_ in ("ccomp", "ROOT", "conj") and \
+            (wanted := _child(token, "dobj")) is not None and wanted.pos_ in ("NOUN", "PROPN") \
+            and (doer := _child(token, "nsubj")) is not None and (
+                doer.pos_ in ("PROPN", "PRON") or _agent(doer)):
+        # "said the city needed a fare increase": what a party says it needs it asks for
+        return Finding("DEM-NEED", "demand", token, None, wanted, 0.6)
     if lemma in DEMAND and not negated:
         if lemma in ("call", "ask") and _prep_object(token, "for") is None:
             return None
@@ -346,6 +391,16 @@ def verbs(token: Token, sent: Span) -> Finding | None:
             return Finding("OFFER-INTENT-COND", "conditional_offer", token, None, obj or token,
                            0.6, condition=condition)
         return Finding("THR-INTENT", "threaten", token, None, obj or token, 0.6,
+                       condition=condition)
+    if not negated and token.dep_ in ("ROOT", "ccomp") and any(
+            c.dep_ == "auxpass" for c in token.children) and any(
+            c.dep_ == "aux" and c.lower_ in ("would", "will", "could") for c in token.children) \
+            and (thing := _child(token, "nsubjpass")) is not None and \
+            (condition := _condition(token, sent)) and not _hostile(token):
+        # "the transfers would be paid only if ...": something given at a price, in the passive
+        if re.search(r"\bunless\b", sent.doc.text[token.idx:sent.end_char], re.IGNORECASE):
+            return None  # "would be suspended unless ...": the threat rules read it
+        return Finding("OFFER-PASSIVE-COND", "conditional_offer", token, None, thing, 0.6,
                        condition=condition)
     if not negated and lemma not in THREATEN and lemma not in ("be", "have") and any(
             c.dep_ == "aux" and c.lower_ in ("would", "could", "can", "will", "'d")
@@ -417,7 +472,8 @@ def _agent(noun: Token) -> bool:
 
 
 _ACTING = frozenset("force troop army military police government side country state "
-                    "authority regulator ministry official member worker leader".split())
+                    "authority regulator ministry official member worker leader province "
+                    "region city council municipality administration employer".split())
 
 
 def _hostile(verb: Token) -> bool:

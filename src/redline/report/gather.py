@@ -143,7 +143,8 @@ def _simulation(current: Situation, options: Options) -> dict[str, Any]:
 def _thresholds(current: Situation, options: Options) -> dict[str, Any]:
     """Break-even values, and a sweep of the setting whose break-even value is nearest to where
     it stands (the one an analyst should watch); nothing for a space above the limit."""
-    from redline.space import SpaceTooLarge, sweep, thresholds
+    from redline.space import SpaceTooLarge, thresholds
+    from redline.uncertainty import sweep
 
     try:
         found = thresholds(current, max_outcomes=options.max_outcomes)

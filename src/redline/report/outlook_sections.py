@@ -156,6 +156,13 @@ def _share(value: Any) -> str:
     return f"{value:.1%}" if isinstance(value, int | float) else text(value)
 
 
+def _option_shares(options: dict[str, float]) -> str:
+    """'b 70%, a 30%': the options chosen in some run, most often first ('-': none given)."""
+    chosen = [f"{o} {s:.0%}" if s >= 0.005 else f"{o} <1%"
+              for o, s in sorted(options.items(), key=lambda kv: -kv[1]) if s]
+    return ", ".join(chosen) or "-"
+
+
 def uncertainty(data: dict[str, Any]) -> Section:
     """`redline-montecarlo/1`: P(ZOPA), the Nash package's options, gains, tornado, Sobol."""
     se = data.get("p_zopa_se")
@@ -173,11 +180,20 @@ def uncertainty(data: dict[str, Any]) -> Section:
                                  "with no talks; the bracket is the 95% interval of P(deal)."))
     shares = data.get("nash_options", {})
     if shares:
-        rows = [[issue, ", ".join(f"{o} {s:.0%}" for o, s in sorted(options.items(),
-                                                                  key=lambda kv: -kv[1]) if s)]
+        ks = data.get("ks_options") or {}
+        rows = [[issue, _option_shares(options), _option_shares(ks.get(issue, {}))]
                 for issue, options in shares.items()]
-        parts.append("<h3>How often each option is in the Nash package (runs with a deal)</h3>")
-        parts.append(table(["issue", "options"], rows))
+        parts.append("<h3>How often each option is in the Nash and the Kalai&ndash;Smorodinsky "
+                     "package (runs with a deal)</h3>")
+        parts.append(table(["issue", "Nash", "Kalai–Smorodinsky"], rows))
+    members = data.get("coalition_members")
+    if isinstance(members, dict):
+        rule = (data.get("parameters") or {}).get("decision_rule", "a vote")
+        parts.append(paragraph(text(
+            f"Decision rule: {rule}. Each run's deal is the one its likeliest winning coalition "
+            "adopts; outvoted parties' gains can be negative.")))
+        parts.append(table(["party", "in the adopting coalition (runs with a deal)"],
+                           [[p, _share(s)] for p, s in members.items()]))
     gains = {p: g for p, g in (data.get("gains") or {}).items() if isinstance(g, dict)}
     if gains:
         parts.append("<h3>Gains over reservation at the Nash point (runs with a deal)</h3>")

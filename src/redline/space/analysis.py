@@ -180,13 +180,16 @@ def analyze(
     parties: Sequence[str] | None = None,
     max_outcomes: int = DEFAULT_MAX_OUTCOMES,
     method: str = "auto",
+    binding: bool = True,
 ) -> Analysis:
     """Analyse the bargaining space of a situation (or of `scenario`, taken as it is, under
     `agenda`: default every issue); see :mod:`redline.scenario.situation`.
 
     `method`: ``"enumerate"`` (every outcome, up to `max_outcomes`), ``"merge"`` (the frontier
     from the issues' frontiers, any size; `max_outcomes` bounds a block of issues linked by red
-    lines and the candidates of one merge step) or ``"auto"``.
+    lines and the candidates of one merge step) or ``"auto"``. `binding=False` skips finding
+    which red lines bind (one more frontier per red line; `binding_red_lines` then holds only
+    refusals and `parameters["binding"]` is False): Monte Carlo draws and sweeps, which do not report it.
     """
     if method not in METHODS:
         raise MethodError(f"unknown method {method!r}; use one of {', '.join(METHODS)}")
@@ -200,6 +203,8 @@ def analyze(
         "enumerate" if space.size <= AUTO_ENUMERATE_UP_TO else "merge")
     parameters: dict[str, Any] = {"agenda": list(space.agenda), "max_outcomes": max_outcomes,
                                   "method": method, "grid": 1 / GRID}
+    if not binding:
+        parameters["binding"] = False
     empty = Frontier(np.zeros((0, len(scenario.issue_ids)), dtype=np.int64),
                      np.zeros((0, len(space.parties))))
     zopa_size: int | None
@@ -216,15 +221,15 @@ def analyze(
                 f"{max_outcomes:,}; use the merge method (--method merge), narrow the agenda "
                 "(--agenda) or raise the limit (--max-outcomes)"
             )
-        found = enumerate_frontier(space, rules)
+        found = enumerate_frontier(space, rules, binding=binding)
         options = space.decode(found.numbers)
         scaled, feasible, zopa_size = found.utilities, found.feasible, found.zopa_size
-        binding = found.binding
+        binds = found.binding
     else:
         merged = merge_frontier(space, rules, max_outcomes)
         options, scaled, feasible = merged.options, merged.utilities, merged.feasible
         zopa_size = _merged_zopa_size(space, rules, merged, max_outcomes)
-        binding = tuple(
+        binds = () if not binding else tuple(
             rule for rule in rules
             if not np.array_equal(
                 merge_frontier(space, [r for r in rules if r != rule], max_outcomes).options,
@@ -234,7 +239,7 @@ def analyze(
     solutions, best = _solutions(frontier, reservations, space.parties)
     return Analysis(scenario, space.parties, space.agenda, tuple(reservations.tolist()), (),
                     rules, space.size, feasible, zopa_size, frontier,
-                    solutions, best, binding, current, method=chosen, parameters=parameters)
+                    solutions, best, binds, current, method=chosen, parameters=parameters)
 
 
 def _merged_zopa_size(space: OutcomeSpace, rules: Sequence[str], merged: Any,

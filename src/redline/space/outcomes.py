@@ -114,8 +114,10 @@ class OutcomeSpace:
 
     def scaled_tables(self) -> list[NDArray[np.int64]]:
         """Per agenda issue, an (options, parties) integer table of contributions."""
+        raws = [self.raw_weights(p)[0] for p in self.parties]  # once a party, not an issue
         return [
-            np.stack([self._integer_table(p, issue) for p in self.parties], axis=1)
+            np.stack([self._integer_table(p, issue, raw)
+                      for p, raw in zip(self.parties, raws, strict=True)], axis=1)
             for issue in self.agenda
         ]
 

@@ -1,6 +1,10 @@
 """A sweep: the bargaining analysis re-run along one setting (a reservation, a weight, a red line's
 credibility), tabulating the verdict, the ZOPA size, the Nash package and each party's gain.
 
+:func:`sweep` here runs :func:`redline.space.analyze` at every step: the reference.
+:func:`redline.uncertainty.sweep` gives the same result with all steps evaluated as one batch of
+draws, and is what the CLI, the desk and the report call.
+
 The sweep samples the setting on an even grid from `start` to `stop` (both included); the exact
 places where the answer changes are :mod:`redline.space.thresholds`' business, and a sweep shows
 what happens between them. Sweeping a red line's credibility, the red line is applied at a step
@@ -18,7 +22,7 @@ import numpy as np
 
 from redline.errors import RedlineError
 from redline.scenario import Scenario
-from redline.scenario.settings import current_value, parse_setting, with_setting
+from redline.scenario.settings import Setting, current_value, parse_setting, with_setting
 from redline.scenario.situation import Situation, situate
 from redline.space.analysis import DEFAULT_MAX_OUTCOMES, Analysis, analyze
 from redline.version import __version__
@@ -37,10 +41,14 @@ class SweepStep:
     zopa_size: int | None
     nash: dict[str, str] | None  # over the agenda's issues
     gains: dict[str, float] | None
+    coalition: tuple[str, ...] | None = None  # under a vote: the coalition adopting the deal
 
     def to_dict(self) -> dict[str, Any]:
-        return {"value": round(self.value, 12), "verdict": self.verdict,
+        data = {"value": round(self.value, 12), "verdict": self.verdict,
                 "zopa_size": self.zopa_size, "nash": self.nash, "gains": self.gains}
+        if self.coalition is not None:
+            data["coalition"] = list(self.coalition)
+        return data
 
 
 @dataclass(frozen=True)
@@ -80,11 +88,14 @@ class Sweep:
                 row[f"nash {issue}"] = step.nash[issue] if step.nash else None
             for party in self.parties:
                 row[f"gain {party}"] = step.gains[party] if step.gains else None
+            if "decision_rule" in self.parameters:
+                row["coalition"] = " ".join(step.coalition) if step.coalition else None
             rows.append(row)
         return rows
 
 
-def _step(value: float, result: Analysis) -> SweepStep:
+def step_of(value: float, result: Analysis) -> SweepStep:
+    """One step's row from the exact analysis there."""
     if result.refused_by:
         return SweepStep(value, "no talks", 0, None, None)
     nash = result.solutions["nash"]
@@ -115,17 +126,48 @@ def sweep(subject: Scenario | Situation, parameter: str, start: float, stop: flo
     even values from `start` to `stop`."""
     current = situate(subject, agenda)
     scenario, agenda = current.scenario, current.agenda
+    check_steps(steps)
+    setting = parse_setting(scenario, parameter)
+    results = [step_of(value, analyze(changed, agenda, max_outcomes=max_outcomes,
+                                      binding=False))  # a sweep does not show binding
+               for value, changed in stepped(scenario, setting, start, stop, steps,
+                                             credibility_cutoff)]
+    first = analyze(scenario, agenda, max_outcomes=max_outcomes, binding=False)
+    return assemble(current, setting, first.parties, first.agenda, results, "per step",
+                    start=start, stop=stop, credibility_cutoff=credibility_cutoff,
+                    max_outcomes=max_outcomes)
+
+
+def check_steps(steps: int) -> None:
     if not 2 <= steps <= MAX_STEPS:
         raise SweepError(f"--steps {steps}: give between 2 and {MAX_STEPS} steps")
-    setting = parse_setting(scenario, parameter)
-    results = []
+
+
+def stepped(scenario: Scenario, setting: Setting, start: float, stop: float, steps: int,
+            credibility_cutoff: float | None) -> list[tuple[float, Scenario]]:
+    """Each step's value and the scenario with the setting there (a red line swept by its
+    credibility left out where that falls below the cutoff)."""
+    check_steps(steps)
+    found = []
     for value in np.linspace(start, stop, steps):
         changed = with_setting(scenario, setting, float(value))
         if setting.kind == "credibility":
             changed = _applied(changed, setting.owner, credibility_cutoff)
-        results.append(_step(float(value), analyze(changed, agenda, max_outcomes=max_outcomes)))
-    first = analyze(scenario, agenda, max_outcomes=max_outcomes)
-    parameters = {"start": start, "stop": stop, "steps": steps, "agenda": list(first.agenda),
-                  "credibility_cutoff": credibility_cutoff, "max_outcomes": max_outcomes}
-    return Sweep(scenario.title, setting.name, current_value(scenario, setting), first.parties,
-                 first.agenda, tuple(results), current, parameters=parameters)
+        found.append((float(value), changed))
+    return found
+
+
+def assemble(current: Situation, setting: Setting, parties: tuple[str, ...],
+             agenda: tuple[str, ...], steps: Sequence[SweepStep], engine: str, *,
+             start: float, stop: float, credibility_cutoff: float | None,
+             max_outcomes: int) -> Sweep:
+    """The Sweep of `steps`, recording its parameters and the engine that computed them."""
+    parameters: dict[str, Any] = {
+        "start": start, "stop": stop, "steps": len(steps), "agenda": list(agenda),
+        "credibility_cutoff": credibility_cutoff, "max_outcomes": max_outcomes, "engine": engine}
+    scenario = current.scenario
+    game = scenario.voting_game()
+    if not game.is_unanimity:
+        parameters["decision_rule"] = game.describe()
+    return Sweep(scenario.title, setting.name, current_value(scenario, setting), parties,
+                 agenda, tuple(steps), current, parameters=parameters)

@@ -6,6 +6,7 @@ from redline.uncertainty.montecarlo import MonteCarlo, MonteCarloError, run
 from redline.uncertainty.report import MonteCarloReport, montecarlo
 from redline.uncertainty.sensitivity import SensitivityError, sobol, tornado
 from redline.uncertainty.summary import Tally
+from redline.uncertainty.sweeps import sweep
 
 __all__ = [
     "ENGINES",
@@ -21,6 +22,7 @@ __all__ = [
     "run_chunks",
     "sobol",
     "summarise",
+    "sweep",
     "tally_runs",
     "tornado",
 ]

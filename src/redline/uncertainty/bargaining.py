@@ -7,7 +7,8 @@ reservation at the Nash point, and the joint gain (the Nash product; 0 without a
 
 Called on one drawn scenario it is the per-draw path (the reference). `prepare(params)` gives its
 batched form (:class:`Prepared`): the outcome table built once, then blocks of draws evaluated on
-arrays by :mod:`redline.uncertainty.batched`, with the same records bit for bit.
+arrays by :mod:`redline.uncertainty.batched`, with the same records bit for bit; above
+`ENUMERATE_UP_TO` packages, blocks of draws merged on arrays by :mod:`redline.uncertainty.merged`.
 """
 
 from __future__ import annotations
@@ -26,13 +27,21 @@ from redline.scenario import Scenario
 from redline.scenario.pressure import apply_pressure
 from redline.scenario.sampling import Parameters
 from redline.space import analyze, outcome_space
-from redline.uncertainty.batched import BATCH_LIMIT, Outcomes, OutcomeTable, evaluate, outcome_table
+from redline.space.analysis import AUTO_ENUMERATE_UP_TO
+from redline.uncertainty.batched import Outcomes, OutcomeTable, evaluate, outcome_table
 from redline.uncertainty.drawn import drawn, supported
 from redline.uncertainty.engines import Engine, Progress, chunk_size
-from redline.uncertainty.montecarlo import MonteCarlo, points_of, spans
+from redline.uncertainty.merged import MergeTable, TooLarge, evaluate_merged, merge_table
+from redline.uncertainty.montecarlo import MonteCarlo, evaluate_points, points_of, spans
 from redline.uncertainty.summary import Tally
+from redline.uncertainty.voting import coalition_record, membership
 
 OUTPUTS = ("zopa", "joint_gain")  # plus "gain:PARTY"
+MERGE_BLOCK = 64  # draws merged at once
+# Every package of every draw up to this many packages, the merge above: measured on one core
+# (benchmarks/README.md), the merge costs about the same at 4,096 packages when no utility varies
+# by draw and 1.5-4x less at 3,000-16,000 when both parties' do.
+ENUMERATE_UP_TO = 2048
 
 
 @dataclass(frozen=True)
@@ -46,7 +55,10 @@ class Bargaining:
         del rng  # the analysis is deterministic given the drawn scenario
         if self.events or self.influence:
             scenario = apply_pressure(scenario, self.events, self.influence).scenario
-        result = analyze(scenario, self.agenda, max_outcomes=self.max_outcomes)
+        if not scenario.voting_game().is_unanimity:  # a winning coalition adopts the deal
+            return coalition_record(scenario, self.agenda, self.max_outcomes)
+        # Which red lines bind is not recorded: skip its extra frontier per red line.
+        result = analyze(scenario, self.agenda, max_outcomes=self.max_outcomes, binding=False)
         nash = result.solutions["nash"] if result.zopa else None
         ks = result.solutions["kalai_smorodinsky"] if result.zopa else None
         record: dict[str, Any] = {"zopa": result.zopa, "refused": bool(result.refused_by)}
@@ -61,50 +73,89 @@ class Bargaining:
         return record
 
     def prepare(self, params: Parameters) -> Prepared | None:
-        """The batched form for draws of `params`, or None where only the per-draw path goes
-        (a parameter the batched draw does not know, or a space beyond BATCH_LIMIT packages)."""
-        if not supported(params):
+        """The batched form for draws of `params`: every package of every draw up to
+        ENUMERATE_UP_TO packages, the merge beyond; None where only the per-draw path goes (a
+        parameter the batched draw does not know, or a space the analysis would refuse to
+        enumerate)."""
+        if not supported(params) or not params.scenario.voting_game().is_unanimity:
             return None
-        if outcome_space(params.scenario, self.agenda).size > min(BATCH_LIMIT, self.max_outcomes):
-            return None
-        return Prepared(self, params, outcome_table(params.scenario, self.agenda))
+        size = outcome_space(params.scenario, self.agenda).size
+        if size <= min(ENUMERATE_UP_TO, self.max_outcomes):
+            return Prepared(self, params, outcome_table(params.scenario, self.agenda))
+        if self.max_outcomes < size <= AUTO_ENUMERATE_UP_TO:
+            return None  # `analyze` enumerates such spaces, and refuses this one
+        return Prepared(self, params, merge_table(params.scenario, self.agenda,
+                                                  self.max_outcomes))
 
 
 @dataclass(frozen=True)
 class Prepared:
-    """`Bargaining` on blocks of draws: the situation's outcome table, built once."""
+    """`Bargaining` on blocks of draws: the situation's outcome table (or, for the merge, its
+    outcome space), built once."""
 
     measure: Bargaining
     params: Parameters
-    table: OutcomeTable
+    table: OutcomeTable | MergeTable
+
+    @property
+    def method(self) -> str:
+        return "batched" if isinstance(self.table, OutcomeTable) else "batched merge"
 
     def outcomes(self, points: NDArray[np.float64]) -> Outcomes:
         """The outcome of the draw at each row of `points` (B, D), block by block."""
         parts = []
-        step = self.table.block()
+        table = self.table
+        step = table.block() if isinstance(table, OutcomeTable) else MERGE_BLOCK
         for start in range(0, len(points), step):
-            numbers = drawn(self.params, points[start:start + step], self.measure.events,
-                            self.measure.influence)
-            parts.append(evaluate(self.table, numbers))
-        return Outcomes.concatenate(parts, len(self.table.parties))
+            block = points[start:start + step]
+            numbers = drawn(self.params, block, self.measure.events, self.measure.influence)
+            if isinstance(table, OutcomeTable):
+                parts.append(evaluate(table, numbers))
+                continue
+            try:
+                parts.append(evaluate_merged(table, numbers))
+            except TooLarge:  # beyond the batch's bounds: the per-draw path, as before
+                parts.append(self.per_draw(block))
+        return Outcomes.concatenate(parts, len(table.parties), len(table.scenario.issues))
+
+    def per_draw(self, points: NDArray[np.float64]) -> Outcomes:
+        """The outcomes of `points` from the per-draw path's records."""
+        seed = np.random.SeedSequence(0)  # unused: the analysis draws nothing
+        records = [r for _, r in evaluate_points(self.params, self.measure,
+                                                 [(p, seed) for p in points])]
+        issues = self.table.scenario.issues
+        parties = self.table.parties
+        found = Outcomes.empty(len(records), len(parties), len(issues))
+        for b, record in enumerate(records):
+            found.refused[b], found.zopa[b] = record["refused"], record["zopa"]
+            found.zopa_size[b] = 0 if record["refused"] else -1
+            if record["nash"] is not None:
+                for k, issue in enumerate(issues):
+                    found.nash[b, k] = issue.options.index(record["nash"][issue.id])
+                    found.ks[b, k] = issue.options.index(record["ks"][issue.id])
+                found.gains[b] = [record[f"gain:{p}"] for p in parties]
+                found.joint_gain[b] = record["joint_gain"]
+        return found
 
     def records(self, points: NDArray[np.float64]) -> list[dict[str, Any]]:
         """The per-draw records of `Bargaining.__call__`, from the batched outcomes."""
         found = self.outcomes(points)
         issues = self.table.scenario.issues
-        labels = [{i.id: i.options[int(k)] for i, k in zip(issues, row, strict=True)}
-                  for row in self.table.options.tolist()]
+
+        def labels(row: list[int]) -> dict[str, str]:
+            return {i.id: i.options[k] for i, k in zip(issues, row, strict=True)}
+
         parties = self.table.parties
+        nash, ks, deal = found.nash.tolist(), found.ks.tolist(), found.deal
         records: list[dict[str, Any]] = []
         for b in range(len(found)):
             record: dict[str, Any] = {"zopa": bool(found.zopa[b]),
                                       "refused": bool(found.refused[b])}
-            row = int(found.nash[b])
-            if row < 0:
+            if not deal[b]:
                 record.update({"nash": None, "ks": None, "joint_gain": 0.0,
                                **{f"gain:{p}": None for p in parties}})
             else:
-                record.update({"nash": dict(labels[row]), "ks": dict(labels[int(found.ks[b])]),
+                record.update({"nash": labels(nash[b]), "ks": labels(ks[b]),
                                "joint_gain": float(found.joint_gain[b]),
                                **{f"gain:{p}": float(found.gains[b, j])
                                   for j, p in enumerate(parties)}})
@@ -148,7 +199,8 @@ def scalar(record: Mapping[str, Any], output: str) -> float:
 def summarise(result: MonteCarlo, parties: tuple[str, ...]) -> dict[str, Any]:
     """P(ZOPA), the share of each option per issue at the Nash and KS points, per-party gain
     intervals and the joint gain's, from the records of every draw (the per-draw path; the
-    batched path streams the same numbers: `summary.Tally`)."""
+    batched path streams the same numbers: `summary.Tally`); under a non-unanimity rule also
+    each party's share of membership in the adopting coalition (`coalition_members`)."""
     records = result.records
     deals = [r for r in records if r["zopa"]]
     scenario = result.parameters.scenario
@@ -171,6 +223,8 @@ def summarise(result: MonteCarlo, parties: tuple[str, ...]) -> dict[str, Any]:
                 "mean": float(values.mean())}
 
     p = len(deals) / len(records)
+    rule = {} if "coalition" not in records[0] else {"coalition_members": membership(records,
+                                                                                   parties)}
     return {
         "p_zopa": p,
         "p_zopa_se": float(np.sqrt(p * (1 - p) / len(records))),
@@ -181,4 +235,5 @@ def summarise(result: MonteCarlo, parties: tuple[str, ...]) -> dict[str, Any]:
         "gains": {party: interval(f"gain:{party}") for party in parties},
         "joint_gain": interval("joint_gain"),
         "quantiles": "exact",
+        **rule,
     }

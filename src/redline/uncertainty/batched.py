@@ -19,9 +19,10 @@ per red-line rule of a party. Per block of B draws (:class:`redline.uncertainty.
    the parties' gains and their product.
 
 The result is the same, draw for draw and bit for bit, as running `analyze` on each drawn
-scenario (tests compare the two). Spaces larger than `BATCH_LIMIT` packages are left to the
-per-draw path: there the enumeration's pruning (or the merge of issue frontiers) beats
-evaluating every package of every draw (benchmarks/README.md has the crossover).
+scenario (tests compare the two). Monte Carlo uses it up to `bargaining.ENUMERATE_UP_TO`
+packages and merges larger spaces (:mod:`redline.uncertainty.merged`); sweeps, which also count
+the ZOPA, use it up to `BATCH_LIMIT` packages and go step by step beyond (benchmarks/README.md
+has the crossovers).
 """
 
 from __future__ import annotations
@@ -37,8 +38,9 @@ from redline.space import outcome_space, pareto_mask
 from redline.space.outcomes import GRID
 from redline.uncertainty.drawn import Drawn
 
-BATCH_LIMIT = 1 << 13  # packages: larger spaces go draw by draw (its pruning wins there)
+BATCH_LIMIT = 1 << 13  # packages: sweeps of larger spaces go step by step
 BLOCK_CELLS = 1 << 17  # draws x packages per block: bounds the memory of one block
+FIELDS = ("refused", "zopa", "nash", "ks", "gains", "joint_gain", "zopa_size")
 
 
 @dataclass(frozen=True)
@@ -82,35 +84,44 @@ def outcome_table(scenario: Scenario, agenda: tuple[str, ...] | None) -> Outcome
 
 @dataclass(frozen=True)
 class Outcomes:
-    """Per draw of a block: talks refused, a ZOPA, the Nash and KS packages (row of the table,
-    -1 without a deal), each party's gain at the Nash point (NaN without a deal) and their
-    product (0 without a deal)."""
+    """Per draw of a block: talks refused, a ZOPA, the Nash and KS packages (the option index
+    on every scenario issue; a row of -1 without a deal), each party's gain at the Nash point
+    (NaN without a deal), their product (0 without a deal) and the number of packages in the
+    ZOPA (0 without talks; -1 where not counted: the merge path)."""
 
     refused: NDArray[np.bool_]
     zopa: NDArray[np.bool_]
-    nash: NDArray[np.int64]
-    ks: NDArray[np.int64]
+    nash: NDArray[np.int64]  # (B, scenario issues)
+    ks: NDArray[np.int64]  # (B, scenario issues)
     gains: NDArray[np.float64]  # (B, parties)
     joint_gain: NDArray[np.float64]
+    zopa_size: NDArray[np.int64]
 
     def __len__(self) -> int:
         return len(self.zopa)
 
-    @staticmethod
-    def empty(size: int, parties: int) -> Outcomes:
-        """`size` draws without talks or a deal (to be filled in)."""
-        return Outcomes(np.zeros(size, dtype=bool), np.zeros(size, dtype=bool),
-                        np.full(size, -1, dtype=np.int64), np.full(size, -1, dtype=np.int64),
-                        np.full((size, parties), np.nan), np.zeros(size))
+    @property
+    def deal(self) -> NDArray[np.bool_]:
+        """Draws with a deal (a Nash package)."""
+        return np.asarray(self.nash[:, 0] >= 0, dtype=bool) if self.nash.shape[1] else self.zopa
 
     @staticmethod
-    def concatenate(parts: list[Outcomes], parties: int) -> Outcomes:
+    def empty(size: int, parties: int, issues: int) -> Outcomes:
+        """`size` draws without talks or a deal (to be filled in)."""
+        return Outcomes(np.zeros(size, dtype=bool), np.zeros(size, dtype=bool),
+                        np.full((size, issues), -1, dtype=np.int64),
+                        np.full((size, issues), -1, dtype=np.int64),
+                        np.full((size, parties), np.nan), np.zeros(size),
+                        np.zeros(size, dtype=np.int64))
+
+    @staticmethod
+    def concatenate(parts: list[Outcomes], parties: int, issues: int) -> Outcomes:
         if not parts:
-            return Outcomes.empty(0, parties)
+            return Outcomes.empty(0, parties, issues)
         if len(parts) == 1:
             return parts[0]
         return Outcomes(*(np.concatenate([getattr(p, f) for p in parts])
-                          for f in ("refused", "zopa", "nash", "ks", "gains", "joint_gain")))
+                          for f in FIELDS))
 
 
 def feasible(table: OutcomeTable, binds: NDArray[np.bool_]) -> NDArray[np.bool_]:
@@ -141,33 +152,53 @@ def utilities(table: OutcomeTable, drawn: Drawn
     """Per party, integer utilities (R, N), R = B when the party's table varies between draws
     and 1 when it does not; and the integer reservation floors (P, B)."""
     n = table.size
-    issues = len(table.scenario.issues)
     exact = []
-    floors = np.empty((len(table.parties), drawn.size), dtype=np.int64)
-    for j, party in enumerate(table.parties):
-        rows = drawn.size if varies(drawn, party) else 1
-        chosen, total = drawn.integer_weights[party]
-        column = np.zeros((rows, n), dtype=np.int64)
-        for k, (w, v) in enumerate(zip(chosen, drawn.values[party], strict=True)):
-            scaled = np.rint(w[:rows, None] * v[:rows] * GRID).astype(np.int64)  # outcomes.scaled
+    for party in table.parties:
+        tables = scaled_tables(drawn, party)
+        column = np.zeros((tables[0].shape[0], n), dtype=np.int64)
+        for k, scaled in enumerate(tables):
             column += np.take(scaled, table.options[:, k], axis=1)
         exact.append(column)
+    return exact, scaled_floors(drawn, table.parties, len(table.scenario.issues))
+
+
+def scaled_tables(drawn: Drawn, party: str) -> list[NDArray[np.int64]]:
+    """Per scenario issue, the party's integer contribution of each option, (R, options): R = B
+    when its table varies between the draws, else 1 (`outcomes.scaled` of weight x values)."""
+    rows = drawn.size if varies(drawn, party) else 1
+    chosen, _ = drawn.integer_weights[party]
+    return [np.rint(w[:rows, None] * v[:rows] * GRID).astype(np.int64)
+            for w, v in zip(chosen, drawn.values[party], strict=True)]
+
+
+def scaled_floors(drawn: Drawn, parties: tuple[str, ...], issues: int) -> NDArray[np.int64]:
+    """(P, B): each party's least integer utility that is individually rational in each draw
+    (`OutcomeSpace.scaled_reservations`)."""
+    floors = np.empty((len(parties), drawn.size), dtype=np.int64)
+    for j, party in enumerate(parties):
+        _, total = drawn.integer_weights[party]
         d = drawn.reservations[party]
         floors[j] = (np.rint(d * total * GRID).astype(np.int64) - issues
                      - np.ceil(total).astype(np.int64))
-    return exact, floors
+    return floors
 
 
 def float_utilities(table: OutcomeTable, drawn: Drawn, draws: NDArray[np.int64],
                     packages: NDArray[np.int64]) -> NDArray[np.float64]:
-    """(M, P): the float utility of package `packages[m]` in draw `draws[m]`, summed over the
-    scenario's issues in order, as `analysis._frontier_of` sums it."""
-    result = np.empty((len(draws), len(table.parties)))
-    for j, party in enumerate(table.parties):
+    """(M, P): the float utility of package `packages[m]` in draw `draws[m]`."""
+    return float_sums(drawn, table.parties, draws, table.options[packages])
+
+
+def float_sums(drawn: Drawn, parties: tuple[str, ...], draws: NDArray[np.int64],
+               options: NDArray[np.int64]) -> NDArray[np.float64]:
+    """(M, P): the float utility of the package with option indices `options[m]` (over every
+    scenario issue) in draw `draws[m]`, summed over the scenario's issues in order, as
+    `analysis._frontier_of` sums it."""
+    result = np.empty((len(draws), len(parties)))
+    for j, party in enumerate(parties):
         value = np.zeros(len(draws))
         for k, (w, v) in enumerate(zip(drawn.weights[party], drawn.values[party], strict=True)):
-            option = table.options[packages, k]
-            value = value + w[draws] * v[draws if v.shape[0] > 1 else 0, option]
+            value = value + w[draws] * v[draws if v.shape[0] > 1 else 0, options[:, k]]
         result[:, j] = value
     return result
 
@@ -332,11 +363,11 @@ def evaluate(table: OutcomeTable, drawn: Drawn) -> Outcomes:
         refused |= drawn.binds[:, k]
     if refused.any():  # no talks, nothing to compute: evaluate the other draws only
         talks = np.flatnonzero(~refused)
-        found = Outcomes.empty(drawn.size, len(table.parties))
+        found = Outcomes.empty(drawn.size, len(table.parties), table.options.shape[1])
         found.refused[:] = refused
         if len(talks):
             rest = evaluate(table, drawn.take(talks))
-            for name in ("zopa", "nash", "ks", "gains", "joint_gain"):
+            for name in FIELDS[1:]:
                 getattr(found, name)[talks] = getattr(rest, name)
         return found
     size = drawn.size
@@ -360,4 +391,11 @@ def evaluate(table: OutcomeTable, drawn: Drawn) -> Outcomes:
             product = product * chosen[:, j]  # math.prod, left to right
         joint[at] = product
     zopa = np.asarray(zopa_mask.any(axis=1), dtype=bool)
-    return Outcomes(refused, zopa, nash_row, ks_row, gains, joint)
+    zopa_size = np.count_nonzero(zopa_mask, axis=1).astype(np.int64)
+    return Outcomes(refused, zopa, packages(table.options, nash_row),
+                    packages(table.options, ks_row), gains, joint, zopa_size)
+
+
+def packages(options: NDArray[np.int64], rows: NDArray[np.int64]) -> NDArray[np.int64]:
+    """The option indices of each row (a row of -1 where the row is -1)."""
+    return np.where((rows >= 0)[:, None], options[np.maximum(rows, 0)], -1)

@@ -113,7 +113,7 @@ def drawn(params: Parameters, points: NDArray[np.float64], events: Sequence[str]
     weights, values, reservations, raw = _preferences(scenario, values_at, size)
     _apply_events(scenario, events, values_at, weights, reservations, size)
     _apply_influence(scenario, influence, values_at, weights, size)
-    integer = {actor: _integer_weights(raw[actor], weights[actor]) for actor in weights}
+    integer = {actor: integer_weights(raw[actor], weights[actor]) for actor in weights}
     return Drawn(size, weights, values, reservations, binds, integer)
 
 
@@ -233,7 +233,7 @@ def _apply_influence(scenario: Scenario, influence: Sequence[str],
         weights[edge.to] = moved
 
 
-def _integer_weights(raw: list[Column], weights: list[Column]) -> tuple[list[Column], Column]:
+def integer_weights(raw: list[Column], weights: list[Column]) -> tuple[list[Column], Column]:
     """`OutcomeSpace.raw_weights` per draw: the raw weights and their total when they give the
     normalised weights exactly, else the normalised weights and 1."""
     total = float_sum(raw)

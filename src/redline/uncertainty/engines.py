@@ -23,6 +23,11 @@ Progress = Callable[[int], None]  # called with the number of items just finishe
 ENGINES = ("local", "processes", "dask")
 
 
+def _call(function: Callable[[T], R], chunk: T) -> R:
+    """`function(chunk)` on a Dask worker (the function arrives scattered)."""
+    return function(chunk)
+
+
 class EngineError(RedlineError):
     """An engine that cannot run: unknown name, missing extra, unreachable scheduler."""
 
@@ -110,13 +115,16 @@ class Engine:
         ahead = 4 * self.slots
         pending: deque[Any] = deque()
         total: R | None = None
+        # Dask: the function (with the prepared situation it carries) goes to every worker once,
+        # not with every chunk.
+        remote = None if self._client is None else self._client.scatter(function, broadcast=True)
         for index in range(len(chunks)):
             while len(pending) < ahead and index + len(pending) < len(chunks):
                 chunk = chunks[index + len(pending)]
                 if self._pool is not None:
                     pending.append(self._pool.submit(function, chunk))
                 elif self._client is not None:
-                    pending.append(self._client.submit(function, chunk, pure=False))
+                    pending.append(self._client.submit(_call, remote, chunk, pure=False))
                 else:
                     pending.append(chunk)
             item = pending.popleft()

@@ -56,6 +56,8 @@ class MonteCarloReport:
             "gains": self.summary["gains"],
             "joint_gain": self.summary["joint_gain"],
             "quantiles": self.summary["quantiles"],
+            **({"coalition_members": self.summary["coalition_members"]}
+               if "coalition_members" in self.summary else {}),
             "sensitivity_output": self.output,
             "sensitivity": list(self.sensitivity),
             "uncertain_parameters": list(self.parameter_names),
@@ -84,6 +86,7 @@ def montecarlo(scenario: Scenario, runs: int, seed: int, engine: str | Engine = 
     check_request(runs, seed)
     pool = engine if isinstance(engine, Engine) else Engine(engine, workers, scheduler)
     parties = scenario.parties
+    game = scenario.voting_game()  # not unanimity: a winning coalition adopts each draw's deal
     if output not in OUTPUTS and output not in {f"gain:{p}" for p in parties}:
         choices = ", ".join([*OUTPUTS, *(f"gain:{p}" for p in parties)])
         raise MonteCarloError(f"unknown sensitivity output {output!r}; use one of {choices}")
@@ -124,4 +127,5 @@ def montecarlo(scenario: Scenario, runs: int, seed: int, engine: str | Engine = 
         parameters={"agenda": None if agenda is None else list(agenda), "events": list(events),
                     "influence": list(influence), "sobol_samples": sobol_samples,
                     "chunk": chunk, "workers": workers,
-                    "evaluation": "batched" if prepared is not None else "per-draw"})
+                    "evaluation": prepared.method if prepared is not None else "per-draw",
+                    **({} if game.is_unanimity else {"decision_rule": game.describe()})})

@@ -18,6 +18,7 @@ from numpy.typing import NDArray
 
 from redline.scenario import Scenario
 from redline.uncertainty.batched import Outcomes, OutcomeTable
+from redline.uncertainty.merged import MergeTable
 from redline.uncertainty.streaming import Sample
 
 
@@ -34,12 +35,12 @@ class Tally:
     joint_gain: Sample  # among deals
 
     @staticmethod
-    def of(outcomes: Outcomes, table: OutcomeTable) -> Tally:
-        deal = outcomes.nash >= 0
+    def of(outcomes: Outcomes, table: OutcomeTable | MergeTable) -> Tally:
+        deal = outcomes.deal
         counts = [len(i.options) for i in table.scenario.issues]
 
-        def shares(rows: NDArray[np.int64]) -> tuple[NDArray[np.int64], ...]:
-            chosen = table.options[rows[deal]]
+        def shares(packages: NDArray[np.int64]) -> tuple[NDArray[np.int64], ...]:
+            chosen = packages[deal]
             return tuple(np.bincount(chosen[:, k], minlength=n).astype(np.int64)
                          for k, n in enumerate(counts))
 

@@ -16,7 +16,8 @@ from redline.errors import RedlineError
 from redline.report.explaining import parallel_frontier, sweep_figure
 from redline.scenario import load
 from redline.scenario.situation import Situation
-from redline.space import analyze, sweep, thresholds
+from redline.space import analyze, thresholds
+from redline.uncertainty import sweep
 from redline.web.api import compute, situation_of
 from redline.web.schemas import AnalyzeRequest, ValidateRequest, _Request
 

@@ -511,8 +511,14 @@ function renderMontecarlo(r) {
     + (row.ST == null ? ` swing ${row.swing.toFixed(3)}` : ` ST ${row.ST.toFixed(2)}`)).join("; ");
   const rows = [["P(ZOPA)", `${r.p_zopa.toFixed(3)} ± ${(1.96 * r.p_zopa_se).toFixed(3)}`],
     ["P(talks refused)", r.p_refused.toFixed(3)], ["Nash package", options(r.nash_options)],
+    ["Kalai–Smorodinsky package", options(r.ks_options || {})],
     ["gain at the Nash point (median [5%, 95%])", gains],
     [`most influential on ${r.sensitivity_output}`, top || "—"]];
+  if (r.coalition_members) {  // a vote: each draw's deal is its likeliest winning coalition's
+    rows.push(["decision rule", r.parameters.decision_rule],
+      ["in the adopting coalition (share of deals)", Object.entries(r.coalition_members)
+        .map(([p, v]) => `${p} ${share(v)}`).join(", ")]);
+  }
   for (const [k, v] of rows) table.append(el("tr", {}, el("td", { text: k }), el("td", { text: v })));
   $("montecarlo-note").textContent = `${r.runs.toLocaleString()} draws, seed ${r.seed}.`;
 }
