@@ -37,10 +37,10 @@ FULL = {
     "preferences": {
         "A": {"weights": {"x": 1, "y": tri(), "z": 1},
               "values": {"x": [0, 1], "y": {"no": 0, "yes": tri()},
-                         "z": {"points": [[0, 0.2], [5, 1.0]]}},
+                         "z": {"points": [[0, 0.2], [5, tri()]]}},
               "reservation": 0.1, "discount": 0.9},
         "B": {"weights": {"x": 1, "y": 2, "z": 1},
-              "values": {"x": [1, tri()], "y": [0.5, 0.5], "z": {"linear": [1.0, 0.0]}},
+              "values": {"x": [1, tri()], "y": [0.5, 0.5], "z": {"linear": [tri(), 0.0]}},
               "reservation": tri()},
     },
     "decision_rule": {"kind": "vote", "weights": {"votes": {"A": 2, "B": 1}},

@@ -169,13 +169,15 @@ class Issue(_Frozen):
 
 class ValueFunction(_Frozen):
     """A party's value of a numeric issue: straight lines through points ``[x, value]``, or
-    ``linear: [value at low, value at high]``. Beyond the first and last point it stays flat."""
+    ``linear: [value at low, value at high]``. Beyond the first and last point it stays flat.
+    A value (not an x) may be uncertain, ``{low, mode, high}``: analyses use its mode and Monte
+    Carlo draws it."""
 
     model_config = ConfigDict(json_schema_extra={
         "oneOf": [{"required": ["points"]}, {"required": ["linear"]}]})
 
-    points: list[tuple[float, float]] | None = None
-    linear: tuple[float, float] | None = None
+    points: list[tuple[float, Number]] | None = None
+    linear: tuple[Number, Number] | None = None
 
     @model_validator(mode="after")
     def _one_kind(self) -> ValueFunction:

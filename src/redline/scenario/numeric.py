@@ -23,13 +23,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from redline.errors import RedlineError
 from redline.scenario.rules import Compare, Member, Node, parse_rule
+
+if TYPE_CHECKING:  # model imports this module
+    from redline.scenario.model import Number
 
 MAX_WHOLE = 201
 DEFAULT_POINTS = 101
@@ -213,15 +216,22 @@ def values_of(options: list[str]) -> NDArray[np.float64]:
     return np.array([float(o) for o in options])
 
 
-def function_points(points: list[tuple[float, float]] | None, linear: tuple[float, float] | None,
-                    low: float, high: float) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+def _mode(value: Number) -> float:
+    """`model.point`: a value's point value, the mode when it is uncertain."""
+    return float(value) if isinstance(value, int | float) else value.mode
+
+
+def function_points(points: list[tuple[float, Number]] | None,
+                    linear: tuple[Number, Number] | None, low: float, high: float
+                    ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Breakpoints (xs, values) of a value function over [low, high], flat beyond its points and
-    with the range's ends added, so that it is linear between consecutive breakpoints."""
+    with the range's ends added, so that it is linear between consecutive breakpoints (uncertain
+    values at their point values)."""
     if linear is not None:
-        return np.array([low, high]), np.array([float(linear[0]), float(linear[1])])
+        return np.array([low, high]), np.array([_mode(linear[0]), _mode(linear[1])])
     assert points is not None
     xs = np.array([p[0] for p in points], dtype=float)
-    vs = np.array([p[1] for p in points], dtype=float)
+    vs = np.array([_mode(p[1]) for p in points], dtype=float)
     inside = (xs > low) & (xs < high)
     bx = np.concatenate([[low], xs[inside], [high]])
     return bx, np.interp(bx, xs, vs)

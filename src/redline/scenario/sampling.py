@@ -76,7 +76,7 @@ def _walk(node: Any, path: Path) -> Iterator[tuple[Path, Triangular]]:
     elif isinstance(node, BaseModel):
         for name in type(node).model_fields:
             yield from _walk(getattr(node, name), (*path, name))
-    elif isinstance(node, list):
+    elif isinstance(node, list | tuple):  # tuples: a value function's points and linear ends
         for index, item in enumerate(node):
             yield from _walk(item, (*path, index))
     elif isinstance(node, dict):
@@ -145,6 +145,9 @@ def _set(node: Any, path: Path, value: Any) -> Any:
         copy = list(node)
         copy[int(head)] = _set(node[int(head)], rest, value)
         return copy
+    if isinstance(node, tuple):
+        return tuple(_set(item, rest, value) if k == int(head) else item
+                     for k, item in enumerate(node))
     copy_map = dict(node)
     copy_map[head] = _set(node[head], rest, value)
     return copy_map

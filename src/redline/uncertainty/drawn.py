@@ -10,8 +10,10 @@ every number is bit for bit the one the per-draw path gives (a test holds this o
 that draw every kind of number, with events and influence edges).
 
 A parameter this module does not know (a path other than a preference, an event effect, an
-influence strength, a red line's credibility or an actor's power) makes :func:`supported`
-false: the caller then evaluates draw by draw.
+influence strength, a red line's credibility or an actor's power), or a point value of a
+numeric issue's value function (its table on the grid is an interpolation, left to
+:func:`redline.scenario.sampling.realise`), makes :func:`supported` false: the caller then
+evaluates draw by draw.
 """
 
 from __future__ import annotations
@@ -91,7 +93,15 @@ def triangular_quantiles(low: float, mode: float, high: float, q: Column) -> Col
 
 def supported(params: Parameters) -> bool:
     """Whether every parameter sits where :func:`drawn` knows how to draw it."""
-    return all(p.path and p.path[0] in KNOWN for p in params.items)
+    return all(p.path and p.path[0] in KNOWN and not _value_function(p.path)
+               for p in params.items)
+
+
+def _value_function(path: tuple[str | int, ...]) -> bool:
+    """A value of a numeric issue's value function: preferences.A.values.i.points.k.1 or
+    preferences.A.values.i.linear.k."""
+    return (len(path) > 5 and path[0] == "preferences" and path[2] == "values"
+            and path[4] in ("points", "linear"))
 
 
 def drawn(params: Parameters, points: NDArray[np.float64], events: Sequence[str] = (),
