@@ -47,6 +47,13 @@ again times the issues (it compares every move with its target issue by issue). 
 20 yes/no issues make 2^20 x 210 = 220 million cells (1.7 GB, minutes); ``--max-mediation``
 raises it."""
 
+MAX_TOURNAMENT_TURNS = 250_000
+"""Turns a tournament may play, counted before it starts: strategy profiles played x chunks of
+sessions x rounds x parties (the sessions of a chunk move together, so a chunk's turn is one
+step of Python whatever its size). A turn costs tens of microseconds, more under a vote: 256
+sampled profiles of the 27 EU members over 100 rounds are 691,200 turns (about a minute);
+``--max-turns`` raises it."""
+
 MAX_EXPLAIN_WORK = 5_000_000_000
 """Constraint checks one explanation may make: it analyses the agenda once for every red line
 and party (what binds, how much headroom), each analysis checking every outcome against every
@@ -159,6 +166,7 @@ __all__ = [
     "MAX_RULE_DEPTH",
     "MAX_RULE_LENGTH",
     "MAX_WEIGHT",
+    "MAX_TOURNAMENT_TURNS",
     "TOLERANCE",
     "Limits",
     "active",

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 import redline
 from redline.cli import commands  # noqa: F401  (registers the commands)
 from redline.cli.app import app
-from redline.limits import MAX_MEDIATION
+from redline.limits import MAX_MEDIATION, MAX_TOURNAMENT_TURNS
 from redline.negotiate import from_scenario, strategy
 from redline.negotiate.engine import Setup
 from redline.scenario.budget import (
@@ -22,6 +22,7 @@ from redline.scenario.budget import (
     explain_checks,
     mediation_cells,
     mediator_moves,
+    tournament_turns,
 )
 from redline.space.explain import explain
 from tests.reliability.test_budgets import scenario_text
@@ -132,3 +133,24 @@ def test_numeric_marks_that_are_not_a_list_are_a_clear_error():
         party["weights"]["n"] = 1
     with pytest.raises(redline.errors.ScenarioError, match="marks must be a list"):
         redline.load(data)
+
+
+def test_a_tournament_of_the_27_eu_members_is_refused_before_it_plays(examples):
+    """256 sampled profiles x 1 chunk x 100 rounds x 27 parties: refused with the estimate."""
+    path = str(examples / "eu-council-qmv.yaml")
+    args = ["tournament", path, "--strategies", "linear,boulware", "--runs", "1"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    message = " ".join(result.output.split())
+    assert f"{tournament_turns(256, 1, 2048, 100, 27):,} turns" in message
+    assert f"{MAX_TOURNAMENT_TURNS:,}" in message and "--max-turns" in message
+    # fewer rounds fit the budget, and the flag lets a larger one through (3 rounds keep it short)
+    fits = runner.invoke(app, [*args, "--rounds", "3", "--format", "json"])
+    assert fits.exit_code == 0, fits.output
+    raised = runner.invoke(app, [*args, "--rounds", "3", "--max-turns", "10", "--format", "json"])
+    assert raised.exit_code == 2 and "more than the limit of 10" in " ".join(raised.output.split())
+
+
+def test_tournament_turns_count_chunks_not_sessions():
+    assert tournament_turns(36, 200, 2048, 100, 2) == 36 * 100 * 2  # one chunk of 200 sessions
+    assert tournament_turns(36, 5000, 2048, 100, 2) == 36 * 3 * 100 * 2  # three chunks

@@ -66,6 +66,7 @@ OPTION_RANGES: dict[str, tuple[float, float]] = {
     "steps": (2, 1001),
     "max_work": (1, 2**62),
     "max_mediation": (1, 2**62),
+    "max_turns": (1, 2**62),
 }
 """The allowed range of every numeric option, by parameter name, in one place."""
 

@@ -26,7 +26,7 @@ from redline.cli.situation import (
     split_ids,
 )
 from redline.errors import RedlineError
-from redline.limits import MAX_MEDIATION, MAX_OUTCOMES
+from redline.limits import MAX_MEDIATION, MAX_OUTCOMES, MAX_TOURNAMENT_TURNS
 from redline.negotiate import (
     REGISTRY,
     Domain,
@@ -294,6 +294,10 @@ def tournament_command(
     engine: EngineOpt = "local",
     scheduler: SchedulerOpt = None,
     workers: WorkersOpt = None,
+    max_turns: Annotated[int, typer.Option(
+        "--max-turns", min=1, help="Turns (profiles x chunks of sessions x rounds x parties) "
+        "the tournament may play; past it, it is refused before it starts.")
+    ] = MAX_TOURNAMENT_TURNS,
     output: TableFormatOpt = TableFormat.text,
 ) -> None:
     """Every strategy against every other (each party, each seat), many seeded sessions each."""
@@ -304,7 +308,7 @@ def tournament_command(
         result = tournament(domain, runs, seed, split_ids(names), protocol=protocol,
                             rounds=rounds, breakdown=breakdown, engine=fanned_out(pool),
                             landmarks=reference, chunk_size=batch_size(runs, pool),
-                            game=current.scenario.voting_game())
+                            game=current.scenario.voting_game(), max_turns=max_turns)
     if print_data(output, "tournament", {"format": "redline-tournament/1", **result.to_dict(),
                                          "situation": current.to_dict()}):
         return

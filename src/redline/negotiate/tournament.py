@@ -15,11 +15,12 @@ from typing import Any
 
 import numpy as np
 
-from redline.limits import MAX_PROFILES
+from redline.limits import MAX_PROFILES, MAX_TOURNAMENT_TURNS
 from redline.negotiate.domain import Domain
 from redline.negotiate.engine import Engine, Setup, simulate
 from redline.negotiate.measures import Reference, Summary, reference, summarize
 from redline.negotiate.strategies import REGISTRY, strategy
+from redline.scenario.budget import check_tournament
 from redline.scenario.decision import VotingGame
 
 # Every strategy profile (strategies ** parties) is played up to MAX_PROFILES (redline.limits);
@@ -75,20 +76,24 @@ class Tournament:
 def tournament(domain: Domain, runs: int, seed: int, names: Sequence[str] | None = None,
                protocol: str = "alternating", rounds: int = 100, breakdown: float = 0.0,
                engine: Engine | None = None, landmarks: Reference | None = None,
-               chunk_size: int = 2048, game: VotingGame | None = None) -> Tournament:
+               chunk_size: int = 2048, game: VotingGame | None = None,
+               max_turns: int = MAX_TOURNAMENT_TURNS) -> Tournament:
     """Play every assignment of the named strategies to the parties (all of ``REGISTRY`` by
     default), ``runs`` sessions each (in chunks of ``chunk_size``, which changes nothing but
     how the engine can spread them). With more than MAX_PROFILES assignments (27 parties and
     two strategies make 2**27), a sample of SAMPLED_PROFILES distinct ones drawn with ``seed``
     is played instead, and ``parameters["profiles"]`` and ``["played"]`` say so. ``game``: the
     decision rule (needed by the coalition protocol; under a rule other than unanimity every
-    protocol ends when a winning coalition accepts, and ``parameters["rule"]`` says so)."""
+    protocol ends when a winning coalition accepts, and ``parameters["rule"]`` says so).
+    A tournament estimated to pass ``max_turns`` turns (``MAX_TOURNAMENT_TURNS``) is refused
+    before it starts (``redline.scenario.budget.WorkTooLarge``)."""
     chosen = list(names) if names is not None else list(REGISTRY)
     players = [strategy(n) for n in chosen]
     landmarks = landmarks if landmarks is not None else reference(domain)
     total = len(players) ** domain.n_parties
     profiles = (list(itertools.product(range(len(players)), repeat=domain.n_parties))
                 if total <= MAX_PROFILES else _sample(len(players), domain.n_parties, seed))
+    check_tournament(len(profiles), runs, chunk_size, rounds, domain.n_parties, max_turns)
     children = np.random.SeedSequence(seed).spawn(len(profiles))
     entries = []
     for profile, child in zip(profiles, children, strict=True):

@@ -231,3 +231,21 @@ def check_explain(outcomes: int, parties: int, constraints: int, analyses: int,
             f"({analyses:,} analyses)", checks, budget, "checks",
             "narrow the agenda (--agenda), lower --max-size, drop red lines you do not need "
             "explained, or raise the limit (--max-work)")
+
+
+def tournament_turns(profiles: int, runs: int, chunk_size: int, rounds: int, parties: int) -> int:
+    """Turns of a tournament (``redline.limits.MAX_TOURNAMENT_TURNS``): every profile's sessions
+    go in chunks of `chunk_size`, a chunk plays up to `rounds` rounds of one turn per party."""
+    return profiles * -(-runs // max(1, chunk_size)) * rounds * parties
+
+
+def check_tournament(profiles: int, runs: int, chunk_size: int, rounds: int, parties: int,
+                     budget: int) -> None:
+    """Refuse a tournament estimated to pass `budget` turns."""
+    turns = tournament_turns(profiles, runs, chunk_size, rounds, parties)
+    if turns > budget:
+        raise WorkTooLarge(
+            f"a tournament of {profiles:,} strategy profiles on {parties} parties over {rounds} "
+            "rounds", turns, budget, "turns",
+            "name fewer strategies (--strategies), lower --rounds, or raise the limit "
+            "(--max-turns)")
