@@ -154,3 +154,11 @@ def test_a_tournament_of_the_27_eu_members_is_refused_before_it_plays(examples):
 def test_tournament_turns_count_chunks_not_sessions():
     assert tournament_turns(36, 200, 2048, 100, 2) == 36 * 100 * 2  # one chunk of 200 sessions
     assert tournament_turns(36, 5000, 2048, 100, 2) == 36 * 3 * 100 * 2  # three chunks
+
+
+def test_talks_refused_by_an_agenda_red_line_build_no_table_and_are_not_refused(examples):
+    """The mediator's budget counts tables that will be built: a refused agenda builds none."""
+    result = runner.invoke(app, ["simulate", str(examples / "us-iran-2026.yaml"), "--runs", "3",
+                                 "--protocol", "mediated-nash", "--max-mediation", "1"])
+    assert result.exit_code == 0, result.output
+    assert "No talks" in " ".join(result.output.split())

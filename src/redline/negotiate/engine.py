@@ -82,7 +82,10 @@ class Setup:
             raise SetupError("the decision rule must be over the domain's parties ("
                              + ", ".join(self.domain.parties) + "). Fix: pass "
                              "game=scenario.voting_game() of the same scenario")
-        if self.protocol.startswith("mediated"):  # its tables are sized before they are built
+        no_talks = bool(self.domain.refused_by) and (self.game is None
+                                                     or self.game.is_unanimity)
+        if self.protocol.startswith("mediated") and not no_talks:
+            # its tables are sized before they are built (talks refused build none)
             from redline.scenario.budget import check_mediation
 
             check_mediation([len(o) for o in self.domain.options], self.reach,
