@@ -219,3 +219,7 @@ def test_forecasts_place_numbers_in_proportion_and_report_them_unsnapped() -> No
     snapped = float(result.labels()["enrichment"])
     assert snapped == grid[np.abs(grid - number).argmin()]
     assert "numbers" in result.to_dict() and "sanctions" not in result.numbers()
+    text = CliRunner().invoke(app, ["forecast", str(Path(__file__).resolve().parents[2] /
+                                                    "examples" / "us-iran-enrichment.yaml"),
+                                        "--agenda", "enrichment,sanctions"]).stdout
+    assert f"{number:.4g} (grid {result.labels()['enrichment']})" in text  # the number, said

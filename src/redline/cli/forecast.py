@@ -164,6 +164,7 @@ def _render(data: dict[str, Any], source: str, current: Situation | None,
         for line in refusal_lines(current):
             out.print(line)
     package = data.get("package")
+    numbers = data.get("numbers") or {}
     table = Table("issue", "forecast (0–100)", *(["nearest option"] if package else []), "start",
                   "lowest position", "highest position")
     first = data["trajectory"][0]
@@ -178,13 +179,18 @@ def _render(data: dict[str, Any], source: str, current: Situation | None,
             space.issue_names[k] if space is not None else issue
         table.add_row(label + (" (off the table)" if off else ""),
                       "-" if value is None else f"{value:.1f}",
-                      *([package[issue]] if package else []),
+                      *([_option(package[issue], numbers.get(issue))] if package else []),
                       "-" if first[k] is None else f"{first[k]:.1f}",
                       f"{min(column):.1f}" if column else "-",
                       f"{max(column):.1f}" if column else "-")
     out.print(table)
     if current is not None:
         out.print(reconciliation_text(data))
+
+
+def _option(label: str, number: float | None) -> str:
+    """A package's option; on a numeric issue the forecast number itself and its grid point."""
+    return label if number is None else f"{number:.4g} (grid {label})"
 
 
 def actor_positions(current: Situation, issue: str) -> list[float]:
