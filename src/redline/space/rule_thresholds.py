@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -54,7 +54,6 @@ from redline.scenario.situation import Situation, refusals
 from redline.space.analysis import DEFAULT_MAX_OUTCOMES, applied_rules
 from redline.space.coalitions import analyze_coalitions
 from redline.space.thresholds import (
-    CREDIBILITY_BREAK_EVEN,
     SLACK,
     Threshold,
     Thresholds,
@@ -66,6 +65,7 @@ from redline.space.thresholds import (
     _Space,
     _weight_threshold,
 )
+from redline.space.thresholds import _credibility as credibility_threshold
 
 GRID = 33  # probes spread evenly over [0, 1], besides the exact breakpoints
 BISECTION = 1e-9  # a change between two probes is located to this width
@@ -278,10 +278,16 @@ def _nearest(state: Any, current: float, cuts: set[float], e: _Space, agenda: tu
 
 def _rule_change(before: State, after: State, e: _Space, agenda: tuple[str, ...]) -> str:
     """What changes, in the words of a vote (the deal is the likeliest coalition's)."""
-    words = _change(before, after, e, agenda)
+    return _rule_words(_change(before, after, e, agenda))
+
+
+def _rule_words(words: str) -> str:
+    """Unanimity's words for a change, said of the likeliest winning coalition's deal."""
     return (words.replace("the ZOPA closes (no deal)", "no winning coalition has a deal")
             .replace("a deal opens", "a winning coalition has a deal")
-            .replace("the Nash package moves", "the deal moves"))
+            .replace("the Nash package moves", "the deal moves")
+            .replace("the verdict and the Nash package are the same",
+                     "the verdict and the winning coalition's deal are the same"))
 
 
 def _nearer(name: str, current: float, lower: float | None, upper: float | None,
@@ -383,26 +389,11 @@ def _bisect(state: Any, here: State, inside: float, outside: float) -> float:
 
 def _credibility(scenario: Scenario, red_id: str, verdict: str, nash: dict[str, str] | None,
                  agenda: tuple[str, ...], max_outcomes: int) -> Threshold:
-    from redline.space.explain import without_red_lines
+    """:func:`redline.space.thresholds._credibility` with the winning coalition's deal."""
+    def judged(changed: Scenario, on: Sequence[str] | None, limit: int
+               ) -> tuple[str, dict[str, str] | None]:
+        found = rule_verdict(changed, on, limit)
+        return found[0], found[1]
 
-    red = next(r for r in scenario.red_lines if r.id == red_id)
-    name = f"{red_id}.credibility"
-    current = current_value(scenario, parse_setting(scenario, name))
-    other = rule_verdict(without_red_lines(scenario, [red_id]), agenda, max_outcomes)[:2]
-    if other == (verdict, nash):
-        return Threshold(name, current, None, f"none: with or without {red_id} ({red.actor}) "
-                         "the verdict and the winning coalition's deal are the same")
-    if other[0] != verdict:
-        change = ("a winning coalition has a deal" if other[0] == "a deal"
-                  else "no winning coalition has a deal")
-    else:
-        assert other[1] is not None and nash is not None
-        change = "the deal moves to " + ", ".join(
-            f"{i} {o}" for i, o in other[1].items() if nash.get(i) != o)
-    half = CREDIBILITY_BREAK_EVEN
-    side = "below" if current >= half else "above"
-    return Threshold(name, current, half,
-                     f"the answer rests on {red_id}: it holds with probability {current:.2f}; "
-                     f"{side} {half:.2f} the likelier answer is that {change}",
-                     lower=half if current >= half else None,
-                     upper=half if current < half else None)
+    found = credibility_threshold(scenario, red_id, verdict, nash, agenda, max_outcomes, judged)
+    return replace(found, effect=_rule_words(found.effect))

@@ -36,7 +36,7 @@ answer is the likelier); when dropping it changes nothing, no credibility matter
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -365,14 +365,20 @@ def _change(before: tuple[str, int | None], after: tuple[str, int | None], e: _S
     return "the Nash package moves to " + ", ".join(moved)
 
 
+Judged = Callable[[Scenario, Sequence[str] | None, int], tuple[str, dict[str, str] | None]]
+
+
 def _credibility(scenario: Scenario, red_id: str, verdict: str, nash: dict[str, str] | None,
-                 agenda: tuple[str, ...], max_outcomes: int) -> Threshold:
+                 agenda: tuple[str, ...], max_outcomes: int,
+                 judged: Judged | None = None) -> Threshold:
+    """Whether the answer rests on `red_id`: the (verdict, Nash package) without it, as
+    `judged` gives it (default :func:`verdict_of`; under a vote the winning coalition's)."""
     from redline.space.explain import without_red_lines
 
     red = next(r for r in scenario.red_lines if r.id == red_id)
     name = f"{red_id}.credibility"
     current = current_value(scenario, parse_setting(scenario, name))
-    other = verdict_of(without_red_lines(scenario, [red_id]), agenda, max_outcomes)
+    other = (judged or verdict_of)(without_red_lines(scenario, [red_id]), agenda, max_outcomes)
     if other == (verdict, nash):
         return Threshold(name, current, None, f"none: with or without {red_id} ({red.actor}) the "
                          "verdict and the Nash package are the same")
