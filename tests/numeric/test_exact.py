@@ -14,6 +14,22 @@ from redline.space import analyze, outcome_space
 from redline.space.continuous import ExactUnavailable, exact_bargaining
 
 
+def random_values(rng: np.random.Generator, *, bent: bool, discrete: bool) -> dict[str, Any]:
+    """One party's values of the real issues x0 and x1 (straight or bent) and of `d`."""
+    values: dict[str, Any] = {}
+    for k in range(2):
+        if bent:
+            xs = np.sort(rng.uniform(0.05, 0.95, 2))
+            points = [[0.0, rng.uniform()], [xs[0], rng.uniform()], [xs[1], rng.uniform()],
+                      [1.0, rng.uniform()]]
+            values[f"x{k}"] = {"points": [[float(x), float(v)] for x, v in points]}
+        else:
+            values[f"x{k}"] = {"linear": [float(v) for v in rng.uniform(0, 1, 2)]}
+    if discrete:
+        values["d"] = [float(v) for v in rng.uniform(0, 1, 3)]
+    return values
+
+
 def random_case(seed: int, *, discrete: bool, bent: bool, rule: bool, step: float = 0.02
                 ) -> dict[str, Any]:
     rng = np.random.default_rng(seed)
@@ -23,17 +39,7 @@ def random_case(seed: int, *, discrete: bool, bent: bool, rule: bool, step: floa
         issues.append({"id": "d", "name": "d", "options": ["a", "b", "c"]})
     prefs = {}
     for party in ("A", "B"):
-        values: dict[str, Any] = {}
-        for k in range(2):
-            if bent:
-                xs = np.sort(rng.uniform(0.05, 0.95, 2))
-                points = [[0.0, rng.uniform()], [xs[0], rng.uniform()], [xs[1], rng.uniform()],
-                          [1.0, rng.uniform()]]
-                values[f"x{k}"] = {"points": [[float(x), float(v)] for x, v in points]}
-            else:
-                values[f"x{k}"] = {"linear": [float(v) for v in rng.uniform(0, 1, 2)]}
-        if discrete:
-            values["d"] = [float(v) for v in rng.uniform(0, 1, 3)]
+        values = random_values(rng, bent=bent, discrete=discrete)
         weights = {i["id"]: float(rng.uniform(0.1, 1)) for i in issues}
         prefs[party] = {"weights": weights, "values": values,
                         "reservation": float(rng.uniform(0, 0.35))}

@@ -21,7 +21,7 @@ from redline.cli import app, commands  # noqa: E402, F401
 from redline.scenario import load  # noqa: E402
 from redline.space import analyze, exact_bargaining, exact_solutions  # noqa: E402
 from redline.space.polytope import NASH_TOLERANCE  # noqa: E402
-from tests.numeric.test_exact import random_case  # noqa: E402
+from tests.numeric.test_exact import random_case, random_values  # noqa: E402
 
 
 def many_case(seed: int, parties: int, *, bent: bool, discrete: bool, rule: bool,
@@ -35,17 +35,7 @@ def many_case(seed: int, parties: int, *, bent: bool, discrete: bool, rule: bool
         issues.append({"id": "d", "name": "d", "options": ["a", "b", "c"]})
     prefs = {}
     for party in names:
-        values: dict[str, Any] = {}
-        for k in range(2):
-            if bent:
-                xs = np.sort(rng.uniform(0.05, 0.95, 2))
-                points = [[0.0, rng.uniform()], [xs[0], rng.uniform()], [xs[1], rng.uniform()],
-                          [1.0, rng.uniform()]]
-                values[f"x{k}"] = {"points": [[float(x), float(v)] for x, v in points]}
-            else:
-                values[f"x{k}"] = {"linear": [float(v) for v in rng.uniform(0, 1, 2)]}
-        if discrete:
-            values["d"] = [float(v) for v in rng.uniform(0, 1, 3)]
+        values = random_values(rng, bent=bent, discrete=discrete)
         prefs[party] = {"weights": {i["id"]: float(rng.uniform(0.1, 1)) for i in issues},
                         "values": values, "reservation": float(rng.uniform(0, 0.3))}
     data: dict[str, Any] = {
