@@ -102,9 +102,9 @@ def test_batched_records_on_us_iran(examples):
         compare(scenario, Bargaining(agenda, ("naval-buildup",), ("ISR:USA:missiles",)), points)
 
 
-def test_ties_are_broken_as_the_per_draw_path_breaks_them():
-    # Symmetric values: many packages tie on the Nash product and on KS; the first one wins.
-    scenario = load({
+def symmetric() -> dict[str, Any]:
+    """Two parties with opposed, symmetric values on three issues: packages tie everywhere."""
+    return {
         "format": "redline/1", "title": "ties",
         "actors": [{"id": "A", "name": "A", "role": "party"},
                    {"id": "B", "name": "B", "role": "party"}],
@@ -114,7 +114,12 @@ def test_ties_are_broken_as_the_per_draw_path_breaks_them():
             "A": {"weights": {"x": 1, "y": 1, "z": 1}, "values": {i: [0, 0.5, 1] for i in "xyz"},
                   "reservation": {"low": 0.0, "mode": 0.2, "high": 0.4}},
             "B": {"weights": {"x": 1, "y": 1, "z": 1}, "values": {i: [1, 0.5, 0] for i in "xyz"},
-                  "reservation": {"low": 0.0, "mode": 0.2, "high": 0.4}}}})
+                  "reservation": {"low": 0.0, "mode": 0.2, "high": 0.4}}}}
+
+
+def test_ties_are_broken_as_the_per_draw_path_breaks_them():
+    # Symmetric values: many packages tie on the Nash product and on KS; the first one wins.
+    scenario = load(symmetric())
     points = np.random.default_rng(2).random((80, 2))
     compare(scenario, Bargaining(), points)
 

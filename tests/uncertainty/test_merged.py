@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pytest
 import yaml
-from tests.uncertainty.test_batched import generated
+from tests.uncertainty.test_batched import generated, symmetric
 
 from redline.scenario import load
 from redline.scenario.sampling import parameters
@@ -96,18 +96,8 @@ def test_ties_are_broken_in_outcome_number_order(monkeypatch):
     takes the first in outcome-number order, and so must the merge (whose red line links x and
     z into one block, merged before y: an order other than the outcomes')."""
     monkeypatch.setattr(bargaining, "ENUMERATE_UP_TO", 4)
-    scenario = load({
-        "format": "redline/1", "title": "ties",
-        "actors": [{"id": "A", "name": "A", "role": "party"},
-                   {"id": "B", "name": "B", "role": "party"}],
-        "issues": [{"id": i, "name": i, "options": ["a", "b", "c"], "status_quo": "a"}
-                   for i in ("x", "y", "z")],
-        "preferences": {
-            "A": {"weights": {"x": 1, "y": 1, "z": 1}, "values": {i: [0, 0.5, 1] for i in "xyz"},
-                  "reservation": {"low": 0.0, "mode": 0.2, "high": 0.4}},
-            "B": {"weights": {"x": 1, "y": 1, "z": 1}, "values": {i: [1, 0.5, 0] for i in "xyz"},
-                  "reservation": {"low": 0.0, "mode": 0.2, "high": 0.4}}},
-        "red_lines": [{"id": "xz", "actor": "A", "rule": "x != 'c' or z != 'a'"}]})
+    scenario = load({**symmetric(),
+                     "red_lines": [{"id": "xz", "actor": "A", "rule": "x != 'c' or z != 'a'"}]})
     points = np.random.default_rng(2).random((80, 2))
     records = compare(scenario, Bargaining(), points)
     assert len({str(r["nash"]) for r in records if r["nash"]}) > 1
