@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from redline.news.clauses import subject
@@ -91,9 +91,14 @@ def _object(token: Token) -> Token | None:
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in ("on", "for", "to", "about", "over"):
             pobj = _child(prep, "pobj", "pcomp")
-            if pobj is not None:
+            if pobj is not None and pobj.lower_ not in TIMES:
                 return pobj
     return None
+
+
+# Days and times: "rejected on Monday" is not about Monday.
+TIMES = frozenset("monday tuesday wednesday thursday friday saturday sunday today tomorrow "
+                  "yesterday weekend week month year morning evening night".split())
 
 
 def _prep_object(token: Token, *words: str) -> Token | None:
@@ -154,7 +159,8 @@ def _condition(token: Token, sent: Span, *more: Token) -> str | None:
 GIVE_UP = frozenset("give abandon surrender cede relinquish renounce".split())
 NEVER_GIVE = frozenset("give abandon surrender cede stop halt negotiate accept allow "
                        "relinquish renounce dismantle trade compromise agree recognise "
-                       "recognize tolerate permit sign".split())
+                       "recognize tolerate permit sign hand return withdraw yield concede "
+                       "release".split())
 
 
 def red_line(token: Token, sent: Span) -> Finding | None:
@@ -176,7 +182,7 @@ def red_line(token: Token, sent: Span) -> Finding | None:
             for c in token.head.children):
         verb = token.head  # "would never accept X", "would never agree to X"
         return Finding("RL-NEVER", "red_line", verb, None,
-                       _child(verb, "dobj") or _prep_object(verb, "to"), 0.8)
+                       _child(verb, "dobj") or _prep_object(verb, "to", "from"), 0.8)
     if token.dep_ == "neg" and token.head.lemma_ in GIVE_UP and any(
             c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "wo", "can", "ca")
             for c in token.head.children) and (
@@ -281,6 +287,20 @@ PHRASAL_REJECTS = frozenset({("turn", "down"), ("rule", "out"), ("throw", "out")
 NOT_REFUSALS = frozenset("be have say hesitate stand rest stop give comment speculate "
                          "elaborate confirm know see tell explain rule find reach "
                          "verify predict".split())
+# Paying for something: "the system could not keep paying X", "the budget cannot afford X" is
+# the speaker's refusal to pay, whatever the clause's grammatical subject.
+PAYING = frozenset("pay afford fund finance subsidise subsidize sustain bear absorb "
+                   "shoulder".split())
+
+
+def _paying(verb: Token) -> bool:
+    if verb.lemma_.lower() in PAYING:
+        return True
+    more = _child(verb, "xcomp")
+    return verb.lemma_.lower() in ("keep", "continue", "go") and more is not None and \
+        more.lemma_.lower() in PAYING
+
+
 # Verbs that order an addressee to act ("ordered the operator to halve its fees"): a demand.
 ORDER = frozenset("order instruct direct tell".split())
 # What a party charges others: cutting it gives something up ("cut the charge by 10 percent").
@@ -290,7 +310,24 @@ PRICE_CUTS = frozenset("cut lower reduce slash halve scrap".split())
 
 
 def verbs(token: Token, sent: Span) -> Finding | None:
-    """Verbs of rejecting, demanding, urging, offering, threatening, conceding, supporting."""
+    """Verbs of rejecting, demanding, urging, offering, threatening, conceding, supporting; in
+    the passive with an agent ("the offer was rejected by the union") the agent is the actor
+    and the passive subject what is at stake."""
+    found = _verbs(token, sent)
+    if found is None or found.actor is not None or _child(token, "auxpass") is None:
+        return found
+    doer = _prep_object(token, "by") if _child(token, "agent") is None else next(
+        (g for c in token.children if c.dep_ == "agent" for g in c.children
+         if g.dep_ == "pobj"), None)
+    thing = _child(token, "nsubjpass")
+    if doer is None or found.trigger.i != token.i:
+        return found
+    return replace(found, actor=doer, issue=thing if thing is not None and (
+        found.issue is None or found.issue.i == token.i or found.issue.dep_ == "pobj")
+        else found.issue)
+
+
+def _verbs(token: Token, sent: Span) -> Finding | None:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") and lemma not in WILLING:
         return None
@@ -306,8 +343,11 @@ def verbs(token: Token, sent: Span) -> Finding | None:
     if any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children) and any(
             c.dep_ == "advmod" and c.lower_ in ("long", "always") for c in token.children):
         return None  # "... had long sought": a wish recalled, however the clause is parsed
-    if token.dep_ == "xcomp" and token.head.lemma_ == "fail":
-        return None  # "failed to agree on the budget": nothing was agreed
+    if token.dep_ == "xcomp" and token.head.lemma_ == "fail" or _failed_to(token):
+        return None  # "failed to agree on the budget", headline "Fail to Agree": no agreement
+    if lemma in REJECT | {"refuse"} and (deed := _child(token, "xcomp")) is not None and \
+            deed.lemma_.lower() in NO_COMMENT:
+        return None  # "declined to comment": no position on anything
     negated = _negated(token)
     obj = _object(token)
     addressee = _child(token, "dobj")
@@ -319,7 +359,7 @@ def verbs(token: Token, sent: Span) -> Finding | None:
                 c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "shall", "could", "can",
                                                  "ca", "cannot")
                 for c in token.children) and (doer := _child(token, "nsubj")) is not None and \
-            (doer.pos_ in ("PROPN", "PRON") or _agent(doer)):
+            (doer.pos_ in ("PROPN", "PRON") or _agent(doer) or _paying(token)):
         # "Malawi would not devalue the currency": an act refused; "the city could not pay
         # more": an act the speaker says it is unable to do is refused all the same
         amount = obj is not None and obj.lower_ in ("more", "less", "much", "anything", "any")
@@ -352,6 +392,9 @@ def verbs(token: Token, sent: Span) -> Finding | None:
         # "said the city needed a fare increase": what a party says it needs it asks for
         return Finding("DEM-NEED", "demand", token, None, wanted, 0.6)
     if lemma in DEMAND and not negated:
+        if lemma in ("call", "ask", "press", "push") and (wished := _wished(token)) is not None:
+            # "called for aid convoys to be allowed in": the clause is the demand
+            return Finding("DEM-VERB", "demand", token, None, wished, 0.7)
         if lemma in ("call", "ask") and _prep_object(token, "for") is None:
             return None
         if lemma in ("press", "push") and _child(token, "xcomp") is None and \
@@ -380,7 +423,7 @@ def verbs(token: Token, sent: Span) -> Finding | None:
         return Finding("OFFER-INTENT-COND" if condition else "OFFER-INTENT",
                        "conditional_offer" if condition else "offer", token, None,
                        obj or token, 0.7 if condition else 0.6, condition=condition)
-    if not negated and _hostile(token) and any(
+    if not negated and (_hostile(token) or _goes_to_law(token)) and any(
             c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in token.children):
         # "said it would block any resolution": a hostile act announced is a threat; one
         # announced at a price ("would deploy more officers provided that ...") is an offer
@@ -390,6 +433,10 @@ def verbs(token: Token, sent: Span) -> Finding | None:
                                    sent.doc.text[token.idx:sent.end_char], re.IGNORECASE):
             return Finding("OFFER-INTENT-COND", "conditional_offer", token, None, obj or token,
                            0.6, condition=condition)
+        if obj is not None and _goes_to_law(token) and (obj.pos_ in ("PROPN", "PRON") or
+                                                        _agent(obj)):
+            # "would sue the operator over the pension scheme": the party sued is no issue
+            obj = _prep_object(token, "over", "on", "about", "for") or _threatened(token)
         return Finding("THR-INTENT", "threaten", token, None, obj or token, 0.6,
                        condition=condition)
     if not negated and token.dep_ in ("ROOT", "ccomp") and any(
@@ -432,16 +479,17 @@ def verbs(token: Token, sent: Span) -> Finding | None:
         return Finding("CONS-AGREE-TALKS", "consult", token, None, meeting, 0.75,
                        addressee=_prep_object(token, "with"))  # "agreed to a new round of talks"
     if lemma in ("allow", "permit", "let") and not negated and token.tag_ == "VBD" and \
-            token.dep_ in ("ROOT", "ccomp", "conj") and _lets_act(token) and not any(
+            token.dep_ in ("ROOT", "ccomp", "conj") and _by_a_party(token) and \
+            _lets_act(token) and not any(
                 c.dep_ in ("aux", "auxpass") for c in token.children):
         # "Iran allowed inspectors to visit a facility": access given, a concession
         return Finding("CONC-ALLOWED", "concede", token, None, token, 0.6)
     if lemma in PRICE_CUTS and not negated and token.tag_ == "VBD" and \
-            token.dep_ in ("ROOT", "ccomp", "conj") and \
+            token.dep_ in ("ROOT", "ccomp", "conj") and _by_a_party(token) and \
             (price := _child(token, "dobj")) is not None and price.lower_ in PRICES:
         return Finding("CONC-PRICE-CUT", "concede", token, None, price, 0.6)
     if lemma in PAST_CONCESSIONS and not negated and token.tag_ == "VBD" and \
-            token.dep_ in ("ROOT", "ccomp", "conj") and not any(
+            token.dep_ in ("ROOT", "ccomp", "conj") and _by_a_party(token) and not any(
                 c.dep_ in ("aux", "auxpass") for c in token.children) and \
             (done := _child(token, "dobj")) is not None and \
             done.lemma_.lower() not in NOT_CONCEDED:
@@ -453,6 +501,56 @@ def verbs(token: Token, sent: Span) -> Finding | None:
     if lemma in SUPPORT and not negated:
         return Finding("SUP-VERB", "support", token, None, obj, 0.65, addressee=addressee)
     return None
+
+
+# What a speaker declines to do without refusing anything: "declined to comment".
+NO_COMMENT = frozenset("comment elaborate speculate say confirm respond answer "
+                       "specify".split())
+
+
+def _failed_to(token: Token) -> bool:
+    """"fail to agree", "failed to reach", whatever the parse made of it (a headline in capitals
+    is often parsed as names: "Senegal and Mauritania Fail to Agree")."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].lower_ == "to" and \
+        doc[token.i - 2].lower_ in ("fail", "fails", "failed", "failing")
+
+
+# Going to law: "would challenge the licence in court", "would take the union to court",
+# "would sue the operator": a hostile act announced (PLOVER files suing under DISAPPROVE).
+LAWSUITS = frozenset("sue litigate".split())
+TO_LAW = frozenset("challenge contest appeal fight take bring".split())
+COURTS = frozenset("court courts tribunal tribunals arbitration judge judges justice "
+                   "lawsuit litigation".split())
+
+
+def _goes_to_law(verb: Token) -> bool:
+    if verb.lemma_.lower() in LAWSUITS:
+        return True
+    if verb.lemma_.lower() not in TO_LAW:
+        return False
+    return any(t.lemma_.lower() in COURTS or t.lower_ in ("legally", "legal")
+               for t in verb.subtree if t.i != verb.i and not _in_condition(t))
+
+
+def _wished(verb: Token) -> Token | None:
+    """The clause of "called/pressed for X to be done" (the parse hangs it off the verb, with
+    "for" as a preposition without object or as the clause's marker)."""
+    clause = next((c for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp") and any(
+        g.dep_ == "mark" and g.lower_ == "for" for g in c.children)), None)
+    if clause is None and any(c.dep_ == "prep" and c.lower_ == "for" and _child(c, "pobj")
+                              is None for c in verb.children):
+        clause = _child(verb, "ccomp", "xcomp", "advcl")
+    if clause is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return None
+    return clause
+
+
+def _by_a_party(verb: Token) -> bool:
+    """An act done by a party (a name, a pronoun, an agent noun: "the army released ..."), not
+    by a thing ("the current arrangement allowed 400 boats to fish": background)."""
+    doer = subject(verb)
+    return doer is None or doer.pos_ != "NOUN" or _agent(doer)
 
 
 def _lets_act(verb: Token) -> bool:
@@ -535,8 +633,11 @@ def stance_noun(token: Token, sent: Span) -> Finding | None:
         return None
     stance = STANCE_NOUNS[noun.lemma_.lower()]
     topic = _prep_object(noun, "for", "to", "of", "on", "against") or _child(noun, "acl")
+    condition = _condition(token, sent) if stance == "offer" else None
+    if condition:  # "expressed willingness to accept longer shifts if wages rose"
+        stance = "conditional_offer"
     return Finding("NOUN-STANCE", stance, token, None, topic, 0.7,
-                   addressee=topic if stance == "support" else None)
+                   addressee=topic if stance == "support" else None, condition=condition)
 
 
 def must(token: Token, sent: Span) -> Finding | None:
@@ -553,8 +654,13 @@ def must(token: Token, sent: Span) -> Finding | None:
 def talks(token: Token, sent: Span) -> Finding | None:
     """Talks held or planned: "talks were held in Oman", "X met Y", "X hosted talks"."""
     lemma = token.lemma_.lower()
-    if lemma in TALKS and token.pos_ == "NOUN":
+    if token.pos_ == "PROPN" and token.lower_.removesuffix("s") in TALKS:
+        lemma = token.lower_.removesuffix("s")  # "Talks between X and Y ...": capitalised
+    if lemma in TALKS and token.pos_ in ("NOUN", "PROPN"):
         verb = token.head
+        if token.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in SPELLS:
+            token = verb.head  # "held two days of talks", "a second round of negotiations"
+            verb = token.head
         if verb.lemma_ in EXPECTING and (then := _child(verb, "xcomp")) is not None \
                 and then.lemma_ in HOLD_TALKS:
             verb = then  # "talks are expected to resume in Muscat"
@@ -562,8 +668,10 @@ def talks(token: Token, sent: Span) -> Finding | None:
             between = _prep_object(token, "between", "with")
             actor = between
             other = None
-            if between is not None:
-                other = _child(between, "conj")
+            if between is None and token.dep_ == "dobj":
+                actor = _sides_from(subject(verb))  # "negotiators from X and Y held talks"
+            if actor is not None:
+                other = _child(actor, "conj")
             actor_phrase = actor or (subject(verb) if token.dep_ == "dobj" else None)
             place = _prep_object(verb, "in", "at") or _prep_object(token, "in", "at")
             if place is None and verb.dep_ == "xcomp":
@@ -595,6 +703,22 @@ def talks(token: Token, sent: Span) -> Finding | None:
     return None
 
 
+# Stretches of talks: "two days of talks", "a fourth round of negotiations".
+SPELLS = frozenset("day days hour hours week weeks round rounds session sessions series "
+                   "set".split())
+# People who hold talks for their side: "negotiators from X and Y".
+ENVOYS = frozenset("negotiator delegation delegate envoy official representative team "
+                   "minister diplomat".split())
+
+
+def _sides_from(who: Token | None) -> Token | None:
+    """The first side named in "officials/negotiators from X and Y" (Y is its conjunct)."""
+    if who is None or who.lemma_.lower() not in ENVOYS:
+        return None
+    side = _prep_object(who, "from", "of", "for")
+    return side if side is not None and _child(side, "conj") is not None else None
+
+
 # "allowed inspectors to visit the site": a visit let happen is no meeting of the parties.
 LETTING = frozenset("allow permit let".split())
 
@@ -606,6 +730,7 @@ TOKEN_RULES: tuple[Callable[[Token, Span], Finding | None], ...] = (
 RESPONSES = frozenset("response reply retaliation force resistance countermeasure "
                       "countermeasures reaction".split())
 CONDITION_MARKS = frozenset("if unless provided providing".split())
+ASKING = frozenset("ask wonder question doubt know see".split())
 # Stances whose complement is their content: a verb inside it is not a statement of its own.
 CARRIERS = frozenset("urge demand offer conditional_offer threaten support concede".split())
 
@@ -617,6 +742,11 @@ def _in_condition(token: Token) -> bool:
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
                                         for c in node.children):
             return True
+        if node.dep_ in ("ccomp", "advcl", "csubj") and any(
+                c.dep_ == "mark" and c.lower_ == "whether" for c in node.children) or \
+                node.dep_ == "ccomp" and node.head.lemma_.lower() in ASKING and any(
+                c.dep_ == "mark" and c.lower_ == "if" for c in node.children):
+            return True  # "asked whether the union would strike": a question, no statement
         if node.head.lower_ in ("provided", "providing") and node.head.i != node.i or (
                 node.lower_ == "condition" and node.head.lower_ == "on"):
             return True
@@ -630,6 +760,8 @@ def _in_relative(token: Token) -> bool:
     """Inside a relative clause whose pronoun is "who"/"which" (an aside, between commas)."""
     node = token
     for _ in range(10):
+        if main_acl(node):
+            return False  # "X, which groups seven states, called on ...": the predicate
         if node.dep_ == "relcl":
             return any(c.lower_ in ("who", "which") and c.dep_ in ("nsubj", "nsubjpass")
                        for c in node.children)
@@ -637,6 +769,15 @@ def _in_relative(token: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _second_predicate(trigger: Token, content: Token) -> bool:
+    """A finite verb the parser coordinated with the infinitive of an appeal's content although
+    it is the sentence's second predicate: "called on X to order Y and offered to pay Z"
+    ("offered" is past tense, "order" an infinitive)."""
+    return trigger.dep_ == "conj" and trigger.head.i == content.i and \
+        trigger.tag_ in ("VBD", "VBZ") and content.tag_ == "VB" and \
+        _child(trigger, "nsubj", "nsubjpass") is None
 
 
 def _inside(token: Token, container: Token) -> bool:
@@ -696,6 +837,7 @@ def findings(sent: Span) -> list[Finding]:
             if any(f.stance in CARRIERS and (content := _content(f)) is not None and
                    content.pos_ in ("VERB", "AUX") and _inside(finding.trigger, content)
                    and not (finding.stance == "red_line" and f.rule == "DEM-VERB")
+                   and not _second_predicate(finding.trigger, content)
                    for f in found):
                 continue
             if finding.stance == "red_line":
