@@ -11,6 +11,7 @@ from typing import Any
 
 from redline.news import dates, gazetteer
 from redline.news.clauses import (
+    REPORTING,
     Mentions,
     Speaker,
     actor_of,
@@ -86,6 +87,20 @@ def _both_sides(token: Any, mentions: Mentions | None = None) -> bool:
     return False
 
 
+def _governing_subject(pronoun: Any) -> Any | None:
+    """The subject of the clause governing a pronoun ("both sides said they ..." -> "sides")."""
+    head = pronoun.head
+    for _ in range(6):
+        if head.head.i == head.i:
+            break
+        head = head.head
+        named = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
+                      and c.i != pronoun.i and not is_pronoun(c)), None)
+        if named is not None:
+            return named
+    return None
+
+
 def _last_two(memory: list[str]) -> list[str]:
     """The two sides the article is about so far: the two actors named most often (an
     organisation too, "the EU and China", but not a non-governmental one), the later named
@@ -152,6 +167,11 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
     both_other = None
     if finding.stance == "consult":
         # talks are a fact reported, not the reporter's position: the actor is a participant
+        if actor_token is not None and is_pronoun(actor_token) and \
+                (named := _governing_subject(actor_token)) is not None and \
+                _both_sides(named, mentions):
+            own = None  # "Both sides said they would meet again": the pair, not the last named
+            actor_token = named
         if own is None and (actor_token is None or _both_sides(actor_token, mentions)):
             pair = _last_two(memory)
             own = pair[0] if pair else None
@@ -282,6 +302,8 @@ def _statements(article: Article, parsed: list[tuple[int, str, Any]],
         for sent in _sentences(doc):
             built = []
             for finding in findings(sent):
+                if _history(finding.trigger, day) or _observed(finding.trigger):
+                    continue
                 statement = _build(finding, sent, article, mentions, memory, day, offset,
                                    people, groups)
                 if finding.stance == "consult":
@@ -302,6 +324,40 @@ def _statements(article: Article, parsed: list[tuple[int, str, Any]],
             if subjects:  # the subject of the last sentence is the likeliest "it" / "they"
                 memory.append(subjects[0])
     return ArticleStatements(article, _without_headline_repeats(statements, article.text))
+
+
+def _history(trigger: Any, day: date | None) -> bool:
+    """An act dated in an earlier year ("In 2019 the union rejected a similar offer", "...
+    declared a drug of public interest in 2024"): background, no position now."""
+    if day is None:
+        return False
+    node = trigger
+    for _ in range(4):
+        for prep in node.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "during"):
+                year = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if year is not None and re.fullmatch(r"(?:19|20)\d\d", year.text) and \
+                        int(year.text) < day.year:
+                    return True
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "conj", "xcomp"):
+            break
+        node = node.head
+    return False
+
+
+# Who comments on a dispute without being a party to it: "analysts said the union could ...".
+_OBSERVERS = frozenset("analyst observer expert economist commentator pundit academic "
+                       "researcher".split())
+
+
+def _observed(trigger: Any) -> bool:
+    """A statement an observer makes about a party ("Analysts said the union could strike if
+    the talks failed") is speculation, no position of the party."""
+    for node in trigger.ancestors:
+        if node.lemma_ in REPORTING or node.lemma_ in ("expect", "believe", "think", "predict"):
+            who = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return who is not None and who.lemma_.lower() in _OBSERVERS
+    return False
 
 
 _CONTINUED = re.compile(r"\b(?:again|another|further|follow-up)\b", re.IGNORECASE)

@@ -72,6 +72,31 @@ CAPITALS = {
     "baku": "AZE", "tashkent": "UZB", "doha": "QAT", "abu dhabi": "ARE", "kuwait city": "KWT",
     "manama": "BHR", "sanaa": "YEM", "dili": "TLS", "taipei": "TWN",
 }
+# The other national capitals (seats of government), as the news names them: a capital
+# speaks for its state ("Dushanbe rejected ...") unless it is named as a place ("talks in
+# Bishkek"). Names shared with other places of note (Kingston, Victoria, Santiago de ...) are
+# left out; a capital that is also its state's name (Singapore) is the state already.
+CAPITALS.update({
+    "nouakchott": "MRT", "bamako": "MLI", "niamey": "NER", "ouagadougou": "BFA",
+    "conakry": "GIN", "bissau": "GNB", "banjul": "GMB", "lome": "TGO", "lomé": "TGO",
+    "cotonou": "BEN", "porto-novo": "BEN", "yaounde": "CMR", "yaoundé": "CMR",
+    "libreville": "GAB", "malabo": "GNQ", "bangui": "CAF", "brazzaville": "COG", "juba": "SSD",
+    "asmara": "ERI", "djibouti": "DJI", "dodoma": "TZA", "dar es salaam": "TZA",
+    "lilongwe": "MWI", "gaborone": "BWA", "windhoek": "NAM", "maseru": "LSO", "mbabane": "SWZ",
+    "antananarivo": "MDG", "port louis": "MUS", "moroni": "COM", "praia": "CPV",
+    "sao tome": "STP", "gitega": "BDI", "bujumbura": "BDI", "astana": "KAZ",
+    "bishkek": "KGZ", "dushanbe": "TJK", "ashgabat": "TKM", "ulaanbaatar": "MNG",
+    "naypyidaw": "MMR", "nay pyi taw": "MMR", "vientiane": "LAO", "kuala lumpur": "MYS",
+    "putrajaya": "MYS", "bandar seri begawan": "BRN", "thimphu": "BTN",
+    "port moresby": "PNG", "suva": "FJI", "honiara": "SLB", "port vila": "VUT",
+    "apia": "WSM", "nuku'alofa": "TON", "ramallah": "PSE", "chisinau": "MDA",
+    "bratislava": "SVK", "ljubljana": "SVN", "valletta": "MLT", "reykjavik": "ISL",
+    "pristina": "XKX", "la paz": "BOL", "sucre": "BOL", "asuncion": "PRY", "asunción": "PRY",
+    "montevideo": "URY", "georgetown": "GUY", "paramaribo": "SUR", "port-au-prince": "HTI",
+    "santo domingo": "DOM", "tegucigalpa": "HND", "managua": "NIC", "guatemala city": "GTM",
+    "san salvador": "SLV", "panama city": "PAN", "port of spain": "TTO", "nassau": "BHS",
+    "bridgetown": "BRB", "belmopan": "BLZ",
+})
 
 # Adjectives and plural nouns of nationality.
 DEMONYMS = {

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from redline.news import gazetteer
 from redline.news.issues import GENERIC_WORDS, variants
 from redline.news.statement import ArticleStatements, Resolution, Statement
 from redline.scenario import Scenario
@@ -138,8 +139,12 @@ class ScenarioNames:
         issue_entries: list[tuple[str, str, str]] = []
         for issue in scenario.issues:
             issue_entries.extend((text, issue.id, kind) for text, kind in issue_names(issue))
+        actor_words = {w.casefold() for n, _, _ in actor_entries for w in n.split()}
+        for issue in scenario.issues:  # after every full name: a word never shadows one
             for word in re.findall(r"[a-z]+", issue.name.lower()):
-                if word not in GENERIC_WORDS and len(word) > 3:  # "ballistic", "stockpile"
+                if word not in GENERIC_WORDS and len(word) > 3 and word not in actor_words \
+                        and not gazetteer.find_mentions(word.capitalize()):
+                    # "ballistic", "stockpile"; not a people or place ("Senegalese boats")
                     issue_entries.append((word, issue.id, "name word"))
         options = {issue.id: NameIndex.build(
             (text, label, kind) for text, label, kind in option_names(issue)
@@ -252,7 +257,7 @@ def _talks_issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] 
     truce"); who meets, where and when ("talks in Jeddah with the Rapid Support Forces") is no
     issue, nor is the rest of the sentence."""
     topic = _TALKS_TOPIC.search(_as_text(statement.issue_text) or "")
-    found = names.issues.find(topic.group(1)) if topic else []
+    found = [m for m in names.issues.find(topic.group(1)) if _strength(m) > 0] if topic else []
     if not found:
         return None
     best = max(found, key=lambda m: m.end - m.start)
@@ -265,12 +270,25 @@ def _issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None
     condition; several there: none. Talks: only what they are said to be on."""
     if statement.stance == "consult":
         return _talks_issue(statement, names)
+    short = _best(names, statement.issue)
+    full = _best(names, _as_text(statement.issue_text))
+    if full is not None and (short is None or _strength(full) > _strength(short) or
+                             short.text.casefold() in full.text.casefold() and
+                             len(full.text) > len(short.text)):
+        # "six border guards who had been detained" names the detained guards, not the border;
+        # a word of an issue's name ("treatment") gives way to a full name said in full
+        short = full
+    if short is not None and (statement.stance != "threaten" or _strength(short) > 0):
+        return short.id, f"issue phrase: {short.how} {short.text!r}"
+    if statement.stance == "threaten" and (said := _one_issue_in_sentence(
+            statement, names, strong=True)) is not None:
+        # a threat's act is its whole clause: "would declare the drug a matter of public
+        # interest" is about the licence that declaration opens, named outside its object
+        return said
+    if short is not None:
+        return short.id, f"issue phrase: {short.how} {short.text!r}"
     for where, text in (("issue phrase", statement.issue),
                         ("issue phrase", _as_text(statement.issue_text))):
-        found = names.issues.find(text)
-        if found:
-            best = max(found, key=lambda m: m.end - m.start)
-            return best.id, f"{where}: {best.how} {best.text!r}"
         by_option = {i for i, index in names.options.items() if index.find(text)}
         if len(by_option) == 1:
             ident = by_option.pop()
@@ -280,11 +298,58 @@ def _issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None
     return _one_issue_in_sentence(statement, names)
 
 
-def _one_issue_in_sentence(statement: Statement,
-                           names: ScenarioNames) -> tuple[str, str] | None:
-    """The one issue the sentence names outside the statement's condition (several: none)."""
+def _strength(mention: Mention) -> int:
+    """How surely a name names its issue: a word of the issue's name (0) or a name (1)."""
+    return 0 if mention.how == "name word" else 1
+
+
+def _best(names: ScenarioNames, text: str | None) -> Mention | None:
+    """The surest, then longest, issue name in a phrase, names scattered over it included."""
+    found = names.issues.find(text) + _scattered(names, text)
+    if not found:
+        return None
+    return max(found, key=lambda m: (_strength(m), m.end - m.start))
+
+
+_WINDOW = 6  # words between the first and the last word of a scattered name
+
+
+def _scattered(names: ScenarioNames, text: str | None) -> list[Mention]:
+    """Names of two or three words said in another order or with words between them:
+    "fishermen who had been detained" for "detained fishermen", "tests of long-range
+    missiles" for "missile tests" (plural and singular alike)."""
+    if not text:
+        return []
+    words = [(m.start(), m.end(), m.group(0).casefold()) for m in re.finditer(r"[\w'-]+", text)]
+    out = []
+    for name, ident, how in names.issues.names:
+        parts = [w for w in name.casefold().split() if w not in GENERIC_WORDS]
+        if how == "name word" or not 2 <= len(parts) <= 3:
+            continue
+        places = []
+        for part in parts:
+            forms = variants(part)
+            at = [k for k, (_, _, w) in enumerate(words) if w in forms]
+            if not at:
+                break
+            places.append(at)
+        if len(places) != len(parts):
+            continue
+        for first in places[0]:
+            chosen = [min(at, key=lambda k, f=first: abs(k - f)) for at in places]
+            if max(chosen) - min(chosen) <= _WINDOW and len(set(chosen)) == len(parts):
+                start, end = words[min(chosen)][0], words[max(chosen)][1]
+                out.append(Mention(start, end, text[start:end], ident, f"{how} words"))
+                break
+    return out
+
+
+def _one_issue_in_sentence(statement: Statement, names: ScenarioNames,
+                           strong: bool = False) -> tuple[str, str] | None:
+    """The one issue the sentence names outside the statement's condition (several: none);
+    `strong`: by full names only, not by a word of an issue's name."""
     rest = _without(statement.sentence, statement.condition)
-    found = names.issues.find(rest)
+    found = [m for m in names.issues.find(rest) if not strong or _strength(m) > 0]
     if not found:
         return None
     if len({m.id for m in found}) > 1:

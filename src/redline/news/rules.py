@@ -712,11 +712,14 @@ ENVOYS = frozenset("negotiator delegation delegate envoy official representative
 
 
 def _sides_from(who: Token | None) -> Token | None:
-    """The first side named in "officials/negotiators from X and Y" (Y is its conjunct)."""
+    """The first side named in "officials/negotiators from X and Y" (Y is its conjunct, when
+    the parse makes it one)."""
     if who is None or who.lemma_.lower() not in ENVOYS:
         return None
     side = _prep_object(who, "from", "of", "for")
-    return side if side is not None and _child(side, "conj") is not None else None
+    if side is None or any(c.lower_ in ("both", "two", "all") for c in side.children):
+        return None  # "delegations from the two countries": the pair the article is about
+    return side
 
 
 # "allowed inspectors to visit the site": a visit let happen is no meeting of the parties.
@@ -823,6 +826,8 @@ def findings(sent: Span) -> list[Finding]:
     appeal or demand ("urged Washington to insist ...") are parts of another statement.
     """
     found: list[Finding] = []
+    if sent.text.rstrip().rstrip("\"'”’").endswith("?"):
+        return found  # "Would the union accept a lower offer?": a question states nothing
     seen: set[int] = set()
     has_red_line = False
     for phrase in red_phrase(sent):
