@@ -168,6 +168,21 @@ def _person(speaker: str | None, names: ScenarioNames) -> tuple[str, str] | None
     return None
 
 
+def _role(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None:
+    """An office the scenario gives one of its people, named without the name ("the labour
+    minister appealed ..." where Karin Holm is the labour minister)."""
+    words = (statement.speaker_text or "").casefold().split()
+    if not words or statement.speaker:
+        return None
+    said = " ".join(w for w in words if w not in ("the", "a", "an"))
+    owners = {actor for _name, role, actor in names.people
+              if role and len(role.split()) > 1 and said == role.casefold()}
+    if len(owners) != 1:
+        return None
+    owner = owners.pop()
+    return owner, f"role {said!r}"
+
+
 def _code(code: str | None, names: ScenarioNames) -> tuple[str, str] | None:
     """A scenario actor for the extractor's code: the same id, or an alias equal to it (a
     generic code such as IGO only when the scenario lists it as an alias: "IGO means the EU
@@ -280,10 +295,9 @@ def _issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None
         short = full
     if short is not None and (statement.stance != "threaten" or _strength(short) > 0):
         return short.id, f"issue phrase: {short.how} {short.text!r}"
-    if statement.stance == "threaten" and (said := _one_issue_in_sentence(
-            statement, names, strong=True)) is not None:
+    if statement.stance == "threaten" and (said := _act_issue(statement, names)) is not None:
         # a threat's act is its whole clause: "would declare the drug a matter of public
-        # interest" is about the licence that declaration opens, named outside its object
+        # interest" is about the licence that declaration opens, named after its object
         return said
     if short is not None:
         return short.id, f"issue phrase: {short.how} {short.text!r}"
@@ -296,6 +310,17 @@ def _issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None
     if statement.issue is not None or statement.stance == "reject":
         return None  # the rule read what is at stake, and it names no issue of the scenario
     return _one_issue_in_sentence(statement, names)
+
+
+def _act_issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None:
+    """The one issue named by its full name in the words from a threat's object to the end of
+    its clause (its condition and a trailing explanation left out)."""
+    _head, tail = _speaker_part(statement)
+    found = {m.id: m for m in names.issues.find(tail) if _strength(m) > 0}
+    if len(found) != 1:
+        return None
+    mention = next(iter(found.values()))
+    return mention.id, f"threatened act: {mention.how} {mention.text!r}"
 
 
 def _strength(mention: Mention) -> int:
@@ -344,12 +369,11 @@ def _scattered(names: ScenarioNames, text: str | None) -> list[Mention]:
     return out
 
 
-def _one_issue_in_sentence(statement: Statement, names: ScenarioNames,
-                           strong: bool = False) -> tuple[str, str] | None:
-    """The one issue the sentence names outside the statement's condition (several: none);
-    `strong`: by full names only, not by a word of an issue's name."""
+def _one_issue_in_sentence(statement: Statement,
+                           names: ScenarioNames) -> tuple[str, str] | None:
+    """The one issue the sentence names outside the statement's condition (several: none)."""
     rest = _without(statement.sentence, statement.condition)
-    found = [m for m in names.issues.find(rest) if not strong or _strength(m) > 0]
+    found = names.issues.find(rest)
     if not found:
         return None
     if len({m.id for m in found}) > 1:
@@ -435,7 +459,8 @@ def resolve(statement: Statement, scenario: Scenario,
                                                    ("speaker role", statement.speaker_role),
                                                    ("speaker's words", statement.speaker_text),
                                                    ("speaker's body", statement.group)]
-    actor_found = _person(statement.speaker, names) or _code(statement.actor, names)
+    actor_found = _person(statement.speaker, names) or _code(statement.actor, names) or \
+        _role(statement, names)
     if actor_found is None:
         # A state code the scenario does not have ("Kenya's Communications Authority": KEN)
         # gives way to the scenario's name in the words naming the speaker. With no code, the

@@ -283,6 +283,12 @@ def main_acl(token: Token) -> bool:
 # Refusals said with a particle: "turned down the offer", "ruled out a devaluation".
 PHRASAL_REJECTS = frozenset({("turn", "down"), ("rule", "out"), ("throw", "out"),
                              ("brush", "aside"), ("brush", "off"), ("shoot", "down")})
+# Giving way said with a particle: "backed down on X", "gave in to X", "climbed down".
+PHRASAL_CONCESSIONS = frozenset({("back", "down"), ("climb", "down"), ("give", "in"),
+                                 ("cave", "in"), ("back", "off")})
+# What is accepted without giving anything up: "accepted an invitation to the talks".
+NOT_ACCEPTED = frozenset("invitation invite responsibility award resignation "
+                         "credentials".split()) | TALKS
 # Negated acts that are no refusal: "would not hesitate to strike" threatens.
 NOT_REFUSALS = frozenset("be have say hesitate stand rest stop give comment speculate "
                          "elaborate confirm know see tell explain rule find reach "
@@ -340,6 +346,10 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
     if token.dep_ in ("relcl", "acl") and token.head.lemma_.lower() in ACT_NOUNS and \
             token.head.i < token.i:
         return None  # "a step biochar makers had long sought": the act's history, no position
+    if token.dep_ == "relcl" and token.head.dep_ in ("dobj", "pobj", "attr") and \
+            token.head.lemma_.lower() not in TERMS and not any(
+                c.tag_ in ("WDT", "WP", "WP$") for c in token.children):
+        return None  # "cannot afford the pay rise the union wants": what is refused, described
     if any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children) and any(
             c.dep_ == "advmod" and c.lower_ in ("long", "always") for c in token.children):
         return None  # "... had long sought": a wish recalled, however the clause is parsed
@@ -354,6 +364,17 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
     particle = next((c.lower_ for c in token.children if c.dep_ in ("prt", "advmod")), None)
     if (lemma, particle) in PHRASAL_REJECTS and not negated:
         return Finding("REJ-PHRASAL", "reject", token, None, obj, 0.75)  # "turned down"
+    if (lemma, particle) in PHRASAL_CONCESSIONS and not negated:
+        # "backed down on outsourcing", "gave in to the union's demands"
+        return Finding("CONC-PHRASAL", "concede", token, None,
+                       _prep_object(token, "on", "over", "to") or obj, 0.7)
+    if lemma == "accept" and not negated and token.tag_ == "VBD" and \
+            token.dep_ in ("ROOT", "ccomp", "conj") and _by_a_party(token) and not any(
+                c.dep_ in ("aux", "auxpass") for c in token.children) and \
+            (taken := _child(token, "dobj")) is not None and \
+            taken.lemma_.lower() not in NOT_ACCEPTED and not _condition(token, sent):
+        # "the union accepted a 4 percent pay rise": a settlement taken, a concession
+        return Finding("CONC-ACCEPTED", "concede", token, None, taken, 0.6)
     if negated and lemma not in NOT_REFUSALS and token.dep_ in ("ROOT", "ccomp", "conj") and \
             lemma not in ACCEPTING and lemma not in REJECT and any(
                 c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "shall", "could", "can",
@@ -363,6 +384,8 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
         # "Malawi would not devalue the currency": an act refused; "the city could not pay
         # more": an act the speaker says it is unable to do is refused all the same
         amount = obj is not None and obj.lower_ in ("more", "less", "much", "anything", "any")
+        if obj is not None and obj.lower_ == "part":  # "would not take part in arbitration"
+            obj = _prep_object(obj, "in") or _prep_object(token, "in") or obj
         what = obj if obj is not None and not amount else \
             _prep_object(token, "for", "on", "towards") or token
         return Finding("REJ-WILL-NOT", "reject", token, None, what, 0.6)
@@ -404,6 +427,10 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
     if lemma in WILLING and token.dep_ in ("acomp", "amod", "ROOT", "ccomp", "conj") and \
             not negated:
         what = _child(token, "xcomp")
+        if what is None and lemma == "open":  # "open to discussing a wage deal"
+            what = _prep_object(token, "to") or next(
+                (g for c in token.children if c.dep_ == "prep" and c.lower_ == "to"
+                 for g in c.children if g.dep_ == "pcomp"), None)
         if what is None:
             return None
         condition = _condition(what, sent, token, *((token.head,) if token.dep_ == "acomp"
