@@ -145,6 +145,14 @@ def test_both_sides_said_they_would_meet_is_the_pair_once(nlp, water, text):
     assert len(talks) == 1 and talks[0][0] in ("KGZ", "TJK")
 
 
+@pytest.mark.parametrize(("text", "actor"), [
+    ("The OSCE envoy ended a three-day visit to Tajikistan on Friday.", "OSCE"),
+    ("Russia's deputy foreign minister held a visit to Bishkek and Dushanbe last week.", "RUS"),
+])
+def test_a_visit_held_or_ended_is_talks(nlp, water, text, actor):
+    assert _talks(text, water) == [(actor, "consult", None)]
+
+
 def test_a_headline_fail_to_agree_is_no_support(nlp, water):
     text = "Kyrgyzstan and Tajikistan Fail to Agree on Border Road\nThe talks were held in Moscow."
     positions = _positions(text, water)
@@ -256,6 +264,13 @@ def test_reporting_in_other_words(nlp, airport, water, text, expected):
     assert _positions(text, scenario) == [expected]
 
 
+def test_what_a_party_needs_to_see_before_it_acts_is_its_demand_not_an_offer(nlp, airport):
+    # the act after "before ... could" is the demand's condition, not an offer
+    text = ("The union said it needed to see night shifts capped before its members could "
+            "vote on a wage deal.")
+    assert _positions(text, airport) == [("GSU", "demand", "shifts")]
+
+
 def test_two_coordinated_stances_keep_their_own_issues(nlp, airport):
     text = "The union rejected the pay offer and said it would strike on Friday."
     assert _positions(text, airport) == [("GSU", "reject", "wages"),
@@ -316,6 +331,7 @@ def test_a_people_word_in_an_issue_name_names_no_issue():
     "It was not clear whether the operator would improve its pay offer.",
     "The border between the two countries was drawn in Soviet times.",
     "Clashes over water killed dozens of people in 2022.",
+    "The operator said the strike would end before the holiday season began.",
 ])
 def test_background_questions_and_speculation_state_no_position(nlp, airport, water, text):
     assert _positions(text, airport) == [] and _positions(text, water) == []

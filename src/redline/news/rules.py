@@ -40,9 +40,10 @@ CONCEDE = frozenset("concede relent yield compromise soften drop lift ease accep
 SUPPORT = frozenset("support back welcome endorse praise favor favour applaud defend "
                     "agree".split())
 TALKS = frozenset("talk discussion negotiation meeting consultation summit round contact "
-                  "dialogue".split())
+                  "dialogue visit".split())
 HOLD_TALKS = frozenset("hold take begin resume start open continue end plan schedule set host "
-                       "attend mediate have conduct reconvene".split())
+                       "attend mediate have conduct reconvene conclude complete "
+                       "wrap".split())
 EXPECTING = frozenset("expect schedule set plan due likely".split())
 ARRIVE = frozenset("arrive travel fly".split())
 MEET = frozenset("meet visit host mediate telephone confer".split())
@@ -52,6 +53,7 @@ ACCEPTING = frozenset("accept agree allow meet negotiate discuss give".split())
 _RED_PHRASE = re.compile(r"\bnon-?\s?negotiable\b|\bnot negotiable\b|\boff[- ]limits\b|"
                          r"\boff the table\b|\bnot up for (?:negotiation|discussion|debate)\b|"
                          r"\bunacceptable\b|\bnon-?\s?starter\b|\bout of the question\b|"
+                         r"\b(?:is|was|are|were|be) not an option\b|"
                          r"\ba precondition for\b|"
                          r"\bline (?:that )?\w+ (?:will|would|shall|can|could) (?:not|never) "
                          r"cross\b|\bline \w+ (?:won't|cannot|can't) cross\b", re.IGNORECASE)
@@ -414,6 +416,13 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
                 doer.pos_ in ("PROPN", "PRON") or _agent(doer)):
         # "said the city needed a fare increase": what a party says it needs it asks for
         return Finding("DEM-NEED", "demand", token, None, wanted, 0.6)
+    if lemma in ("need", "want") and not negated and token.dep_ in ("ccomp", "ROOT", "conj") \
+            and (see := _child(token, "xcomp")) is not None and see.lemma_ == "see" and \
+            (seen := _child(see, "ccomp", "dobj", "xcomp")) is not None and \
+            (doer := _child(token, "nsubj")) is not None and (
+                doer.pos_ in ("PROPN", "PRON") or _agent(doer)):
+        # "the fund needed to see the currency float before ...": what it wants to see done
+        return Finding("DEM-NEED", "demand", token, None, seen, 0.6)
     if lemma in DEMAND and not negated:
         if lemma in ("call", "ask", "press", "push") and (wished := _wished(token)) is not None:
             # "called for aid convoys to be allowed in": the clause is the demand
@@ -597,6 +606,7 @@ def _agent(noun: Token) -> bool:
 
 
 _ACTING = frozenset("force troop army military police government side country state "
+                    "fund lender creditor donor bank "
                     "authority regulator ministry official member worker leader province "
                     "region city council municipality administration employer".split())
 
@@ -760,6 +770,7 @@ TOKEN_RULES: tuple[Callable[[Token, Span], Finding | None], ...] = (
 RESPONSES = frozenset("response reply retaliation force resistance countermeasure "
                       "countermeasures reaction".split())
 CONDITION_MARKS = frozenset("if unless provided providing".split())
+TEMPORAL_MARKS = frozenset("before until till once".split())
 ASKING = frozenset("ask wonder question doubt know see".split())
 # Stances whose complement is their content: a verb inside it is not a statement of its own.
 CARRIERS = frozenset("urge demand offer conditional_offer threaten support concede".split())
@@ -777,6 +788,11 @@ def _in_condition(token: Token) -> bool:
                 node.dep_ == "ccomp" and node.head.lemma_.lower() in ASKING and any(
                 c.dep_ == "mark" and c.lower_ == "if" for c in node.children):
             return True  # "asked whether the union would strike": a question, no statement
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS
+                                        for c in node.children) and any(
+                c.dep_ == "aux" and c.lower_ in ("could", "would", "can", "will")
+                for c in node.children):
+            return True  # "... before its board could consider a programme": a condition
         if node.head.lower_ in ("provided", "providing") and node.head.i != node.i or (
                 node.lower_ == "condition" and node.head.lower_ == "on"):
             return True
