@@ -30,3 +30,12 @@ def hog(scenario: Any, parameters: dict[str, Any], progress: Any) -> dict[str, A
     """Asks for more memory than any computation may have."""
     blocks = [bytearray(256 * 1024**2) for _ in range(64)]
     return {"blocks": len(blocks)}
+
+
+def nap(scenario: Any, parameters: dict[str, Any], progress: Any) -> dict[str, Any]:
+    """Waits (no CPU) for parameters["seconds"], then answers: work that is slow on the wall
+    clock but cheap in CPU time, as any computation is on a machine shared many ways."""
+    import time
+
+    time.sleep(float(parameters.get("seconds", 2.0)))
+    return {"format": "redline-agendas/1", "issues": list(scenario.issue_ids)}

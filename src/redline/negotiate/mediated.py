@@ -119,20 +119,9 @@ def single_text(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[n
         return np.asarray(game.wins(yes & sitting))
 
     views, states = seat(domain, strategies, batch)
-    moves = domain.neighbours(reach)
-    tier = None  # the Nash mediator's order of preference among moves (0 first)
-    target = None
-    if mediator == "nash":
-        reports = [s.report(v) for s, v in zip(strategies, views, strict=True)]
-        reported = np.stack([u for u, _ in reports])
-        target = nash_point_of(reported, np.array([r for _, r in reports]),
-                               np.asarray(domain.allowed.all(axis=0)))
-        if target is not None:
-            # The whole reported Nash text is one more move, tried before all others.
-            moves = np.hstack([moves, np.full((domain.n_outcomes, 1), target)])
-            tier = np.where(toward(domain, target, moves), 1, 2).astype(np.int8)
-            tier[:, -1] = 0
-            parameters["reported_nash"] = domain.describe(target)
+    moves, tier, target = _mediator_moves(domain, strategies, views, mediator, reach)
+    if target is not None:
+        parameters["reported_nash"] = domain.describe(target)
     real = moves != np.arange(domain.n_outcomes)[:, None]  # a move that changes the text
 
     # An exact shortcut, not knowledge of the mediator: if every vote depends only on the two
@@ -156,13 +145,10 @@ def single_text(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[n
         time = (r + 1) / (rounds + 1)
         used[active] = r + 1
         # 1. Would every party sign the text as it stands? (each by its own acceptance rule)
-        signatures = np.zeros((batch, n), dtype=bool)
-        for p in range(n):
-            moment = Moment(time, r, noise[:, r, 4 + 4 * p:6 + 4 * p], progress(r, rounds))
-            yes = strategies[p].respond(states[p], views[p], moment, text)
-            if transcript is not None:
-                transcript.record("signature", r, r, domain.parties[p], active, text, yes)
-            signatures[:, p] = yes
+        signatures = _poll(domain, transcript, ("signature", r, r), active, text, [
+            strategies[p].respond(states[p], views[p], Moment(
+                time, r, noise[:, r, 4 + 4 * p:6 + 4 * p], progress(r, rounds)), text)
+            for p in range(n)])
         signed = active & carried(signatures)
         agreed |= signed
         ending[signed] = AGREEMENT
@@ -190,13 +176,10 @@ def single_text(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[n
         proposal = moves[text, move]
         if transcript is not None:
             transcript.record("proposal", r, r, who, proposing, proposal)
-        votes = np.zeros((batch, n), dtype=bool)
-        for p in range(n):
-            moment = Moment(time, r, noise[:, r, 2 + 4 * p:4 + 4 * p], progress(r, rounds))
-            yes = strategies[p].vote(states[p], views[p], moment, text, proposal)
-            if transcript is not None:
-                transcript.record("vote", r, r, domain.parties[p], proposing, proposal, yes)
-            votes[:, p] = yes
+        votes = _poll(domain, transcript, ("vote", r, r), proposing, proposal, [
+            strategies[p].vote(states[p], views[p], Moment(
+                time, r, noise[:, r, 2 + 4 * p:4 + 4 * p], progress(r, rounds)), text, proposal)
+            for p in range(n)])
         unanimous = carried(votes)  # under a rule: carried by a winning coalition
         adopted = proposing & unanimous
         text = np.where(adopted, proposal, text)
@@ -210,14 +193,8 @@ def single_text(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[n
 
     # 3. Deadline (or the mediator rests): a last call on the final text.
     final = ~agreed & (ending != BREAKDOWN)
-    ratifications = np.zeros((batch, n), dtype=bool)
-    for p in range(n):
-        yes = domain.admissible[p, text]
-        if transcript is not None:
-            transcript.record("ratification", rounds, max(rounds - 1, 0), domain.parties[p],
-                              final, text, yes)
-        ratifications[:, p] = yes
-    ratified = carried(ratifications)
+    ratified = carried(_poll(domain, transcript, ("ratification", rounds, max(rounds - 1, 0)),
+                             final, text, [domain.admissible[p, text] for p in range(n)]))
     ending[final & ratified] = AGREEMENT
     ending[final & ~ratified & rested] = VETOED
     agreed |= final & ratified
@@ -227,6 +204,43 @@ def single_text(domain: Domain, strategies: Sequence[Strategy], noise: NDArray[n
     return settled(method, parameters, domain.parties, names, agreed, text, used, value,
                    domain.reservations, ending,
                    transcript.sessions() if transcript is not None else ())
+
+
+def _mediator_moves(domain: Domain, strategies: Sequence[Strategy],
+                    views: Sequence[PartyView], mediator: str, reach: int
+                    ) -> tuple[NDArray[np.int64], NDArray[np.int8] | None, int | None]:
+    """The moves the mediator may propose from each text (outcomes x moves), the Nash
+    mediator's order of preference among them (0 first; None for single-text), and the Nash
+    text of the parties' reports it steers to (None when there is none)."""
+    moves = domain.neighbours(reach)
+    if mediator != "nash":
+        return moves, None, None
+    reports = [s.report(v) for s, v in zip(strategies, views, strict=True)]
+    reported = np.stack([u for u, _ in reports])
+    target = nash_point_of(reported, np.array([r for _, r in reports]),
+                           np.asarray(domain.allowed.all(axis=0)))
+    if target is None:
+        return moves, None, None
+    # The whole reported Nash text is one more move, tried before all others.
+    moves = np.hstack([moves, np.full((domain.n_outcomes, 1), target)])
+    tier = np.where(toward(domain, target, moves), 1, 2).astype(np.int8)
+    tier[:, -1] = 0
+    return moves, tier, target
+
+
+def _poll(domain: Domain, transcript: Transcript | None, step: tuple[str, int, int],
+          asked: NDArray[np.bool_], text: NDArray[np.int64],
+          answers: Sequence[NDArray[np.bool_]]) -> NDArray[np.bool_]:
+    """The parties' answers to `text` (one (batch,) array each, in seat order) as one (batch,
+    n) table, each recorded in the transcript as `step` (kind, round, turn) for the sessions
+    `asked`."""
+    kind, round_, turn = step
+    yes = np.zeros((len(text), domain.n_parties), dtype=bool)
+    for p, said in enumerate(answers):
+        yes[:, p] = said
+        if transcript is not None:
+            transcript.record(kind, round_, turn, domain.parties[p], asked, text, said)
+    return yes
 
 
 def improve_until_pareto(domain: Domain, views: Sequence[PartyView], moves: NDArray[np.int64],

@@ -54,8 +54,8 @@ LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 @dataclass(frozen=True)
 class Settings:
     max_body: int = 1_000_000  # bytes per request
-    timeout: float = 30.0  # seconds per computation answered in the request
-    job_timeout: float = 600.0  # seconds per job (Monte Carlo, simulation)
+    timeout: float = 30.0  # CPU-seconds per computation answered in the request
+    job_timeout: float = 600.0  # CPU-seconds per job (Monte Carlo, simulation)
     memory: int = 2 * 1024**3  # bytes of address space per computation (its own process)
     workers: int = 2  # computations at once
     examples: Path | None = field(default=EXAMPLES)

@@ -7,6 +7,13 @@ child (SIGKILL) and reaps it before it returns. The child's address space is cap
 ``RLIMIT_AS``, so a scenario that asks for too much memory fails alone (a clear error), not the
 server.
 
+The time limit is CPU time (``RLIMIT_CPU``: the kernel stops the child when it has computed
+that long), so the same request gets the same answer on an idle machine and on a busy one: on
+two cores shared twelve ways, 5 CPU-seconds of work take over 30 seconds of wall clock, and a
+wall-clock limit would stop work that fits its budget. A wall-clock backstop
+(``WorkLimits.wall``, by default :data:`WALL_FACTOR` times the CPU limit) still ends a child
+that waits instead of computing, or that a saturated machine cannot serve in any useful time.
+
 Children come from a fork server (``multiprocessing``'s "forkserver" start method) that has
 already imported redline and numpy, so a child starts in milliseconds, and no thread of the
 server is ever forked. What crosses the boundary is pickled: the function (a module-level
@@ -18,6 +25,7 @@ from __future__ import annotations
 import math
 import multiprocessing
 import pickle
+import signal
 import sys
 import threading
 import time
@@ -44,12 +52,22 @@ class WorkStopped(RedlineError):
         return (WorkStopped, (str(self), self.reason))
 
 
+WALL_FACTOR = 5.0
+"""The wall-clock backstop, as a multiple of the CPU limit, when WorkLimits.wall is not given."""
+
+
 @dataclass(frozen=True)
 class WorkLimits:
-    """The budget of one computation: wall-clock seconds and bytes of address space."""
+    """The budget of one computation: CPU seconds, bytes of address space, and the wall-clock
+    backstop (None: WALL_FACTOR times `seconds`)."""
 
     seconds: float = 30.0
     memory: int = 2 * 1024**3
+    wall: float | None = None
+
+    @property
+    def wall_seconds(self) -> float:
+        return self.wall if self.wall is not None else WALL_FACTOR * self.seconds
 
 
 _context_lock = threading.Lock()
@@ -70,34 +88,38 @@ def _mp_context() -> Any:
         return _context
 
 
-_deadline: float | None = None
-"""In a child: when its time limit passes (time.monotonic()); None elsewhere."""
+_cpu_budget: float | None = None
+"""In a child: its CPU limit (compared with time.process_time()); None elsewhere."""
 
 
 def refuse_if_late(seconds: float, what: str, fix: str) -> None:
-    """In a child, refuse work projected (from a measured sample) to take `seconds` when less
-    time than that is left: a clear error now, rather than a stop at the time limit. Outside
-    a child (the command line, tests) there is no limit and nothing is refused."""
-    if _deadline is None:
+    """In a child, refuse work projected (from a measured sample) to take `seconds` of CPU
+    time when less than that is left: a clear error now, rather than a stop at the time limit.
+    Outside a child (the command line, tests) there is no limit and nothing is refused."""
+    if _cpu_budget is None:
         return
-    left = _deadline - time.monotonic()
+    left = _cpu_budget - time.process_time()
     if seconds > left:
         from redline.scenario.budget import WorkTooLarge
 
         raise WorkTooLarge(what, max(1, round(seconds)), max(0, int(left)),
-                           "seconds at this server's pace (the time left)", fix)
+                           "CPU-seconds (the time left)", fix)
 
 
 def _child(conn: Connection, func: Callable[..., Any], args: tuple[Any, ...],
            memory: int, wants_progress: bool, seconds: float = math.inf) -> None:
-    """The child's side: cap memory, run, send ("ok", result) or ("error", exception)."""
-    global _deadline
-    if math.isfinite(seconds):
-        _deadline = time.monotonic() + seconds
+    """The child's side: cap memory and CPU time, run, send ("ok", result) or ("error",
+    exception). Past the CPU limit the kernel sends SIGXCPU, which ends the child."""
+    global _cpu_budget
     try:
         import resource
 
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        if math.isfinite(seconds):
+            used = time.process_time()  # a forked child starts near 0; counted all the same
+            cpu = max(1, math.ceil(used + seconds))  # the kernel counts whole seconds
+            resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
+            _cpu_budget = used + seconds
     except (ImportError, ValueError, OSError):  # pragma: no cover - not Linux, or not allowed
         pass
 
@@ -134,13 +156,14 @@ def run_isolated(func: Callable[..., Any], args: tuple[Any, ...], limits: WorkLi
                  progress: Callable[[float], None] | None = None) -> Any:
     """``func(*args)`` (or ``func(*args, progress)`` when `progress` is given) in a child
     process; its result, or its RedlineError raised here. Past ``limits.seconds`` the child is
-    killed and :class:`WorkStopped` raised; past ``limits.memory`` it fails the same way."""
+    killed and :class:`WorkStopped` raised (past ``limits.wall_seconds`` of wall clock too);
+    past ``limits.memory`` it fails the same way."""
     context = _mp_context()
     ours, theirs = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(theirs, func, args, limits.memory,
                                                  progress is not None, limits.seconds),
                             daemon=True)
-    deadline = time.monotonic() + limits.seconds
+    deadline = time.monotonic() + limits.wall_seconds
     with _live_lock:
         child.start()
         _live.add(child)
@@ -150,9 +173,11 @@ def run_isolated(func: Callable[..., Any], args: tuple[Any, ...], limits: WorkLi
             left = deadline - time.monotonic()
             if left <= 0 or not ours.poll(min(left, 0.5)):
                 if left <= 0:
-                    raise WorkStopped(f"the computation took longer than {limits.seconds:g} s "
-                                      "and was stopped; narrow the agenda or lower "
-                                      "max_outcomes", "time")
+                    raise WorkStopped(f"the computation took longer than "
+                                      f"{limits.wall_seconds:g} s of wall clock (the server "
+                                      "is busy, or the work waits) and was stopped; try "
+                                      "again later, narrow the agenda or lower max_outcomes",
+                                      "time")
                 if not child.is_alive() and not ours.poll():
                     raise _died(child, limits)
                 continue
@@ -178,6 +203,10 @@ def run_isolated(func: Callable[..., Any], args: tuple[Any, ...], limits: WorkLi
 
 def _died(child: Any, limits: WorkLimits) -> RedlineError:
     child.join(1)
+    if child.exitcode == -signal.SIGXCPU:
+        return WorkStopped(f"the computation took longer than {limits.seconds:g} s of CPU "
+                           "time and was stopped; narrow the agenda or lower max_outcomes",
+                           "time")
     return _out_of_memory(limits) if child.exitcode not in (0, None) else RedlineError(
         "the computation ended without an answer")
 

@@ -145,7 +145,7 @@ def montecarlo(scenario: Scenario, given: dict[str, Any], progress: Progress) ->
         nonlocal done, first
         done += n
         progress(done / total)
-        now = time.monotonic()
+        now = time.process_time()  # CPU time, as the limit it is compared with
         if first is None:
             first = (now, done)  # the pace is measured from here on, past the warm-up
         elif done < total and now - first[0] >= 1.0:  # does the rest fit in the time left?
