@@ -222,6 +222,42 @@ def test_stances_said_in_other_words(nlp, airport, water, text, expected):
     assert _positions(text, scenario) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # no deal without X / unless X: a red line on X
+    ("Saidov said there could be no deal without the release of the detained border guards.",
+     [("TJK", "red_line", "guards")]),
+    ("Tajikistan said there would be no agreement unless Kyrgyzstan reopened the road.",
+     [("TJK", "red_line", "road")]),
+    # a stance said with a noun
+    ("Tajikistan reiterated its call for higher water releases.",
+     [("TJK", "demand", "water")]),
+    # X made conditional on Y: X offered at the price of Y
+    ("Kyrgyzstan made the reopening of the road conditional on the release of the detained "
+     "guards.", [("KGZ", "conditional_offer", "road")]),
+    # an ultimatum
+    ("Tajikistan gave Kyrgyzstan until Friday to reopen the border road.",
+     [("TJK", "demand", "road")]),
+    # leaving the talks, announced, is a threat (about its condition's issue, as before)
+    ("Kyrgyzstan threatened to pull out of the talks.", [("KGZ", "threaten", None)]),
+    ("Tajikistan said it would walk away from the talks if Kyrgyz troops entered the disputed "
+     "villages.", [("TJK", "threaten", "border")]),
+    ("Bishkek said it would suspend the talks if Tajik troops crossed the border road.",
+     [("KGZ", "threaten", "road")]),
+    # two reporters coordinated both hold the position they report
+    ("Kyrgyzstan and Tajikistan both said the disputed villages were not negotiable.",
+     [("KGZ", "red_line", "border"), ("TJK", "red_line", "border")]),
+    # officials "in" a capital speak for its government
+    ("Officials in Bishkek said Kyrgyzstan would not reopen the border road.",
+     [("KGZ", "reject", "road")]),
+    ("In a letter to the OSCE, Kyrgyzstan demanded that Tajikistan reopen the border road.",
+     [("KGZ", "demand", "road")]),
+    ("A statement from the Kyrgyz foreign ministry said Bishkek would not increase water "
+     "releases this summer.", [("KGZ", "reject", "water")]),
+])
+def test_red_lines_ultimatums_and_walkouts(nlp, water, text, expected):
+    assert _positions(text, water) == expected
+
+
 # --- speakers and reporting ---------------------------------------------------------------
 
 

@@ -105,8 +105,15 @@ def placed(mention: Mention, text: str) -> bool:
     if not text[line_start:mention.start].strip() and mention.text.isupper() and \
             _DATELINE_END.match(text, mention.end):
         return True
-    before = text[:mention.start].rstrip().rsplit(None, 1)
+    before = text[:mention.start].rstrip().rsplit(None, 2)
+    if len(before) >= 2 and before[-1].lower() == "in" and \
+            before[-2].lower().strip(",") in _OFFICIALS:
+        return False  # "officials in Bishkek said ...": the government that sits there
     return bool(before) and before[-1].lower() in _PLACE_WORDS
+
+
+_OFFICIALS = frozenset("officials official diplomats diplomat sources source government "
+                       "authorities leaders ministers negotiators".split())
 
 
 def is_pronoun(token: Token) -> bool:

@@ -458,10 +458,13 @@ def _co_actors(finding: Finding, statement: Statement, mentions: Mentions,
     if statement.stance == "consult" or finding.actor is not None or statement.speaker:
         return []
     head = subject(finding.trigger)
-    if head is not None and head.lower_ in ("they", "we"):
-        reported = speaker_of(finding.trigger, mentions, memory, None)
-        if reported is not None and reported.token_i is not None:
-            head = finding.trigger.doc[reported.token_i]
+    reported = speaker_of(finding.trigger, mentions, memory, None)
+    if reported is not None and reported.token_i is not None and (
+            head is None or head.lower_ in ("they", "we") or
+            reported.actor is not None and reported.actor == statement.actor):
+        # "Britain and France said they ...", "X and Y both said the villages were not
+        # negotiable": the reporters' position
+        head = finding.trigger.doc[reported.token_i]
     if head is None:
         return []
     out = []

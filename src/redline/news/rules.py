@@ -158,6 +158,9 @@ def _condition(token: Token, sent: Span, *more: Token) -> str | None:
     return condition_text(token, sent)
 
 
+# What a party can refuse to conclude without something: "no deal without X".
+DEALS = frozenset("deal agreement settlement accord peace ceasefire truce compromise "
+                  "solution".split())
 GIVE_UP = frozenset("give abandon surrender cede relinquish renounce".split())
 NEVER_GIVE = frozenset("give abandon surrender cede stop halt negotiate accept allow "
                        "relinquish renounce dismantle trade compromise agree recognise "
@@ -201,6 +204,17 @@ def red_line(token: Token, sent: Span) -> Finding | None:
                 for c in token.head.head.children):
         # "would sign no agreement that left the rebels in Goma": the deal it excludes
         return Finding("RL-NO-DEAL", "red_line", token.head.head, None, token.head, 0.75)
+    if token.lower_ == "no" and token.dep_ == "det" and token.head.lemma_.lower() in DEALS and \
+            token.head.dep_ in ("attr", "nsubj") and token.head.head.lemma_ == "be":
+        verb = token.head.head  # "there could be no deal without X", "... unless X"
+        kept = _prep_object(verb, "without") or _prep_object(token.head, "without")
+        if kept is None:
+            clause = next((c for c in verb.children if c.dep_ == "advcl" and any(
+                g.dep_ == "mark" and g.lower_ in ("unless", "until") for g in c.children)),
+                None)
+            kept = clause if clause is None else _child(clause, "dobj", "attr") or clause
+        if kept is not None:
+            return Finding("RL-NO-DEAL-WITHOUT", "red_line", verb, None, kept, 0.75)
     if token.dep_ == "neg" and token.head.lemma_ == "be":
         verb = token.head
         attr = _child(verb, "attr")
@@ -453,13 +467,25 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
     if lemma in ("accept", "agree") and not negated and any(
             c.dep_ == "aux" and c.lower_ in ("would", "will", "could") for c in token.children):
         return Finding("OFFER-ACCEPT", "offer", token, None, obj, 0.7)
-    if lemma in OFFERABLE and not negated and any(
+    if lemma in OFFERABLE and not negated and not _quits(token) and any(
             c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "'d") for c in token.children):
         condition = _condition(token, sent)
         return Finding("OFFER-INTENT-COND" if condition else "OFFER-INTENT",
                        "conditional_offer" if condition else "offer", token, None,
                        obj or token, 0.7 if condition else 0.6, condition=condition)
-    if not negated and (_hostile(token) or _goes_to_law(token)) and any(
+    if lemma == "give" and not negated and addressee is not None and \
+            _prep_object(token, "until", "till") is not None and \
+            (deed := _child(token, "advcl", "xcomp")) is not None and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in deed.children):
+        # "gave Kyrgyzstan until Friday to reopen the road": an ultimatum, a demand
+        return Finding("DEM-DEADLINE", "demand", token, None, deed, 0.7, addressee=addressee)
+    if lemma == "make" and not negated and (made := _child(token, "dobj")) is not None and \
+            any(t.lower_ == "conditional" for t in token.subtree) and \
+            (price := _prep_object(token, "on", "upon")) is not None:
+        # "made the reopening of the road conditional on the release of the guards"
+        return Finding("OFFER-MADE-CONDITIONAL", "conditional_offer", token, None, made, 0.7,
+                       condition=" ".join(t.text for t in price.subtree))
+    if not negated and (_hostile(token) or _goes_to_law(token) or _quits(token)) and any(
             c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in token.children):
         # "said it would block any resolution": a hostile act announced is a threat; one
         # announced at a price ("would deploy more officers provided that ...") is an offer
@@ -560,6 +586,21 @@ COURTS = frozenset("court courts tribunal tribunals arbitration judge judges jus
                    "lawsuit litigation".split())
 
 
+# Leaving talks or a deal: "would walk away from the talks", "would pull out of the deal".
+QUIT = frozenset("quit abandon leave exit withdraw suspend".split())
+LEFT = frozenset("deal agreement process accord ceasefire truce negotiations talks "
+                 "dialogue".split()) | TALKS
+
+
+def _quits(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")), None)
+    left = _child(verb, "dobj") or _prep_object(verb, "from", "of")
+    if lemma in ("walk", "pull", "storm") and particle in ("away", "out", "off"):
+        return left is None or left.lemma_.lower() in LEFT
+    return lemma in QUIT and left is not None and left.lemma_.lower() in LEFT
+
+
 def _goes_to_law(verb: Token) -> bool:
     if verb.lemma_.lower() in LAWSUITS:
         return True
@@ -657,7 +698,8 @@ def _promises(token: Token) -> bool:
 STANCE_NOUNS = {"support": "support", "backing": "support", "approval": "support",
                 "opposition": "reject", "rejection": "reject", "objection": "reject",
                 "willingness": "offer", "readiness": "offer", "demand": "demand",
-                "threat": "threaten"}
+                "threat": "threaten", "call": "demand", "calls": "demand",
+                "insistence": "demand", "refusal": "reject", "offer": "offer"}
 EXPRESS = frozenset("express voice reiterate declare pledge signal state reaffirm "
                     "repeat".split())
 
