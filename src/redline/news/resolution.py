@@ -361,12 +361,16 @@ def _scattered(names: ScenarioNames, text: str | None) -> list[Mention]:
         if len(places) != len(parts):
             continue
         for first in places[0]:
-            chosen = [min(at, key=lambda k, f=first: abs(k - f)) for at in places]
+            chosen = [_nearest(at, first) for at in places]
             if max(chosen) - min(chosen) <= _WINDOW and len(set(chosen)) == len(parts):
                 start, end = words[min(chosen)][0], words[max(chosen)][1]
                 out.append(Mention(start, end, text[start:end], ident, f"{how} words"))
                 break
     return out
+
+
+def _nearest(places: list[int], first: int) -> int:
+    return min(places, key=lambda k: abs(k - first))
 
 
 def _one_issue_in_sentence(statement: Statement,
