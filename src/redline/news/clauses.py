@@ -59,6 +59,19 @@ def span_range(token: Token, skip: frozenset[str] = frozenset()) -> tuple[int, i
     return (min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens))
 
 
+def child(token: Token, *deps: str) -> Token | None:
+    """The first child of `token` attached by one of `deps`."""
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def prep_object(token: Token, *words: str) -> Token | None:
+    """The object of a preposition (one of `words`) under `token`: "talks *with* X"."""
+    for prep in token.children:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in words:
+            return child(prep, "pobj")
+    return None
+
+
 def subject(verb: Token) -> Token | None:
     """The grammatical subject of a verb (or of the verb it is coordinated with / governed by)."""
     current = verb

@@ -13,8 +13,22 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from redline.news.clauses import child as _child
+from redline.news.clauses import prep_object as _prep_object
 from redline.news.clauses import subject
 from redline.news.groups import agent_sector
+from redline.news.senses import (
+    DEALS,
+    NO_COMMENT,
+    SPELLS,
+    failed_to,
+    goes_to_law,
+    paying,
+    quits,
+    second_predicate,
+    sides_from,
+    wished,
+)
 
 Token = Any
 Span = Any
@@ -81,10 +95,6 @@ def _negated(token: Token) -> bool:
         and token.head.lemma_ in ("be", "will"))
 
 
-def _child(token: Token, *deps: str) -> Token | None:
-    return next((c for c in token.children if c.dep_ in deps), None)
-
-
 def _object(token: Token) -> Token | None:
     """The thing a verb is about: its object, its clausal complement, or `on/for X`."""
     found = _child(token, "dobj", "xcomp", "ccomp", "attr")
@@ -101,13 +111,6 @@ def _object(token: Token) -> Token | None:
 # Days and times: "rejected on Monday" is not about Monday.
 TIMES = frozenset("monday tuesday wednesday thursday friday saturday sunday today tomorrow "
                   "yesterday weekend week month year morning evening night".split())
-
-
-def _prep_object(token: Token, *words: str) -> Token | None:
-    for prep in token.children:
-        if prep.dep_ in ("prep", "dative") and prep.lower_ in words:
-            return _child(prep, "pobj")
-    return None
 
 
 def condition_of(token: Token) -> str | None:
@@ -158,9 +161,6 @@ def _condition(token: Token, sent: Span, *more: Token) -> str | None:
     return condition_text(token, sent)
 
 
-# What a party can refuse to conclude without something: "no deal without X".
-DEALS = frozenset("deal agreement settlement accord peace ceasefire truce compromise "
-                  "solution".split())
 GIVE_UP = frozenset("give abandon surrender cede relinquish renounce".split())
 NEVER_GIVE = frozenset("give abandon surrender cede stop halt negotiate accept allow "
                        "relinquish renounce dismantle trade compromise agree recognise "
@@ -309,20 +309,6 @@ NOT_ACCEPTED = frozenset("invitation invite responsibility award resignation "
 NOT_REFUSALS = frozenset("be have say hesitate stand rest stop give comment speculate "
                          "elaborate confirm know see tell explain rule find reach "
                          "verify predict".split())
-# Paying for something: "the system could not keep paying X", "the budget cannot afford X" is
-# the speaker's refusal to pay, whatever the clause's grammatical subject.
-PAYING = frozenset("pay afford fund finance subsidise subsidize sustain bear absorb "
-                   "shoulder".split())
-
-
-def _paying(verb: Token) -> bool:
-    if verb.lemma_.lower() in PAYING:
-        return True
-    more = _child(verb, "xcomp")
-    return verb.lemma_.lower() in ("keep", "continue", "go") and more is not None and \
-        more.lemma_.lower() in PAYING
-
-
 # Verbs that order an addressee to act ("ordered the operator to halve its fees"): a demand.
 ORDER = frozenset("order instruct direct tell".split())
 # What a party charges others: cutting it gives something up ("cut the charge by 10 percent").
@@ -369,7 +355,7 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
     if any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children) and any(
             c.dep_ == "advmod" and c.lower_ in ("long", "always") for c in token.children):
         return None  # "... had long sought": a wish recalled, however the clause is parsed
-    if token.dep_ == "xcomp" and token.head.lemma_ == "fail" or _failed_to(token):
+    if token.dep_ == "xcomp" and token.head.lemma_ == "fail" or failed_to(token):
         return None  # "failed to agree on the budget", headline "Fail to Agree": no agreement
     if lemma in REJECT | {"refuse"} and (deed := _child(token, "xcomp")) is not None and \
             deed.lemma_.lower() in NO_COMMENT:
@@ -396,7 +382,7 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
                 c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "shall", "could", "can",
                                                  "ca", "cannot")
                 for c in token.children) and (doer := _child(token, "nsubj")) is not None and \
-            (doer.pos_ in ("PROPN", "PRON") or _agent(doer) or _paying(token)):
+            (doer.pos_ in ("PROPN", "PRON") or _agent(doer) or paying(token)):
         # "Malawi would not devalue the currency": an act refused; "the city could not pay
         # more": an act the speaker says it is unable to do is refused all the same
         amount = obj is not None and obj.lower_ in ("more", "less", "much", "anything", "any")
@@ -438,9 +424,9 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
         # "the fund needed to see the currency float before ...": what it wants to see done
         return Finding("DEM-NEED", "demand", token, None, seen, 0.6)
     if lemma in DEMAND and not negated:
-        if lemma in ("call", "ask", "press", "push") and (wished := _wished(token)) is not None:
+        if lemma in ("call", "ask", "press", "push") and (clause := wished(token)) is not None:
             # "called for aid convoys to be allowed in": the clause is the demand
-            return Finding("DEM-VERB", "demand", token, None, wished, 0.7)
+            return Finding("DEM-VERB", "demand", token, None, clause, 0.7)
         if lemma in ("call", "ask") and _prep_object(token, "for") is None:
             return None
         if lemma in ("press", "push") and _child(token, "xcomp") is None and \
@@ -467,7 +453,7 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
     if lemma in ("accept", "agree") and not negated and any(
             c.dep_ == "aux" and c.lower_ in ("would", "will", "could") for c in token.children):
         return Finding("OFFER-ACCEPT", "offer", token, None, obj, 0.7)
-    if lemma in OFFERABLE and not negated and not _quits(token) and any(
+    if lemma in OFFERABLE and not negated and not quits(token) and any(
             c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "'d") for c in token.children):
         condition = _condition(token, sent)
         return Finding("OFFER-INTENT-COND" if condition else "OFFER-INTENT",
@@ -485,7 +471,7 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
         # "made the reopening of the road conditional on the release of the guards"
         return Finding("OFFER-MADE-CONDITIONAL", "conditional_offer", token, None, made, 0.7,
                        condition=" ".join(t.text for t in price.subtree))
-    if not negated and (_hostile(token) or _goes_to_law(token) or _quits(token)) and any(
+    if not negated and (_hostile(token) or goes_to_law(token) or quits(token)) and any(
             c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in token.children):
         # "said it would block any resolution": a hostile act announced is a threat; one
         # announced at a price ("would deploy more officers provided that ...") is an offer
@@ -495,7 +481,7 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
                                    sent.doc.text[token.idx:sent.end_char], re.IGNORECASE):
             return Finding("OFFER-INTENT-COND", "conditional_offer", token, None, obj or token,
                            0.6, condition=condition)
-        if obj is not None and _goes_to_law(token) and (obj.pos_ in ("PROPN", "PRON") or
+        if obj is not None and goes_to_law(token) and (obj.pos_ in ("PROPN", "PRON") or
                                                         _agent(obj)):
             # "would sue the operator over the pension scheme": the party sued is no issue
             obj = _prep_object(token, "over", "on", "about", "for") or _threatened(token)
@@ -563,64 +549,6 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
     if lemma in SUPPORT and not negated:
         return Finding("SUP-VERB", "support", token, None, obj, 0.65, addressee=addressee)
     return None
-
-
-# What a speaker declines to do without refusing anything: "declined to comment".
-NO_COMMENT = frozenset("comment elaborate speculate say confirm respond answer "
-                       "specify".split())
-
-
-def _failed_to(token: Token) -> bool:
-    """"fail to agree", "failed to reach", whatever the parse made of it (a headline in capitals
-    is often parsed as names: "Senegal and Mauritania Fail to Agree")."""
-    doc = token.doc
-    return token.i >= 2 and doc[token.i - 1].lower_ == "to" and \
-        doc[token.i - 2].lower_ in ("fail", "fails", "failed", "failing")
-
-
-# Going to law: "would challenge the licence in court", "would take the union to court",
-# "would sue the operator": a hostile act announced (PLOVER files suing under DISAPPROVE).
-LAWSUITS = frozenset("sue litigate".split())
-TO_LAW = frozenset("challenge contest appeal fight take bring".split())
-COURTS = frozenset("court courts tribunal tribunals arbitration judge judges justice "
-                   "lawsuit litigation".split())
-
-
-# Leaving talks or a deal: "would walk away from the talks", "would pull out of the deal".
-QUIT = frozenset("quit abandon leave exit withdraw suspend".split())
-LEFT = frozenset("deal agreement process accord ceasefire truce negotiations talks "
-                 "dialogue".split()) | TALKS
-
-
-def _quits(verb: Token) -> bool:
-    lemma = verb.lemma_.lower()
-    particle = next((c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")), None)
-    left = _child(verb, "dobj") or _prep_object(verb, "from", "of")
-    if lemma in ("walk", "pull", "storm") and particle in ("away", "out", "off"):
-        return left is None or left.lemma_.lower() in LEFT
-    return lemma in QUIT and left is not None and left.lemma_.lower() in LEFT
-
-
-def _goes_to_law(verb: Token) -> bool:
-    if verb.lemma_.lower() in LAWSUITS:
-        return True
-    if verb.lemma_.lower() not in TO_LAW:
-        return False
-    return any(t.lemma_.lower() in COURTS or t.lower_ in ("legally", "legal")
-               for t in verb.subtree if t.i != verb.i and not _in_condition(t))
-
-
-def _wished(verb: Token) -> Token | None:
-    """The clause of "called/pressed for X to be done" (the parse hangs it off the verb, with
-    "for" as a preposition without object or as the clause's marker)."""
-    clause = next((c for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp") and any(
-        g.dep_ == "mark" and g.lower_ == "for" for g in c.children)), None)
-    if clause is None and any(c.dep_ == "prep" and c.lower_ == "for" and _child(c, "pobj")
-                              is None for c in verb.children):
-        clause = _child(verb, "ccomp", "xcomp", "advcl")
-    if clause is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
-        return None
-    return clause
 
 
 def _by_a_party(verb: Token) -> bool:
@@ -748,7 +676,7 @@ def talks(token: Token, sent: Span) -> Finding | None:
             actor = between
             other = None
             if between is None and token.dep_ == "dobj":
-                actor = _sides_from(subject(verb))  # "negotiators from X and Y held talks"
+                actor = sides_from(subject(verb))  # "negotiators from X and Y held talks"
             if actor is not None:
                 other = _child(actor, "conj")
             actor_phrase = actor or (subject(verb) if token.dep_ == "dobj" else None)
@@ -780,25 +708,6 @@ def talks(token: Token, sent: Span) -> Finding | None:
         return Finding("CONS-MEET", "consult", token, None, other, 0.7, addressee=other,
                        place=place, mediator=mediator)
     return None
-
-
-# Stretches of talks: "two days of talks", "a fourth round of negotiations".
-SPELLS = frozenset("day days hour hours week weeks round rounds session sessions series "
-                   "set".split())
-# People who hold talks for their side: "negotiators from X and Y".
-ENVOYS = frozenset("negotiator delegation delegate envoy official representative team "
-                   "minister diplomat".split())
-
-
-def _sides_from(who: Token | None) -> Token | None:
-    """The first side named in "officials/negotiators from X and Y" (Y is its conjunct, when
-    the parse makes it one)."""
-    if who is None or who.lemma_.lower() not in ENVOYS:
-        return None
-    side = _prep_object(who, "from", "of", "for")
-    if side is None or any(c.lower_ in ("both", "two", "all") for c in side.children):
-        return None  # "delegations from the two countries": the pair the article is about
-    return side
 
 
 # "allowed inspectors to visit the site": a visit let happen is no meeting of the parties.
@@ -857,15 +766,6 @@ def _in_relative(token: Token) -> bool:
             return False
         node = node.head
     return False
-
-
-def _second_predicate(trigger: Token, content: Token) -> bool:
-    """A finite verb the parser coordinated with the infinitive of an appeal's content although
-    it is the sentence's second predicate: "called on X to order Y and offered to pay Z"
-    ("offered" is past tense, "order" an infinitive)."""
-    return trigger.dep_ == "conj" and trigger.head.i == content.i and \
-        trigger.tag_ in ("VBD", "VBZ") and content.tag_ == "VB" and \
-        _child(trigger, "nsubj", "nsubjpass") is None
 
 
 def _inside(token: Token, container: Token) -> bool:
@@ -927,7 +827,7 @@ def findings(sent: Span) -> list[Finding]:
             if any(f.stance in CARRIERS and (content := _content(f)) is not None and
                    content.pos_ in ("VERB", "AUX") and _inside(finding.trigger, content)
                    and not (finding.stance == "red_line" and f.rule == "DEM-VERB")
-                   and not _second_predicate(finding.trigger, content)
+                   and not second_predicate(finding.trigger, content)
                    for f in found):
                 continue
             if finding.stance == "red_line":
