@@ -6,9 +6,9 @@ written by hand (actor, stance, issue as scenario ids).
 Each held-back article of tests/news/articles (`held*`, which earlier rounds used to tune the
 extractor), each `res*`, `bata*` and `batb*` article (written with its scenario and expected
 positions before anything was run on it, measured once, then used to develop the resolver),
-each `batc*` article (written the same way, measured once, then tuned on in the next round)
-and each `batd*` article (written the same way, measured once and never tuned on: the honest
-figure) has a small scenario with aliases and its expected positions under `resolved/`. Precision = paired /
+each `batc*` and `batd*` article (written the same way, measured once, then tuned on in the
+next round: no figure here is an unseen one; docs/news.md keeps each batch's first run) has a
+small scenario with aliases and its expected positions under `resolved/`. Precision = paired /
 found positions (statements whose actor resolves to one of the scenario's), recall = paired /
 expected, pairs one to one (a talks statement may name either side). The peer, run in the same
 process, maps the extractor's output as it stood before resolution: the actor's code if it is a

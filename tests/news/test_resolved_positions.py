@@ -17,11 +17,12 @@ def test_resolved_positions_on_held_back_articles(nlp, capsys):
     # res01-03, bata01-03 and batb01-03: written with their scenarios and expected positions
     # before anything was run on them, measured once, then used to develop the resolver.
     # batc01-03: written the same way, measured once, then tuned on in the next round.
-    # batd01-03: written the same way and measured once, not tuned on (docs/news.md): the
-    # floor is well under its first figure (0.800 / 0.667).
+    # batd01-03: written the same way, measured once (0.800 / 0.667), then tuned on in the
+    # fifth round (docs/news.md: 1.000 / 1.000 after it, not an unseen figure); the floor
+    # stays well under what is measured.
     for prefix, articles, floor in (("held", 6, (0.8, 0.8)), ("res", 3, (0.8, 0.8)),
                                     ("bata", 3, (0.8, 0.8)), ("batb", 3, (0.8, 0.8)),
-                                    ("batc", 3, (0.8, 0.8)), ("batd", 3, (0.6, 0.5))):
+                                    ("batc", 3, (0.8, 0.8)), ("batd", 3, (0.8, 0.8))):
         result = score_resolved(ARTICLES, prefix)
         overall = result.overall
         with capsys.disabled():
