@@ -307,6 +307,50 @@ def test_what_a_party_needs_to_see_before_it_acts_is_its_demand_not_an_offer(nlp
     assert _positions(text, airport) == [("GSU", "demand", "shifts")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Speaking to reporters in Nordhavn, Lindqvist said the union would not accept the pay "
+     "offer.", [("GSU", "reject", "wages")]),
+    ("But the operator said it was prepared to improve its pay offer.",
+     [("OPR", "offer", "wages")]),
+    ("Meanwhile, the operator said outsourcing was non-negotiable.",
+     [("OPR", "red_line", "outsourcing")]),
+    ("The union, however, insisted on guarantees for the pension scheme.",
+     [("GSU", "demand", "pensions")]),
+    ('"The union\'s demand for a pay rise of 10 percent is simply not affordable," the '
+     "operator's chief executive, Anders Vik, said.", [("OPR", "reject", "wages")]),
+    ("Longer night shifts were not acceptable, Lindqvist said.",
+     [("GSU", "red_line", "shifts")]),
+    ("The ministry, which has mediated in the dispute since May, urged both sides to resume "
+     "talks.", [("LAB", "urge", None)]),
+    ("The operator would raise wages by 5 percent if the union agreed to longer night shifts, "
+     "a company spokesman said.", [("OPR", "conditional_offer", "wages")]),
+    ("The union is opposed to binding arbitration.", [("GSU", "reject", "arbitration")]),
+    ("The operator wants night shifts extended to 12 hours.", [("OPR", "demand", "shifts")]),
+    ("Vik said the company could guarantee the pension scheme until 2030.",
+     [("OPR", "offer", "pensions")]),
+    ("The union appealed to the government to help fund a pay rise.",
+     [("GSU", "urge", "wages")]),
+    # holding firm is a red line
+    ("The union said it would not compromise on pensions.", [("GSU", "red_line", "pensions")]),
+    ("The operator said it would not back down on outsourcing.",
+     [("OPR", "red_line", "outsourcing")]),
+    # a thing announced to do something states no position
+    ("The operator said the new terminal would provide 300 jobs.", []),
+])
+def test_more_newswire_phrasings(nlp, airport, text, expected):
+    assert _positions(text, airport) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Pilots said they would block the runway if the operator cut pensions.",
+    "Fishermen said they would block the harbour unless the quota was restored.",
+    "The coalition said it would boycott the vote unless the budget was withdrawn.",
+])
+def test_people_named_by_any_noun_still_threaten(nlp, text):
+    found = extract_articles(read_text(text, "t.txt"), None, date(2026, 7, 9)).statements
+    assert [s.stance for s in found] == ["threaten"]
+
+
 def test_two_coordinated_stances_keep_their_own_issues(nlp, airport):
     text = "The union rejected the pay offer and said it would strike on Friday."
     assert _positions(text, airport) == [("GSU", "reject", "wages"),

@@ -41,7 +41,8 @@ OFFER = frozenset("offer propose promise pledge".split())
 WILLING = frozenset("willing ready prepared open".split())
 # What a party offers when it says it would do it ("would allow more inspections").
 OFFERABLE = frozenset("allow permit give cap limit reduce freeze halt suspend discuss negotiate "
-                      "consider release dilute ship export open".split())
+                      "consider release dilute ship export open guarantee grant restore "
+                      "reopen pay ensure provide fund".split())
 THREATEN = frozenset("threaten warn vow".split())
 # Acts that give something up when they are reported as done ("released four detainees").
 PAST_CONCESSIONS = frozenset("release free withdraw return reopen lift unblock "
@@ -66,7 +67,8 @@ NEGOTIABLE_VERBS = frozenset("discuss negotiate bargain include put trade reopen
 ACCEPTING = frozenset("accept agree allow meet negotiate discuss give".split())
 _RED_PHRASE = re.compile(r"\bnon-?\s?negotiable\b|\bnot negotiable\b|\boff[- ]limits\b|"
                          r"\boff the table\b|\bnot up for (?:negotiation|discussion|debate)\b|"
-                         r"\bunacceptable\b|\bnon-?\s?starter\b|\bout of the question\b|"
+                         r"\b(?:un|not )acceptable\b|\bnon-?\s?starter\b|"
+                         r"\bout of the question\b|"
                          r"\b(?:is|was|are|were|be) not an option\b|"
                          r"\ba precondition for\b|"
                          r"\bline (?:that )?\w+ (?:will|would|shall|can|could) (?:not|never) "
@@ -161,6 +163,8 @@ def _condition(token: Token, sent: Span, *more: Token) -> str | None:
     return condition_text(token, sent)
 
 
+# Holding firm: "would not compromise on X", "will not budge on X".
+NO_COMPROMISE = frozenset("compromise budge bend waver yield".split())
 GIVE_UP = frozenset("give abandon surrender cede relinquish renounce".split())
 NEVER_GIVE = frozenset("give abandon surrender cede stop halt negotiate accept allow "
                        "relinquish renounce dismantle trade compromise agree recognise "
@@ -188,6 +192,13 @@ def red_line(token: Token, sent: Span) -> Finding | None:
         verb = token.head  # "would never accept X", "would never agree to X"
         return Finding("RL-NEVER", "red_line", verb, None,
                        _child(verb, "dobj") or _prep_object(verb, "to", "from"), 0.8)
+    if token.dep_ == "neg" and (token.head.lemma_ in NO_COMPROMISE or token.head.lemma_ == "back"
+                                and any(c.lower_ == "down" for c in token.head.children)) and \
+            any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "wo")
+                for c in token.head.children):
+        verb = token.head  # "would not compromise on pensions", "will not back down on X"
+        return Finding("RL-NO-COMPROMISE", "red_line", verb, None,
+                       _prep_object(verb, "on", "over", "in") or _child(verb, "dobj"), 0.75)
     if token.dep_ == "neg" and token.head.lemma_ in GIVE_UP and any(
             c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "wo", "can", "ca")
             for c in token.head.children) and (
@@ -255,6 +266,24 @@ def red_phrase(sent: Span) -> Iterator[Finding]:
         if topic is None:
             topic = _child(verb, "nsubj", "csubj")
         yield Finding("RL-PHRASE", "red_line", verb, None, topic, 0.85)
+
+
+_REJECT_PHRASE = re.compile(r"\bunaffordable\b|\bnot affordable\b", re.IGNORECASE)
+
+
+def reject_phrase(sent: Span) -> Iterator[Finding]:
+    """"The union's demand is simply not affordable": what is said to cost too much is refused."""
+    for match in _REJECT_PHRASE.finditer(sent.text):
+        span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        verb = span.root
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ in ("acl", "relcl", "amod"):
+            continue  # "an unaffordable scheme the union rejected": a description
+        yield Finding("REJ-PHRASE", "reject", verb, None, _child(verb, "nsubj", "nsubjpass"),
+                      0.7)
 
 
 # Nouns that rename an act just reported ("..., a step X had long sought").
@@ -453,7 +482,7 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
     if lemma in ("accept", "agree") and not negated and any(
             c.dep_ == "aux" and c.lower_ in ("would", "will", "could") for c in token.children):
         return Finding("OFFER-ACCEPT", "offer", token, None, obj, 0.7)
-    if lemma in OFFERABLE and not negated and not quits(token) and any(
+    if lemma in OFFERABLE and not negated and not quits(token) and _by_a_party(token) and any(
             c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "'d") for c in token.children):
         condition = _condition(token, sent)
         return Finding("OFFER-INTENT-COND" if condition else "OFFER-INTENT",
@@ -471,7 +500,8 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
         # "made the reopening of the road conditional on the release of the guards"
         return Finding("OFFER-MADE-CONDITIONAL", "conditional_offer", token, None, made, 0.7,
                        condition=" ".join(t.text for t in price.subtree))
-    if not negated and (_hostile(token) or goes_to_law(token) or quits(token)) and any(
+    if not negated and (_hostile(token) or goes_to_law(token) or quits(token)) and \
+            _by_a_party(token) and any(
             c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in token.children):
         # "said it would block any resolution": a hostile act announced is a threat; one
         # announced at a price ("would deploy more officers provided that ...") is an offer
@@ -554,8 +584,12 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
 def _by_a_party(verb: Token) -> bool:
     """An act done by a party (a name, a pronoun, an agent noun: "the army released ..."), not
     by a thing ("the current arrangement allowed 400 boats to fish": background)."""
+    if _child(verb, "auxpass") is not None:
+        return True  # "overtime would be suspended": done by someone the clause does not name
     doer = subject(verb)
-    return doer is None or doer.pos_ != "NOUN" or _agent(doer)
+    # a plural noun is people more often than not ("fishermen", "pilots"); a singular one that
+    # names no agent is a thing ("the arrangement", "the terminal", "the 2019 deal")
+    return doer is None or doer.pos_ != "NOUN" or doer.tag_ == "NNS" or _agent(doer)
 
 
 def _lets_act(verb: Token) -> bool:
@@ -575,7 +609,9 @@ def _agent(noun: Token) -> bool:
 
 
 _ACTING = frozenset("force troop army military police government side country state "
-                    "fund lender creditor donor bank "
+                    "fund lender creditor donor bank group movement coalition alliance bloc "
+                    "board committee commission cabinet parliament management junta regime "
+                    "opposition delegation staff crew "
                     "authority regulator ministry official member worker leader province "
                     "region city council municipality administration employer".split())
 
@@ -819,6 +855,10 @@ def findings(sent: Span) -> list[Finding]:
         found.append(phrase)
         seen.add(phrase.trigger.i)
         has_red_line = True
+    for phrase in reject_phrase(sent):
+        if phrase.trigger.i not in seen and not _in_condition(phrase.trigger):
+            found.append(phrase)
+            seen.add(phrase.trigger.i)
     for token in sent:
         for rule in TOKEN_RULES:
             finding = rule(token, sent)
