@@ -82,6 +82,42 @@ WATER = {
 }
 
 
+_TRADE_ISSUES = ("tariffs", "rice", "labour", "subsidies")
+TRADE = {
+    "format": "redline/1",
+    "title": "EU-Vietnam steel and rice",
+    "actors": [
+        {"id": "EU", "name": "European Union", "role": "party",
+         "aliases": ["EU", "Brussels", "European Commission", "the Commission",
+                     {"name": "Lena Brandt", "role": "EU trade commissioner"}]},
+        {"id": "VNM", "name": "Vietnam", "role": "party",
+         "aliases": ["Hanoi", "Vietnamese government",
+                     {"name": "Tran Van Minh", "role": "trade minister"}]},
+        {"id": "STE", "name": "European steel makers", "role": "stakeholder",
+         "aliases": ["Eurofer", "steel makers", "steel industry"]},
+    ],
+    "issues": [
+        {"id": "tariffs", "name": "Steel tariffs", "options": ["none", "25pct"],
+         "status_quo": "none", "aliases": ["tariffs", "duties", "anti-dumping duties"]},
+        {"id": "rice", "name": "Rice quota", "options": ["small", "large"],
+         "status_quo": "small", "aliases": ["rice quota", "rice imports"]},
+        {"id": "labour", "name": "Labour rights", "options": ["weak", "ilo"],
+         "status_quo": "weak", "aliases": ["labour rights", "ILO conventions",
+                                           "independent unions"]},
+        {"id": "subsidies", "name": "Steel subsidies", "options": ["kept", "cut"],
+         "status_quo": "kept", "aliases": ["subsidies", "state aid"]},
+    ],
+    "preferences": _preferences(("EU", "VNM", "STE"), _TRADE_ISSUES),
+}
+
+
+@pytest.fixture(scope="module")
+def trade():
+    from redline.scenario import load
+
+    return load(TRADE)
+
+
 @pytest.fixture(scope="module")
 def airport():
     from redline.scenario import load
@@ -415,3 +451,40 @@ def test_a_people_word_in_an_issue_name_names_no_issue():
 ])
 def test_background_questions_and_speculation_state_no_position(nlp, airport, water, text):
     assert _positions(text, airport) == [] and _positions(text, water) == []
+
+
+# --- a trade dispute, in wire style ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("HANOI, March 3 - The European Union will impose anti-dumping duties of up to 25 percent "
+     "on Vietnamese steel from April unless Hanoi cuts its subsidies to mills, the European "
+     "Commission said on Tuesday.", [("EU", "threaten", "tariffs")]),
+    # "no intention of X-ing" refuses X
+    ("Vietnam's trade minister, Tran Van Minh, said Hanoi had no intention of cutting state aid "
+     "to its steel mills.", [("VNM", "reject", "subsidies")]),
+    ("Minh said Vietnam was ready to ratify two more ILO conventions if Brussels doubled its "
+     "rice quota.", [("VNM", "conditional_offer", "labour")]),
+    ('Brandt told reporters that a larger rice quota was "not on the table" for now.',
+     [("EU", "red_line", "rice")]),
+    ("Eurofer, the European steel association, has long pressed for higher tariffs, and on "
+     "Tuesday it urged the Commission to act quickly.",
+     [("STE", "demand", "tariffs"), ("STE", "urge", None)]),
+    ("EU and Vietnamese negotiators met in Geneva last week for a fifth round of talks.",
+     [("EU", "consult", None)]),
+    # a warning that the speaker "could" act announces the act
+    ("Vietnam warned that it could retaliate against European farm exports.",
+     [("VNM", "threaten", None)]),
+    ("The Commission wants Vietnam to allow independent unions before the trade pact is "
+     "upgraded.", [("EU", "demand", "labour")]),
+    ("Hanoi has offered to phase out export subsidies for steel over five years.",
+     [("VNM", "offer", "subsidies")]),
+    # "we will not trade it away": a red line on what "it" is
+    ('"Rice is a matter of food security for us and we will not trade it away," Minh said.',
+     [("VNM", "red_line", "rice")]),
+    # a challenge at the WTO is going to law; "them" is what the sentence names
+    ('Vietnam\'s trade ministry called the proposed duties "protectionist" and said it would '
+     "challenge them at the World Trade Organization.", [("VNM", "threaten", "tariffs")]),
+])
+def test_a_trade_dispute_in_wire_style(nlp, trade, text, expected):
+    assert _positions(text, trade) == expected

@@ -205,7 +205,10 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
         confidence -= 0.2
     if pronoun:
         confidence -= 0.1
-    issue = issue_phrase(finding.issue)
+    stake = finding.issue
+    if stake is not None and stake.pos_ == "PRON" and stake.lower_ in _POINTERS:
+        stake = None  # "we will not trade it away": what "it" is, the sentence says
+    issue = issue_phrase(stake)
     addressee = _actor(finding.addressee, mentions, memory) or both_other
     place = _actor(finding.place, mentions, memory)
     mediator = _actor(finding.mediator, mentions, memory) if finding.mediator is not None \
@@ -235,10 +238,12 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
         date=when.isoformat() if when else None,
         sector=group.sector if group is not None else None,
         group=group.name if group is not None else None,
-        issue_text=_issue_text(finding.issue) if finding.issue is not None else None,
+        issue_text=_issue_text(stake) if stake is not None else None,
         speaker_text=_words_of(who, trigger) if who is not None else None)
 
 
+# Pronouns that point at what is at stake rather than name it.
+_POINTERS = frozenset("it this that them these those".split())
 _ASIDES = frozenset("relcl acl advcl ccomp".split())
 
 

@@ -66,7 +66,8 @@ NEGOTIABLE_VERBS = frozenset("discuss negotiate bargain include put trade reopen
                              "revisit".split())
 ACCEPTING = frozenset("accept agree allow meet negotiate discuss give".split())
 _RED_PHRASE = re.compile(r"\bnon-?\s?negotiable\b|\bnot negotiable\b|\boff[- ]limits\b|"
-                         r"\boff the table\b|\bnot up for (?:negotiation|discussion|debate)\b|"
+                         r"\boff the table\b|\bnot on the table\b|"
+                         r"\bnot up for (?:negotiation|discussion|debate)\b|"
                          r"\b(?:un|not )acceptable\b|\bnon-?\s?starter\b|"
                          r"\bout of the question\b|"
                          r"\b(?:is|was|are|were|be) not an option\b|"
@@ -165,6 +166,8 @@ def _condition(token: Token, sent: Span, *more: Token) -> str | None:
 
 # Holding firm: "would not compromise on X", "will not budge on X".
 NO_COMPROMISE = frozenset("compromise budge bend waver yield".split())
+HOLD_FIRM = frozenset({("back", "down"), ("trade", "away"), ("bargain", "away"),
+                       ("sign", "away"), ("give", "away")})
 GIVE_UP = frozenset("give abandon surrender cede relinquish renounce".split())
 NEVER_GIVE = frozenset("give abandon surrender cede stop halt negotiate accept allow "
                        "relinquish renounce dismantle trade compromise agree recognise "
@@ -192,8 +195,8 @@ def red_line(token: Token, sent: Span) -> Finding | None:
         verb = token.head  # "would never accept X", "would never agree to X"
         return Finding("RL-NEVER", "red_line", verb, None,
                        _child(verb, "dobj") or _prep_object(verb, "to", "from"), 0.8)
-    if token.dep_ == "neg" and (token.head.lemma_ in NO_COMPROMISE or token.head.lemma_ == "back"
-                                and any(c.lower_ == "down" for c in token.head.children)) and \
+    if token.dep_ == "neg" and (token.head.lemma_ in NO_COMPROMISE or any(
+            (token.head.lemma_, c.lower_) in HOLD_FIRM for c in token.head.children)) and \
             any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "wo")
                 for c in token.head.children):
         verb = token.head  # "would not compromise on pensions", "will not back down on X"
@@ -328,6 +331,8 @@ def main_acl(token: Token) -> bool:
 # Refusals said with a particle: "turned down the offer", "ruled out a devaluation".
 PHRASAL_REJECTS = frozenset({("turn", "down"), ("rule", "out"), ("throw", "out"),
                              ("brush", "aside"), ("brush", "off"), ("shoot", "down")})
+# "no intention of X-ing", "no plans to X": a refusal of X.
+INTENTIONS = frozenset("intention intent plan plans desire".split())
 # Giving way said with a particle: "backed down on X", "gave in to X", "climbed down".
 PHRASAL_CONCESSIONS = frozenset({("back", "down"), ("climb", "down"), ("give", "in"),
                                  ("cave", "in"), ("back", "off")})
@@ -393,6 +398,14 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
     obj = _object(token)
     addressee = _child(token, "dobj")
     particle = next((c.lower_ for c in token.children if c.dep_ in ("prt", "advmod")), None)
+    if lemma == "have" and not negated and (plan := _child(token, "dobj")) is not None and \
+            plan.lemma_.lower() in INTENTIONS and any(c.lower_ == "no" for c in plan.children):
+        # "had no intention of cutting support", "has no plans to reopen the border"
+        deed = _child(plan, "acl", "relcl") or next(
+            (g for c in plan.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ in ("pcomp", "pobj")), None)
+        if deed is not None:
+            return Finding("REJ-NO-INTENTION", "reject", token, None, deed, 0.7)
     if (lemma, particle) in PHRASAL_REJECTS and not negated:
         return Finding("REJ-PHRASAL", "reject", token, None, obj, 0.75)  # "turned down"
     if (lemma, particle) in PHRASAL_CONCESSIONS and not negated:
@@ -511,8 +524,7 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
                                    sent.doc.text[token.idx:sent.end_char], re.IGNORECASE):
             return Finding("OFFER-INTENT-COND", "conditional_offer", token, None, obj or token,
                            0.6, condition=condition)
-        if obj is not None and goes_to_law(token) and (obj.pos_ in ("PROPN", "PRON") or
-                                                        _agent(obj)):
+        if obj is not None and goes_to_law(token) and (obj.pos_ == "PROPN" or _agent(obj)):
             # "would sue the operator over the pension scheme": the party sued is no issue
             obj = _prep_object(token, "over", "on", "about", "for") or _threatened(token)
         return Finding("THR-INTENT", "threaten", token, None, obj or token, 0.6,
@@ -653,7 +665,7 @@ def _promises(token: Token) -> bool:
         return False
     for node in token.subtree:
         if node.lower_ in ("unless", "if") or node.dep_ == "aux" and node.lower_ in (
-                "will", "would", "'ll"):
+                "will", "would", "'ll", "could", "might", "may"):
             return True
     return False
 

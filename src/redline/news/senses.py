@@ -47,7 +47,7 @@ def failed_to(token: Token) -> bool:
 LAWSUITS = frozenset("sue litigate".split())
 TO_LAW = frozenset("challenge contest appeal fight take bring".split())
 COURTS = frozenset("court courts tribunal tribunals arbitration judge judges justice "
-                   "lawsuit litigation".split())
+                   "lawsuit litigation wto icj".split())
 
 
 # Leaving talks or a deal: "would walk away from the talks", "would pull out of the deal".
@@ -73,7 +73,8 @@ def goes_to_law(verb: Token) -> bool:
         return True
     if verb.lemma_.lower() not in TO_LAW:
         return False
-    return any(t.lemma_.lower() in COURTS or t.lower_ in ("legally", "legal")
+    return any(t.lemma_.lower() in COURTS or t.lower_ in ("legally", "legal") or
+               t.lower_ == "organization" and t.doc[t.i - 1].lower_ == "trade"
                for t in verb.subtree if t.i != verb.i and not _conditional(t, verb))
 
 
