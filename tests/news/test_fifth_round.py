@@ -488,3 +488,29 @@ def test_background_questions_and_speculation_state_no_position(nlp, airport, wa
 ])
 def test_a_trade_dispute_in_wire_style(nlp, trade, text, expected):
     assert _positions(text, trade) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A spokeswoman for the Commission said Brussels would not increase the rice quota.",
+     [("EU", "reject", "rice")]),
+    # curly apostrophes and hyphens are the same names
+    ("The Vietnamese trade ministry’s spokesman said the EU must withdraw the anti-dumping "
+     "duties.", [("VNM", "demand", "tariffs")]),
+    ("The steel makers’ association said its members would close plants unless the duties "
+     "were imposed.", [("STE", "threaten", "tariffs")]),
+    ("Brussels would consider a larger rice-quota, EU officials said.",
+     [("EU", "offer", "rice")]),
+    ("Hanoi welcomed the EU's offer of technical help on labour rights.",
+     [("VNM", "support", "labour")]),
+    ("Asked about independent unions, Minh said Vietnam would not accept them.",
+     [("VNM", "reject", "labour")]),
+    # what a party expects another to do, it demands
+    ("Brandt said the EU expected Vietnam to cut its subsidies by half.",
+     [("EU", "demand", "subsidies")]),
+    ("Vietnam is ready to resume talks at any time, its trade ministry said.",
+     [("VNM", "offer", None)]),
+    ("Analysts expect Vietnam to cut its subsidies by half.", []),
+    ("The Commission expected the talks to resume in May.", []),
+])
+def test_speakers_and_names_in_wire_style(nlp, trade, text, expected):
+    assert [p for p in _positions(text, trade) if p[1] != "consult"] == expected

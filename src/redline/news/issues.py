@@ -13,8 +13,10 @@ GENERIC_WORDS = frozenset("and or of the a an in on for to with programme progra
 
 def variants(phrase: str) -> set[str]:
     """A phrase and its singular/plural and British/American spellings."""
-    phrase = phrase.lower().strip()
+    phrase = phrase.lower().strip().replace("’", "'")
     out = {phrase, phrase.replace("programme", "program"), phrase.replace("program", "programme")}
+    if " " in phrase or "-" in phrase:  # "air strikes", "air-strikes"
+        out |= {phrase.replace(" ", "-"), phrase.replace("-", " ")}
     more = set()
     for item in out:
         more.add(item[:-1] if item.endswith("s") and not item.endswith("ss") else item + "s")

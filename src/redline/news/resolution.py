@@ -91,6 +91,7 @@ class NameIndex:
         """Every name in `text`, left to right, overlaps resolved to the longer name."""
         if not text:
             return []
+        text = text.replace("’", "'")  # "makers’ association" as "makers' association"
         lookup = {(n if _as_written(n, h) else n.casefold()): (i, h)
                   for n, i, h in self.names}
         found: list[Mention] = []

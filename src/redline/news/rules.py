@@ -447,6 +447,13 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
         deed = _child(token, "xcomp", "advcl") or _child(on, "acl", "relcl", "infmod") or \
             _prep_object(token, "to")  # a misparsed "to triple grants"
         return Finding("URGE-CALL-ON", "urge", token, None, deed or obj, 0.75, addressee=on)
+    if lemma in ("expect", "require") and not negated and \
+            (deed := _child(token, "xcomp", "ccomp")) is not None and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in deed.children) and \
+            (whom := addressee or _child(deed, "nsubj")) is not None and \
+            (whom.pos_ == "PROPN" or _agent(whom)):
+        # "the EU expected Vietnam to cut its subsidies": what a party expects of another
+        return Finding("DEM-EXPECT", "demand", token, None, deed, 0.65, addressee=whom)
     if lemma in ORDER and not negated and addressee is not None and \
             (deed := _child(token, "xcomp")) is not None and not any(
                 c.dep_ == "poss" for c in addressee.children):
