@@ -283,6 +283,8 @@ def test_stances_said_in_other_words(nlp, airport, water, text, expected):
     ("Kyrgyzstan and Tajikistan both said the disputed villages were not negotiable.",
      [("KGZ", "red_line", "border"), ("TJK", "red_line", "border")]),
     # officials "in" a capital speak for its government
+    ("Bishkek said it had no plans to reopen the border road before the elections.",
+     [("KGZ", "reject", "road")]),
     ("Officials in Bishkek said Kyrgyzstan would not reopen the border road.",
      [("KGZ", "reject", "road")]),
     ("In a letter to the OSCE, Kyrgyzstan demanded that Tajikistan reopen the border road.",
@@ -385,6 +387,21 @@ def test_more_newswire_phrasings(nlp, airport, text, expected):
 def test_people_named_by_any_noun_still_threaten(nlp, text):
     found = extract_articles(read_text(text, "t.txt"), None, date(2026, 7, 9)).statements
     assert [s.stance for s in found] == ["threaten"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the threat is of the party named as the act's doer
+    ("The labour minister warned that the ministry would impose binding arbitration unless "
+     "talks resumed.", [("LAB", "threaten", "arbitration")]),
+    ("Vik warned that the company would cut wages if the strike went on.",
+     [("OPR", "threaten", "wages")]),
+    # a warning coordinated with a demand whose content has its own subject is the speaker's
+    ("The union demanded that the operator withdraw the outsourcing plan, and warned that its "
+     "members would strike next week.",
+     [("GSU", "demand", "outsourcing"), ("GSU", "threaten", None)]),
+])
+def test_warnings_announce_the_doers_act(nlp, airport, text, expected):
+    assert _positions(text, airport) == expected
 
 
 def test_two_coordinated_stances_keep_their_own_issues(nlp, airport):

@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from redline.news.clauses import child as _child
+from redline.news.clauses import is_pronoun, subject
 from redline.news.clauses import prep_object as _prep_object
-from redline.news.clauses import subject
 from redline.news.groups import agent_sector
 from redline.news.senses import (
     DEALS,
@@ -534,7 +534,7 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
         if obj is not None and goes_to_law(token) and (obj.pos_ == "PROPN" or _agent(obj)):
             # "would sue the operator over the pension scheme": the party sued is no issue
             obj = _prep_object(token, "over", "on", "about", "for") or _threatened(token)
-        return Finding("THR-INTENT", "threaten", token, None, obj or token, 0.6,
+        return Finding("THR-INTENT", "threaten", token, None, obj or _threatened(token), 0.6,
                        condition=condition)
     if not negated and token.dep_ in ("ROOT", "ccomp") and any(
             c.dep_ == "auxpass" for c in token.children) and any(
@@ -564,7 +564,13 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
     if lemma in ("warn", "vow") and not _promises(token):
         return None  # "warned that time was running out" is not a threat
     if lemma in THREATEN and not negated:
-        return Finding("THR-VERB", "threaten", token, None, _threatened(obj), 0.8,
+        act = _child(token, "ccomp")
+        doer = _child(act, "nsubj") if act is not None else None
+        if doer is not None and (is_pronoun(doer) or doer.pos_ not in ("NOUN", "PROPN")):
+            doer = None
+        # "warned that the bloc would reimpose border closures": the bloc threatens (a pronoun
+        # is the one who warns)
+        return Finding("THR-VERB", "threaten", token, doer, _threatened(obj), 0.8,
                        addressee=_prep_object(token, "against", "to") or addressee,
                        condition=_condition(token, sent))
     if lemma in CONCEDE and not negated and lemma != "accept" or (

@@ -127,7 +127,8 @@ def second_predicate(trigger: Token, content: Token) -> bool:
     ("offered" is past tense, "order" an infinitive)."""
     return trigger.dep_ == "conj" and trigger.head.i == content.i and \
         trigger.tag_ in ("VBD", "VBZ") and content.tag_ == "VB" and \
-        child(trigger, "nsubj", "nsubjpass") is None
+        child(trigger, "nsubj", "nsubjpass") is None and \
+        child(content, "nsubj", "nsubjpass") is None  # not "demanded that X fix ... and warned"
 
 
 # What a party can refuse to conclude without something: "no deal without X".
