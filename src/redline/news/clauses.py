@@ -59,6 +59,15 @@ def span_range(token: Token, skip: frozenset[str] = frozenset()) -> tuple[int, i
     return (min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens))
 
 
+def doc_text(doc: Any) -> str:
+    """A parsed document's text, kept with it: spaCy rebuilds `Doc.text` on every access, which
+    the rules ask for once per statement."""
+    text = doc.user_data.get("redline.text")
+    if text is None:
+        text = doc.user_data["redline.text"] = doc.text
+    return str(text)
+
+
 def child(token: Token, *deps: str) -> Token | None:
     """The first child of `token` attached by one of `deps`."""
     return next((c for c in token.children if c.dep_ in deps), None)
@@ -118,7 +127,7 @@ def placed(mention: Mention, text: str) -> bool:
     if not text[line_start:mention.start].strip() and mention.text.isupper() and \
             _DATELINE_END.match(text, mention.end):
         return True
-    before = text[:mention.start].rstrip().rsplit(None, 2)
+    before = text[max(0, mention.start - 80):mention.start].rstrip().rsplit(None, 2)
     if len(before) >= 2 and before[-1].lower() == "in" and \
             before[-2].lower().strip(",") in _OFFICIALS:
         return False  # "officials in Bishkek said ...": the government that sits there
@@ -162,7 +171,10 @@ def actor_of(token: Token, mentions: Mentions, memory: list[str],
                     return code, True
         return (memory[-1] if memory else None), True
     start, end = span_range(token, skip)
-    found = [m for m in mentions.within(start, end) if places or not placed(m, token.doc.text)]
+    found = mentions.within(start, end)
+    if not places and found:
+        text = doc_text(token.doc)
+        found = [m for m in found if not placed(m, text)]
     if found:
         return found[0].code, False
     if token.lower_ in ("bloc", "alliance", "organisation", "organization") and \

@@ -16,6 +16,7 @@ from redline.news.clauses import (
     Speaker,
     actor_of,
     describe,
+    doc_text,
     is_pronoun,
     placed,
     role_words,
@@ -200,7 +201,7 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
             actor = _actor(poss, mentions, memory)
     if actor is None and group is None:
         candidates = [m for m in mentions.within(sent.start_char, trigger.idx)
-                      if not placed(m, sent.doc.text)]
+                      if not placed(m, doc_text(sent.doc))]
         actor = candidates[-1].code if candidates else None
         confidence -= 0.2
     if pronoun:

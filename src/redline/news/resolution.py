@@ -16,9 +16,10 @@ scenario's own names.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from redline.news import gazetteer
 from redline.news.issues import GENERIC_WORDS, variants
@@ -61,6 +62,9 @@ class NameIndex:
     names: tuple[tuple[str, str, str], ...]  # (name, id, how), longest first
     exact: re.Pattern[str] | None
     folded: re.Pattern[str] | None
+    # the matched text (as written, or case-folded) -> (id, how), built once
+    lookup: dict[str, tuple[str, str]] = field(default_factory=dict, compare=False, hash=False,
+                                               repr=False)
 
     @classmethod
     def build(cls, entries: Iterable[tuple[str, str, str]], owners: bool = True) -> NameIndex:
@@ -85,15 +89,15 @@ class NameIndex:
 
         return cls(ordered,
                    compile_([n for n, _, h in ordered if _as_written(n, h)], 0),
-                   compile_([n for n, _, h in ordered if not _as_written(n, h)], re.IGNORECASE))
+                   compile_([n for n, _, h in ordered if not _as_written(n, h)], re.IGNORECASE),
+                   {(n if _as_written(n, h) else n.casefold()): (i, h) for n, i, h in ordered})
 
     def find(self, text: str | None) -> list[Mention]:
         """Every name in `text`, left to right, overlaps resolved to the longer name."""
         if not text:
             return []
         text = text.replace("’", "'")  # "makers’ association" as "makers' association"
-        lookup = {(n if _as_written(n, h) else n.casefold()): (i, h)
-                  for n, i, h in self.names}
+        lookup = self.lookup
         found: list[Mention] = []
         for pattern in (self.exact, self.folded):
             if pattern is None:
@@ -347,19 +351,13 @@ def _scattered(names: ScenarioNames, text: str | None) -> list[Mention]:
     if not text:
         return []
     words = [(m.start(), m.end(), m.group(0).casefold()) for m in re.finditer(r"[\w'-]+", text)]
+    where: dict[str, list[int]] = {}
+    for k, (_, _, word) in enumerate(words):
+        where.setdefault(word, []).append(k)
     out = []
-    for name, ident, how in names.issues.names:
-        parts = [w for w in name.casefold().split() if w not in GENERIC_WORDS]
-        if how == "name word" or not 2 <= len(parts) <= 3:
-            continue
-        places = []
-        for part in parts:
-            forms = variants(part)
-            at = [k for k, (_, _, w) in enumerate(words) if w in forms]
-            if not at:
-                break
-            places.append(at)
-        if len(places) != len(parts):
+    for ident, how, parts in _scatter_table(names.issues):
+        places = [sorted(k for form in forms for k in where.get(form, ())) for forms in parts]
+        if not all(places):
             continue
         for first in places[0]:
             chosen = [_nearest(at, first) for at in places]
@@ -368,6 +366,18 @@ def _scattered(names: ScenarioNames, text: str | None) -> list[Mention]:
                 out.append(Mention(start, end, text[start:end], ident, f"{how} words"))
                 break
     return out
+
+
+@functools.cache
+def _scatter_table(index: NameIndex) -> tuple[tuple[str, str, tuple[frozenset[str], ...]], ...]:
+    """The names of two or three words of an index, each word with its variants (once per
+    scenario)."""
+    table = []
+    for name, ident, how in index.names:
+        parts = [w for w in name.casefold().split() if w not in GENERIC_WORDS]
+        if how != "name word" and 2 <= len(parts) <= 3:
+            table.append((ident, how, tuple(frozenset(variants(p)) for p in parts)))
+    return tuple(table)
 
 
 def _nearest(places: list[int], first: int) -> int:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from redline.news.clauses import child as _child
-from redline.news.clauses import is_pronoun, subject
+from redline.news.clauses import doc_text, is_pronoun, subject
 from redline.news.clauses import prep_object as _prep_object
 from redline.news.groups import agent_sector
 from redline.news.senses import (
@@ -147,7 +147,7 @@ _CONDITION_TEXT = re.compile(
 def condition_text(token: Token, sent: Span) -> str | None:
     """The condition of an offer read from the words after the trigger when the parse does
     not attach it ("could accept X provided that Y")."""
-    rest = sent.doc.text[token.idx:sent.end_char].rstrip()  # a paragraph ends in "\n\n"
+    rest = doc_text(sent.doc)[token.idx:sent.end_char].rstrip()  # a paragraph ends in "\n\n"
     match = _CONDITION_TEXT.search(rest)
     if match is None:
         return None
@@ -528,7 +528,7 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
         condition = _condition(token, sent)
         if condition and re.search(r"\b(?:provided|providing|in exchange for|in return for|on "
                                    r"(?:the )?condition that)\b",
-                                   sent.doc.text[token.idx:sent.end_char], re.IGNORECASE):
+                                   doc_text(sent.doc)[token.idx:sent.end_char], re.IGNORECASE):
             return Finding("OFFER-INTENT-COND", "conditional_offer", token, None, obj or token,
                            0.6, condition=condition)
         if obj is not None and goes_to_law(token) and (obj.pos_ == "PROPN" or _agent(obj)):
@@ -542,7 +542,7 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             and (thing := _child(token, "nsubjpass")) is not None and \
             (condition := _condition(token, sent)) and not _hostile(token):
         # "the transfers would be paid only if ...": something given at a price, in the passive
-        if re.search(r"\bunless\b", sent.doc.text[token.idx:sent.end_char], re.IGNORECASE):
+        if re.search(r"\bunless\b", doc_text(sent.doc)[token.idx:sent.end_char], re.IGNORECASE):
             return None  # "would be suspended unless ...": the threat rules read it
         return Finding("OFFER-PASSIVE-COND", "conditional_offer", token, None, thing, 0.6,
                        condition=condition)
@@ -550,7 +550,7 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             c.dep_ == "aux" and c.lower_ in ("would", "could", "can", "will", "'d")
             for c in token.children) and _child(token, "nsubj") is not None and \
             token.dep_ in ("ROOT", "ccomp") and (condition := _condition(token, sent)):
-        if re.search(r"\bunless\b", sent.doc.text[token.idx:sent.end_char], re.IGNORECASE):
+        if re.search(r"\bunless\b", doc_text(sent.doc)[token.idx:sent.end_char], re.IGNORECASE):
             # "would strike unless talks resumed": an act announced unless: a threat
             return Finding("THR-MODAL-UNLESS", "threaten", token, None, _threatened(obj or token),
                            0.65, condition=condition)
@@ -922,7 +922,7 @@ def _unless(finding: Finding, sent: Span) -> Finding:
     if finding.stance not in ("urge", "demand", "offer", "conditional_offer") or not any(
             c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in trigger.children):
         return finding
-    rest = sent.doc.text[trigger.idx:sent.end_char]
+    rest = doc_text(sent.doc)[trigger.idx:sent.end_char]
     if not re.search(r"\bunless\b", rest, re.IGNORECASE):
         return finding
     return Finding("THR-UNLESS", "threaten", trigger, finding.actor, finding.issue,
