@@ -383,6 +383,7 @@ def test_more_newswire_phrasings(nlp, airport, text, expected):
     "Pilots said they would block the runway if the operator cut pensions.",
     "Fishermen said they would block the harbour unless the quota was restored.",
     "The coalition said it would boycott the vote unless the budget was withdrawn.",
+    "The party leadership said it would block the budget unless pensions were protected.",
 ])
 def test_people_named_by_any_noun_still_threaten(nlp, text):
     found = extract_articles(read_text(text, "t.txt"), None, date(2026, 7, 9)).statements
@@ -465,6 +466,7 @@ def test_a_people_word_in_an_issue_name_names_no_issue():
     "The border between the two countries was drawn in Soviet times.",
     "Clashes over water killed dozens of people in 2022.",
     "The operator said the strike would end before the holiday season began.",
+    "The ministry said the new rules would ensure fair pay for night shifts.",
 ])
 def test_background_questions_and_speculation_state_no_position(nlp, airport, water, text):
     assert _positions(text, airport) == [] and _positions(text, water) == []

@@ -42,7 +42,7 @@ WILLING = frozenset("willing ready prepared open".split())
 # What a party offers when it says it would do it ("would allow more inspections").
 OFFERABLE = frozenset("allow permit give cap limit reduce freeze halt suspend discuss negotiate "
                       "consider release dilute ship export open guarantee grant restore "
-                      "reopen pay ensure provide fund".split())
+                      "reopen pay provide fund".split())
 THREATEN = frozenset("threaten warn vow".split())
 # Acts that give something up when they are reported as done ("released four detainees").
 PAST_CONCESSIONS = frozenset("release free withdraw return reopen lift unblock "
@@ -636,7 +636,8 @@ def _agent(noun: Token) -> bool:
 _ACTING = frozenset("force troop army military police government side country state "
                     "fund lender creditor donor bank group movement coalition alliance bloc "
                     "board committee commission cabinet parliament management junta regime "
-                    "opposition delegation staff crew "
+                    "opposition delegation staff crew leadership presidency agency office "
+                    "department mission secretariat executive senate congress assembly "
                     "authority regulator ministry official member worker leader province "
                     "region city council municipality administration employer".split())
 
