@@ -73,6 +73,8 @@ class Threshold:
     upper: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The break-even value as JSON: the setting, its current value, the threshold and its
+        effect, and the interval in which the verdict or deal holds."""
         return {"parameter": self.parameter, "current": round(self.current, 12),
                 "threshold": None if self.threshold is None else round(self.threshold, 12),
                 "effect": self.effect,
@@ -102,6 +104,8 @@ class Thresholds:
         return result_html(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
+        """The ``redline-thresholds/1`` JSON document: the verdict, the Nash package, every
+        break-even value, and how they were computed."""
         return {"format": "redline-thresholds/1", "scenario": self.scenario_title,
                 "situation": None if self.situation is None else self.situation.to_dict(),
                 "parties": list(self.parties), "agenda": list(self.agenda),
