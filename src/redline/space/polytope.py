@@ -441,8 +441,8 @@ class ExactCoalition:
     analysis: ExactAnalysis | ExactSolutions
 
     def to_dict(self) -> dict[str, Any]:
-        """The coalition's exact analysis as JSON, with its members and whether it is the likeliest.
-        """
+        """The coalition's exact analysis as JSON, with its members and whether it is the
+        likeliest."""
         return {"members": list(self.members), "likeliest": self.likeliest,
                 **self.analysis.to_dict()}
 

@@ -42,8 +42,8 @@ class BriefRequest(AnalyzeRequest):
 
 
 class ChartsRequest(AnalyzeRequest):
-    """The desk's charts of a situation; ``montecarlo`` draws (0: none) add P(deal) and the tornado.
-    """
+    """The desk's charts of a situation; ``montecarlo`` draws (0: none) add P(deal) and the
+    tornado."""
     montecarlo: int = Field(default=0, ge=0, le=5000,
                             description="Monte Carlo draws for P(deal) and the tornado (0: none).")
     seed: int = Field(default=0, ge=0, le=2**63 - 1)
