@@ -21,6 +21,7 @@ from redline.uncertainty import sweep
 
 
 class BriefFormat(StrEnum):
+    """``--format`` of ``redline brief``: text, markdown or json."""
     text = "text"
     markdown = "markdown"
     json = "json"
