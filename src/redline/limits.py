@@ -114,6 +114,7 @@ class Limits:
     """Red lines in the scenario."""
 
     def to_dict(self) -> dict[str, int]:
+        """The budgets as JSON, by field name."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
