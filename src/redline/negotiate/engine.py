@@ -105,8 +105,8 @@ class Setup:
         return self.game
 
     def noise_shape(self) -> tuple[int, int]:
-        """The uniforms one session of this protocol needs: (draws, per draw), from the
-        protocol's own ``noise_shape``."""
+        """The shape of the uniforms one session of this protocol draws, as the protocol's own
+        ``noise_shape`` gives it."""
         if self.protocol == "alternating":
             return alternating.noise_shape(self.domain, self.rounds)
         if self.protocol == "coalition":

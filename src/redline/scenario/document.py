@@ -32,7 +32,7 @@ class Located:
 
 
 def format_path(path: Path) -> str:
-    """A document path written as the user reads it, e.g. ``preferences.USA.values[2]``;
+    """A document path written as the user reads it, e.g. ``red_lines[2].rule``;
     ``(document)`` for the root."""
     text = ""
     for part in path:

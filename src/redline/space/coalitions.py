@@ -85,7 +85,7 @@ class CoalitionDeal:
 
     @property
     def outsiders(self) -> tuple[str, ...]:
-        """The scenario's parties outside this coalition (bound by its deal, not asked)."""
+        """The scenario's parties that are not members of this coalition."""
         parties = self.analysis.scenario.parties
         return tuple(p for p in parties if p not in self.members)
 

@@ -147,8 +147,8 @@ class SobolSums:
                          tuple(exact_sum(step[:, k] * step[:, k]) for k in range(dimensions)))
 
     def merge(self, other: SobolSums) -> SobolSums:
-        """The sums of both chunks (this one's base samples first); exact, so the merge order of
-        equal chunks does not change the indices."""
+        """The sums of both chunks, this one's base samples first; the sums are exact integers,
+        so the indices do not depend on how the design was cut into chunks."""
         def add(x: tuple[int, ...], y: tuple[int, ...]) -> tuple[int, ...]:
             return tuple(p + q for p, q in zip(x, y, strict=True))
 
