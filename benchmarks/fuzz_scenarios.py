@@ -48,10 +48,19 @@ COMMANDS = ("validate", "analyze", "agendas", "explain", "forecast", "simulate",
             "montecarlo")
 ROUTES = ("validate", "analyze", "space", "agendas", "explain", "forecast", "montecarlo",
           "simulate")
+# Generation 2 adds every other command that reads a scenario, and the desk's routes; an input
+# of generation 1 is unchanged (so earlier findings replay), generation 2 re-aims some of them.
+MORE_COMMANDS = ("brief", "thresholds", "sweep", "compare", "diff", "coalitions", "power",
+                 "report", "plot")
+MORE_ROUTES = ("brief", "charts", "thresholds", "sweep", "report", "files/read", "files/yaml",
+               "scenarios")
+GENERATION = 2
 EXTREMES: list[Any] = [float("nan"), float("inf"), float("-inf"), 1e308, -1e308, 5e-324, 0, -1,
                        2**64, -(2**63), 10**40, True, None, "", "x" * 5000, "caf\udcff", [], {},
                        [[[]]], 0.5, 1, 2, "no", "yes"]
 OUTCOMES = ("success", "clean error", "stopped", "traceback", "hang", "memory")
+JSON_COMMANDS = ("analyze", "agendas", "explain", "forecast", "simulate", "tournament",
+                 "montecarlo", "brief", "thresholds", "sweep", "compare", "coalitions", "power")
 
 
 # --- inputs -----------------------------------------------------------------------------------
@@ -160,28 +169,63 @@ OPTIONS: dict[str, list[list[str]]] = {
                    ["--runs", "1", "--strategies", "conceder"], ["--runs", "2", "--rounds", "0"]],
     "montecarlo": [["--runs", "10", "--sobol", "0"], ["--runs", "-3"], ["--runs", "8"],
                    ["--runs", "10", "--sobol", "0", "--seed", "-2"]],
+    "brief": [[], ["--montecarlo", "20"], ["--montecarlo", "-1"], ["--format", "markdown"]],
+    "thresholds": [[], ["--max-outcomes", "3"]],
+    "sweep": [["--from", "0", "--to", "1", "--steps", "5"], ["--from", "nan", "--to", "1"],
+              ["--from", "0", "--to", "1", "--steps", "1000000"]],
+    "compare": [[], ["--event", "nope"], ["--edge", "A:B:C"]],
+    "diff": [[]],
+    "coalitions": [[], ["--max-coalitions", "1"], ["--max-partial-agendas", "2"]],
+    "power": [[], ["--method", "monte-carlo", "--samples", "500"], ["--samples", "-1"]],
+    "report": [["--runs", "20", "--sobol", "0"], ["--runs", "0"]],
+    "plot": [[], ["--parties", "X,Y"]],
 }
 
 
-def make_input(seed: int, index: int) -> dict[str, Any]:
-    """Input `index` of the run with `seed`: the same pair gives the same input."""
+def make_input(seed: int, index: int, generation: int = GENERATION) -> dict[str, Any]:
+    """Input `index` of the run with `seed`: the same triple gives the same input. Generation 1
+    aims at the first eight commands and routes only; generation 2 re-aims half of the inputs
+    (drawn from a second stream, so the document is the same) at the others."""
     rng = np.random.default_rng(np.random.SeedSequence([seed, index]))
     source = EXAMPLES[int(rng.integers(len(EXAMPLES)))]
     base = yaml.safe_load(source.read_text(encoding="utf-8"))
     roll = rng.random()
     document: Any = base if roll < 0.25 else _mutate(base, rng) if roll < 0.8 else _bomb(rng)
+    party = next((a["id"] for a in base["actors"] if a.get("role") == "party"), "X")
+    if generation >= 2:
+        more = np.random.default_rng(np.random.SeedSequence([seed, index, 2]))
+        if more.random() < 0.5:
+            if more.random() < 0.4:
+                route = MORE_ROUTES[int(more.integers(len(MORE_ROUTES)))]
+                return {"target": "api", "route": route, "document": document,
+                        "parameters": _api_parameters(route, more, party),
+                        "base": source.name}
+            command = MORE_COMMANDS[int(more.integers(len(MORE_COMMANDS)))]
+            options = OPTIONS[command][int(more.integers(len(OPTIONS[command])))]
+            return {"target": "cli", "command": command, "document": document,
+                    "options": options, "json": bool(more.random() < 0.3),
+                    "base": source.name, "party": party}
     if rng.random() < 0.4:
         route = ROUTES[int(rng.integers(len(ROUTES)))]
         return {"target": "api", "route": route, "document": document,
-                "parameters": _api_parameters(route, rng)}
+                "parameters": _api_parameters(route, rng, party)}
     command = COMMANDS[int(rng.integers(len(COMMANDS)))]
     options = OPTIONS[command][int(rng.integers(len(OPTIONS[command])))]
     return {"target": "cli", "command": command, "document": document, "options": options,
             "json": bool(rng.random() < 0.3)}
 
 
-def _api_parameters(route: str, rng: np.random.Generator) -> dict[str, Any]:
+def _api_parameters(route: str, rng: np.random.Generator, party: str) -> dict[str, Any]:
     pick = rng.random()
+    if route in ("brief", "charts"):
+        return {"montecarlo": int(rng.choice([0, 20, -1]))}
+    if route == "sweep":
+        return {"parameter": str(rng.choice([f"{party}.reservation", "nobody.reservation"])),
+                "steps": int(rng.choice([5, 2, 1000]))}
+    if route == "report":
+        return {"runs": int(rng.choice([20, 0])), "sobol": 0}
+    if route in ("files/read", "files/yaml", "scenarios", "thresholds"):
+        return {}
     if route == "montecarlo":
         return {"runs": int(rng.choice([5, 10, 0])), "sobol": 0}
     if route == "simulate":
@@ -237,8 +281,16 @@ class Runner:
             path.write_bytes(text)
         else:
             path.write_text(text, encoding="utf-8", errors="surrogatepass")
-        args = [item["command"], str(path), *item["options"]]
-        if item["json"] and item["command"] != "validate":
+        command = item["command"]
+        args = [command, str(path), *item["options"]]
+        if command in ("compare", "diff"):  # the shipped example, then the fuzzed one
+            args = [command, str(ROOT / "examples" / item["base"]), str(path), *item["options"]]
+        elif command == "sweep":
+            args += ["--param", f"{item['party']}.reservation"]
+        elif command in ("report", "plot"):
+            args += ["--output", str(self.folder / ("out.html" if command == "report"
+                                                    else "out.svg"))]
+        if item["json"] and command in JSON_COMMANDS:
             args += ["--format", "json"]
         result = self.cli.invoke(self.app, args)
         if result.exception is not None and not isinstance(result.exception, SystemExit):
@@ -256,7 +308,9 @@ class Runner:
         else:
             body: dict[str, Any] = {"scenario": document if isinstance(document, dict)
                                     else {"format": "redline/1", "title": document[:100]}}
-            if route in ("agendas", "explain", "forecast", "montecarlo", "simulate"):
+            if route == "files/read":  # the editor's upload: the file's text
+                body = {"text": _text(document), "name": "fuzzed.yaml"}
+            elif route in ("agendas", "explain", "forecast", "montecarlo", "simulate"):
                 body["parameters"] = item["parameters"]
             else:
                 body.update(item["parameters"])
@@ -413,7 +467,7 @@ def _aimed(item: dict[str, Any], targets: tuple[str, ...]) -> bool:
 
 def fuzz(inputs: int, seed: int = 0, workers: int = 2, hang: float = 20.0,
          memory_gb: float = 3.0, start: int = 0,
-         targets: tuple[str, ...] = ()) -> dict[str, Any]:
+         targets: tuple[str, ...] = (), generation: int = GENERATION) -> dict[str, Any]:
     """Run inputs `start` .. `start + inputs - 1` of `seed`; counts by outcome and target.
 
     With `targets` (e.g. ``("api",)`` or ``("simulate", "api/agendas")``) only the inputs
@@ -432,7 +486,7 @@ def fuzz(inputs: int, seed: int = 0, workers: int = 2, hang: float = 20.0,
             for worker in pool:
                 if worker.item is None and queue:
                     index = queue.pop(0)
-                    item = make_input(seed, index)
+                    item = make_input(seed, index, generation)
                     item["index"] = index
                     if targets and not _aimed(item, targets):
                         continue
@@ -481,7 +535,8 @@ def fuzz(inputs: int, seed: int = 0, workers: int = 2, hang: float = 20.0,
             worker.process.join(5)
             if worker.process.is_alive():
                 worker.kill()
-    return {"inputs": sum(counts.values()), "seed": seed, "start": start, "seconds": time.monotonic() - began,
+    return {"inputs": sum(counts.values()), "seed": seed, "start": start,
+            "generation": generation, "seconds": time.monotonic() - began,
             "counts": {k: counts.get(k, 0) for k in OUTCOMES},
             "by_target": {t: dict(c) for t, c in sorted(by_target.items())},
             "mean_seconds": {t: seconds[t] / sum(by_target[t].values()) for t in sorted(seconds)},
@@ -497,14 +552,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--hang", type=float, default=20.0, help="seconds before a hang")
     parser.add_argument("--memory", type=float, default=3.0, help="GB before a memory failure")
     parser.add_argument("--json", type=Path, help="also write the full report here")
+    parser.add_argument("--generation", type=int, default=GENERATION, choices=(1, 2),
+                        help="1: the first eight commands and routes only (earlier runs)")
     parser.add_argument("--targets", default="",
                         help="run only these: cli, api, a command or api/ROUTE (comma-separated)")
     args = parser.parse_args(argv)
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     targets = tuple(t.strip() for t in args.targets.split(",") if t.strip())
     report = fuzz(args.inputs, args.seed, args.workers, args.hang, args.memory, args.start,
-                  targets)
-    print(f"fuzz: {report['inputs']:,} inputs, seed {report['seed']}, "
+                  targets, args.generation)
+    print(f"fuzz: {report['inputs']:,} inputs, seed {report['seed']}, generation "
+          f"{report['generation']}, "
           f"{report['seconds']:.0f} s, peak resident {report['peak_rss_gb']:.2f} GB")
     print("  " + ", ".join(f"{k}: {v:,}" for k, v in report["counts"].items()))
     for target, counts in report["by_target"].items():

@@ -54,6 +54,14 @@ step of Python whatever its size). A turn costs tens of microseconds, more under
 sampled profiles of the 27 EU members over 100 rounds are 691,200 turns (about a minute);
 ``--max-turns`` raises it."""
 
+MAX_THRESHOLD_WORK = 20_000_000
+"""Packages x settings one break-even computation may weigh, counted before it starts: each
+weight's break-even value probes the Nash package at every cut of its envelope (tens of
+passes over the packages the other parties accept). Measured: 2^20 packages x 42 settings
+(two parties, 20 yes/no issues) take 17 CPU-s, so the limit is a few CPU-seconds.
+``redline thresholds --max-work`` raises it; the report leaves the section out with this
+message."""
+
 MAX_EXPLAIN_WORK = 5_000_000_000
 """Constraint checks one explanation may make: it analyses the agenda once for every red line
 and party (what binds, how much headroom), each analysis checking every outcome against every
@@ -114,6 +122,7 @@ class Limits:
     """Red lines in the scenario."""
 
     def to_dict(self) -> dict[str, int]:
+        """The budgets as JSON, by field name."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
@@ -158,6 +167,7 @@ __all__ = [
     "MAX_AGENDA_WORK",
     "MAX_AGENDAS",
     "MAX_EXPLAIN_WORK",
+    "MAX_THRESHOLD_WORK",
     "MAX_MEDIATION",
     "MAX_OUTCOMES",
     "MAX_PARTIAL_AGENDAS",

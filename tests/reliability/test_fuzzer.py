@@ -28,3 +28,20 @@ def test_a_small_fixed_run_has_no_traceback_hang_or_memory_failure():
     assert counts["traceback"] == counts["hang"] == counts["memory"] == 0, report["failures"]
     assert counts["stopped"] == 0, report["failures"]  # no 5xx: work is bounded before it runs
     assert counts["success"] > 0 and counts["clean error"] > 0  # both paths were exercised
+
+
+# Inputs the long runs found ending in a traceback (seed, index, generation of the inputs),
+# replayed in this process through the fuzzer's own runner: each must now end in a success or
+# a clean error.
+FOUND = [
+    (5, 464, 1),  # forecast: an issue id that is a mapping reached a dict lookup (numeric.py)
+    (5, 659, 1),  # api/explain: the same with a list
+]
+
+
+@pytest.mark.parametrize(("seed", "index", "generation"), FOUND)
+def test_inputs_the_long_runs_found_now_end_cleanly(seed, index, generation):
+    from benchmarks.fuzz_scenarios import Runner
+
+    outcome, detail = Runner().run(make_input(seed, index, generation))
+    assert outcome in ("success", "clean error"), detail

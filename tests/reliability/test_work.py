@@ -162,3 +162,27 @@ def test_talks_refused_by_an_agenda_red_line_build_no_table_and_are_not_refused(
                                  "--protocol", "mediated-nash", "--max-mediation", "1"])
     assert result.exit_code == 0, result.output
     assert "No talks" in " ".join(result.output.split())
+
+
+def test_break_even_values_count_packages_times_settings_before_they_start(tmp_path):
+    from redline.report.gather import RUNNERS, Options, situation_of
+    from redline.space.thresholds import thresholds
+
+    scenario = redline.load(scenario_text(2, 6))  # 2^6 packages x (2 reservations + 12 weights)
+    needed = 2**6 * (2 + 2 * 6)
+    with pytest.raises(WorkTooLarge, match="--max-work") as info:
+        thresholds(scenario, max_work=needed - 1)
+    assert info.value.estimate == needed
+    assert len(thresholds(scenario, max_work=needed).items) >= 14  # within the budget: answers
+    path = tmp_path / "six.yaml"
+    path.write_text(scenario_text(2, 6), encoding="utf-8")
+    result = runner.invoke(app, ["thresholds", str(path), "--max-work", "100"])
+    assert result.exit_code == 2 and "more than the limit of 100" in " ".join(
+        result.output.split()) and "Traceback" not in result.output
+    # Two parties on 20 yes/no issues (17 CPU-s of break-even values) pass the default budget:
+    # the report leaves the section out, with the message, and still writes everything else.
+    big = redline.load(scenario_text(2, 20))
+    with pytest.raises(WorkTooLarge):
+        thresholds(big)
+    section = RUNNERS["thresholds"](situation_of(big, Options()), Options())
+    assert section["thresholds"] == [] and "package-settings" in section["skipped"]

@@ -25,16 +25,20 @@ KEYED = {"actors": "id", "issues": "id", "red_lines": "id", "events": "id", "sou
 
 @dataclass(frozen=True)
 class Change:
+    """One difference between two versions: where it is (a document or answer path) and the old
+    and new values."""
     path: str
     old: Any
     new: Any
 
     def to_dict(self) -> dict[str, Any]:
+        """The change as JSON: path, old, new."""
         return {"path": self.path, "old": self.old, "new": self.new}
 
 
 @dataclass(frozen=True)
 class Diff:
+    """Two versions of a scenario: the inputs that changed, and the answers (verdicts) of each."""
     old_title: str
     new_title: str
     inputs: tuple[Change, ...]
@@ -62,6 +66,8 @@ class Diff:
         return result_html(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
+        """The ``redline-diff/1`` JSON document: input changes, both versions' answers and the
+        answers that changed."""
         return {"format": "redline-diff/1", "old": self.old_title, "new": self.new_title,
                 "inputs": [c.to_dict() for c in self.inputs],
                 "results": {"old": self.old.to_dict(), "new": self.new.to_dict(),

@@ -49,11 +49,13 @@ class Point:
     figures: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The point as JSON: text, source and figures."""
         return {"text": self.text, "source": self.source, "figures": self.figures}
 
 
 @dataclass(frozen=True)
 class Brief:
+    """The brief of a situation: the verdict and its sections of points in reading order."""
     title: str
     verdict: str  # "no talks", "no deal", "a deal"
     situation: Situation
@@ -76,9 +78,11 @@ class Brief:
         return "".join(parts) + "</div>"
 
     def section(self, heading: str) -> tuple[Point, ...]:
+        """The points under ``heading`` (none when the brief has no such section)."""
         return next((points for name, points in self.sections if name == heading), ())
 
     def to_dict(self) -> dict[str, Any]:
+        """The ``redline-brief/1`` JSON document: verdict, situation, and each section's points."""
         return {"format": "redline-brief/1", "scenario": self.title, "verdict": self.verdict,
                 "situation": self.situation.to_dict(),
                 "sections": [{"heading": h, "points": [p.to_dict() for p in points]}

@@ -18,6 +18,8 @@ FORECAST_MODEL = "compromise"
 
 @dataclass(frozen=True)
 class Verdict:
+    """The answers of one version of a scenario: verdict, ZOPA size, Nash package and gains,
+    binding red lines, refusals and the forecast read as a package."""
     verdict: str  # "no talks", "no deal" or "a deal"
     agenda: tuple[str, ...]
     zopa_size: int | None
@@ -29,6 +31,7 @@ class Verdict:
     situation: Situation
 
     def to_dict(self) -> dict[str, Any]:
+        """The answers as JSON, with the situation they were computed for."""
         return {"verdict": self.verdict, "agenda": list(self.agenda),
                 "zopa_size": self.zopa_size, "nash": self.nash, "gains": self.gains,
                 "binding_red_lines": list(self.binding_red_lines),

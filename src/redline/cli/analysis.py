@@ -31,17 +31,21 @@ from redline.space.polytope import ExactSolutions, exact_analysis, exact_coaliti
 
 
 class OutputFormat(StrEnum):
+    """``--format`` of the analysis commands: text for people, json for programs."""
     text = "text"
     json = "json"
 
 
 class TableFormat(StrEnum):
+    """``--format`` of commands that print a table: text, json or csv."""
     text = "text"
     json = "json"
     csv = "csv"
 
 
 class Method(StrEnum):
+    """``--method`` of ``redline analyze``: auto, enumerate every outcome, or merge the issues'
+    frontiers."""
     auto = "auto"
     enumerate = "enumerate"
     merge = "merge"
@@ -54,6 +58,7 @@ TableFormatOpt = Annotated[TableFormat, typer.Option(
 
 
 def print_json(data: Any) -> None:
+    """Print data as indented JSON, keeping non-ASCII characters."""
     print(json.dumps(data, indent=2, ensure_ascii=False))
 
 
@@ -159,6 +164,9 @@ def render_exact(result: ExactAnalysis | ExactSolutions, scenario: Scenario) -> 
 
 
 def render_analysis(result: Analysis) -> None:
+    """Print an analysis for people: parties and reservations, the agenda, outcome counts,
+    whether a ZOPA exists and, when it does, the Pareto frontier, the solutions and what binds
+    them."""
     scenario = result.scenario
     out.print(f"[bold]{scenario.title}[/]")
     pairs = zip(result.parties, result.reservations, strict=True)

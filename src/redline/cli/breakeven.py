@@ -14,13 +14,14 @@ from redline.cli.analysis import ScenarioArg, TableFormat, TableFormatOpt, print
 from redline.cli.app import app, out, user_errors
 from redline.cli.situation import AgendaOpt, DateOpt, EventsOpt, InfluenceOpt, resolve, show
 from redline.cli.whatif import MaxOutcomesOpt, describe
-from redline.limits import MAX_OUTCOMES
+from redline.limits import MAX_OUTCOMES, MAX_THRESHOLD_WORK
 from redline.output import write_file
 from redline.space.thresholds import thresholds
 from redline.uncertainty import sweep
 
 
 class BriefFormat(StrEnum):
+    """``--format`` of ``redline brief``: text, markdown or json."""
     text = "text"
     markdown = "markdown"
     json = "json"
@@ -36,11 +37,14 @@ def thresholds_command(
     date: DateOpt = None,
     output: TableFormatOpt = TableFormat.text,
     max_outcomes: MaxOutcomesOpt = MAX_OUTCOMES,
+    max_work: Annotated[int, typer.Option(
+        "--max-work", help="Packages x settings the break-even values may weigh (counted "
+        "before they start).")] = MAX_THRESHOLD_WORK,
 ) -> None:
     """Break-even values: the reservation, weight or credibility past which the verdict or the
     Nash package changes (exact, not sampled)."""
     current = resolve(scenario, agenda, events, influence, date)
-    result = thresholds(current, max_outcomes=max_outcomes)
+    result = thresholds(current, max_outcomes=max_outcomes, max_work=max_work)
     if print_data(output, "thresholds", result.to_dict()):
         return
     show(current)

@@ -39,11 +39,13 @@ from redline.scenario.situation import Situation
 
 
 class OutputFormat(StrEnum):
+    """``--format`` of ``redline forecast``: text or json."""
     text = "text"
     json = "json"
 
 
 class TableFormat(StrEnum):
+    """``--format`` of ``redline backtest deu``: text, json or csv."""
     text = "text"
     json = "json"
     csv = "csv"

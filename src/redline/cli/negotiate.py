@@ -46,6 +46,8 @@ from redline.uncertainty.engines import Engine as Pool
 
 
 class Protocol(StrEnum):
+    """``--protocol`` of ``redline simulate``: one protocol, or several side by side (``both``,
+    ``all``)."""
     alternating = "alternating"
     mediated = "mediated"
     mediated_nash = "mediated-nash"
@@ -129,6 +131,7 @@ WorkersOpt = Annotated[int | None, typer.Option(
 
 
 def number(x: float | None, digits: int = 3) -> str:
+    """A number with ``digits`` decimals, or ``-`` for None."""
     return "-" if x is None else f"{x:.{digits}f}"
 
 
@@ -221,6 +224,9 @@ def rule_notice(current: Situation) -> None:
 
 def render_simulation(current: Situation, domain: Domain, records: list[dict[str, Any]],
                       seed: int) -> None:
+    """Print simulated talks for people: one column per protocol with agreement rate, rounds,
+    mean utilities, distances to the Nash point and the frontier, endings and speed, then the
+    commonest agreements."""
     out.print(f"[bold]{current.title}[/]")
     out.print(f"Agenda: {', '.join(domain.issues)}   strategies: "
               + ", ".join(f"{p}={s}" for p, s in records[0]["strategies"].items())

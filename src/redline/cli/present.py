@@ -22,12 +22,14 @@ from redline.scenario import load
 
 
 class ReportFormat(StrEnum):
+    """``--format`` of ``redline report``: html, pdf or xlsx."""
     html = "html"
     pdf = "pdf"
     xlsx = "xlsx"
 
 
 class PlotKind(StrEnum):
+    """``--kind`` of ``redline plot``: which figure."""
     space = "space"
 
 
@@ -168,6 +170,7 @@ WEB_APP = "redline.web.app:create_served_app"
 
 
 def loopback(host: str) -> bool:
+    """Whether ``host`` is ``localhost`` or a loopback address (serving there is local only)."""
     if host == "localhost":
         return True
     try:

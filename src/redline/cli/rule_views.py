@@ -12,6 +12,8 @@ from redline.space.power import Power
 
 
 def render_power(result: Power, game: VotingGame) -> None:
+    """Print the members' voting weights and their Shapley–Shubik and Banzhaf (normalised and
+    absolute) power indices, with the Monte Carlo error bound when they were sampled."""
     out.print(f"[bold]{result.rule}[/]")
     names = [w for w in game.weights if any(q.weight == w for q in game.quotas)]
     table = Table(title=f"Voting power ({result.method})")
@@ -36,6 +38,8 @@ def render_power(result: Power, game: VotingGame) -> None:
 
 
 def render_coalitions(result: Coalitions) -> None:
+    """Print bargaining under a decision rule: the coalitions analysed, the deal (Nash point)
+    each would adopt, the likeliest, and whether it lies in the core."""
     out.print(f"[bold]{result.scenario.title}[/]")
     out.print(f"Decision rule: {result.rule}")
     counts = []

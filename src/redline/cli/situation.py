@@ -30,6 +30,7 @@ DateOpt = Annotated[str | None, typer.Option(
 
 
 def split_ids(text: str | None) -> list[str] | None:
+    """Comma-separated ids as a list (blanks dropped); None when the option was not given."""
     if text is None:
         return None
     return [part.strip() for part in text.split(",") if part.strip()]

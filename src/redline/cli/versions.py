@@ -77,6 +77,7 @@ def diff_command(
 
 
 def render_diff(data: dict[str, Any]) -> None:
+    """Print a scenario diff for people: the inputs that changed, then the answers that changed."""
     out.print(f"[bold]{data['paths']['old']}[/] -> [bold]{data['paths']['new']}[/]")
     if data["inputs"]:
         table = Table("input", "old", "new", title=f"{len(data['inputs'])} input(s) changed")

@@ -43,10 +43,12 @@ MaxOutcomesOpt = Annotated[int, typer.Option("--max-outcomes", help="Enumeration
 
 
 def describe(outcome: dict[str, str], issues: tuple[str, ...] | list[str]) -> str:
+    """A package in words: ``issue option`` for each of ``issues``."""
     return ", ".join(f"{i} {outcome[i]}" for i in issues)
 
 
 def gains_text(gains: dict[str, float]) -> str:
+    """Gains per party with their sign, e.g. ``USA +0.120, IRN -0.030``."""
     return ", ".join(f"{p} {g:+.3f}" for p, g in gains.items())
 
 
@@ -110,6 +112,8 @@ def _verdict(entry: AgendaResult) -> str:
 
 
 def render_agendas(result: Agendas, top: int) -> None:
+    """Print the agendas ranked by joint gain at the Nash point (deal, Nash package, gains, what
+    linkage adds), then the refused agendas grouped by reason."""
     out.print(f"[bold]{result.scenario_title}[/] - agendas")
     table = Table(title="Agendas ranked by joint gain at the Nash point")
     for column in ("#", "agenda", "deal", "Nash point (issues on the table)",
@@ -205,6 +209,8 @@ def explain_command(
 
 
 def render_explanation(result: Explanation) -> None:
+    """Print why there is no deal (the minimal blocking sets and what each opens) or what binds
+    the deal there is."""
     out.print(f"[bold]{result.scenario_title}[/] - explanation")
     out.print(f"Agenda: {', '.join(result.agenda)}")
     if not result.zopa:
@@ -294,6 +300,8 @@ def compare_command(
 
 
 def render_comparison(result: Comparison) -> None:
+    """Print the effect of events or influence edges: what they changed per actor, then the ZOPA
+    and the Nash package before and after."""
     data = result.to_dict()
     change = data["change"]
     what = ", ".join([*change["events"], *change["influence"]])

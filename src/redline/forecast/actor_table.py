@@ -22,12 +22,16 @@ class ActorTableError(ForecastInputError):
 
 
 def looks_like_actor_table(text: str) -> bool:
+    """Whether the text's header row starts ``Actor, Capability`` and has at least four columns."""
     first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
     cells = [c.strip().lower() for c in first.split(",")]
     return len(cells) >= 4 and cells[:2] == ["actor", "capability"]
 
 
 def read_actor_table(source: str | Path, *, text: str | None = None) -> IssueSpace:
+    """Read an actor table CSV (``source`` a path, or its name when ``text`` is given) into an
+    issue space: one issue per position/salience column pair, no status quo or outcome.
+    :class:`ActorTableError` names the line and the fix."""
     name = str(source)
     text = source_text(source, text, ActorTableError)
     rows = [[c.strip() for c in r] for r in csv.reader(io.StringIO(text)) if any(r)]

@@ -34,17 +34,21 @@ class Backtest:
 
     @property
     def errors(self) -> NDArray[np.float64]:
+        """Absolute error of each prediction, |predicted - outcome|."""
         return np.asarray(np.abs(self.predicted - self.outcome))
 
     @property
     def n(self) -> int:
+        """How many issues were predicted."""
         return len(self.ids)
 
     @property
     def mae(self) -> float:
+        """Mean absolute error over the issues."""
         return float(self.errors.mean())
 
     def to_dict(self) -> dict[str, Any]:
+        """The backtest as JSON: model, n, MAE and every prediction beside its outcome."""
         return {"model": self.model, "n": self.n, "mae": self.mae,
                 "predictions": [{"id": i, "predicted": float(p), "outcome": float(o)}
                                 for i, p, o in zip(self.ids, self.predicted, self.outcome,
@@ -66,11 +70,13 @@ def backtest(space: IssueSpace, model: str = "compromise", **parameters: Any) ->
 
 @dataclass(frozen=True)
 class Interval:
+    """An estimate with its bootstrap interval (low, high)."""
     estimate: float
     low: float
     high: float
 
     def to_dict(self) -> dict[str, float]:
+        """The interval as JSON: estimate, low, high."""
         return {"estimate": self.estimate, "low": self.low, "high": self.high}
 
 
@@ -98,6 +104,8 @@ class Comparison:
     wins: Mapping[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The comparison as JSON: per model its MAE interval, its paired difference from the
+        reference and the share of issues where it beats the reference."""
         return {"reference": self.reference, "seed": self.seed, "resamples": self.resamples,
                 "n": self.n,
                 "models": {m: {"mae": self.mae[m].to_dict(),

@@ -113,6 +113,9 @@ class CrossValidation:
     weights: Mapping[str, float]  # mean weight of each candidate over all folds and repeats
 
     def to_dict(self) -> dict[str, Any]:
+        """The cross-validation as JSON: procedure, candidates, folds, repeats, seed, in-sample
+        MAE beside the grouped out-of-fold MAE (overall and per repeat), and the candidates' mean
+        weights."""
         return {"method": "grouped-cross-validation", "procedure": self.procedure,
                 "candidates": list(self.candidates), "folds": self.folds,
                 "repeats": self.repeats, "seed": self.seed, "n": self.n, "groups": self.groups,
@@ -173,6 +176,8 @@ class GroupedReport:
     stack: CrossValidation | None
 
     def to_dict(self) -> dict[str, Any]:
+        """The report as JSON: each model's cross-validation, the selection procedure's, and the
+        stack's."""
         return {"models": {m: cv.to_dict() for m, cv in self.models.items()},
                 "select": self.select.to_dict(),
                 "stack": None if self.stack is None else self.stack.to_dict()}

@@ -41,6 +41,8 @@ class Filtering:
     capabilities_given: bool = True
 
     def to_dict(self) -> dict[str, object]:
+        """The filtering as JSON: rows read and kept, issues dropped for no outcome or too few
+        positions, positions without a salience, and whether capabilities were given."""
         return {"rows": self.rows, "kept": self.kept, "no_outcome": list(self.no_outcome),
                 "too_few_positions": list(self.too_few_positions),
                 "positions_without_salience": self.positions_without_salience,

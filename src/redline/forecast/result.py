@@ -58,9 +58,11 @@ class Forecast:
 
     @property
     def rounds(self) -> int:
+        """How many rounds the model ran (rows of the trajectory after the start)."""
         return int(self.trajectory.shape[0]) - 1
 
     def by_issue(self) -> dict[str, float]:
+        """The forecast outcome on each issue's 0–100 scale, by issue."""
         return {k: float(v) for k, v in zip(self.issues, self.outcome, strict=True)}
 
     def _repr_html_(self) -> str:
@@ -70,6 +72,9 @@ class Forecast:
         return result_html(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
+        """The forecast as JSON: method, parameters, actors, issues, outcome, rounds,
+        convergence, trajectory, model details and, when the model moves them, the actors' final
+        positions."""
         data = {
             "method": self.method,
             "parameters": _plain(dict(self.parameters)),

@@ -42,6 +42,8 @@ class Selection:
     held_aside: Comparison
 
     def to_dict(self) -> dict[str, Any]:
+        """The selection as JSON: tuning-split MAE of every candidate, the one chosen with its
+        parameters, and its backtest on the held-aside part."""
         return {"method": "select-on-tuning-split", "seed": self.seed, "fraction": self.fraction,
                 "tuning_mae": dict(self.tuning_mae), "chosen": self.chosen,
                 "chosen_parameters": dict(self.chosen_parameters),
@@ -49,6 +51,8 @@ class Selection:
 
 
 def label(model: str, parameters: Mapping[str, Any]) -> str:
+    """A candidate's name with its parameters, e.g. ``exchange(rounds=3)``; the bare model name
+    when it has none."""
     args = ",".join(f"{k}={v}" for k, v in sorted(parameters.items()))
     return f"{model}({args})" if args else model
 

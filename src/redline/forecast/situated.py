@@ -65,6 +65,7 @@ class SituatedForecast:
 
     @property
     def talks(self) -> bool:
+        """False when a party refuses to negotiate the situation's agenda."""
         return self.situation.talks
 
     @property
@@ -74,6 +75,7 @@ class SituatedForecast:
         return self.talks and not self.red_line_breaches and not self.below_reservation
 
     def labels(self) -> dict[str, str]:
+        """The forecast package as option labels, by issue."""
         return self.situation.labels(self.package)
 
     def numbers(self) -> dict[str, float]:

@@ -116,9 +116,11 @@ class Switches:
 
     @property
     def is_default(self) -> bool:
+        """Whether every switch but the state transitions has KTAB's default value."""
         return self == Switches(transitions=self.transitions)
 
     def to_dict(self) -> dict[str, Any]:
+        """The switches as JSON, by name."""
         return asdict(self)
 
 

@@ -84,10 +84,12 @@ class IssueSpace:
 
     @property
     def n_actors(self) -> int:
+        """How many actors are placed."""
         return len(self.actors)
 
     @property
     def n_issues(self) -> int:
+        """How many issues there are."""
         return len(self.issues)
 
     @property
@@ -108,11 +110,14 @@ class IssueSpace:
             issue_rules=tuple(self.issue_rules[i] for i in idx))
 
     def with_capabilities(self, capabilities: NDArray[np.float64]) -> IssueSpace:
+        """The same space with the actors' capabilities replaced."""
         return IssueSpace(self.actors, self.issues, capabilities, self.positions,
                           self.saliences, self.status_quo, self.outcome, self.source,
                           self.issue_names, self.issue_groups, self.issue_rules)
 
     def to_dict(self) -> dict[str, Any]:
+        """The space as JSON: source, actors, issues, capabilities, positions, saliences, status
+        quo and outcome (missing values as null)."""
         def clean(a: NDArray[np.float64]) -> Any:
             return [None if np.isnan(v) else float(v) for v in a] if a.ndim == 1 else [
                 clean(row) for row in a]

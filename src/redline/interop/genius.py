@@ -46,6 +46,8 @@ _BARE_AMPERSAND = re.compile(r"&(?!(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#x[0-9A-Fa-f]
 
 @dataclass(frozen=True)
 class GeniusIssue:
+    """An issue of a GENIUS domain: index, name, its items (discrete issues) or bounds (integer
+    and real issues), and description."""
     index: str
     name: str
     values: tuple[str, ...]  # discrete issues: the items; numeric issues: ()

@@ -62,10 +62,12 @@ class Domain:
     # --- derived views ---------------------------------------------------------------------------
     @property
     def n_outcomes(self) -> int:
+        """How many outcomes the agenda spans (rows of the grid)."""
         return int(self.grid.shape[0])
 
     @property
     def n_parties(self) -> int:
+        """How many parties negotiate."""
         return len(self.parties)
 
     @cached_property
@@ -90,6 +92,8 @@ class Domain:
         return None
 
     def party_index(self, party: str) -> int:
+        """The position of ``party`` among the parties; :class:`DomainError` naming the parties
+        when it is not one."""
         try:
             return self.parties.index(party)
         except ValueError:
@@ -130,6 +134,8 @@ class Domain:
         return table
 
     def to_dict(self) -> dict[str, Any]:
+        """The domain as JSON: parties, agenda, number of outcomes, reservations, the status quo,
+        who refuses the agenda, and the mediator."""
         return {
             "parties": list(self.parties),
             "agenda": list(self.issues),

@@ -105,6 +105,8 @@ class Setup:
         return self.game
 
     def noise_shape(self) -> tuple[int, int]:
+        """The shape of the uniforms one session of this protocol draws, as the protocol's own
+        ``noise_shape`` gives it."""
         if self.protocol == "alternating":
             return alternating.noise_shape(self.domain, self.rounds)
         if self.protocol == "coalition":
@@ -112,6 +114,8 @@ class Setup:
         return mediated.noise_shape(self.domain, self.rounds)
 
     def describe(self) -> dict[str, Any]:
+        """The run's settings as JSON: protocol, rounds, breakdown risk, discounts, reach, the
+        decision rule when it applies, each party's strategy and the domain."""
         return {"protocol": self.protocol, "rounds": self.rounds, "breakdown": self.breakdown,
                 "discounts": None if self.discounts is None else list(self.discounts),
                 "reach": self.reach,
@@ -141,6 +145,8 @@ class SeedRange(Sequence[np.random.SeedSequence]):
         return self.stop - self.start
 
     def child(self, k: int) -> np.random.SeedSequence:
+        """Child ``k`` of the root seed sequence, equal to the k-th child ``SeedSequence.spawn``
+        would give."""
         return np.random.SeedSequence(self.entropy, spawn_key=(*self.spawn_key, k),
                                       pool_size=self.pool_size)
 

@@ -58,6 +58,8 @@ class Reference:
     pareto: NDArray[np.bool_]  # (n_outcomes,) Pareto-optimal outcomes
 
     def to_dict(self) -> dict[str, Any]:
+        """The reference points as JSON: how they were found, the Nash utilities and the number
+        of frontier points."""
         return {"method": self.method,
                 "nash": None if self.nash is None else self.nash.tolist(),
                 "frontier_points": int(len(self.frontier))}
@@ -120,6 +122,9 @@ class Summary:
     agreements: tuple[tuple[int, float, bool], ...] = ()  # (outcome, share of deals, Pareto?)
 
     def to_dict(self) -> dict[str, Any]:
+        """The summary as JSON: agreement rate, mean rounds and utilities, distances to the Nash
+        point and the frontier, Pareto rate, endings, speed, and the agreements reached with
+        their shares."""
         return {
             "method": self.method, "parameters": dict(self.parameters), "runs": self.runs,
             "agreement_rate": self.agreement_rate, "mean_rounds": self.mean_rounds,

@@ -46,10 +46,14 @@ class Sessions:
         return len(self.agreed)
 
     def endings(self) -> dict[str, int]:
+        """How many sessions ended each way (agreement, deadline, breakdown, refused, no-zone,
+        vetoed), omitting endings that never occurred."""
         counts = np.bincount(self.ending, minlength=len(ENDINGS))
         return {name: int(c) for name, c in zip(ENDINGS, counts, strict=True) if c}
 
     def to_dict(self) -> dict[str, Any]:
+        """The sessions as JSON: the run's method, parameters, parties and strategies, and per
+        session whether it agreed, the outcome, rounds, utilities and ending."""
         return {
             "method": self.method,
             "parameters": dict(self.parameters),

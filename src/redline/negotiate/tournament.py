@@ -36,11 +36,13 @@ class Entry:
     summary: Summary
 
     def to_dict(self) -> dict[str, Any]:
+        """The profile's row as JSON: each party's strategy and the summary of its sessions."""
         return {"strategies": dict(self.strategies), **self.summary.to_dict()}
 
 
 @dataclass(frozen=True)
 class Tournament:
+    """Every strategy profile's sessions summarised, with the method and parameters of the run."""
     method: str
     parameters: Mapping[str, Any]
     entries: tuple[Entry, ...]
@@ -67,6 +69,8 @@ class Tournament:
         return result_html(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
+        """The tournament as JSON: its entries and the ranking of strategies by mean gain and
+        agreement rate."""
         return {"method": self.method, "parameters": dict(self.parameters),
                 "entries": [e.to_dict() for e in self.entries],
                 "ranking": [{"strategy": s, "mean_gain": g, "agreement_rate": a}

@@ -33,6 +33,9 @@ class Transcript:
                            None if yes is None else yes.copy()))
 
     def sessions(self) -> list[dict[str, Any]]:
+        """Per session of the batch, its events in order: each offer, response or vote with step,
+        round, actor, the outcome described, the utilities and, for a response or vote, the
+        answer."""
         batch = len(self.turns[0][4]) if self.turns else 0
         result: list[dict[str, Any]] = [{"session": self.first + b, "events": []}
                                         for b in range(batch)]

@@ -143,12 +143,13 @@ def _simulation(current: Situation, options: Options) -> dict[str, Any]:
 def _thresholds(current: Situation, options: Options) -> dict[str, Any]:
     """Break-even values, and a sweep of the setting whose break-even value is nearest to where
     it stands (the one an analyst should watch); nothing for a space above the limit."""
+    from redline.scenario.budget import WorkTooLarge
     from redline.space import SpaceTooLarge, thresholds
     from redline.uncertainty import sweep
 
     try:
         found = thresholds(current, max_outcomes=options.max_outcomes)
-    except SpaceTooLarge as exc:
+    except (SpaceTooLarge, WorkTooLarge) as exc:
         return {"format": "redline-thresholds/1", "thresholds": [], "skipped": str(exc)}
     data = found.to_dict()
     near = [t for t in found.items if t.threshold is not None

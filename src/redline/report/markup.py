@@ -18,10 +18,13 @@ class Section:
 
 
 def text(value: Any) -> str:
+    """The value as escaped HTML text (empty for None)."""
     return escape("" if value is None else str(value))
 
 
 def number(value: Any, digits: int = 3) -> str:
+    """A number for a table: integers with thousands separators, floats with ``digits`` decimals,
+    anything else as escaped text."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return text(value)
     if isinstance(value, int):
@@ -46,10 +49,12 @@ class Raw(str):
 
 
 def paragraph(*parts: str) -> str:
+    """The parts (already HTML) in a ``<p>`` element."""
     return "<p>" + "".join(parts) + "</p>"
 
 
 def figure(svg: str, caption: str) -> str:
+    """An SVG figure with its caption escaped."""
     return f'<figure>{svg}<figcaption>{text(caption)}</figcaption></figure>'
 
 

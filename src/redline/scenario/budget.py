@@ -233,6 +233,17 @@ def check_explain(outcomes: int, parties: int, constraints: int, analyses: int,
             "explained, or raise the limit (--max-work)")
 
 
+def check_thresholds(outcomes: int, settings: int, budget: int) -> None:
+    """Refuse break-even values estimated to weigh more than `budget` packages x settings
+    (``MAX_THRESHOLD_WORK``)."""
+    work = outcomes * settings
+    if work > budget:
+        raise WorkTooLarge(
+            f"break-even values of {settings:,} settings over {outcomes:,} packages", work,
+            budget, "package-settings", "narrow the agenda (--agenda) or raise the limit "
+            "(--max-work)")
+
+
 def tournament_turns(profiles: int, runs: int, chunk_size: int, rounds: int, parties: int) -> int:
     """Turns of a tournament (``redline.limits.MAX_TOURNAMENT_TURNS``): every profile's sessions
     go in chunks of `chunk_size`, a chunk plays up to `rounds` rounds of one turn per party."""

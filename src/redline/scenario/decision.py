@@ -71,6 +71,7 @@ class VotingGame:
 
     @property
     def n(self) -> int:
+        """How many members the game has."""
         return len(self.members)
 
     @property
@@ -107,6 +108,7 @@ class VotingGame:
         return met
 
     def is_winning(self, coalition: Iterable[str]) -> bool:
+        """Whether the coalition (member ids) wins under the rule."""
         return bool(self.wins(self.mask(coalition)[None, :])[0])
 
     def describe(self) -> str:

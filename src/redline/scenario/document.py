@@ -32,6 +32,8 @@ class Located:
 
 
 def format_path(path: Path) -> str:
+    """A document path written as the user reads it, e.g. ``red_lines[2].rule``;
+    ``(document)`` for the root."""
     text = ""
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))

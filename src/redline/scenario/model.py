@@ -86,6 +86,8 @@ an event coder's code) or a person with their role."""
 
 
 class Actor(_Frozen):
+    """A participant: a party (veto over any agreement), a mediator or a stakeholder, with its
+    power and the names news uses for it."""
     id: Identifier = Field(description="ISO 3166 alpha-3 for states (USA, IRN), else a short code.")
     name: str
     role: Literal["party", "mediator", "stakeholder"] = Field(
@@ -228,6 +230,8 @@ class RedLine(_Frozen):
 
 
 class Influence(_Frozen):
+    """An influence edge: ``from`` moves ``to``'s weight on ``issue`` toward its own by the
+    fraction ``strength``."""
     from_: Identifier = Field(alias="from")
     to: Identifier
     issue: Identifier
@@ -247,6 +251,8 @@ class Effect(_Frozen):
 
 
 class Event(_Frozen):
+    """Something that happens (or may): dated, active or not, with effects on actors'
+    reservations and weights."""
     id: Identifier
     description: str
     active: bool = False

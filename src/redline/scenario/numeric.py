@@ -169,7 +169,8 @@ def threshold_marks(issues: Any, red_lines: Any) -> Any:
                 named.setdefault(issue, []).append(number)
     out: list[Any] = []
     for raw in issues:
-        numbers = named.get(raw.get("id", "")) if isinstance(raw, dict) else None
+        ident = raw.get("id") if isinstance(raw, dict) else None
+        numbers = named.get(ident) if isinstance(ident, str) else None  # a bad id: validation's
         if numbers and raw.get("integer") is True and isinstance(raw.get("marks") or [], list) \
                 and _skips_whole_numbers(raw):
             low, high = raw["range"]

@@ -46,6 +46,7 @@ def edge_id(edge: Influence) -> str:
 
 
 def find_event(scenario: Scenario, event_id: str) -> Event:
+    """The scenario's event with this id; :class:`PressureError` listing the events otherwise."""
     for event in scenario.document.events:
         if event.id == event_id:
             return event
@@ -152,6 +153,8 @@ class Pressure:
     version: str = __version__
 
     def to_dict(self) -> dict[str, Any]:
+        """The applied pressure as JSON: the events and influence edges applied, what each
+        changed, and how."""
         return {"events": list(self.events), "influence": list(self.influence),
                 "changes": self.changes, "method": self.method,
                 "parameters": self.parameters, "version": self.version}

@@ -54,12 +54,16 @@ _TOKEN = re.compile(
 
 @dataclass(frozen=True)
 class Token:
+    """A token of a rule's text: its kind, its text (quotes removed, keywords lower-cased) and
+    its position in the rule."""
     kind: str  # "string", "op", "punct", "name", "keyword", "end"
     text: str
     position: int
 
 
 def tokenize(rule: str) -> list[Token]:
+    """Split a rule into tokens, ending with an ``end`` token; :class:`RuleSyntaxError` pointing
+    at an unterminated quote or an unexpected character."""
     tokens: list[Token] = []
     position = 0
     while position < len(rule):
@@ -87,6 +91,8 @@ def tokenize(rule: str) -> list[Token]:
 
 @dataclass(frozen=True)
 class Compare:
+    """An atom comparing an issue with an option: ``issue op option`` (``==``, ``!=``, ``<``,
+    ``<=``, ``>``, ``>=``; order is the issue's option order, or the number for numeric issues)."""
     issue: str
     op: str
     option: str
@@ -96,6 +102,8 @@ class Compare:
 
 @dataclass(frozen=True)
 class Member:
+    """An atom testing membership: ``issue in [a, b]`` (or ``not in``), or for numeric issues a
+    closed interval ``[low, high]``."""
     issue: str
     options: tuple[str, ...]
     negated: bool = False
@@ -105,27 +113,32 @@ class Member:
 
 @dataclass(frozen=True)
 class Not:
+    """Negation of a rule node."""
     operand: Node
 
 
 @dataclass(frozen=True)
 class And:
+    """Conjunction: every operand holds."""
     operands: tuple[Node, ...]
 
 
 @dataclass(frozen=True)
 class Or:
+    """Disjunction: some operand holds."""
     operands: tuple[Node, ...]
 
 
 @dataclass(frozen=True)
 class Implies:
+    """Implication: when the premise holds, the conclusion must."""
     premise: Node
     conclusion: Node
 
 
 @dataclass(frozen=True)
 class Constant:
+    """A rule that always holds (true) or never does (false)."""
     value: bool
 
 
@@ -338,6 +351,8 @@ class BoundRule:
     allowed: tuple[tuple[str, frozenset[int]], ...]  # per atom, in tree order: (issue, indices)
 
     def atom_tables(self, option_counts: Mapping[str, int]) -> list[NDArray[np.bool_]]:
+        """Per atom, in tree order, a boolean table over the issue's options: which options
+        satisfy it."""
         tables = []
         for issue, indices in self.allowed:
             table = np.zeros(option_counts[issue], dtype=bool)

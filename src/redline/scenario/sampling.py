@@ -40,6 +40,8 @@ class SamplingError(RedlineError):
 
 @dataclass(frozen=True)
 class Parameter:
+    """An uncertain quantity of a document: its readable name and path, and either a triangular
+    distribution (low, mode, high) or, for ``binds``, the red line's credibility."""
     name: str  # readable, e.g. "preferences.USA.reservation" or "red_lines.usa-x.binds"
     path: Path  # where it sits in the document (for "binds": the red line)
     kind: str  # "triangular" or "binds"
@@ -54,6 +56,8 @@ class Parameter:
         return triangular_quantile(self.low, self.mode, self.high, q)
 
     def mode_quantile(self) -> float:
+        """The coordinate q of the value as written: the mode's quantile for a triangular
+        parameter, 0 (binds) for a red line."""
         if self.kind == "binds":
             return 0.0  # binds, as written
         span = self.high - self.low
@@ -61,6 +65,8 @@ class Parameter:
 
 
 def triangular_quantile(low: float, mode: float, high: float, q: float) -> float:
+    """The inverse CDF of the triangular distribution (low, mode, high) at q; ``low`` when the
+    range is empty."""
     span = high - low
     if span <= 0:
         return low
@@ -113,9 +119,11 @@ class Parameters:
 
     @property
     def names(self) -> tuple[str, ...]:
+        """The parameters' readable names, in order."""
         return tuple(p.name for p in self.items)
 
     def modes(self) -> NDArray[np.float64]:
+        """The coordinates of the document as written: each parameter's mode quantile."""
         return np.array([p.mode_quantile() for p in self.items], dtype=float)
 
 

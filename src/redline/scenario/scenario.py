@@ -58,18 +58,22 @@ class Scenario:
     # --- views of the document ---------------------------------------------------------------
     @property
     def title(self) -> str:
+        """The scenario's title."""
         return self.document.title
 
     @property
     def actors(self) -> tuple[Actor, ...]:
+        """The actors, in document order."""
         return tuple(self.document.actors)
 
     @property
     def issues(self) -> tuple[Issue, ...]:
+        """The issues, in document order."""
         return tuple(self.document.issues)
 
     @property
     def red_lines(self) -> tuple[RedLine, ...]:
+        """The red lines, in document order."""
         return tuple(self.document.red_lines)
 
     @property
@@ -79,6 +83,7 @@ class Scenario:
 
     @property
     def issue_ids(self) -> tuple[str, ...]:
+        """The issue ids, in document order."""
         return tuple(i.id for i in self.document.issues)
 
     def voting_game(self) -> VotingGame:
@@ -86,18 +91,21 @@ class Scenario:
         return voting_game(self.document, self.parties)
 
     def actor(self, actor_id: str) -> Actor:
+        """The actor with this id (KeyError when there is none)."""
         for a in self.document.actors:
             if a.id == actor_id:
                 return a
         raise KeyError(actor_id)
 
     def issue(self, issue_id: str) -> Issue:
+        """The issue with this id (KeyError when there is none)."""
         for i in self.document.issues:
             if i.id == issue_id:
                 return i
         raise KeyError(issue_id)
 
     def option_counts(self) -> dict[str, int]:
+        """How many options each issue has, by issue id."""
         return {i.id: len(i.options) for i in self.document.issues}
 
     @property

@@ -70,10 +70,12 @@ class Situation:
 
     @property
     def title(self) -> str:
+        """The scenario's title."""
         return self.scenario.title
 
     @property
     def parties(self) -> tuple[str, ...]:
+        """The ids of the parties (actors holding a veto)."""
         return self.scenario.parties
 
     @property
@@ -93,6 +95,7 @@ class Situation:
                 if p in self.scenario.utilities}
 
     def influence_names(self) -> list[str]:
+        """The influence edges applied, as FROM:TO:ISSUE names."""
         return list(self.influence)
 
     def with_agenda(self, agenda: Sequence[str] | None) -> Situation:
@@ -113,6 +116,7 @@ class Situation:
         return {i: full[i] for i in self.scenario.issue_ids}
 
     def labels(self, package: Mapping[str, int]) -> dict[str, str]:
+        """The option labels of a package given as option indices, by issue."""
         return {i: self.scenario.issue(i).options[k] for i, k in package.items()}
 
     def describe(self) -> str:

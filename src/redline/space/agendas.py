@@ -78,6 +78,8 @@ class AgendaResult:
     adds_value: tuple[str, ...]  # issues that add value when linked (see module docstring)
 
     def to_dict(self) -> dict[str, Any]:
+        """This agenda's row of ``redline-agendas/1`` JSON: who refuses it, the ZOPA, the Nash
+        package and gains, the linkage gain."""
         return {
             "issues": list(self.issues),
             "refused_by": list(self.refused_by),
@@ -116,6 +118,8 @@ class Agendas:
         return result_html(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
+        """The ``redline-agendas/1`` JSON document: every agenda's result, each party's preferred
+        agenda, the agendas all accept, and how the analysis was run."""
         return {
             "format": "redline-agendas/1",
             "scenario": self.scenario_title,
@@ -154,6 +158,8 @@ def package_acceptable(scenario: Scenario, parties: Sequence[str], options: Mapp
 
 
 def joint_gain(scenario: Scenario, parties: Sequence[str], options: Mapping[str, int]) -> float:
+    """The Nash product of gains, prod_i (u_i - d_i), of one full package for the given parties; 0
+    when the package breaks a red line or a reservation."""
     if not package_acceptable(scenario, parties, options):
         return 0.0
     utilities = package_utilities(scenario, parties, options)

@@ -61,6 +61,8 @@ class Frontier:
 
 @dataclass(frozen=True)
 class Solution:
+    """A bargaining solution picked on the frontier: its frontier row, how many rows tie on its
+    criterion, the package (option per agenda issue) and each party's utility."""
     name: str
     row: int  # row of the frontier
     ties: int
@@ -76,6 +78,7 @@ class Package:
     utilities: dict[str, float]  # party -> utility
 
     def to_dict(self) -> dict[str, Any]:
+        """The package as JSON: option label per issue and utility per party."""
         return {"outcome": dict(self.outcome), "utilities": dict(self.utilities)}
 
 
@@ -103,6 +106,8 @@ class Analysis:
 
     @property
     def zopa(self) -> bool:
+        """Whether a zone of possible agreement exists: no party refuses the agenda and some
+        feasible outcome meets every reservation."""
         if self.refused_by:
             return False
         return self.zopa_size > 0 if self.zopa_size is not None else len(self.frontier) > 0
@@ -115,6 +120,8 @@ class Analysis:
         }
 
     def package(self, options: Sequence[int], utilities: Sequence[float]) -> Package:
+        """The package of an outcome (option indices over the agenda) with its utilities, labelled
+        and rounded for reports."""
         return Package(self.labels(options),
                        {p: round(float(u), 12) for p, u in zip(self.parties, utilities,
                                                                strict=True)})
@@ -131,6 +138,8 @@ class Analysis:
         return result_html(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
+        """The ``redline-analysis/1`` JSON document: ZOPA, Pareto frontier, solutions with gains
+        over the reservations, best package per party, applied and binding red lines."""
         def solution(s: Solution | None) -> dict[str, Any] | None:
             if s is None:
                 return None

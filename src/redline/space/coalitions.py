@@ -80,10 +80,12 @@ class CoalitionDeal:
 
     @property
     def zopa(self) -> bool:
+        """Whether this coalition's members have a zone of possible agreement among themselves."""
         return self.analysis.zopa
 
     @property
     def outsiders(self) -> tuple[str, ...]:
+        """The scenario's parties that are not members of this coalition."""
         parties = self.analysis.scenario.parties
         return tuple(p for p in parties if p not in self.members)
 
@@ -98,6 +100,8 @@ class CoalitionDeal:
         return math.prod(gains) ** (1 / len(gains))
 
     def to_dict(self) -> dict[str, Any]:
+        """This coalition's deal as JSON: members, outsiders, whether it is minimal winning, its
+        pivotal members, its Nash package and gains, and its score."""
         nash = self.analysis.solutions.get("nash")
         deal = None
         if nash is not None:
@@ -135,6 +139,8 @@ class Coalitions:
 
     @property
     def in_core(self) -> bool | None:
+        """Whether no coalition blocks the likeliest deal (it lies in the core); None when no
+        coalition has a deal."""
         return None if self.likeliest is None else not self.blocked_by
 
     def summary(self) -> dict[str, Any]:

@@ -29,6 +29,8 @@ from redline.version import __version__
 
 @dataclass(frozen=True)
 class Comparison:
+    """One scenario analysed before and after a change (events, influence edges) under the same
+    agenda; under a vote, the coalitions of both sides too."""
     before: Analysis
     after: Analysis
     change: dict[str, Any]  # the events / edges compared
@@ -38,6 +40,8 @@ class Comparison:
     version: str = __version__
 
     def side(self, result: Analysis) -> dict[str, Any]:
+        """One side's summary: ZOPA and its size, who refuses, reservations, the Nash package and
+        each party's gain over its reservation."""
         nash = result.solutions["nash"] if result.zopa else None
         data: dict[str, Any] = {
             "zopa": result.zopa, "zopa_size": result.zopa_size,
@@ -55,6 +59,8 @@ class Comparison:
 
     @property
     def delta(self) -> dict[str, Any]:
+        """What the change did: ZOPA size difference, the issues whose Nash option moved, each
+        party's change in Nash utility and gain, and who gained."""
         a, b = self.side(self.before), self.side(self.after)
         counted = a["zopa_size"] is not None and b["zopa_size"] is not None  # None: not counted
         data: dict[str, Any] = {"zopa_size": b["zopa_size"] - a["zopa_size"] if counted else None,
@@ -78,6 +84,8 @@ class Comparison:
         return result_html(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
+        """The ``redline-compare/1`` JSON document: the change, both sides, the delta, the
+        decision-rule delta under a vote, and how it was run."""
         return {"format": "redline-compare/1", "scenario": self.before.scenario.title,
                 "agenda": list(self.before.agenda), "change": self.change,
                 "before": self.side(self.before), "after": self.side(self.after),

@@ -47,11 +47,15 @@ class ExactUnavailable(RedlineError):
 
 @dataclass(frozen=True)
 class ExactSolution:
+    """A solution over real issues: each party's utility, the package (numbers for real issues,
+    labels for the others) and whether it is attained (False: a supremum on the open boundary of a
+    strict red line)."""
     utilities: dict[str, float]
     package: dict[str, float | str]  # numbers for real issues, labels for the others
     attained: bool  # False: a supremum on an open boundary (a strict red line)
 
     def to_dict(self) -> dict[str, Any]:
+        """The solution as JSON: utilities, package and whether it is attained."""
         return {"utilities": self.utilities, "package": self.package, "attained": self.attained}
 
 
@@ -72,6 +76,7 @@ class ExactAnalysis:
 
     @property
     def zopa(self) -> bool:
+        """Whether the exact Pareto frontier is non-empty (a zone of possible agreement exists)."""
         return bool(self.frontier)
 
     @property
@@ -85,6 +90,8 @@ class ExactAnalysis:
         return out
 
     def to_dict(self) -> dict[str, Any]:
+        """The ``redline-exact/1`` JSON document: the frontier's segments and vertices, the exact
+        solutions, and the cells searched."""
         return {
             "format": "redline-exact/1", "method": self.method, "version": self.version,
             "parties": list(self.parties), "reservations": list(self.reservations),

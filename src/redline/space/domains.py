@@ -17,14 +17,17 @@ from redline.scenario import Scenario, load
 
 
 def issue_id(k: int) -> str:
+    """The id of the k-th generated issue (0-based): ``i01``, ``i02``, ..."""
     return f"i{k + 1:02d}"
 
 
 def option_label(j: int) -> str:
+    """The label of the j-th option of a generated issue (0-based): ``o1``, ``o2``, ..."""
     return f"o{j + 1}"
 
 
 def party_id(p: int) -> str:
+    """The id of the p-th generated party (0-based): ``P1``, ``P2``, ..."""
     return f"P{p + 1}"
 
 

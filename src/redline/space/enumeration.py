@@ -43,6 +43,8 @@ class Enumerated:
 
 @dataclass(frozen=True)
 class Chunk:
+    """A run of consecutive outcomes: the number of its first outcome, each party's integer utility
+    per outcome, and per red line which outcomes satisfy it."""
     start: int  # number of the chunk's first outcome
     utilities: NDArray[np.int64]  # (parties, outcomes): one contiguous row per party
     masks: dict[str, NDArray[np.bool_]]  # red line id -> satisfied, per outcome

@@ -98,6 +98,8 @@ class Concession:
                    move=NumberMove.from_dict(data["move"]) if data.get("move") else None)
 
     def to_dict(self) -> dict[str, Any]:
+        """The concession as JSON: the constraint, whose it is and its kind, plus the number move,
+        the refused issues or the reservation drop that kind involves."""
         data: dict[str, Any] = {"constraint": self.constraint, "actor": self.actor,
                                 "kind": self.kind}
         if self.move is not None:
@@ -111,11 +113,14 @@ class Concession:
 
 @dataclass(frozen=True)
 class BlockingSet:
+    """A minimal set of constraints whose removal opens a ZOPA, the Nash package of the relaxed
+    problem, and what each constraint's owner gives up."""
     constraints: tuple[str, ...]
     opens: Package  # the Nash point of the relaxed problem
     gives_up: tuple[Concession, ...]  # one per constraint
 
     def to_dict(self) -> dict[str, Any]:
+        """The blocking set as JSON: its constraints, the package it opens, and the concessions."""
         return {"constraints": list(self.constraints), "opens": self.opens.to_dict(),
                 "gives_up": [g.to_dict() for g in self.gives_up]}
 
@@ -130,12 +135,16 @@ class BindingRedLine:
     change: dict[str, float]  # party -> utility change at the Nash point without it
 
     def to_dict(self) -> dict[str, Any]:
+        """The binding red line as JSON: its constraint and owner, the Nash package without it, and
+        each party's change in utility."""
         return {"constraint": self.constraint, "actor": self.actor,
                 "nash_without": self.nash_without.to_dict(), "change": dict(self.change)}
 
 
 @dataclass(frozen=True)
 class Explanation:
+    """Why there is no deal (minimal blocking sets of constraints) or what binds the deal there is
+    (red lines that move the Nash point, each party's headroom over its reservation)."""
     scenario_title: str
     parties: tuple[str, ...]
     agenda: tuple[str, ...]
@@ -158,6 +167,8 @@ class Explanation:
         return result_html(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
+        """The ``redline-explain/1`` JSON document: constraints, blocking sets, the Nash package,
+        binding red lines, headroom, and how it was computed."""
         return {
             "format": "redline-explain/1",
             "scenario": self.scenario_title,
@@ -187,6 +198,7 @@ def without_red_lines(scenario: Scenario, ids: Sequence[str]) -> Scenario:
 
 
 def with_reservations(scenario: Scenario, reservations: dict[str, float]) -> Scenario:
+    """A copy of the scenario with the given parties' reservation values replaced."""
     utilities = dict(scenario.utilities)
     for party, value in reservations.items():
         utilities[party] = dataclasses.replace(utilities[party], reservation=value)

@@ -55,6 +55,9 @@ class Block:
 
 @dataclass(frozen=True)
 class Merged:
+    """The merged frontier of an agenda: Pareto-optimal feasible packages (options and utilities in
+    canonical order), how many packages are feasible, each party's least feasible utility, and the
+    red-line blocks merged."""
     options: NDArray[np.int64]  # (points, agenda issues), canonical (outcome-number) order
     utilities: NDArray[np.int64]  # (points, parties)
     feasible: int
@@ -84,6 +87,9 @@ def linked_issues(space: OutcomeSpace, rules: Sequence[str]) -> list[tuple[int, 
 
 def build_block(space: OutcomeSpace, issues: tuple[int, ...], rules: Sequence[str],
                 tables: list[NDArray[np.int64]], limit: int) -> Block:
+    """The block of issues linked by red lines: enumerate its packages (at most ``limit``, else
+    :class:`MergeTooLarge`), keep those meeting its red lines, and record their Pareto frontier,
+    extremes and distinct utility vectors."""
     shape = tuple(space.shape[i] for i in issues)
     size = prod(shape)
     names = [space.agenda[i] for i in issues]

@@ -48,6 +48,7 @@ class NumberMove:
 
     @property
     def by(self) -> float:
+        """How far the red line's number moves, |after - before|."""
         return abs(self.after - self.before)
 
     def in_words(self) -> str:
@@ -58,6 +59,8 @@ class NumberMove:
                 f"{self.after:.6g}{unit}{past}, by {self.by:.6g}{unit}")
 
     def to_dict(self) -> dict[str, Any]:
+        """The move as JSON: issue, rule, from, to, by how much, whether the bound is strict, and
+        the unit."""
         return {"issue": self.issue, "rule": self.rule, "from": self.before, "to": self.after,
                 "by": round(self.by, 12), "strict": self.strict, "unit": self.unit}
 

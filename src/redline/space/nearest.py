@@ -43,6 +43,8 @@ class Nearest:
     version: str = __version__
 
     def to_dict(self) -> dict[str, Any]:
+        """The result as JSON: the nearest acceptable package, its distance from the target, the
+        target, how many packages were searched and whether talks are possible."""
         return {"package": None if self.package is None else self.package.to_dict(),
                 "distance": self.distance, "target": dict(self.target),
                 "searched": self.searched, "talks": self.talks, "method": self.method,

@@ -50,11 +50,13 @@ class OutcomeSpace:
 
     @property
     def shape(self) -> tuple[int, ...]:
+        """The number of options of each agenda issue, in agenda order."""
         counts = self.scenario.option_counts()
         return tuple(counts[i] for i in self.agenda)
 
     @property
     def size(self) -> int:
+        """How many outcomes the agenda spans: the product of its issues' option counts."""
         return prod(self.shape)
 
     def tables(self, party: str) -> list[NDArray[np.float64]]:

@@ -52,6 +52,8 @@ class PartialAgreement:
 
     @property
     def score(self) -> float:
+        """The geometric mean of the parties' Nash gains over their reservations, (prod_i max(u_i -
+        d_i, 0))^(1/n): how much the partial deal is worth, comparable across group sizes."""
         nash = self.analysis.solutions["nash"]
         assert nash is not None  # listed only with a ZOPA
         gains = [max(u - d, 0.0) for u, d in zip(nash.utilities, self.analysis.reservations,
@@ -62,6 +64,8 @@ class PartialAgreement:
         return float(product ** (1 / len(gains)))
 
     def to_dict(self) -> dict[str, Any]:
+        """The partial agreement as JSON: its parties and issues, the parties left out, its Nash
+        package and score."""
         nash = self.analysis.solutions["nash"]
         assert nash is not None
         deal = self.analysis.package(nash.options, nash.utilities).to_dict()
@@ -72,6 +76,8 @@ class PartialAgreement:
 
 @dataclass(frozen=True)
 class PartialAgreements:
+    """The partial agreements found (some parties on some issues, the rest at the status quo), best
+    first, with how many agendas were searched and skipped."""
     scenario_title: str
     agreements: tuple[PartialAgreement, ...]
     agendas_searched: int
@@ -81,6 +87,7 @@ class PartialAgreements:
     version: str = __version__
 
     def to_dict(self) -> dict[str, Any]:
+        """The ``redline-partial/1`` JSON document: the agreements and how the search was run."""
         return {"format": "redline-partial/1", "scenario": self.scenario_title,
                 "agreements": [a.to_dict() for a in self.agreements],
                 "agendas_searched": self.agendas_searched,

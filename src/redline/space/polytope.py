@@ -86,9 +86,12 @@ class ExactSolutions:
 
     @property
     def zopa(self) -> bool:
+        """Whether any exact solution exists (a zone of possible agreement)."""
         return bool(self.solutions)
 
     def to_dict(self) -> dict[str, Any]:
+        """The ``redline-exact/1`` JSON document: the exact solutions, the ideal point, the
+        certified gap on the log Nash product, and the cells solved."""
         return {
             "format": "redline-exact/1", "method": self.method, "version": self.version,
             "parties": list(self.parties), "reservations": list(self.reservations),
@@ -438,6 +441,8 @@ class ExactCoalition:
     analysis: ExactAnalysis | ExactSolutions
 
     def to_dict(self) -> dict[str, Any]:
+        """The coalition's exact analysis as JSON, with its members and whether it is the
+        likeliest."""
         return {"members": list(self.members), "likeliest": self.likeliest,
                 **self.analysis.to_dict()}
 

@@ -29,6 +29,8 @@ from redline.limits import TOLERANCE
 
 @dataclass(frozen=True)
 class Choice:
+    """The chosen frontier row, how many rows tie on the solution's criterion (1: unique), and the
+    criterion's value there."""
     row: int
     ties: int  # rows whose primary score ties with the chosen one (1 = unique)
     score: float
@@ -43,11 +45,16 @@ def _choose(primary: NDArray[np.float64], secondary: NDArray[np.float64]) -> Cho
 
 
 def nash(u: NDArray[np.float64], d: NDArray[np.float64]) -> Choice:
+    """Nash bargaining solution (Nash 1950): the row maximising the product of gains prod_i (u_i -
+    d_i); ties go to the first row."""
     product = np.prod(u - d, axis=1)
     return _choose(product, np.zeros(len(u)))
 
 
 def kalai_smorodinsky(u: NDArray[np.float64], d: NDArray[np.float64]) -> Choice:
+    """Kalai–Smorodinsky solution (1975): the row maximising min_i (u_i - d_i) / (ideal_i - d_i),
+    ideal_i the best utility party i reaches on the frontier; ties go to the largest sum of
+    normalised gains."""
     ideal = u.max(axis=0)
     span = ideal - d
     safe = np.where(span > 0, span, 1.0)
@@ -56,11 +63,15 @@ def kalai_smorodinsky(u: NDArray[np.float64], d: NDArray[np.float64]) -> Choice:
 
 
 def egalitarian(u: NDArray[np.float64], d: NDArray[np.float64]) -> Choice:
+    """Egalitarian solution (Kalai 1977): the row maximising the smallest gain min_i (u_i - d_i);
+    ties go to the largest sum of gains."""
     gains = u - d
     return _choose(gains.min(axis=1), gains.sum(axis=1))
 
 
 def utilitarian(u: NDArray[np.float64], d: NDArray[np.float64]) -> Choice:
+    """Utilitarian solution: the row maximising the sum of utilities sum_i u_i; ties go to the
+    largest Nash product."""
     return _choose(u.sum(axis=1), np.prod(u - d, axis=1))
 
 

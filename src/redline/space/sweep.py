@@ -36,6 +36,8 @@ class SweepError(RedlineError):
 
 @dataclass(frozen=True)
 class SweepStep:
+    """The analysis at one value of the swept setting: the verdict ("no talks", "no deal", "a
+    deal"), the ZOPA size, the Nash package and gains, and under a vote the adopting coalition."""
     value: float
     verdict: str  # "no talks", "no deal", "a deal"
     zopa_size: int | None
@@ -44,6 +46,8 @@ class SweepStep:
     coalition: tuple[str, ...] | None = None  # under a vote: the coalition adopting the deal
 
     def to_dict(self) -> dict[str, Any]:
+        """The step as JSON: value, verdict, ZOPA size, Nash package, gains and, under a vote, the
+        coalition."""
         data = {"value": round(self.value, 12), "verdict": self.verdict,
                 "zopa_size": self.zopa_size, "nash": self.nash, "gains": self.gains}
         if self.coalition is not None:
@@ -53,6 +57,8 @@ class SweepStep:
 
 @dataclass(frozen=True)
 class Sweep:
+    """A sweep along one setting (a reservation, a weight, a red line's credibility): its current
+    value and the analysis at every step."""
     scenario_title: str
     parameter: str
     current: float
@@ -71,6 +77,8 @@ class Sweep:
         return result_html(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
+        """The ``redline-sweep/1`` JSON document: the setting, its current value, every step, and
+        how the sweep was run."""
         return {"format": "redline-sweep/1", "scenario": self.scenario_title,
                 "situation": None if self.situation is None else self.situation.to_dict(),
                 "parameter": self.parameter, "current": round(self.current, 12),
@@ -139,6 +147,7 @@ def sweep(subject: Scenario | Situation, parameter: str, start: float, stop: flo
 
 
 def check_steps(steps: int) -> None:
+    """Raise :class:`SweepError` unless ``steps`` is between 2 and ``MAX_STEPS``."""
     if not 2 <= steps <= MAX_STEPS:
         raise SweepError(f"--steps {steps}: give between 2 and {MAX_STEPS} steps")
 

@@ -36,6 +36,7 @@ answer is the likelier); when dropping it changes nothing, no credibility matter
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,8 +44,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from redline.limits import TOLERANCE
+from redline.limits import MAX_THRESHOLD_WORK, TOLERANCE
 from redline.scenario import Scenario
+from redline.scenario.budget import check_thresholds
 from redline.scenario.settings import Setting, current_value, parse_setting
 from redline.scenario.situation import Situation, situate
 from redline.space.analysis import (
@@ -73,6 +75,8 @@ class Threshold:
     upper: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The break-even value as JSON: the setting, its current value, the threshold and its
+        effect, and the interval in which the verdict or deal holds."""
         return {"parameter": self.parameter, "current": round(self.current, 12),
                 "threshold": None if self.threshold is None else round(self.threshold, 12),
                 "effect": self.effect,
@@ -102,6 +106,8 @@ class Thresholds:
         return result_html(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
+        """The ``redline-thresholds/1`` JSON document: the verdict, the Nash package, every
+        break-even value, and how they were computed."""
         return {"format": "redline-thresholds/1", "scenario": self.scenario_title,
                 "situation": None if self.situation is None else self.situation.to_dict(),
                 "parties": list(self.parties), "agenda": list(self.agenda),
@@ -152,14 +158,18 @@ def verdict_of(scenario: Scenario, agenda: Sequence[str] | None,
 
 
 def thresholds(subject: Scenario | Situation, agenda: Sequence[str] | None = None, *,
-               credibility: bool = True,
-               max_outcomes: int = DEFAULT_MAX_OUTCOMES) -> Thresholds:
+               credibility: bool = True, max_outcomes: int = DEFAULT_MAX_OUTCOMES,
+               max_work: int = MAX_THRESHOLD_WORK) -> Thresholds:
     """Break-even values of every party's reservation and weights, and of each applied red
     line's credibility, in a situation (a scenario is taken as it is, under `agenda`). Under a
     decision rule other than unanimity, the verdict and the deal are a winning coalition's
-    (:mod:`redline.space.rule_thresholds`)."""
+    (:mod:`redline.space.rule_thresholds`). Packages x settings past `max_work` are refused
+    before any work (:class:`~redline.scenario.budget.WorkTooLarge`)."""
     current = situate(subject, agenda)
     scenario, agenda = current.scenario, current.agenda
+    issues = len(scenario.issue_ids)
+    named = len(scenario.parties) * (1 + (issues if issues > 1 else 0))  # the settings below
+    check_thresholds(math.prod(len(scenario.issue(i).options) for i in agenda), named, max_work)
     if not scenario.voting_game().is_unanimity:  # a vote: a winning coalition's deal counts
         from redline.space.rule_thresholds import rule_thresholds
 

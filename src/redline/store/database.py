@@ -56,6 +56,7 @@ class Store:
     engine: Any
 
     def close(self) -> None:
+        """Release the engine's connections."""
         self.engine.dispose()
 
     def __enter__(self) -> Store:

@@ -33,6 +33,8 @@ class PollReport:
     error: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The poll as JSON: the feed, its entries, the new ones, what storing them did, or the
+        error."""
         return {"feed": self.feed, "entries": self.entries, "new": self.new,
                 "ingest": self.ingest.to_dict() if self.ingest else None, "error": self.error}
 

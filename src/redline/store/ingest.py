@@ -33,6 +33,8 @@ class IngestReport:
     method: str = "content-hash"
 
     def to_dict(self) -> dict[str, Any]:
+        """The report as JSON: articles added and already known, statements added and merged, and
+        the method."""
         return asdict(self)
 
 

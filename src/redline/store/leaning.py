@@ -31,6 +31,7 @@ def leaning(scenario: Scenario, actor: str, issue: str) -> int:
 
 
 def status_quo(issue: Issue) -> str:
+    """The issue's status-quo option, or its first option when it names none."""
     return str(issue.status_quo or issue.options[0])
 
 

@@ -64,6 +64,7 @@ class StoredStatement:
         return self.resolved_addressee or self.addressee
 
     def to_dict(self) -> dict[str, Any]:
+        """The statement as JSON, with its citations."""
         return asdict(self)
 
 

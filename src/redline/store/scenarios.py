@@ -12,12 +12,14 @@ from redline.store.schema import scenarios
 
 @dataclass(frozen=True)
 class StoredScenario:
+    """A scenario kept in the database: id, title, YAML text and when it was last stored."""
     id: str
     title: str
     yaml: str
     updated: datetime
 
     def to_dict(self) -> dict[str, Any]:
+        """The stored scenario as JSON, its update time in ISO format."""
         out = asdict(self)
         out["updated"] = self.updated.isoformat()
         return out
@@ -31,6 +33,7 @@ def _row(row: Any) -> StoredScenario:
 
 
 def list_scenarios(store: Store) -> tuple[StoredScenario, ...]:
+    """Every stored scenario, by id."""
     from sqlalchemy import select
 
     with store.engine.connect() as conn:
@@ -39,6 +42,7 @@ def list_scenarios(store: Store) -> tuple[StoredScenario, ...]:
 
 
 def get_scenario(store: Store, scenario_id: str) -> StoredScenario:
+    """The stored scenario with this id; :class:`StoreError` when there is none."""
     from sqlalchemy import select
 
     with store.engine.connect() as conn:

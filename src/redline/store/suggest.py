@@ -42,6 +42,8 @@ WEIGHT_STEP = 0.05
 
 @dataclass(frozen=True)
 class Suggestion:
+    """A proposed scenario edit: its kind (e.g. a firmer or weaker red line), the actor and
+    issue, the reason, a YAML fragment the analyst could apply, and the sentences it rests on."""
     kind: str
     actor: str
     issue: str | None
@@ -50,6 +52,7 @@ class Suggestion:
     citations: tuple[Citation, ...]
 
     def to_dict(self) -> dict[str, Any]:
+        """The suggestion as JSON, citations included."""
         return {"kind": self.kind, "actor": self.actor, "issue": self.issue,
                 "reason": self.reason, "fragment": self.fragment,
                 "citations": [c.__dict__ for c in self.citations]}
@@ -57,12 +60,15 @@ class Suggestion:
 
 @dataclass(frozen=True)
 class Suggestions:
+    """The proposed edits of one scenario from its stored statements, with how they were derived."""
     scenario: str
     items: tuple[Suggestion, ...]
     method: str = "statement-rules"
     parameters: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The suggestions as JSON: the scenario, the method and its parameters, and each
+        suggestion."""
         return {"scenario": self.scenario, "method": self.method,
                 "parameters": dict(self.parameters),
                 "suggestions": [s.to_dict() for s in self.items]}

@@ -33,6 +33,8 @@ class Move:
     since: str | None = None  # the date of the statement before
 
     def to_dict(self) -> dict[str, Any]:
+        """The move as JSON: date, issue, the date of the statement before, stance before and
+        after, and the direction."""
         return {"date": self.date, "issue": self.issue, "since": self.since,
                 "before": self.before, "after": self.after, "direction": self.direction}
 
@@ -55,6 +57,8 @@ class Timeline:
         return result_html(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
+        """The timeline as JSON: actor, issue, method, its dated statements, and the moves
+        between them."""
         return {"actor": self.actor, "issue": self.issue, "method": self.method,
                 "parameters": dict(self.parameters),
                 "statements": [s.to_dict() for s in self.statements],

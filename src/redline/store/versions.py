@@ -13,6 +13,8 @@ from redline.store.schema import scenario_versions
 
 @dataclass(frozen=True)
 class ScenarioVersion:
+    """One saved text of a scenario: its number, title, YAML, the date the document gives itself,
+    and when it was saved."""
     scenario_id: str
     version: int
     title: str
@@ -21,6 +23,7 @@ class ScenarioVersion:
     saved: datetime
 
     def to_dict(self, with_text: bool = False) -> dict[str, Any]:
+        """The version as JSON, with its YAML text when ``with_text``."""
         data = {"scenario_id": self.scenario_id, "version": self.version, "title": self.title,
                 "date": self.date, "saved": self.saved.isoformat()}
         if with_text:

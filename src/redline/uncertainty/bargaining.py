@@ -46,6 +46,9 @@ ENUMERATE_UP_TO = 2048
 
 @dataclass(frozen=True)
 class Bargaining:
+    """The bargaining measure of a drawn scenario: apply the chosen events and influence edges,
+    analyse the agenda, and record whether a ZOPA exists, the Nash and Kalai–Smorodinsky packages
+    and each party's gain."""
     agenda: tuple[str, ...] | None = None
     events: tuple[str, ...] = ()
     influence: tuple[str, ...] = ()
@@ -99,6 +102,8 @@ class Prepared:
 
     @property
     def method(self) -> str:
+        """How the blocks are analysed: ``batched`` (every package evaluated) or ``batched
+        merge`` (the issues' frontiers merged per draw)."""
         return "batched" if isinstance(self.table, OutcomeTable) else "batched merge"
 
     def outcomes(self, points: NDArray[np.float64]) -> Outcomes:

@@ -57,6 +57,7 @@ class OutcomeTable:
 
     @property
     def size(self) -> int:
+        """How many packages the table holds."""
         return int(self.options.shape[0])
 
     def block(self) -> int:
@@ -116,6 +117,8 @@ class Outcomes:
 
     @staticmethod
     def concatenate(parts: list[Outcomes], parties: int, issues: int) -> Outcomes:
+        """The outcomes of several blocks joined in order (empty outcomes of the given shape when
+        there are none)."""
         if not parts:
             return Outcomes.empty(0, parties, issues)
         if len(parts) == 1:
@@ -301,6 +304,8 @@ class Segments:
 
 def segments(table: OutcomeTable, drawn: Drawn, on: NDArray[np.bool_],
              d: NDArray[np.float64]) -> Segments:
+    """The frontier of every draw of a block (``on``: draws x packages) as flat (draw, package)
+    pairs with each pair's utilities, the draw's reservations and the gains over them."""
     draws, packages = np.nonzero(on)
     fresh = np.ones(len(draws), dtype=bool)
     fresh[1:] = draws[1:] != draws[:-1]

@@ -67,18 +67,23 @@ class MergeTable:
 
     @property
     def scenario(self) -> Scenario:
+        """The scenario the outcome space is built on."""
         return self.space.scenario
 
     @property
     def parties(self) -> tuple[str, ...]:
+        """The parties whose red lines and reservations apply."""
         return self.space.parties
 
     @property
     def issues(self) -> int:
+        """How many issues the scenario has (on the agenda or not)."""
         return len(self.space.scenario.issues)
 
 
 def merge_table(scenario: Scenario, agenda: tuple[str, ...] | None, limit: int) -> MergeTable:
+    """The merge table of a situation: its outcome space, the parties' outcome red lines, and the
+    parties' agenda refusals this agenda triggers (as document indices)."""
     space = outcome_space(scenario, agenda)
     parties = set(space.parties)
     on_table = set(space.agenda)

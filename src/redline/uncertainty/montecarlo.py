@@ -55,6 +55,7 @@ class MonteCarlo:
     version: str = __version__
 
     def column(self, key: str) -> NDArray[np.float64]:
+        """One recorded output across the draws, as floats in draw order."""
         return np.array([float(r[key]) for r in self.records])
 
 
@@ -85,10 +86,13 @@ def spans(total: int, size: int) -> list[tuple[int, int]]:
 
 
 def chunked(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
+    """Consecutive slices of ``items`` of at most ``size`` each, in order."""
     return [items[k:k + size] for k in range(0, len(items), size)]
 
 
 def check_request(runs: int, seed: int) -> None:
+    """Raise :class:`MonteCarloError` unless there is at least one run and the seed is
+    non-negative."""
     if runs < 1:
         raise MonteCarloError(f"runs must be at least 1, got {runs}; give --runs 1000 or so")
     if seed < 0:

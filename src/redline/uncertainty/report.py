@@ -21,6 +21,9 @@ from redline.version import __version__
 
 @dataclass(frozen=True)
 class MonteCarloReport:
+    """The bargaining Monte Carlo of a scenario with its sensitivity analysis: P(ZOPA) and its
+    standard error, the shares of Nash and Kalai–Smorodinsky options, gain quantiles, and the
+    tornado and Sobol indices of one output."""
     scenario_title: str
     parties: tuple[str, ...]
     runs: int
@@ -41,6 +44,8 @@ class MonteCarloReport:
         return result_html(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
+        """The ``redline-montecarlo/1`` JSON document: the summary figures, the sensitivity of
+        the chosen output, the uncertain parameters, and how the run was made."""
         return {
             "format": "redline-montecarlo/1",
             "scenario": self.scenario_title,

@@ -134,6 +134,9 @@ class SobolSums:
 
     @staticmethod
     def of(y: NDArray[np.float64], dimensions: int) -> SobolSums:
+        """The exact sums of one chunk of Saltelli design outputs ``y`` (whole base samples of D
+        + 2 rows: A, AB^(1..D), B), as the S1 (Saltelli et al. 2010) and ST (Jansen 1999)
+        estimators need them."""
         rows = y.reshape(-1, dimensions + 2)
         a, ab, b = rows[:, 0], rows[:, 1:-1], rows[:, -1]
         step = ab - a[:, None]
@@ -144,6 +147,8 @@ class SobolSums:
                          tuple(exact_sum(step[:, k] * step[:, k]) for k in range(dimensions)))
 
     def merge(self, other: SobolSums) -> SobolSums:
+        """The sums of both chunks, this one's base samples first; the sums are exact integers,
+        so the indices do not depend on how the design was cut into chunks."""
         def add(x: tuple[int, ...], y: tuple[int, ...]) -> tuple[int, ...]:
             return tuple(p + q for p, q in zip(x, y, strict=True))
 

@@ -66,6 +66,8 @@ class Sample:
 
     @staticmethod
     def of(values: NDArray[np.float64]) -> Sample:
+        """A sample of the given values: kept as they are, or folded into the histogram beyond
+        ``EXACT_LIMIT``."""
         v = np.asarray(values, dtype=float)
         if len(v) == 0:
             return Sample()
@@ -97,9 +99,12 @@ class Sample:
 
     @property
     def exact(self) -> bool:
+        """Whether the values are still kept as they are (not folded into the histogram)."""
         return self.values is not None
 
     def mean(self) -> float:
+        """The mean of the values: numpy's while they are kept, else the exact sum over the
+        count."""
         if self.values is not None:
             return float(np.concatenate(self.values).mean())
         return from_units(self.units) / self.count

@@ -36,6 +36,9 @@ class Tally:
 
     @staticmethod
     def of(outcomes: Outcomes, table: OutcomeTable | MergeTable) -> Tally:
+        """Reduce a chunk of draws to counts and samples: draws, deals, refusals, how often each
+        option is in the Nash and Kalai–Smorodinsky package, and the gains at the Nash point with
+        their product."""
         deal = outcomes.deal
         counts = [len(i.options) for i in table.scenario.issues]
 
@@ -51,6 +54,8 @@ class Tally:
                      Sample.of(outcomes.joint_gain[deal]))
 
     def merge(self, other: Tally) -> Tally:
+        """The tally of both chunks, this one's draws first; counts add and samples merge
+        exactly."""
         return Tally(self.runs + other.runs, self.deals + other.deals,
                      self.refused + other.refused,
                      tuple(a + b for a, b in zip(self.nash, other.nash, strict=True)),

@@ -36,6 +36,7 @@ StoredId = Annotated[str, Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,63}$",
 
 
 def repository(request: Request) -> ScenarioRepository:
+    """The scenario repository the application was built with."""
     repo: ScenarioRepository = request.app.state.repository
     return repo
 
@@ -80,6 +81,7 @@ def resolve_optional(request: Request, ref: ScenarioRef | ExtractRequest) -> Sce
 
 @router.get("/health")
 async def health() -> dict[str, str]:
+    """Liveness check: ``{"status": "ok"}`` and the running version."""
     return {"status": "ok", "version": __version__}
 
 
@@ -91,11 +93,13 @@ async def engines() -> dict[str, dict[str, Any]]:
 
 @router.get("/scenarios")
 async def list_scenarios(request: Request) -> list[dict[str, str]]:
+    """The stored scenarios: id and title of each."""
     return [{"id": e.id, "title": e.title} for e in repository(request).list()]
 
 
 @router.get("/scenarios/{scenario_id}")
 async def get_scenario(request: Request, scenario_id: StoredId) -> dict[str, Any]:
+    """One stored scenario document (404 naming the listing route when the id is unknown)."""
     document = repository(request).get(scenario_id)
     if document is None:
         raise UnknownScenario(f"no scenario with id {scenario_id!r}; GET /api/scenarios lists them")
@@ -134,6 +138,7 @@ async def put_scenario(request: Request, scenario_id: StoredId,
 
 @router.delete("/scenarios/{scenario_id}", status_code=204)
 async def delete_scenario(request: Request, scenario_id: StoredId) -> Response:
+    """Delete a stored scenario: 204, or 404 when there is none with that id."""
     if not repository(request).delete(scenario_id):
         raise UnknownScenario(f"no scenario with id {scenario_id!r}")
     return Response(status_code=204)
@@ -244,6 +249,8 @@ async def extract_route(request: Request, body: ExtractRequest) -> JSONResponse:
 @router.get("/jobs/{job_id}")
 async def job_route(request: Request,
                     job_id: Annotated[str, Path(pattern=r"^job-[0-9]{1,12}$")]) -> dict[str, Any]:
+    """A job's state, progress and, once done, its result or error (404 for an unknown or forgotten
+    job)."""
     job = request.app.state.jobs.get(job_id)
     if job is None:
         raise HTTPException(404, f"no job {job_id!r} (jobs are kept while the server runs)")

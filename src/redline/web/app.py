@@ -53,6 +53,8 @@ LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 
 @dataclass(frozen=True)
 class Settings:
+    """The server's limits: request body size, CPU seconds per request and per job, memory per
+    computation, computations at once, the examples folder and the Host headers answered."""
     max_body: int = 1_000_000  # bytes per request
     timeout: float = 30.0  # CPU-seconds per computation answered in the request
     job_timeout: float = 600.0  # CPU-seconds per job (Monte Carlo, simulation)

@@ -28,24 +28,30 @@ MAX_FILE = 2_000_000  # characters of a scenario file
 
 
 class FileText(_Request):
+    """A scenario file's text (YAML or JSON) and its name, as the desk's file routes take it."""
     text: str = Field(min_length=1, max_length=MAX_FILE,
                       description="A scenario file's text, YAML or JSON (format redline/1).")
     name: str = Field(default="scenario.yaml", max_length=200, description="The file's name.")
 
 
 class BriefRequest(AnalyzeRequest):
+    """The brief of a situation; ``montecarlo`` draws (0: none) give it P(deal)."""
     montecarlo: int = Field(default=0, ge=0, le=5000,
                             description="Monte Carlo draws for P(deal) (0: none).")
     seed: int = Field(default=0, ge=0, le=2**63 - 1)
 
 
 class ChartsRequest(AnalyzeRequest):
+    """The desk's charts of a situation; ``montecarlo`` draws (0: none) add P(deal) and the
+    tornado."""
     montecarlo: int = Field(default=0, ge=0, le=5000,
                             description="Monte Carlo draws for P(deal) and the tornado (0: none).")
     seed: int = Field(default=0, ge=0, le=2**63 - 1)
 
 
 class SweepRequest(AnalyzeRequest):
+    """A sweep of one setting (a reservation, a weight or a red line's credibility) from ``start``
+    to ``stop`` in ``steps`` steps."""
     parameter: str = Field(max_length=200, description="ACTOR.reservation, ACTOR.weights.ISSUE "
                                                        "or RED_LINE.credibility.")
     start: float = Field(default=0.0, ge=0.0, le=1.0)
@@ -65,6 +71,7 @@ def file_name(title: str) -> str:
 
 
 def is_yaml(request: Request) -> bool:
+    """Whether the request's body is declared YAML by its Content-Type."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     return kind in YAML_TYPES
 

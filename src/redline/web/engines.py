@@ -26,6 +26,9 @@ Run = Callable[[Scenario, dict[str, Any], Progress], dict[str, Any]]
 
 @dataclass(frozen=True)
 class Engine:
+    """An optional engine of the API: its module, the function that runs it, whether it runs as a
+    job, its parameter model, whether it needs a scenario, and the third-party modules (and extra)
+    it requires."""
     name: str
     module: str  # redline's own module of the engine
     run: Run | None = None

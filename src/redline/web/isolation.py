@@ -67,6 +67,8 @@ class WorkLimits:
 
     @property
     def wall_seconds(self) -> float:
+        """The wall-clock backstop: ``wall`` when given, else ``WALL_FACTOR`` times the CPU-seconds
+        limit."""
         return self.wall if self.wall is not None else WALL_FACTOR * self.seconds
 
 

@@ -18,6 +18,8 @@ Work = Callable[[Progress], dict[str, Any]]
 
 @dataclass
 class Job:
+    """A long computation: its state (queued, running, done, failed, cancelled), progress in [0, 1],
+    and its result or error once finished."""
     id: str
     kind: str
     state: str = "queued"  # queued, running, done, failed, cancelled
@@ -28,6 +30,8 @@ class Job:
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def view(self) -> dict[str, Any]:
+        """The job as the API answers it: id, kind, state, progress, result and error, read under
+        its lock."""
         with self.lock:
             return {"id": self.id, "kind": self.kind, "state": self.state,
                     "progress": round(self.progress, 4), "result": self.result,
@@ -46,6 +50,8 @@ class JobBoard:
         self._numbers = itertools.count(1)
 
     def submit(self, kind: str, work: Work) -> Job:
+        """Queue ``work`` as a new job and return it; :class:`JobsBusy` when the queue is full. Old
+        finished jobs are forgotten beyond the number kept."""
         with self._lock:
             waiting = sum(1 for j in self._jobs.values() if j.state in ("queued", "running"))
             if waiting >= self._queue:
@@ -62,6 +68,7 @@ class JobBoard:
         return job
 
     def get(self, job_id: str) -> Job | None:
+        """The job with this id, or None (unknown or forgotten)."""
         with self._lock:
             return self._jobs.get(job_id)
 
@@ -76,6 +83,7 @@ class JobBoard:
         return job
 
     def shutdown(self) -> None:
+        """Stop the pool without waiting: queued jobs are cancelled."""
         self._pool.shutdown(wait=False, cancel_futures=True)
 
     @staticmethod

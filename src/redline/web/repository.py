@@ -29,6 +29,7 @@ class UnknownScenario(RedlineError):
 
 @dataclass(frozen=True)
 class Entry:
+    """A stored scenario as listed: its id and title."""
     id: str
     title: str
 
@@ -36,15 +37,21 @@ class Entry:
 class ScenarioRepository(Protocol):
     """Scenario documents by id."""
 
-    def list(self) -> list[Entry]: ...
+    def list(self) -> list[Entry]:
+        """Every stored scenario's id and title, by id."""
+        ...
 
-    def get(self, scenario_id: str) -> dict[str, Any] | None: ...
+    def get(self, scenario_id: str) -> dict[str, Any] | None:
+        """The scenario document with this id, or None."""
+        ...
 
     def put(self, scenario_id: str, document: dict[str, Any]) -> bool:
         """Store (create or replace); True when it was created."""
         ...
 
-    def delete(self, scenario_id: str) -> bool: ...
+    def delete(self, scenario_id: str) -> bool:
+        """Delete the scenario with this id; True when there was one."""
+        ...
 
 
 class MemoryRepository:
@@ -55,21 +62,25 @@ class MemoryRepository:
         self._lock = threading.Lock()
 
     def list(self) -> list[Entry]:
+        """Every stored scenario's id and title, by id."""
         with self._lock:
             return [Entry(k, str(v.get("title", k))) for k, v in sorted(self._documents.items())]
 
     def get(self, scenario_id: str) -> dict[str, Any] | None:
+        """A copy of the scenario document with this id, or None."""
         with self._lock:
             found = self._documents.get(scenario_id)
             return None if found is None else _copy(found)
 
     def put(self, scenario_id: str, document: dict[str, Any]) -> bool:
+        """Store a copy of the document (create or replace); True when it was created."""
         with self._lock:
             created = scenario_id not in self._documents
             self._documents[scenario_id] = _copy(document)
             return created
 
     def delete(self, scenario_id: str) -> bool:
+        """Delete the scenario with this id; True when there was one."""
         with self._lock:
             return self._documents.pop(scenario_id, None) is not None
 
@@ -82,11 +93,13 @@ class StoreRepository:
         self._store = store
 
     def list(self) -> list[Entry]:
+        """Every scenario in the database: id and title."""
         from redline.store import list_scenarios
 
         return [Entry(s.id, s.title) for s in list_scenarios(self._store)]
 
     def get(self, scenario_id: str) -> dict[str, Any] | None:
+        """The scenario with this id, read back through the loader as a document, or None."""
         from redline.store import StoreError, get_scenario
 
         try:
@@ -96,6 +109,8 @@ class StoreRepository:
         return load(stored.yaml).to_dict()
 
     def put(self, scenario_id: str, document: dict[str, Any]) -> bool:
+        """Store the document as YAML text in the database (create or replace); True when it was
+        created."""
         import yaml
 
         from redline.store import put_scenario
@@ -106,6 +121,7 @@ class StoreRepository:
         return created
 
     def delete(self, scenario_id: str) -> bool:
+        """Delete the scenario with this id from the database; True when there was one."""
         from redline.store import delete_scenario
 
         return bool(delete_scenario(self._store, scenario_id))

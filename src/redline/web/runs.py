@@ -37,6 +37,8 @@ class SituationParameters(_Parameters):
 
 
 class AgendasParameters(SituationParameters):
+    """The agenda analysis: ``issues`` agendas are made of (default all), at most ``max_agendas`` of
+    them."""
     issues: list[IssueId] | None = Field(default=None, max_length=64,
                                          description="The issues agendas are made of (as "
                                                      "'agenda'; default all).")
@@ -44,10 +46,13 @@ class AgendasParameters(SituationParameters):
 
 
 class ExplainParameters(SituationParameters):
+    """Why no deal: blocking sets of up to ``max_size`` constraints."""
     max_size: int = Field(default=3, ge=1, le=5)
 
 
 class MonteCarloParameters(SituationParameters):
+    """Monte Carlo over the scenario's uncertainty: ``runs`` draws from ``seed``, the ``output``
+    measured, and the Sobol base sample (0: no sensitivity)."""
     runs: int = Field(default=1000, ge=1, le=MAX_DRAWS)
     seed: int = Field(default=0, ge=0, le=2**63 - 1)
     output: str = Field(default="zopa", max_length=80)
@@ -55,10 +60,13 @@ class MonteCarloParameters(SituationParameters):
 
 
 class ForecastParameters(SituationParameters):
+    """The forecast: which collective-decision ``model`` to run."""
     model: str = Field(default="compromise", max_length=40)
 
 
 class SimulateParameters(SituationParameters):
+    """Simulated negotiations: the protocol, each party's strategy (and the default one), sessions,
+    rounds, seed, the breakdown risk per round and, for coalition offers, the reach."""
     protocol: Literal["alternating", "mediated", "mediated-nash", "coalition"] = "alternating"
     strategies: dict[Annotated[str, Field(max_length=64)], Annotated[str, Field(max_length=80)]] \
         = Field(default_factory=dict, description="party -> strategy, e.g. {'USA': 'boulware'}")
@@ -75,6 +83,8 @@ class ParameterError(RedlineError):
 
 
 def checked(model: type[_Parameters], given: dict[str, Any]) -> Any:
+    """``given`` validated against the parameter model; a :class:`ParameterError` listing every
+    problem and the allowed parameters otherwise."""
     from pydantic import ValidationError
 
     try:

@@ -35,6 +35,8 @@ class ScenarioRef(_Request):
 
 
 class AnalyzeRequest(ScenarioRef):
+    """A situation to analyse: the scenario, the agenda, the events and influence edges applied, the
+    date, and the enumeration limit."""
     agenda: list[IssueId] | None = Field(default=None, max_length=64,
                                          description="Issue ids on the table (default: all).")
     max_outcomes: int = Field(default=DEFAULT_MAX_OUTCOMES, ge=1, le=WEB_MAX_OUTCOMES,
@@ -50,6 +52,8 @@ class AnalyzeRequest(ScenarioRef):
 
 
 class ReportRequest(AnalyzeRequest):
+    """The HTML report of a situation: Monte Carlo draws and simulated sessions (``runs``), the
+    seed, and the Sobol base sample."""
     runs: int = Field(default=1000, ge=1, le=20_000,
                       description="Monte Carlo draws and simulated sessions.")
     seed: int = Field(default=0, ge=0, le=2**63 - 1)
@@ -57,6 +61,7 @@ class ReportRequest(AnalyzeRequest):
 
 
 class SpaceRequest(AnalyzeRequest):
+    """The outcome space of a situation for the chart: at most ``cap`` outcomes (a fixed sample)."""
     cap: int = Field(default=4000, ge=10, le=20_000,
                      description="At most this many outcomes are returned (a fixed sample).")
 
@@ -69,6 +74,8 @@ class EngineRequest(ScenarioRef):
 
 
 class ExtractRequest(_Request):
+    """Article text (and its date) to extract statements from, matched against an inline or stored
+    scenario when one is given."""
     text: str = Field(min_length=1, max_length=200_000, description="Article text.")
     date: str | None = Field(default=None, max_length=10, description="Article date YYYY-MM-DD.")
     scenario: dict[str, Any] | None = None
@@ -82,4 +89,5 @@ class ExtractRequest(_Request):
 
 
 class ValidateRequest(_Request):
+    """A scenario document to validate (format redline/1)."""
     scenario: dict[str, Any] = Field(description="A scenario document (format redline/1).")

@@ -41,18 +41,23 @@ class PartyView:
 
     @cached_property
     def utility(self) -> NDArray[np.float64]:
+        """The party's utility of every outcome."""
         return np.asarray(self.domain.utilities[self.party])
 
     @property
     def reservation(self) -> float:
+        """The party's reservation value: the utility of no deal."""
         return float(self.domain.reservations[self.party])
 
     @cached_property
     def admissible(self) -> NDArray[np.bool_]:
+        """Per outcome, whether the party can accept it: within its red lines and worth at least
+        its reservation."""
         return np.asarray(self.domain.admissible[self.party])
 
     @cached_property
     def allowed(self) -> NDArray[np.bool_]:
+        """Per outcome, whether it meets the party's outcome red lines (reservation not applied)."""
         return np.asarray(self.domain.allowed[self.party])
 
 
@@ -65,16 +70,20 @@ class Ladder:
 
     @classmethod
     def of(cls, view: PartyView) -> Ladder:
+        """The ladder of a party's admissible outcomes, sorted by its utility (stable order on
+        ties)."""
         candidates = np.flatnonzero(view.admissible)
         order = np.argsort(view.utility[candidates], kind="stable")
         return cls(candidates[order], view.utility[candidates][order])
 
     @property
     def best(self) -> float:
+        """The party's best admissible utility (the top of the ladder)."""
         return float(self.values[-1])
 
     @property
     def worst(self) -> float:
+        """The party's worst admissible utility (the bottom of the ladder)."""
         return float(self.values[0])
 
     def at_least(self, target: NDArray[np.float64], noise: NDArray[np.float64] | None = None,
@@ -150,10 +159,13 @@ class Strategy:
         return {"ladder": Ladder.of(view)}
 
     def propose(self, state: State, view: PartyView, moment: Moment) -> NDArray[np.int64]:
+        """Per session, the outcome this party offers at ``moment``; each strategy defines it."""
         raise NotImplementedError
 
     def accepts(self, state: State, view: PartyView, moment: Moment,
                 offer: NDArray[np.int64]) -> NDArray[np.bool_]:
+        """Per session, whether the strategy wants the offer (before the red-line guard of
+        :meth:`respond`); each strategy defines it."""
         raise NotImplementedError
 
     def respond(self, state: State, view: PartyView, moment: Moment,
@@ -186,6 +198,8 @@ class Strategy:
         return self.name + (":" + ",".join(changed) if changed else "")
 
     def describe(self) -> dict[str, Any]:
+        """The strategy's name and its parameters (its public fields), for transcripts and
+        reports."""
         parameters = {k: v for k, v in vars(self).items() if not k.startswith("_")}
         return {"name": self.name, "parameters": parameters}
 

@@ -75,9 +75,12 @@ class TimeBasedConcession(Strategy):
         return float(ladder.worst + (ladder.best - ladder.worst) * share)
 
     def demand(self, state: State, moment: Moment) -> float:
+        """The utility demanded at this moment, read on the strategy's clock."""
         return self.target(state, moment.clock(self.clock))
 
     def propose(self, state: State, view: PartyView, moment: Moment) -> NDArray[np.int64]:
+        """Per session, the admissible outcome with the lowest utility at or above the demand
+        (less the tolerance), randomised within ``spread`` above it."""
         goal = np.full(len(moment.noise), self.demand(state, moment) - self.tolerance)
         result: NDArray[np.int64] = state["ladder"].at_least(goal, moment.noise[:, 0],
                                                              self.spread)
@@ -85,6 +88,8 @@ class TimeBasedConcession(Strategy):
 
     def accepts(self, state: State, view: PartyView, moment: Moment,
                 offer: NDArray[np.int64]) -> NDArray[np.bool_]:
+        """Per session, whether the offer is worth at least the current demand (less the
+        tolerance)."""
         result: NDArray[np.bool_] = (
             view.utility[offer] >= self.demand(state, moment) - self.tolerance)
         return result
@@ -100,18 +105,24 @@ class TimeBasedConcession(Strategy):
 
 @dataclass(frozen=True)
 class Boulware(TimeBasedConcession):
+    """Boulware (Faratin, Sierra & Jennings 1998): exponent 4, holds out until late, then
+    concedes."""
     exponent: float = 4.0
     name: ClassVar[str] = "boulware"
 
 
 @dataclass(frozen=True)
 class Linear(TimeBasedConcession):
+    """Linear concession (Faratin, Sierra & Jennings 1998): exponent 1, the same step every
+    round."""
     exponent: float = 1.0
     name: ClassVar[str] = "linear"
 
 
 @dataclass(frozen=True)
 class Conceder(TimeBasedConcession):
+    """Conceder (Faratin, Sierra & Jennings 1998): exponent 0.25, concedes most of its range
+    early."""
     exponent: float = 0.25
     name: ClassVar[str] = "conceder"
 
@@ -126,4 +137,6 @@ class Hardliner(TimeBasedConcession):
 
     def vote(self, state: State, view: PartyView, moment: Moment, current: NDArray[np.int64],
              proposal: NDArray[np.int64]) -> NDArray[np.bool_]:
+        """Truthful: yes exactly when the proposal ranks strictly above the current text for the
+        party."""
         return truthful_vote(view, current, proposal)

@@ -70,6 +70,9 @@ def opponent_value(state: State, view: PartyView,
 
 @dataclass(frozen=True)
 class ParetoSeeker(Strategy):
+    """Concedes with time like a time-based tactic and, among the ``breadth`` outcomes just above
+    its demand, offers the one a frequency model of the other side rates best (HardHeaded, ANAC
+    2011)."""
     exponent: float = 2.0
     tolerance: float = 1e-4
     breadth: float = 256  # how many outcomes just above its demand it chooses among
@@ -77,9 +80,11 @@ class ParetoSeeker(Strategy):
     name: ClassVar[str] = "pareto"
 
     def start(self, view: PartyView, batch: int) -> State:
+        """A fresh state: the party's ladder and an empty frequency model per session."""
         return {"ladder": Ladder.of(view), **frequency_model(view, batch)}
 
     def target(self, state: State, time: float) -> float:
+        """The utility demanded at ``time``: worst + (best - worst) (1 - time ** exponent)."""
         ladder: Ladder = state["ladder"]
         return float(ladder.worst + (ladder.best - ladder.worst) * aspiration(time, self.exponent))
 
@@ -89,6 +94,9 @@ class ParetoSeeker(Strategy):
         return opponent_value(state, view, outcomes)
 
     def propose(self, state: State, view: PartyView, moment: Moment) -> NDArray[np.int64]:
+        """Per session, among the ``breadth`` outcomes at or just above the demand, the one the
+        frequency model rates best for the other side (near ties go to the outcome worth less to
+        the party itself)."""
         ladder: Ladder = state["ladder"]
         demand = min(self.target(state, moment.clock(self.clock)), ladder.best)
         low = int(np.searchsorted(ladder.values, demand - self.tolerance, side="left"))
@@ -100,6 +108,8 @@ class ParetoSeeker(Strategy):
 
     def accepts(self, state: State, view: PartyView, moment: Moment,
                 offer: NDArray[np.int64]) -> NDArray[np.bool_]:
+        """Record the offer in the frequency model, then accept it when it is worth at least the
+        current demand (less the tolerance)."""
         observe(state, view, offer)
         result: NDArray[np.bool_] = (
             view.utility[offer] >= self.target(state, moment.clock(self.clock))

@@ -21,16 +21,21 @@ class RandomOffers(Strategy):
     static_votes: ClassVar[bool] = False
 
     def propose(self, state: State, view: PartyView, moment: Moment) -> NDArray[np.int64]:
+        """Per session, an admissible outcome drawn uniformly at random."""
         result: NDArray[np.int64] = state["ladder"].uniform(moment.noise[:, 0])
         return result
 
     def accepts(self, state: State, view: PartyView, moment: Moment,
                 offer: NDArray[np.int64]) -> NDArray[np.bool_]:
+        """Per session, accept with probability ``acceptance`` whatever the offer (the red-line
+        guard still applies)."""
         result: NDArray[np.bool_] = moment.noise[:, 1] < self.acceptance
         return result
 
     def vote(self, state: State, view: PartyView, moment: Moment, current: NDArray[np.int64],
              proposal: NDArray[np.int64]) -> NDArray[np.bool_]:
+        """Per session, yes with probability ``acceptance`` to an admissible text, no to any
+        other."""
         result: NDArray[np.bool_] = view.admissible[proposal] & (
             moment.noise[:, 1] < self.acceptance)
         return result

@@ -54,11 +54,14 @@ class AbsoluteTitForTat(Strategy):
     name: ClassVar[str] = "absolute-tit-for-tat"
 
     def start(self, view: PartyView, batch: int) -> State:
+        """A fresh state: demand at the party's best admissible utility, no offer seen yet."""
         ladder = Ladder.of(view)
         return {"ladder": ladder, "demand": np.full(batch, ladder.best),
                 "last": np.full(batch, np.nan)}
 
     def propose(self, state: State, view: PartyView, moment: Moment) -> NDArray[np.int64]:
+        """Per session, the admissible outcome with the lowest utility at or above the current
+        demand."""
         result: NDArray[np.int64] = state["ladder"].at_least(state["demand"])
         return result
 
@@ -71,6 +74,8 @@ class AbsoluteTitForTat(Strategy):
 
     def accepts(self, state: State, view: PartyView, moment: Moment,
                 offer: NDArray[np.int64]) -> NDArray[np.bool_]:
+        """Update the demand from the offer seen (reciprocate its move, less the goodwill step,
+        within the party's range), then accept when the offer meets the new demand."""
         ladder: Ladder = state["ladder"]
         seen = view.utility[offer]
         step = self.goodwill * (ladder.best - ladder.worst)
@@ -95,6 +100,9 @@ class RelativeTitForTat(AbsoluteTitForTat):
     name: ClassVar[str] = "relative-tit-for-tat"
 
     def reciprocate(self, state: State, seen: NDArray[np.float64]) -> NDArray[np.float64]:
+        """Relative tit-for-tat (Faratin, Sierra & Jennings 1998, section 4.3): the other side
+        closed a share c = (seen - last) / (best - last) of its gap to the party's best; give up
+        the same share of the room left above the worst (none on the first offer)."""
         ladder: Ladder = state["ladder"]
         last = state["last"]
         gap = ladder.best - last
@@ -115,6 +123,8 @@ class NiceTitForTat(Strategy):
     name: ClassVar[str] = "nice-tit-for-tat"
 
     def start(self, view: PartyView, batch: int) -> State:
+        """A fresh state: demand at the party's best, no first or best offer seen, and an empty
+        frequency model per session."""
         ladder = Ladder.of(view)
         return {"ladder": ladder, "demand": np.full(batch, ladder.best),
                 "first": np.full(batch, np.nan), "best_seen": np.full(batch, -np.inf),
@@ -130,6 +140,8 @@ class NiceTitForTat(Strategy):
         return result
 
     def propose(self, state: State, view: PartyView, moment: Moment) -> NDArray[np.int64]:
+        """Per session, among the ``breadth`` outcomes at or just above the demand, the one the
+        frequency model rates best for the other side."""
         ladder: Ladder = state["ladder"]
         lows = np.minimum(np.searchsorted(ladder.values, state["demand"] - TOLERANCE),
                           len(ladder.values) - 1)
@@ -144,6 +156,10 @@ class NiceTitForTat(Strategy):
 
     def accepts(self, state: State, view: PartyView, moment: Moment,
                 offer: NDArray[np.int64]) -> NDArray[np.bool_]:
+        """Nice tit-for-tat (Baarslag, Hindriks & Jonker 2013): move the same share of the way
+        from the party's best toward the estimated Nash point as the other side moved from its
+        first offer toward it (plus goodwill), then accept an offer meeting the demand, or near
+        the deadline the best offer seen so far."""
         ladder: Ladder = state["ladder"]
         seen = view.utility[offer]
         observe(state, view, offer)

@@ -23,6 +23,8 @@ from redline.negotiate.strategies.base import Moment, PartyView, State, Strategy
 
 @dataclass(frozen=True)
 class SubgamePerfect(Strategy):
+    """Rubinstein (1982) subgame-perfect play for a pie split with discount factors
+    ``own_discount`` and ``other_discount``."""
     own_discount: float = 0.9
     other_discount: float = 0.9
     name: ClassVar[str] = "subgame-perfect"
@@ -38,12 +40,16 @@ class SubgamePerfect(Strategy):
         return (1.0 - self.other_discount) / (1.0 - self.own_discount * self.other_discount)
 
     def propose(self, state: State, view: PartyView, moment: Moment) -> NDArray[np.int64]:
+        """Per session, the outcome giving the party its equilibrium share x_i = (1 - delta_j) /
+        (1 - delta_i delta_j) (the closest at or below it)."""
         result: NDArray[np.int64] = state["ladder"].at_most(np.full(len(moment.noise),
                                                                     self.share))
         return result
 
     def accepts(self, state: State, view: PartyView, moment: Moment,
                 offer: NDArray[np.int64]) -> NDArray[np.bool_]:
+        """Per session, accept an offer worth at least delta_i x_i, what proposing next period
+        would bring."""
         result: NDArray[np.bool_] = (
             view.utility[offer] >= self.own_discount * self.share - TOLERANCE)
         return result

@@ -15,6 +15,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    """Create the articles, statements, statement_sources and scenarios tables."""
     op.create_table(
         "articles",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -69,6 +70,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Drop the four tables of the first revision, dependents first."""
     op.drop_table("scenarios")
     op.drop_table("statement_sources")
     op.drop_table("statements")

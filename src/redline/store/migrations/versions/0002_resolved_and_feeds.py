@@ -18,6 +18,8 @@ RESOLVED = ("resolved_actor", "resolved_issue", "resolved_option", "resolved_add
 
 
 def upgrade() -> None:
+    """Add the resolution columns (and their indexes) to statements, and create the feed_items
+    table of entries already read."""
     with op.batch_alter_table("statements") as batch:
         batch.add_column(sa.Column("issue_text", sa.Text))
         batch.add_column(sa.Column("scenario", sa.Text))
@@ -38,6 +40,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Drop feed_items and the resolution columns and indexes of statements."""
     op.drop_table("feed_items")
     with op.batch_alter_table("statements") as batch:
         batch.drop_index("ix_statements_resolved_issue")

@@ -16,6 +16,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    """Create the scenario_versions table: every saved text of a scenario, numbered per scenario."""
     op.create_table(
         "scenario_versions",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -30,4 +31,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Drop the scenario_versions table."""
     op.drop_table("scenario_versions")
