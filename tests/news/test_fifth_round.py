@@ -296,6 +296,25 @@ def test_red_lines_ultimatums_and_walkouts(nlp, water, text, expected):
     assert _positions(text, water) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kyrgyz and Tajik border officials are due to meet again on Thursday.",
+     [("KGZ", "consult", None)]),
+    ("Bishkek is demanding the immediate release of the detained border guards.",
+     [("KGZ", "demand", "guards")]),
+    ("Tajikistan handed over four detained border guards to Kyrgyz officials on Sunday.",
+     [("TJK", "concede", "guards")]),
+    # an appeal to no one named
+    ("The OSCE chairman urged restraint.", [("OSCE", "urge", None)]),
+    # a negated subject: nothing of it will be given away
+    ('"Not one metre of Tajik land will be given away," Saidov said.',
+     [("TJK", "red_line", None)]),
+    ("Kyrgyzstan said it was willing to release more water from the reservoir in exchange for "
+     "Tajik electricity in winter.", [("KGZ", "conditional_offer", "water")]),
+])
+def test_a_border_dispute_in_other_words(nlp, water, text, expected):
+    assert _positions(text, water) == expected
+
+
 # --- speakers and reporting ---------------------------------------------------------------
 
 

@@ -164,6 +164,16 @@ def _condition(token: Token, sent: Span, *more: Token) -> str | None:
     return condition_text(token, sent)
 
 
+def _negated_subject(word: Token) -> Token | None:
+    """The noun a "not"/"no" negates: "Not one metre ...", "no territory ..."."""
+    noun = word.head
+    for _ in range(2):
+        if noun.pos_ in ("NOUN", "PROPN"):
+            return noun
+        noun = noun.head
+    return None
+
+
 # Holding firm: "would not compromise on X", "will not budge on X".
 NO_COMPROMISE = frozenset("compromise budge bend waver yield".split())
 HOLD_FIRM = frozenset({("back", "down"), ("trade", "away"), ("bargain", "away"),
@@ -195,6 +205,14 @@ def red_line(token: Token, sent: Span) -> Finding | None:
         verb = token.head  # "would never accept X", "would never agree to X"
         return Finding("RL-NEVER", "red_line", verb, None,
                        _child(verb, "dobj") or _prep_object(verb, "to", "from"), 0.8)
+    if token.lower_ in ("not", "no") and token.dep_ in ("neg", "det") and \
+            (thing := _negated_subject(token)) is not None and thing.dep_ == "nsubjpass" and \
+            (thing.head.lemma_ in NEVER_GIVE or thing.head.lemma_ in GIVE_UP) and any(
+                c.dep_ == "aux" and c.lower_ in ("will", "would", "shall")
+                for c in thing.head.children):
+        # "Not one metre of our land will be given away", "no territory would be ceded"
+        what = _prep_object(thing, "of") or thing
+        return Finding("RL-NOT-ONE", "red_line", thing.head, None, what, 0.75)
     if token.dep_ == "neg" and (token.head.lemma_ in NO_COMPROMISE or any(
             (token.head.lemma_, c.lower_) in HOLD_FIRM for c in token.head.children)) and \
             any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "wo")
@@ -443,6 +461,11 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             and not negated:
         return Finding("URGE-VERB", "urge", token, None, _child(token, "xcomp", "ccomp"), 0.8,
                        addressee=addressee)
+    if lemma == "urge" and not negated and addressee is not None and \
+            addressee.pos_ == "NOUN" and not _agent(addressee) and \
+            _child(token, "xcomp", "ccomp") is None:
+        # "urged restraint", "urged a swift return to the talks": an appeal to no one named
+        return Finding("URGE-VERB", "urge", token, None, addressee, 0.7)
     if lemma in ("call", "appeal") and (on := _prep_object(token, "on", "upon", "to")) is not None:
         deed = _child(token, "xcomp", "advcl") or _child(on, "acl", "relcl", "infmod") or \
             _prep_object(token, "to")  # a misparsed "to triple grants"
