@@ -424,6 +424,28 @@ def test_warnings_announce_the_doers_act(nlp, airport, text, expected):
     assert _positions(text, airport) == expected
 
 
+def test_a_short_article_end_to_end(nlp, airport):
+    text = (
+        "Nordhavn Ground Staff Strike Enters Second Week as Talks Stall\n\n"
+        "NORDHAVN, July 9 - Ground staff at Nordhavn airport will extend their strike into a "
+        "third week unless the operator improves its pay offer, the Ground Staff Union said on "
+        "Thursday.\n\n"
+        "Nordhavn Airports said its offer of a 4 percent rise was final. Its chief executive, "
+        "Anders Vik, said the operator was ready to shorten night shifts if the union agreed to "
+        "a two-year wage deal.\n\n"
+        "The airport's owners, the city of Nordhavn, backed the operator's offer.\n\n"
+        "In 2021, a two-week strike by ground staff ended when the operator agreed to a 3 "
+        "percent rise.\n")
+    assert _positions(text, airport) == [
+        ("GSU", "threaten", "wages"),
+        ("OPR", "red_line", None),  # "its offer ... was final"
+        ("OPR", "conditional_offer", "shifts"),
+        # the city backs the operator: the operator's name after the words at stake is the
+        # owner of what is backed, not the backer (the city is no actor of this scenario);
+        # the 2021 settlement is history
+    ]
+
+
 def test_two_coordinated_stances_keep_their_own_issues(nlp, airport):
     text = "The union rejected the pay offer and said it would strike on Friday."
     assert _positions(text, airport) == [("GSU", "reject", "wages"),

@@ -345,7 +345,7 @@ def _history(trigger: Any, day: date | None) -> bool:
                 if year is not None and re.fullmatch(r"(?:19|20)\d\d", year.text) and \
                         int(year.text) < day.year:
                     return True
-        if node.head.i == node.i or node.dep_ not in ("ccomp", "conj", "xcomp"):
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "conj", "xcomp", "advcl"):
             break
         node = node.head
     return False

@@ -214,9 +214,15 @@ def _actor_in_text(texts: list[tuple[str, str | None]], names: ScenarioNames,
     """The first scenario actor named (not as a place) in the first of `texts` naming one."""
     for where, text in texts:
         for mention in names.actors.find(text):
-            if mention.id != avoid and _not_a_place(text or "", mention):
+            if mention.id != avoid and _not_a_place(text or "", mention) and not (
+                    where == "sentence" and _OWNER.match(text or "", mention.end)):
+                # after the words at stake, an owner ("backed the operator's offer") is part
+                # of what is at stake, not who speaks
                 return mention.id, f"{where}: {mention.how} {mention.text!r}"
     return None
+
+
+_OWNER = re.compile(r"\s*['’]s\b")
 
 
 def _named_person(statement: Statement) -> bool:

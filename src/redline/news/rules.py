@@ -71,6 +71,8 @@ _RED_PHRASE = re.compile(r"\bnon-?\s?negotiable\b|\bnot negotiable\b|\boff[- ]li
                          r"\b(?:un|not )acceptable\b|\bnon-?\s?starter\b|"
                          r"\bout of the question\b|"
                          r"\b(?:is|was|are|were|be) not an option\b|"
+                         r"\b(?:is|was|are|were) (?:(?:its|their|our|the) )?final(?: offer)?"
+                         r"(?=[\s.,;\"”]|$)|"
                          r"\ba precondition for\b|"
                          r"\bline (?:that )?\w+ (?:will|would|shall|can|could) (?:not|never) "
                          r"cross\b|\bline \w+ (?:won't|cannot|can't) cross\b", re.IGNORECASE)
