@@ -20,9 +20,12 @@ def test_resolved_positions_on_held_back_articles(nlp, capsys):
     # batd01-03: written the same way, measured once (0.800 / 0.667), then tuned on in the
     # fifth round (docs/news.md: 1.000 / 1.000 after it, not an unseen figure); the floor
     # stays well under what is measured.
+    # bate01-04: written by someone who had not read the rules, run once (0.630 / 0.569,
+    # docs/news.md), not tuned on; the floor is well under that first figure.
     for prefix, articles, floor in (("held", 6, (0.8, 0.8)), ("res", 3, (0.8, 0.8)),
                                     ("bata", 3, (0.8, 0.8)), ("batb", 3, (0.8, 0.8)),
-                                    ("batc", 3, (0.8, 0.8)), ("batd", 3, (0.8, 0.8))):
+                                    ("batc", 3, (0.8, 0.8)), ("batd", 3, (0.8, 0.8)),
+                                    ("bate", 4, (0.5, 0.45))):
         result = score_resolved(ARTICLES, prefix)
         overall = result.overall
         with capsys.disabled():
