@@ -36,6 +36,7 @@ class Mentions:
         self.starts = [m.start for m in self.items]
 
     def within(self, start: int, end: int) -> list[Mention]:
+        """Mentions lying wholly inside characters [start, end), in text order."""
         i = bisect_left(self.starts, start)
         found = []
         while i < len(self.items) and self.items[i].start < end:
@@ -45,6 +46,7 @@ class Mentions:
         return found
 
     def before(self, offset: int) -> list[Mention]:
+        """Mentions that start before character `offset`, in text order."""
         return list(self.items[:bisect_left(self.starts, offset)])
 
 
@@ -139,6 +141,7 @@ _OFFICIALS = frozenset("officials official diplomats diplomat sources source gov
 
 
 def is_pronoun(token: Token) -> bool:
+    """Whether the token is a personal pronoun that can stand for a speaker (he, she, it, they, ...)."""
     return token.lower_ in PRONOUNS and token.pos_ == "PRON"
 
 
@@ -225,6 +228,7 @@ def noun_phrase(token: Token, limit: int = 8) -> str:
 
 @dataclass(frozen=True)
 class Speaker:
+    """Who speaks in a sentence: the name and role as written, the actor they resolve to, and the token."""
     name: str | None
     role: str | None
     actor: str | None

@@ -37,6 +37,7 @@ class CodedEvent:
     method: str = METHOD
 
     def to_dict(self) -> dict[str, Any]:
+        """The coded event as JSON: its fields, with source and target as lists."""
         out = asdict(self)
         out["source"], out["target"] = list(self.source), list(self.target)
         return out

@@ -35,6 +35,7 @@ _KINDS = {"text/html": "html", "application/xhtml+xml": "html", "application/rss
 
 
 def is_url(text: str) -> bool:
+    """Whether `text` is an http(s) URL rather than a file path."""
     return urlsplit(text).scheme in ("http", "https")
 
 

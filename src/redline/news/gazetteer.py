@@ -250,6 +250,7 @@ class Office:
     end: date | None = None
 
     def held_on(self, when: date | None) -> bool:
+        """Whether the office was held on `when` (undated: whether it is held now)."""
         if when is None:
             return self.end is None
         return self.start <= when and (self.end is None or when <= self.end)

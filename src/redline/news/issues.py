@@ -32,6 +32,7 @@ class IssueMatcher:
 
     @classmethod
     def from_scenario(cls, scenario: Any) -> IssueMatcher:
+        """A matcher of the scenario's issues by their ids, names and aliases."""
         pairs: dict[str, str] = {}
         for issue in scenario.issues:
             names = [issue.id.replace("-", " "), issue.name, *list(issue.aliases or ())]

@@ -68,6 +68,7 @@ class NameIndex:
 
     @classmethod
     def build(cls, entries: Iterable[tuple[str, str, str]], owners: bool = True) -> NameIndex:
+        """An index of (name, id, how) entries, longest names first, compiled into one pattern."""
         table: dict[str, tuple[str, str, str]] = {}
         for name, ident, how in entries:
             name = " ".join(name.split())
@@ -128,6 +129,7 @@ class ScenarioNames:
 
     @classmethod
     def of(cls, scenario: Scenario) -> ScenarioNames:
+        """The names of `scenario`'s actors, people, issues and options, indexed once."""
         actor_entries: list[tuple[str, str, str]] = []
         people: list[tuple[str, str | None, str]] = []
         for actor in scenario.actors:

@@ -720,6 +720,8 @@ EXPRESS = frozenset("express voice reiterate declare pledge signal state reaffir
 
 
 def stance_noun(token: Token, sent: Span) -> Finding | None:
+    """A stance stated as a noun after a verb of expressing ("expressed willingness to ...",
+    "reiterated its demand for ..."); an offer with a condition is a conditional offer."""
     if token.lemma_ not in EXPRESS or token.pos_ != "VERB" or _negated(token):
         return None
     noun = _child(token, "dobj")

@@ -42,13 +42,16 @@ class Counts:
 
     @property
     def precision(self) -> float:
+        """Paired / found (0 when nothing was found)."""
         return self.paired / self.found if self.found else 0.0
 
     @property
     def recall(self) -> float:
+        """Paired / expected (0 when nothing was expected)."""
         return self.paired / self.expected if self.expected else 0.0
 
     def to_dict(self) -> dict[str, Any]:
+        """The counts with their precision and recall, as JSON."""
         return {"paired": self.paired, "found": self.found, "expected": self.expected,
                 "precision": self.precision, "recall": self.recall}
 
@@ -67,6 +70,7 @@ class Score:
     parameters: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The score as JSON: level, overall and per-stance counts, missed and spurious items."""
         return {"level": self.level, "overall": self.overall.to_dict(),
                 "per_stance": {k: v.to_dict() for k, v in self.per_stance.items()},
                 "missed": [list(m) for m in self.missed],

@@ -32,6 +32,7 @@ class Resolution:
     method: str = "scenario-names"
 
     def to_dict(self) -> dict[str, Any]:
+        """The resolution as JSON: its ids, what named each, and the method."""
         return asdict(self)
 
 
@@ -68,6 +69,7 @@ class Statement:
             raise ValueError(f"unknown stance {self.stance!r}")
 
     def to_dict(self) -> dict[str, Any]:
+        """The statement as JSON: every field, its resolution included."""
         return asdict(self)
 
 
@@ -84,6 +86,7 @@ class Article:
     note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The article as JSON: source, text, title, date, kind, language and note."""
         return asdict(self)
 
 
@@ -95,6 +98,7 @@ class ArticleStatements:
     statements: tuple[Statement, ...]
 
     def to_dict(self) -> dict[str, Any]:
+        """The article (without its text) and its statements, as JSON."""
         return {"article": {k: v for k, v in self.article.to_dict().items() if k != "text"},
                 "statements": [s.to_dict() for s in self.statements]}
 
@@ -109,9 +113,11 @@ class Extraction:
 
     @property
     def statements(self) -> tuple[Statement, ...]:
+        """Every article's statements, in article order."""
         return tuple(s for a in self.articles for s in a.statements)
 
     def to_dict(self) -> dict[str, Any]:
+        """The extraction as JSON: method, parameters, articles and all statements."""
         return {"method": self.method, "parameters": dict(self.parameters),
                 "articles": [a.to_dict() for a in self.articles],
                 "statements": [s.to_dict() for s in self.statements]}
