@@ -136,6 +136,12 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
     if speaker is not None and speaker.name is None and speaker.token_i is not None and \
             sent.doc[speaker.token_i].lower_ in ("he", "she") and people:
         speaker = people[-1]  # "He added that ...": the person quoted before
+    own_subject = finding.actor if finding.actor is not None else subject(trigger)
+    if speaker is None and own_subject is not None and own_subject.lower_ in ("he", "she") \
+            and people:
+        # "She called on them to ...": the person named last, not a body named in a relative
+        # clause or apposition of the sentence before ("whose office chairs talks with X")
+        speaker = people[-1]
     if speaker is not None and speaker.name and speaker.actor is None:
         speaker = _known(speaker, people)  # "Orlov said ...": the Pavel Orlov quoted before
     if speaker is not None and speaker.name:
@@ -329,7 +335,36 @@ def _statements(article: Article, parsed: list[tuple[int, str, Any]],
             subjects = [s.actor for s in built if s.actor and s.stance != "consult"]
             if subjects:  # the subject of the last sentence is the likeliest "it" / "they"
                 memory.append(subjects[0])
+    statements = _quoted_red_lines(statements, article.text)
     return ArticleStatements(article, _without_headline_repeats(statements, article.text))
+
+
+_POINTING = re.compile(r"^\W*(?:that|this|it)\s+(?:is|was|remains|would be)\b", re.IGNORECASE)
+_QUOTE_OPEN = re.compile(r"^\s*[\"“‘']")
+
+
+def _quoted_red_lines(statements: list[Statement], text: str) -> list[Statement]:
+    """'"We will not accept X. That is our red line," Y said.': the red line points back at
+    the refusal before it in the same paragraph, so the refusal is a red line (one statement),
+    said by the speaker named at the end of the quote."""
+    out: list[Statement] = []
+    for s in statements:
+        prev = out[-1] if out else None
+        if prev is not None and s.stance == "red_line" and s.issue is None and \
+                prev.stance == "reject" and _POINTING.match(s.sentence) and \
+                prev.start < s.start and "\n" not in text[prev.start:s.start].rstrip() and \
+                (prev.actor is None or prev.actor == s.actor):
+            spoken = prev.actor is None and _QUOTE_OPEN.match(prev.sentence) is not None
+            out[-1] = replace(
+                prev, stance="red_line", rule=f"{prev.rule}+RL-POINTED",
+                plover=STANCE_PLOVER["red_line"], actor=prev.actor or s.actor,
+                speaker=s.speaker if spoken else prev.speaker,
+                speaker_role=s.speaker_role if spoken else prev.speaker_role,
+                speaker_text=s.speaker_text if spoken else prev.speaker_text,
+                sector=prev.sector or s.sector, group=prev.group or s.group)
+            continue
+        out.append(s)
+    return out
 
 
 def _history(trigger: Any, day: date | None) -> bool:
