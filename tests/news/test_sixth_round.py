@@ -167,6 +167,10 @@ def test_the_body_or_official_that_speaks_holds_the_position(nlp, talks, text, e
      "would not release any fighters.", [("GOV", "reject", "prisoners")]),
     ("DOHA, May 3 - The rebels' chief negotiator said the group wanted a ceasefire before "
      "any exchange.", [("FFC", "demand", "ceasefire")]),
+    # the speaker's own words name the party; a body in their relative clause does not
+    ("DOHA, May 3 - The head of the government delegation, Yusuf Deby, who met Qatari "
+     "officials on Sunday, said N'Djamena wanted a ceasefire.", [("GOV", "demand", "ceasefire")]),
+    ("The United States and France urged the rebels to accept the truce.", []),
 ])
 def test_a_role_naming_a_party_speaks_for_it(nlp, talks, text, expected):
     assert _positions(text, talks) == expected

@@ -227,6 +227,24 @@ def _actor_in_text(texts: list[tuple[str, str | None]], names: ScenarioNames,
 _OWNER = re.compile(r"\s*['’]s\b")
 
 
+def _own_words(statement: Statement, names: ScenarioNames,
+               addressee: str | None) -> tuple[str, str] | None:
+    """The scenario actor named in the words of the speaker themselves ("The head of the
+    government delegation, X", "the rebels' chief negotiator", "women from the families'
+    association"): these come before the code the extractor guessed from elsewhere (a dateline's
+    state, a body named in a relative clause)."""
+    if statement.stance == "consult":
+        return None
+    words = _RELATIVE.sub("", statement.speaker_text or "")
+    named = {m.id for m in names.actors.find(words) if _not_a_place(words, m)}
+    if len(named) != 1:
+        return None  # "The United States and France urged ...": each co-actor keeps its code
+    return _actor_in_text([("speaker's own words", words)], names, addressee)
+
+
+_RELATIVE = re.compile(r",?\s+(?:which|who|whose|where)\b.*$", re.IGNORECASE | re.DOTALL)
+
+
 def _named_person(statement: Statement) -> bool:
     """The speaker is a named person ("Opposition leader Peter Chirwa") who is none of the
     scenario's people: another actor named in the sentence is not who speaks."""
@@ -482,8 +500,8 @@ def resolve(statement: Statement, scenario: Scenario,
                                                    ("speaker role", statement.speaker_role),
                                                    ("speaker's words", statement.speaker_text),
                                                    ("speaker's body", statement.group)]
-    actor_found = _person(statement.speaker, names) or _code(statement.actor, names) or \
-        _role(statement, names)
+    actor_found = _person(statement.speaker, names) or _own_words(statement, names, addressee) \
+        or _code(statement.actor, names) or _role(statement, names)
     if actor_found is None:
         # A state code the scenario does not have ("Kenya's Communications Authority": KEN)
         # gives way to the scenario's name in the words naming the speaker. With no code, the
