@@ -125,6 +125,22 @@ def test_a_pronoun_speaker_is_the_last_person(nlp, port, talks, text, expected):
     assert _positions(text, scenario) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # an unnamed spokesperson who said something with no position is still who "He" is
+    ("A Red Crescent spokesman in Geneva said the agency had not yet received the lists. "
+     "He urged the government to open aid corridors.", [("CRC", "urge", "corridors")]),
+    # a role with the name in apposition, the verb misparsed as describing it
+    ("Qatar's deputy foreign minister, Khalid al-Mansouri, urged N'Djamena to open aid "
+     "corridors. Abakar said the rebels would free 40 soldiers if the truce held.\n"
+     "He added that the Front backed the Qatari plan.",
+     [("QAT", "urge", "corridors"), ("FFC", "conditional_offer", "prisoners"),
+      ("FFC", "support", "corridors")]),  # "the Qatari plan": what Qatar urged
+])
+def test_unnamed_and_appositive_speakers_are_remembered(nlp, talks, text, expected):
+    assert _positions(text, talks) == expected
+
+
+
 # --- 2. "N at ORG", a group named as subject ------------------------------------------------
 
 

@@ -242,6 +242,13 @@ TITLES = frozenset("president prime minister foreign defence defense secretary s
                    "vice deputy chief commander special state interior".split())
 
 
+# Nouns naming one person who speaks for a body: "a WTO spokesman", "the chief negotiator".
+SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson envoy minister official negotiator "
+                         "ambassador head chief leader president director secretary chairman "
+                         "chairwoman chair commissioner mediator governor mayor "
+                         "representative".split())
+
+
 def _is_actor_word(token: Token, mentions: Mentions) -> bool:
     start, end = token.idx, token.idx + len(token.text)
     return any(m.start < end and start < m.end for m in mentions.items)
@@ -322,4 +329,8 @@ def describe(who: Token, mentions: Mentions, memory: list[str], when: date | Non
         role = role_words(who, mentions)
         if actor is not None:
             name = gazetteer.holder(actor, role, when)
+        appos = next((c for c in who.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if name is None and appos is not None and who.lemma_.lower() in SPOKESPEOPLE:
+            # "Syria's deputy water minister, Nabil Hamdan, ...": the person in apposition
+            name = person_name(appos, mentions)
     return Speaker(name, role, actor, who.i)

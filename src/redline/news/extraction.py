@@ -12,6 +12,7 @@ from typing import Any
 from redline.news import dates, gazetteer
 from redline.news.clauses import (
     REPORTING,
+    SPOKESPEOPLE,
     Mentions,
     Speaker,
     actor_of,
@@ -144,8 +145,9 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
         speaker = people[-1]
     if speaker is not None and speaker.name and speaker.actor is None:
         speaker = _known(speaker, people)  # "Orlov said ...": the Pavel Orlov quoted before
-    if speaker is not None and speaker.name:
-        people.append(speaker)
+    if speaker is not None and (speaker.name or speaker.token_i is not None and speaker.role and
+                                sent.doc[speaker.token_i].lemma_.lower() in SPOKESPEOPLE):
+        people.append(speaker)  # a named person, or "a government spokesman"
     actor_token = finding.actor
     if actor_token is None:
         actor_token = subject(trigger)
@@ -167,10 +169,12 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
     if actor_token is not None:
         own, pronoun = actor_of(actor_token, mentions, memory)
         if own is not None and speaker is None and actor_token.pos_ in ("PROPN", "NOUN") \
-                and actor_token.dep_ in ("nsubj", "nsubjpass"):
+                and actor_token.dep_ in ("nsubj", "nsubjpass", "ROOT"):
             described = describe(actor_token, mentions, memory, published)
             if described.name or described.role:
                 speaker = described
+            if described.name:
+                people.append(described)  # "The envoy, X, arrived ... She called on ..."
     both_other = None
     if finding.stance == "consult":
         # talks are a fact reported, not the reporter's position: the actor is a participant
@@ -424,6 +428,11 @@ def _person_named(sent: Any, mentions: Mentions, memory: list[str],
     minister, Elena Ruiz, spoke to reporters"): the antecedent of a later "he" or "she"."""
     root = sent.root
     who = subject(root) if root.pos_ in ("VERB", "AUX") else None
+    if who is None and root.lemma_ in REPORTING:
+        # "The envoy, X, whose office co-chairs the talks, said ...", misparsed: the first
+        # subject of the sentence
+        who = next((t for t in sent if t.i < root.i and t.dep_ == "nsubj" and
+                    t.pos_ in ("NOUN", "PROPN")), None)
     if who is None:
         return None
     for token in (who, *(c for c in who.children if c.dep_ == "appos")):
@@ -433,6 +442,9 @@ def _person_named(sent: Any, mentions: Mentions, memory: list[str],
                 actor = found.actor or _actor(who, mentions, memory)
                 role = found.role or (role_words(who, mentions) if token is not who else None)
                 return Speaker(found.name, role, actor, found.token_i)
+    if who.pos_ == "NOUN" and who.lemma_.lower() in SPOKESPEOPLE and root.lemma_ in REPORTING:
+        # "A WTO spokesman in Geneva said ...": the antecedent of "He encouraged ..."
+        return Speaker(None, role_words(who, mentions), _actor(who, mentions, memory), who.i)
     return None
 
 
