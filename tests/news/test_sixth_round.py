@@ -140,8 +140,18 @@ def test_unnamed_and_appositive_speakers_are_remembered(nlp, talks, text, expect
     assert _positions(text, talks) == expected
 
 
-
 # --- 2. "N at ORG", a group named as subject ------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # people of a place are the group whose name holds them, not the place
+    ("Families of detained fighters in N'Djamena demanded the release of all detainees.",
+     [("FAM", "demand", "prisoners")]),
+    # people no scenario group is named for are not the place they are at
+    ("Passengers at Baltica Ports rejected the pay offer.", []),
+])
+def test_people_of_a_place_are_the_group_named_for_them(nlp, port, talks, text, expected):
+    assert _positions(text, port if "Baltica" in text else talks) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [

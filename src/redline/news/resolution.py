@@ -236,10 +236,31 @@ def _own_words(statement: Statement, names: ScenarioNames,
     if statement.stance == "consult":
         return None
     words = _RELATIVE.sub("", statement.speaker_text or "")
+    members = _MEMBERS_AT.match(words)
+    if members is not None and (group := _group_of(members.group(1), names)) is not None:
+        return group  # "Pilots at Nordlys Air rejected ...": the pilots, not the airline
     named = {m.id for m in names.actors.find(words) if _not_a_place(words, m)}
     if len(named) != 1:
         return None  # "The United States and France urged ...": each co-actor keeps its code
     return _actor_in_text([("speaker's own words", words)], names, addressee)
+
+
+# "Pilots at X", "Doctors in state hospitals", "workers from the plant": people of a place.
+_MEMBERS_AT = re.compile(r"^(?:the\s+|some\s+|many\s+|dozens of\s+|hundreds of\s+)?"
+                         r"([a-z]+s)\s+(?:at|of|in|from|with)\s+", re.IGNORECASE)
+
+
+def _group_of(members: str, names: ScenarioNames) -> tuple[str, str] | None:
+    """The one scenario actor one of whose names holds `members` or its singular ("pilots":
+    "the pilots", "Nordlys Pilot Association"), people being their union or association."""
+    plural = members.casefold()
+    forms = {plural, plural[:-1]}
+    owners = {ident for name, ident, how in names.actors.names if how not in ("person", SURNAME) and
+              forms & set(re.findall(r"[a-z]+", name.casefold()))}
+    if len(owners) != 1:
+        return None
+    owner = owners.pop()
+    return owner, f"members of a group: {members!r}"
 
 
 _RELATIVE = re.compile(r",?\s+(?:which|who|whose|where)\b.*$", re.IGNORECASE | re.DOTALL)
