@@ -236,6 +236,9 @@ def test_that_is_our_red_line_makes_the_refusal_a_red_line(nlp, port):
 @pytest.mark.parametrize(("text", "expected"), [
     ("The federation has exempted ferry services from the strike.",
      [("DWF", "concede", "ferries")]),
+    # what is exempted names no issue: what it is exempted from does
+    ("The rebels have exempted medical convoys from the truce.",
+     [("FFC", "concede", "ceasefire")]),
     ("On Monday the rebels freed 20 soldiers as a goodwill gesture.",
      [("FFC", "concede", "prisoners")]),
     ("The government offered to free 300 fighters in return for an extended truce.",

@@ -638,6 +638,8 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
                 c.dep_ in ("aux", "auxpass") and c.lemma_ != "have" for c in token.children) and \
             (done := _child(token, "dobj")) is not None and \
             done.lemma_.lower() not in NOT_CONCEDED:
+        if lemma == "exempt" and _prep_object(token, "from") is not None:
+            done = token  # "exempted ambulance flights from the strike": both are at stake
         return Finding("CONC-PAST-ACT", "concede", token, None, done, 0.6)
     if not negated and token.tag_ == "VBD" and token.dep_ in ("ROOT", "ccomp", "conj") and \
             _by_a_party(token) and (done := _child(token, "dobj")) is not None and \
