@@ -225,6 +225,22 @@ def test_seeking_two_things_is_two_demands(nlp, port):
     assert _positions(text, port) == [("DWF", "demand", "pay"), ("DWF", "demand", "automation")]
 
 
+def test_a_second_object_after_a_time_phrase_is_a_demand_too(nlp, port):
+    text = ("The federation is seeking an 8 percent pay rise this year and limits on the use "
+            "of agency workers at the container terminal.")
+    assert _positions(text, port) == [("DWF", "demand", "pay"), ("DWF", "demand", "contracts")]
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels renewed their demand that the government free all detainees.",
+    # an aside after it ("an issue X said ...") does not make X the speaker
+    "The Front also renewed its demand that the government free the detainees held in its "
+    "northern prisons, an issue government negotiators said had no place in these talks.",
+])
+def test_a_renewed_demand_is_a_demand(nlp, talks, text):
+    assert _positions(text, talks) == [("FFC", "demand", "prisoners")]
+
+
 def test_that_is_our_red_line_makes_the_refusal_a_red_line(nlp, port):
     text = '"We will not accept temporary contracts. That is our red line," Moreau said.'
     assert _positions(text, port) == [("DWF", "red_line", "contracts")]

@@ -740,7 +740,7 @@ STANCE_NOUNS = {"support": "support", "backing": "support", "approval": "support
                 "threat": "threaten", "call": "demand", "calls": "demand",
                 "insistence": "demand", "refusal": "reject", "offer": "offer"}
 EXPRESS = frozenset("express voice reiterate declare pledge signal state reaffirm "
-                    "repeat".split())
+                    "repeat renew restate".split())
 
 
 def stance_noun(token: Token, sent: Span) -> Finding | None:
@@ -968,15 +968,31 @@ def findings(sent: Span) -> list[Finding]:
     return [_unless(f, sent) for f in found]
 
 
+def _what_limits(noun: Token) -> Token:
+    """A bare noun of measure ("limits", "curbs", "a cap") whose "on X" the parser hung
+    elsewhere is about X: "limits on the use of agency pilots"."""
+    if any(c.dep_ == "prep" for c in noun.children) or noun.i + 1 >= len(noun.doc):
+        return noun
+    after = noun.doc[noun.i + 1]
+    if after.dep_ == "prep" and after.lower_ in ("on", "to", "for", "of") and \
+            (what := _child(after, "pobj")) is not None:
+        return what
+    return noun
+
+
 def _second_objects(finding: Finding) -> Iterator[Finding]:
     """"is seeking a pay rise and limits on agency work": each coordinated object of a demand
     is a demand of its own (same trigger, speaker and rule)."""
     if finding.rule != "DEM-VERB" or finding.issue is None or finding.issue.pos_ != "NOUN" or \
             finding.issue.dep_ != "dobj":
         return
-    for other in finding.issue.children:
-        if other.dep_ == "conj" and other.pos_ == "NOUN":
-            yield replace(finding, issue=other)
+    # "seeking a pay rise this year and limits on ...": the parser may hang the second object
+    # on the time phrase between them
+    times = [c for c in finding.trigger.children if c.dep_ == "npadvmod" and c.lower_ in TIMES]
+    for head in (finding.issue, *times):
+        for other in head.children:
+            if other.dep_ == "conj" and other.pos_ == "NOUN" and other.lower_ not in TIMES:
+                yield replace(finding, issue=_what_limits(other))
 
 
 def _unless(finding: Finding, sent: Span) -> Finding:
