@@ -225,6 +225,11 @@ def test_seeking_two_things_is_two_demands(nlp, port):
     assert _positions(text, port) == [("DWF", "demand", "pay"), ("DWF", "demand", "automation")]
 
 
+def test_what_a_demand_is_preferred_to_is_no_demand(nlp, port):
+    text = "The federation wanted a three-year wage deal rather than annual pay talks."
+    assert [p for p in _positions(text, port) if p[1] == "demand"] == [("DWF", "demand", "pay")]
+
+
 def test_a_second_object_after_a_time_phrase_is_a_demand_too(nlp, port):
     text = ("The federation is seeking an 8 percent pay rise this year and limits on the use "
             "of agency workers at the container terminal.")

@@ -990,6 +990,8 @@ def _second_objects(finding: Finding) -> Iterator[Finding]:
     # on the time phrase between them
     times = [c for c in finding.trigger.children if c.dep_ == "npadvmod" and c.lower_ in TIMES]
     for head in (finding.issue, *times):
+        if not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
+            continue  # "a multi-year deal rather than annual haggling": one demand
         for other in head.children:
             if other.dep_ == "conj" and other.pos_ == "NOUN" and other.lower_ not in TIMES:
                 yield replace(finding, issue=_what_limits(other))
