@@ -242,6 +242,13 @@ TITLES = frozenset("president prime minister foreign defence defense secretary s
                    "vice deputy chief commander special state interior".split())
 
 
+# Nouns naming one person who speaks for a body: "a WTO spokesman", "the chief negotiator".
+SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson envoy minister official negotiator "
+                         "ambassador head chief leader president director secretary chairman "
+                         "chairwoman chair commissioner mediator governor mayor "
+                         "representative".split())
+
+
 def _is_actor_word(token: Token, mentions: Mentions) -> bool:
     start, end = token.idx, token.idx + len(token.text)
     return any(m.start < end and start < m.end for m in mentions.items)
@@ -284,7 +291,7 @@ def speaker_of(token: Token, mentions: Mentions, memory: list[str],
                                                    "conj", "dobj") or (
                 current.lemma_ in REPORTING and current.i == token.head.i):
             who = subject(current)
-            if who is None:
+            if who is None or _aside(who, token):
                 continue
             return describe(who, mentions, memory, when)
     root = token.sent.root if hasattr(token, "sent") else current
@@ -293,6 +300,20 @@ def speaker_of(token: Token, mentions: Mentions, memory: list[str],
                 child.i > token.i and (who := _own_subject(child)) is not None:
             return describe(who, mentions, memory, when)
     return None
+
+
+# "..., an issue government negotiators said belonged in wider talks": an aside that tells
+# what others said of the thing just named, parsed as the reporter of the whole sentence.
+_ASIDE_NOUNS = frozenset("issue matter question point demand step move claim proposal plan "
+                         "idea offer condition".split())
+
+
+def _aside(who: Token, statement: Token) -> bool:
+    """The reporter's subject comes after the statement and begins with a noun for the thing
+    said ("an issue officials said ..."): an aside on that thing, not who states it."""
+    return who.i > statement.i and any(c.dep_ in ("compound", "nmod") and
+                                       c.lemma_.lower() in _ASIDE_NOUNS and c.i < who.i
+                                       for c in who.children)
 
 
 def _own_subject(verb: Token) -> Token | None:
@@ -322,4 +343,8 @@ def describe(who: Token, mentions: Mentions, memory: list[str], when: date | Non
         role = role_words(who, mentions)
         if actor is not None:
             name = gazetteer.holder(actor, role, when)
+        appos = next((c for c in who.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if name is None and appos is not None and who.lemma_.lower() in SPOKESPEOPLE:
+            # "Syria's deputy water minister, Nabil Hamdan, ...": the person in apposition
+            name = person_name(appos, mentions)
     return Speaker(name, role, actor, who.i)

@@ -12,6 +12,7 @@ from typing import Any
 from redline.news import dates, gazetteer
 from redline.news.clauses import (
     REPORTING,
+    SPOKESPEOPLE,
     Mentions,
     Speaker,
     actor_of,
@@ -136,10 +137,17 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
     if speaker is not None and speaker.name is None and speaker.token_i is not None and \
             sent.doc[speaker.token_i].lower_ in ("he", "she") and people:
         speaker = people[-1]  # "He added that ...": the person quoted before
+    own_subject = finding.actor if finding.actor is not None else subject(trigger)
+    if speaker is None and own_subject is not None and own_subject.lower_ in ("he", "she") \
+            and people:
+        # "She called on them to ...": the person named last, not a body named in a relative
+        # clause or apposition of the sentence before ("whose office chairs talks with X")
+        speaker = people[-1]
     if speaker is not None and speaker.name and speaker.actor is None:
         speaker = _known(speaker, people)  # "Orlov said ...": the Pavel Orlov quoted before
-    if speaker is not None and speaker.name:
-        people.append(speaker)
+    if speaker is not None and (speaker.name or speaker.token_i is not None and speaker.role and
+                                sent.doc[speaker.token_i].lemma_.lower() in SPOKESPEOPLE):
+        people.append(speaker)  # a named person, or "a government spokesman"
     actor_token = finding.actor
     if actor_token is None:
         actor_token = subject(trigger)
@@ -161,10 +169,12 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
     if actor_token is not None:
         own, pronoun = actor_of(actor_token, mentions, memory)
         if own is not None and speaker is None and actor_token.pos_ in ("PROPN", "NOUN") \
-                and actor_token.dep_ in ("nsubj", "nsubjpass"):
+                and actor_token.dep_ in ("nsubj", "nsubjpass", "ROOT"):
             described = describe(actor_token, mentions, memory, published)
             if described.name or described.role:
                 speaker = described
+            if described.name:
+                people.append(described)  # "The envoy, X, arrived ... She called on ..."
     both_other = None
     if finding.stance == "consult":
         # talks are a fact reported, not the reporter's position: the actor is a participant
@@ -329,7 +339,36 @@ def _statements(article: Article, parsed: list[tuple[int, str, Any]],
             subjects = [s.actor for s in built if s.actor and s.stance != "consult"]
             if subjects:  # the subject of the last sentence is the likeliest "it" / "they"
                 memory.append(subjects[0])
+    statements = _quoted_red_lines(statements, article.text)
     return ArticleStatements(article, _without_headline_repeats(statements, article.text))
+
+
+_POINTING = re.compile(r"^\W*(?:that|this|it)\s+(?:is|was|remains|would be)\b", re.IGNORECASE)
+_QUOTE_OPEN = re.compile(r"^\s*[\"“‘']")
+
+
+def _quoted_red_lines(statements: list[Statement], text: str) -> list[Statement]:
+    """'"We will not accept X. That is our red line," Y said.': the red line points back at
+    the refusal before it in the same paragraph, so the refusal is a red line (one statement),
+    said by the speaker named at the end of the quote."""
+    out: list[Statement] = []
+    for s in statements:
+        prev = out[-1] if out else None
+        if prev is not None and s.stance == "red_line" and s.issue is None and \
+                prev.stance == "reject" and _POINTING.match(s.sentence) and \
+                prev.start < s.start and "\n" not in text[prev.start:s.start].rstrip() and \
+                (prev.actor is None or prev.actor == s.actor):
+            spoken = prev.actor is None and _QUOTE_OPEN.match(prev.sentence) is not None
+            out[-1] = replace(
+                prev, stance="red_line", rule=f"{prev.rule}+RL-POINTED",
+                plover=STANCE_PLOVER["red_line"], actor=prev.actor or s.actor,
+                speaker=s.speaker if spoken else prev.speaker,
+                speaker_role=s.speaker_role if spoken else prev.speaker_role,
+                speaker_text=s.speaker_text if spoken else prev.speaker_text,
+                sector=prev.sector or s.sector, group=prev.group or s.group)
+            continue
+        out.append(s)
+    return out
 
 
 def _history(trigger: Any, day: date | None) -> bool:
@@ -389,6 +428,11 @@ def _person_named(sent: Any, mentions: Mentions, memory: list[str],
     minister, Elena Ruiz, spoke to reporters"): the antecedent of a later "he" or "she"."""
     root = sent.root
     who = subject(root) if root.pos_ in ("VERB", "AUX") else None
+    if who is None and root.lemma_ in REPORTING:
+        # "The envoy, X, whose office co-chairs the talks, said ...", misparsed: the first
+        # subject of the sentence
+        who = next((t for t in sent if t.i < root.i and t.dep_ == "nsubj" and
+                    t.pos_ in ("NOUN", "PROPN")), None)
     if who is None:
         return None
     for token in (who, *(c for c in who.children if c.dep_ == "appos")):
@@ -398,6 +442,9 @@ def _person_named(sent: Any, mentions: Mentions, memory: list[str],
                 actor = found.actor or _actor(who, mentions, memory)
                 role = found.role or (role_words(who, mentions) if token is not who else None)
                 return Speaker(found.name, role, actor, found.token_i)
+    if who.pos_ == "NOUN" and who.lemma_.lower() in SPOKESPEOPLE and root.lemma_ in REPORTING:
+        # "A WTO spokesman in Geneva said ...": the antecedent of "He encouraged ..."
+        return Speaker(None, role_words(who, mentions), _actor(who, mentions, memory), who.i)
     return None
 
 

@@ -227,6 +227,45 @@ def _actor_in_text(texts: list[tuple[str, str | None]], names: ScenarioNames,
 _OWNER = re.compile(r"\s*['’]s\b")
 
 
+def _own_words(statement: Statement, names: ScenarioNames,
+               addressee: str | None) -> tuple[str, str] | None:
+    """The scenario actor named in the words of the speaker themselves ("The head of the
+    government delegation, X", "the rebels' chief negotiator", "women from the families'
+    association"): these come before the code the extractor guessed from elsewhere (a dateline's
+    state, a body named in a relative clause)."""
+    if statement.stance == "consult":
+        return None
+    words = _RELATIVE.sub("", statement.speaker_text or "")
+    members = _MEMBERS_AT.match(words)
+    if members is not None and (group := _group_of(members.group(1), names)) is not None:
+        return group  # "Pilots at Nordlys Air rejected ...": the pilots, not the airline
+    named = {m.id for m in names.actors.find(words) if _not_a_place(words, m)}
+    if len(named) != 1:
+        return None  # "The United States and France urged ...": each co-actor keeps its code
+    return _actor_in_text([("speaker's own words", words)], names, addressee)
+
+
+# "Pilots at X", "Doctors in state hospitals", "workers from the plant": people of a place.
+_MEMBERS_AT = re.compile(r"^(?:the\s+|some\s+|many\s+|dozens of\s+|hundreds of\s+)?"
+                         r"([a-z]+s)\s+(?:at|of|in|from|with)\s+", re.IGNORECASE)
+
+
+def _group_of(members: str, names: ScenarioNames) -> tuple[str, str] | None:
+    """The one scenario actor one of whose names holds `members` or its singular ("pilots":
+    "the pilots", "Nordlys Pilot Association"), people being their union or association."""
+    plural = members.casefold()
+    forms = {plural, plural[:-1]}
+    owners = {ident for name, ident, how in names.actors.names if how not in ("person", SURNAME) and
+              forms & set(re.findall(r"[a-z]+", name.casefold()))}
+    if len(owners) != 1:
+        return None
+    owner = owners.pop()
+    return owner, f"members of a group: {members!r}"
+
+
+_RELATIVE = re.compile(r",?\s+(?:which|who|whose|where)\b.*$", re.IGNORECASE | re.DOTALL)
+
+
 def _named_person(statement: Statement) -> bool:
     """The speaker is a named person ("Opposition leader Peter Chirwa") who is none of the
     scenario's people: another actor named in the sentence is not who speaks."""
@@ -482,8 +521,8 @@ def resolve(statement: Statement, scenario: Scenario,
                                                    ("speaker role", statement.speaker_role),
                                                    ("speaker's words", statement.speaker_text),
                                                    ("speaker's body", statement.group)]
-    actor_found = _person(statement.speaker, names) or _code(statement.actor, names) or \
-        _role(statement, names)
+    actor_found = _person(statement.speaker, names) or _own_words(statement, names, addressee) \
+        or _code(statement.actor, names) or _role(statement, names)
     if actor_found is None:
         # A state code the scenario does not have ("Kenya's Communications Authority": KEN)
         # gives way to the scenario's name in the words naming the speaker. With no code, the

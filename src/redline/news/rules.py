@@ -21,9 +21,12 @@ from redline.news.senses import (
     DEALS,
     NO_COMMENT,
     SPELLS,
+    at_request,
     failed_to,
     goes_to_law,
+    harms,
     paying,
+    perfect,
     quits,
     second_predicate,
     sides_from,
@@ -46,7 +49,7 @@ OFFERABLE = frozenset("allow permit give cap limit reduce freeze halt suspend di
 THREATEN = frozenset("threaten warn vow".split())
 # Acts that give something up when they are reported as done ("released four detainees").
 PAST_CONCESSIONS = frozenset("release free withdraw return reopen lift unblock "
-                             "hand".split())
+                             "hand exempt spare".split())
 # What is released or returned without conceding anything ("released a statement").
 NOT_CONCEDED = frozenset("statement report video figure figures detail details data "
                          "result results plan communique communiqué document footage "
@@ -141,7 +144,7 @@ def condition_of(token: Token) -> str | None:
 
 _CONDITION_TEXT = re.compile(
     r"\b(?:provided(?: that)?|providing(?: that)?|on (?:the )?condition that|(?<!for )as long as|"
-    r"(?<!for )so long as|only if|if|unless|in exchange for|in return for|"
+    r"(?<!for )so long as|only (?:once|when|after)|only if|if|unless|in exchange for|in return for|"
     r"without(?! (?:any |further )?(?:delay|hesitation|exception|fail)))\s+(.+?)"
     r"[.;!?\"”]*$", re.IGNORECASE)
 
@@ -571,10 +574,24 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             return None  # "would be suspended unless ...": the threat rules read it
         return Finding("OFFER-PASSIVE-COND", "conditional_offer", token, None, thing, 0.6,
                        condition=condition)
+    if lemma == "hesitate" and negated and (act := _child(token, "xcomp")) is not None and \
+            any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in token.children):
+        # "would not hesitate to impose arbitration if ...": the act is announced, a threat
+        return Finding("THR-NO-HESITATE", "threaten", token, None,
+                       _child(act, "dobj") or _threatened(act), 0.65,
+                       condition=_condition(token, sent))
     if not negated and lemma not in THREATEN and lemma not in ("be", "have") and any(
             c.dep_ == "aux" and c.lower_ in ("would", "could", "can", "will", "'d")
             for c in token.children) and _child(token, "nsubj") is not None and \
             token.dep_ in ("ROOT", "ccomp") and (condition := _condition(token, sent)):
+        if harms(token):
+            # "would respond proportionately if ...", "X would face retaliatory duties if ...":
+            # the consequence hurts the other side, a threat, not an offer
+            hit = _child(token, "nsubj")
+            target = hit if lemma == "face" and hit is not None and hit.pos_ == "NOUN" and \
+                not _agent(hit) else _threatened(obj or token)
+            return Finding("THR-CONSEQUENCE", "threaten", token, None, target, 0.6,
+                           condition=condition)
         if re.search(r"\bunless\b", doc_text(sent.doc)[token.idx:sent.end_char], re.IGNORECASE):
             # "would strike unless talks resumed": an act announced unless: a threat
             return Finding("THR-MODAL-UNLESS", "threaten", token, None, _threatened(obj or token),
@@ -616,12 +633,19 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             token.dep_ in ("ROOT", "ccomp", "conj") and _by_a_party(token) and \
             (price := _child(token, "dobj")) is not None and price.lower_ in PRICES:
         return Finding("CONC-PRICE-CUT", "concede", token, None, price, 0.6)
-    if lemma in PAST_CONCESSIONS and not negated and token.tag_ == "VBD" and \
-            token.dep_ in ("ROOT", "ccomp", "conj") and _by_a_party(token) and not any(
-                c.dep_ in ("aux", "auxpass") for c in token.children) and \
+    if lemma in PAST_CONCESSIONS and not negated and (token.tag_ == "VBD" or perfect(token)) \
+            and token.dep_ in ("ROOT", "ccomp", "conj") and _by_a_party(token) and not any(
+                c.dep_ in ("aux", "auxpass") and c.lemma_ != "have" for c in token.children) and \
             (done := _child(token, "dobj")) is not None and \
             done.lemma_.lower() not in NOT_CONCEDED:
+        if lemma == "exempt" and _prep_object(token, "from") is not None:
+            done = token  # "exempted ambulance flights from the strike": both are at stake
         return Finding("CONC-PAST-ACT", "concede", token, None, done, 0.6)
+    if not negated and token.tag_ == "VBD" and token.dep_ in ("ROOT", "ccomp", "conj") and \
+            _by_a_party(token) and (done := _child(token, "dobj")) is not None and \
+            at_request(token):
+        # "increased releases at Baghdad's request": an act done as another asked, given
+        return Finding("CONC-AT-REQUEST", "concede", token, None, done, 0.6)
     if lemma == "agree" and not negated and (deed := _child(token, "xcomp")) is not None:
         if deed.lemma_ in MEET or deed.lemma_ in HOLD_TALKS or deed.lemma_ in TALKS:
             return None  # "agreed to meet again": the talks rule reads it
@@ -716,7 +740,7 @@ STANCE_NOUNS = {"support": "support", "backing": "support", "approval": "support
                 "threat": "threaten", "call": "demand", "calls": "demand",
                 "insistence": "demand", "refusal": "reject", "offer": "offer"}
 EXPRESS = frozenset("express voice reiterate declare pledge signal state reaffirm "
-                    "repeat".split())
+                    "repeat renew restate".split())
 
 
 def stance_noun(token: Token, sent: Span) -> Finding | None:
@@ -940,7 +964,37 @@ def findings(sent: Span) -> list[Finding]:
         lines = [f.trigger for f in found if f.stance == "red_line"]
         found = [f for f in found if f.rule != "DEM-VERB" or f.issue is None or not any(
             _inside(t, f.issue) for t in lines)]
+    found = [*found, *(extra for f in found for extra in _second_objects(f))]
     return [_unless(f, sent) for f in found]
+
+
+def _what_limits(noun: Token) -> Token:
+    """A bare noun of measure ("limits", "curbs", "a cap") whose "on X" the parser hung
+    elsewhere is about X: "limits on the use of agency pilots"."""
+    if any(c.dep_ == "prep" for c in noun.children) or noun.i + 1 >= len(noun.doc):
+        return noun
+    after = noun.doc[noun.i + 1]
+    if after.dep_ == "prep" and after.lower_ in ("on", "to", "for", "of") and \
+            (what := _child(after, "pobj")) is not None:
+        return what
+    return noun
+
+
+def _second_objects(finding: Finding) -> Iterator[Finding]:
+    """"is seeking a pay rise and limits on agency work": each coordinated object of a demand
+    is a demand of its own (same trigger, speaker and rule)."""
+    if finding.rule != "DEM-VERB" or finding.issue is None or finding.issue.pos_ != "NOUN" or \
+            finding.issue.dep_ != "dobj":
+        return
+    # "seeking a pay rise this year and limits on ...": the parser may hang the second object
+    # on the time phrase between them
+    times = [c for c in finding.trigger.children if c.dep_ == "npadvmod" and c.lower_ in TIMES]
+    for head in (finding.issue, *times):
+        if not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
+            continue  # "a multi-year deal rather than annual haggling": one demand
+        for other in head.children:
+            if other.dep_ == "conj" and other.pos_ == "NOUN" and other.lower_ not in TIMES:
+                yield replace(finding, issue=_what_limits(other))
 
 
 def _unless(finding: Finding, sent: Span) -> Finding:

@@ -134,3 +134,35 @@ def second_predicate(trigger: Token, content: Token) -> bool:
 # What a party can refuse to conclude without something: "no deal without X".
 DEALS = frozenset("deal agreement settlement accord peace ceasefire truce compromise "
                   "solution".split())
+
+
+# Consequences that hurt whom they fall on: "would respond proportionately if ...", "X would
+# face retaliatory duties if ...".
+RESPONDING = frozenset("respond retaliate react reciprocate".split())
+HARMS = frozenset("penalty duty tariff sanction consequence retaliation countermeasure fine "
+                  "charge punishment reprisal measure action levy ban".split())
+
+
+def harms(verb: Token) -> bool:
+    """An act announced under a condition whose consequence is harmful to the other side (a
+    threat, not a conditional offer): responding or retaliating, or something that "would face"
+    penalties, duties, sanctions, consequences."""
+    if verb.lemma_ in RESPONDING:
+        return True
+    faced = child(verb, "dobj")
+    return verb.lemma_ == "face" and faced is not None and faced.lemma_.lower() in HARMS
+
+
+def perfect(verb: Token) -> bool:
+    """A perfect of an act done ("has exempted", "have freed"): a past participle with "have"
+    and no modal ("would have freed" is not done)."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have"
+                                      for c in verb.children) and not any(
+        c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "should", "may", "must")
+        for c in verb.children)
+
+
+def at_request(verb: Token) -> bool:
+    """An act done "at X's request" or "at the request of X": given because another asked."""
+    place = prep_object(verb, "at")
+    return place is not None and place.lemma_.lower() == "request"
