@@ -14,6 +14,7 @@ import pytest
 
 from redline.news.extraction import extract_articles
 from redline.news.reading import read_text
+from tests.news.positions import positions
 
 
 def _preferences(actors, issues):
@@ -133,9 +134,7 @@ def water():
 
 
 def _positions(text, scenario):
-    found = extract_articles(read_text(text, "t.txt"), scenario, date(2026, 7, 9)).statements
-    return [(s.resolved.actor, s.stance, s.resolved.issue) for s in found
-            if s.resolved is not None and s.resolved.actor is not None]
+    return positions(text, scenario, date(2026, 7, 9))
 
 
 # --- talks -------------------------------------------------------------------------------

@@ -10,8 +10,7 @@ from datetime import date
 
 import pytest
 
-from redline.news.extraction import extract_articles
-from redline.news.reading import read_text
+from tests.news.positions import positions
 
 _ISSUES = ("overtime", "fares", "grant", "hiring", "routes")
 BUS = {
@@ -57,9 +56,7 @@ def bus():
 
 
 def _positions(text, scenario):
-    found = extract_articles(read_text(text, "t.txt"), scenario, date(2026, 5, 5)).statements
-    return [(s.resolved.actor, s.stance, s.resolved.issue) for s in found
-            if s.resolved is not None and s.resolved.actor is not None]
+    return positions(text, scenario, date(2026, 5, 5))
 
 
 @pytest.mark.parametrize("text", [

@@ -13,6 +13,7 @@ import pytest
 
 from redline.news.extraction import extract_articles
 from redline.news.reading import read_text
+from tests.news.positions import positions
 
 
 def _preferences(actors, issues):
@@ -100,10 +101,7 @@ def talks():
 
 
 def _positions(text, scenario):
-    found = extract_articles(read_text(text, "t.txt"), scenario, date(2026, 5, 3)).statements
-    return [(s.resolved.actor, s.stance, s.resolved.issue) for s in found
-            if s.resolved is not None and s.resolved.actor is not None
-            and s.stance != "consult"]
+    return positions(text, scenario, date(2026, 5, 3), talks=False)
 
 
 # --- 1. pronoun speakers ---------------------------------------------------------------

@@ -9,8 +9,7 @@ from datetime import date
 
 import pytest
 
-from redline.news.extraction import extract_articles
-from redline.news.reading import read_text
+from tests.news.positions import as_positions, statements
 
 AIRLINE = {
     "format": "redline/1",
@@ -58,9 +57,8 @@ def airline():
 
 
 def _positions(text, scenario):
-    found = extract_articles(read_text(text, "t.txt"), scenario, date(2026, 3, 3)).statements
-    return [(s.resolved.actor, s.stance, s.resolved.issue) for s in found
-            if s.resolved is not None and s.resolved.actor is not None], found
+    found = statements(text, scenario, date(2026, 3, 3))
+    return as_positions(found), found
 
 
 def test_a_state_code_gives_way_to_the_scenarios_name_for_the_speaker(nlp, airline):
