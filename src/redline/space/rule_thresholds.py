@@ -62,6 +62,7 @@ from redline.space.thresholds import (
     _enumerate,
     _envelope_vertices,
     _lines,
+    _setting_names,
     _Space,
     _weight_threshold,
 )
@@ -192,10 +193,7 @@ def rule_thresholds(current: Situation, *, credibility: bool = True,
                                   "credibility": credibility, "rule": game.describe(),
                                   "coalition": None if members is None else list(members),
                                   "grid": GRID, "bisection": BISECTION}
-    names = [f"{p}.reservation" for p in scenario.parties]
-    if len(scenario.issue_ids) > 1:
-        names += [f"{p}.weights.{i}" for p in scenario.parties for i in scenario.issue_ids]
-    settings = [parse_setting(scenario, n) for n in names]
+    settings = [parse_setting(scenario, n) for n in _setting_names(scenario)]
     if verdict == "no talks":
         refusing = ", ".join(sorted({a for a, _ in refusals(scenario, agenda)}))
         items = [Threshold(s.name, current_value(scenario, s), None,

@@ -167,9 +167,9 @@ def thresholds(subject: Scenario | Situation, agenda: Sequence[str] | None = Non
     before any work (:class:`~redline.scenario.budget.WorkTooLarge`)."""
     current = situate(subject, agenda)
     scenario, agenda = current.scenario, current.agenda
-    issues = len(scenario.issue_ids)
-    named = len(scenario.parties) * (1 + (issues if issues > 1 else 0))  # the settings below
-    check_thresholds(math.prod(len(scenario.issue(i).options) for i in agenda), named, max_work)
+    names = _setting_names(scenario)
+    check_thresholds(math.prod(len(scenario.issue(i).options) for i in agenda), len(names),
+                     max_work)
     if not scenario.voting_game().is_unanimity:  # a vote: a winning coalition's deal counts
         from redline.space.rule_thresholds import rule_thresholds
 
@@ -178,9 +178,6 @@ def thresholds(subject: Scenario | Situation, agenda: Sequence[str] | None = Non
     base = analyze(scenario, agenda, max_outcomes=max_outcomes)
     parameters: dict[str, Any] = {"agenda": list(base.agenda), "max_outcomes": max_outcomes,
                                   "credibility": credibility}
-    names = [f"{p}.reservation" for p in base.parties]
-    if len(scenario.issue_ids) > 1:
-        names += [f"{p}.weights.{i}" for p in base.parties for i in scenario.issue_ids]
     settings = [parse_setting(scenario, n) for n in names]
     if verdict == "no talks":
         refusing = ", ".join(sorted({a for a, _ in base.refused_by}))
@@ -197,6 +194,15 @@ def thresholds(subject: Scenario | Situation, agenda: Sequence[str] | None = Non
                   for red_id in applied_rules(scenario, base.parties)]
     return Thresholds(scenario.title, base.parties, base.agenda, verdict, nash, tuple(items),
                       current, parameters=parameters)
+
+
+def _setting_names(scenario: Scenario) -> list[str]:
+    """The settings whose break-even values are sought: every party's reservation, and its
+    weight on each issue when there is more than one."""
+    names = [f"{p}.reservation" for p in scenario.parties]
+    if len(scenario.issue_ids) > 1:
+        names += [f"{p}.weights.{i}" for p in scenario.parties for i in scenario.issue_ids]
+    return names
 
 
 def _others_accept(e: _Space, j: int) -> NDArray[np.bool_]:
