@@ -10,13 +10,13 @@ from hypothesis import HealthCheck, given, settings
 from tests.coalitions.test_coalitions import accepts, outcomes, voted, wins
 from tests.conftest import EXAMPLES
 from tests.core.random_scenarios import documents
+from tests.space.test_thresholds import assert_only_the_ends_change
 
 import redline
 from redline.scenario.settings import parse_setting, with_setting
 from redline.space.rule_thresholds import rule_verdict
 from redline.space.thresholds import thresholds
 
-STEP = 1e-7  # how far past a break-even value the brute force looks
 SEATS = {"kind": "vote", "weights": {"seats": {"SOC": 40, "GRN": 25, "LIB": 35}},
          "thresholds": [{"weight": "seats", "share": 0.5}]}
 
@@ -80,18 +80,9 @@ def test_break_even_values_under_a_rule_match_the_coalition_analysis(doc):
     for item in result.items:
         here = state(scenario, item.parameter, item.current)
         assert here == (result.verdict, result.nash), item
-        lower = -1.0 if item.lower is None else item.lower
-        upper = 2.0 if item.upper is None else item.upper
-        edges = knife_edges(scenario, item.parameter)
-        for t in grid:  # nothing changes strictly inside (lower, upper) on the grid
-            if any(abs(t - v) < 1e-9 for v in edges):
-                continue  # a reservation equal to one of its utilities: a tie, not tracked
-            if lower + STEP < t < upper - STEP:
-                assert state(scenario, item.parameter, float(t)) == here, (item, t)
-        if item.upper is not None and item.upper + STEP <= 1.0:
-            assert state(scenario, item.parameter, item.upper + STEP) != here, item
-        if item.lower is not None and item.lower - STEP >= 0.0:
-            assert state(scenario, item.parameter, item.lower - STEP) != here, item
+        # a reservation equal to one of its utilities is a tie, not tracked: skipped
+        assert_only_the_ends_change(state, scenario, item, here, grid,
+                                    ties=knife_edges(scenario, item.parameter))
 
 
 def budget(rule=None):

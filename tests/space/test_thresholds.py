@@ -28,6 +28,23 @@ def state(scenario, name, value, agenda=None):
     return verdict_of(with_setting(scenario, parse_setting(scenario, name), value), agenda)
 
 
+def assert_only_the_ends_change(state, scenario, item, here, grid, ties=()):
+    """Against brute force (`state(scenario, parameter, value)`): on the grid nothing changes
+    strictly inside (lower, upper), except at the values in `ties`, and something changes just
+    past each finite end inside [0, 1]."""
+    lower = -1.0 if item.lower is None else item.lower
+    upper = 2.0 if item.upper is None else item.upper
+    for t in grid:
+        if any(abs(t - v) < 1e-9 for v in ties):
+            continue
+        if lower + STEP < t < upper - STEP:
+            assert state(scenario, item.parameter, float(t)) == here, (item, t)
+    if item.upper is not None and item.upper + STEP <= 1.0:
+        assert state(scenario, item.parameter, item.upper + STEP) != here, item
+    if item.lower is not None and item.lower - STEP >= 0.0:
+        assert state(scenario, item.parameter, item.lower - STEP) != here, item
+
+
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents(issues=(1, 3), options=(2, 3)))
 def test_reservation_break_even_opens_and_closes_the_zopa(document):
@@ -56,15 +73,7 @@ def test_weight_break_even_matches_a_fine_sweep(document):
             continue
         here = state(scenario, item.parameter, item.current)
         assert here == (result.verdict, result.nash)
-        lower = -1.0 if item.lower is None else item.lower
-        upper = 2.0 if item.upper is None else item.upper
-        for t in grid:  # nothing changes strictly inside (lower, upper)
-            if lower + STEP < t < upper - STEP:
-                assert state(scenario, item.parameter, float(t)) == here, (item, t)
-        if item.upper is not None and item.upper + STEP <= 1.0:
-            assert state(scenario, item.parameter, item.upper + STEP) != here, item
-        if item.lower is not None and item.lower - STEP >= 0.0:
-            assert state(scenario, item.parameter, item.lower - STEP) != here, item
+        assert_only_the_ends_change(state, scenario, item, here, grid)
         assert item.threshold in (item.lower, item.upper)
 
 
