@@ -53,17 +53,23 @@ def _actor(token: Any, mentions: Mentions, memory: list[str]) -> str | None:
 
 
 _EXCLUDING = frozenset("beyond except besides excluding unlike".split())
+# Clauses that set the scene for an act ("..., as the two sides held talks on the border"):
+# the circumstance, not what the act is about.
+_CIRCUMSTANCE = frozenset("as while since because whereas although though amid".split())
 
 
 def _issue_text(token: Any) -> str:
-    """The words of an issue phrase without what it excludes ("beyond X") or the price of an
-    offer ("in exchange for X", "if X")."""
+    """The words of an issue phrase without what it excludes ("beyond X"), the price of an
+    offer ("in exchange for X", "if X") or the circumstance of the act ("as talks on X
+    opened")."""
     dropped: set[int] = set()
     for node in token.subtree:
         if node.dep_ == "prep" and (node.lower_ in _EXCLUDING or node.lower_ == "in" and any(
                 c.lower_ in ("exchange", "return") for c in node.children)) or (
                 node.dep_ == "advcl" and any(c.lower_ in ("if", "unless", "provided")
-                                             for c in node.children)):
+                                             for c in node.children)) or (
+                node.dep_ == "advcl" and node.i != token.i and any(
+                    c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCE for c in node.children)):
             dropped.update(t.i for t in node.subtree)
     return " ".join(t.text for t in token.subtree if t.i not in dropped)
 

@@ -126,6 +126,7 @@ class ScenarioNames:
     people: tuple[tuple[str, str | None, str], ...]  # (name, role, actor id)
     issues: NameIndex
     options: dict[str, NameIndex]
+    parties: frozenset[str] = frozenset()  # the actors with role party
 
     @classmethod
     def of(cls, scenario: Scenario) -> ScenarioNames:
@@ -159,7 +160,8 @@ class ScenarioNames:
             for issue in scenario.issues}
         return cls(scenario.title, frozenset(a.id for a in scenario.actors),
                    NameIndex.build(actor_entries), tuple(people),
-                   NameIndex.build(issue_entries, owners=False), options)
+                   NameIndex.build(issue_entries, owners=False), options,
+                   frozenset(a.id for a in scenario.actors if a.role == "party"))
 
 
 def _person(speaker: str | None, names: ScenarioNames) -> tuple[str, str] | None:
@@ -606,6 +608,10 @@ def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
         if s.stance == "consult" and resolution.actor is None and _unnamed_sides(s):
             resolution = _sides_so_far(resolution, out)
         resolved = replace(s, resolved=resolution)
+        if s.rule == "URGE-ASK" and resolution.actor in names.parties:
+            # a side that asks the other to do something states what it wants done: a demand
+            # (a mediator's or a stakeholder's request stays an appeal)
+            resolved = replace(resolved, stance="demand", rule="DEM-ASK")
         key = _same(resolved)
         if resolved.resolved is not None and resolved.resolved.actor is not None:
             if key in seen:

@@ -464,8 +464,10 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
         return Finding("REJ-NOT-ACCEPT", "reject", token, None, obj, 0.65)
     if lemma in URGE and addressee is not None and _child(token, "xcomp", "ccomp") is not None \
             and not negated:
-        return Finding("URGE-VERB", "urge", token, None, _child(token, "xcomp", "ccomp"), 0.8,
-                       addressee=addressee)
+        # "asked the creditors to accept a deeper cut": an appeal in form; the resolver makes
+        # it the asker's demand when a negotiating party asks it (URGE-ASK)
+        return Finding("URGE-ASK" if lemma == "ask" else "URGE-VERB", "urge", token, None,
+                       _child(token, "xcomp", "ccomp"), 0.8, addressee=addressee)
     if lemma == "urge" and not negated and addressee is not None and \
             addressee.pos_ == "NOUN" and not _agent(addressee) and \
             _child(token, "xcomp", "ccomp") is None:
