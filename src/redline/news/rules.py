@@ -235,6 +235,12 @@ def red_line(token: Token, sent: Span) -> Finding | None:
                 and verb.dep_ == "relcl":
             topic = verb.head  # "a precondition that Baku would not give up"
         return Finding("RL-NOT-GIVE-UP", "red_line", verb, None, topic, 0.75)
+    if token.dep_ == "neg" and token.head.lemma_ in NEVER_GIVE and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "wo")
+            for c in token.head.children) and (bound := _bounded(token.head)) is not None:
+        # "would not agree to a cut of more than 20 percent", "would not sign any deal that
+        # left ...": the limit of what it will take, stated in advance, is a red line
+        return Finding("RL-LIMIT", "red_line", token.head, None, bound, 0.75)
     if token.lower_ == "no" and token.dep_ == "det" and token.head.dep_ == "dobj" and \
             token.head.head.lemma_ in NEVER_GIVE and any(
                 c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "could")
@@ -267,6 +273,27 @@ def red_line(token: Token, sent: Span) -> Finding | None:
                                                    "discussion", "agreement"):
                 return Finding("RL-NOT-PART", "red_line", verb, None, _child(verb, "nsubj"),
                                0.75)
+    return None
+
+
+_BOUNDS = frozenset("above below beyond over under exceeding".split())
+
+
+def _bounded(verb: Token) -> Token | None:
+    """The object of a refused act when it states a limit: "any X that/which ..." (every deal
+    of a kind), or a quantity past a bound ("more than 20 percent", "above 12 percent")."""
+    thing = _child(verb, "dobj") or _prep_object(verb, "to")
+    if thing is None:
+        return None
+    if any(c.lower_ == "any" and c.dep_ == "det" for c in thing.children) and any(
+            c.dep_ == "relcl" for c in thing.children):
+        return thing
+    words = list(thing.subtree)
+    for k, word in enumerate(words[:-1]):
+        after = words[k + 1:k + 3]
+        if (word.lower_ in ("more", "less", "fewer") and after[0].lower_ == "than" or
+                word.lower_ in _BOUNDS) and any(w.like_num for w in after + words[k + 3:k + 4]):
+            return thing
     return None
 
 
@@ -967,7 +994,28 @@ def findings(sent: Span) -> list[Finding]:
         found = [f for f in found if f.rule != "DEM-VERB" or f.issue is None or not any(
             _inside(t, f.issue) for t in lines)]
     found = [*found, *(extra for f in found for extra in _second_objects(f))]
-    return [_unless(f, sent) for f in found]
+    return [_unless(_for_now(f), sent) for f in found]
+
+
+_FOR_NOW = frozenset("while so as".split())
+
+
+def _for_now(finding: Finding) -> Finding:
+    """A red line held only for a time ("the directive would not be withdrawn while the
+    doctors stayed away", "as long as the strike lasts") is a refusal, not a limit for good."""
+    if finding.stance != "red_line":
+        return finding
+    for clause in finding.trigger.children:
+        if clause.dep_ != "advcl":
+            continue
+        marks = [c for c in clause.children if c.dep_ in ("mark", "advmod")]
+        if any(m.lower_ == "while" for m in marks) or any(
+                m.lower_ == "long" and any(g.lower_ in ("as", "so") for g in m.children)
+                for m in marks) or any(c.lower_ == "long" for c in clause.children
+                                       if c.dep_ == "advmod" and c.i < clause.i and
+                                       clause.doc[c.i - 1].lower_ in ("as", "so")):
+            return replace(finding, rule=finding.rule + "-FOR-NOW", stance="reject")
+    return finding
 
 
 def _what_limits(noun: Token) -> Token:
