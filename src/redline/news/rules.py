@@ -423,6 +423,13 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") and lemma not in WILLING:
         return None
+    if token.dep_ in ("acl", "relcl") and lemma in REJECT and token.tag_ in ("VBD", "VBN") and \
+            token.head.lemma_.lower() in TERMS and not _negated(token) and \
+            (doer := _child(token, "nsubj")) is not None and \
+            doer.lower_ not in ("that", "which") and (doer.pos_ == "PROPN" or _agent(doer)):
+        # "..., a proposal that the creditors rejected within hours": the clause on the terms
+        # reports the creditors' refusal of them
+        return Finding("REJ-TERMS-CLAUSE", "reject", token, None, token.head, 0.65)
     if token.dep_ in ("amod", "compound", "acl", "nmod", "poss") and not main_acl(token):
         return None  # "the proposed cuts": a modifier, not a predicate
     if token.dep_ == "relcl" and token.head.pos_ == "NOUN" and not _agent(token.head) and \
