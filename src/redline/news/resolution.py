@@ -612,6 +612,13 @@ def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
             # a side that asks the other to do something states what it wants done: a demand
             # (a mediator's or a stakeholder's request stays an appeal)
             resolved = replace(resolved, stance="demand", rule="DEM-ASK")
+        elif s.stance == "conditional_offer" and resolution.issue is None and \
+                resolution.condition_issue is not None and resolution.actor is not None:
+            # "its board could approve the programme only once creditors agreed to deeper
+            # relief": what is offered is none of the scenario's issues, what is asked in
+            # return is one: the speaker's demand on it
+            resolved = replace(resolved, stance="demand", rule=s.rule + "-DEMAND",
+                               resolved=replace(resolution, issue=resolution.condition_issue))
         key = _same(resolved)
         if resolved.resolved is not None and resolved.resolved.actor is not None:
             if key in seen:

@@ -893,6 +893,11 @@ def _in_condition(token: Token) -> bool:
                 c.dep_ == "aux" and c.lower_ in ("could", "would", "can", "will")
                 for c in node.children):
             return True  # "... before its board could consider a programme": a condition
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS
+                                        for c in node.children) and any(
+                c.dep_ == "advmod" and c.lower_ == "only" for c in node.children):
+            return True  # "could approve it only once the creditors had agreed to ...": the
+            # creditors' agreement is the condition, not their statement
         if node.head.lower_ in ("provided", "providing") and node.head.i != node.i or (
                 node.lower_ == "condition" and node.head.lower_ == "on"):
             return True
