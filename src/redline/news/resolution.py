@@ -353,6 +353,14 @@ def _issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None
         # a threat's act is its whole clause: "would declare the drug a matter of public
         # interest" is about the licence that declaration opens, named after its object
         return said
+    if short is not None and statement.stance == "threaten" and (
+            strong := {m.id: m for m in names.issues.find(statement.condition)
+                       if _strength(m) > 0}) and len(strong) == 1:
+        # "would take all necessary measures to protect its maritime territory if any company
+        # began drilling": a word of an issue's name in the act gives way to a full name of
+        # what the threat is against
+        mention = next(iter(strong.values()))
+        return mention.id, f"threat's condition: {mention.how} {mention.text!r}"
     if short is not None:
         return short.id, f"issue phrase: {short.how} {short.text!r}"
     for where, text in (("issue phrase", statement.issue),
