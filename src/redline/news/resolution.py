@@ -477,6 +477,25 @@ def _refers_back(statement: Statement) -> bool:
     return bool(words) and words[-1] in REFERRING
 
 
+# What a pointing word points back at: a proposal at an offer, a demand at a demand.
+_POINTS_TO = {
+    **dict.fromkeys("proposal proposals offer offers plan plans package draft bid scheme "
+                    "idea suggestion initiative".split(), ("offer", "conditional_offer")),
+    **dict.fromkeys("demand demands request call calls ultimatum conditions terms".split(),
+                    ("demand", "urge")),
+}
+
+
+def _pointer(statement: Statement) -> str | None:
+    """The last word of the object before its complement ("the proposal by the bloc")."""
+    words: list[str] = []
+    for word in (statement.issue_text or "").split():
+        if word.lower() in _PHRASE_END:
+            break
+        words.append(word.lower())
+    return words[-1] if words else None
+
+
 def _issue_in_context(statement: Statement, actor: str | None, earlier: list[Statement],
                       names: ScenarioNames) -> tuple[str, str] | None:
     """What a refusal (welcome, concession) that points back is about. An object that names
@@ -488,6 +507,12 @@ def _issue_in_context(statement: Statement, actor: str | None, earlier: list[Sta
     positions = [e for e in reversed(earlier) if e.resolved is not None and e.stance != "consult"
                  and e.resolved.issue is not None and e.resolved.actor is not None
                  and e.resolved.actor != actor]
+    kind = _POINTS_TO.get(_pointer(statement))
+    if kind is not None and not named:
+        # "turned the proposal down" answers the last proposal of another side, not its last
+        # position of any kind (a red line stated after the offer)
+        positions = [e for e in positions if e.stance in kind] + \
+            [e for e in positions if e.stance not in kind]
     for e in positions if named else ():
         if e.resolved is not None and e.resolved.actor == named[0]:
             return e.resolved.issue or "", f"refers to {named[0]}'s position: {e.sentence!r}"
