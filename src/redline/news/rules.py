@@ -321,7 +321,9 @@ def red_phrase(sent: Span) -> Iterator[Finding]:
         yield Finding("RL-PHRASE", "red_line", verb, None, topic, 0.85)
 
 
-_REJECT_PHRASE = re.compile(r"\bunaffordable\b|\bnot affordable\b", re.IGNORECASE)
+_REJECT_PHRASE = re.compile(r"\bunaffordable\b|\bnot affordable\b|"
+                            r"\b(?:is|was|are|were|be) (?:not|no) (?:a |the )?"
+                            r"(?:solution|answer)\b", re.IGNORECASE)
 
 
 def reject_phrase(sent: Span) -> Iterator[Finding]:
@@ -688,7 +690,19 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
         return Finding("CONC-AGREE-TO", "concede", token, None, deed, 0.65)
     if lemma in SUPPORT and not negated:
         return Finding("SUP-VERB", "support", token, None, obj, 0.65, addressee=addressee)
+    if (lemma in ("stand", "side") or lemma == "throw" and _child(token, "dobj") is not None
+            and _child(token, "dobj").lower_ == "weight") and not negated and \
+            token.dep_ in ("ROOT", "ccomp", "conj") and \
+            (backed := _prep_object(token, *_STANDS_BY.get(lemma, ()))) is not None and \
+            (backed.pos_ == "PROPN" or _agent(backed) or backed.tag_ == "NNS" or
+             backed.lemma_.lower() in TERMS):
+        # "said it stood by the resident doctors", "sided with the union", "threw its weight
+        # behind the proposal": support for a side or its terms
+        return Finding("SUP-STAND-BY", "support", token, None, backed, 0.65, addressee=backed)
     return None
+
+
+_STANDS_BY = {"stand": ("by", "behind", "with"), "side": ("with",), "throw": ("behind",)}
 
 
 def _by_a_party(verb: Token) -> bool:
