@@ -612,6 +612,21 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             return None  # "would be suspended unless ...": the threat rules read it
         return Finding("OFFER-PASSIVE-COND", "conditional_offer", token, None, thing, 0.6,
                        condition=condition)
+    if lemma == "have" and not negated and (choice := _child(token, "dobj")) is not None and \
+            choice.lemma_.lower() in ("choice", "option", "alternative") and any(
+                c.lower_ == "no" for c in choice.children) and any(
+                c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "'d")
+                for c in token.children) and (act := next(
+                    (g for c in choice.children if c.lower_ in ("but", "than")
+                     for g in c.children if g.dep_ in ("pcomp", "pobj") and g.pos_ == "VERB"),
+                    None)) is not None and (_hostile(act) or goes_to_law(act) or quits(act)):
+        # "would have no choice but to take the dispute to arbitration if ...": the act is
+        # announced as forced on the speaker, a threat all the same
+        obj = _child(act, "dobj")
+        return Finding("THR-NO-CHOICE", "threaten", token, None,
+                       None if obj is None or goes_to_law(act) and obj.lemma_.lower() in
+                       ("dispute", "case", "matter", "issue") else obj, 0.65,
+                       condition=_condition(token, sent) or _condition(act, sent))
     if lemma == "hesitate" and negated and (act := _child(token, "xcomp")) is not None and \
             any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in token.children):
         # "would not hesitate to impose arbitration if ...": the act is announced, a threat
