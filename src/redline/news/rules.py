@@ -574,6 +574,8 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
         return Finding("OFFER-INTENT-COND" if condition else "OFFER-INTENT",
                        "conditional_offer" if condition else "offer", token, None,
                        obj or token, 0.7 if condition else 0.6, condition=condition)
+    if lemma == "give" and not negated and (ultimatum := _ultimatum(token)) is not None:
+        return ultimatum
     if lemma == "give" and not negated and addressee is not None and \
             _prep_object(token, "until", "till") is not None and \
             (deed := _child(token, "advcl", "xcomp")) is not None and \
@@ -718,6 +720,33 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
 
 
 _STANDS_BY = {"stand": ("by", "behind", "with"), "side": ("with",), "throw": ("behind",)}
+
+
+_SPANS = frozenset("hour day week month".split())
+
+
+def _ultimatum(verb: Token) -> Finding | None:
+    """"gave the government 21 days to meet their demands, after which it would withdraw its
+    members": the act announced for when the time runs out is a threat (THR-ULTIMATUM); the
+    time given with nothing announced is a demand (DEM-DEADLINE)."""
+    whom = _child(verb, "dative")
+    time = _child(verb, "dobj")
+    if whom is None or time is None or time.lemma_.lower() not in _SPANS:
+        return None
+    deed = _child(verb, "advcl", "xcomp")
+    if deed is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in deed.children):
+        return None
+    for node in verb.subtree:
+        if node.dep_ == "prep" and node.lower_ in ("after", "failing") and any(
+                c.lower_ == "which" for c in node.children) and any(
+                c.dep_ == "aux" and c.lower_ in ("would", "will", "could")
+                for c in node.head.children):
+            act = node.head
+            then = {t.i for t in act.subtree}
+            asked = " ".join(t.text for t in deed.subtree if t.i not in then)
+            return Finding("THR-ULTIMATUM", "threaten", act, None, act, 0.7, addressee=whom,
+                           condition=asked.strip(" ,"))
+    return Finding("DEM-DEADLINE", "demand", verb, None, deed, 0.7, addressee=whom)
 
 
 def _by_a_party(verb: Token) -> bool:
@@ -877,6 +906,9 @@ def talks(token: Token, sent: Span) -> Finding | None:
             return Finding("THR-MET-WITH", "threaten", token, None,
                            _child(token, "nsubjpass", "csubjpass") or answer, 0.6)
         return None  # a passive "met" is no meeting
+    if lemma == "meet" and (met := _child(token, "dobj")) is not None and \
+            met.lemma_.lower() in UNMET:
+        return None  # "to meet their demands", "met the deadline": no meeting of anyone
     if lemma in MEET and token.pos_ == "VERB" and not _negated(token) and \
             token.dep_ not in ("acl", "amod", "relcl") and _child(token, "agent") is None and \
             not (token.dep_ in ("xcomp", "ccomp") and token.head.lemma_ in LETTING):
@@ -888,6 +920,9 @@ def talks(token: Token, sent: Span) -> Finding | None:
     return None
 
 
+# What is met without meeting anyone: "meet their demands", "meet the deadline".
+UNMET = frozenset("demand deadline target condition requirement need expectation obligation "
+                  "cost standard criterion goal term payment".split())
 # "allowed inspectors to visit the site": a visit let happen is no meeting of the parties.
 LETTING = frozenset("allow permit let".split())
 
