@@ -623,6 +623,25 @@ def _sides_so_far(resolution: Resolution, earlier: list[Statement]) -> Resolutio
                             "actor": "talks with no side named: the two sides so far"})
 
 
+_OWN_DEMANDS = re.compile(r"\b(?:their|its|our|his|her)\s+(?:own\s+)?(?:concerns?|demands?|"
+                          r"grievances?|conditions|requests?|calls?|claims?)\b", re.IGNORECASE)
+
+
+def _own_demand(statement: Statement, actor: str,
+                earlier: list[Statement]) -> tuple[str, str] | None:
+    """What a threat is against when its condition points back at the speaker's own demands
+    ("would block the road if their concerns were ignored again"): the issue of that actor's
+    last demand (appeal) in the article."""
+    if not _OWN_DEMANDS.search(statement.condition or ""):
+        return None
+    for e in reversed(earlier):
+        r = e.resolved
+        if r is not None and r.actor == actor and r.issue is not None and \
+                e.stance in ("demand", "urge"):
+            return r.issue, f"threat over its own demand: {e.sentence!r}"
+    return None
+
+
 def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
                        names: ScenarioNames | None = None) -> tuple[Statement, ...]:
     """Each statement with its `resolved` ids in `scenario`. Statements of one sentence that
@@ -638,6 +657,10 @@ def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
             if back is not None:
                 resolution = replace(resolution, issue=back[0],
                                      matched={**resolution.matched, "issue": back[1]})
+        if s.stance == "threaten" and resolution.issue is None and resolution.actor is not None \
+                and (own := _own_demand(s, resolution.actor, out)) is not None:
+            resolution = replace(resolution, issue=own[0],
+                                 matched={**resolution.matched, "issue": own[1]})
         if s.stance == "consult" and resolution.actor is None and _unnamed_sides(s):
             resolution = _sides_so_far(resolution, out)
         resolved = replace(s, resolved=resolution)
