@@ -127,6 +127,8 @@ class ScenarioNames:
     issues: NameIndex
     options: dict[str, NameIndex]
     parties: frozenset[str] = frozenset()  # the actors with role party
+    states: dict[str, str] = field(default_factory=dict)  # a state's code -> the one actor
+    # named by that state's name ("Mongolia" for the Mongolian government)
 
     @classmethod
     def of(cls, scenario: Scenario) -> ScenarioNames:
@@ -161,7 +163,21 @@ class ScenarioNames:
         return cls(scenario.title, frozenset(a.id for a in scenario.actors),
                    NameIndex.build(actor_entries), tuple(people),
                    NameIndex.build(issue_entries, owners=False), options,
-                   frozenset(a.id for a in scenario.actors if a.role == "party"))
+                   frozenset(a.id for a in scenario.actors if a.role == "party"),
+                   _states(actor_entries))
+
+
+def _states(entries: list[tuple[str, str, str]]) -> dict[str, str]:
+    """The state code of each scenario actor named by a state's name ("Mongolia" -> MNG), kept
+    only where one actor holds that state's names."""
+    owners: dict[str, set[str]] = {}
+    for text, ident, kind in entries:
+        if kind in ("person", SURNAME):
+            continue
+        for mention in gazetteer.find_mentions(text):
+            if mention.kind == "state" and mention.end - mention.start == len(text):
+                owners.setdefault(mention.code, set()).add(ident)
+    return {code: next(iter(ids)) for code, ids in owners.items() if len(ids) == 1}
 
 
 def _person(speaker: str | None, names: ScenarioNames) -> tuple[str, str] | None:
@@ -205,6 +221,8 @@ def _code(code: str | None, names: ScenarioNames) -> tuple[str, str] | None:
     if len(owners) == 1:
         owner = owners.pop()
         return owner, f"code {code} (alias of {owner})"
+    if code in names.states:  # "the country's mining minister" (MNG): the actor "Mongolia"
+        return names.states[code], f"code {code} (the state named by {names.states[code]})"
     return None
 
 

@@ -491,6 +491,13 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             obj = _prep_object(obj, "in") or _prep_object(token, "in") or obj
         what = obj if obj is not None and not amount else \
             _prep_object(token, "for", "on", "towards") or token
+        if (condition := _condition(token, sent)) and any(
+                c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless"
+                                          for g in c.children) for c in token.children):
+            # "will not approve the permits unless the company agrees to ...": what it
+            # withholds until the other side gives in is a threat
+            return Finding("THR-WITHHOLD-UNLESS", "threaten", token, None, what, 0.6,
+                           condition=condition)
         return Finding("REJ-WILL-NOT", "reject", token, None, what, 0.6)
     if lemma in REJECT:
         if negated:
@@ -861,6 +868,10 @@ def must(token: Token, sent: Span) -> Finding | None:
     verb = token.head
     if any(c.dep_ == "neg" for c in verb.children):
         return None
+    if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and \
+            verb.head.lemma_.lower() not in ("demand", "call", "insistence"):
+        return None  # "backed Somalia's position that the ruling must be implemented": the
+        # content of a view named as a noun, held by its owner, stated by no one here
     return Finding("DEM-MUST", "demand", verb, None, _object(verb), 0.6,
                    addressee=_child(verb, "nsubj"))
 
