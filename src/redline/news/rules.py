@@ -408,7 +408,8 @@ def verbs(token: Token, sent: Span) -> Finding | None:
     the passive with an agent ("the offer was rejected by the union") the agent is the actor
     and the passive subject what is at stake."""
     found = _verbs(token, sent)
-    if found is None or found.actor is not None or _child(token, "auxpass") is None:
+    if found is None or found.actor is not None or _child(token, "auxpass") is None or \
+            found.rule == "REJ-NOT-CHANGED":
         return found
     doer = _prep_object(token, "by") if _child(token, "agent") is None else next(
         (g for c in token.children if c.dep_ == "agent" for g in c.children
@@ -499,6 +500,21 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             return Finding("THR-WITHHOLD-UNLESS", "threaten", token, None, what, 0.6,
                            condition=condition)
         return Finding("REJ-WILL-NOT", "reject", token, None, what, 0.6)
+    if lemma in UNCHANGED and negated and _child(token, "auxpass") is not None and \
+            token.dep_ in ("ROOT", "ccomp", "conj") and any(
+                c.dep_ == "aux" and c.lower_ in ("can", "could", "ca", "cannot", "will", "would",
+                                                 "wo", "should")
+                for c in token.children):
+        # "the royalty terms could not be changed by one party alone": the speaker refuses to
+        # change them (the agent says by whom they cannot be, not who speaks)
+        thing = _child(token, "nsubjpass")
+        if thing is None and token.dep_ == "conj":
+            thing = _child(token.head, "nsubjpass", "nsubj")  # "were fixed and could not be"
+        if thing is None:  # a subject the parser gave a participle before ("terms set out")
+            thing = next((t for t in reversed(sent[:token.i - sent.start])
+                          if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"), None)
+        if thing is not None and thing.lower_ not in ("that", "which"):
+            return Finding("REJ-NOT-CHANGED", "reject", token, None, thing, 0.6)
     if lemma in REJECT:
         if negated:
             return None
@@ -730,6 +746,8 @@ _STANDS_BY = {"stand": ("by", "behind", "with"), "side": ("with",), "throw": ("b
 
 
 _SPANS = frozenset("hour day week month".split())
+# Terms a party will not see changed: "could not be changed / altered / amended".
+UNCHANGED = frozenset("change alter amend revise rewrite modify rework touch".split())
 
 
 def _ultimatum(verb: Token) -> Finding | None:
