@@ -289,6 +289,9 @@ def _bounded(verb: Token) -> Token | None:
             c.dep_ == "relcl" for c in thing.children):
         return thing
     words = list(thing.subtree)
+    for prep in verb.children:  # "a tariff | above 9 cents", the bound hung on the verb
+        if prep.dep_ == "prep" and prep.lower_ in _BOUNDS and prep.i > thing.i:
+            words += list(prep.subtree)
     for k, word in enumerate(words[:-1]):
         after = words[k + 1:k + 3]
         if (word.lower_ in ("more", "less", "fewer") and after[0].lower_ == "than" or
@@ -505,8 +508,9 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
                 c.dep_ == "aux" and c.lower_ in ("can", "could", "ca", "cannot", "will", "would",
                                                  "wo", "should")
                 for c in token.children):
-        # "the royalty terms could not be changed by one party alone": the speaker refuses to
-        # change them (the agent says by whom they cannot be, not who speaks)
+        # "the royalty terms could not be changed by one party alone", "the directive would
+        # not be withdrawn": the speaker refuses to change or drop them (the agent says by
+        # whom they cannot be, not who speaks)
         thing = _child(token, "nsubjpass")
         if thing is None and token.dep_ == "conj":
             thing = _child(token.head, "nsubjpass", "nsubj")  # "were fixed and could not be"
@@ -747,7 +751,8 @@ _STANDS_BY = {"stand": ("by", "behind", "with"), "side": ("with",), "throw": ("b
 
 _SPANS = frozenset("hour day week month".split())
 # Terms a party will not see changed: "could not be changed / altered / amended".
-UNCHANGED = frozenset("change alter amend revise rewrite modify rework touch".split())
+UNCHANGED = frozenset("change alter amend revise rewrite modify rework touch withdraw lift "
+                      "scrap rescind reverse repeal cancel".split())
 
 
 def _ultimatum(verb: Token) -> Finding | None:
@@ -755,7 +760,7 @@ def _ultimatum(verb: Token) -> Finding | None:
     members": the act announced for when the time runs out is a threat (THR-ULTIMATUM); the
     time given with nothing announced is a demand (DEM-DEADLINE)."""
     whom = _child(verb, "dative")
-    time = _child(verb, "dobj")
+    time = _child(verb, "dobj", "npadvmod")
     if whom is None or time is None or time.lemma_.lower() not in _SPANS:
         return None
     deed = _child(verb, "advcl", "xcomp")
