@@ -387,6 +387,10 @@ def _issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None
         if len(by_option) == 1:
             ident = by_option.pop()
             return ident, f"{where}: an option of {ident}"
+    if statement.rule == "CONC-FRAMED":
+        # "In a concession, X said the doctors would return to emergency wards while the rest
+        # of the strike continued": what the sentence's concession gives ground on
+        return _one_issue_in_sentence(statement, names)
     if statement.issue is not None or statement.stance == "reject":
         return None  # the rule read what is at stake, and it names no issue of the scenario
     return _one_issue_in_sentence(statement, names)

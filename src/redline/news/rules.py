@@ -1104,7 +1104,30 @@ def findings(sent: Span) -> list[Finding]:
         found = [f for f in found if f.rule != "DEM-VERB" or f.issue is None or not any(
             _inside(t, f.issue) for t in lines)]
     found = [*found, *(extra for f in found for extra in _second_objects(f))]
+    found = _framed_concession(sent, found)
     return [_unless(_for_now(f), sent) for f in found]
+
+
+REPORTING = frozenset("say add announce tell state confirm".split())
+
+
+def _framed_concession(sent: Span, found: list[Finding]) -> list[Finding]:
+    """"In a concession to patients' groups, X said the doctors would return to emergency
+    wards": an act the sentence itself calls a concession (or a goodwill gesture) is one,
+    whether announced or done (CONC-FRAMED)."""
+    root = sent.root
+    if not any(p.dep_ == "prep" and p.lower_ in ("in", "as") and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in ("concession", "gesture")
+            for c in p.children) for p in root.children):
+        return found
+    act = _child(root, "ccomp") if root.lemma_.lower() in REPORTING else root
+    if act is None or act.pos_ not in ("VERB", "AUX") or _negated(act):
+        return found
+    out = [replace(f, rule="CONC-FRAMED", stance="concede") if f.trigger.i == act.i and
+           f.stance in ("offer", "conditional_offer", "concede") else f for f in found]
+    if not any(f.trigger.i == act.i for f in out):
+        out.append(Finding("CONC-FRAMED", "concede", act, None, act, 0.6))
+    return out
 
 
 _FOR_NOW = frozenset("while so as".split())
@@ -1155,6 +1178,14 @@ def _second_objects(finding: Finding) -> Iterator[Finding]:
         for other in head.children:
             if other.dep_ == "conj" and other.pos_ == "NOUN" and other.lower_ not in TIMES:
                 yield replace(finding, issue=_what_limits(other))
+    # "demanding a review of salaries, which ..., and the withdrawal of the directive": after
+    # a relative clause the parser may join the second object to the verb itself
+    for other in finding.trigger.children:
+        if other.dep_ == "conj" and other.pos_ == "NOUN" and other.i > finding.issue.i and \
+                other.lower_ not in TIMES and any(
+                    c.dep_ == "cc" and c.lower_ == "and" and c.i < other.i
+                    for c in finding.trigger.children):
+            yield replace(finding, issue=_what_limits(other))
 
 
 def _unless(finding: Finding, sent: Span) -> Finding:
