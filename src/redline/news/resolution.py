@@ -645,6 +645,7 @@ def _sides_so_far(resolution: Resolution, earlier: list[Statement]) -> Resolutio
                             "actor": "talks with no side named: the two sides so far"})
 
 
+_REST = re.compile(r"^(?:the\s+)?(?:rest|remainder|balance)\b", re.IGNORECASE)
 _OWN_DEMANDS = re.compile(r"\b(?:their|its|our|his|her)\s+(?:own\s+)?(?:concerns?|demands?|"
                           r"grievances?|conditions|requests?|calls?|claims?)\b", re.IGNORECASE)
 
@@ -679,6 +680,15 @@ def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
             if back is not None:
                 resolution = replace(resolution, issue=back[0],
                                      matched={**resolution.matched, "issue": back[1]})
+        if resolution.issue is None and resolution.actor is not None and \
+                _REST.match(s.issue_text or "") and (before := next(
+                    (e for e in reversed(out) if e.start == s.start and e.resolved is not None
+                     and e.resolved.issue is not None), None)) is not None and \
+                before.resolved is not None:
+            # "had released a first tranche and would pay the rest": the rest of that
+            resolution = replace(resolution, issue=before.resolved.issue,
+                                 matched={**resolution.matched,
+                                          "issue": "the rest of what the clause before gave"})
         if s.stance == "threaten" and resolution.issue is None and resolution.actor is not None \
                 and (own := _own_demand(s, resolution.actor, out)) is not None:
             resolution = replace(resolution, issue=own[0],
