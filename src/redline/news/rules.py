@@ -519,6 +519,15 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
                           if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"), None)
         if thing is not None and thing.lower_ not in ("that", "which"):
             return Finding("REJ-NOT-CHANGED", "reject", token, None, thing, 0.6)
+    if lemma in ("go", "proceed", "continue") and not negated and \
+            token.dep_ in ("ROOT", "ccomp", "conj") and (lemma != "go" or particle == "ahead") \
+            and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll")
+                    for c in token.children) and _regardless(token) and \
+            (thing := _child(token, "nsubj")) is not None and thing.pos_ == "NOUN" and \
+            not _agent(thing) and thing.tag_ != "NNS":
+        # "the licensing round would go ahead as planned": what the other side asked to stop
+        # will not be stopped, a refusal (REJ-GO-AHEAD)
+        return Finding("REJ-GO-AHEAD", "reject", token, None, thing, 0.6)
     if lemma in REJECT:
         if negated:
             return None
@@ -747,6 +756,18 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
 
 
 _STANDS_BY = {"stand": ("by", "behind", "with"), "side": ("with",), "throw": ("behind",)}
+
+
+def _regardless(verb: Token) -> bool:
+    """"as planned", "as scheduled", "regardless", "anyway", "despite X": going on whatever
+    the other side says."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.lemma_.lower() in ("plan", "schedule") and any(
+                g.lower_ == "as" for g in c.children):
+            return True
+        if c.lower_ in ("regardless", "anyway", "nonetheless", "despite"):
+            return True
+    return False
 
 
 _SPANS = frozenset("hour day week month".split())
