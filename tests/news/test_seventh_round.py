@@ -289,6 +289,8 @@ def test_missed_threats_refusals_and_ultimatums(scenarios, which, text, expected
     ("bus", "Officials said the timetable could not be changed because of the holiday, "
             "according to a notice at the depot."),
     ("power", "The government met its budget targets last year."),
+    ("power", "In 2024 the government paid part of the arrears after a long dispute."),
+    ("bus", "Would the authority pay the rest of the back pay by March?"),
 ])
 def test_lookalikes_of_the_new_rules_state_no_position(scenarios, which, text):
     assert _positions(text, scenarios[which]) == []
@@ -327,3 +329,51 @@ def test_withholding_unless_is_a_threat(scenarios, text, expected):
 def test_a_view_backed_is_support_not_a_demand(scenarios):
     text = "Brazil said it backed Guyana's view that the tribunal's award must be respected."
     assert _positions(text, scenarios["river"]) == [("BRA", "support", "border")]
+
+
+# --- offers, concessions and second objects ------------------------------------------------
+
+
+@pytest.mark.parametrize(("which", "text", "expected"), [
+    # what is given already concedes; what is promised for later is an offer, and "the rest"
+    # is the rest of what was given
+    ("power", "The government said it had already paid part of the arrears and would pay the "
+              "rest by March.", [("ZMB", "concede", "arrears"), ("ZMB", "offer", "arrears")]),
+    ("bus", "Nkemba said the authority had already paid half of the back pay and would pay "
+            "the balance next month.", [("CTA", "concede", "backpay"), ("CTA", "offer", "backpay")]),
+    # an act the sentence itself calls a concession
+    ("bus", "In a concession to passengers, Otieno said drivers would staff the hospital "
+            "shuttle on Saturdays while the rest of the strike went on.",
+     [("BDU", "concede", "strike")]),
+    ("bus", "In a concession to passengers, Otieno said drivers would run the night buses on "
+            "Saturdays.", [("BDU", "concede", "routes")]),
+    ("power", "As a goodwill gesture, Kafue Power said it would keep supplying hospitals "
+              "despite the arrears.", [("KPW", "concede", "arrears")]),
+])
+def test_offers_and_concessions(scenarios, which, text, expected):
+    assert _positions(text, scenarios[which]) == expected
+
+
+@pytest.mark.parametrize(("which", "text", "expected"), [
+    # the second object after a relative clause, joined by the parser to the verb
+    ("bus", "The union is also demanding a pay review, which it says is ten years overdue, and "
+            "the withdrawal of the sick-leave rule.",
+     [("BDU", "demand", "review"), ("BDU", "demand", "sickrule")]),
+    ("river", "Guyana is demanding a halt to logging, which it says is destroying the forest, "
+              "and the return of the tribunal's award maps.",
+     [("GUY", "demand", "concessions"), ("GUY", "demand", "border")]),
+])
+def test_a_second_demanded_object_after_a_relative_clause(scenarios, which, text, expected):
+    assert _positions(text, scenarios[which]) == expected
+
+
+@pytest.mark.parametrize(("which", "text", "expected"), [
+    # going ahead as planned with what the other side asked to stop refuses to stop it
+    ("river", "Venetiaan said the concession round would go ahead in May as planned.",
+     [("SUR", "reject", "concessions")]),
+    ("bus", "Otieno said the walkout would go ahead regardless.", [("BDU", "reject", "strike")]),
+    # a plan that simply goes ahead, with no one refused, is no position
+    ("bus", "The authority said the new timetable would go ahead.", []),
+])
+def test_going_ahead_as_planned_refuses(scenarios, which, text, expected):
+    assert _positions(text, scenarios[which]) == expected

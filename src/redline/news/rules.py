@@ -48,7 +48,7 @@ OFFERABLE = frozenset("allow permit give cap limit reduce freeze halt suspend di
                       "reopen pay provide fund".split())
 THREATEN = frozenset("threaten warn vow".split())
 # Acts that give something up when they are reported as done ("released four detainees").
-PAST_CONCESSIONS = frozenset("release free withdraw return reopen lift unblock "
+PAST_CONCESSIONS = frozenset("release free withdraw return reopen lift unblock pay "
                              "hand exempt spare".split())
 # What is released or returned without conceding anything ("released a statement").
 NOT_CONCEDED = frozenset("statement report video figure figures detail details data "
