@@ -377,3 +377,20 @@ def test_a_second_demanded_object_after_a_relative_clause(scenarios, which, text
 ])
 def test_going_ahead_as_planned_refuses(scenarios, which, text, expected):
     assert _positions(text, scenarios[which]) == expected
+
+
+# --- an appeal to pause something, by the person a passive names ---------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "He"/"She" after a sentence about talks chaired by someone is that someone
+    ("Persaud said Georgetown would never accept a border that cut its ports off from the sea.\n"
+     "The talks are being chaired by CARICOM's special envoy, Ana Lopes, who said both sides "
+     "would meet again in July. She urged the two governments to suspend the concession round "
+     "until then.", [("GUY", "red_line", "border"), ("CAR", "urge", "concessions")]),
+    ("Venetiaan said Paramaribo wanted a joint fishery.\nThe session was opened by CARICOM's "
+     "special envoy, Ana Lopes. She asked both sides to pause all logging in the forest.",
+     [("SUR", "demand", "fishery"), ("CAR", "urge", "concessions")]),
+])
+def test_a_pronoun_after_a_passive_is_its_agent(scenarios, text, expected):
+    assert _positions(text, scenarios["river"]) == expected

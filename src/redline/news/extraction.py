@@ -441,7 +441,14 @@ def _person_named(sent: Any, mentions: Mentions, memory: list[str],
                     t.pos_ in ("NOUN", "PROPN")), None)
     if who is None:
         return None
-    for token in (who, *(c for c in who.children if c.dep_ == "appos")):
+    by = next((g for c in root.children if c.dep_ == "agent" for g in c.children
+               if g.dep_ == "pobj"), None) if root.pos_ in ("VERB", "AUX") else None
+    # "The talks are chaired by the AU's envoy, X, who said ...": the agent of a passive
+    # is who the sentence is about
+    named = [who, *(c for c in who.children if c.dep_ == "appos")]
+    if by is not None:
+        named += [by, *(c for c in by.children if c.dep_ == "appos")]
+    for token in named:
         if token.pos_ == "PROPN":
             found = describe(token, mentions, memory, day)
             if found.name:
