@@ -148,8 +148,12 @@ def test_a_side_that_asks_demands_a_mediator_appeals(scenarios, which, text, exp
             "off work.", [("CTA", "reject", "sickrule")]),
     ("bus", "Nkemba said the sick-leave rule would not be withdrawn as long as the walkout "
             "lasted.", [("CTA", "reject", "sickrule")]),
+    ("bus", "Nkemba said the authority would not budge on wages while the drivers stayed off "
+            "work.", [("CTA", "reject", "pay")]),
+    ("bus", "Nkemba said the authority would not budge on wages.", [("CTA", "red_line", "pay")]),
+    # "never" holds it whatever happens meanwhile
     ("bus", "Nkemba said the sick-leave rule would never be withdrawn while the drivers "
-            "stayed off work.", [("CTA", "reject", "sickrule")]),
+            "stayed off work.", [("CTA", "red_line", "sickrule")]),
     ("bus", "Nkemba said the sick-leave rule would never be withdrawn.",
      [("CTA", "red_line", "sickrule")]),
 ])

@@ -1155,10 +1155,11 @@ _FOR_NOW = frozenset("while so as".split())
 
 
 def _for_now(finding: Finding) -> Finding:
-    """A red line held only for a time ("the directive would not be withdrawn while the
-    doctors stayed away", "as long as the strike lasts") is a refusal, not a limit for good."""
-    if finding.stance != "red_line":
-        return finding
+    """A red line held only for a time ("no concession would be made while the doctors stayed
+    away", "as long as the strike lasts") is a refusal, not a limit for good; "never" says it
+    holds whatever happens meanwhile."""
+    if finding.stance != "red_line" or any(c.lower_ == "never" for c in finding.trigger.children):
+        return finding  # "would never accept inspections while sanctions remain": for good
     for clause in finding.trigger.children:
         if clause.dep_ != "advcl":
             continue
