@@ -398,3 +398,16 @@ def test_going_ahead_as_planned_refuses(scenarios, which, text, expected):
 ])
 def test_a_pronoun_after_a_passive_is_its_agent(scenarios, text, expected):
     assert _positions(text, scenarios["river"]) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a call held between the sides is talks; advisers to each side hold them for it
+    ("Advisers to Guyana and Suriname held a video call on Friday to compare maps.",
+     [("GUY", "consult", None)]),
+    ("Officials from Guyana and Suriname held a phone call on Friday.", [("GUY", "consult", None)]),
+    # a call for something is no talks
+    ("Brazil renewed its call for calm on the river.", []),
+])
+def test_a_call_held_is_talks(scenarios, text, expected):
+    found = positions(text, scenarios["river"], date(2026, 6, 9))
+    assert [p for p in found if p[1] == "consult"] == expected

@@ -925,6 +925,9 @@ def talks(token: Token, sent: Span) -> Finding | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "PROPN" and token.lower_.removesuffix("s") in TALKS:
         lemma = token.lower_.removesuffix("s")  # "Talks between X and Y ...": capitalised
+    if lemma == "call" and token.pos_ == "NOUN" and any(
+            c.lower_ in ("video", "phone", "telephone", "conference") for c in token.children):
+        lemma = "talk"  # "held a video call": talks at a distance
     if lemma in TALKS and token.pos_ in ("NOUN", "PROPN"):
         verb = token.head
         if token.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in SPELLS:
