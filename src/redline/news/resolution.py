@@ -529,7 +529,7 @@ def _issue_in_context(statement: Statement, actor: str | None, earlier: list[Sta
     positions = [e for e in reversed(earlier) if e.resolved is not None and e.stance != "consult"
                  and e.resolved.issue is not None and e.resolved.actor is not None
                  and e.resolved.actor != actor]
-    kind = _POINTS_TO.get(_pointer(statement))
+    kind = _POINTS_TO.get(_pointer(statement) or "")
     if kind is not None and not named:
         # "turned the proposal down" answers the last proposal of another side, not its last
         # position of any kind (a red line stated after the offer)

@@ -743,8 +743,8 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
         return Finding("CONC-AGREE-TO", "concede", token, None, deed, 0.65)
     if lemma in SUPPORT and not negated:
         return Finding("SUP-VERB", "support", token, None, obj, 0.65, addressee=addressee)
-    if (lemma in ("stand", "side") or lemma == "throw" and _child(token, "dobj") is not None
-            and _child(token, "dobj").lower_ == "weight") and not negated and \
+    if (lemma in ("stand", "side") or lemma == "throw" and addressee is not None
+            and addressee.lower_ == "weight") and not negated and \
             token.dep_ in ("ROOT", "ccomp", "conj") and \
             (backed := _prep_object(token, *_STANDS_BY.get(lemma, ()))) is not None and \
             (backed.pos_ == "PROPN" or _agent(backed) or backed.tag_ == "NNS" or
