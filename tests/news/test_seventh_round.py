@@ -140,6 +140,10 @@ def test_a_side_that_asks_demands_a_mediator_appeals(scenarios, which, text, exp
      [("ZMB", "red_line", "tariff")]),
     ("river", "Suriname would not sign any border treaty that left the river islands to "
               "Guyana, its foreign ministry said.", [("SUR", "red_line", "border")]),
+    ("power", "The government said it would not accept a tariff higher than 9 cents.",
+     [("ZMB", "red_line", "tariff")]),
+    ("bus", "The union said it would not accept any deal that cut night routes.",
+     [("BDU", "red_line", "routes")]),
     # a refusal with no limit stays a refusal
     ("power", "The government said it would not agree to the tariff increase.",
      [("ZMB", "reject", "tariff")]),
@@ -266,6 +270,10 @@ def test_standing_by_a_side_is_support(scenarios, which, text, expected):
      [("TWC", "threaten", "strike")]),
     ("power", "Kafue Power gave the government 30 days to clear the arrears, after which it "
               "would cut supply to state mines.", [("KPW", "threaten", "arrears")]),
+    ("bus", "The confederation gave the authority until Friday to meet the union's demands, "
+            "after which it would call a walkout.", [("TWC", "threaten", "strike")]),
+    ("bus", "The union gave the authority a week to restore the night routes, failing which "
+            "drivers would stop work.", [("BDU", "threaten", "strike")]),
     # the time alone is a demand; meeting demands is no meeting
     ("bus", "The union gave the authority ten days to settle the back pay.",
      [("BDU", "demand", "backpay")]),
@@ -275,6 +283,8 @@ def test_standing_by_a_side_is_support(scenarios, which, text, expected):
      [("KPW", "threaten", "tariff")]),
     ("bus", "The union said it would have no choice but to take the authority to court over "
             "the back pay.", [("BDU", "threaten", "backpay")]),
+    ("power", "Kafue Power said it had no option but to take the government to court over the "
+              "arrears.", [("KPW", "threaten", "arrears")]),
     # a refusal to change agreed terms
     ("power", "Kafue Power said the tariff set in its contract could not be changed by one "
               "side alone.", [("KPW", "reject", "tariff")]),
@@ -290,6 +300,7 @@ def test_missed_threats_refusals_and_ultimatums(scenarios, which, text, expected
 @pytest.mark.parametrize(("which", "text"), [
     ("bus", "The union said it had no choice but to accept the ruling."),
     ("bus", "The statue stood by the old depot for decades."),
+    ("bus", "The union's leaders stood by the depot gates for hours."),
     ("bus", "Officials said the timetable could not be changed because of the holiday, "
             "according to a notice at the depot."),
     ("power", "The government met its budget targets last year."),

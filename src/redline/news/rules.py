@@ -277,6 +277,8 @@ def red_line(token: Token, sent: Span) -> Finding | None:
 
 
 _BOUNDS = frozenset("above below beyond over under exceeding".split())
+_COMPARED = frozenset("more less fewer greater higher larger bigger deeper lower smaller "
+                      "longer shorter".split())
 
 
 def _bounded(verb: Token) -> Token | None:
@@ -294,7 +296,7 @@ def _bounded(verb: Token) -> Token | None:
             words += list(prep.subtree)
     for k, word in enumerate(words[:-1]):
         after = words[k + 1:k + 3]
-        if (word.lower_ in ("more", "less", "fewer") and after[0].lower_ == "than" or
+        if (word.lower_ in _COMPARED and after[0].lower_ == "than" or
                 word.lower_ in _BOUNDS) and any(w.like_num for w in after + words[k + 3:k + 4]):
             return thing
     return None
@@ -652,18 +654,22 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
                        condition=condition)
     if lemma == "have" and not negated and (choice := _child(token, "dobj")) is not None and \
             choice.lemma_.lower() in ("choice", "option", "alternative") and any(
-                c.lower_ == "no" for c in choice.children) and any(
+                c.lower_ == "no" for c in choice.children) and (any(
                 c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "'d")
-                for c in token.children) and (act := next(
-                    (g for c in choice.children if c.lower_ in ("but", "than")
+                for c in token.children) or token.dep_ == "ccomp") and (act := next(
+                    (g for c in (*choice.children, *token.children) if c.lower_ in ("but", "than")
                      for g in c.children if g.dep_ in ("pcomp", "pobj") and g.pos_ == "VERB"),
                     None)) is not None and (_hostile(act) or goes_to_law(act) or quits(act)):
         # "would have no choice but to take the dispute to arbitration if ...": the act is
         # announced as forced on the speaker, a threat all the same
         obj = _child(act, "dobj")
-        return Finding("THR-NO-CHOICE", "threaten", token, None,
-                       None if obj is None or goes_to_law(act) and obj.lemma_.lower() in
-                       ("dispute", "case", "matter", "issue") else obj, 0.65,
+        if obj is not None and goes_to_law(act) and (
+                obj.lemma_.lower() in ("dispute", "case", "matter", "issue") or
+                obj.pos_ == "PROPN" or _agent(obj)):
+            # the party or the dispute taken to court is no issue; what it is over may be
+            obj = next((g for p in act.subtree if p.dep_ == "prep" and p.lower_ in (
+                "over", "about") for g in p.children if g.dep_ == "pobj"), None)
+        return Finding("THR-NO-CHOICE", "threaten", token, None, obj, 0.65,
                        condition=_condition(token, sent) or _condition(act, sent))
     if lemma == "hesitate" and negated and (act := _child(token, "xcomp")) is not None and \
             any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in token.children):
@@ -747,8 +753,9 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             and addressee.lower_ == "weight") and not negated and \
             token.dep_ in ("ROOT", "ccomp", "conj") and \
             (backed := _prep_object(token, *_STANDS_BY.get(lemma, ()))) is not None and \
-            (backed.pos_ == "PROPN" or _agent(backed) or backed.tag_ == "NNS" or
-             backed.lemma_.lower() in TERMS):
+            (backed.pos_ == "PROPN" or _agent(backed) or backed.lemma_.lower() in TERMS or
+             backed.tag_ == "NNS" and token.dep_ == "ccomp"):  # "said it stood by the doctors",
+        # not "the leaders stood by the depot gates"
         # "said it stood by the resident doctors", "sided with the union", "threw its weight
         # behind the proposal": support for a side or its terms
         return Finding("SUP-STAND-BY", "support", token, None, backed, 0.65, addressee=backed)
@@ -782,17 +789,23 @@ def _ultimatum(verb: Token) -> Finding | None:
     time given with nothing announced is a demand (DEM-DEADLINE)."""
     whom = _child(verb, "dative")
     time = _child(verb, "dobj", "npadvmod")
-    if whom is None or time is None or time.lemma_.lower() not in _SPANS:
+    if whom is None and time is not None and time.lemma_.lower() not in _SPANS:
+        whom, time = time, _child(verb, "npadvmod")  # "gave the authority a week to ..."
+    if whom is None or time is None and _prep_object(verb, "until", "till") is None or \
+            time is not None and time.lemma_.lower() not in _SPANS:
         return None
     deed = _child(verb, "advcl", "xcomp")
     if deed is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in deed.children):
         return None
     for node in verb.subtree:
-        if node.dep_ == "prep" and node.lower_ in ("after", "failing") and any(
-                c.lower_ == "which" for c in node.children) and any(
+        # "..., after which it would ...", "..., failing which drivers would ..."
+        then = node.head if node.dep_ == "prep" and node.lower_ == "after" else \
+            _child(node, "ccomp") if node.lower_ == "failing" else None
+        if then is not None and node.i > deed.i and any(
+                c.lower_ == "which" for c in (*node.children, *then.children)) and any(
                 c.dep_ == "aux" and c.lower_ in ("would", "will", "could")
-                for c in node.head.children):
-            act = node.head
+                for c in then.children):
+            act = then
             then = {t.i for t in act.subtree}
             asked = " ".join(t.text for t in deed.subtree if t.i not in then)
             return Finding("THR-ULTIMATUM", "threaten", act, None, act, 0.7, addressee=whom,
