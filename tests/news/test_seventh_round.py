@@ -171,9 +171,16 @@ def test_a_limit_stated_in_advance_is_a_red_line(scenarios, which, text, expecte
             "within hours.", [("CTA", "offer", "pay"), ("BDU", "reject", "pay")]),
     ("power", "The government proposed a lower tariff, an offer that Kafue Power rejected on "
               "Friday.", [("ZMB", "offer", "tariff"), ("KPW", "reject", "tariff")]),
+    # inside an appeal or a demand too, and with a phrasal refusal
+    ("power", "Lusaka asked the company to accept a lower tariff, a request the company turned "
+              "down.", [("ZMB", "demand", "tariff"), ("KPW", "reject", "tariff")]),
+    ("bus", "The authority urged the union to accept arbitration on the pay review, a proposal "
+            "the union rejected.", [("CTA", "urge", "review"), ("BDU", "reject", "review")]),
     # a clause that only describes the terms reports nobody's position
     ("bus", "The authority offered a 3 percent pay rise, a proposal that the council will "
             "debate next week.", [("CTA", "offer", "pay")]),
+    ("power", "The government proposed a lower tariff, a plan that officials drew up in May.",
+     [("ZMB", "offer", "tariff")]),
 ])
 def test_a_refusal_in_a_clause_on_the_terms(scenarios, which, text, expected):
     assert _positions(text, scenarios[which]) == expected

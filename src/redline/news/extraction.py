@@ -58,11 +58,15 @@ _EXCLUDING = frozenset("beyond except besides excluding unlike".split())
 _CIRCUMSTANCE = frozenset("as while since because whereas although though amid".split())
 
 
-def _issue_text(token: Any) -> str:
+def _issue_text(token: Any, trigger: Any = None) -> str:
     """The words of an issue phrase without what it excludes ("beyond X"), the price of an
     offer ("in exchange for X", "if X") or the circumstance of the act ("as talks on X
     opened")."""
     dropped: set[int] = set()
+    if trigger is not None and trigger.i != token.i and \
+            token.left_edge.i <= trigger.i <= token.right_edge.i:
+        # "a request the company turned down": the refusal's own clause is not what it refuses
+        dropped.update(t.i for t in trigger.subtree)
     for node in token.subtree:
         if node.dep_ == "prep" and (node.lower_ in _EXCLUDING or node.lower_ == "in" and any(
                 c.lower_ in ("exchange", "return") for c in node.children)) or (
@@ -255,7 +259,7 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
         date=when.isoformat() if when else None,
         sector=group.sector if group is not None else None,
         group=group.name if group is not None else None,
-        issue_text=_issue_text(stake) if stake is not None else None,
+        issue_text=_issue_text(stake, trigger) if stake is not None else None,
         speaker_text=_words_of(who, trigger) if who is not None else None)
 
 

@@ -431,8 +431,10 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") and lemma not in WILLING:
         return None
-    if token.dep_ in ("acl", "relcl") and lemma in REJECT and token.tag_ in ("VBD", "VBN") and \
-            token.head.lemma_.lower() in TERMS and not _negated(token) and \
+    if token.dep_ in ("acl", "relcl") and (lemma in REJECT or any(
+            (lemma, c.lower_) in PHRASAL_REJECTS for c in token.children if c.dep_ == "prt")) \
+            and token.tag_ in ("VBD", "VBN") and \
+            token.head.lemma_.lower() in _ASKED_TERMS and not _negated(token) and \
             (doer := _child(token, "nsubj")) is not None and \
             doer.lower_ not in ("that", "which") and (doer.pos_ == "PROPN" or _agent(doer)):
         # "..., a proposal that the creditors rejected within hours": the clause on the terms
@@ -813,6 +815,10 @@ def _ultimatum(verb: Token) -> Finding | None:
     return Finding("DEM-DEADLINE", "demand", verb, None, deed, 0.7, addressee=whom)
 
 
+# What one side puts to another, refused in a clause on it ("a request the company turned down").
+_ASKED_TERMS = TERMS | frozenset("request plan call idea package deal".split())
+
+
 def _by_a_party(verb: Token) -> bool:
     """An act done by a party (a name, a pronoun, an agent noun: "the army released ..."), not
     by a thing ("the current arrangement allowed 400 boats to fish": background)."""
@@ -1120,6 +1126,7 @@ def findings(sent: Span) -> list[Finding]:
             if any(f.stance in CARRIERS and (content := _content(f)) is not None and
                    content.pos_ in ("VERB", "AUX") and _inside(finding.trigger, content)
                    and not (finding.stance == "red_line" and f.rule == "DEM-VERB")
+                   and finding.rule != "REJ-TERMS-CLAUSE"  # "..., a request X turned down"
                    and not second_predicate(finding.trigger, content)
                    for f in found):
                 continue
