@@ -74,8 +74,8 @@ def evaluate_points(params: Parameters, measure: Measure,
         results.append((point, measure(realise(params, point), rng)))
         spent, left = time.process_time() - start, len(items) - len(results)
         if left and spent >= PACE_SAMPLE:  # under a CPU limit: do the draws left fit in it?
-            refuse_if_late(spent / len(results) * left, f"{len(items):,} draws evaluated one "
-                           "by one", RUN_FIX)
+            refuse_if_late(spent / len(results) * left,
+                           f"a chunk of {len(items):,} draws evaluated one by one", RUN_FIX)
     return results
 
 
