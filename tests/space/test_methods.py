@@ -180,3 +180,29 @@ def test_zopa_count_by_blocks_equals_enumeration(scenario: Scenario) -> None:
     counted = count_zopa_by_blocks(merged.blocks, space.scaled_constant(),
                                    space.scaled_reservations(), 10**6) if merged.feasible else 0
     assert counted == count_zopa(space, rules)
+
+
+@pytest.mark.parametrize("rule", [None, "i00 == 'yes' implies i03 == 'no'"])
+def test_a_frontier_of_many_tied_packages_is_listed_whole_by_the_merge(rule: str | None) -> None:
+    # Opposed yes/no values with three weight pairs: issues with the same pair are
+    # interchangeable, so each frontier vector is reached by many packages (the merge keeps one
+    # partial sum per vector and reads every package back).
+    from redline.scenario import load
+
+    ids = [f"i{k:02d}" for k in range(14)]
+    scenario = load({
+        "format": "redline/1", "title": "ties",
+        "actors": [{"id": p, "name": p, "role": "party"} for p in ("A", "B")],
+        "issues": [{"id": i, "name": i, "options": ["no", "yes"], "status_quo": "no"}
+                   for i in ids],
+        "preferences": {p: {"weights": {i: 1 + (s + k) % 3 for k, i in enumerate(ids)},
+                            "values": {i: [s, 1 - s] for i in ids}, "reservation": 0.2}
+                        for s, p in enumerate(("A", "B"))},
+        **({"red_lines": [{"id": "r", "actor": "A", "rule": rule}]} if rule else {}),
+    })
+    enumerated = analyze(scenario, method="enumerate")
+    merged = analyze(scenario, method="merge")
+    assert comparable(enumerated.to_dict()) == comparable(merged.to_dict())
+    assert np.array_equal(enumerated.frontier.options, merged.frontier.options)
+    vectors = {tuple(u) for u in np.round(merged.frontier.utilities, 9).tolist()}
+    assert len(merged.frontier) > 10 * len(vectors)  # mostly ties, none lost

@@ -164,3 +164,35 @@ def test_docs_load_no_third_party_script_and_the_schema_stays():
     assert client.get("/docs").status_code == 404
     assert client.get("/redoc").status_code == 404
     assert client.get("/openapi.json").json()["info"]["title"] == "redline"
+
+
+def tied_scenario(issues: int) -> dict[str, object]:
+    """Two parties on yes/no issues with opposed values and three weight pairs, so many
+    packages tie: each analysis lists about 10^5 frontier packages (a third of a CPU-second)."""
+    ids = [f"i{k}" for k in range(issues)]
+    return {
+        "format": "redline/1", "title": "tied",
+        "actors": [{"id": p, "name": p, "role": "party"} for p in ("A", "B")],
+        "issues": [{"id": i, "name": i, "options": ["no", "yes"], "status_quo": "no"}
+                   for i in ids],
+        "preferences": {p: {"weights": {i: 1 + (s + k) % 3 for k, i in enumerate(ids)},
+                            "values": {i: [s, 1 - s] for i in ids}, "reservation": 0.1}
+                        for s, p in enumerate(("A", "B"))},
+    }
+
+
+def test_a_monte_carlo_job_that_cannot_finish_in_time_is_refused_with_its_estimate():
+    client = TestClient(create_app(Settings(job_timeout=8.0)), base_url=LOCAL)
+    answer = client.post("/api/montecarlo", json={"scenario": tied_scenario(40),
+                                                  "parameters": {"runs": 400, "sobol": 0}})
+    assert answer.status_code == 202, answer.text
+    deadline = time.monotonic() + 120
+    while (view := client.get(f"/api/jobs/{answer.json()['id']}").json())["state"] in (
+            "queued", "running"):
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    # Refused by its own measured pace, with the estimate and the fix, before the limit's kill.
+    assert view["state"] == "failed", view
+    assert "CPU-seconds (the time left)" in view["error"] and "lower the runs" in view["error"]
+    assert "longer than" not in view["error"]
+    assert multiprocessing.active_children() == []

@@ -30,6 +30,10 @@ class DomainError(RedlineError):
     """A negotiation that cannot be set up from the given scenario, agenda or tables."""
 
 
+class DomainTooLarge(DomainError):
+    """An agenda with more packages than a negotiation may list (``max_outcomes``)."""
+
+
 def _frozen(array: NDArray[Any]) -> NDArray[Any]:
     array.setflags(write=False)
     return array
@@ -184,7 +188,7 @@ def from_scenario(scenario: Scenario | Situation, agenda: Iterable[str] | None =
 
     sizes = [len(scenario.issue(i).options) for i in on_table]
     if math.prod(sizes) > max_outcomes:
-        raise DomainError(f"the agenda has {math.prod(sizes):.3g} packages and a negotiation "
+        raise DomainTooLarge(f"the agenda has {math.prod(sizes):.3g} packages and a negotiation "
                           f"lists them all; the limit is {max_outcomes:,}. Fix: put fewer issues "
                           "on the table with --agenda, or raise --max-outcomes")
     grid = _grid(sizes)

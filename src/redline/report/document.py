@@ -12,6 +12,7 @@ from typing import Any
 
 from redline.report import coalition_sections, outlook_sections, scenario_sections, space_sections
 from redline.report.brief_page import breakeven_section, summary_section
+from redline.report.gather import NOT_COMPUTED
 from redline.report.markup import Section, text
 from redline.version import __version__
 
@@ -36,6 +37,8 @@ footer{padding:12px 32px;color:#777;font-size:12px;border-top:1px solid #dde3ea}
 
 def sections(document: dict[str, Any], results: Mapping[str, dict[str, Any]]) -> list[Section]:
     """The report's sections, in reading order; a section without its result is left out."""
+    refused = {k: str(v[NOT_COMPUTED]) for k, v in results.items() if NOT_COMPUTED in v}
+    results = {k: v for k, v in results.items() if k not in refused}
     found: list[Section | None] = []
     if "brief" in results:
         found.append(summary_section(results["brief"]))
@@ -59,8 +62,25 @@ def sections(document: dict[str, Any], results: Mapping[str, dict[str, Any]]) ->
         found.append(outlook_sections.simulation(results["simulation"]))
     if "montecarlo" in results:
         found.append(outlook_sections.uncertainty(results["montecarlo"]))
+    found.append(not_computed(refused))
     found.append(scenario_sections.statements(document, results.get("statements")))
     return [s for s in found if s is not None]
+
+
+TITLES = {"space": "Bargaining-space chart", "agendas": "Agendas", "explain": "What binds",
+          "forecast": "Forecasts", "simulation": "Simulated negotiations",
+          "montecarlo": "Uncertainty (Monte Carlo)", "coalitions": "Decision rule",
+          "thresholds": "Break-even values"}
+
+
+def not_computed(refused: Mapping[str, str]) -> Section | None:
+    """The sections a budget refused, each with the message that names the limit and the fix."""
+    if not refused:
+        return None
+    items = "".join(f"<li><strong>{text(TITLES.get(key, key))}</strong>: {text(message)}</li>"
+                    for key, message in refused.items())
+    return Section("not-computed", "Not computed", "<p>These sections were left out: their "
+                   f"work is past a budget.</p><ul>{items}</ul>")
 
 
 def _situation(results: Mapping[str, dict[str, Any]]) -> dict[str, Any] | None:
@@ -78,7 +98,7 @@ def render_html(document: dict[str, Any], results: Mapping[str, dict[str, Any]])
     nav = "".join(f'<a href="#{s.id}">{text(s.title)}</a>' for s in parts)
     body = "".join(f'<section id="{s.id}"><h2>{text(s.title)}</h2>{s.body}</section>'
                    for s in parts)
-    shown = ", ".join(sorted(results)) or "none"
+    shown = ", ".join(sorted(k for k, v in results.items() if NOT_COMPUTED not in v)) or "none"
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'

@@ -214,12 +214,35 @@ def gather(scenario: Scenario, options: Options | None = None,
         results[result_key(data)] = dict(data)
     for key in available():
         if key == "brief" and key not in results:
-            results[key] = _brief(current, options, results.get("montecarlo"))
+            montecarlo = results.get("montecarlo")
+            results[key] = _brief(current, options, None if montecarlo is None or
+                                  NOT_COMPUTED in montecarlo else montecarlo)
         elif key not in results:
-            found = RUNNERS[key](current, options)
+            found = _run(key, current, options)
             if found is not None:
                 results[key] = found
     return results
+
+
+NOT_COMPUTED = "not_computed"
+"""The key of a section's result that its budget refused: the message, in place of the data."""
+
+
+def _run(key: str, current: Situation, options: Options) -> dict[str, Any] | None:
+    """One section's result. The analysis is the report: its refusal is the report's. Any other
+    section whose work is refused by a budget (too many outcomes or packages, more CPU time than
+    is left) is left out with the message, and the rest of the report is still made."""
+    from redline.negotiate.domain import DomainTooLarge
+    from redline.scenario.budget import WorkTooLarge
+    from redline.space import MergeTooLarge, SpaceTooLarge
+
+    if key == "analysis":
+        return RUNNERS[key](current, options)
+    try:
+        return RUNNERS[key](current, options)
+    except (WorkTooLarge, SpaceTooLarge, MergeTooLarge, DomainTooLarge) as exc:
+        fmt = next(f for f, k in FORMATS.items() if k == key)
+        return {"format": fmt, NOT_COMPUTED: str(exc)}
 
 
 def result_key(data: Mapping[str, Any]) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 
 from redline.errors import RedlineError
 from redline.output import write_file
+from redline.report.gather import NOT_COMPUTED
 from redline.report.tables import (
     Row,
     agenda_rows,
@@ -51,7 +52,9 @@ def workbook_bytes(results: Mapping[str, Mapping[str, Any]]) -> bytes:
     if "brief" in results:
         tables.append(("Summary", brief_rows(results["brief"])))
     for key, (name, rows_of) in SHEETS.items():
-        if key in results:
+        if key in results and NOT_COMPUTED in results[key]:  # refused by a budget: its note
+            tables.append((name, [{"not computed": results[key][NOT_COMPUTED]}]))
+        elif key in results:
             tables.append((name, rows_of(results[key])))
     for name, rows in tables:
         sheet = book.create_sheet(name)

@@ -21,6 +21,7 @@ refused with :class:`WorkTooLarge`, which names the estimate, the budget and the
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from math import prod
@@ -177,6 +178,30 @@ class WorkTooLarge(RedlineError):
 
     def __reduce__(self) -> tuple[type[WorkTooLarge], tuple[str, int, int, str, str]]:
         return (WorkTooLarge, (self.what, self.estimate, self.budget, self.unit, self.fix))
+
+
+def cpu_seconds_left() -> float | None:
+    """CPU-seconds this process may still use under its kernel limit (``RLIMIT_CPU``, which the
+    dashboard sets on each computation's process, or ``ulimit -t``); None without a limit."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not a Unix
+        return None
+    soft, _ = resource.getrlimit(resource.RLIMIT_CPU)
+    if soft == resource.RLIM_INFINITY:
+        return None
+    return soft - time.process_time()
+
+
+def refuse_if_late(seconds: float, what: str, fix: str) -> None:
+    """Refuse work projected (from a measured sample) to take `seconds` of CPU time when the
+    process's CPU limit leaves less than that: a clear :class:`WorkTooLarge` now, rather than
+    the kernel's stop at the limit. Without a limit (the command line, usually) nothing is
+    refused."""
+    left = cpu_seconds_left()
+    if left is not None and seconds > left:
+        raise WorkTooLarge(what, max(1, round(seconds)), max(0, int(left)),
+                           "CPU-seconds (the time left)", fix)
 
 
 def mediator_moves(sizes: Sequence[int], reach: int) -> int:

@@ -274,10 +274,15 @@ def _frontier_of(space: OutcomeSpace, agenda_options: NDArray[np.int64],
     utilities are sum_i w_i v_i(option) in scenario issue order, the same for both paths."""
     options = space.full_options(agenda_options)
     values = np.zeros((len(options), len(space.parties)))
+    ids = space.scenario.issue_ids
+    counts = space.scenario.option_counts()
+    offsets = np.cumsum([0, *(counts[issue] for issue in ids)])
+    at = np.ascontiguousarray((options + offsets[:-1]).T)  # (issues, packages)
     for j, party in enumerate(space.parties):
         utility = space.scenario.utilities[party]
-        for column, issue in enumerate(space.scenario.issue_ids):
-            values[:, j] = values[:, j] + utility.table(issue)[options[:, column]]
+        flat = np.concatenate([utility.table(issue) for issue in ids]) if ids else np.zeros(0)
+        for column in at:  # the issues' terms added left to right, in scenario issue order
+            values[:, j] += flat[column]
     if not np.allclose(values, scaled / space.scales(), rtol=0, atol=1e-9):
         raise AssertionError("integer and float utilities disagree")  # a bug of ours
     options.setflags(write=False)

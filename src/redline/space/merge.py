@@ -124,7 +124,8 @@ def build_block(space: OutcomeSpace, issues: tuple[int, ...], rules: Sequence[st
 
 
 def merge_frontier(space: OutcomeSpace, rules: Sequence[str], limit: int) -> Merged:
-    """Frontier of the ZOPA by merging blocks; `limit` bounds block and candidate sizes."""
+    """Frontier of the ZOPA by merging blocks; `limit` bounds block and candidate sizes, and the
+    packages listed."""
     parties = len(space.parties)
     agenda = len(space.agenda)
     none = Merged(np.zeros((0, agenda), dtype=np.int64), np.zeros((0, parties), dtype=np.int64),
@@ -145,32 +146,82 @@ def merge_frontier(space: OutcomeSpace, rules: Sequence[str], limit: int) -> Mer
     best = [np.zeros(parties, dtype=np.int64)]
     for b in reversed(blocks):
         best.insert(0, best[0] + b.best)
-    sums = constant[None, :]
-    steps: list[tuple[NDArray[np.int64], NDArray[np.int64]]] = []
+    sums = constant[None, :]  # the distinct sums of the partial packages kept
+    steps: list[_Step] = []
     for k, block in enumerate(blocks):
         rows = len(block.utilities)
         if len(sums) * rows > limit:
             raise MergeTooLarge(
-                f"{len(sums):,} partial packages x {rows} rows of the block "
+                f"{len(sums):,} partial sums x {rows} rows of the block "
                 f"{', '.join(space.agenda[i] for i in block.issues)} exceed the limit of "
-                f"{limit:,} candidates (many ties: parties indifferent among options?); narrow "
-                "the agenda or raise --max-outcomes"
+                f"{limit:,} candidates; narrow the agenda or raise --max-outcomes"
             )
         candidates = (sums[:, None, :] + block.utilities[None, :, :]).reshape(-1, parties)
         hope = np.flatnonzero((candidates + best[k + 1] >= floor).all(axis=1))
-        candidates = candidates[hope]
-        on = frontier_of_many(candidates)
-        kept = hope[on]
-        steps.append((kept // rows, kept % rows))
-        sums = candidates[on]
+        kept = hope[frontier_of_many(candidates[hope])]
+        sums, group = np.unique(candidates[kept], axis=0, return_inverse=True)
+        steps.append(_Step.of(kept // rows, kept % rows, group.reshape(-1), len(sums)))
     rational = np.flatnonzero((sums >= floor).all(axis=1))
-    options = np.zeros((len(rational), agenda), dtype=np.int64)
-    row = rational
-    for block, (back, choice) in zip(reversed(blocks), reversed(steps), strict=True):
-        picked = choice[row]
-        options[:, list(block.issues)] = block.options[picked]
-        row = back[row]
-    utilities = sums[rational]
+    listed = _paths(steps, rational)
+    if listed > limit:
+        raise MergeTooLarge(
+            f"the frontier lists {listed:,.0f} packages, more than the limit of {limit:,} (many "
+            "ties: parties indifferent among options?); narrow the agenda or raise "
+            "--max-outcomes"
+        )
+    options, row = _read_back(steps, rational, blocks, agenda)
+    utilities = sums[rational][row]
     order = np.lexsort(tuple(options[:, j] for j in reversed(range(agenda)))) if agenda else \
         np.arange(len(options))
     return Merged(options[order], utilities[order], feasible, worst, tuple(blocks))
+
+
+@dataclass(frozen=True)
+class _Step:
+    """One merge step's back-pointers: for each distinct sum kept, the (partial sum, block row)
+    pairs that add up to it, as slices start[g]:start[g + 1] of `parent` and `choice`."""
+
+    parent: NDArray[np.int64]  # index into the previous step's distinct sums
+    choice: NDArray[np.int64]  # row of the block
+    start: NDArray[np.int64]  # (distinct sums + 1,) offsets
+
+    @classmethod
+    def of(cls, parent: NDArray[np.int64], choice: NDArray[np.int64], group: NDArray[np.int64],
+           distinct: int) -> _Step:
+        """The pairs grouped by the distinct sum they reach."""
+        order = np.argsort(group, kind="stable")
+        start = np.zeros(distinct + 1, dtype=np.int64)
+        np.cumsum(np.bincount(group, minlength=distinct), out=start[1:])
+        return cls(parent[order], choice[order], start)
+
+
+def _paths(steps: Sequence[_Step], ends: NDArray[np.int64]) -> float:
+    """How many packages reach the distinct sums `ends` of the last step (a float: a bound to
+    compare, exact below 2**53)."""
+    count = np.ones(1)
+    for step in steps:
+        count = np.add.reduceat(count[step.parent], step.start[:-1]) if len(step.parent) else \
+            np.zeros(len(step.start) - 1)
+    return float(count[ends].sum())
+
+
+def _read_back(steps: Sequence[_Step], ends: NDArray[np.int64], blocks: Sequence[Block],
+               agenda: int) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Every package reaching the sums `ends`: options (packages, agenda issues), and for each
+    package the position in `ends` of its sum. The pairs are expanded from the last step back
+    (each level one entry per partial path, `up` pointing to the entry it extends), then each
+    package's rows are read down the levels."""
+    ids = ends
+    levels: list[tuple[NDArray[np.int64], NDArray[np.int64]]] = []
+    for step in reversed(steps):
+        first, counts = step.start[ids], step.start[ids + 1] - step.start[ids]
+        up = np.repeat(np.arange(len(ids)), counts)
+        at = np.arange(len(up)) - np.repeat(np.cumsum(counts) - counts - first, counts)
+        levels.append((up, step.choice[at]))
+        ids = step.parent[at]
+    options = np.zeros((len(ids), agenda), dtype=np.int64, order="F")  # written by column
+    row = np.arange(len(ids))
+    for block, (up, choice) in zip(blocks, reversed(levels), strict=True):
+        options[:, list(block.issues)] = block.options[choice[row]]
+        row = up[row]
+    return options, row

@@ -169,8 +169,10 @@ class OutcomeSpace:
     def full_options(self, agenda_index: NDArray[np.int64]) -> NDArray[np.int64]:
         """Option indices over *all* scenario issues (off-agenda ones at status quo)."""
         ids = self.scenario.issue_ids
-        result = np.empty((agenda_index.shape[0], len(ids)), dtype=np.int64)
         fixed = dict(self.fixed)
+        if not fixed and list(ids) == list(self.agenda):
+            return np.array(agenda_index, dtype=np.int64, order="C")  # every issue, in order
+        result = np.empty((agenda_index.shape[0], len(ids)), dtype=np.int64)
         for column, issue in enumerate(ids):
             if issue in fixed:
                 result[:, column] = fixed[issue]

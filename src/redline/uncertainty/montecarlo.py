@@ -17,6 +17,7 @@ draw (`evaluate_points`, also the reference the batched path is tested against).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -27,6 +28,7 @@ from numpy.typing import NDArray
 
 from redline.errors import RedlineError
 from redline.scenario import Scenario
+from redline.scenario.budget import refuse_if_late
 from redline.scenario.sampling import Parameters, parameters, realise
 from redline.uncertainty.engines import Engine, Progress, chunk_size
 from redline.uncertainty.seeding import uniform_points
@@ -64,12 +66,44 @@ def evaluate_points(params: Parameters, measure: Measure,
                     ) -> list[tuple[NDArray[np.float64], Mapping[str, Any]]]:
     """One chunk: for each item, the point (drawn from its seed when None) and the record."""
     results = []
+    start = time.process_time()
     for point, seed in items:
         rng = np.random.default_rng(seed)
         if point is None:
             point = rng.random(len(params))
         results.append((point, measure(realise(params, point), rng)))
+        spent, left = time.process_time() - start, len(items) - len(results)
+        if left and spent >= PACE_SAMPLE:  # under a CPU limit: do the draws left fit in it?
+            refuse_if_late(spent / len(results) * left,
+                           f"a chunk of {len(items):,} draws evaluated one by one", RUN_FIX)
     return results
+
+
+PACE_SAMPLE = 1.0
+"""CPU-seconds of work measured before a pace is projected (see :func:`pace_check`)."""
+
+RUN_FIX = ("lower the runs (or the Sobol samples), or narrow the agenda; only a process with a "
+           "CPU limit (the dashboard's) refuses this, the command line runs it to the end")
+
+
+def pace_check(total: int, what: str) -> Progress:
+    """A progress callback that measures the CPU pace of `total` evaluations from its first
+    report on (the warm-up before it excluded) and, in a process with a CPU limit, refuses the
+    run as soon as the evaluations left are projected not to fit in the time left
+    (:func:`redline.scenario.budget.refuse_if_late`)."""
+    done = 0
+    first: tuple[float, int] | None = None
+
+    def advance(n: int) -> None:
+        nonlocal done, first
+        done += n
+        now = time.process_time()
+        if first is None:
+            first = (now, done)
+        elif done < total and now - first[0] >= PACE_SAMPLE:
+            refuse_if_late((now - first[0]) * (total - done) / (done - first[1]), what, RUN_FIX)
+
+    return advance
 
 
 def points_of(seed: int, start: int, stop: int, dimensions: int) -> NDArray[np.float64]:

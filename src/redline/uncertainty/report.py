@@ -14,7 +14,7 @@ from redline.scenario.sampling import parameters
 from redline.space import analyze
 from redline.uncertainty.bargaining import OUTPUTS, Bargaining, summarise, tally_runs
 from redline.uncertainty.engines import Engine, Progress
-from redline.uncertainty.montecarlo import MonteCarloError, check_request, run
+from redline.uncertainty.montecarlo import MonteCarloError, check_request, pace_check, run
 from redline.uncertainty.sensitivity import check_sobol, sobol, tornado
 from redline.version import __version__
 
@@ -104,14 +104,22 @@ def montecarlo(scenario: Scenario, runs: int, seed: int, engine: str | Engine = 
                          tuple(influence), max_outcomes)
     params = parameters(scenario)
     prepared = measure.prepare(params)
+    total = evaluations(len(params), runs, sobol_samples)
+    pace = pace_check(total, f"Monte Carlo of {total:,} evaluations")
+
+    def advance(n: int) -> None:
+        pace(n)
+        if progress is not None:
+            progress(n)
+
     with pool if not isinstance(engine, Engine) else nullcontext(pool):
-        options: dict[str, Any] = {"engine": pool, "chunk": chunk, "progress": progress}
+        options: dict[str, Any] = {"engine": pool, "chunk": chunk, "progress": advance}
         if prepared is not None:  # batched: chunks of draws come back as tallies
-            summary = tally_runs(prepared, runs, seed, pool, chunk, progress).summary(
+            summary = tally_runs(prepared, runs, seed, pool, chunk, advance).summary(
                 scenario, parties)
         else:  # draw by draw (a space beyond the batch limit, an unknown parameter)
             summary = summarise(run(scenario, measure, runs, seed, pool, chunk=chunk,
-                                    progress=progress), parties)
+                                    progress=advance), parties)
         swings = {r["parameter"]: r for r in tornado(params, measure, output, seed, **options)}
         indices = ({r["parameter"]: r for r in sobol(params, measure, output, sobol_samples,
                                                      seed, **options)}

@@ -90,29 +90,10 @@ def _mp_context() -> Any:
         return _context
 
 
-_cpu_budget: float | None = None
-"""In a child: its CPU limit (compared with time.process_time()); None elsewhere."""
-
-
-def refuse_if_late(seconds: float, what: str, fix: str) -> None:
-    """In a child, refuse work projected (from a measured sample) to take `seconds` of CPU
-    time when less than that is left: a clear error now, rather than a stop at the time limit.
-    Outside a child (the command line, tests) there is no limit and nothing is refused."""
-    if _cpu_budget is None:
-        return
-    left = _cpu_budget - time.process_time()
-    if seconds > left:
-        from redline.scenario.budget import WorkTooLarge
-
-        raise WorkTooLarge(what, max(1, round(seconds)), max(0, int(left)),
-                           "CPU-seconds (the time left)", fix)
-
-
 def _child(conn: Connection, func: Callable[..., Any], args: tuple[Any, ...],
            memory: int, wants_progress: bool, seconds: float = math.inf) -> None:
     """The child's side: cap memory and CPU time, run, send ("ok", result) or ("error",
     exception). Past the CPU limit the kernel sends SIGXCPU, which ends the child."""
-    global _cpu_budget
     try:
         import resource
 
@@ -120,8 +101,7 @@ def _child(conn: Connection, func: Callable[..., Any], args: tuple[Any, ...],
         if math.isfinite(seconds):
             used = time.process_time()  # a forked child starts near 0; counted all the same
             cpu = max(1, math.ceil(used + seconds))  # the kernel counts whole seconds
-            resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
-            _cpu_budget = used + seconds
+            resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))  # read by refuse_if_late
     except (ImportError, ValueError, OSError):  # pragma: no cover - not Linux, or not allowed
         pass
 

@@ -5,7 +5,6 @@ are resolved into one situation by :func:`situation_of`."""
 
 from __future__ import annotations
 
-import time
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -142,27 +141,16 @@ def montecarlo(scenario: Scenario, given: dict[str, Any], progress: Progress) ->
     from redline.scenario.sampling import parameters
     from redline.uncertainty import montecarlo as run
     from redline.uncertainty.report import evaluations
-    from redline.web.isolation import refuse_if_late
 
     p = checked(MonteCarloParameters, given)
     current = situation_of(scenario, p)
     total = evaluations(len(parameters(scenario)), p.runs, p.sobol)
     done = 0
 
-    first: tuple[float, int] | None = None  # when the first chunk was in, and how many
-
-    def advance(n: int) -> None:
-        nonlocal done, first
+    def advance(n: int) -> None:  # the run refuses itself if it would not fit in the time left
+        nonlocal done
         done += n
         progress(done / total)
-        now = time.process_time()  # CPU time, as the limit it is compared with
-        if first is None:
-            first = (now, done)  # the pace is measured from here on, past the warm-up
-        elif done < total and now - first[0] >= 1.0:  # does the rest fit in the time left?
-            refuse_if_late((now - first[0]) * (total - done) / (done - first[1]),
-                           f"Monte Carlo of {total:,} evaluations",
-                           "lower runs or sobol, or narrow the agenda (the command line has no "
-                           "time limit: redline montecarlo)")
 
     result = run(scenario, p.runs, p.seed, "local", agenda=list(current.agenda),
                  events=current.events, influence=current.influence, output=p.output,
