@@ -142,6 +142,8 @@ def test_a_side_that_asks_demands_a_mediator_appeals(scenarios, which, text, exp
               "Guyana, its foreign ministry said.", [("SUR", "red_line", "border")]),
     ("power", "The government said it would not accept a tariff higher than 9 cents.",
      [("ZMB", "red_line", "tariff")]),
+    ("power", "The company would not accept a tariff cut deeper than 10 percent, its chief "
+              "executive said.", [("KPW", "red_line", "tariff")]),
     ("bus", "The union said it would not accept any deal that cut night routes.",
      [("BDU", "red_line", "routes")]),
     # a refusal with no limit stays a refusal
@@ -281,6 +283,8 @@ def test_standing_by_a_side_is_support(scenarios, which, text, expected):
             "after which it would call a walkout.", [("TWC", "threaten", "strike")]),
     ("bus", "The union gave the authority a week to restore the night routes, failing which "
             "drivers would stop work.", [("BDU", "threaten", "strike")]),
+    ("power", "Kafue Power gave the government 30 days to pay the arrears, after which it "
+              "would switch off supply.", [("KPW", "threaten", "arrears")]),
     # the time alone is a demand; meeting demands is no meeting
     ("bus", "The union gave the authority ten days to settle the back pay.",
      [("BDU", "demand", "backpay")]),
@@ -297,6 +301,8 @@ def test_standing_by_a_side_is_support(scenarios, which, text, expected):
               "side alone.", [("KPW", "reject", "tariff")]),
     ("bus", "The authority said the sick-leave rule could not be altered during the dispute.",
      [("CTA", "reject", "sickrule")]),
+    ("bus", "The authority said the night routes would not be restored while the strike "
+            "continued.", [("CTA", "reject", "routes")]),
     # "not a solution"
     ("bus", "The union said a one-off bonus was not a solution.", [("BDU", "reject", "pay")]),
 ])
@@ -312,6 +318,7 @@ def test_missed_threats_refusals_and_ultimatums(scenarios, which, text, expected
             "according to a notice at the depot."),
     ("power", "The government met its budget targets last year."),
     ("power", "In 2024 the government paid part of the arrears after a long dispute."),
+    ("bus", "Officials said the figures would not be restored."),
     ("bus", "Would the authority pay the rest of the back pay by March?"),
 ])
 def test_lookalikes_of_the_new_rules_state_no_position(scenarios, which, text):

@@ -292,7 +292,8 @@ def _bounded(verb: Token) -> Token | None:
         return thing
     words = list(thing.subtree)
     for prep in verb.children:  # "a tariff | above 9 cents", the bound hung on the verb
-        if prep.dep_ == "prep" and prep.lower_ in _BOUNDS and prep.i > thing.i:
+        if prep.i > thing.i and (prep.dep_ == "prep" and prep.lower_ in _BOUNDS or
+                                 prep.dep_ == "npadvmod"):  # "| deeper than 10 percent"
             words += list(prep.subtree)
     for k, word in enumerate(words[:-1]):
         after = words[k + 1:k + 3]
@@ -521,7 +522,8 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
         if thing is None:  # a subject the parser gave a participle before ("terms set out")
             thing = next((t for t in reversed(sent[:token.i - sent.start])
                           if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"), None)
-        if thing is not None and thing.lower_ not in ("that", "which"):
+        if thing is not None and thing.lower_ not in ("that", "which") and \
+                thing.lemma_.lower() not in NOT_CONCEDED:
             return Finding("REJ-NOT-CHANGED", "reject", token, None, thing, 0.6)
     if lemma in ("go", "proceed", "continue") and not negated and \
             token.dep_ in ("ROOT", "ccomp", "conj") and (lemma != "go" or particle == "ahead") \
@@ -782,7 +784,7 @@ def _regardless(verb: Token) -> bool:
 _SPANS = frozenset("hour day week month".split())
 # Terms a party will not see changed: "could not be changed / altered / amended".
 UNCHANGED = frozenset("change alter amend revise rewrite modify rework touch withdraw lift "
-                      "scrap rescind reverse repeal cancel".split())
+                      "scrap rescind reverse repeal cancel restore reinstate resume".split())
 
 
 def _ultimatum(verb: Token) -> Finding | None:
@@ -796,7 +798,8 @@ def _ultimatum(verb: Token) -> Finding | None:
     if whom is None or time is None and _prep_object(verb, "until", "till") is None or \
             time is not None and time.lemma_.lower() not in _SPANS:
         return None
-    deed = _child(verb, "advcl", "xcomp")
+    deed = _child(verb, "advcl", "xcomp") or (
+        _child(time, "relcl", "acl") if time is not None else None)  # "30 days | to pay"
     if deed is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in deed.children):
         return None
     for node in verb.subtree:
