@@ -188,18 +188,12 @@ def test_a_frontier_of_many_tied_packages_is_listed_whole_by_the_merge(rule: str
     # interchangeable, so each frontier vector is reached by many packages (the merge keeps one
     # partial sum per vector and reads every package back).
     from redline.scenario import load
+    from redline.space.domains import opposed_yes_no_document
 
-    ids = [f"i{k:02d}" for k in range(14)]
-    scenario = load({
-        "format": "redline/1", "title": "ties",
-        "actors": [{"id": p, "name": p, "role": "party"} for p in ("A", "B")],
-        "issues": [{"id": i, "name": i, "options": ["no", "yes"], "status_quo": "no"}
-                   for i in ids],
-        "preferences": {p: {"weights": {i: 1 + (s + k) % 3 for k, i in enumerate(ids)},
-                            "values": {i: [s, 1 - s] for i in ids}, "reservation": 0.2}
-                        for s, p in enumerate(("A", "B"))},
-        **({"red_lines": [{"id": "r", "actor": "A", "rule": rule}]} if rule else {}),
-    })
+    document = opposed_yes_no_document(14, reservation=0.2)
+    if rule:
+        document["red_lines"] = [{"id": "r", "actor": "A", "rule": rule}]
+    scenario = load(document)
     enumerated = analyze(scenario, method="enumerate")
     merged = analyze(scenario, method="merge")
     assert comparable(enumerated.to_dict()) == comparable(merged.to_dict())

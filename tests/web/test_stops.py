@@ -14,6 +14,7 @@ psutil = pytest.importorskip("psutil", reason="psutil measures the CPU of the ch
 
 from fastapi.testclient import TestClient  # noqa: E402
 
+from redline.space.domains import opposed_yes_no_document  # noqa: E402
 from redline.web import create_app  # noqa: E402
 from redline.web import engines as engine_table  # noqa: E402
 from redline.web.app import Settings  # noqa: E402
@@ -166,24 +167,9 @@ def test_docs_load_no_third_party_script_and_the_schema_stays():
     assert client.get("/openapi.json").json()["info"]["title"] == "redline"
 
 
-def tied_scenario(issues: int) -> dict[str, object]:
-    """Two parties on yes/no issues with opposed values and three weight pairs, so many
-    packages tie: each analysis lists about 10^5 frontier packages (a third of a CPU-second)."""
-    ids = [f"i{k}" for k in range(issues)]
-    return {
-        "format": "redline/1", "title": "tied",
-        "actors": [{"id": p, "name": p, "role": "party"} for p in ("A", "B")],
-        "issues": [{"id": i, "name": i, "options": ["no", "yes"], "status_quo": "no"}
-                   for i in ids],
-        "preferences": {p: {"weights": {i: 1 + (s + k) % 3 for k, i in enumerate(ids)},
-                            "values": {i: [s, 1 - s] for i in ids}, "reservation": 0.1}
-                        for s, p in enumerate(("A", "B"))},
-    }
-
-
 def test_a_monte_carlo_job_that_cannot_finish_in_time_is_refused_with_its_estimate():
     client = TestClient(create_app(Settings(job_timeout=8.0)), base_url=LOCAL)
-    answer = client.post("/api/montecarlo", json={"scenario": tied_scenario(40),
+    answer = client.post("/api/montecarlo", json={"scenario": opposed_yes_no_document(40),
                                                   "parameters": {"runs": 400, "sobol": 0}})
     assert answer.status_code == 202, answer.text
     deadline = time.monotonic() + 120

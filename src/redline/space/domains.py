@@ -102,3 +102,20 @@ def linear_additive_scenario(issues: int, options: int, parties: int, rng: np.ra
                              **kwargs: Any) -> Scenario:
     """:func:`linear_additive_document`, loaded."""
     return load(linear_additive_document(issues, options, parties, rng, **kwargs))
+
+
+def opposed_yes_no_document(issues: int, reservation: float = 0.1) -> dict[str, Any]:
+    """Two parties, A and B, on `issues` yes/no issues with exactly opposed values and weights
+    cycling through 1, 2, 3 (B's shifted by one). Issues with the same weight pair are
+    interchangeable, so most frontier packages tie with many others on both utilities: the
+    hard case for a merge that lists every tie (and a fuzzing bomb at 40 issues)."""
+    ids = [f"i{k:02d}" for k in range(issues)]
+    return {
+        "format": "redline/1", "title": f"opposed yes/no on {issues} issues",
+        "actors": [{"id": p, "name": p, "role": "party"} for p in ("A", "B")],
+        "issues": [{"id": i, "name": i, "options": ["no", "yes"], "status_quo": "no"}
+                   for i in ids],
+        "preferences": {p: {"weights": {i: 1 + (s + k) % 3 for k, i in enumerate(ids)},
+                            "values": {i: [s, 1 - s] for i in ids}, "reservation": reservation}
+                        for s, p in enumerate(("A", "B"))},
+    }
