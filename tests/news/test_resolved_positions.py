@@ -23,12 +23,12 @@ def test_resolved_positions_on_held_back_articles(nlp, capsys):
     # bate01-04: written by someone who had not read the rules, run once (0.630 / 0.569,
     # docs/news.md), then tuned on in the sixth round (0.885 / 0.902 after it, not an unseen
     # figure); the floor is well under that.
-    # batf01-04: written the same way, run once (0.652 / 0.588), not tuned on; the floor is
-    # well under that first figure.
+    # batf01-04: written the same way, run once (0.652 / 0.588), then tuned on in the
+    # seventh round (0.926 / 0.980 after it, not an unseen figure); the floor is well under.
     for prefix, articles, floor in (("held", 6, (0.8, 0.8)), ("res", 3, (0.8, 0.8)),
                                     ("bata", 3, (0.8, 0.8)), ("batb", 3, (0.8, 0.8)),
                                     ("batc", 3, (0.8, 0.8)), ("batd", 3, (0.8, 0.8)),
-                                    ("bate", 4, (0.7, 0.65)), ("batf", 4, (0.5, 0.45))):
+                                    ("bate", 4, (0.7, 0.65)), ("batf", 4, (0.8, 0.8))):
         result = score_resolved(ARTICLES, prefix)
         overall = result.overall
         with capsys.disabled():

@@ -53,17 +53,27 @@ def _actor(token: Any, mentions: Mentions, memory: list[str]) -> str | None:
 
 
 _EXCLUDING = frozenset("beyond except besides excluding unlike".split())
+# Clauses that set the scene for an act ("..., as the two sides held talks on the border"):
+# the circumstance, not what the act is about.
+_CIRCUMSTANCE = frozenset("as while since because whereas although though amid".split())
 
 
-def _issue_text(token: Any) -> str:
-    """The words of an issue phrase without what it excludes ("beyond X") or the price of an
-    offer ("in exchange for X", "if X")."""
+def _issue_text(token: Any, trigger: Any = None) -> str:
+    """The words of an issue phrase without what it excludes ("beyond X"), the price of an
+    offer ("in exchange for X", "if X") or the circumstance of the act ("as talks on X
+    opened")."""
     dropped: set[int] = set()
+    if trigger is not None and trigger.i != token.i and \
+            token.left_edge.i <= trigger.i <= token.right_edge.i:
+        # "a request the company turned down": the refusal's own clause is not what it refuses
+        dropped.update(t.i for t in trigger.subtree)
     for node in token.subtree:
         if node.dep_ == "prep" and (node.lower_ in _EXCLUDING or node.lower_ == "in" and any(
                 c.lower_ in ("exchange", "return") for c in node.children)) or (
                 node.dep_ == "advcl" and any(c.lower_ in ("if", "unless", "provided")
-                                             for c in node.children)):
+                                             for c in node.children)) or (
+                node.dep_ == "advcl" and node.i != token.i and any(
+                    c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCE for c in node.children)):
             dropped.update(t.i for t in node.subtree)
     return " ".join(t.text for t in token.subtree if t.i not in dropped)
 
@@ -249,7 +259,7 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
         date=when.isoformat() if when else None,
         sector=group.sector if group is not None else None,
         group=group.name if group is not None else None,
-        issue_text=_issue_text(stake) if stake is not None else None,
+        issue_text=_issue_text(stake, trigger) if stake is not None else None,
         speaker_text=_words_of(who, trigger) if who is not None else None)
 
 
@@ -435,7 +445,14 @@ def _person_named(sent: Any, mentions: Mentions, memory: list[str],
                     t.pos_ in ("NOUN", "PROPN")), None)
     if who is None:
         return None
-    for token in (who, *(c for c in who.children if c.dep_ == "appos")):
+    by = next((g for c in root.children if c.dep_ == "agent" for g in c.children
+               if g.dep_ == "pobj"), None) if root.pos_ in ("VERB", "AUX") else None
+    # "The talks are chaired by the AU's envoy, X, who said ...": the agent of a passive
+    # is who the sentence is about
+    named = [who, *(c for c in who.children if c.dep_ == "appos")]
+    if by is not None:
+        named += [by, *(c for c in by.children if c.dep_ == "appos")]
+    for token in named:
         if token.pos_ == "PROPN":
             found = describe(token, mentions, memory, day)
             if found.name:

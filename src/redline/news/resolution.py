@@ -126,6 +126,9 @@ class ScenarioNames:
     people: tuple[tuple[str, str | None, str], ...]  # (name, role, actor id)
     issues: NameIndex
     options: dict[str, NameIndex]
+    parties: frozenset[str] = frozenset()  # the actors with role party
+    states: dict[str, str] = field(default_factory=dict)  # a state's code -> the one actor
+    # named by that state's name ("Mongolia" for the Mongolian government)
 
     @classmethod
     def of(cls, scenario: Scenario) -> ScenarioNames:
@@ -159,7 +162,22 @@ class ScenarioNames:
             for issue in scenario.issues}
         return cls(scenario.title, frozenset(a.id for a in scenario.actors),
                    NameIndex.build(actor_entries), tuple(people),
-                   NameIndex.build(issue_entries, owners=False), options)
+                   NameIndex.build(issue_entries, owners=False), options,
+                   frozenset(a.id for a in scenario.actors if a.role == "party"),
+                   _states(actor_entries))
+
+
+def _states(entries: list[tuple[str, str, str]]) -> dict[str, str]:
+    """The state code of each scenario actor named by a state's name ("Mongolia" -> MNG), kept
+    only where one actor holds that state's names."""
+    owners: dict[str, set[str]] = {}
+    for text, ident, kind in entries:
+        if kind in ("person", SURNAME):
+            continue
+        for mention in gazetteer.find_mentions(text):
+            if mention.kind == "state" and mention.end - mention.start == len(text):
+                owners.setdefault(mention.code, set()).add(ident)
+    return {code: next(iter(ids)) for code, ids in owners.items() if len(ids) == 1}
 
 
 def _person(speaker: str | None, names: ScenarioNames) -> tuple[str, str] | None:
@@ -203,6 +221,8 @@ def _code(code: str | None, names: ScenarioNames) -> tuple[str, str] | None:
     if len(owners) == 1:
         owner = owners.pop()
         return owner, f"code {code} (alias of {owner})"
+    if code in names.states:  # "the country's mining minister" (MNG): the actor "Mongolia"
+        return names.states[code], f"code {code} (the state named by {names.states[code]})"
     return None
 
 
@@ -351,6 +371,14 @@ def _issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None
         # a threat's act is its whole clause: "would declare the drug a matter of public
         # interest" is about the licence that declaration opens, named after its object
         return said
+    if short is not None and statement.stance == "threaten" and (
+            strong := {m.id: m for m in names.issues.find(statement.condition)
+                       if _strength(m) > 0}) and len(strong) == 1:
+        # "would take all necessary measures to protect its maritime territory if any company
+        # began drilling": a word of an issue's name in the act gives way to a full name of
+        # what the threat is against
+        mention = next(iter(strong.values()))
+        return mention.id, f"threat's condition: {mention.how} {mention.text!r}"
     if short is not None:
         return short.id, f"issue phrase: {short.how} {short.text!r}"
     for where, text in (("issue phrase", statement.issue),
@@ -359,6 +387,10 @@ def _issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None
         if len(by_option) == 1:
             ident = by_option.pop()
             return ident, f"{where}: an option of {ident}"
+    if statement.rule == "CONC-FRAMED":
+        # "In a concession, X said the doctors would return to emergency wards while the rest
+        # of the strike continued": what the sentence's concession gives ground on
+        return _one_issue_in_sentence(statement, names)
     if statement.issue is not None or statement.stance == "reject":
         return None  # the rule read what is at stake, and it names no issue of the scenario
     return _one_issue_in_sentence(statement, names)
@@ -467,6 +499,25 @@ def _refers_back(statement: Statement) -> bool:
     return bool(words) and words[-1] in REFERRING
 
 
+# What a pointing word points back at: a proposal at an offer, a demand at a demand.
+_POINTS_TO = {
+    **dict.fromkeys("proposal proposals offer offers plan plans package draft bid scheme "
+                    "idea suggestion initiative".split(), ("offer", "conditional_offer")),
+    **dict.fromkeys("demand demands request call calls ultimatum conditions terms".split(),
+                    ("demand", "urge")),
+}
+
+
+def _pointer(statement: Statement) -> str | None:
+    """The last word of the object before its complement ("the proposal by the bloc")."""
+    words: list[str] = []
+    for word in (statement.issue_text or "").split():
+        if word.lower() in _PHRASE_END:
+            break
+        words.append(word.lower())
+    return words[-1] if words else None
+
+
 def _issue_in_context(statement: Statement, actor: str | None, earlier: list[Statement],
                       names: ScenarioNames) -> tuple[str, str] | None:
     """What a refusal (welcome, concession) that points back is about. An object that names
@@ -478,6 +529,12 @@ def _issue_in_context(statement: Statement, actor: str | None, earlier: list[Sta
     positions = [e for e in reversed(earlier) if e.resolved is not None and e.stance != "consult"
                  and e.resolved.issue is not None and e.resolved.actor is not None
                  and e.resolved.actor != actor]
+    kind = _POINTS_TO.get(_pointer(statement) or "")
+    if kind is not None and not named:
+        # "turned the proposal down" answers the last proposal of another side, not its last
+        # position of any kind (a red line stated after the offer)
+        positions = [e for e in positions if e.stance in kind] + \
+            [e for e in positions if e.stance not in kind]
     for e in positions if named else ():
         if e.resolved is not None and e.resolved.actor == named[0]:
             return e.resolved.issue or "", f"refers to {named[0]}'s position: {e.sentence!r}"
@@ -588,6 +645,26 @@ def _sides_so_far(resolution: Resolution, earlier: list[Statement]) -> Resolutio
                             "actor": "talks with no side named: the two sides so far"})
 
 
+_REST = re.compile(r"^(?:the\s+)?(?:rest|remainder|balance)\b", re.IGNORECASE)
+_OWN_DEMANDS = re.compile(r"\b(?:their|its|our|his|her)\s+(?:own\s+)?(?:concerns?|demands?|"
+                          r"grievances?|conditions|requests?|calls?|claims?)\b", re.IGNORECASE)
+
+
+def _own_demand(statement: Statement, actor: str,
+                earlier: list[Statement]) -> tuple[str, str] | None:
+    """What a threat is against when its condition points back at the speaker's own demands
+    ("would block the road if their concerns were ignored again"): the issue of that actor's
+    last demand (appeal) in the article."""
+    if not _OWN_DEMANDS.search(statement.condition or ""):
+        return None
+    for e in reversed(earlier):
+        r = e.resolved
+        if r is not None and r.actor == actor and r.issue is not None and \
+                e.stance in ("demand", "urge"):
+            return r.issue, f"threat over its own demand: {e.sentence!r}"
+    return None
+
+
 def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
                        names: ScenarioNames | None = None) -> tuple[Statement, ...]:
     """Each statement with its `resolved` ids in `scenario`. Statements of one sentence that
@@ -603,9 +680,33 @@ def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
             if back is not None:
                 resolution = replace(resolution, issue=back[0],
                                      matched={**resolution.matched, "issue": back[1]})
+        if resolution.issue is None and resolution.actor is not None and \
+                _REST.match(s.issue_text or "") and (before := next(
+                    (e for e in reversed(out) if e.start == s.start and e.resolved is not None
+                     and e.resolved.issue is not None), None)) is not None and \
+                before.resolved is not None:
+            # "had released a first tranche and would pay the rest": the rest of that
+            resolution = replace(resolution, issue=before.resolved.issue,
+                                 matched={**resolution.matched,
+                                          "issue": "the rest of what the clause before gave"})
+        if s.stance == "threaten" and resolution.issue is None and resolution.actor is not None \
+                and (own := _own_demand(s, resolution.actor, out)) is not None:
+            resolution = replace(resolution, issue=own[0],
+                                 matched={**resolution.matched, "issue": own[1]})
         if s.stance == "consult" and resolution.actor is None and _unnamed_sides(s):
             resolution = _sides_so_far(resolution, out)
         resolved = replace(s, resolved=resolution)
+        if s.rule == "URGE-ASK" and resolution.actor in names.parties:
+            # a side that asks the other to do something states what it wants done: a demand
+            # (a mediator's or a stakeholder's request stays an appeal)
+            resolved = replace(resolved, stance="demand", rule="DEM-ASK")
+        elif s.stance == "conditional_offer" and resolution.issue is None and \
+                resolution.condition_issue is not None and resolution.actor is not None:
+            # "its board could approve the programme only once creditors agreed to deeper
+            # relief": what is offered is none of the scenario's issues, what is asked in
+            # return is one: the speaker's demand on it
+            resolved = replace(resolved, stance="demand", rule=s.rule + "-DEMAND",
+                               resolved=replace(resolution, issue=resolution.condition_issue))
         key = _same(resolved)
         if resolved.resolved is not None and resolved.resolved.actor is not None:
             if key in seen:

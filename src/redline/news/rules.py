@@ -48,7 +48,7 @@ OFFERABLE = frozenset("allow permit give cap limit reduce freeze halt suspend di
                       "reopen pay provide fund".split())
 THREATEN = frozenset("threaten warn vow".split())
 # Acts that give something up when they are reported as done ("released four detainees").
-PAST_CONCESSIONS = frozenset("release free withdraw return reopen lift unblock "
+PAST_CONCESSIONS = frozenset("release free withdraw return reopen lift unblock pay "
                              "hand exempt spare".split())
 # What is released or returned without conceding anything ("released a statement").
 NOT_CONCEDED = frozenset("statement report video figure figures detail details data "
@@ -235,6 +235,12 @@ def red_line(token: Token, sent: Span) -> Finding | None:
                 and verb.dep_ == "relcl":
             topic = verb.head  # "a precondition that Baku would not give up"
         return Finding("RL-NOT-GIVE-UP", "red_line", verb, None, topic, 0.75)
+    if token.dep_ == "neg" and token.head.lemma_ in NEVER_GIVE and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "wo")
+            for c in token.head.children) and (bound := _bounded(token.head)) is not None:
+        # "would not agree to a cut of more than 20 percent", "would not sign any deal that
+        # left ...": the limit of what it will take, stated in advance, is a red line
+        return Finding("RL-LIMIT", "red_line", token.head, None, bound, 0.75)
     if token.lower_ == "no" and token.dep_ == "det" and token.head.dep_ == "dobj" and \
             token.head.head.lemma_ in NEVER_GIVE and any(
                 c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "could")
@@ -270,6 +276,33 @@ def red_line(token: Token, sent: Span) -> Finding | None:
     return None
 
 
+_BOUNDS = frozenset("above below beyond over under exceeding".split())
+_COMPARED = frozenset("more less fewer greater higher larger bigger deeper lower smaller "
+                      "longer shorter".split())
+
+
+def _bounded(verb: Token) -> Token | None:
+    """The object of a refused act when it states a limit: "any X that/which ..." (every deal
+    of a kind), or a quantity past a bound ("more than 20 percent", "above 12 percent")."""
+    thing = _child(verb, "dobj") or _prep_object(verb, "to")
+    if thing is None:
+        return None
+    if any(c.lower_ == "any" and c.dep_ == "det" for c in thing.children) and any(
+            c.dep_ == "relcl" for c in thing.children):
+        return thing
+    words = list(thing.subtree)
+    for prep in verb.children:  # "a tariff | above 9 cents", the bound hung on the verb
+        if prep.i > thing.i and (prep.dep_ == "prep" and prep.lower_ in _BOUNDS or
+                                 prep.dep_ == "npadvmod"):  # "| deeper than 10 percent"
+            words += list(prep.subtree)
+    for k, word in enumerate(words[:-1]):
+        after = words[k + 1:k + 3]
+        if (word.lower_ in _COMPARED and after[0].lower_ == "than" or
+                word.lower_ in _BOUNDS) and any(w.like_num for w in after + words[k + 3:k + 4]):
+            return thing
+    return None
+
+
 def red_phrase(sent: Span) -> Iterator[Finding]:
     """"declared its missile programme off limits", "non-negotiable"."""
     for match in _RED_PHRASE.finditer(sent.text):
@@ -294,7 +327,9 @@ def red_phrase(sent: Span) -> Iterator[Finding]:
         yield Finding("RL-PHRASE", "red_line", verb, None, topic, 0.85)
 
 
-_REJECT_PHRASE = re.compile(r"\bunaffordable\b|\bnot affordable\b", re.IGNORECASE)
+_REJECT_PHRASE = re.compile(r"\bunaffordable\b|\bnot affordable\b|"
+                            r"\b(?:is|was|are|were|be) (?:not|no) (?:a |the )?"
+                            r"(?:solution|answer)\b", re.IGNORECASE)
 
 
 def reject_phrase(sent: Span) -> Iterator[Finding]:
@@ -379,7 +414,8 @@ def verbs(token: Token, sent: Span) -> Finding | None:
     the passive with an agent ("the offer was rejected by the union") the agent is the actor
     and the passive subject what is at stake."""
     found = _verbs(token, sent)
-    if found is None or found.actor is not None or _child(token, "auxpass") is None:
+    if found is None or found.actor is not None or _child(token, "auxpass") is None or \
+            found.rule == "REJ-NOT-CHANGED":
         return found
     doer = _prep_object(token, "by") if _child(token, "agent") is None else next(
         (g for c in token.children if c.dep_ == "agent" for g in c.children
@@ -396,6 +432,15 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") and lemma not in WILLING:
         return None
+    if token.dep_ in ("acl", "relcl") and (lemma in REJECT or any(
+            (lemma, c.lower_) in PHRASAL_REJECTS for c in token.children if c.dep_ == "prt")) \
+            and token.tag_ in ("VBD", "VBN") and \
+            token.head.lemma_.lower() in _ASKED_TERMS and not _negated(token) and \
+            (doer := _child(token, "nsubj")) is not None and \
+            doer.lower_ not in ("that", "which") and (doer.pos_ == "PROPN" or _agent(doer)):
+        # "..., a proposal that the creditors rejected within hours": the clause on the terms
+        # reports the creditors' refusal of them
+        return Finding("REJ-TERMS-CLAUSE", "reject", token, None, token.head, 0.65)
     if token.dep_ in ("amod", "compound", "acl", "nmod", "poss") and not main_acl(token):
         return None  # "the proposed cuts": a modifier, not a predicate
     if token.dep_ == "relcl" and token.head.pos_ == "NOUN" and not _agent(token.head) and \
@@ -455,7 +500,40 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             obj = _prep_object(obj, "in") or _prep_object(token, "in") or obj
         what = obj if obj is not None and not amount else \
             _prep_object(token, "for", "on", "towards") or token
+        if (condition := _condition(token, sent)) and any(
+                c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless"
+                                          for g in c.children) for c in token.children):
+            # "will not approve the permits unless the company agrees to ...": what it
+            # withholds until the other side gives in is a threat
+            return Finding("THR-WITHHOLD-UNLESS", "threaten", token, None, what, 0.6,
+                           condition=condition)
         return Finding("REJ-WILL-NOT", "reject", token, None, what, 0.6)
+    if lemma in UNCHANGED and negated and _child(token, "auxpass") is not None and \
+            token.dep_ in ("ROOT", "ccomp", "conj") and any(
+                c.dep_ == "aux" and c.lower_ in ("can", "could", "ca", "cannot", "will", "would",
+                                                 "wo", "should")
+                for c in token.children):
+        # "the royalty terms could not be changed by one party alone", "the directive would
+        # not be withdrawn": the speaker refuses to change or drop them (the agent says by
+        # whom they cannot be, not who speaks)
+        thing = _child(token, "nsubjpass")
+        if thing is None and token.dep_ == "conj":
+            thing = _child(token.head, "nsubjpass", "nsubj")  # "were fixed and could not be"
+        if thing is None:  # a subject the parser gave a participle before ("terms set out")
+            thing = next((t for t in reversed(sent[:token.i - sent.start])
+                          if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"), None)
+        if thing is not None and thing.lower_ not in ("that", "which") and \
+                thing.lemma_.lower() not in NOT_CONCEDED:
+            return Finding("REJ-NOT-CHANGED", "reject", token, None, thing, 0.6)
+    if lemma in ("go", "proceed", "continue") and not negated and \
+            token.dep_ in ("ROOT", "ccomp", "conj") and (lemma != "go" or particle == "ahead") \
+            and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll")
+                    for c in token.children) and _regardless(token) and \
+            (thing := _child(token, "nsubj")) is not None and thing.pos_ == "NOUN" and \
+            not _agent(thing) and thing.tag_ != "NNS":
+        # "the licensing round would go ahead as planned": what the other side asked to stop
+        # will not be stopped, a refusal (REJ-GO-AHEAD)
+        return Finding("REJ-GO-AHEAD", "reject", token, None, thing, 0.6)
     if lemma in REJECT:
         if negated:
             return None
@@ -464,8 +542,10 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
         return Finding("REJ-NOT-ACCEPT", "reject", token, None, obj, 0.65)
     if lemma in URGE and addressee is not None and _child(token, "xcomp", "ccomp") is not None \
             and not negated:
-        return Finding("URGE-VERB", "urge", token, None, _child(token, "xcomp", "ccomp"), 0.8,
-                       addressee=addressee)
+        # "asked the creditors to accept a deeper cut": an appeal in form; the resolver makes
+        # it the asker's demand when a negotiating party asks it (URGE-ASK)
+        return Finding("URGE-ASK" if lemma == "ask" else "URGE-VERB", "urge", token, None,
+                       _child(token, "xcomp", "ccomp"), 0.8, addressee=addressee)
     if lemma == "urge" and not negated and addressee is not None and \
             addressee.pos_ == "NOUN" and not _agent(addressee) and \
             _child(token, "xcomp", "ccomp") is None:
@@ -536,6 +616,8 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
         return Finding("OFFER-INTENT-COND" if condition else "OFFER-INTENT",
                        "conditional_offer" if condition else "offer", token, None,
                        obj or token, 0.7 if condition else 0.6, condition=condition)
+    if lemma == "give" and not negated and (ultimatum := _ultimatum(token)) is not None:
+        return ultimatum
     if lemma == "give" and not negated and addressee is not None and \
             _prep_object(token, "until", "till") is not None and \
             (deed := _child(token, "advcl", "xcomp")) is not None and \
@@ -574,6 +656,25 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             return None  # "would be suspended unless ...": the threat rules read it
         return Finding("OFFER-PASSIVE-COND", "conditional_offer", token, None, thing, 0.6,
                        condition=condition)
+    if lemma == "have" and not negated and (choice := _child(token, "dobj")) is not None and \
+            choice.lemma_.lower() in ("choice", "option", "alternative") and any(
+                c.lower_ == "no" for c in choice.children) and (any(
+                c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "'d")
+                for c in token.children) or token.dep_ == "ccomp") and (act := next(
+                    (g for c in (*choice.children, *token.children) if c.lower_ in ("but", "than")
+                     for g in c.children if g.dep_ in ("pcomp", "pobj") and g.pos_ == "VERB"),
+                    None)) is not None and (_hostile(act) or goes_to_law(act) or quits(act)):
+        # "would have no choice but to take the dispute to arbitration if ...": the act is
+        # announced as forced on the speaker, a threat all the same
+        obj = _child(act, "dobj")
+        if obj is not None and goes_to_law(act) and (
+                obj.lemma_.lower() in ("dispute", "case", "matter", "issue") or
+                obj.pos_ == "PROPN" or _agent(obj)):
+            # the party or the dispute taken to court is no issue; what it is over may be
+            obj = next((g for p in act.subtree if p.dep_ == "prep" and p.lower_ in (
+                "over", "about") for g in p.children if g.dep_ == "pobj"), None)
+        return Finding("THR-NO-CHOICE", "threaten", token, None, obj, 0.65,
+                       condition=_condition(token, sent) or _condition(act, sent))
     if lemma == "hesitate" and negated and (act := _child(token, "xcomp")) is not None and \
             any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in token.children):
         # "would not hesitate to impose arbitration if ...": the act is announced, a threat
@@ -652,7 +753,73 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
         return Finding("CONC-AGREE-TO", "concede", token, None, deed, 0.65)
     if lemma in SUPPORT and not negated:
         return Finding("SUP-VERB", "support", token, None, obj, 0.65, addressee=addressee)
+    if (lemma in ("stand", "side") or lemma == "throw" and addressee is not None
+            and addressee.lower_ == "weight") and not negated and \
+            token.dep_ in ("ROOT", "ccomp", "conj") and \
+            (backed := _prep_object(token, *_STANDS_BY.get(lemma, ()))) is not None and \
+            (backed.pos_ == "PROPN" or _agent(backed) or backed.lemma_.lower() in TERMS or
+             backed.tag_ == "NNS" and token.dep_ == "ccomp"):  # "said it stood by the doctors",
+        # not "the leaders stood by the depot gates"
+        # "said it stood by the resident doctors", "sided with the union", "threw its weight
+        # behind the proposal": support for a side or its terms
+        return Finding("SUP-STAND-BY", "support", token, None, backed, 0.65, addressee=backed)
     return None
+
+
+_STANDS_BY = {"stand": ("by", "behind", "with"), "side": ("with",), "throw": ("behind",)}
+
+
+def _regardless(verb: Token) -> bool:
+    """"as planned", "as scheduled", "regardless", "anyway", "despite X": going on whatever
+    the other side says."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.lemma_.lower() in ("plan", "schedule") and any(
+                g.lower_ == "as" for g in c.children):
+            return True
+        if c.lower_ in ("regardless", "anyway", "nonetheless", "despite"):
+            return True
+    return False
+
+
+_SPANS = frozenset("hour day week month".split())
+# Terms a party will not see changed: "could not be changed / altered / amended".
+UNCHANGED = frozenset("change alter amend revise rewrite modify rework touch withdraw lift "
+                      "scrap rescind reverse repeal cancel restore reinstate resume".split())
+
+
+def _ultimatum(verb: Token) -> Finding | None:
+    """"gave the government 21 days to meet their demands, after which it would withdraw its
+    members": the act announced for when the time runs out is a threat (THR-ULTIMATUM); the
+    time given with nothing announced is a demand (DEM-DEADLINE)."""
+    whom = _child(verb, "dative")
+    time = _child(verb, "dobj", "npadvmod")
+    if whom is None and time is not None and time.lemma_.lower() not in _SPANS:
+        whom, time = time, _child(verb, "npadvmod")  # "gave the authority a week to ..."
+    if whom is None or time is None and _prep_object(verb, "until", "till") is None or \
+            time is not None and time.lemma_.lower() not in _SPANS:
+        return None
+    deed = _child(verb, "advcl", "xcomp") or (
+        _child(time, "relcl", "acl") if time is not None else None)  # "30 days | to pay"
+    if deed is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in deed.children):
+        return None
+    for node in verb.subtree:
+        # "..., after which it would ...", "..., failing which drivers would ..."
+        then = node.head if node.dep_ == "prep" and node.lower_ == "after" else \
+            _child(node, "ccomp") if node.lower_ == "failing" else None
+        if then is not None and node.i > deed.i and any(
+                c.lower_ == "which" for c in (*node.children, *then.children)) and any(
+                c.dep_ == "aux" and c.lower_ in ("would", "will", "could")
+                for c in then.children):
+            act = then
+            then = {t.i for t in act.subtree}
+            asked = " ".join(t.text for t in deed.subtree if t.i not in then)
+            return Finding("THR-ULTIMATUM", "threaten", act, None, act, 0.7, addressee=whom,
+                           condition=asked.strip(" ,"))
+    return Finding("DEM-DEADLINE", "demand", verb, None, deed, 0.7, addressee=whom)
+
+
+# What one side puts to another, refused in a clause on it ("a request the company turned down").
+_ASKED_TERMS = TERMS | frozenset("request plan call idea package deal".split())
 
 
 def _by_a_party(verb: Token) -> bool:
@@ -767,6 +934,10 @@ def must(token: Token, sent: Span) -> Finding | None:
     verb = token.head
     if any(c.dep_ == "neg" for c in verb.children):
         return None
+    if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and \
+            verb.head.lemma_.lower() not in ("demand", "call", "insistence"):
+        return None  # "backed Somalia's position that the ruling must be implemented": the
+        # content of a view named as a noun, held by its owner, stated by no one here
     return Finding("DEM-MUST", "demand", verb, None, _object(verb), 0.6,
                    addressee=_child(verb, "nsubj"))
 
@@ -776,6 +947,9 @@ def talks(token: Token, sent: Span) -> Finding | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "PROPN" and token.lower_.removesuffix("s") in TALKS:
         lemma = token.lower_.removesuffix("s")  # "Talks between X and Y ...": capitalised
+    if lemma == "call" and token.pos_ == "NOUN" and any(
+            c.lower_ in ("video", "phone", "telephone", "conference") for c in token.children):
+        lemma = "talk"  # "held a video call": talks at a distance
     if lemma in TALKS and token.pos_ in ("NOUN", "PROPN"):
         verb = token.head
         if token.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in SPELLS:
@@ -812,6 +986,9 @@ def talks(token: Token, sent: Span) -> Finding | None:
             return Finding("THR-MET-WITH", "threaten", token, None,
                            _child(token, "nsubjpass", "csubjpass") or answer, 0.6)
         return None  # a passive "met" is no meeting
+    if lemma == "meet" and (met := _child(token, "dobj")) is not None and \
+            met.lemma_.lower() in UNMET:
+        return None  # "to meet their demands", "met the deadline": no meeting of anyone
     if lemma in MEET and token.pos_ == "VERB" and not _negated(token) and \
             token.dep_ not in ("acl", "amod", "relcl") and _child(token, "agent") is None and \
             not (token.dep_ in ("xcomp", "ccomp") and token.head.lemma_ in LETTING):
@@ -823,6 +1000,9 @@ def talks(token: Token, sent: Span) -> Finding | None:
     return None
 
 
+# What is met without meeting anyone: "meet their demands", "meet the deadline".
+UNMET = frozenset("demand deadline target condition requirement need expectation obligation "
+                  "cost standard criterion goal term payment".split())
 # "allowed inspectors to visit the site": a visit let happen is no meeting of the parties.
 LETTING = frozenset("allow permit let".split())
 
@@ -857,6 +1037,11 @@ def _in_condition(token: Token) -> bool:
                 c.dep_ == "aux" and c.lower_ in ("could", "would", "can", "will")
                 for c in node.children):
             return True  # "... before its board could consider a programme": a condition
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS
+                                        for c in node.children) and any(
+                c.dep_ == "advmod" and c.lower_ == "only" for c in node.children):
+            return True  # "could approve it only once the creditors had agreed to ...": the
+            # creditors' agreement is the condition, not their statement
         if node.head.lower_ in ("provided", "providing") and node.head.i != node.i or (
                 node.lower_ == "condition" and node.head.lower_ == "on"):
             return True
@@ -944,6 +1129,7 @@ def findings(sent: Span) -> list[Finding]:
             if any(f.stance in CARRIERS and (content := _content(f)) is not None and
                    content.pos_ in ("VERB", "AUX") and _inside(finding.trigger, content)
                    and not (finding.stance == "red_line" and f.rule == "DEM-VERB")
+                   and finding.rule != "REJ-TERMS-CLAUSE"  # "..., a request X turned down"
                    and not second_predicate(finding.trigger, content)
                    for f in found):
                 continue
@@ -965,7 +1151,52 @@ def findings(sent: Span) -> list[Finding]:
         found = [f for f in found if f.rule != "DEM-VERB" or f.issue is None or not any(
             _inside(t, f.issue) for t in lines)]
     found = [*found, *(extra for f in found for extra in _second_objects(f))]
-    return [_unless(f, sent) for f in found]
+    found = _framed_concession(sent, found)
+    return [_unless(_for_now(f), sent) for f in found]
+
+
+REPORTING = frozenset("say add announce tell state confirm".split())
+
+
+def _framed_concession(sent: Span, found: list[Finding]) -> list[Finding]:
+    """"In a concession to patients' groups, X said the doctors would return to emergency
+    wards": an act the sentence itself calls a concession (or a goodwill gesture) is one,
+    whether announced or done (CONC-FRAMED)."""
+    root = sent.root
+    if not any(p.dep_ == "prep" and p.lower_ in ("in", "as") and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in ("concession", "gesture")
+            for c in p.children) for p in root.children):
+        return found
+    act = _child(root, "ccomp") if root.lemma_.lower() in REPORTING else root
+    if act is None or act.pos_ not in ("VERB", "AUX") or _negated(act):
+        return found
+    out = [replace(f, rule="CONC-FRAMED", stance="concede") if f.trigger.i == act.i and
+           f.stance in ("offer", "conditional_offer", "concede") else f for f in found]
+    if not any(f.trigger.i == act.i for f in out):
+        out.append(Finding("CONC-FRAMED", "concede", act, None, act, 0.6))
+    return out
+
+
+_FOR_NOW = frozenset("while so as".split())
+
+
+def _for_now(finding: Finding) -> Finding:
+    """A red line held only for a time ("no concession would be made while the doctors stayed
+    away", "as long as the strike lasts") is a refusal, not a limit for good; "never" says it
+    holds whatever happens meanwhile."""
+    if finding.stance != "red_line" or any(c.lower_ == "never" for c in finding.trigger.children):
+        return finding  # "would never accept inspections while sanctions remain": for good
+    for clause in finding.trigger.children:
+        if clause.dep_ != "advcl":
+            continue
+        marks = [c for c in clause.children if c.dep_ in ("mark", "advmod")]
+        if any(m.lower_ == "while" for m in marks) or any(
+                m.lower_ == "long" and any(g.lower_ in ("as", "so") for g in m.children)
+                for m in marks) or any(c.lower_ == "long" for c in clause.children
+                                       if c.dep_ == "advmod" and c.i < clause.i and
+                                       clause.doc[c.i - 1].lower_ in ("as", "so")):
+            return replace(finding, rule=finding.rule + "-FOR-NOW", stance="reject")
+    return finding
 
 
 def _what_limits(noun: Token) -> Token:
@@ -995,6 +1226,14 @@ def _second_objects(finding: Finding) -> Iterator[Finding]:
         for other in head.children:
             if other.dep_ == "conj" and other.pos_ == "NOUN" and other.lower_ not in TIMES:
                 yield replace(finding, issue=_what_limits(other))
+    # "demanding a review of salaries, which ..., and the withdrawal of the directive": after
+    # a relative clause the parser may join the second object to the verb itself
+    for other in finding.trigger.children:
+        if other.dep_ == "conj" and other.pos_ == "NOUN" and other.i > finding.issue.i and \
+                other.lower_ not in TIMES and any(
+                    c.dep_ == "cc" and c.lower_ == "and" and c.i < other.i
+                    for c in finding.trigger.children):
+            yield replace(finding, issue=_what_limits(other))
 
 
 def _unless(finding: Finding, sent: Span) -> Finding:

@@ -107,7 +107,7 @@ SPELLS = frozenset("day days hour hours week weeks round rounds session sessions
                    "set".split())
 # People who hold talks for their side: "negotiators from X and Y".
 ENVOYS = frozenset("negotiator delegation delegate envoy official representative team "
-                   "minister diplomat".split())
+                   "minister diplomat adviser advisor".split())
 
 
 def sides_from(who: Token | None) -> Token | None:
@@ -115,7 +115,7 @@ def sides_from(who: Token | None) -> Token | None:
     the parse makes it one)."""
     if who is None or who.lemma_.lower() not in ENVOYS:
         return None
-    side = prep_object(who, "from", "of", "for")
+    side = prep_object(who, "from", "of", "for", "to")  # "advisers to X and Y"
     if side is None or any(c.lower_ in ("both", "two", "all") for c in side.children):
         return None  # "delegations from the two countries": the pair the article is about
     return side
