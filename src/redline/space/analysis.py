@@ -190,6 +190,7 @@ def analyze(
     max_outcomes: int = DEFAULT_MAX_OUTCOMES,
     method: str = "auto",
     binding: bool = True,
+    ties: bool = True,
 ) -> Analysis:
     """Analyse the bargaining space of a situation (or of `scenario`, taken as it is, under
     `agenda`: default every issue); see :mod:`redline.scenario.situation`.
@@ -199,6 +200,10 @@ def analyze(
     lines and the candidates of one merge step) or ``"auto"``. `binding=False` skips finding
     which red lines bind (one more frontier per red line; `binding_red_lines` then holds only
     refusals and `parameters["binding"]` is False): Monte Carlo draws and sweeps, which do not report it.
+    `ties=False` lists one frontier package per utility vector, the first in canonical order
+    (`parameters["ties"]` is then False): the solutions' packages are the same, their `ties`
+    count only distinct vectors. Monte Carlo draws use it: a frontier of many tied packages is
+    not read back for each draw.
     """
     if method not in METHODS:
         raise MethodError(f"unknown method {method!r}; use one of {', '.join(METHODS)}")
@@ -214,6 +219,8 @@ def analyze(
                                   "method": method, "grid": 1 / GRID}
     if not binding:
         parameters["binding"] = False
+    if not ties:
+        parameters["ties"] = False
     empty = Frontier(np.zeros((0, len(scenario.issue_ids)), dtype=np.int64),
                      np.zeros((0, len(space.parties))))
     zopa_size: int | None
@@ -234,14 +241,17 @@ def analyze(
         options = space.decode(found.numbers)
         scaled, feasible, zopa_size = found.utilities, found.feasible, found.zopa_size
         binds = found.binding
+        if not ties:  # the first package of each utility vector (the numbers are in order)
+            first = np.sort(np.unique(scaled, axis=0, return_index=True)[1])
+            options, scaled = options[first], scaled[first]
     else:
-        merged = merge_frontier(space, rules, max_outcomes)
+        merged = merge_frontier(space, rules, max_outcomes, ties)
         options, scaled, feasible = merged.options, merged.utilities, merged.feasible
         zopa_size = _merged_zopa_size(space, rules, merged, max_outcomes)
         binds = () if not binding else tuple(
             rule for rule in rules
             if not np.array_equal(
-                merge_frontier(space, [r for r in rules if r != rule], max_outcomes).options,
+                merge_frontier(space, [r for r in rules if r != rule], max_outcomes, ties).options,
                 options)
         )
     frontier = _frontier_of(space, options, scaled)

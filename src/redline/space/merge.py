@@ -123,9 +123,11 @@ def build_block(space: OutcomeSpace, issues: tuple[int, ...], rules: Sequence[st
                  (vectors.astype(np.int64), counts.astype(np.int64)))
 
 
-def merge_frontier(space: OutcomeSpace, rules: Sequence[str], limit: int) -> Merged:
+def merge_frontier(space: OutcomeSpace, rules: Sequence[str], limit: int,
+                   ties: bool = True) -> Merged:
     """Frontier of the ZOPA by merging blocks; `limit` bounds block and candidate sizes, and the
-    packages listed."""
+    packages listed. `ties=False` lists one package per utility vector, the first in canonical
+    order (what the solutions choose among ties), without reading the others back."""
     parties = len(space.parties)
     agenda = len(space.agenda)
     none = Merged(np.zeros((0, agenda), dtype=np.int64), np.zeros((0, parties), dtype=np.int64),
@@ -162,6 +164,9 @@ def merge_frontier(space: OutcomeSpace, rules: Sequence[str], limit: int) -> Mer
         sums, group = np.unique(candidates[kept], axis=0, return_inverse=True)
         steps.append(_Step.of(kept // rows, kept % rows, group.reshape(-1), len(sums)))
     rational = np.flatnonzero((sums >= floor).all(axis=1))
+    if not ties:
+        options = _first_paths(steps, rational, blocks, agenda)
+        return Merged(*_canonical(options, sums[rational]), feasible, worst, tuple(blocks))
     listed = _paths(steps, rational)
     if listed > limit:
         raise MergeTooLarge(
@@ -170,10 +175,56 @@ def merge_frontier(space: OutcomeSpace, rules: Sequence[str], limit: int) -> Mer
             "--max-outcomes"
         )
     options, row = _read_back(steps, rational, blocks, agenda)
-    utilities = sums[rational][row]
+    return Merged(*_canonical(options, sums[rational][row]), feasible, worst, tuple(blocks))
+
+
+def _canonical(options: NDArray[np.int64], utilities: NDArray[np.int64]
+               ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Packages and their utilities in canonical (outcome-number) order."""
+    agenda = options.shape[1]
     order = np.lexsort(tuple(options[:, j] for j in reversed(range(agenda)))) if agenda else \
         np.arange(len(options))
-    return Merged(options[order], utilities[order], feasible, worst, tuple(blocks))
+    ordered = np.empty_like(options, order="F")  # column by column: contiguous gathers
+    for j in range(agenda):
+        ordered[:, j] = options[order, j]
+    return ordered, utilities[order]
+
+
+def _first_paths(steps: Sequence[_Step], ends: NDArray[np.int64], blocks: Sequence[Block],
+                 agenda: int) -> NDArray[np.int64]:
+    """For each distinct sum in `ends`, the first package (in canonical order) reaching it.
+
+    When the blocks cover the agenda in order (each a run of consecutive issues, as without
+    red lines), canonical order compares packages block by block, so the first path to each
+    sum is found forward: each sum's first pair is the one with the least (rank of its partial
+    sum's first path, block row's options), and the sums are ranked by that. Otherwise every
+    package is read back and the first of each sum kept."""
+    if [i for b in blocks for i in b.issues] != list(range(agenda)):
+        options, row = _read_back(steps, ends, blocks, agenda)
+        ordered = np.lexsort(tuple(options[:, j] for j in reversed(range(agenda))))
+        _, first = np.unique(row[ordered], return_index=True)  # first package of each end
+        return options[ordered[first]]
+    rank = np.zeros(1, dtype=np.int64)
+    firsts: list[NDArray[np.int64]] = []
+    for step, block in zip(steps, blocks, strict=True):
+        group = np.repeat(np.arange(len(step.start) - 1), np.diff(step.start))
+        part = block.options[step.choice]
+        columns = [part[:, w] for w in reversed(range(part.shape[1]))]
+        order = np.lexsort((*columns, rank[step.parent], group))
+        first = order[np.r_[0, np.flatnonzero(np.diff(group[order])) + 1]] if len(order) else \
+            order
+        firsts.append(first)
+        ranked = np.lexsort((*(c[first] for c in columns), rank[step.parent[first]]))
+        rank = np.empty(len(first), dtype=np.int64)
+        rank[ranked] = np.arange(len(first))
+    options = np.zeros((len(ends), agenda), dtype=np.int64)
+    node = ends
+    for step, block, first in zip(reversed(steps), reversed(blocks), reversed(firsts),
+                                  strict=True):
+        pair = first[node]
+        options[:, list(block.issues)] = block.options[step.choice[pair]]
+        node = step.parent[pair]
+    return options
 
 
 @dataclass(frozen=True)

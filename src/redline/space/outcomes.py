@@ -171,8 +171,8 @@ class OutcomeSpace:
         ids = self.scenario.issue_ids
         fixed = dict(self.fixed)
         if not fixed and list(ids) == list(self.agenda):
-            return np.array(agenda_index, dtype=np.int64, order="C")  # every issue, in order
-        result = np.empty((agenda_index.shape[0], len(ids)), dtype=np.int64)
+            return np.array(agenda_index, dtype=np.int64, order="K")  # every issue, in order
+        result = np.empty((agenda_index.shape[0], len(ids)), dtype=np.int64, order="F")
         for column, issue in enumerate(ids):
             if issue in fixed:
                 result[:, column] = fixed[issue]

@@ -60,8 +60,10 @@ class Bargaining:
             scenario = apply_pressure(scenario, self.events, self.influence).scenario
         if not scenario.voting_game().is_unanimity:  # a winning coalition adopts the deal
             return coalition_record(scenario, self.agenda, self.max_outcomes)
-        # Which red lines bind is not recorded: skip its extra frontier per red line.
-        result = analyze(scenario, self.agenda, max_outcomes=self.max_outcomes, binding=False)
+        # Which red lines bind is not recorded: skip its extra frontier per red line. Nor are
+        # the tied packages: one per utility vector gives the same Nash and K-S packages.
+        result = analyze(scenario, self.agenda, max_outcomes=self.max_outcomes, binding=False,
+                         ties=False)
         nash = result.solutions["nash"] if result.zopa else None
         ks = result.solutions["kalai_smorodinsky"] if result.zopa else None
         record: dict[str, Any] = {"zopa": result.zopa, "refused": bool(result.refused_by)}
