@@ -83,6 +83,21 @@ def test_a_merge_beyond_the_batch_bounds_goes_draw_by_draw(examples, monkeypatch
     assert sum(calls) == len(points)
 
 
+def test_after_one_block_beyond_the_bounds_the_rest_goes_draw_by_draw(examples, monkeypatch):
+    # The batched merge is not tried again on every block (each try costs a merge of 64 draws).
+    scenario = many_issues(examples, 3)
+    points = np.random.default_rng(7).random((150, len(parameters(scenario))))
+    prepared = Bargaining().prepare(parameters(scenario))
+    assert prepared is not None
+    tries = []
+    real = bargaining.evaluate_merged
+    monkeypatch.setattr(merged, "MERGE_CELLS", 10)
+    monkeypatch.setattr(bargaining, "evaluate_merged",
+                        lambda table, numbers: tries.append(1) or real(table, numbers))
+    compare(scenario, Bargaining(), points)
+    assert len(tries) == 1  # three blocks of at most 64 draws, one try
+
+
 def test_montecarlo_merges_and_streams_the_per_draw_summary(examples):
     scenario = many_issues(examples, 4)
     report = montecarlo(scenario, 48, 9, sobol_samples=0, chunk=16)

@@ -170,7 +170,7 @@ def test_docs_load_no_third_party_script_and_the_schema_stays():
 def test_a_monte_carlo_job_that_cannot_finish_in_time_is_refused_with_its_estimate():
     client = TestClient(create_app(Settings(job_timeout=8.0)), base_url=LOCAL)
     answer = client.post("/api/montecarlo", json={"scenario": opposed_yes_no_document(40),
-                                                  "parameters": {"runs": 400, "sobol": 0}})
+                                                  "parameters": {"runs": 20_000, "sobol": 0}})
     assert answer.status_code == 202, answer.text
     deadline = time.monotonic() + 120
     while (view := client.get(f"/api/jobs/{answer.json()['id']}").json())["state"] in (

@@ -13,6 +13,7 @@ arrays by :mod:`redline.uncertainty.batched`, with the same records bit for bit;
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -24,6 +25,7 @@ from numpy.typing import NDArray
 
 from redline.limits import MAX_OUTCOMES
 from redline.scenario import Scenario
+from redline.scenario.budget import refuse_if_late
 from redline.scenario.pressure import apply_pressure
 from redline.scenario.sampling import Parameters
 from redline.space import analyze, outcome_space
@@ -32,7 +34,14 @@ from redline.uncertainty.batched import Outcomes, OutcomeTable, evaluate, outcom
 from redline.uncertainty.drawn import drawn, supported
 from redline.uncertainty.engines import Engine, Progress, chunk_size
 from redline.uncertainty.merged import MergeTable, TooLarge, evaluate_merged, merge_table
-from redline.uncertainty.montecarlo import MonteCarlo, evaluate_points, points_of, spans
+from redline.uncertainty.montecarlo import (
+    PACE_SAMPLE,
+    RUN_FIX,
+    MonteCarlo,
+    evaluate_points,
+    points_of,
+    spans,
+)
 from redline.uncertainty.summary import Tally
 from redline.uncertainty.voting import coalition_record, membership
 
@@ -113,16 +122,26 @@ class Prepared:
         parts = []
         table = self.table
         step = table.block() if isinstance(table, OutcomeTable) else MERGE_BLOCK
+        batched = True  # until a block is beyond the batch's bounds (the rest will be too)
+        started = time.process_time()
         for start in range(0, len(points), step):
             block = points[start:start + step]
-            numbers = drawn(self.params, block, self.measure.events, self.measure.influence)
-            if isinstance(table, OutcomeTable):
-                parts.append(evaluate(table, numbers))
-                continue
-            try:
-                parts.append(evaluate_merged(table, numbers))
-            except TooLarge:  # beyond the batch's bounds: the per-draw path, as before
+            if not batched:
                 parts.append(self.per_draw(block))
+            elif isinstance(table, OutcomeTable):
+                numbers = drawn(self.params, block, self.measure.events, self.measure.influence)
+                parts.append(evaluate(table, numbers))
+            else:
+                numbers = drawn(self.params, block, self.measure.events, self.measure.influence)
+                try:
+                    parts.append(evaluate_merged(table, numbers))
+                except TooLarge:  # beyond the batch's bounds: the per-draw path, as before
+                    batched = False
+                    parts.append(self.per_draw(block))
+            done, spent = start + len(block), time.process_time() - started
+            if done < len(points) and spent >= PACE_SAMPLE:  # under a CPU limit: does it fit?
+                refuse_if_late(spent / done * (len(points) - done),
+                               f"a chunk of {len(points):,} draws", RUN_FIX)
         return Outcomes.concatenate(parts, len(table.parties), len(table.scenario.issues))
 
     def per_draw(self, points: NDArray[np.float64]) -> Outcomes:
