@@ -223,3 +223,20 @@ def test_forecasts_place_numbers_in_proportion_and_report_them_unsnapped() -> No
                                                     "examples" / "us-iran-enrichment.yaml"),
                                         "--agenda", "enrichment,sanctions"]).stdout
     assert f"{number:.4g} (grid {result.labels()['enrichment']})" in text  # the number, said
+
+
+def test_a_step_value_function_loses_at_most_its_height_to_the_grid() -> None:
+    # Breakpoints closer than a float division can span: the slope is infinite (no overflow
+    # warning), and the grid can cost at most the step's height, not infinity.
+    import warnings
+
+    from redline.scenario.numeric import grid_error, max_slope
+
+    xs, vs = np.array([0.0, 5e-324, 1.0]), np.array([0.0, 0.8, 0.8])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert max_slope(xs, vs) == np.inf
+        assert grid_error({"i": 0.5}, {"i": (xs, vs)}, {"i": 0.25}) == pytest.approx(0.4)
+        assert grid_error({"i": 0.5}, {"i": (xs, vs)}, {"i": 0.0}) == 0.0  # no gap: no loss
+        flat = (np.array([0.0, 0.0, 1.0]), np.array([0.3, 0.3, 0.3]))  # repeated breakpoint
+        assert max_slope(*flat) == 0.0

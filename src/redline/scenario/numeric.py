@@ -239,10 +239,23 @@ def function_points(points: list[tuple[float, Number]] | None,
 
 
 def max_slope(xs: NDArray[np.float64], vs: NDArray[np.float64]) -> float:
-    """The steepest |dv/dx| of a piecewise-linear function."""
+    """The steepest |dv/dx| of a piecewise-linear function (inf for a step: breakpoints too
+    close for the division)."""
     if len(xs) < 2:
         return 0.0
-    return float(np.max(np.abs(np.diff(vs) / np.diff(xs))))
+    dv, dx = np.abs(np.diff(vs)), np.diff(xs)
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        slopes = np.where(dv == 0, 0.0, dv / dx)
+    return float(np.max(slopes))
+
+
+def _grid_loss(xs: NDArray[np.float64], vs: NDArray[np.float64], gap: float) -> float:
+    """What one issue's value can lose to a grid with gaps up to `gap`: max slope x gap, and
+    never more than the function's whole range (a step loses at most its height)."""
+    slope = max_slope(xs, vs)
+    if gap == 0 or slope == 0:
+        return 0.0
+    return min(slope * gap, float(np.max(vs) - np.min(vs)))
 
 
 def max_gap(options: list[str], integer: bool) -> float:
@@ -256,6 +269,7 @@ def max_gap(options: list[str], integer: bool) -> float:
 def grid_error(weights: Mapping[str, float],
                functions: Mapping[str, tuple[NDArray[np.float64], NDArray[np.float64]]],
                gaps: Mapping[str, float]) -> float:
-    """sum_i w_i * max slope_i * max gap_i: the utility a party can lose to the grid."""
-    return float(sum(weights[i] * max_slope(*functions[i]) * gaps[i] for i in functions
+    """sum_i w_i * min(max slope_i * max gap_i, range_i): the utility a party can lose to the
+    grid."""
+    return float(sum(weights[i] * _grid_loss(*functions[i], gaps[i]) for i in functions
                      if i in gaps))
