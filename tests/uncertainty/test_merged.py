@@ -69,33 +69,23 @@ def test_merged_records_equal_the_per_draw_records(seed, parties, monkeypatch):
         compare(scenario, Bargaining(agenda, events, edges), points)
 
 
-def test_a_merge_beyond_the_batch_bounds_goes_draw_by_draw(examples, monkeypatch):
-    scenario = many_issues(examples, 3)
-    points = np.random.default_rng(6).random((10, len(parameters(scenario))))
-    prepared = Bargaining().prepare(parameters(scenario))
-    assert prepared is not None
-    calls = []
-    per_draw = prepared.per_draw
-    monkeypatch.setattr(merged, "MERGE_CELLS", 10)
-    monkeypatch.setattr(type(prepared), "per_draw",
-                        lambda self, p: calls.append(len(p)) or per_draw(p))
-    compare(scenario, Bargaining(), points)
-    assert sum(calls) == len(points)
-
-
-def test_after_one_block_beyond_the_bounds_the_rest_goes_draw_by_draw(examples, monkeypatch):
-    # The batched merge is not tried again on every block (each try costs a merge of 64 draws).
+def test_a_merge_beyond_the_batch_bounds_goes_draw_by_draw_and_is_tried_once(examples,
+                                                                             monkeypatch):
+    # After one block beyond the bounds the rest of the chunk goes draw by draw: the batched
+    # merge is not tried again on every block (each try costs a merge of 64 draws).
     scenario = many_issues(examples, 3)
     points = np.random.default_rng(7).random((150, len(parameters(scenario))))
     prepared = Bargaining().prepare(parameters(scenario))
     assert prepared is not None
-    tries = []
-    real = bargaining.evaluate_merged
+    calls, tries = [], []
+    per_draw, real = prepared.per_draw, bargaining.evaluate_merged
     monkeypatch.setattr(merged, "MERGE_CELLS", 10)
+    monkeypatch.setattr(type(prepared), "per_draw",
+                        lambda self, p: calls.append(len(p)) or per_draw(p))
     monkeypatch.setattr(bargaining, "evaluate_merged",
                         lambda table, numbers: tries.append(1) or real(table, numbers))
     compare(scenario, Bargaining(), points)
-    assert len(tries) == 1  # three blocks of at most 64 draws, one try
+    assert sum(calls) == len(points) and len(tries) == 1  # three blocks of 64 at most
 
 
 def test_montecarlo_merges_and_streams_the_per_draw_summary(examples):
