@@ -208,6 +208,26 @@ def _role(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None:
     return owner, f"role {said!r}"
 
 
+_OFFICES = frozenset("minister secretary envoy mediator negotiator spokesman spokeswoman "
+                     "spokesperson chairman chairwoman chair president director governor "
+                     "ambassador commissioner mayor".split())
+
+
+def _office(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None:
+    """A speaker named only by the office of someone named before ("The minister said ..."
+    after "Mining Minister Ana Ruiz"): the one scenario person whose role holds that word,
+    before the code the extractor guessed from a place (the host of the talks, a dateline)."""
+    words = (statement.speaker_text or "").casefold().split()
+    if statement.speaker or len(words) != 2 or words[0] != "the" or words[1] not in _OFFICES:
+        return None
+    owners = {actor for _name, role, actor in names.people
+              if role and words[1] in re.findall(r"[a-z]+", role.casefold())}
+    if len(owners) != 1:
+        return None
+    owner = owners.pop()
+    return owner, f"office {words[1]!r} of a named person"
+
+
 def _code(code: str | None, names: ScenarioNames) -> tuple[str, str] | None:
     """A scenario actor for the extractor's code: the same id, or an alias equal to it (a
     generic code such as IGO only when the scenario lists it as an alias: "IGO means the EU
@@ -579,7 +599,7 @@ def resolve(statement: Statement, scenario: Scenario,
                                                    ("speaker's words", statement.speaker_text),
                                                    ("speaker's body", statement.group)]
     actor_found = _person(statement.speaker, names) or _own_words(statement, names, addressee) \
-        or _code(statement.actor, names) or _role(statement, names)
+        or _office(statement, names) or _code(statement.actor, names) or _role(statement, names)
     if actor_found is None:
         # A state code the scenario does not have ("Kenya's Communications Authority": KEN)
         # gives way to the scenario's name in the words naming the speaker. With no code, the
@@ -713,7 +733,59 @@ def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
                 continue
             seen.add(key)
         out.append(resolved)
-    return tuple(out)
+    return _settle_open_issues(out)
+
+
+# Stances that take a position on something: with a scenario, one about none of its issues is
+# no position in it (an appeal, an offer, a threat or talks may be about nothing named).
+_NEEDS_ISSUE = frozenset(("reject", "red_line", "demand", "concede", "conditional_offer"))
+_BORROWS_ISSUE = _NEEDS_ISSUE | {"threaten"}
+
+
+def _run_neighbour(out: list[Statement], at: int, step: int) -> Statement | None:
+    """The nearest statement of another sentence, before (`step` -1) or after (+1) `at`, by
+    the same actor with an issue, with no other actor's position in between: the same
+    speaker's run of statements ("It is the floor," after the demand it defends)."""
+    r = out[at].resolved
+    assert r is not None
+    k = at + step
+    while 0 <= k < len(out):
+        e, other = out[k], out[k].resolved
+        k += step
+        if other is None or other.actor is None or e.start == out[at].start:
+            continue
+        if other.actor != r.actor:
+            return None
+        if other.issue is not None:
+            return e
+    return None
+
+
+def _settle_open_issues(out: list[Statement]) -> tuple[Statement, ...]:
+    """Positions whose object names none of the scenario's issues ("It is non-negotiable",
+    "They do not accept paying for it", a refusal with no object): such a statement is about
+    the issue of the same speaker's statement just before it (else just after it) when no
+    other actor speaks in between; said again in the same stance, it is that position restated
+    (kept once). A refusal, red line, demand, concession or conditional offer still about no
+    issue is dropped: it is no position in the scenario's terms (the expected positions never
+    give one an empty issue)."""
+    kept: list[Statement] = []
+    for at, s in enumerate(out):
+        r = s.resolved
+        if r is None or r.actor is None or r.issue is not None or s.stance not in _BORROWS_ISSUE:
+            kept.append(s)
+            continue
+        near = _run_neighbour(out, at, -1) or _run_neighbour(out, at, +1)
+        if near is not None and near.resolved is not None:
+            issue = near.resolved.issue
+            if any(e.resolved is not None and e.resolved.actor == r.actor and
+                   e.resolved.issue == issue and e.stance == s.stance for e in kept):
+                continue  # the same position said again
+            kept.append(replace(s, resolved=replace(r, issue=issue, matched={
+                **r.matched, "issue": f"the same speaker's statement: {near.sentence!r}"})))
+        elif s.stance not in _NEEDS_ISSUE:
+            kept.append(s)
+    return tuple(kept)
 
 
 def resolve_articles(found: Iterable[ArticleStatements],
