@@ -685,6 +685,38 @@ def _own_demand(statement: Statement, actor: str,
     return None
 
 
+# "said (that) Bolivia had offered to ...": the subject of a reported clause and its verb.
+_REPORTED = re.compile(r"\b(?:said|says|told\s+[\w ]{1,30}?|added|announced|confirmed)\s+"
+                       r"(?:that\s+)?((?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+"
+                       r"(?:had|has|was|were|is|are|would|will|could)\b")
+_OWN_STANCES = frozenset(("urge", "support", "consult"))
+
+
+def _reported_side(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None:
+    """A mediator or stakeholder who reports what a side did or will do ("the envoy said
+    Bolivia had offered to ...", "officials said the rebels were ready to ... if ..."): the
+    position is that side's, when the reported clause's subject is one party named alone and
+    the act comes after it. Its own appeals and welcomes, and what a side "should" or "must"
+    do, stay the speaker's."""
+    if statement.stance in _OWN_STANCES or not statement.issue_text:
+        return None
+    match = _REPORTED.search(statement.sentence)
+    if match is None:
+        return None
+    subject = match.group(1)
+    first = re.compile(rf"\b{re.escape(statement.issue_text.split()[0])}\b")
+    act = found_at.start() if (found_at := first.search(statement.sentence, match.end())) \
+        else -1
+    if re.search(r"\band\b|;", statement.sentence[match.end():max(act, match.end())]):
+        return None  # "said the trust had erred and demanded ...": the speaker's own act
+    found = names.actors.find(subject)
+    if act < 0 or len({m.id for m in found}) != 1 or found[0].id not in names.parties:
+        return None
+    if len(subject) - (found[0].end - found[0].start) > len("the "):
+        return None  # "Bolivia's neighbours", "a Bolivian company": not the side itself
+    return found[0].id, f"the side a non-party reports: {subject!r}"
+
+
 def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
                        names: ScenarioNames | None = None) -> tuple[Statement, ...]:
     """Each statement with its `resolved` ids in `scenario`. Statements of one sentence that
@@ -713,6 +745,10 @@ def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
                 and (own := _own_demand(s, resolution.actor, out)) is not None:
             resolution = replace(resolution, issue=own[0],
                                  matched={**resolution.matched, "issue": own[1]})
+        if resolution.actor is not None and resolution.actor not in names.parties and \
+                (side := _reported_side(s, names)) is not None:
+            resolution = replace(resolution, actor=side[0],
+                                 matched={**resolution.matched, "actor": side[1]})
         if s.stance == "consult" and resolution.actor is None and _unnamed_sides(s):
             resolution = _sides_so_far(resolution, out)
         resolved = replace(s, resolved=resolution)
