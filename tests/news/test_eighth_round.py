@@ -176,7 +176,80 @@ def test_a_mediator_reporting_a_side(scenarios, which, text, expected):
     assert _positions(text, scenarios[which]) == expected
 
 
-# --- 3. sentences after a headline with no stop ---------------------------------------------
+# --- 3. neighbouring stances and second objects -------------------------------------------
+
+
+@pytest.mark.parametrize(("which", "text", "expected"), [
+    # "could go further only if ...": more of what the speaker offered before, a conditional
+    # offer on that issue (not a demand on the condition's issue)
+    ("pipeline", "Paraguay offered to buy a larger daily volume. Lucia Benitez said Asuncion "
+                 "could go further only if Bolivia accepted an arbitral panel.",
+     [("PRY", "offer", "volume"), ("PRY", "conditional_offer", "volume")]),
+    ("cleaners", "The trust offered to review the night shifts. Stanhope said the trust could "
+                 "go further if the cleaners called off the walkout.",
+     [("NHT", "offer", "shifts"), ("NHT", "conditional_offer", "shifts")]),
+    # with no offer before, nothing says what "further" is: no position
+    ("cleaners", "Stanhope said the trust could go further only if the union accepted "
+                 "arbitration.", []),
+])
+def test_going_further_is_more_of_the_earlier_offer(scenarios, which, text, expected):
+    assert _positions(text, scenarios[which]) == expected
+
+
+def test_what_a_side_will_do_if_the_talks_fail_is_a_threat(scenarios):
+    found = _positions("Mbeki said the union was willing to work extra night shifts. If the "
+                       "negotiations collapse, the cleaners will stay out for a month, she said.",
+                       scenarios["cleaners"])
+    assert [(a, s) for a, s, _ in found] == [("HCU", "offer"), ("HCU", "threaten")]
+    # a fallback accepted if the talks broke down is still an offer
+    assert _positions("Quispe said Bolivia would accept arbitration if the talks broke down.",
+                      scenarios["pipeline"]) == [("BOL", "conditional_offer", "arbitration")]
+
+
+@pytest.mark.parametrize(("which", "text", "expected"), [
+    # two things asked (refused) at once, the second after "as well as": two positions
+    ("cleaners", "The union demanded a living wage, as well as an end to outsourcing.",
+     [("HCU", "demand", "wage"), ("HCU", "demand", "contracts")]),
+    ("cleaners", "The union wants a living wage as well as fewer night shifts.",
+     [("HCU", "demand", "wage"), ("HCU", "demand", "shifts")]),
+    ("pipeline", "Bolivia is demanding a higher gas price, as well as a larger contracted "
+                 "volume.", [("BOL", "demand", "price"), ("BOL", "demand", "volume")]),
+    ("cleaners", "The union rejected the night shifts, as well as the outsourcing plan.",
+     [("HCU", "reject", "shifts"), ("HCU", "reject", "contracts")]),
+    # a second thing that is no issue, or the same issue again: one position
+    ("cleaners", "The union demanded a living wage, as well as respect from managers.",
+     [("HCU", "demand", "wage")]),
+    ("cleaners", "The union demanded a living wage, as well as a higher hourly wage for night "
+                 "work.", [("HCU", "demand", "wage")]),
+])
+def test_a_second_object_after_as_well_as(scenarios, which, text, expected):
+    assert _positions(text, scenarios[which]) == expected
+
+
+def test_a_sides_proposal_on_a_named_issue(scenarios):
+    # "rejected the Paraguayan proposal on an arbitral panel": of that side's positions, the
+    # one on the issue the sentence names, not its last one
+    found = _positions("Paraguay demanded arbitration. Paraguay offered to buy larger volumes. "
+                       "Quispe rejected the Paraguayan proposal on an arbitral panel, saying it "
+                       "favoured Asuncion.", scenarios["pipeline"])
+    assert found[:3] == [("PRY", "demand", "arbitration"), ("PRY", "offer", "volume"),
+                         ("BOL", "reject", "arbitration")]
+
+
+def test_function_words_of_a_long_issue_name_name_nothing(nlp):
+    from redline.news.resolution import ScenarioNames
+    from redline.scenario import load
+
+    data = {**CLEANERS, "issues": [*CLEANERS["issues"], _issue(
+        "audits", "Hygiene audits for wards that stay open", ["hygiene audits"])],
+        "preferences": _preferences(("HCU", "NHT"), (*_CLEAN_ISSUES, "audits"))}
+    names = ScenarioNames.of(load(data))
+    said = "The trust said that it would keep the outsourced contracts."
+    assert {m.id for m in names.issues.find(said)} == {"contracts"}
+    assert {m.id for m in names.issues.find("wards stay open")} == {"audits"}
+
+
+# --- 4. sentences after a headline with no stop ---------------------------------------------
 
 
 @pytest.mark.parametrize(("headline", "lede", "subject"), [

@@ -555,6 +555,13 @@ def _issue_in_context(statement: Statement, actor: str | None, earlier: list[Sta
         # position of any kind (a red line stated after the offer)
         positions = [e for e in positions if e.stance in kind] + \
             [e for e in positions if e.stance not in kind]
+    in_sentence = _one_issue_in_sentence(statement, names)
+    for e in positions if named and in_sentence else ():
+        if e.resolved is not None and e.resolved.actor == named[0] and \
+                e.resolved.issue == in_sentence[0]:
+            # "rejected the bloc's proposal on licences, saying know-how ...": of that actor's
+            # positions, the one on the issue the sentence names
+            return in_sentence[0], f"refers to {named[0]}'s position: {e.sentence!r}"
     for e in positions if named else ():
         if e.resolved is not None and e.resolved.actor == named[0]:
             return e.resolved.issue or "", f"refers to {named[0]}'s position: {e.sentence!r}"
@@ -562,7 +569,6 @@ def _issue_in_context(statement: Statement, actor: str | None, earlier: list[Sta
     if positions and positions[0].resolved is not None:
         previous = (positions[0].resolved.issue or "",
                     f"refers to the position before: {positions[0].sentence!r}")
-    in_sentence = _one_issue_in_sentence(statement, names)
     if not statement.issue_text:
         return previous or in_sentence
     return in_sentence or previous
@@ -717,6 +723,54 @@ def _reported_side(statement: Statement, names: ScenarioNames) -> tuple[str, str
     return found[0].id, f"the side a non-party reports: {subject!r}"
 
 
+_TALKS_FAIL = re.compile(r"\bif\s+(?:the|these|this|our|its)\s+(?:talks|negotiations|"
+                         r"dialogue|mediation|process)\s+(?:fail|collapse|break\s+down)",
+                         re.IGNORECASE)
+_MORE_OF_IT = re.compile(r"\b(?:go|move|do|give|offer|pay)\s+(?:further|more|beyond)\b|"
+                         r"\b(?:improve|sweeten|raise|increase|widen)\s+(?:its|their|our|the|"
+                         r"that)\s+offer\b", re.IGNORECASE)
+
+
+def _last_offer(actor: str, earlier: list[Statement]) -> tuple[str, str] | None:
+    """The issue of `actor`'s last offer (conditional or not) in the article."""
+    for e in reversed(earlier):
+        r = e.resolved
+        if r is not None and r.actor == actor and r.issue is not None and \
+                e.stance in ("offer", "conditional_offer"):
+            return r.issue, f"more of its earlier offer: {e.sentence!r}"
+    return None
+
+
+_ALSO = re.compile(r"(?:,\s*)?(?:\b|^)(?:as well as|along with|in addition to|together with)\s+(.+)$",
+                   re.IGNORECASE)
+
+
+def _also_asked(statement: Statement, names: ScenarioNames) -> tuple[Statement, ...]:
+    """A demand (appeal, refusal) of two things joined by "as well as" ("demanded a full
+    amnesty, as well as a share of the mine royalties"): a second position on the second
+    thing when it names another issue, alone, before any relative clause."""
+    r = statement.resolved
+    if r is None or r.actor is None or r.issue is None or \
+            statement.stance not in ("demand", "urge", "reject"):
+        return ()
+    phrase = _as_text(statement.issue_text) or ""
+    also = _ALSO.search(phrase)
+    if also is None and phrase and phrase in statement.sentence:
+        # the parse may end the object before "as well as": read on in the sentence
+        after = statement.sentence[statement.sentence.index(phrase) + len(phrase):]
+        also = _ALSO.match(after.lstrip(" ,"))
+    if also is None:
+        return ()
+    second = _RELATIVE.sub("", re.split(r"\s+that\s+", also.group(1))[0])
+    found = {m.id: m for m in names.issues.find(second)}
+    if len(found) != 1 or r.issue in found:
+        return ()
+    ident, mention = next(iter(found.items()))
+    return (replace(statement, resolved=replace(r, issue=ident, option=None, matched={
+        **r.matched, "issue": f"second object after 'as well as': {mention.how} "
+                             f"{mention.text!r}"})),)
+
+
 def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
                        names: ScenarioNames | None = None) -> tuple[Statement, ...]:
     """Each statement with its `resolved` ids in `scenario`. Statements of one sentence that
@@ -756,6 +810,17 @@ def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
             # a side that asks the other to do something states what it wants done: a demand
             # (a mediator's or a stakeholder's request stays an appeal)
             resolved = replace(resolved, stance="demand", rule="DEM-ASK")
+        elif s.stance in ("offer", "conditional_offer") and resolution.actor is not None and \
+                _TALKS_FAIL.search(f"if {s.condition}" if s.condition else s.sentence):
+            # "If these talks fail, the army will restore order by other means": what a side
+            # will do when the talks fail is a threat, not an offer
+            resolved = replace(resolved, stance="threaten", rule=s.rule + "-FAIL")
+        elif s.stance == "conditional_offer" and resolution.issue is None and \
+                resolution.actor is not None and _MORE_OF_IT.search(s.issue_text or "") and \
+                (last := _last_offer(resolution.actor, out)) is not None:
+            # "could go further only if ...": more of what the speaker offered before
+            resolved = replace(resolved, resolved=replace(resolution, issue=last[0], matched={
+                **resolution.matched, "issue": last[1]}))
         elif s.stance == "conditional_offer" and resolution.issue is None and \
                 resolution.condition_issue is not None and resolution.actor is not None:
             # "its board could approve the programme only once creditors agreed to deeper
@@ -763,12 +828,13 @@ def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
             # return is one: the speaker's demand on it
             resolved = replace(resolved, stance="demand", rule=s.rule + "-DEMAND",
                                resolved=replace(resolution, issue=resolution.condition_issue))
-        key = _same(resolved)
-        if resolved.resolved is not None and resolved.resolved.actor is not None:
-            if key in seen:
-                continue
-            seen.add(key)
-        out.append(resolved)
+        for item in (resolved, *_also_asked(resolved, names)):
+            key = _same(item)
+            if item.resolved is not None and item.resolved.actor is not None:
+                if key in seen:
+                    continue
+                seen.add(key)
+            out.append(item)
     return _settle_open_issues(out)
 
 
@@ -800,8 +866,9 @@ def _run_neighbour(out: list[Statement], at: int, step: int) -> Statement | None
 def _settle_open_issues(out: list[Statement]) -> tuple[Statement, ...]:
     """Positions whose object names none of the scenario's issues ("It is non-negotiable",
     "They do not accept paying for it", a refusal with no object): such a statement is about
-    the issue of the same speaker's statement just before it (else just after it) when no
-    other actor speaks in between; said again in the same stance, it is that position restated
+    the issue of the same speaker's statement just before it (a refusal: else just after it,
+    "would not go back to the old rates, but offered ...") when no other actor speaks in
+    between; said again in the same stance, it is that position restated
     (kept once). A refusal, red line, demand, concession or conditional offer still about no
     issue is dropped: it is no position in the scenario's terms (the expected positions never
     give one an empty issue)."""
@@ -811,7 +878,8 @@ def _settle_open_issues(out: list[Statement]) -> tuple[Statement, ...]:
         if r is None or r.actor is None or r.issue is not None or s.stance not in _BORROWS_ISSUE:
             kept.append(s)
             continue
-        near = _run_neighbour(out, at, -1) or _run_neighbour(out, at, +1)
+        near = _run_neighbour(out, at, -1) or (
+            _run_neighbour(out, at, +1) if s.stance == "reject" else None)
         if near is not None and near.resolved is not None:
             issue = near.resolved.issue
             if any(e.resolved is not None and e.resolved.actor == r.actor and
