@@ -556,12 +556,12 @@ def _issue_in_context(statement: Statement, actor: str | None, earlier: list[Sta
         positions = [e for e in positions if e.stance in kind] + \
             [e for e in positions if e.stance not in kind]
     in_sentence = _one_issue_in_sentence(statement, names)
-    for e in positions if named and in_sentence else ():
-        if e.resolved is not None and e.resolved.actor == named[0] and \
-                e.resolved.issue == in_sentence[0]:
+    said = in_sentence[0] if in_sentence is not None else ""
+    for e in positions if named and said else ():
+        if e.resolved is not None and e.resolved.actor == named[0] and e.resolved.issue == said:
             # "rejected the bloc's proposal on licences, saying know-how ...": of that actor's
             # positions, the one on the issue the sentence names
-            return in_sentence[0], f"refers to {named[0]}'s position: {e.sentence!r}"
+            return said, f"refers to {named[0]}'s position: {e.sentence!r}"
     for e in positions if named else ():
         if e.resolved is not None and e.resolved.actor == named[0]:
             return e.resolved.issue or "", f"refers to {named[0]}'s position: {e.sentence!r}"
