@@ -868,10 +868,10 @@ def _settle_open_issues(out: list[Statement]) -> tuple[Statement, ...]:
     "They do not accept paying for it", a refusal with no object): such a statement is about
     the issue of the same speaker's statement just before it (a refusal: else just after it,
     "would not go back to the old rates, but offered ...") when no other actor speaks in
-    between; said again in the same stance, it is that position restated
-    (kept once). A refusal, red line, demand, concession or conditional offer still about no
-    issue is dropped: it is no position in the scenario's terms (the expected positions never
-    give one an empty issue)."""
+    between; said again in the same stance, it is that position restated (kept, as no new
+    position). A refusal, red line, demand, concession or conditional offer still about no
+    issue is kept with `position` False: it is no position in the scenario's terms (the
+    expected positions never give one an empty issue). No statement is dropped."""
     kept: list[Statement] = []
     for at, s in enumerate(out):
         r = s.resolved
@@ -884,10 +884,15 @@ def _settle_open_issues(out: list[Statement]) -> tuple[Statement, ...]:
             issue = near.resolved.issue
             if any(e.resolved is not None and e.resolved.actor == r.actor and
                    e.resolved.issue == issue and e.stance == s.stance for e in kept):
-                continue  # the same position said again
+                kept.append(replace(s, resolved=replace(r, position=False, matched={
+                    **r.matched, "position": f"restates {near.sentence!r}"})))
+                continue  # the same position said again: kept, as no new position
             kept.append(replace(s, resolved=replace(r, issue=issue, matched={
                 **r.matched, "issue": f"the same speaker's statement: {near.sentence!r}"})))
-        elif s.stance not in _NEEDS_ISSUE:
+        elif s.stance in _NEEDS_ISSUE:  # kept, with no position in the scenario's terms
+            kept.append(replace(s, resolved=replace(r, position=False, matched={
+                **r.matched, "position": "about none of the scenario's issues"})))
+        else:
             kept.append(s)
     return tuple(kept)
 
