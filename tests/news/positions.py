@@ -17,10 +17,11 @@ def statements(text: str, scenario: Any, day: date) -> tuple[Any, ...]:
 
 def as_positions(found: tuple[Any, ...], *,
                  talks: bool = True) -> list[tuple[str, str, str | None]]:
-    """(actor, stance, issue) of the statements `found` whose actor resolved, in order;
-    without talks (consult) when `talks` is False."""
+    """(actor, stance, issue) of the statements `found` whose actor resolved and that take a
+    position (`Resolution.position`), in order; without talks (consult) when `talks` is
+    False."""
     return [(s.resolved.actor, s.stance, s.resolved.issue) for s in found
-            if s.resolved is not None and s.resolved.actor is not None
+            if s.resolved is not None and s.resolved.actor is not None and s.resolved.position
             and (talks or s.stance != "consult")]
 
 

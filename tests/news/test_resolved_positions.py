@@ -25,14 +25,15 @@ def test_resolved_positions_on_held_back_articles(nlp, capsys):
     # figure); the floor is well under that.
     # batf01-04: written the same way, run once (0.652 / 0.588), then tuned on in the
     # seventh round (0.926 / 0.980 after it, not an unseen figure); the floor is well under.
-    # batg01-04: written the same way, run once after the seventh round (0.623 / 0.745), not
-    # tuned on; the floor is under that first run.
-    # bath01-04: written the same way, run once on the same code (0.708 / 0.654), not tuned on.
+    # batg01-04: written the same way, run once after the seventh round (0.623 / 0.745), then
+    # tuned on in the eighth round (0.750 / 0.824 after it, not an unseen figure).
+    # bath01-04: written the same way, run once on the same code (0.708 / 0.654), then tuned
+    # on in the eighth round (0.776 / 0.731 after it, not an unseen figure); floors under both.
     for prefix, articles, floor in (("held", 6, (0.8, 0.8)), ("res", 3, (0.8, 0.8)),
                                     ("bata", 3, (0.8, 0.8)), ("batb", 3, (0.8, 0.8)),
                                     ("batc", 3, (0.8, 0.8)), ("batd", 3, (0.8, 0.8)),
                                     ("bate", 4, (0.7, 0.65)), ("batf", 4, (0.8, 0.8)),
-                                    ("batg", 4, (0.55, 0.65)), ("bath", 4, (0.6, 0.55))):
+                                    ("batg", 4, (0.7, 0.75)), ("bath", 4, (0.7, 0.65))):
         result = score_resolved(ARTICLES, prefix)
         overall = result.overall
         with capsys.disabled():

@@ -42,6 +42,10 @@ def _paragraph_breaks(doc: Any) -> Any:
     for token in doc[:-1]:
         if "\n" in token.whitespace_ or token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+        elif token.is_alpha and doc[token.i + 1].is_alpha and not token.whitespace_.strip():
+            # two words in a row inside a line: no sentence starts between them (the parser
+            # would cut "Pacific | island | states said ..." after a headline with no stop)
+            doc[token.i + 1].is_sent_start = False
     return doc
 
 

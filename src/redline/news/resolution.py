@@ -208,6 +208,26 @@ def _role(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None:
     return owner, f"role {said!r}"
 
 
+_OFFICES = frozenset("minister secretary envoy mediator negotiator spokesman spokeswoman "
+                     "spokesperson chairman chairwoman chair president director governor "
+                     "ambassador commissioner mayor".split())
+
+
+def _office(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None:
+    """A speaker named only by the office of someone named before ("The minister said ..."
+    after "Mining Minister Ana Ruiz"): the one scenario person whose role holds that word,
+    before the code the extractor guessed from a place (the host of the talks, a dateline)."""
+    words = (statement.speaker_text or "").casefold().split()
+    if statement.speaker or len(words) != 2 or words[0] != "the" or words[1] not in _OFFICES:
+        return None
+    owners = {actor for _name, role, actor in names.people
+              if role and words[1] in re.findall(r"[a-z]+", role.casefold())}
+    if len(owners) != 1:
+        return None
+    owner = owners.pop()
+    return owner, f"office {words[1]!r} of a named person"
+
+
 def _code(code: str | None, names: ScenarioNames) -> tuple[str, str] | None:
     """A scenario actor for the extractor's code: the same id, or an alias equal to it (a
     generic code such as IGO only when the scenario lists it as an alias: "IGO means the EU
@@ -535,6 +555,13 @@ def _issue_in_context(statement: Statement, actor: str | None, earlier: list[Sta
         # position of any kind (a red line stated after the offer)
         positions = [e for e in positions if e.stance in kind] + \
             [e for e in positions if e.stance not in kind]
+    in_sentence = _one_issue_in_sentence(statement, names)
+    said = in_sentence[0] if in_sentence is not None else ""
+    for e in positions if named and said else ():
+        if e.resolved is not None and e.resolved.actor == named[0] and e.resolved.issue == said:
+            # "rejected the bloc's proposal on licences, saying know-how ...": of that actor's
+            # positions, the one on the issue the sentence names
+            return said, f"refers to {named[0]}'s position: {e.sentence!r}"
     for e in positions if named else ():
         if e.resolved is not None and e.resolved.actor == named[0]:
             return e.resolved.issue or "", f"refers to {named[0]}'s position: {e.sentence!r}"
@@ -542,7 +569,6 @@ def _issue_in_context(statement: Statement, actor: str | None, earlier: list[Sta
     if positions and positions[0].resolved is not None:
         previous = (positions[0].resolved.issue or "",
                     f"refers to the position before: {positions[0].sentence!r}")
-    in_sentence = _one_issue_in_sentence(statement, names)
     if not statement.issue_text:
         return previous or in_sentence
     return in_sentence or previous
@@ -579,7 +605,7 @@ def resolve(statement: Statement, scenario: Scenario,
                                                    ("speaker's words", statement.speaker_text),
                                                    ("speaker's body", statement.group)]
     actor_found = _person(statement.speaker, names) or _own_words(statement, names, addressee) \
-        or _code(statement.actor, names) or _role(statement, names)
+        or _office(statement, names) or _code(statement.actor, names) or _role(statement, names)
     if actor_found is None:
         # A state code the scenario does not have ("Kenya's Communications Authority": KEN)
         # gives way to the scenario's name in the words naming the speaker. With no code, the
@@ -665,6 +691,86 @@ def _own_demand(statement: Statement, actor: str,
     return None
 
 
+# "said (that) Bolivia had offered to ...": the subject of a reported clause and its verb.
+_REPORTED = re.compile(r"\b(?:said|says|told\s+[\w ]{1,30}?|added|announced|confirmed)\s+"
+                       r"(?:that\s+)?((?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+"
+                       r"(?:had|has|was|were|is|are|would|will|could)\b")
+_OWN_STANCES = frozenset(("urge", "support", "consult"))
+
+
+def _reported_side(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None:
+    """A mediator or stakeholder who reports what a side did or will do ("the envoy said
+    Bolivia had offered to ...", "officials said the rebels were ready to ... if ..."): the
+    position is that side's, when the reported clause's subject is one party named alone and
+    the act comes after it. Its own appeals and welcomes, and what a side "should" or "must"
+    do, stay the speaker's."""
+    if statement.stance in _OWN_STANCES or not statement.issue_text:
+        return None
+    match = _REPORTED.search(statement.sentence)
+    if match is None:
+        return None
+    subject = match.group(1)
+    first = re.compile(rf"\b{re.escape(statement.issue_text.split()[0])}\b")
+    act = found_at.start() if (found_at := first.search(statement.sentence, match.end())) \
+        else -1
+    if re.search(r"\band\b|;", statement.sentence[match.end():max(act, match.end())]):
+        return None  # "said the trust had erred and demanded ...": the speaker's own act
+    found = names.actors.find(subject)
+    if act < 0 or len({m.id for m in found}) != 1 or found[0].id not in names.parties:
+        return None
+    if len(subject) - (found[0].end - found[0].start) > len("the "):
+        return None  # "Bolivia's neighbours", "a Bolivian company": not the side itself
+    return found[0].id, f"the side a non-party reports: {subject!r}"
+
+
+_TALKS_FAIL = re.compile(r"\bif\s+(?:the|these|this|our|its)\s+(?:talks|negotiations|"
+                         r"dialogue|mediation|process)\s+(?:fail|collapse|break\s+down)",
+                         re.IGNORECASE)
+_MORE_OF_IT = re.compile(r"\b(?:go|move|do|give|offer|pay)\s+(?:further|more|beyond)\b|"
+                         r"\b(?:improve|sweeten|raise|increase|widen)\s+(?:its|their|our|the|"
+                         r"that)\s+offer\b", re.IGNORECASE)
+
+
+def _last_offer(actor: str, earlier: list[Statement]) -> tuple[str, str] | None:
+    """The issue of `actor`'s last offer (conditional or not) in the article."""
+    for e in reversed(earlier):
+        r = e.resolved
+        if r is not None and r.actor == actor and r.issue is not None and \
+                e.stance in ("offer", "conditional_offer"):
+            return r.issue, f"more of its earlier offer: {e.sentence!r}"
+    return None
+
+
+_ALSO = re.compile(r"(?:,\s*)?(?:\b|^)(?:as well as|along with|in addition to|together with)\s+(.+)$",
+                   re.IGNORECASE)
+
+
+def _also_asked(statement: Statement, names: ScenarioNames) -> tuple[Statement, ...]:
+    """A demand (appeal, refusal) of two things joined by "as well as" ("demanded a full
+    amnesty, as well as a share of the mine royalties"): a second position on the second
+    thing when it names another issue, alone, before any relative clause."""
+    r = statement.resolved
+    if r is None or r.actor is None or r.issue is None or \
+            statement.stance not in ("demand", "urge", "reject"):
+        return ()
+    phrase = _as_text(statement.issue_text) or ""
+    also = _ALSO.search(phrase)
+    if also is None and phrase and phrase in statement.sentence:
+        # the parse may end the object before "as well as": read on in the sentence
+        after = statement.sentence[statement.sentence.index(phrase) + len(phrase):]
+        also = _ALSO.match(after.lstrip(" ,"))
+    if also is None:
+        return ()
+    second = _RELATIVE.sub("", re.split(r"\s+that\s+", also.group(1))[0])
+    found = {m.id: m for m in names.issues.find(second)}
+    if len(found) != 1 or r.issue in found:
+        return ()
+    ident, mention = next(iter(found.items()))
+    return (replace(statement, resolved=replace(r, issue=ident, option=None, matched={
+        **r.matched, "issue": f"second object after 'as well as': {mention.how} "
+                             f"{mention.text!r}"})),)
+
+
 def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
                        names: ScenarioNames | None = None) -> tuple[Statement, ...]:
     """Each statement with its `resolved` ids in `scenario`. Statements of one sentence that
@@ -693,6 +799,10 @@ def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
                 and (own := _own_demand(s, resolution.actor, out)) is not None:
             resolution = replace(resolution, issue=own[0],
                                  matched={**resolution.matched, "issue": own[1]})
+        if resolution.actor is not None and resolution.actor not in names.parties and \
+                (side := _reported_side(s, names)) is not None:
+            resolution = replace(resolution, actor=side[0],
+                                 matched={**resolution.matched, "actor": side[1]})
         if s.stance == "consult" and resolution.actor is None and _unnamed_sides(s):
             resolution = _sides_so_far(resolution, out)
         resolved = replace(s, resolved=resolution)
@@ -700,6 +810,17 @@ def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
             # a side that asks the other to do something states what it wants done: a demand
             # (a mediator's or a stakeholder's request stays an appeal)
             resolved = replace(resolved, stance="demand", rule="DEM-ASK")
+        elif s.stance in ("offer", "conditional_offer") and resolution.actor is not None and \
+                _TALKS_FAIL.search(f"if {s.condition}" if s.condition else s.sentence):
+            # "If these talks fail, the army will restore order by other means": what a side
+            # will do when the talks fail is a threat, not an offer
+            resolved = replace(resolved, stance="threaten", rule=s.rule + "-FAIL")
+        elif s.stance == "conditional_offer" and resolution.issue is None and \
+                resolution.actor is not None and _MORE_OF_IT.search(s.issue_text or "") and \
+                (last := _last_offer(resolution.actor, out)) is not None:
+            # "could go further only if ...": more of what the speaker offered before
+            resolved = replace(resolved, resolved=replace(resolution, issue=last[0], matched={
+                **resolution.matched, "issue": last[1]}))
         elif s.stance == "conditional_offer" and resolution.issue is None and \
                 resolution.condition_issue is not None and resolution.actor is not None:
             # "its board could approve the programme only once creditors agreed to deeper
@@ -707,13 +828,73 @@ def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
             # return is one: the speaker's demand on it
             resolved = replace(resolved, stance="demand", rule=s.rule + "-DEMAND",
                                resolved=replace(resolution, issue=resolution.condition_issue))
-        key = _same(resolved)
-        if resolved.resolved is not None and resolved.resolved.actor is not None:
-            if key in seen:
-                continue
-            seen.add(key)
-        out.append(resolved)
-    return tuple(out)
+        for item in (resolved, *_also_asked(resolved, names)):
+            key = _same(item)
+            if item.resolved is not None and item.resolved.actor is not None:
+                if key in seen:
+                    continue
+                seen.add(key)
+            out.append(item)
+    return _settle_open_issues(out)
+
+
+# Stances that take a position on something: with a scenario, one about none of its issues is
+# no position in it (an appeal, an offer, a threat or talks may be about nothing named).
+_NEEDS_ISSUE = frozenset(("reject", "red_line", "demand", "concede", "conditional_offer"))
+_BORROWS_ISSUE = _NEEDS_ISSUE | {"threaten"}
+
+
+def _run_neighbour(out: list[Statement], at: int, step: int) -> Statement | None:
+    """The nearest statement of another sentence, before (`step` -1) or after (+1) `at`, by
+    the same actor with an issue, with no other actor's position in between: the same
+    speaker's run of statements ("It is the floor," after the demand it defends)."""
+    r = out[at].resolved
+    assert r is not None
+    k = at + step
+    while 0 <= k < len(out):
+        e, other = out[k], out[k].resolved
+        k += step
+        if other is None or other.actor is None or e.start == out[at].start:
+            continue
+        if other.actor != r.actor:
+            return None
+        if other.issue is not None:
+            return e
+    return None
+
+
+def _settle_open_issues(out: list[Statement]) -> tuple[Statement, ...]:
+    """Positions whose object names none of the scenario's issues ("It is non-negotiable",
+    "They do not accept paying for it", a refusal with no object): such a statement is about
+    the issue of the same speaker's statement just before it (a refusal: else just after it,
+    "would not go back to the old rates, but offered ...") when no other actor speaks in
+    between; said again in the same stance, it is that position restated (kept, as no new
+    position). A refusal, red line, demand, concession or conditional offer still about no
+    issue is kept with `position` False: it is no position in the scenario's terms (the
+    expected positions never give one an empty issue). No statement is dropped."""
+    kept: list[Statement] = []
+    for at, s in enumerate(out):
+        r = s.resolved
+        if r is None or r.actor is None or r.issue is not None or s.stance not in _BORROWS_ISSUE:
+            kept.append(s)
+            continue
+        near = _run_neighbour(out, at, -1) or (
+            _run_neighbour(out, at, +1) if s.stance == "reject" else None)
+        if near is not None and near.resolved is not None:
+            issue = near.resolved.issue
+            if any(e.resolved is not None and e.resolved.actor == r.actor and
+                   e.resolved.issue == issue and e.stance == s.stance for e in kept):
+                kept.append(replace(s, resolved=replace(r, position=False, matched={
+                    **r.matched, "position": f"restates {near.sentence!r}"})))
+                continue  # the same position said again: kept, as no new position
+            kept.append(replace(s, resolved=replace(r, issue=issue, matched={
+                **r.matched, "issue": f"the same speaker's statement: {near.sentence!r}"})))
+        elif s.stance in _NEEDS_ISSUE:  # kept, with no position in the scenario's terms
+            kept.append(replace(s, resolved=replace(r, position=False, matched={
+                **r.matched, "position": "about none of the scenario's issues"})))
+        else:
+            kept.append(s)
+    return tuple(kept)
 
 
 def resolve_articles(found: Iterable[ArticleStatements],

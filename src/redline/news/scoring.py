@@ -199,10 +199,11 @@ def score_articles(folder: str | Path, prefix: str = "",
 
 def resolved_positions(statements: Iterable[Any]) -> list[dict[str, Any]]:
     """Statements resolved to a scenario as positions {actor, stance, issue} in its ids; a
-    statement whose actor is not one of the scenario's is no position in it."""
+    statement whose actor is not one of the scenario's, or that the resolver marks as taking
+    no position of its own (`Resolution.position`), is no position in it."""
     out = []
     for s in statements:
-        if s.resolved is not None and s.resolved.actor is not None:
+        if s.resolved is not None and s.resolved.actor is not None and s.resolved.position:
             out.append({"actor": s.resolved.actor, "stance": s.stance,
                         "issue": s.resolved.issue})
     return out

@@ -20,7 +20,10 @@ STANCE_PLOVER = {
 class Resolution:
     """A statement in a scenario's terms: actor, issue, option, addressee and the issue of its
     condition as scenario ids, or None where the text does not say; `matched` records, for each
-    id found, what in the text named it (see `redline.news.resolution`)."""
+    id found, what in the text named it (see `redline.news.resolution`). `position` is False
+    for a statement that takes no position of its own in the scenario: a refusal, red line,
+    demand, concession or conditional offer about none of its issues, or a restatement of the
+    position the same speaker took just before (`matched["position"]` says which)."""
 
     scenario: str
     actor: str | None = None
@@ -30,6 +33,7 @@ class Resolution:
     condition_issue: str | None = None
     matched: dict[str, str] = field(default_factory=dict)
     method: str = "scenario-names"
+    position: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         """The resolution as JSON: its ids, what named each, and the method."""
