@@ -237,7 +237,7 @@ def test_a_sides_proposal_on_a_named_issue(scenarios):
 
 
 def test_function_words_of_a_long_issue_name_name_nothing(nlp):
-    from redline.news.resolution import ScenarioNames
+    from redline.news.scenario_names import ScenarioNames
     from redline.scenario import load
 
     data = {**CLEANERS, "issues": [*CLEANERS["issues"], _issue(

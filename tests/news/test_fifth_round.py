@@ -471,7 +471,7 @@ def test_a_threat_is_about_its_act_not_its_condition(nlp, water):
 
 
 def test_a_people_word_in_an_issue_name_names_no_issue():
-    from redline.news.resolution import ScenarioNames
+    from redline.news.scenario_names import ScenarioNames
     from redline.scenario import load
 
     data = dict(WATER, issues=[*WATER["issues"], {

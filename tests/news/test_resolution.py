@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from redline.news.resolution import ScenarioNames, resolve
+from redline.news.resolution import resolve
+from redline.news.scenario_names import ScenarioNames
 from redline.news.statement import Statement
 
 

@@ -226,7 +226,7 @@ def test_a_named_outsider_is_not_the_actor_named_after_him(nlp, airline):
 
 
 def test_an_owner_named_before_the_thing_at_stake_is_not_the_issue():
-    from redline.news.resolution import NameIndex
+    from redline.news.scenario_names import NameIndex
 
     index = NameIndex.build([("control of Porto", "harbour", "alias"),
                              ("airport", "airport", "alias")], owners=False)

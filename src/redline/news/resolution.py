@@ -19,165 +19,19 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-from redline.news import gazetteer
 from redline.news.issues import GENERIC_WORDS, variants
+from redline.news.scenario_names import (
+    GENERIC_ACTORS,
+    PLACE_WORDS,
+    SURNAME,
+    Mention,
+    NameIndex,
+    ScenarioNames,
+)
 from redline.news.statement import ArticleStatements, Resolution, Statement
 from redline.scenario import Scenario
-from redline.scenario.aliases import actor_names, issue_names, option_names
-
-GENERIC_ACTORS = frozenset({"IGO", "NGO"})  # the extractor's codes that name no one actor
-SURNAME = "surname"  # a person's last name alone, matched as written (capitalised)
-# A name right after one of these is a place ("talks in Muscat"), not a speaker.
-_PLACE_WORDS = frozenset("in at from near via through inside outside".split())
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A scenario name found in a text: where, which id, and what it was."""
-
-    start: int
-    end: int
-    text: str
-    id: str
-    how: str
-
-
-def _acronym(name: str) -> bool:
-    letters = [c for c in name if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
-
-
-def _as_written(name: str, how: str) -> bool:
-    """Acronyms ("US") and surnames ("Kos") match only as written; other names in any case."""
-    return _acronym(name) or how == SURNAME
-
-
-@dataclass(frozen=True)
-class NameIndex:
-    """Names -> ids. Acronyms and codes ("US", "IAEA") match in capitals only, other names in
-    any case; a longer name wins over one inside it ("ballistic missile" over "missile")."""
-
-    names: tuple[tuple[str, str, str], ...]  # (name, id, how), longest first
-    exact: re.Pattern[str] | None
-    folded: re.Pattern[str] | None
-    # the matched text (as written, or case-folded) -> (id, how), built once
-    lookup: dict[str, tuple[str, str]] = field(default_factory=dict, compare=False, hash=False,
-                                               repr=False)
-
-    @classmethod
-    def build(cls, entries: Iterable[tuple[str, str, str]], owners: bool = True) -> NameIndex:
-        """An index of (name, id, how) entries, longest names first, compiled into one pattern."""
-        table: dict[str, tuple[str, str, str]] = {}
-        for name, ident, how in entries:
-            name = " ".join(name.split())
-            if not name:
-                continue
-            exact = _as_written(name, how)
-            forms = {name} if exact else variants(name)
-            for form in forms:
-                key = form if exact else form.casefold()
-                table.setdefault(key, (form, ident, how))
-        ordered = tuple(sorted(table.values(), key=lambda e: -len(e[0])))
-
-        def compile_(items: list[str], flags: int) -> re.Pattern[str] | None:
-            if not items:
-                return None
-            alternation = "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
-            end = r"(?![\w-])" if owners else r"(?![\w-]|['’]s\b)"
-            return re.compile(rf"(?<![\w.-])(?:{alternation}){end}", flags)
-
-        return cls(ordered,
-                   compile_([n for n, _, h in ordered if _as_written(n, h)], 0),
-                   compile_([n for n, _, h in ordered if not _as_written(n, h)], re.IGNORECASE),
-                   {(n if _as_written(n, h) else n.casefold()): (i, h) for n, i, h in ordered})
-
-    def find(self, text: str | None) -> list[Mention]:
-        """Every name in `text`, left to right, overlaps resolved to the longer name."""
-        if not text:
-            return []
-        text = text.replace("’", "'")  # "makers’ association" as "makers' association"
-        lookup = self.lookup
-        found: list[Mention] = []
-        for pattern in (self.exact, self.folded):
-            if pattern is None:
-                continue
-            for m in pattern.finditer(text):
-                key = m.group(0) if pattern is self.exact else m.group(0).casefold()
-                ident, how = lookup[key]
-                found.append(Mention(m.start(), m.end(), m.group(0), ident, how))
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        kept: list[Mention] = []
-        for mention in found:
-            if kept and mention.start < kept[-1].end:
-                continue
-            kept.append(mention)
-        return kept
-
-
-@dataclass(frozen=True)
-class ScenarioNames:
-    """The scenario's names compiled once: actors, people, issues, options of each issue."""
-
-    title: str
-    actor_ids: frozenset[str]
-    actors: NameIndex
-    people: tuple[tuple[str, str | None, str], ...]  # (name, role, actor id)
-    issues: NameIndex
-    options: dict[str, NameIndex]
-    parties: frozenset[str] = frozenset()  # the actors with role party
-    states: dict[str, str] = field(default_factory=dict)  # a state's code -> the one actor
-    # named by that state's name ("Mongolia" for the Mongolian government)
-
-    @classmethod
-    def of(cls, scenario: Scenario) -> ScenarioNames:
-        """The names of `scenario`'s actors, people, issues and options, indexed once."""
-        actor_entries: list[tuple[str, str, str]] = []
-        people: list[tuple[str, str | None, str]] = []
-        for actor in scenario.actors:
-            for text, role, kind in actor_names(actor):
-                actor_entries.append((text, actor.id, kind))
-                if kind == "person":
-                    people.append((text, role, actor.id))
-        taken = {" ".join(n.split()).casefold() for n, _, _ in actor_entries}
-        for name, _role, ident in list(people):
-            last = name.split()[-1]
-            if len(name.split()) > 1 and len(last) > 2 and last[:1].isupper() and \
-                    last.casefold() not in taken:
-                actor_entries.append((last, ident, SURNAME))  # "Zupan and Kos met ..."
-        issue_entries: list[tuple[str, str, str]] = []
-        for issue in scenario.issues:
-            issue_entries.extend((text, issue.id, kind) for text, kind in issue_names(issue))
-        actor_words = {w.casefold() for n, _, _ in actor_entries for w in n.split()}
-        for issue in scenario.issues:  # after every full name: a word never shadows one
-            for word in re.findall(r"[a-z]+", issue.name.lower()):
-                if word not in GENERIC_WORDS and len(word) > 3 and word not in actor_words \
-                        and not gazetteer.find_mentions(word.capitalize()):
-                    # "ballistic", "stockpile"; not a people or place ("Senegalese boats")
-                    issue_entries.append((word, issue.id, "name word"))
-        options = {issue.id: NameIndex.build(
-            (text, label, kind) for text, label, kind in option_names(issue)
-            if kind == "alias" or len(text.split()) > 1)  # one-word labels ("none") are common
-            for issue in scenario.issues}
-        return cls(scenario.title, frozenset(a.id for a in scenario.actors),
-                   NameIndex.build(actor_entries), tuple(people),
-                   NameIndex.build(issue_entries, owners=False), options,
-                   frozenset(a.id for a in scenario.actors if a.role == "party"),
-                   _states(actor_entries))
-
-
-def _states(entries: list[tuple[str, str, str]]) -> dict[str, str]:
-    """The state code of each scenario actor named by a state's name ("Mongolia" -> MNG), kept
-    only where one actor holds that state's names."""
-    owners: dict[str, set[str]] = {}
-    for text, ident, kind in entries:
-        if kind in ("person", SURNAME):
-            continue
-        for mention in gazetteer.find_mentions(text):
-            if mention.kind == "state" and mention.end - mention.start == len(text):
-                owners.setdefault(mention.code, set()).add(ident)
-    return {code: next(iter(ids)) for code, ids in owners.items() if len(ids) == 1}
 
 
 def _person(speaker: str | None, names: ScenarioNames) -> tuple[str, str] | None:
@@ -248,7 +102,7 @@ def _code(code: str | None, names: ScenarioNames) -> tuple[str, str] | None:
 
 def _not_a_place(text: str, mention: Mention) -> bool:
     before = text[:mention.start].split()
-    return not before or before[-1].lower() not in _PLACE_WORDS
+    return not before or before[-1].lower() not in PLACE_WORDS
 
 
 def _actor_in_text(texts: list[tuple[str, str | None]], names: ScenarioNames,

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from redline.news.resolution import ScenarioNames, resolve
+from redline.news.resolution import resolve
+from redline.news.scenario_names import ScenarioNames
 from redline.news.statement import Statement
 from redline.scenario import Scenario
 from redline.store.database import Store
