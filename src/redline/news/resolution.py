@@ -537,11 +537,17 @@ def _own_demand(statement: Statement, actor: str,
     last demand (appeal) in the article."""
     if not _OWN_DEMANDS.search(statement.condition or ""):
         return None
+    return _last_of(actor, earlier, ("demand", "urge"), "threat over its own demand")
+
+
+def _last_of(actor: str, earlier: list[Statement], stances: tuple[str, ...],
+             why: str) -> tuple[str, str] | None:
+    """The issue of `actor`'s last statement in one of `stances` with an issue, in the article
+    so far, and `why` with its sentence (what the resolution records)."""
     for e in reversed(earlier):
         r = e.resolved
-        if r is not None and r.actor == actor and r.issue is not None and \
-                e.stance in ("demand", "urge"):
-            return r.issue, f"threat over its own demand: {e.sentence!r}"
+        if r is not None and r.actor == actor and r.issue is not None and e.stance in stances:
+            return r.issue, f"{why}: {e.sentence!r}"
     return None
 
 
@@ -587,12 +593,7 @@ _MORE_OF_IT = re.compile(r"\b(?:go|move|do|give|offer|pay)\s+(?:further|more|bey
 
 def _last_offer(actor: str, earlier: list[Statement]) -> tuple[str, str] | None:
     """The issue of `actor`'s last offer (conditional or not) in the article."""
-    for e in reversed(earlier):
-        r = e.resolved
-        if r is not None and r.actor == actor and r.issue is not None and \
-                e.stance in ("offer", "conditional_offer"):
-            return r.issue, f"more of its earlier offer: {e.sentence!r}"
-    return None
+    return _last_of(actor, earlier, ("offer", "conditional_offer"), "more of its earlier offer")
 
 
 _ALSO = re.compile(r"(?:,\s*)?(?:\b|^)(?:as well as|along with|in addition to|together with)\s+(.+)$",
