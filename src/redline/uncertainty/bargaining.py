@@ -25,7 +25,6 @@ from numpy.typing import NDArray
 
 from redline.limits import MAX_OUTCOMES
 from redline.scenario import Scenario
-from redline.scenario.budget import refuse_if_late
 from redline.scenario.pressure import apply_pressure
 from redline.scenario.sampling import Parameters
 from redline.space import analyze, outcome_space
@@ -35,10 +34,9 @@ from redline.uncertainty.drawn import drawn, supported
 from redline.uncertainty.engines import Engine, Progress, chunk_size
 from redline.uncertainty.merged import MergeTable, TooLarge, evaluate_merged, merge_table
 from redline.uncertainty.montecarlo import (
-    PACE_SAMPLE,
-    RUN_FIX,
     MonteCarlo,
     evaluate_points,
+    keep_pace,
     points_of,
     spans,
 )
@@ -126,22 +124,18 @@ class Prepared:
         started = time.process_time()
         for start in range(0, len(points), step):
             block = points[start:start + step]
-            if not batched:
-                parts.append(self.per_draw(block))
-            elif isinstance(table, OutcomeTable):
-                numbers = drawn(self.params, block, self.measure.events, self.measure.influence)
-                parts.append(evaluate(table, numbers))
-            else:
+            part: Outcomes | None = None
+            if batched:
                 numbers = drawn(self.params, block, self.measure.events, self.measure.influence)
                 try:
-                    parts.append(evaluate_merged(table, numbers))
+                    part = evaluate(table, numbers) if isinstance(table, OutcomeTable) else \
+                        evaluate_merged(table, numbers)
                 except TooLarge:  # beyond the batch's bounds: the per-draw path, as before
                     batched = False
-                    parts.append(self.per_draw(block))
-            done, spent = start + len(block), time.process_time() - started
-            if done < len(points) and spent >= PACE_SAMPLE:  # under a CPU limit: does it fit?
-                refuse_if_late(spent / done * (len(points) - done),
-                               f"a chunk of {len(points):,} draws", RUN_FIX)
+            parts.append(part if part is not None else self.per_draw(block))
+            done = start + len(block)
+            keep_pace(time.process_time() - started, done, len(points) - done,
+                      f"a chunk of {len(points):,} draws")  # under a CPU limit: does it fit?
         return Outcomes.concatenate(parts, len(table.parties), len(table.scenario.issues))
 
     def per_draw(self, points: NDArray[np.float64]) -> Outcomes:

@@ -72,18 +72,24 @@ def evaluate_points(params: Parameters, measure: Measure,
         if point is None:
             point = rng.random(len(params))
         results.append((point, measure(realise(params, point), rng)))
-        spent, left = time.process_time() - start, len(items) - len(results)
-        if left and spent >= PACE_SAMPLE:  # under a CPU limit: do the draws left fit in it?
-            refuse_if_late(spent / len(results) * left,
-                           f"a chunk of {len(items):,} draws evaluated one by one", RUN_FIX)
+        keep_pace(time.process_time() - start, len(results), len(items) - len(results),
+                  f"a chunk of {len(items):,} draws evaluated one by one")
     return results
 
 
 PACE_SAMPLE = 1.0
-"""CPU-seconds of work measured before a pace is projected (see :func:`pace_check`)."""
+"""CPU-seconds of work measured before a pace is projected (see :func:`keep_pace`)."""
 
 RUN_FIX = ("lower the runs (or the Sobol samples), or narrow the agenda; only a process with a "
            "CPU limit (the dashboard's) refuses this, the command line runs it to the end")
+
+
+def keep_pace(spent: float, done: int, left: int, what: str) -> None:
+    """Once `spent` CPU-seconds (at least PACE_SAMPLE) have done `done` evaluations, project the
+    `left` ones at that pace and, in a process with a CPU limit, refuse the work when they would
+    not fit in the time left (:func:`redline.scenario.budget.refuse_if_late`)."""
+    if left > 0 and done > 0 and spent >= PACE_SAMPLE:
+        refuse_if_late(spent / done * left, what, RUN_FIX)
 
 
 def pace_check(total: int, what: str) -> Progress:
@@ -100,8 +106,8 @@ def pace_check(total: int, what: str) -> Progress:
         now = time.process_time()
         if first is None:
             first = (now, done)
-        elif done < total and now - first[0] >= PACE_SAMPLE:
-            refuse_if_late((now - first[0]) * (total - done) / (done - first[1]), what, RUN_FIX)
+        else:
+            keep_pace(now - first[0], done - first[1], total - done, what)
 
     return advance
 
