@@ -236,11 +236,11 @@ def _run(key: str, current: Situation, options: Options) -> dict[str, Any] | Non
     from redline.scenario.budget import WorkTooLarge
     from redline.space import MergeTooLarge, SpaceTooLarge
 
-    if key == "analysis":
-        return RUNNERS[key](current, options)
     try:
         return RUNNERS[key](current, options)
     except (WorkTooLarge, SpaceTooLarge, MergeTooLarge, DomainTooLarge) as exc:
+        if key == "analysis":
+            raise
         fmt = next(f for f, k in FORMATS.items() if k == key)
         return {"format": fmt, NOT_COMPUTED: str(exc)}
 
