@@ -181,13 +181,19 @@ def merge_frontier(space: OutcomeSpace, rules: Sequence[str], limit: int,
 def _canonical(options: NDArray[np.int64], utilities: NDArray[np.int64]
                ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     """Packages and their utilities in canonical (outcome-number) order."""
-    agenda = options.shape[1]
-    order = np.lexsort(tuple(options[:, j] for j in reversed(range(agenda)))) if agenda else \
-        np.arange(len(options))
+    order = _canonical_order(options)
     ordered = np.empty_like(options, order="F")  # column by column: contiguous gathers
-    for j in range(agenda):
+    for j in range(options.shape[1]):
         ordered[:, j] = options[order, j]
     return ordered, utilities[order]
+
+
+def _canonical_order(options: NDArray[np.int64]) -> NDArray[np.int64]:
+    """The permutation that puts packages in canonical order: first issue first."""
+    agenda = options.shape[1]
+    if not agenda:
+        return np.arange(len(options))
+    return np.lexsort(tuple(options[:, j] for j in reversed(range(agenda))))
 
 
 def _first_paths(steps: Sequence[_Step], ends: NDArray[np.int64], blocks: Sequence[Block],
@@ -201,7 +207,7 @@ def _first_paths(steps: Sequence[_Step], ends: NDArray[np.int64], blocks: Sequen
     package is read back and the first of each sum kept."""
     if [i for b in blocks for i in b.issues] != list(range(agenda)):
         options, row = _read_back(steps, ends, blocks, agenda)
-        ordered = np.lexsort(tuple(options[:, j] for j in reversed(range(agenda))))
+        ordered = _canonical_order(options)
         _, first = np.unique(row[ordered], return_index=True)  # first package of each end
         return options[ordered[first]]
     rank = np.zeros(1, dtype=np.int64)
