@@ -8,6 +8,7 @@ from typing import Any
 
 from redline.news.extraction import extract_articles
 from redline.news.reading import read_text
+from redline.news.scoring import resolved_positions
 
 
 def statements(text: str, scenario: Any, day: date) -> tuple[Any, ...]:
@@ -17,12 +18,11 @@ def statements(text: str, scenario: Any, day: date) -> tuple[Any, ...]:
 
 def as_positions(found: tuple[Any, ...], *,
                  talks: bool = True) -> list[tuple[str, str, str | None]]:
-    """(actor, stance, issue) of the statements `found` whose actor resolved and that take a
-    position (`Resolution.position`), in order; without talks (consult) when `talks` is
-    False."""
-    return [(s.resolved.actor, s.stance, s.resolved.issue) for s in found
-            if s.resolved is not None and s.resolved.actor is not None and s.resolved.position
-            and (talks or s.stance != "consult")]
+    """(actor, stance, issue) of the statements `found` that are positions in the scenario
+    (`scoring.resolved_positions`, as the benchmark counts them), in order; without talks
+    (consult) when `talks` is False."""
+    return [(p["actor"], p["stance"], p["issue"]) for p in resolved_positions(found)
+            if talks or p["stance"] != "consult"]
 
 
 def positions(text: str, scenario: Any, day: date, *,
