@@ -33,7 +33,7 @@ from numpy.typing import NDArray
 
 from redline.errors import RedlineError
 from redline.space.outcomes import OutcomeSpace
-from redline.space.pareto import frontier_of_many, pareto_mask
+from redline.space.pareto import distinct_descending, frontier_of_many, pareto_mask
 
 
 class MergeTooLarge(RedlineError):
@@ -161,8 +161,11 @@ def merge_frontier(space: OutcomeSpace, rules: Sequence[str], limit: int,
         candidates = (sums[:, None, :] + block.utilities[None, :, :]).reshape(-1, parties)
         hope = np.flatnonzero((candidates + best[k + 1] >= floor).all(axis=1))
         kept = hope[frontier_of_many(candidates[hope])]
-        sums, group = np.unique(candidates[kept], axis=0, return_inverse=True)
-        steps.append(_Step.of(kept // rows, kept % rows, group.reshape(-1), len(sums)))
+        order, first = distinct_descending(candidates[kept])  # equal sums side by side
+        kept = kept[order]
+        sums = candidates[kept[first]]
+        steps.append(_Step(kept // rows, kept % rows,
+                           np.append(np.flatnonzero(first), len(kept)).astype(np.int64)))
     rational = np.flatnonzero((sums >= floor).all(axis=1))
     if not ties:
         options = _first_paths(steps, rational, blocks, agenda)
@@ -241,15 +244,6 @@ class _Step:
     parent: NDArray[np.int64]  # index into the previous step's distinct sums
     choice: NDArray[np.int64]  # row of the block
     start: NDArray[np.int64]  # (distinct sums + 1,) offsets
-
-    @classmethod
-    def of(cls, parent: NDArray[np.int64], choice: NDArray[np.int64], group: NDArray[np.int64],
-           distinct: int) -> _Step:
-        """The pairs grouped by the distinct sum they reach."""
-        order = np.argsort(group, kind="stable")
-        start = np.zeros(distinct + 1, dtype=np.int64)
-        np.cumsum(np.bincount(group, minlength=distinct), out=start[1:])
-        return cls(parent[order], choice[order], start)
 
 
 def _paths(steps: Sequence[_Step], ends: NDArray[np.int64]) -> float:

@@ -67,7 +67,7 @@ def _two_party(u: Points) -> NDArray[np.bool_]:
     return mask
 
 
-def _distinct_descending(u: Points) -> tuple[NDArray[np.int64], NDArray[np.bool_]]:
+def distinct_descending(u: Points) -> tuple[NDArray[np.int64], NDArray[np.bool_]]:
     """Order of the rows in decreasing lexicographic order, and which start a new vector."""
     order = np.lexsort(tuple(-u[:, j] for j in reversed(range(u.shape[1]))))
     ordered = u[order]
@@ -85,7 +85,7 @@ def _spread(u: Points, order: NDArray[np.int64], first: NDArray[np.bool_],
 
 
 def _three_party(u: Points) -> NDArray[np.bool_]:
-    order, first = _distinct_descending(u)
+    order, first = distinct_descending(u)
     distinct = u[order[first]]
     n = len(distinct)
     # Among distinct vectors in decreasing lexicographic order, q dominates p only if q comes
@@ -119,7 +119,7 @@ def _three_party(u: Points) -> NDArray[np.bool_]:
 
 def _skyline(u: Points, block: int = 1024) -> NDArray[np.bool_]:
     """Sort-filter skyline over distinct vectors, in blocks compared with numpy."""
-    order, first = _distinct_descending(u)
+    order, first = distinct_descending(u)
     unique = u[order[first]]
     # Between distinct vectors, q >= p everywhere means q dominates p and has a larger sum:
     # visiting by decreasing sum, a vector can only be dominated by one visited before it.
