@@ -50,6 +50,13 @@ class Counts:
         """Paired / expected (0 when nothing was expected)."""
         return self.paired / self.expected if self.expected else 0.0
 
+    @property
+    def f1(self) -> float:
+        """The harmonic mean of precision and recall; between two annotators it is their
+        positive specific agreement, the same whichever is read as the reference."""
+        total = self.found + self.expected
+        return 2 * self.paired / total if total else 0.0
+
     def to_dict(self) -> dict[str, Any]:
         """The counts with their precision and recall, as JSON."""
         return {"paired": self.paired, "found": self.found, "expected": self.expected,
@@ -207,6 +214,30 @@ def resolved_positions(statements: Iterable[Any]) -> list[dict[str, Any]]:
             out.append({"actor": s.resolved.actor, "stance": s.stance,
                         "issue": s.resolved.issue})
     return out
+
+
+def _position_key(position: Mapping[str, Any]) -> tuple[Any, ...]:
+    if position["stance"] == "consult":  # talks: either side may be the actor
+        sides = frozenset(x for x in (position.get("actor"), position.get("addressee")) if x)
+        return ("consult", sides)
+    return (position.get("actor"), position["stance"], position.get("issue"))
+
+
+def consensus_positions(annotations: Sequence[Sequence[Mapping[str, Any]]],
+                        at_least: int) -> list[dict[str, Any]]:
+    """The positions of one article that at least `at_least` of the annotators coded: the same
+    actor, stance and issue (talks: the same two sides, in either order). Each annotator counts
+    once per position, and the positions come in the order they first appear."""
+    if not 1 <= at_least <= len(annotations):
+        raise ValueError(f"at_least must be between 1 and {len(annotations)}, not {at_least}")
+    votes: dict[tuple[Any, ...], int] = {}
+    first: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for positions in annotations:
+        for key in {_position_key(p) for p in positions}:
+            votes[key] = votes.get(key, 0) + 1
+        for p in positions:
+            first.setdefault(_position_key(p), dict(p))
+    return [p for key, p in first.items() if votes[key] >= at_least]
 
 
 def score_resolved(folder: str | Path, prefix: str = "") -> Score:

@@ -1,0 +1,112 @@
+"""Agreement between annotators, and the resolver against each of them and their consensus.
+
+    python benchmarks/bench_agreement.py [PREFIX ...]   (default: every batch with a second coding)
+
+The first coding of an article is its writer's (`tests/news/articles/resolved/<name>.json`); the
+others are independent codings of the same article and scenario by annotators who saw neither
+the writer's positions nor the scenario's red lines nor any output of the resolver
+(`tests/news/articles/annotators/<annotator>/<name>.json`), all under docs/codebook.md. For
+each batch, and pooled over them:
+
+- between two annotators, precision and recall of one read against the other and their F1
+  (positive specific agreement: the same whichever is the reference);
+- the resolver (`redline extract --scenario`) against each annotator, and against the consensus:
+  the positions at least two annotators coded.
+
+A batch the resolver was tuned on (its writer's positions read while rules were written) is
+marked; only the others measure unseen text.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from itertools import combinations
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from redline.news.extraction import extract_articles  # noqa: E402
+from redline.news.reading import read_text  # noqa: E402
+from redline.news.scoring import (  # noqa: E402
+    RESOLVED,
+    Counts,
+    consensus_positions,
+    read_expected,
+    resolved_positions,
+    score,
+)
+from redline.scenario import load  # noqa: E402
+
+ARTICLES = ROOT / "tests" / "news" / "articles"
+ANNOTATORS = ARTICLES / "annotators"
+TUNED_ON = ("batg", "bath")  # the writer's positions were read by the eighth round's rules
+
+
+def codings(name: str) -> dict[str, list[dict]]:
+    """Every coding of one article, the writer's first: annotator name -> positions."""
+    out = {"writer": json.loads((ARTICLES / "resolved" / f"{name}.json").read_text(
+        "utf-8"))["positions"]}
+    for folder in sorted(p for p in ANNOTATORS.iterdir() if p.is_dir()):
+        path = folder / f"{name}.json"
+        if path.is_file():
+            out[folder.name] = json.loads(path.read_text("utf-8"))["positions"]
+    return out
+
+
+def resolver(name: str) -> list[dict]:
+    """The resolver's positions for one article, with its own scenario."""
+    text = ARTICLES / f"{name}.txt"
+    day = read_expected(text.with_suffix(".json")).get("date")
+    return resolved_positions(extract_articles(
+        read_text(text.read_text("utf-8"), text.name), load(ARTICLES / "resolved" / f"{name}.yaml"),
+        date.fromisoformat(day) if day else None).statements)
+
+
+def line(label: str, c: Counts) -> str:
+    """One row: precision, recall, F1 and the counts behind them."""
+    return (f"  {label:34s} P {c.precision:.3f}  R {c.recall:.3f}  F1 {c.f1:.3f}  "
+            f"({c.paired} paired, {c.found} found, {c.expected} expected)")
+
+
+def measure(names: list[str], title: str) -> None:
+    """Print the agreement table of a set of articles."""
+    coded = {n: codings(n) for n in names}
+    names = [n for n in names if len(coded[n]) > 1]
+    if not names:
+        return
+    people = sorted({a for n in names for a in coded[n]}, key=lambda a: (a != "writer", a))
+    print(f"{title}: {len(names)} articles, annotators {', '.join(people)}")
+    for a, b in combinations(people, 2):
+        shared = [n for n in names if a in coded[n] and b in coded[n]]
+        result = score([(n, coded[n][b], coded[n][a]) for n in shared], RESOLVED)
+        print(line(f"{b} against {a}", result.overall))
+    found = {n: resolver(n) for n in names}
+    for a in people:
+        shared = [n for n in names if a in coded[n]]
+        print(line(f"resolver against {a}", score(
+            [(n, found[n], coded[n][a]) for n in shared], RESOLVED).overall))
+    consensus = [(n, found[n], consensus_positions(list(coded[n].values()), 2))
+                 for n in names if len(coded[n]) >= 3]
+    if consensus:
+        print(line("resolver against 2-of-3 consensus", score(consensus, RESOLVED).overall))
+
+
+def main() -> None:
+    """Each batch with a second coding, then all of them pooled."""
+    coded = sorted({p.stem for folder in ANNOTATORS.iterdir() if folder.is_dir()
+                    for p in folder.glob("*.json")}) if ANNOTATORS.is_dir() else []
+    prefixes = sys.argv[1:] or sorted({n[:4] for n in coded})
+    for prefix in prefixes:
+        tuned = " (tuned on the writer's coding)" if prefix in TUNED_ON else " (unseen)"
+        measure([n for n in coded if n.startswith(prefix)], prefix + tuned)
+    if len(prefixes) > 1:
+        measure([n for n in coded if n[:4] in prefixes], "pooled")
+        unseen = [p for p in prefixes if p not in TUNED_ON]
+        measure([n for n in coded if n[:4] in unseen], "pooled, unseen batches only")
+
+
+if __name__ == "__main__":
+    main()
