@@ -9,9 +9,13 @@ the writer's positions nor the scenario's red lines nor any output of the resolv
 each batch, and pooled over them:
 
 - between two annotators, precision and recall of one read against the other and their F1
-  (positive specific agreement: the same whichever is the reference);
+  (positive specific agreement: the same whichever is the reference), each pair and every pair
+  of codings of an article summed;
 - the resolver (`redline extract --scenario`) against each annotator, and against the consensus:
-  the positions at least two annotators coded.
+  the positions at least two annotators coded;
+- on the unseen batches, the same with neighbouring stances merged (red_line/reject,
+  demand/urge, offer/conditional_offer/concede), to show how much of the disagreement is
+  between neighbours.
 
 A batch the resolver was tuned on (its writer's positions read while rules were written) is
 marked; only the others measure unseen text.
@@ -43,6 +47,15 @@ from redline.scenario import load  # noqa: E402
 ARTICLES = ROOT / "tests" / "news" / "articles"
 ANNOTATORS = ARTICLES / "annotators"
 TUNED_ON = ("batg", "bath")  # the writer's positions were read by the eighth round's rules
+# Neighbouring stances merged, to see how much disagreement is between neighbours: a no (limit
+# or refusal), an ask (by a side or an outsider), a give (offered, conditional or done).
+FAMILY = {"red_line": "no", "reject": "no", "demand": "ask", "urge": "ask", "offer": "give",
+          "conditional_offer": "give", "concede": "give"}
+
+
+def merged(positions: list[dict]) -> list[dict]:
+    """The positions with neighbouring stances merged into their family."""
+    return [{**p, "stance": FAMILY.get(p["stance"], p["stance"])} for p in positions]
 
 
 def codings(name: str) -> dict[str, list[dict]]:
@@ -71,9 +84,13 @@ def line(label: str, c: Counts) -> str:
             f"({c.paired} paired, {c.found} found, {c.expected} expected)")
 
 
-def measure(names: list[str], title: str) -> None:
-    """Print the agreement table of a set of articles."""
+def measure(names: list[str], title: str, coarse: bool = False) -> None:
+    """Print the agreement table of a set of articles (with `coarse`, stances merged into
+    their families)."""
     coded = {n: codings(n) for n in names}
+    if coarse:
+        coded = {n: {a: merged(p) for a, p in c.items()} for n, c in coded.items()}
+        title += ", neighbouring stances merged"
     names = [n for n in names if len(coded[n]) > 1]
     if not names:
         return
@@ -81,9 +98,12 @@ def measure(names: list[str], title: str) -> None:
     print(f"{title}: {len(names)} articles, annotators {', '.join(people)}")
     for a, b in combinations(people, 2):
         shared = [n for n in names if a in coded[n] and b in coded[n]]
-        result = score([(n, coded[n][b], coded[n][a]) for n in shared], RESOLVED)
-        print(line(f"{b} against {a}", result.overall))
-    found = {n: resolver(n) for n in names}
+        if shared:
+            result = score([(n, coded[n][b], coded[n][a]) for n in shared], RESOLVED)
+            print(line(f"{b} against {a}", result.overall))
+    pairs = [(n, coded[n][b], coded[n][a]) for n in names for a, b in combinations(coded[n], 2)]
+    print(line("any two annotators", score(pairs, RESOLVED).overall))
+    found = {n: merged(resolver(n)) if coarse else resolver(n) for n in names}
     for a in people:
         shared = [n for n in names if a in coded[n]]
         print(line(f"resolver against {a}", score(
@@ -104,8 +124,9 @@ def main() -> None:
         measure([n for n in coded if n.startswith(prefix)], prefix + tuned)
     if len(prefixes) > 1:
         measure([n for n in coded if n[:4] in prefixes], "pooled")
-        unseen = [p for p in prefixes if p not in TUNED_ON]
-        measure([n for n in coded if n[:4] in unseen], "pooled, unseen batches only")
+    unseen = [n for n in coded if n[:4] in prefixes and n[:4] not in TUNED_ON]
+    measure(unseen, "pooled, unseen batches only")
+    measure(unseen, "pooled, unseen batches only", coarse=True)
 
 
 if __name__ == "__main__":
