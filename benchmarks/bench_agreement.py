@@ -25,24 +25,20 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from itertools import combinations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from redline.news.extraction import extract_articles  # noqa: E402
-from redline.news.reading import read_text  # noqa: E402
 from redline.news.scoring import (  # noqa: E402
     RESOLVED,
     Counts,
     consensus_positions,
-    read_expected,
+    resolved_article,
     resolved_positions,
     score,
 )
-from redline.scenario import load  # noqa: E402
 
 ARTICLES = ROOT / "tests" / "news" / "articles"
 ANNOTATORS = ARTICLES / "annotators"
@@ -71,11 +67,7 @@ def codings(name: str) -> dict[str, list[dict]]:
 
 def resolver(name: str) -> list[dict]:
     """The resolver's positions for one article, with its own scenario."""
-    text = ARTICLES / f"{name}.txt"
-    day = read_expected(text.with_suffix(".json")).get("date")
-    return resolved_positions(extract_articles(
-        read_text(text.read_text("utf-8"), text.name), load(ARTICLES / "resolved" / f"{name}.yaml"),
-        date.fromisoformat(day) if day else None).statements)
+    return resolved_positions(resolved_article(ARTICLES, name)[1])
 
 
 def line(label: str, c: Counts) -> str:
@@ -84,10 +76,10 @@ def line(label: str, c: Counts) -> str:
             f"({c.paired} paired, {c.found} found, {c.expected} expected)")
 
 
-def measure(names: list[str], title: str, coarse: bool = False) -> None:
-    """Print the agreement table of a set of articles (with `coarse`, stances merged into
-    their families)."""
-    coded = {n: codings(n) for n in names}
+def measure(names: list[str], title: str, coded: dict[str, dict[str, list[dict]]],
+            found: dict[str, list[dict]], coarse: bool = False) -> None:
+    """Print the agreement table of a set of articles, given each article's codings and the
+    resolver's positions (with `coarse`, stances merged into their families)."""
     if coarse:
         coded = {n: {a: merged(p) for a, p in c.items()} for n, c in coded.items()}
         title += ", neighbouring stances merged"
@@ -103,7 +95,8 @@ def measure(names: list[str], title: str, coarse: bool = False) -> None:
             print(line(f"{b} against {a}", result.overall))
     pairs = [(n, coded[n][b], coded[n][a]) for n in names for a, b in combinations(coded[n], 2)]
     print(line("any two annotators", score(pairs, RESOLVED).overall))
-    found = {n: merged(resolver(n)) if coarse else resolver(n) for n in names}
+    if coarse:
+        found = {n: merged(found[n]) for n in names}
     for a in people:
         shared = [n for n in names if a in coded[n]]
         print(line(f"resolver against {a}", score(
@@ -116,17 +109,20 @@ def measure(names: list[str], title: str, coarse: bool = False) -> None:
 
 def main() -> None:
     """Each batch with a second coding, then all of them pooled."""
-    coded = sorted({p.stem for folder in ANNOTATORS.iterdir() if folder.is_dir()
+    names = sorted({p.stem for folder in ANNOTATORS.iterdir() if folder.is_dir()
                     for p in folder.glob("*.json")}) if ANNOTATORS.is_dir() else []
-    prefixes = sys.argv[1:] or sorted({n[:4] for n in coded})
+    prefixes = sys.argv[1:] or sorted({n[:4] for n in names})
+    names = [n for n in names if n[:4] in prefixes]
+    coded = {n: codings(n) for n in names}
+    found = {n: resolver(n) for n in names}  # each article is extracted once
     for prefix in prefixes:
         tuned = " (tuned on the writer's coding)" if prefix in TUNED_ON else " (unseen)"
-        measure([n for n in coded if n.startswith(prefix)], prefix + tuned)
+        measure([n for n in names if n.startswith(prefix)], prefix + tuned, coded, found)
     if len(prefixes) > 1:
-        measure([n for n in coded if n[:4] in prefixes], "pooled")
-    unseen = [n for n in coded if n[:4] in prefixes and n[:4] not in TUNED_ON]
-    measure(unseen, "pooled, unseen batches only")
-    measure(unseen, "pooled, unseen batches only", coarse=True)
+        measure(names, "pooled", coded, found)
+    unseen = [n for n in names if n[:4] not in TUNED_ON]
+    measure(unseen, "pooled, unseen batches only", coded, found)
+    measure(unseen, "pooled, unseen batches only", coded, found, coarse=True)
 
 
 if __name__ == "__main__":

@@ -19,19 +19,19 @@ no issue words, in its sentence).
 
 from __future__ import annotations
 
-import json
 import sys
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from redline.news.extraction import extract_articles  # noqa: E402
 from redline.news.issues import IssueMatcher  # noqa: E402
-from redline.news.reading import read_text  # noqa: E402
-from redline.news.scoring import RESOLVED, read_expected, resolved_positions, score  # noqa: E402
-from redline.scenario import load  # noqa: E402
+from redline.news.scoring import (  # noqa: E402
+    RESOLVED,
+    resolved_article,
+    resolved_positions,
+    score,
+)
 
 ARTICLES = ROOT / "tests" / "news" / "articles"
 
@@ -52,14 +52,9 @@ def peer_positions(statements, scenario) -> list[dict]:
 def measure(prefix: str) -> None:
     ours, peer = [], []
     for text in sorted(ARTICLES.glob(f"{prefix}*.txt")):
-        folder = ARTICLES / "resolved"
-        if not (folder / f"{text.stem}.yaml").is_file():
+        if not (ARTICLES / "resolved" / f"{text.stem}.yaml").is_file():
             continue  # an article with no scenario of its own is not part of this measure
-        scenario = load(folder / f"{text.stem}.yaml")
-        expected = json.loads((folder / f"{text.stem}.json").read_text("utf-8"))["positions"]
-        day = read_expected(text.with_suffix(".json")).get("date")
-        found = extract_articles(read_text(text.read_text("utf-8"), text.name), scenario,
-                                 date.fromisoformat(day) if day else None).statements
+        scenario, found, expected = resolved_article(ARTICLES, text.stem)
         ours.append((text.stem, resolved_positions(found), expected))
         peer.append((text.stem, peer_positions(found, scenario), expected))
     for name, results in (("resolution", ours), ("peer: codes + issue names", peer)):

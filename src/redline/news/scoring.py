@@ -240,10 +240,12 @@ def consensus_positions(annotations: Sequence[Sequence[Mapping[str, Any]]],
     return [p for key, p in first.items() if votes[key] >= at_least]
 
 
-def score_resolved(folder: str | Path, prefix: str = "") -> Score:
-    """Resolved positions against expected ones: each ``<prefix>*.txt`` article in `folder`
-    with a scenario ``resolved/<name>.yaml`` and expected positions ``resolved/<name>.json``
-    (``{"positions": [{actor, stance, issue, addressee?}]}``, scenario ids)."""
+def resolved_article(folder: str | Path,
+                     name: str) -> tuple[Any, list[Any], list[dict[str, Any]]]:
+    """One article of `folder` read with its own scenario: the scenario
+    ``resolved/<name>.yaml``, the statements extracted with it from ``<name>.txt`` (dated by
+    the ``date`` of ``<name>.json``), and the expected positions of ``resolved/<name>.json``
+    (scenario ids)."""
     from datetime import date
 
     from redline.news.extraction import extract_articles
@@ -251,17 +253,26 @@ def score_resolved(folder: str | Path, prefix: str = "") -> Score:
     from redline.scenario import load
 
     folder = Path(folder)
+    text = folder / f"{name}.txt"
+    expected = json.loads((folder / "resolved" / f"{name}.json").read_text(
+        encoding="utf-8"))["positions"]
+    day = read_expected(text.with_suffix(".json")).get("date")
+    articles = read_text(text.read_text(encoding="utf-8"), text.name)
+    scenario = load(folder / "resolved" / f"{name}.yaml")
+    found = extract_articles(articles, scenario, date.fromisoformat(day) if day else None)
+    return scenario, list(found.statements), expected
+
+
+def score_resolved(folder: str | Path, prefix: str = "") -> Score:
+    """Resolved positions against expected ones: each ``<prefix>*.txt`` article in `folder`
+    with a scenario ``resolved/<name>.yaml`` and expected positions ``resolved/<name>.json``
+    (``{"positions": [{actor, stance, issue, addressee?}]}``, scenario ids)."""
+    folder = Path(folder)
     results = []
     for text in sorted(folder.glob(f"{prefix}*.txt")):
-        scenario_file = folder / "resolved" / f"{text.stem}.yaml"
-        if not scenario_file.is_file():
+        if not (folder / "resolved" / f"{text.stem}.yaml").is_file():
             continue
-        expected = json.loads((folder / "resolved" / f"{text.stem}.json").read_text(
-            encoding="utf-8"))["positions"]
-        day = read_expected(text.with_suffix(".json")).get("date")
-        articles = read_text(text.read_text(encoding="utf-8"), text.name)
-        found = extract_articles(articles, load(scenario_file),
-                                 date.fromisoformat(day) if day else None).statements
+        _, found, expected = resolved_article(folder, text.stem)
         results.append((text.stem, resolved_positions(found), expected))
     if not results:
         raise ExpectedError(f"{folder}: no {prefix}*.txt article with a resolved/ scenario")
