@@ -60,7 +60,7 @@ _CIRCUMSTANCE = frozenset("as while since because whereas although though amid".
 
 def _issue_text(token: Any, trigger: Any = None) -> str:
     """The words of an issue phrase without what it excludes ("beyond X"), the price of an
-    offer ("in exchange for X", "if X") or the circumstance of the act ("as talks on X
+    offer ("in exchange for X", "if X", "on condition that X") or the circumstance of the act ("as talks on X
     opened")."""
     dropped: set[int] = set()
     if trigger is not None and trigger.i != token.i and \
@@ -69,7 +69,8 @@ def _issue_text(token: Any, trigger: Any = None) -> str:
         dropped.update(t.i for t in trigger.subtree)
     for node in token.subtree:
         if node.dep_ == "prep" and (node.lower_ in _EXCLUDING or node.lower_ == "in" and any(
-                c.lower_ in ("exchange", "return") for c in node.children)) or (
+                c.lower_ in ("exchange", "return") for c in node.children) or
+                node.lower_ == "on" and any(c.lower_ == "condition" for c in node.children)) or (
                 node.dep_ == "advcl" and any(c.lower_ in ("if", "unless", "provided")
                                              for c in node.children)) or (
                 node.dep_ == "advcl" and node.i != token.i and any(

@@ -195,11 +195,16 @@ def _speaker_part(statement: Statement) -> tuple[str, str]:
 
 
 def _without(sentence: str, part: str | None) -> str:
-    """The sentence with a part (its condition) blanked out, offsets kept."""
-    if not part or part not in sentence:
+    """The sentence with a part (its condition, as the parse wrote it: "Jujuy 's supreme
+    court") blanked out, offsets kept."""
+    if not part:
         return sentence
-    at = sentence.index(part)
-    return sentence[:at] + " " * len(part) + sentence[at + len(part):]
+    words = part.split()
+    match = re.search(r"\s*".join(re.escape(w) for w in words), sentence)
+    if match is None:
+        return sentence
+    return sentence[:match.start()] + " " * (match.end() - match.start()) + \
+        sentence[match.end():]
 
 
 def _as_text(phrase: str | None) -> str | None:
@@ -225,11 +230,21 @@ def _talks_issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] 
     return best.id, f"talks on: {best.how} {best.text!r}"
 
 
+_BACK_TO_TALKS = re.compile(
+    r"^(?:to\s+)?(?:(?:return|come\s+back|go\s+back|get\s+back|returning|coming\s+back)\s+to\s+"
+    r"(?:the\s+)?(?:negotiating\s+)?(?:table|talks|negotiations|dialogue)|"
+    r"(?:resume|restart|reopen|continue|resuming|restarting)\s+(?:the\s+|their\s+)?"
+    r"(?:talks|negotiations|dialogue)|(?:keep\s+)?talking)\b", re.IGNORECASE)
+
+
 def _issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None:
     """The issue named in the issue phrase (short or in full); with no issue phrase (and not a
     refusal, whose object is what is refused), the one issue named in the sentence outside its
     condition; several there: none. Talks: only what they are said to be on."""
-    if statement.stance == "consult":
+    if statement.stance == "consult" or statement.stance in ("urge", "demand") and \
+            _BACK_TO_TALKS.match(_as_text(statement.issue_text) or ""):
+        # "urged both platforms to return to the table with improved offers": an appeal for
+        # talks is about an issue only when it says what they are on
         return _talks_issue(statement, names)
     short = _best(names, statement.issue)
     full = _best(names, _as_text(statement.issue_text))
@@ -241,12 +256,14 @@ def _issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None
         short = full
     if short is not None and (statement.stance != "threaten" or _strength(short) > 0):
         return short.id, f"issue phrase: {short.how} {short.text!r}"
-    if statement.stance == "threaten" and (said := _act_issue(statement, names)) is not None:
-        # a threat's act is its whole clause: "would declare the drug a matter of public
-        # interest" is about the licence that declaration opens, named after its object
+    if statement.stance in ("threaten", "conditional_offer") and \
+            (said := _act_issue(statement, names)) is not None:
+        # a threat's (a priced offer's) act is its whole clause: "would declare the drug a
+        # matter of public interest" is about the licence that declaration opens, named after
+        # its object; "would supply food on the island only if ..." gives on the island
         return said
     if short is not None and statement.stance == "threaten" and (
-            strong := {m.id: m for m in names.issues.find(statement.condition)
+            strong := {m.id: m for m in names.issues.find(_as_text(statement.condition))
                        if _strength(m) > 0}) and len(strong) == 1:
         # "would take all necessary measures to protect its maritime territory if any company
         # began drilling": a word of an issue's name in the act gives way to a full name of
@@ -271,14 +288,15 @@ def _issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None
 
 
 def _act_issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None:
-    """The one issue named by its full name in the words from a threat's object to the end of
-    its clause (its condition and a trailing explanation left out)."""
+    """The one issue named by its full name in the words from a threat's (or a conditional
+    offer's) object to the end of its clause (its condition and a trailing explanation left
+    out)."""
     _head, tail = _speaker_part(statement)
     found = {m.id: m for m in names.issues.find(tail) if _strength(m) > 0}
     if len(found) != 1:
         return None
     mention = next(iter(found.values()))
-    return mention.id, f"threatened act: {mention.how} {mention.text!r}"
+    return mention.id, f"the act's clause: {mention.how} {mention.text!r}"
 
 
 def _strength(mention: Mention) -> int:
@@ -473,7 +491,7 @@ def resolve(statement: Statement, scenario: Scenario,
             texts += [("sentence before the issue", head), ("sentence", tail)]
         actor_found = _actor_in_text(texts, names, addressee)
     actor = keep("actor", actor_found)
-    condition = names.issues.find(statement.condition)
+    condition = names.issues.find(_as_text(statement.condition))
     issue_found = _issue(statement, names)
     if issue_found is None and statement.stance == "threaten" and condition and \
             len({m.id for m in condition}) == 1:
@@ -523,6 +541,21 @@ def _sides_so_far(resolution: Resolution, earlier: list[Statement]) -> Resolutio
     return replace(resolution, actor=ranked[0], addressee=ranked[1],
                    matched={**resolution.matched,
                             "actor": "talks with no side named: the two sides so far"})
+
+
+def _other_side(statement: Statement, resolution: Resolution,
+                names: ScenarioNames) -> Resolution:
+    """Talks whose other side the extractor gave no code ("Norland and Vesta held talks",
+    "X met Y"): the one other scenario actor named in the sentence (not as a place), if there
+    is just one."""
+    others = {m.id: m for m in names.actors.find(statement.sentence)
+              if m.id != resolution.actor and _not_a_place(statement.sentence, m)}
+    if len(others) != 1:
+        return resolution
+    ident, mention = next(iter(others.items()))
+    return replace(resolution, addressee=ident, matched={
+        **resolution.matched, "addressee": f"the other side named: {mention.how} "
+                                           f"{mention.text!r}"})
 
 
 _REST = re.compile(r"^(?:the\s+)?(?:rest|remainder|balance)\b", re.IGNORECASE)
@@ -660,6 +693,9 @@ def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
                                  matched={**resolution.matched, "actor": side[1]})
         if s.stance == "consult" and resolution.actor is None and _unnamed_sides(s):
             resolution = _sides_so_far(resolution, out)
+        if s.stance == "consult" and resolution.actor is not None and \
+                resolution.addressee is None:
+            resolution = _other_side(s, resolution, names)
         resolved = replace(s, resolved=resolution)
         if s.rule == "URGE-ASK" and resolution.actor in names.parties:
             # a side that asks the other to do something states what it wants done: a demand
@@ -690,7 +726,27 @@ def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
                     continue
                 seen.add(key)
             out.append(item)
-    return _settle_open_issues(out)
+    return _one_talks_per_pair(_settle_open_issues(out))
+
+
+def _sides(statement: Statement) -> frozenset[str]:
+    r = statement.resolved
+    assert r is not None
+    return frozenset(x for x in (r.actor, r.addressee) if x)
+
+
+def _one_talks_per_pair(out: tuple[Statement, ...]) -> tuple[Statement, ...]:
+    """Talks between the same sides are one position in an article, however often the article
+    tells of them ("met for six hours" ... "the two sides held talks"): a mention whose sides
+    are those of another mention, or fewer (one side named alone), is kept as no new position.
+    The first of the fullest mentions is the position."""
+    talks = [(k, _sides(s)) for k, s in enumerate(out) if s.stance == "consult" and
+             s.resolved is not None and s.resolved.actor is not None and s.resolved.position]
+    again = {k for k, sides in talks if any(
+        sides < other or sides == other and j < k for j, other in talks if j != k)}
+    return tuple(replace(s, resolved=replace(s.resolved, position=False, matched={
+        **s.resolved.matched, "position": "the same talks told again"}))
+        if k in again and s.resolved is not None else s for k, s in enumerate(out))
 
 
 # Stances that take a position on something: with a scenario, one about none of its issues is

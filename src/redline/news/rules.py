@@ -100,7 +100,21 @@ class Finding:
 def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children) or any(
         c.dep_ == "neg" for c in token.head.children if token.dep_ in ("xcomp", "acomp")
-        and token.head.lemma_ in ("be", "will"))
+        and token.head.lemma_ in ("be", "will")) or _in_no_case(token) is not None
+
+
+# "under no circumstances", "on no account", "in no case": an act ruled out whatever happens.
+NO_WAY = frozenset("circumstance circumstances account case".split())
+
+
+def _in_no_case(verb: Token) -> Token | None:
+    """The "no" of "will under no circumstances use ...", "would on no account reopen ...",
+    "in no case would it accept ..." said of `verb`."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("under", "on", "in") and \
+                (case := _child(prep, "pobj")) is not None and case.lower_ in NO_WAY:
+            return next((c for c in case.children if c.dep_ == "det" and c.lower_ == "no"), None)
+    return None
 
 
 def _object(token: Token) -> Token | None:
@@ -118,7 +132,10 @@ def _object(token: Token) -> Token | None:
 
 # Days and times: "rejected on Monday" is not about Monday.
 TIMES = frozenset("monday tuesday wednesday thursday friday saturday sunday today tomorrow "
-                  "yesterday weekend week month year morning evening night".split())
+                  "yesterday weekend week month year morning evening night january february "
+                  "march april may june july august september october november december jan "
+                  "jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept "
+                  "sept. oct oct. nov nov. dec dec.".split())
 
 
 def condition_of(token: Token) -> str | None:
@@ -145,7 +162,9 @@ def condition_of(token: Token) -> str | None:
 _CONDITION_TEXT = re.compile(
     r"\b(?:provided(?: that)?|providing(?: that)?|on (?:the )?condition that|(?<!for )as long as|"
     r"(?<!for )so long as|only (?:once|when|after)|only if|if|unless|in exchange for|in return for|"
-    r"without(?! (?:any |further )?(?:delay|hesitation|exception|fail)))\s+(.+?)"
+    r"without(?! (?:any |further )?(?:delay|hesitation|exception|fail))"
+    r"(?! (?:an? |any )?(?:agreement|deal|breakthrough|result|results|progress|success)"
+    r"\s*(?:[,.;]|$)))\s+(.+?)"
     r"[.;!?\"”]*$", re.IGNORECASE)
 
 
@@ -153,6 +172,9 @@ def condition_text(token: Token, sent: Span) -> str | None:
     """The condition of an offer read from the words after the trigger when the parse does
     not attach it ("could accept X provided that Y")."""
     rest = doc_text(sent.doc)[token.idx:sent.end_char].rstrip()  # a paragraph ends in "\n\n"
+    turn = re.search(r",\s+but\s+(?!only\b|not\b|if\b|provided\b|unless\b)", rest)
+    if turn is not None:  # "ready to keep X running, but warned that if ...": another act's
+        rest = rest[:turn.start()]
     match = _CONDITION_TEXT.search(rest)
     if match is None:
         return None
@@ -204,6 +226,12 @@ def red_line(token: Token, sent: Span) -> Finding | None:
             if topic is not None and topic.lower_ in ("that", "which"):
                 return None  # "a red line that will not be discussed": the red-line rule has it
             return Finding("RL-NOT-NEGOTIATED", "red_line", verb, None, topic, 0.75)
+    if token.dep_ == "prep" and (token.head.pos_ in ("VERB", "AUX") or any(
+            c.dep_ == "aux" for c in token.head.children)) and \
+            _in_no_case(token.head) is not None and token.head.lemma_ not in ("say", "tell"):
+        # "will under no circumstances use taxpayers' money to subsidise gas", "would on no
+        # account reopen the tender": the act, with all it is about, is ruled out for good
+        return Finding("RL-NO-CIRCUMSTANCES", "red_line", token.head, None, token.head, 0.8)
     if token.lower_ == "never" and token.head.lemma_ in NEVER_GIVE and any(
             c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "can", "could")
             for c in token.head.children):
@@ -241,6 +269,12 @@ def red_line(token: Token, sent: Span) -> Finding | None:
         # "would not agree to a cut of more than 20 percent", "would not sign any deal that
         # left ...": the limit of what it will take, stated in advance, is a red line
         return Finding("RL-LIMIT", "red_line", token.head, None, bound, 0.75)
+    if token.dep_ == "neg" and token.head.pos_ == "VERB" and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "wo")
+            for c in token.head.children) and (thing := _child(token.head, "dobj")) is not None \
+            and _least(thing):
+        # "would not ship a single cubic metre on credit": not even the least of it, ever
+        return Finding("RL-NOT-A-SINGLE", "red_line", token.head, None, token.head, 0.75)
     if token.lower_ == "no" and token.dep_ == "det" and token.head.dep_ == "dobj" and \
             token.head.head.lemma_ in NEVER_GIVE and any(
                 c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "could")
@@ -281,15 +315,21 @@ _COMPARED = frozenset("more less fewer greater higher larger bigger deeper lower
                       "longer shorter".split())
 
 
+def _least(thing: Token) -> bool:
+    """The least amount of something, refused: "a single cubic metre", "one single cent"."""
+    return any(c.lower_ == "single" and c.dep_ == "amod" for c in thing.children)
+
+
 def _bounded(verb: Token) -> Token | None:
     """The object of a refused act when it states a limit: "any X that/which ..." (every deal
-    of a kind), or a quantity past a bound ("more than 20 percent", "above 12 percent")."""
+    of a kind), the least of it ("a single X"), or a quantity past a bound ("more than 20
+    percent", "above 12 percent")."""
     thing = _child(verb, "dobj") or _prep_object(verb, "to")
     if thing is None:
         return None
     if any(c.lower_ == "any" and c.dep_ == "det" for c in thing.children) and any(
-            c.dep_ == "relcl" for c in thing.children):
-        return thing
+            c.dep_ == "relcl" for c in thing.children) or _least(thing):
+        return thing  # "any deal that ...", "a single cubic metre"
     words = list(thing.subtree)
     for prep in verb.children:  # "a tariff | above 9 cents", the bound hung on the verb
         if prep.i > thing.i and (prep.dep_ == "prep" and prep.lower_ in _BOUNDS or
@@ -538,7 +578,9 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
         if negated:
             return None
         return Finding("REJ-VERB", "reject", token, None, obj, 0.8)
-    if negated and lemma in ACCEPTING:
+    if negated and lemma in ACCEPTING and not (
+            (doer := _child(token, "nsubj")) is not None and doer.tag_ == "NN" and
+            not _agent(doer)):  # not "the lake will not meet demand": a thing refuses nothing
         return Finding("REJ-NOT-ACCEPT", "reject", token, None, obj, 0.65)
     if lemma in URGE and addressee is not None and _child(token, "xcomp", "ccomp") is not None \
             and not negated:
@@ -551,7 +593,9 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             _child(token, "xcomp", "ccomp") is None:
         # "urged restraint", "urged a swift return to the talks": an appeal to no one named
         return Finding("URGE-VERB", "urge", token, None, addressee, 0.7)
-    if lemma in ("call", "appeal") and (on := _prep_object(token, "on", "upon", "to")) is not None:
+    if lemma in ("call", "appeal") and (on := _prep_object(token, "on", "upon", "to")) is not None \
+            and on.lower_ not in TIMES and not _cuts_off(token):
+        # not "would call a strike (said) on Monday": an appeal has someone called on
         deed = _child(token, "xcomp", "advcl") or _child(on, "acl", "relcl", "infmod") or \
             _prep_object(token, "to")  # a misparsed "to triple grants"
         return Finding("URGE-CALL-ON", "urge", token, None, deed or obj, 0.75, addressee=on)
@@ -580,7 +624,8 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
                 doer.pos_ in ("PROPN", "PRON") or _agent(doer)):
         # "the fund needed to see the currency float before ...": what it wants to see done
         return Finding("DEM-NEED", "demand", token, None, seen, 0.6)
-    if lemma in DEMAND and not negated:
+    if lemma in DEMAND and not negated and not (lemma == "call" and _cuts_off(token)):
+        # not "would call a strike": a collective action announced (the threat rules read it)
         if lemma in ("call", "ask", "press", "push") and (clause := wished(token)) is not None:
             # "called for aid convoys to be allowed in": the clause is the demand
             return Finding("DEM-VERB", "demand", token, None, clause, 0.7)
@@ -610,7 +655,8 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
     if lemma in ("accept", "agree") and not negated and any(
             c.dep_ == "aux" and c.lower_ in ("would", "will", "could") for c in token.children):
         return Finding("OFFER-ACCEPT", "offer", token, None, obj, 0.7)
-    if lemma in OFFERABLE and not negated and not quits(token) and _by_a_party(token) and any(
+    if lemma in OFFERABLE and not negated and not quits(token) and not _cuts_off(token) and \
+            _by_a_party(token) and any(
             c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "'d") for c in token.children):
         condition = _condition(token, sent)
         return Finding("OFFER-INTENT-COND" if condition else "OFFER-INTENT",
@@ -630,7 +676,8 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
         # "made the reopening of the road conditional on the release of the guards"
         return Finding("OFFER-MADE-CONDITIONAL", "conditional_offer", token, None, made, 0.7,
                        condition=" ".join(t.text for t in price.subtree))
-    if not negated and (_hostile(token) or goes_to_law(token) or quits(token)) and \
+    if not negated and (_hostile(token) and not _eases(token) or goes_to_law(token) or
+                        quits(token) or _cuts_off(token)) and \
             _by_a_party(token) and any(
             c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in token.children):
         # "said it would block any resolution": a hostile act announced is a threat; one
@@ -641,6 +688,8 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
                                    doc_text(sent.doc)[token.idx:sent.end_char], re.IGNORECASE):
             return Finding("OFFER-INTENT-COND", "conditional_offer", token, None, obj or token,
                            0.6, condition=condition)
+        if (suffered := _child(token, "nsubjpass")) is not None and not _agent(suffered):
+            obj = suffered  # "deliveries would be halted on Dec. 1 if ...": what is cut off
         if obj is not None and goes_to_law(token) and (obj.pos_ == "PROPN" or _agent(obj)):
             # "would sue the operator over the pension scheme": the party sued is no issue
             obj = _prep_object(token, "over", "on", "about", "for") or _threatened(token)
@@ -650,7 +699,8 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             c.dep_ == "auxpass" for c in token.children) and any(
             c.dep_ == "aux" and c.lower_ in ("would", "will", "could") for c in token.children) \
             and (thing := _child(token, "nsubjpass")) is not None and \
-            (condition := _condition(token, sent)) and not _hostile(token):
+            (condition := _condition(token, sent)) and not _hostile(token) and \
+            not _cuts_off(token):
         # "the transfers would be paid only if ...": something given at a price, in the passive
         if re.search(r"\bunless\b", doc_text(sent.doc)[token.idx:sent.end_char], re.IGNORECASE):
             return None  # "would be suspended unless ...": the threat rules read it
@@ -685,9 +735,10 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             c.dep_ == "aux" and c.lower_ in ("would", "could", "can", "will", "'d")
             for c in token.children) and _child(token, "nsubj") is not None and \
             token.dep_ in ("ROOT", "ccomp") and (condition := _condition(token, sent)):
-        if harms(token):
-            # "would respond proportionately if ...", "X would face retaliatory duties if ...":
-            # the consequence hurts the other side, a threat, not an offer
+        if harms(token) or _cuts_off(token) or _hostile(token) and not _eases(token):
+            # "would respond proportionately if ...", "X would face retaliatory duties if ...",
+            # "could stop showing news links if ...": the consequence hurts the other side, a
+            # threat, not an offer
             hit = _child(token, "nsubj")
             target = hit if lemma == "face" and hit is not None and hit.pos_ == "NOUN" and \
                 not _agent(hit) else _threatened(obj or token)
@@ -866,6 +917,46 @@ def _hostile(verb: Token) -> bool:
     return plover.VERBS.get(verb.lemma_.lower()) in plover.HOSTILE
 
 
+# Collective actions a side calls or stages against another: calling one is a threat, calling
+# one off a concession ("would end the strike if ...").
+ACTIONS = frozenset("strike walkout stoppage boycott shutdown go-slow protest demonstration "
+                    "blockade sit-in embargo sanction sanctions offensive attack siege "
+                    "hostility hostilities occupation raid".split())
+CUTTING = frozenset("stop halt suspend cut cancel terminate shut close freeze end withdraw "
+                    "reduce".split())
+# What one side gives the other and can withhold: stopping it hurts ("would halt deliveries"),
+# unlike cutting a burden ("would cut tariffs") or ending a hostile act ("end the strike").
+SUPPLIES = frozenset("supply supplies delivery deliveries shipment shipments aid assistance "
+                     "funding fund funds payment payments loan loans credit electricity power "
+                     "gas oil fuel water food access link links service services cooperation "
+                     "import imports export exports flight flights trade transit "
+                     "subsidy subsidies grant grants contract".split())
+
+
+def _cuts_off(verb: Token) -> bool:
+    """An act that takes from the other side what it gets, or uses force on it: "could stop
+    showing news links", "deliveries would be halted", "would retake the terminal by force",
+    "would call a strike". Cutting a burden ("would cut tariffs") or ending a hostile act
+    ("would end the strike") is none."""
+    thing = _child(verb, "dobj", "nsubjpass")
+    if verb.lemma_.lower() == "call":
+        return thing is not None and thing.lemma_.lower() in ACTIONS
+    force = _prep_object(verb, "by")
+    if force is not None and force.lower_ == "force":
+        return True
+    if verb.lemma_.lower() not in CUTTING:
+        return False
+    if thing is None and (doing := _child(verb, "xcomp")) is not None and doing.tag_ == "VBG":
+        thing = _child(doing, "dobj")  # "stop showing news links"
+    return thing is not None and thing.lemma_.lower() in SUPPLIES
+
+
+def _eases(verb: Token) -> bool:
+    """Cutting or ending what is no supply of the other side's: "would cut tariffs", "would end
+    the strike" (an event coder's hostile verb, here a step towards the other side)."""
+    return verb.lemma_.lower() in CUTTING and not _cuts_off(verb)
+
+
 def _threatened(act: Token | None) -> Token | None:
     """What a threat is about. An act with an object is about that object ("would resume
     strikes"); an act without one ("would act alone if the talks failed to curb the missile
@@ -958,7 +1049,16 @@ def talks(token: Token, sent: Span) -> Finding | None:
         if verb.lemma_ in EXPECTING and (then := _child(verb, "xcomp")) is not None \
                 and then.lemma_ in HOLD_TALKS:
             verb = then  # "talks are expected to resume in Muscat"
-        if token.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_ in HOLD_TALKS:
+        if token.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_ in HOLD_TALKS and \
+                not _negated(verb) and not any(c.lower_ == "no" for c in token.children) and \
+                not (verb.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and (
+                    c.lower_ in ("while", "until", "till", "once", "if", "unless") or
+                    c.lower_ == "as" and verb.head.lower_ == "long" or
+                    c.lower_ == "when" and verb.tag_ in ("VBP", "VBZ", "VB"))
+                    for c in verb.children)):
+            # not "a new round of talks has not been scheduled", "no talks were held", "(hold
+            # fire) while / as long as talks continue", "(meet halfway) when talks resume":
+            # talks that are no news of their own
             between = _prep_object(token, "between", "with")
             actor = between
             other = None
@@ -989,7 +1089,8 @@ def talks(token: Token, sent: Span) -> Finding | None:
     if lemma == "meet" and (met := _child(token, "dobj")) is not None and \
             met.lemma_.lower() in UNMET:
         return None  # "to meet their demands", "met the deadline": no meeting of anyone
-    if lemma in MEET and token.pos_ == "VERB" and not _negated(token) and \
+    if lemma in MEET and token.pos_ == "VERB" and not _negated(token) and not any(
+            c.lower_ in ("halfway", "half-way") for c in token.children) and \
             token.dep_ not in ("acl", "amod", "relcl") and _child(token, "agent") is None and \
             not (token.dep_ in ("xcomp", "ccomp") and token.head.lemma_ in LETTING):
         other = _child(token, "dobj") or _prep_object(token, "with")
@@ -1024,9 +1125,9 @@ def _in_condition(token: Token) -> bool:
     """Inside an "if"/"unless" clause: a condition, not a statement."""
     node = token
     for _ in range(10):
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
-                                        for c in node.children):
-            return True
+        if node.dep_ in ("advcl", "conj") and any(c.dep_ == "mark" and c.lower_ in
+                                                  CONDITION_MARKS for c in node.children):
+            return True  # "..., but only if the council lifted its freeze": parsed as a conjunct
         if node.dep_ in ("ccomp", "advcl", "csubj") and any(
                 c.dep_ == "mark" and c.lower_ == "whether" for c in node.children) or \
                 node.dep_ == "ccomp" and node.head.lemma_.lower() in ASKING and any(
