@@ -47,6 +47,21 @@ def _person(speaker: str | None, names: ScenarioNames) -> tuple[str, str] | None
     return None
 
 
+def _person_before(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None:
+    """The one scenario person named in the sentence before what is at stake, when the
+    extractor named no speaker ("In Brasilia, Minister Roberto Mattos said his government was
+    willing to ...", "Its country director, Elena Marchetti, welcomed ..."): the side they
+    speak for, before a code guessed from the words around them."""
+    if statement.speaker or statement.stance == "consult":
+        return None
+    head, _tail = _speaker_part(statement)
+    found = {m.id: m for m in names.actors.find(head) if m.how in ("person", SURNAME)}
+    if len(found) != 1:
+        return None
+    ident, mention = next(iter(found.items()))
+    return ident, f"person before the issue: {mention.text!r}"
+
+
 def _role(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None:
     """An office the scenario gives one of its people, named without the name ("the labour
     minister appealed ..." where Karin Holm is the labour minister)."""
@@ -477,7 +492,8 @@ def resolve(statement: Statement, scenario: Scenario,
                                                    ("speaker's words", statement.speaker_text),
                                                    ("speaker's body", statement.group)]
     actor_found = _person(statement.speaker, names) or _own_words(statement, names, addressee) \
-        or _office(statement, names) or _code(statement.actor, names) or _role(statement, names)
+        or _office(statement, names) or _person_before(statement, names) or \
+        _code(statement.actor, names) or _role(statement, names)
     if actor_found is None:
         # A state code the scenario does not have ("Kenya's Communications Authority": KEN)
         # gives way to the scenario's name in the words naming the speaker. With no code, the
@@ -777,10 +793,11 @@ def _run_neighbour(out: list[Statement], at: int, step: int) -> Statement | None
 def _settle_open_issues(out: list[Statement]) -> tuple[Statement, ...]:
     """Positions whose object names none of the scenario's issues ("It is non-negotiable",
     "They do not accept paying for it", a refusal with no object): such a statement is about
-    the issue of the same speaker's statement just before it (a refusal: else just after it,
-    "would not go back to the old rates, but offered ...") when no other actor speaks in
-    between; said again in the same stance, it is that position restated (kept, as no new
-    position). A refusal, red line, demand, concession or conditional offer still about no
+    the issue of the same speaker's statement just before it (a refusal or a threat: else just
+    after it, "would not go back to the old rates, but offered ...", a headline's "X threatens
+    strikes" before the lede's threat in full) when no other actor speaks in between; said
+    again in the same stance, before or just after, it is that position restated (kept, as no
+    new position). A refusal, red line, demand, concession or conditional offer still about no
     issue is kept with `position` False: it is no position in the scenario's terms (the
     expected positions never give one an empty issue). No statement is dropped."""
     kept: list[Statement] = []
@@ -790,11 +807,14 @@ def _settle_open_issues(out: list[Statement]) -> tuple[Statement, ...]:
             kept.append(s)
             continue
         near = _run_neighbour(out, at, -1) or (
-            _run_neighbour(out, at, +1) if s.stance == "reject" else None)
+            _run_neighbour(out, at, +1) if s.stance in ("reject", "threaten") else None)
         if near is not None and near.resolved is not None:
             issue = near.resolved.issue
             if any(e.resolved is not None and e.resolved.actor == r.actor and
-                   e.resolved.issue == issue and e.stance == s.stance for e in kept):
+                   e.resolved.issue == issue and e.stance == s.stance for e in kept) or \
+                    near.stance == s.stance and near.start > s.start:
+                # said again, or said first in a headline and then in full ("X threatens
+                # strikes" over "X will call strikes unless ...")
                 kept.append(replace(s, resolved=replace(r, position=False, matched={
                     **r.matched, "position": f"restates {near.sentence!r}"})))
                 continue  # the same position said again: kept, as no new position

@@ -540,12 +540,14 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             obj = _prep_object(obj, "in") or _prep_object(token, "in") or obj
         what = obj if obj is not None and not amount else \
             _prep_object(token, "for", "on", "towards") or token
-        if (condition := _condition(token, sent)) and any(
+        if (condition := _condition(token, sent)) and (any(
                 c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless"
-                                          for g in c.children) for c in token.children):
+                                          for g in c.children) for c in token.children) or
+                                                       _defiant(condition)):
             # "will not approve the permits unless the company agrees to ...": what it
             # withholds until the other side gives in is a threat
-            return Finding("THR-WITHHOLD-UNLESS", "threaten", token, None, what, 0.6,
+            return Finding("THR-WITHHOLD-UNLESS" if not _defiant(condition) else
+                           "THR-WITHHOLD-IF", "threaten", token, None, what, 0.6,
                            condition=condition)
         return Finding("REJ-WILL-NOT", "reject", token, None, what, 0.6)
     if lemma in UNCHANGED and negated and _child(token, "auxpass") is not None and \
@@ -577,6 +579,13 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
     if lemma in REJECT:
         if negated:
             return None
+        if lemma == "refuse" and any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll")
+                                     for c in token.children) and \
+                _defiant(condition := _condition(token, sent)):
+            # "would refuse to approve the budget if Brazil tried to impose a lower tariff":
+            # what it withholds if the other side goes its way is a threat
+            return Finding("THR-WITHHOLD-IF", "threaten", token, None, obj, 0.6,
+                           condition=condition)
         return Finding("REJ-VERB", "reject", token, None, obj, 0.8)
     if negated and lemma in ACCEPTING and not (
             (doer := _child(token, "nsubj")) is not None and doer.tag_ == "NN" and
@@ -649,7 +658,11 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
         stance = "conditional_offer" if condition else "offer"
         rule = "OFFER-WILLING-COND" if condition else "OFFER-WILLING"
         return Finding(rule, stance, token, None, what, 0.8, condition=condition)
-    if lemma in ("accept", "agree") and not negated and (condition := _condition(token, sent)):
+    if lemma in ("accept", "agree") and not negated and not (
+            token.tag_ == "VBD" and not any(c.dep_ == "aux" for c in token.children) or
+            perfect(token)) and (condition := _condition(token, sent)):
+        # not "has already agreed to keep the tariff ... if the talks run past December":
+        # agreed now, a concession with a contingency (the concession rules read it)
         return Finding("OFFER-ACCEPT-COND", "conditional_offer", token, None, obj, 0.75,
                        condition=condition)
     if lemma in ("accept", "agree") and not negated and any(
@@ -735,7 +748,8 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             c.dep_ == "aux" and c.lower_ in ("would", "could", "can", "will", "'d")
             for c in token.children) and _child(token, "nsubj") is not None and \
             token.dep_ in ("ROOT", "ccomp") and (condition := _condition(token, sent)):
-        if harms(token) or _cuts_off(token) or _hostile(token) and not _eases(token):
+        if harms(token) or _cuts_off(token) or _hostile(token) and not _eases(token) or \
+                _against(token) or _prevents(token) or _defiant(condition):
             # "would respond proportionately if ...", "X would face retaliatory duties if ...",
             # "could stop showing news links if ...": the consequence hurts the other side, a
             # threat, not an offer
@@ -948,7 +962,52 @@ def _cuts_off(verb: Token) -> bool:
         return False
     if thing is None and (doing := _child(verb, "xcomp")) is not None and doing.tag_ == "VBG":
         thing = _child(doing, "dobj")  # "stop showing news links"
+    elif thing is None and verb.lemma_.lower() in ("close", "shut", "halt", "stop") and \
+            not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        # "we will close earlier", "the plant would have to shut down": the speaker's works
+        # closed on the other side (not "the strikes would stop": a hostile act ended)
+        doer = _child(verb, "nsubj")
+        return doer is None or doer.lemma_.lower() not in ACTIONS
     return thing is not None and thing.lemma_.lower() in SUPPLIES
+
+
+def _against(verb: Token) -> bool:
+    """An act aimed at someone: "would resume operations against the group", "would vote
+    against the budget"."""
+    thing = _child(verb, "dobj")
+    return _prep_object(verb, "against") is not None or (
+        thing is not None and _prep_object(thing, "against") is not None)
+
+
+def _prevents(verb: Token) -> bool:
+    """Stopping or keeping something from happening: "would stop voting from taking place",
+    "would prevent the ships from docking"."""
+    if verb.lemma_.lower() not in CUTTING | {"prevent", "bar", "block", "keep"}:
+        return False
+    for head in (verb, *(c for c in verb.children if c.dep_ in ("xcomp", "dobj"))):
+        if any(c.dep_ == "prep" and c.lower_ == "from" and _child(c, "pcomp") is not None
+               for c in head.children):
+            return True
+    return False
+
+
+# A condition that the other side keeps to its course or misses a deadline ("if the
+# government pressed ahead", "if it had not signed a ceasefire by Dec. 15", "if the talks
+# collapse"): what is announced for that event is a threat, whatever its verb. A negation
+# alone is no sign ("would lift the curfew if the rebels did not attack again").
+_DEFIANT = re.compile(r"\b(?:fail(?:s|ed)?\s+to|refus(?:e|es|ed)\s+to|press(?:es|ed)?\s+ahead|"
+                      r"tr(?:y|ies|ied)\s+to|insist(?:s|ed)?\s+on|"
+                      r"go(?:es)?\s+ahead|went\s+ahead|persist(?:s|ed)?|lapse[sd]?|"
+                      r"collapse[sd]?|(?:broke|breaks?)\s+down)\b", re.IGNORECASE)
+_MISSED_DEADLINE = re.compile(
+    r"(?:\b(?:not|never|no)\b|n't\b).*\bby\s+(?:the\s+(?:end|middle)\s+of\s+)?(?:\d|mid-|next\b|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)",
+    re.IGNORECASE)
+
+
+def _defiant(condition: str | None) -> bool:
+    return bool(condition) and (_DEFIANT.search(condition or "") is not None or
+                                _MISSED_DEADLINE.search(condition or "") is not None)
 
 
 def _eases(verb: Token) -> bool:
