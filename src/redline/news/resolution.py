@@ -62,6 +62,45 @@ def _person_before(statement: Statement, names: ScenarioNames) -> tuple[str, str
     return ident, f"person before the issue: {mention.text!r}"
 
 
+# Who comments on a dispute without a side in it.
+_OUTSIDE = re.compile(r"\b(?:analysts?|researchers?|professors?|economists?|experts?|scholars?|"
+                      r"lecturers?|consultants?|commentators?|strategists?|think[- ]tanks?)\b",
+                      re.IGNORECASE)
+
+
+def _outside_voice(statement: Statement) -> bool:
+    """The speaker is an analyst, a researcher, a professor or the like, by their role or the
+    words naming them."""
+    return bool(statement.speaker) and bool(
+        _OUTSIDE.search(statement.speaker_role or "") or
+        _OUTSIDE.search(statement.speaker_text or ""))
+
+
+_FUNCTION_WORDS = frozenset("the a an of in for and to at on its their his her our".split())
+
+
+def _body(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None:
+    """The body the extractor says speaks ("it" after "The union has scaled back ...": the
+    union; "A rebel group in Colombia's province of Nariño": a rebel group), as one scenario
+    actor: named as "the <body>", else the one actor with a name sharing its words ("rebel" in
+    "the rebels"), people's names left out."""
+    body = (statement.group or "").strip()
+    if not body or body.split()[0].casefold() in ("his", "her", "its", "their", "our", "my"):
+        return None  # "He warned that his fighters would ...": the speaker's own, not a body
+    named = {m.id for m in names.actors.find(f"the {body}")}
+    if len(named) == 1:
+        ident = named.pop()
+        return ident, f"speaker's body: {body!r}"
+    words = {w.rstrip("s") for w in re.findall(r"[a-z]+", body.casefold())} - _FUNCTION_WORDS
+    owners = {ident for name, ident, how in names.actors.names
+              if how not in ("person", SURNAME) and words & {
+                  w.rstrip("s") for w in re.findall(r"[a-z]+", name.casefold())}}
+    if len(owners) != 1:
+        return None
+    ident = owners.pop()
+    return ident, f"speaker's body, by its words: {body!r}"
+
+
 def _role(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None:
     """An office the scenario gives one of its people, named without the name ("the labour
     minister appealed ..." where Karin Holm is the labour minister)."""
@@ -491,9 +530,15 @@ def resolve(statement: Statement, scenario: Scenario,
                                                    ("speaker role", statement.speaker_role),
                                                    ("speaker's words", statement.speaker_text),
                                                    ("speaker's body", statement.group)]
+    if _outside_voice(statement) and _person(statement.speaker, names) is None:
+        # "said Lina Cabrera, a conflict researcher at a Bogota think tank": an analyst speaks
+        # for no side (codebook: a speaker who is not in the scenario takes no position)
+        return Resolution(names.title, None, None, None, addressee, None,
+                          {**matched, "actor": "an outside voice: "
+                                               f"{statement.speaker_role or statement.speaker_text!r}"})
     actor_found = _person(statement.speaker, names) or _own_words(statement, names, addressee) \
         or _office(statement, names) or _person_before(statement, names) or \
-        _code(statement.actor, names) or _role(statement, names)
+        _body(statement, names) or _code(statement.actor, names) or _role(statement, names)
     if actor_found is None:
         # A state code the scenario does not have ("Kenya's Communications Authority": KEN)
         # gives way to the scenario's name in the words naming the speaker. With no code, the
@@ -632,6 +677,29 @@ def _reported_side(statement: Statement, names: ScenarioNames) -> tuple[str, str
     return found[0].id, f"the side a non-party reports: {subject!r}"
 
 
+_SUBJECT_FIRST = re.compile(r"^\W*(.{3,90}?)\s+(?:has|had|have|would|will|was|were|is|are|could)"
+                            r"\b")
+
+
+def _reported_before(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None:
+    """A mediator or stakeholder named after what a side did ("A dockers' group ... has offered
+    to ..., the mediator said"): the position is that side's, the one named first in the
+    clause's subject (within its first three words), when it is a party."""
+    if statement.stance in _OWN_STANCES or not statement.speaker_text:
+        return None
+    after = re.search(rf",\s*{re.escape(statement.speaker_text)}\b[^.]*?\b(?:said|says|told)\b",
+                      statement.sentence)
+    subject = _SUBJECT_FIRST.match(statement.sentence)
+    if after is None or subject is None or subject.end() > after.start():
+        return None
+    found = [m for m in names.actors.find(subject.group(1))
+             if _not_a_place(subject.group(1), m)]
+    if not found or found[0].id not in names.parties or \
+            len(subject.group(1)[:found[0].start].split()) > 2:
+        return None
+    return found[0].id, f"the side a non-party reports: {subject.group(1)!r}"
+
+
 _TALKS_FAIL = re.compile(r"\bif\s+(?:the|these|this|our|its)\s+(?:talks|negotiations|"
                          r"dialogue|mediation|process)\s+(?:fail|collapse|break\s+down)",
                          re.IGNORECASE)
@@ -704,7 +772,7 @@ def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
             resolution = replace(resolution, issue=own[0],
                                  matched={**resolution.matched, "issue": own[1]})
         if resolution.actor is not None and resolution.actor not in names.parties and \
-                (side := _reported_side(s, names)) is not None:
+                (side := _reported_side(s, names) or _reported_before(s, names)) is not None:
             resolution = replace(resolution, actor=side[0],
                                  matched={**resolution.matched, "actor": side[1]})
         if s.stance == "consult" and resolution.actor is None and _unnamed_sides(s):

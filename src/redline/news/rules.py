@@ -232,12 +232,17 @@ def red_line(token: Token, sent: Span) -> Finding | None:
         # "will under no circumstances use taxpayers' money to subsidise gas", "would on no
         # account reopen the tender": the act, with all it is about, is ruled out for good
         return Finding("RL-NO-CIRCUMSTANCES", "red_line", token.head, None, token.head, 0.8)
-    if token.lower_ == "never" and token.head.lemma_ in NEVER_GIVE and any(
+    if token.lower_ == "never" and token.head.pos_ == "VERB" and (
+            token.head.lemma_ in NEVER_GIVE or any(c.dep_ == "nsubj" and is_pronoun(c) and
+                                                   c.lower_ in ("we", "i")
+                                                   for c in token.head.children)) and any(
             c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "can", "could")
             for c in token.head.children):
-        verb = token.head  # "would never accept X", "would never agree to X"
+        # "would never accept X", "would never agree to X"; in the speaker's own words any
+        # act: "we will never disarm completely"
+        verb = token.head
         return Finding("RL-NEVER", "red_line", verb, None,
-                       _child(verb, "dobj") or _prep_object(verb, "to", "from"), 0.8)
+                       _child(verb, "dobj") or _prep_object(verb, "to", "from") or verb, 0.8)
     if token.lower_ in ("not", "no") and token.dep_ in ("neg", "det") and \
             (thing := _negated_subject(token)) is not None and thing.dep_ == "nsubjpass" and \
             (thing.head.lemma_ in NEVER_GIVE or thing.head.lemma_ in GIVE_UP) and any(
@@ -263,7 +268,8 @@ def red_line(token: Token, sent: Span) -> Finding | None:
                 and verb.dep_ == "relcl":
             topic = verb.head  # "a precondition that Baku would not give up"
         return Finding("RL-NOT-GIVE-UP", "red_line", verb, None, topic, 0.75)
-    if token.dep_ == "neg" and token.head.lemma_ in NEVER_GIVE and any(
+    if token.dep_ == "neg" and (token.head.lemma_ in NEVER_GIVE or token.head.lemma_ in (
+            "go", "pay", "offer", "sell", "fall", "drop")) and any(
             c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "wo")
             for c in token.head.children) and (bound := _bounded(token.head)) is not None:
         # "would not agree to a cut of more than 20 percent", "would not sign any deal that
@@ -325,11 +331,16 @@ def _bounded(verb: Token) -> Token | None:
     of a kind), the least of it ("a single X"), or a quantity past a bound ("more than 20
     percent", "above 12 percent")."""
     thing = _child(verb, "dobj") or _prep_object(verb, "to")
-    if thing is None:
-        return None
+    if thing is None:  # "would not go below a 15 percent increase": the bound is the limit
+        return next((_child(p, "pobj") for p in verb.children if p.dep_ == "prep" and
+                     p.lower_ in _BOUNDS and _child(p, "pobj") is not None and any(
+                         t.like_num for t in p.subtree)), None)
     if any(c.lower_ == "any" and c.dep_ == "det" for c in thing.children) and any(
             c.dep_ == "relcl" for c in thing.children) or _least(thing):
         return thing  # "any deal that ...", "a single cubic metre"
+    if any(c.dep_ == "advmod" and c.lower_ in _BOUNDS for c in verb.children) and any(
+            t.like_num for t in thing.subtree):
+        return thing  # "would not pay | above | 18 euros": the parse makes the bound an adverb
     words = list(thing.subtree)
     for prep in verb.children:  # "a tariff | above 9 cents", the bound hung on the verb
         if prep.i > thing.i and (prep.dep_ == "prep" and prep.lower_ in _BOUNDS or
@@ -432,8 +443,13 @@ PHRASAL_REJECTS = frozenset({("turn", "down"), ("rule", "out"), ("throw", "out")
 # "no intention of X-ing", "no plans to X": a refusal of X.
 INTENTIONS = frozenset("intention intent plan plans desire".split())
 # Giving way said with a particle: "backed down on X", "gave in to X", "climbed down".
+# A side's own bid moved: "raised its offer", "lowered its demand", "sweetened its proposal".
+MOVED = frozenset("raise improve increase sweeten lower reduce cut soften narrow "
+                  "trim".split())
+BIDS = frozenset("offer bid proposal demand claim ask".split())
 PHRASAL_CONCESSIONS = frozenset({("back", "down"), ("climb", "down"), ("give", "in"),
-                                 ("cave", "in"), ("back", "off")})
+                                 ("cave", "in"), ("back", "off"), ("scale", "back"),
+                                 ("water", "down"), ("tone", "down")})
 # What is accepted without giving anything up: "accepted an invitation to the talks".
 NOT_ACCEPTED = frozenset("invitation invite responsibility award resignation "
                          "credentials".split()) | TALKS
@@ -812,10 +828,24 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             at_request(token):
         # "increased releases at Baghdad's request": an act done as another asked, given
         return Finding("CONC-AT-REQUEST", "concede", token, None, done, 0.6)
+    if lemma in MOVED and not negated and (token.tag_ == "VBD" or perfect(token)) and \
+            token.dep_ in ("ROOT", "ccomp", "conj") and (moved := _child(token, "dobj")) is not None \
+            and moved.lemma_.lower() in BIDS and any(c.dep_ == "poss" for c in moved.children):
+        # "has already raised its offer from 4.5 to 6 percent", "lowered its demand": a side
+        # that moved its own bid towards the other has conceded
+        return Finding("CONC-MOVED-BID", "concede", token, None, moved, 0.65)
     if lemma == "agree" and not negated and (deed := _child(token, "xcomp")) is not None:
-        if deed.lemma_ in MEET or deed.lemma_ in HOLD_TALKS or deed.lemma_ in TALKS:
-            return None  # "agreed to meet again": the talks rule reads it
+        if (deed.lemma_ in MEET or deed.lemma_ in HOLD_TALKS or deed.lemma_ in TALKS) and (
+                (opened := _child(deed, "dobj")) is None or opened.lemma_.lower() in TALKS):
+            return None  # "agreed to meet again": the talks rule reads it (not "agreed to
+            # open a crossing")
         return Finding("CONC-AGREE-TO", "concede", token, None, deed, 0.65)
+    if lemma == "agree" and not negated and (token.tag_ == "VBD" or perfect(token)) and \
+            (taken := _prep_object(token, "to")) is not None and taken.pos_ == "NOUN" and \
+            not _agent(taken) and not _condition(token, sent):
+        # "agreed on Monday to a U.N.-led feasibility study": a proposal taken, a concession
+        # (agreeing with someone is backing them)
+        return Finding("CONC-AGREE-TO", "concede", token, None, taken, 0.65)
     if lemma in SUPPORT and not negated:
         return Finding("SUP-VERB", "support", token, None, obj, 0.65, addressee=addressee)
     if (lemma in ("stand", "side") or lemma == "throw" and addressee is not None
