@@ -125,3 +125,15 @@ def test_the_speakers_body_names_the_side(scenarios, text, expected):
 ])
 def test_a_sides_act_reported_after_it_is_the_sides(scenarios, text, expected):
     assert _positions(text, scenarios["docks"]) == expected
+
+
+def test_even_if_is_no_defiance(scenarios):
+    # "even if": a commitment whatever happens, not an act for the other side's defiance
+    found = _positions("Holm said that even if Vesta went ahead with the new tariff, the "
+                       "company would keep electricity deliveries to hospitals.",
+                       scenarios["power"])
+    assert all(stance != "threaten" for _, stance, _ in found)
+    # an act the speaker can give, announced for the other side's defiance, is a threat
+    assert _positions("Holm said the company would halt electricity deliveries if Vesta went "
+                      "ahead with the new tariff.", scenarios["power"]) == [
+        ("BRC", "threaten", "deliveries")]

@@ -559,10 +559,10 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
         if (condition := _condition(token, sent)) and (any(
                 c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless"
                                           for g in c.children) for c in token.children) or
-                                                       _defiant(condition)):
+                                                       _defiant(condition, sent)):
             # "will not approve the permits unless the company agrees to ...": what it
             # withholds until the other side gives in is a threat
-            return Finding("THR-WITHHOLD-UNLESS" if not _defiant(condition) else
+            return Finding("THR-WITHHOLD-UNLESS" if not _defiant(condition, sent) else
                            "THR-WITHHOLD-IF", "threaten", token, None, what, 0.6,
                            condition=condition)
         return Finding("REJ-WILL-NOT", "reject", token, None, what, 0.6)
@@ -597,7 +597,7 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             return None
         if lemma == "refuse" and any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll")
                                      for c in token.children) and \
-                _defiant(condition := _condition(token, sent)):
+                _defiant(condition := _condition(token, sent), sent):
             # "would refuse to approve the budget if Brazil tried to impose a lower tariff":
             # what it withholds if the other side goes its way is a threat
             return Finding("THR-WITHHOLD-IF", "threaten", token, None, obj, 0.6,
@@ -688,6 +688,10 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             _by_a_party(token) and any(
             c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "'d") for c in token.children):
         condition = _condition(token, sent)
+        if _defiant(condition, sent):
+            # "would halt vouchers if the government went ahead with the cut": a threat
+            return Finding("THR-INTENT", "threaten", token, None, obj or _threatened(token),
+                           0.6, condition=condition)
         return Finding("OFFER-INTENT-COND" if condition else "OFFER-INTENT",
                        "conditional_offer" if condition else "offer", token, None,
                        obj or token, 0.7 if condition else 0.6, condition=condition)
@@ -765,7 +769,7 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             for c in token.children) and _child(token, "nsubj") is not None and \
             token.dep_ in ("ROOT", "ccomp") and (condition := _condition(token, sent)):
         if harms(token) or _cuts_off(token) or _hostile(token) and not _eases(token) or \
-                _against(token) or _prevents(token) or _defiant(condition):
+                _against(token) or _prevents(token) or _defiant(condition, sent):
             # "would respond proportionately if ...", "X would face retaliatory duties if ...",
             # "could stop showing news links if ...": the consequence hurts the other side, a
             # threat, not an offer
@@ -974,7 +978,8 @@ SUPPLIES = frozenset("supply supplies delivery deliveries shipment shipments aid
                      "funding fund funds payment payments loan loans credit electricity power "
                      "gas oil fuel water food access link links service services cooperation "
                      "import imports export exports flight flights trade transit "
-                     "subsidy subsidies grant grants contract".split())
+                     "subsidy subsidies grant grants contract ration rations voucher vouchers "
+                     "benefit benefits".split())
 
 
 def _cuts_off(verb: Token) -> bool:
@@ -1035,7 +1040,13 @@ _MISSED_DEADLINE = re.compile(
     re.IGNORECASE)
 
 
-def _defiant(condition: str | None) -> bool:
+def _defiant(condition: str | None, sent: Span | None = None) -> bool:
+    """Whether `condition` is the other side's defiance; not under "even if" (a commitment
+    whatever happens: "even if the cut went ahead, the agency would keep ...")."""
+    if sent is not None and condition and re.search(
+            rf"\beven\s+(?:if|when|though)\s+{re.escape(condition.split()[0])}", sent.text,
+            re.IGNORECASE):
+        return False
     return bool(condition) and (_DEFIANT.search(condition or "") is not None or
                                 _MISSED_DEADLINE.search(condition or "") is not None)
 
