@@ -456,7 +456,7 @@ NOT_ACCEPTED = frozenset("invitation invite responsibility award resignation "
 # Negated acts that are no refusal: "would not hesitate to strike" threatens.
 NOT_REFUSALS = frozenset("be have say hesitate stand rest stop give comment speculate "
                          "elaborate confirm know see tell explain rule find reach "
-                         "verify predict".split())
+                         "verify predict wait".split())
 # Verbs that order an addressee to act ("ordered the operator to halve its fees"): a demand.
 ORDER = frozenset("order instruct direct tell".split())
 # What a party charges others: cutting it gives something up ("cut the charge by 10 percent").
@@ -548,6 +548,7 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
                 c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "shall", "could", "can",
                                                  "ca", "cannot")
                 for c in token.children) and (doer := _child(token, "nsubj")) is not None and \
+            doer.lower_ not in ("that", "this", "which", "what") and \
             (doer.pos_ in ("PROPN", "PRON") or _agent(doer) or paying(token)):
         # "Malawi would not devalue the currency": an act refused; "the city could not pay
         # more": an act the speaker says it is unable to do is refused all the same
@@ -649,7 +650,9 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
                 doer.pos_ in ("PROPN", "PRON") or _agent(doer)):
         # "the fund needed to see the currency float before ...": what it wants to see done
         return Finding("DEM-NEED", "demand", token, None, seen, 0.6)
-    if lemma in DEMAND and not negated and not (lemma == "call" and _cuts_off(token)):
+    if lemma in DEMAND and not negated and not (lemma == "call" and _cuts_off(token)) and \
+            not (lemma == "want" and _child(token, "auxpass") is not None):
+        # not "commanders are wanted by the courts": sought by a court is no demand
         # not "would call a strike": a collective action announced (the threat rules read it)
         if lemma in ("call", "ask", "press", "push") and (clause := wished(token)) is not None:
             # "called for aid convoys to be allowed in": the clause is the demand
@@ -845,6 +848,13 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             # open a crossing")
         return Finding("CONC-AGREE-TO", "concede", token, None, deed, 0.65)
     if lemma == "agree" and not negated and (token.tag_ == "VBD" or perfect(token)) and \
+            (granted := _child(token, "ccomp")) is not None and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in granted.children) and \
+            not _condition(token, sent):
+        # "the government agreed that they would be held no later than June": a point
+        # conceded (agreeing with someone is backing them)
+        return Finding("CONC-AGREE-THAT", "concede", token, None, granted, 0.6)
+    if lemma == "agree" and not negated and (token.tag_ == "VBD" or perfect(token)) and \
             (taken := _prep_object(token, "to")) is not None and taken.pos_ == "NOUN" and \
             not _agent(taken) and not _condition(token, sent):
         # "agreed on Monday to a U.N.-led feasibility study": a proposal taken, a concession
@@ -1035,7 +1045,7 @@ _DEFIANT = re.compile(r"\b(?:fail(?:s|ed)?\s+to|refus(?:e|es|ed)\s+to|press(?:es
                       r"go(?:es)?\s+ahead|went\s+ahead|persist(?:s|ed)?|lapse[sd]?|"
                       r"collapse[sd]?|(?:broke|breaks?)\s+down)\b", re.IGNORECASE)
 _MISSED_DEADLINE = re.compile(
-    r"(?:\b(?:not|never|no)\b|n't\b).*\bby\s+(?:the\s+(?:end|middle)\s+of\s+)?(?:\d|mid-|next\b|"
+    r"(?:\b(?:not|never|no)\b|n't\b).*\bby\s+(?:the\s+(?:end|middle)\s+of\s+)?(?:\d|mid\s*-|next\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)",
     re.IGNORECASE)
 
