@@ -58,3 +58,12 @@ def seed_dir() -> Path:
     if not SEED.is_dir() or not any(SEED.glob("*.txt")):
         pytest.skip("the seed article ../shared/seed/*.txt is absent (a fresh clone has none)")
     return SEED
+
+
+@pytest.fixture(scope="session")
+def made_up(nlp):
+    """The made-up disputes of tests/news/made_up.py, loaded: name -> scenario."""
+    from redline.scenario import load
+    from tests.news.made_up import SCENARIOS
+
+    return {name: load(data) for name, data in SCENARIOS.items()}

@@ -6,26 +6,11 @@ look-alikes that must not change."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
+from tests.news.made_up import DAY
+from tests.news.made_up import positions_of as _positions
 from tests.news.positions import positions
-from tests.news.test_ninth_round import DOCKS, POWER
-
-SCENARIOS = {"docks": DOCKS, "power": POWER}
-
-
-@pytest.fixture(scope="module")
-def scenarios(nlp):
-    from redline.scenario import load
-
-    return {name: load(data) for name, data in SCENARIOS.items()}
-
-
-def _positions(text, scenario):
-    return positions(text, scenario, date(2026, 7, 14), talks=False)
-
 
 # --- 1. limits: "never" in the speaker's own words, and a bound -------------------------
 
@@ -38,8 +23,8 @@ def _positions(text, scenario):
     ("docks", "Dahl said Kestrel would not pay above 18 euros in hourly pay.",
      [("PKO", "red_line", "pay")]),
 ])
-def test_limits_in_the_speakers_own_words_are_red_lines(scenarios, which, text, expected):
-    assert _positions(text, scenarios[which]) == expected
+def test_limits_in_the_speakers_own_words_are_red_lines(made_up, which, text, expected):
+    assert _positions(text, made_up[which]) == expected
 
 
 @pytest.mark.parametrize(("which", "text", "expected"), [
@@ -49,8 +34,8 @@ def test_limits_in_the_speakers_own_words_are_red_lines(scenarios, which, text, 
     ("docks", '"They will never get the automated cranes past the dockers," said Ana Lopez, a '
               'labour economist at a university in the port city.', []),
 ])
-def test_look_alikes_of_a_limit(scenarios, which, text, expected):
-    assert _positions(text, scenarios[which]) == expected
+def test_look_alikes_of_a_limit(made_up, which, text, expected):
+    assert _positions(text, made_up[which]) == expected
 
 
 # --- 2. concessions reported as done -------------------------------------------------------
@@ -70,8 +55,8 @@ def test_look_alikes_of_a_limit(scenarios, which, text, expected):
     ("docks", "The union has scaled back its demand on the automated cranes.",
      [("DWU", "concede", "cranes")]),
 ])
-def test_concessions_reported_as_done(scenarios, which, text, expected):
-    assert _positions(text, scenarios[which]) == expected
+def test_concessions_reported_as_done(made_up, which, text, expected):
+    assert _positions(text, made_up[which]) == expected
 
 
 @pytest.mark.parametrize(("which", "text", "expected"), [
@@ -83,23 +68,23 @@ def test_concessions_reported_as_done(scenarios, which, text, expected):
     ("power", "Eng said Norland agreed with Vesta's plan for the deliveries.",
      [("NOR", "support", "deliveries")]),
 ])
-def test_look_alikes_of_a_concession(scenarios, which, text, expected):
-    assert _positions(text, scenarios[which]) == expected
+def test_look_alikes_of_a_concession(made_up, which, text, expected):
+    assert _positions(text, made_up[which]) == expected
 
 
-def test_agreeing_to_open_talks_is_a_meeting(scenarios):
-    found = positions("Norland and Vesta agreed to open talks in Ostby.", scenarios["power"],
-                      date(2026, 7, 14))
+def test_agreeing_to_open_talks_is_a_meeting(made_up):
+    found = positions("Norland and Vesta agreed to open talks in Ostby.", made_up["power"],
+                      DAY)
     assert [stance for _, stance, _ in found] == ["consult"]
 
 
 # --- 3. who speaks: an analyst, a body, a pronoun for a body -----------------------------
 
 
-def test_an_analyst_speaks_for_no_side(scenarios):
+def test_an_analyst_speaks_for_no_side(made_up):
     assert _positions("Kestrel needs the automated cranes more than the union needs a pay "
                       "rise, said Tomas Berg, a shipping analyst at a bank in Ostby.",
-                      scenarios["docks"]) == []
+                      made_up["docks"]) == []
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -111,8 +96,8 @@ def test_an_analyst_speaks_for_no_side(scenarios):
     ("A dockers' group at the Kestrel terminal in Norway has offered to work night shifts on "
      "the automated cranes, the board said.", [("DWU", "offer", "cranes")]),
 ])
-def test_the_speakers_body_names_the_side(scenarios, text, expected):
-    assert _positions(text, scenarios["docks"]) == expected
+def test_the_speakers_body_names_the_side(made_up, text, expected):
+    assert _positions(text, made_up["docks"]) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -123,17 +108,17 @@ def test_the_speakers_body_names_the_side(scenarios, text, expected):
     ("The board has offered to host talks on the automated cranes, Sorensen said.",
      [("MED", "offer", "cranes")]),
 ])
-def test_a_sides_act_reported_after_it_is_the_sides(scenarios, text, expected):
-    assert _positions(text, scenarios["docks"]) == expected
+def test_a_sides_act_reported_after_it_is_the_sides(made_up, text, expected):
+    assert _positions(text, made_up["docks"]) == expected
 
 
-def test_even_if_is_no_defiance(scenarios):
+def test_even_if_is_no_defiance(made_up):
     # "even if": a commitment whatever happens, not an act for the other side's defiance
     found = _positions("Holm said that even if Vesta went ahead with the new tariff, the "
                        "company would keep electricity deliveries to hospitals.",
-                       scenarios["power"])
+                       made_up["power"])
     assert all(stance != "threaten" for _, stance, _ in found)
     # an act the speaker can give, announced for the other side's defiance, is a threat
     assert _positions("Holm said the company would halt electricity deliveries if Vesta went "
-                      "ahead with the new tariff.", scenarios["power"]) == [
+                      "ahead with the new tariff.", made_up["power"]) == [
         ("BRC", "threaten", "deliveries")]

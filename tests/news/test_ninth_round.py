@@ -7,83 +7,11 @@ not the wrong one)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
+from tests.news.made_up import DAY
+from tests.news.made_up import positions_of as _positions
 from tests.news.positions import positions, statements
-
-
-def _preferences(actors, issues):
-    return {who: {"weights": {i: 1 for i in issues},
-                  "values": {i: ([0.0, 1.0] if k % 2 else [1.0, 0.0]) for i in issues},
-                  "reservation": 0.3} for k, who in enumerate(actors)}
-
-
-def _issue(ident, name, aliases):
-    return {"id": ident, "name": name, "options": ["no", "yes"], "status_quo": "no",
-            "aliases": aliases}
-
-
-_DOCK_ISSUES = ("pay", "cranes", "strike")
-DOCKS = {
-    "format": "redline/1",
-    "title": "Dockworkers against the Kestrel port operator",
-    "actors": [
-        {"id": "DWU", "name": "Harbour Dockworkers' Union", "role": "party",
-         "aliases": ["the union", "dockers", {"name": "Maria Okafor", "role": "union leader"}]},
-        {"id": "PKO", "name": "Kestrel Port Operations", "role": "party",
-         "aliases": ["the operator", "Kestrel",
-                     {"name": "Henrik Dahl", "role": "chief executive"}]},
-        {"id": "MED", "name": "Labour Mediation Board", "role": "mediator",
-         "aliases": ["the board", {"name": "Anna Sorensen", "role": "chief mediator"}]},
-        {"id": "SHC", "name": "Shippers' Council", "role": "stakeholder",
-         "aliases": ["the council", "shippers"]},
-    ],
-    "issues": [
-        _issue("pay", "Hourly pay", ["hourly pay", "pay rise", "wages"]),
-        _issue("cranes", "Automated cranes", ["automated cranes", "automation"]),
-        _issue("strike", "The strike", ["strike", "walkout", "stoppage"]),
-    ],
-    "preferences": _preferences(("DWU", "PKO"), _DOCK_ISSUES),
-}
-
-_POWER_ISSUES = ("price", "deliveries", "arrears")
-POWER = {
-    "format": "redline/1",
-    "title": "Norland and Vesta over electricity from the Brenna dam",
-    "actors": [
-        {"id": "NOR", "name": "Norland", "role": "party",
-         "aliases": ["Ostby", {"name": "Lars Eng", "role": "energy minister"}]},
-        {"id": "VES", "name": "Vesta", "role": "party",
-         "aliases": ["Marholm", {"name": "Ines Varga", "role": "economy minister"}]},
-        {"id": "BRC", "name": "Brenna Power Company", "role": "party",
-         "aliases": ["the power company", {"name": "Tomas Holm", "role": "chief executive"}]},
-        {"id": "EBK", "name": "Eastern Development Bank", "role": "stakeholder",
-         "aliases": ["the bank"]},
-    ],
-    "issues": [
-        _issue("price", "Electricity price", ["electricity price", "tariff", "price of power"]),
-        _issue("deliveries", "Electricity deliveries", ["electricity deliveries",
-                                                        "power exports", "deliveries"]),
-        _issue("arrears", "Unpaid invoices", ["unpaid invoices", "arrears", "escrow account"]),
-    ],
-    "preferences": _preferences(("NOR", "VES", "BRC"), _POWER_ISSUES),
-}
-
-SCENARIOS = {"docks": DOCKS, "power": POWER}
-
-
-@pytest.fixture(scope="module")
-def scenarios(nlp):
-    from redline.scenario import load
-
-    return {name: load(data) for name, data in SCENARIOS.items()}
-
-
-def _positions(text, scenario):
-    return positions(text, scenario, date(2026, 7, 14), talks=False)
-
 
 # --- 1. a limit stated "under no circumstances" ---------------------------------------------
 
@@ -99,8 +27,8 @@ def _positions(text, scenario):
     ("power", "The power company said it would not export a single megawatt of deliveries on "
               "credit.", [("BRC", "red_line", "deliveries")]),
 ])
-def test_an_act_ruled_out_whatever_happens_is_a_red_line(scenarios, which, text, expected):
-    assert _positions(text, scenarios[which]) == expected
+def test_an_act_ruled_out_whatever_happens_is_a_red_line(made_up, which, text, expected):
+    assert _positions(text, made_up[which]) == expected
 
 
 @pytest.mark.parametrize(("which", "text", "expected"), [
@@ -111,8 +39,8 @@ def test_an_act_ruled_out_whatever_happens_is_a_red_line(scenarios, which, text,
     ("docks", "The union said it would not accept the operator's offer on wages.",
      [("DWU", "reject", "pay")]),
 ])
-def test_look_alikes_of_a_limit(scenarios, which, text, expected):
-    assert _positions(text, scenarios[which]) == expected
+def test_look_alikes_of_a_limit(made_up, which, text, expected):
+    assert _positions(text, made_up[which]) == expected
 
 
 # --- 2. a harm announced under a condition is a threat -----------------------------------
@@ -134,8 +62,8 @@ def test_look_alikes_of_a_limit(scenarios, which, text, expected):
     ("docks", "The union said on Monday it would call a strike on all terminals from June 3 "
               "unless Kestrel raised hourly pay.", [("DWU", "threaten", "strike")]),
 ])
-def test_a_harm_announced_under_a_condition_is_a_threat(scenarios, which, text, expected):
-    assert _positions(text, scenarios[which]) == expected
+def test_a_harm_announced_under_a_condition_is_a_threat(made_up, which, text, expected):
+    assert _positions(text, made_up[which]) == expected
 
 
 @pytest.mark.parametrize(("which", "text", "expected"), [
@@ -145,8 +73,8 @@ def test_a_harm_announced_under_a_condition_is_a_threat(scenarios, which, text, 
     ("docks", "Okafor said the union would end the strike if Kestrel raised hourly pay.",
      [("DWU", "conditional_offer", "strike")]),
 ])
-def test_easing_at_a_price_is_a_conditional_offer(scenarios, which, text, expected):
-    assert _positions(text, scenarios[which]) == expected
+def test_easing_at_a_price_is_a_conditional_offer(made_up, which, text, expected):
+    assert _positions(text, made_up[which]) == expected
 
 
 # --- 3. the condition is not what is offered -------------------------------------------------
@@ -165,22 +93,22 @@ def test_easing_at_a_price_is_a_conditional_offer(scenarios, which, text, expect
               "the winter, but warned that if the tariff fell the company would have to shut "
               "down.", [("BRC", "offer", "deliveries"), ("BRC", "threaten", "price")]),
 ])
-def test_the_condition_is_not_what_is_offered(scenarios, which, text, expected):
-    assert _positions(text, scenarios[which]) == expected
+def test_the_condition_is_not_what_is_offered(made_up, which, text, expected):
+    assert _positions(text, made_up[which]) == expected
 
 
-def test_talks_that_ended_without_agreement_are_no_condition(scenarios):
+def test_talks_that_ended_without_agreement_are_no_condition(made_up):
     found = statements("Eng said Norland would release the unpaid invoices next week, after "
-                       "talks in Ostby ended without agreement.", scenarios["power"],
-                       date(2026, 7, 14))
+                       "talks in Ostby ended without agreement.", made_up["power"],
+                       DAY)
     offers = [s for s in found if s.stance in ("offer", "conditional_offer")]
     assert [(s.stance, s.condition) for s in offers] == [("offer", None)]
 
 
-def test_a_speaker_named_by_a_pronoun_is_not_who_the_condition_names(scenarios):
+def test_a_speaker_named_by_a_pronoun_is_not_who_the_condition_names(made_up):
     # "It" is not resolved from the words of the condition ("provided the union ...")
     found = _positions("It has offered to slow the automation, provided the union calls off "
-                       "the stoppage.", scenarios["docks"])
+                       "the stoppage.", made_up["docks"])
     assert all(actor != "DWU" for actor, _, _ in found)
 
 
@@ -199,8 +127,8 @@ def test_a_speaker_named_by_a_pronoun_is_not_who_the_condition_names(scenarios):
     ("docks", "Sorensen urged both sides to settle the hourly pay dispute.",
      [("MED", "urge", "pay")]),
 ])
-def test_an_appeal_for_talks_is_about_no_issue(scenarios, which, text, expected):
-    assert _positions(text, scenarios[which]) == expected
+def test_an_appeal_for_talks_is_about_no_issue(made_up, which, text, expected):
+    assert _positions(text, made_up[which]) == expected
 
 
 @pytest.mark.parametrize(("which", "text"), [
@@ -212,14 +140,14 @@ def test_an_appeal_for_talks_is_about_no_issue(scenarios, which, text, expected)
     # talks to come, as the time of an appeal
     ("docks", "Sorensen urged the union to soften its pay claim when talks resume next week."),
 ])
-def test_talks_that_are_no_news_are_no_meeting(scenarios, which, text):
-    found = positions(text, scenarios[which], date(2026, 7, 14))
+def test_talks_that_are_no_news_are_no_meeting(made_up, which, text):
+    found = positions(text, made_up[which], DAY)
     assert all(stance != "consult" for _, stance, _ in found)
 
 
-def test_talks_opened_in_a_circumstance_are_still_talks(scenarios):
+def test_talks_opened_in_a_circumstance_are_still_talks(made_up):
     found = positions("Kestrel offered a pay rise of 3 percent on Monday, as the two sides "
-                      "opened talks at the port.", scenarios["docks"], date(2026, 7, 14))
+                      "opened talks at the port.", made_up["docks"], DAY)
     assert any(stance == "consult" for _, stance, _ in found)
 
 
@@ -233,15 +161,15 @@ def test_talks_opened_in_a_circumstance_are_still_talks(scenarios):
     ("docks", "The union said on Monday it would call a stoppage at the main terminal.",
      [("DWU", "threaten", "strike")]),
 ])
-def test_refusals_and_appeals_need_someone(scenarios, which, text, expected):
-    assert _positions(text, scenarios[which]) == expected
+def test_refusals_and_appeals_need_someone(made_up, which, text, expected):
+    assert _positions(text, made_up[which]) == expected
 
 
-def test_a_priced_offer_is_about_what_its_whole_act_gives(scenarios):
+def test_a_priced_offer_is_about_what_its_whole_act_gives(made_up):
     # what is given ("power") names no issue, the rest of its act does: the offer is on that,
     # and the condition does not turn it into a demand on the arrears
     found = _positions("Holm said the company would supply power on the deliveries route "
-                       "only if Vesta paid its arrears.", scenarios["power"])
+                       "only if Vesta paid its arrears.", made_up["power"])
     assert found == [("BRC", "conditional_offer", "deliveries")]
 
 
@@ -253,8 +181,8 @@ def test_a_priced_offer_is_about_what_its_whole_act_gives(scenarios):
     ("Norland and Vesta held talks in Ostby on Monday. The bank met the power company on "
      "Tuesday.", 2),
 ])
-def test_the_same_talks_are_one_position(scenarios, text, talks):
-    found = positions(text, scenarios["power"], date(2026, 7, 14))
+def test_the_same_talks_are_one_position(made_up, text, talks):
+    found = positions(text, made_up["power"], DAY)
     assert sum(stance == "consult" for _, stance, _ in found) == talks
 
 
@@ -262,7 +190,7 @@ def test_the_same_talks_are_one_position(scenarios, text, talks):
     ("Norland and Vesta held talks in Ostby on Monday.", {"NOR", "VES"}),
     ("Lars Eng met Ines Varga in Marholm on Tuesday.", {"NOR", "VES"}),
 ])
-def test_talks_name_their_other_side(scenarios, text, sides):
-    found = [s for s in statements(text, scenarios["power"], date(2026, 7, 14))
+def test_talks_name_their_other_side(made_up, text, sides):
+    found = [s for s in statements(text, made_up["power"], DAY)
              if s.stance == "consult"]
     assert [{s.resolved.actor, s.resolved.addressee} for s in found] == [sides]

@@ -6,42 +6,12 @@ look-alikes that must not change."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from redline.news.statement import Statement
-from tests.news.positions import positions, statements
-from tests.news.test_ninth_round import DOCKS, POWER, _issue, _preferences
-
-ANDES = {
-    "format": "redline/1",
-    "title": "Chile and Argentina over winter gas",
-    "actors": [
-        {"id": "CHL", "name": "Chile", "role": "party",
-         "aliases": ["Santiago", {"name": "Rosa Vidal", "role": "energy minister"}]},
-        {"id": "ARG", "name": "Argentina", "role": "party",
-         "aliases": ["Buenos Aires", {"name": "Martin Ruiz", "role": "energy secretary"}]},
-        {"id": "ADB", "name": "Andean Development Bank", "role": "stakeholder",
-         "aliases": ["the bank", {"name": "Laura Pinto", "role": "country director"}]},
-    ],
-    "issues": [_issue("gas", "Gas exports", ["gas exports"]),
-               _issue("price", "Gas price", ["gas price"])],
-    "preferences": _preferences(("CHL", "ARG"), ("gas", "price")),
-}
-SCENARIOS = {"docks": DOCKS, "power": POWER, "andes": ANDES}
-
-
-@pytest.fixture(scope="module")
-def scenarios(nlp):
-    from redline.scenario import load
-
-    return {name: load(data) for name, data in SCENARIOS.items()}
-
-
-def _positions(text, scenario):
-    return positions(text, scenario, date(2026, 7, 14), talks=False)
-
+from tests.news.made_up import DAY
+from tests.news.made_up import positions_of as _positions
+from tests.news.positions import statements
 
 # --- 1. what is announced for the other side's defiance is a threat ------------------------
 
@@ -65,9 +35,9 @@ def _positions(text, scenario):
     ("power", "Varga said Vesta would refuse to renew the deliveries contract if Norland tried "
               "to raise the tariff.", [("VES", "threaten", "deliveries")]),
 ])
-def test_an_act_announced_for_the_other_sides_defiance_is_a_threat(scenarios, which, text,
+def test_an_act_announced_for_the_other_sides_defiance_is_a_threat(made_up, which, text,
                                                                   expected):
-    assert _positions(text, scenarios[which]) == expected
+    assert _positions(text, made_up[which]) == expected
 
 
 @pytest.mark.parametrize(("which", "text", "expected"), [
@@ -81,8 +51,8 @@ def test_an_act_announced_for_the_other_sides_defiance_is_a_threat(scenarios, wh
     ("power", "Varga said Vesta would refuse to renew the deliveries contract.",
      [("VES", "reject", "deliveries")]),
 ])
-def test_look_alikes_of_a_threat(scenarios, which, text, expected):
-    assert _positions(text, scenarios[which]) == expected
+def test_look_alikes_of_a_threat(made_up, which, text, expected):
+    assert _positions(text, made_up[which]) == expected
 
 
 # --- 2. agreed now, with a contingency, is a concession ------------------------------------
@@ -94,34 +64,34 @@ def test_look_alikes_of_a_threat(scenarios, which, text, expected):
     ("Norland would agree to keep the tariff frozen until March if the talks run past "
      "December.", [("NOR", "conditional_offer", "price")]),
 ])
-def test_agreed_with_a_contingency_is_a_concession(scenarios, text, expected):
-    assert _positions(text, scenarios["power"]) == expected
+def test_agreed_with_a_contingency_is_a_concession(made_up, text, expected):
+    assert _positions(text, made_up["power"]) == expected
 
 
 # --- 3. a threat about nothing named, before the same side's threat in full ---------------
 
 
-def test_a_threat_about_nothing_named_is_the_next_one_said_first(scenarios):
+def test_a_threat_about_nothing_named_is_the_next_one_said_first(made_up):
     found = statements("Vesta warned on Monday that it would retaliate. Varga said Vesta would "
                        "cut electricity deliveries unless Norland lowered the tariff.",
-                       scenarios["power"], date(2026, 7, 14))
+                       made_up["power"], DAY)
     threats = [(s.resolved.actor, s.resolved.position) for s in found
                if s.stance == "threaten"]
     assert threats == [("VES", False), ("VES", True)]
     assert _positions("Vesta warned on Monday that it would retaliate. Varga said Vesta would "
                       "cut electricity deliveries unless Norland lowered the tariff.",
-                      scenarios["power"]) == [("VES", "threaten", "deliveries")]
+                      made_up["power"]) == [("VES", "threaten", "deliveries")]
     # another side in between: the first threat is not the later one
     assert ("VES", "threaten", None) in _positions(
         "Vesta warned on Monday that it would retaliate. Eng said Norland wanted a higher "
         "tariff. Varga said Vesta would cut electricity deliveries unless Norland lowered the "
-        "tariff.", scenarios["power"])
+        "tariff.", made_up["power"])
 
 
 # --- 4. the person named before what is at stake speaks ----------------------------------
 
 
-def test_a_scenario_person_named_before_the_issue_outranks_a_guessed_code(scenarios):
+def test_a_scenario_person_named_before_the_issue_outranks_a_guessed_code(made_up):
     from redline.news.resolution import resolve
 
     sentence = ("Its country director for Chile, Laura Pinto, welcomed Argentina's idea of a "
@@ -129,12 +99,12 @@ def test_a_scenario_person_named_before_the_issue_outranks_a_guessed_code(scenar
     said = Statement(actor="CHL", stance="support", sentence=sentence, start=0,
                      end=len(sentence), source="t.txt", rule="SUP-VERB", confidence=0.7,
                      issue="idea", issue_text="Argentina 's idea of a review of gas exports")
-    resolution = resolve(said, scenarios["andes"])
+    resolution = resolve(said, made_up["andes"])
     assert (resolution.actor, resolution.issue) == ("ADB", "gas")
     # with the speaker named by the extractor, that name decides as before
     named = Statement(**{**said.to_dict(), "speaker": "Rosa Vidal", "resolved": None})
-    assert resolve(named, scenarios["andes"]).actor == "CHL"
+    assert resolve(named, made_up["andes"]).actor == "CHL"
     # two people before the issue: no one is chosen by this step
     both = ("Laura Pinto and Rosa Vidal welcomed Argentina's idea of a review of gas exports.")
     two = Statement(**{**said.to_dict(), "sentence": both, "end": len(both), "resolved": None})
-    assert resolve(two, scenarios["andes"]).actor == "CHL"
+    assert resolve(two, made_up["andes"]).actor == "CHL"

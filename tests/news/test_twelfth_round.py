@@ -5,25 +5,9 @@ fresh passages and look-alikes that must not change."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from tests.news.positions import positions
-from tests.news.test_ninth_round import DOCKS, POWER
-
-SCENARIOS = {"docks": DOCKS, "power": POWER}
-
-
-@pytest.fixture(scope="module")
-def scenarios(nlp):
-    from redline.scenario import load
-
-    return {name: load(data) for name, data in SCENARIOS.items()}
-
-
-def _positions(text, scenario):
-    return positions(text, scenario, date(2026, 7, 14), talks=False)
+from tests.news.made_up import positions_of as _positions
 
 
 @pytest.mark.parametrize(("which", "text", "expected"), [
@@ -34,8 +18,8 @@ def _positions(text, scenario):
     ("docks", "Last week Kestrel agreed that the automated cranes would stay idle until June, "
               "Dahl said.", [("PKO", "concede", "cranes")]),
 ])
-def test_batch_m_failure_classes(scenarios, which, text, expected):
-    assert _positions(text, scenarios[which]) == expected
+def test_batch_m_failure_classes(made_up, which, text, expected):
+    assert _positions(text, made_up[which]) == expected
 
 
 @pytest.mark.parametrize(("which", "text", "expected"), [
@@ -50,5 +34,5 @@ def test_batch_m_failure_classes(scenarios, which, text, expected):
     ("docks", "Okafor said the union would not go back to work on the automated cranes.",
      [("DWU", "reject", "cranes")]),
 ])
-def test_look_alikes_that_state_no_position(scenarios, which, text, expected):
-    assert _positions(text, scenarios[which]) == expected
+def test_look_alikes_that_state_no_position(made_up, which, text, expected):
+    assert _positions(text, made_up[which]) == expected
