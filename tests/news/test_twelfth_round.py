@@ -30,6 +30,9 @@ def test_batch_m_failure_classes(made_up, which, text, expected):
     ("power", "Eng said Norland would not wait indefinitely for the unpaid invoices.", []),
     # a state of affairs that "cannot go on" refuses nothing
     ("docks", "Dockers cannot live on this hourly pay, and that cannot go on, Okafor said.", []),
+    # a hardship ("cannot feed her children on ...") is no refusal (seen in batches I and N)
+    ("docks", 'The union demanded a rise in hourly pay. "A worker who unloads ships all night '
+              'cannot feed her children on 15 euros," Okafor said.', [("DWU", "demand", "pay")]),
     # while a side that will not go back to work refuses
     ("docks", "Okafor said the union would not go back to work on the automated cranes.",
      [("DWU", "reject", "cranes")]),

@@ -456,7 +456,7 @@ NOT_ACCEPTED = frozenset("invitation invite responsibility award resignation "
 # Negated acts that are no refusal: "would not hesitate to strike" threatens.
 NOT_REFUSALS = frozenset("be have say hesitate stand rest stop give comment speculate "
                          "elaborate confirm know see tell explain rule find reach "
-                         "verify predict wait".split())
+                         "verify predict wait feed live survive".split())
 # Verbs that order an addressee to act ("ordered the operator to halve its fees"): a demand.
 ORDER = frozenset("order instruct direct tell".split())
 # What a party charges others: cutting it gives something up ("cut the charge by 10 percent").
