@@ -107,6 +107,15 @@ def _negated(token: Token) -> bool:
 NO_WAY = frozenset("circumstance circumstances account case".split())
 
 
+def _in_any_case(verb: Token) -> bool:
+    """A negated act "under any circumstances" or "in any case": "will not return to subsidised
+    diesel under any circumstances"."""
+    return any(c.dep_ == "neg" for c in verb.children) and any(
+        prep.dep_ == "prep" and prep.lower_ in ("under", "in") and
+        (case := _child(prep, "pobj")) is not None and case.lower_ in NO_WAY and
+        any(c.lower_ == "any" for c in case.children) for prep in verb.children)
+
+
 def _in_no_case(verb: Token) -> Token | None:
     """The "no" of "will under no circumstances use ...", "would on no account reopen ...",
     "in no case would it accept ..." said of `verb`."""
@@ -226,20 +235,23 @@ def red_line(token: Token, sent: Span) -> Finding | None:
             if topic is not None and topic.lower_ in ("that", "which"):
                 return None  # "a red line that will not be discussed": the red-line rule has it
             return Finding("RL-NOT-NEGOTIATED", "red_line", verb, None, topic, 0.75)
-    if token.dep_ == "prep" and (token.head.pos_ in ("VERB", "AUX") or any(
-            c.dep_ == "aux" for c in token.head.children)) and \
-            _in_no_case(token.head) is not None and token.head.lemma_ not in ("say", "tell"):
+    if (token.dep_ == "prep" and _in_no_case(token.head) is not None or
+            token.dep_ == "neg" and _in_any_case(token.head)) and (
+            token.head.pos_ in ("VERB", "AUX") or any(
+                c.dep_ == "aux" for c in token.head.children)) and \
+            token.head.lemma_ not in ("say", "tell"):
         # "will under no circumstances use taxpayers' money to subsidise gas", "would on no
-        # account reopen the tender": the act, with all it is about, is ruled out for good
+        # account reopen the tender", "will not return to the subsidy under any
+        # circumstances": the act, with all it is about, is ruled out for good
         return Finding("RL-NO-CIRCUMSTANCES", "red_line", token.head, None, token.head, 0.8)
     if token.lower_ == "never" and token.head.pos_ == "VERB" and (
-            token.head.lemma_ in NEVER_GIVE or any(c.dep_ == "nsubj" and is_pronoun(c) and
-                                                   c.lower_ in ("we", "i")
-                                                   for c in token.head.children)) and any(
+            token.head.lemma_ in NEVER_GIVE or any(c.dep_ == "nsubj" and (
+                is_pronoun(c) and c.lower_ in ("we", "i") or c.pos_ == "PROPN" or _agent(c))
+                for c in token.head.children)) and any(
             c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "can", "could")
             for c in token.head.children):
-        # "would never accept X", "would never agree to X"; in the speaker's own words any
-        # act: "we will never disarm completely"
+        # "would never accept X", "would never agree to X"; said of a side, any act: "we will
+        # never disarm completely", "Austria will never lift the night ban"
         verb = token.head
         return Finding("RL-NEVER", "red_line", verb, None,
                        _child(verb, "dobj") or _prep_object(verb, "to", "from") or verb, 0.8)
@@ -281,6 +293,24 @@ def red_line(token: Token, sent: Span) -> Finding | None:
             and _least(thing):
         # "would not ship a single cubic metre on credit": not even the least of it, ever
         return Finding("RL-NOT-A-SINGLE", "red_line", token.head, None, token.head, 0.75)
+    if token.dep_ == "neg" and token.head.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "wo")
+            for c in token.head.children) and any(
+            prep.dep_ == "prep" and prep.lower_ in ("in", "under", "as part of") and
+            (deal := _child(prep, "pobj")) is not None and deal.lemma_.lower() in DEALS and
+            any(c.lower_ == "any" for c in deal.children) for prep in token.head.children):
+        # "would not do so in any new agreement": a limit on any deal (codebook)
+        return Finding("RL-ANY-DEAL", "red_line", token.head, None,
+                       _child(token.head, "dobj") or token.head, 0.7)
+    if token.dep_ == "neg" and token.head.pos_ == "VERB" and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "wo")
+            for c in token.head.children) and any(
+            c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "before"
+                                      for g in c.children) for c in token.head.children):
+        # "will not hand over its weapons before a political settlement is reached": a
+        # precondition of any deal (codebook), a red line
+        return Finding("RL-PRECONDITION", "red_line", token.head, None,
+                       _child(token.head, "dobj") or token.head, 0.7)
     if token.lower_ == "no" and token.dep_ == "det" and token.head.dep_ == "dobj" and \
             token.head.head.lemma_ in NEVER_GIVE and any(
                 c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "could")
@@ -335,9 +365,20 @@ def _bounded(verb: Token) -> Token | None:
         return next((_child(p, "pobj") for p in verb.children if p.dep_ == "prep" and
                      p.lower_ in _BOUNDS and _child(p, "pobj") is not None and any(
                          t.like_num for t in p.subtree)), None)
-    if any(c.lower_ == "any" and c.dep_ == "det" for c in thing.children) and any(
-            c.dep_ == "relcl" for c in thing.children) or _least(thing):
-        return thing  # "any deal that ...", "a single cubic metre"
+    if any(c.lower_ == "any" and c.dep_ == "det" for c in thing.children) and (
+            limit := next((t for t in thing.subtree if t.dep_ == "relcl" and
+                           t.left_edge.lower_ in ("that", "which", "who") and
+                           t.doc[t.left_edge.i - 1].text != ","), None)) is not None:
+        # "any renewal of the treaty that fails to guarantee a minimum flow": the limit is
+        # what the clause asks (not ", which he said was guaranteed": an aside)
+        return limit if limit.head.i != thing.i else thing
+    if _least(thing):
+        return thing  # "a single cubic metre"
+    for prep in verb.children:  # "would not sell gas | for less than $7"
+        words = list(prep.subtree) if prep.dep_ == "prep" and prep.i > thing.i else []
+        if any(w.lower_ in _COMPARED and k + 1 < len(words) and words[k + 1].lower_ == "than"
+               for k, w in enumerate(words)) and any(w.like_num for w in words):
+            return thing
     if any(c.dep_ == "advmod" and c.lower_ in _BOUNDS for c in verb.children) and any(
             t.like_num for t in thing.subtree):
         return thing  # "would not pay | above | 18 euros": the parse makes the bound an adverb
