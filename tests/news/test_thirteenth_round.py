@@ -44,3 +44,14 @@ def test_the_codebooks_red_line_words(made_up, which, text, expected):
 ])
 def test_look_alikes_of_the_red_line_words(made_up, which, text, expected):
     assert _positions(text, made_up[which]) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the first sentence of a quote that runs on is spoken by the one named where it closes
+    ('"The automated cranes are non-negotiable. They are in the contract," chief executive '
+     'Henrik Dahl told reporters.', [("PKO", "red_line", "cranes")]),
+    # a quote whose speaker the paragraph never names stays unattributed
+    ('"The automated cranes are non-negotiable. They are in the contract."', []),
+])
+def test_a_quote_of_several_sentences_is_its_closing_speakers(made_up, text, expected):
+    assert _positions(text, made_up["docks"]) == expected

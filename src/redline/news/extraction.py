@@ -351,6 +351,7 @@ def _statements(article: Article, parsed: list[tuple[int, str, Any]],
             if subjects:  # the subject of the last sentence is the likeliest "it" / "they"
                 memory.append(subjects[0])
     statements = _quoted_red_lines(statements, article.text)
+    statements = [_quote_attributed(s, article.text) for s in statements]
     return ArticleStatements(article, _without_headline_repeats(statements, article.text))
 
 
@@ -380,6 +381,27 @@ def _quoted_red_lines(statements: list[Statement], text: str) -> list[Statement]
             continue
         out.append(s)
     return out
+
+
+# Where a quote of several sentences names its speaker: after the closing quote mark, in the
+# same paragraph ('"A. B," general manager Javier Olaechea told reporters.').
+_QUOTE_CLOSE = re.compile(r"[,.!?][\"”’']\s+((?:[\w'’.-]+\s+){1,8}?)(?:said|says|told|added)\b")
+
+
+def _quote_attributed(statement: Statement, text: str) -> Statement:
+    """A statement in the first sentence of a quote that runs on ('"2049 is non-negotiable.
+    It is signed ...," federation chairman Dariusz Kolodziej told reporters'), with no speaker
+    of its own: spoken by the one the quote names where it closes."""
+    if statement.speaker or statement.speaker_text or statement.actor or \
+            _QUOTE_OPEN.match(statement.sentence) is None or \
+            sum(statement.sentence.count(q) for q in "\"“”") % 2 == 0:
+        return statement
+    paragraph_end = text.find("\n", statement.end)
+    rest = text[statement.end:paragraph_end if paragraph_end >= 0 else len(text)]
+    found = _QUOTE_CLOSE.search(rest)
+    if found is None:
+        return statement
+    return replace(statement, speaker_text=found.group(1).strip())
 
 
 def _history(trigger: Any, day: date | None) -> bool:
