@@ -2,7 +2,7 @@
 written by hand (actor, stance, issue as scenario ids).
 
     python benchmarks/bench_resolution.py [PREFIX ...]
-        (default: held res bata batb batc batd bate batf batg bath bati batj batk batl batm batn)
+        (default: held res bata batb batc batd bate batf batg bath bati batj batk batl batm batn bato)
 
 Each held-back article of tests/news/articles (`held*`, which earlier rounds used to tune the
 extractor), each `res*`, `bata*` and `batb*` article (written with its scenario and expected
@@ -71,7 +71,7 @@ def measure(prefix: str) -> None:
 def main() -> None:
     for prefix in sys.argv[1:] or ("held", "res", "bata", "batb", "batc", "batd", "bate", "batf",
                                          "batg", "bath", "bati", "batj", "batk", "batl", "batm",
-                                         "batn"):
+                                         "batn", "bato"):
         measure(prefix)
 
 
