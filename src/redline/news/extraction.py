@@ -60,8 +60,8 @@ _CIRCUMSTANCE = frozenset("as while since because whereas although though amid".
 
 def _issue_text(token: Any, trigger: Any = None) -> str:
     """The words of an issue phrase without what it excludes ("beyond X"), the price of an
-    offer ("in exchange for X", "if X", "on condition that X") or the circumstance of the act ("as talks on X
-    opened")."""
+    offer ("in exchange for X", "if X", "on condition that X") or the circumstance of the act
+    ("as talks on X opened")."""
     dropped: set[int] = set()
     if trigger is not None and trigger.i != token.i and \
             token.left_edge.i <= trigger.i <= token.right_edge.i:

@@ -229,12 +229,15 @@ _COMMENT = re.compile(r",\s+(?:saying|adding|arguing|calling|citing|warning|noti
                       r".*$", re.IGNORECASE | re.DOTALL)
 
 
+def _in_text(phrase: str, text: str, words: int | None = None) -> re.Match[str] | None:
+    """A phrase of the parse (tokens joined by spaces: "operator 's licence") found as written
+    in `text`, by its first `words` words (all of them without a number)."""
+    return re.search(r"\s*".join(re.escape(w) for w in phrase.split()[:words]), text)
+
+
 def _locate(phrase: str | None, text: str) -> int | None:
-    """Where a phrase of the parse (tokens joined by spaces: "operator 's licence") starts."""
-    if not phrase:
-        return None
-    words = phrase.split()[:4]
-    match = re.search(r"\s*".join(re.escape(w) for w in words), text)
+    """Where a phrase of the parse starts, found by its first four words."""
+    match = _in_text(phrase, text, 4) if phrase else None
     return match.start() if match else None
 
 
@@ -251,10 +254,7 @@ def _speaker_part(statement: Statement) -> tuple[str, str]:
 def _without(sentence: str, part: str | None) -> str:
     """The sentence with a part (its condition, as the parse wrote it: "Jujuy 's supreme
     court") blanked out, offsets kept."""
-    if not part:
-        return sentence
-    words = part.split()
-    match = re.search(r"\s*".join(re.escape(w) for w in words), sentence)
+    match = _in_text(part, sentence) if part else None
     if match is None:
         return sentence
     return sentence[:match.start()] + " " * (match.end() - match.start()) + \
@@ -530,13 +530,14 @@ def resolve(statement: Statement, scenario: Scenario,
                                                    ("speaker role", statement.speaker_role),
                                                    ("speaker's words", statement.speaker_text),
                                                    ("speaker's body", statement.group)]
-    if _outside_voice(statement) and _person(statement.speaker, names) is None:
+    person = _person(statement.speaker, names)
+    if _outside_voice(statement) and person is None:
         # "said Lina Cabrera, a conflict researcher at a Bogota think tank": an analyst speaks
         # for no side (codebook: a speaker who is not in the scenario takes no position)
         return Resolution(names.title, None, None, None, addressee, None,
                           {**matched, "actor": "an outside voice: "
                                                f"{statement.speaker_role or statement.speaker_text!r}"})
-    actor_found = _person(statement.speaker, names) or _own_words(statement, names, addressee) \
+    actor_found = person or _own_words(statement, names, addressee) \
         or _office(statement, names) or _person_before(statement, names) or \
         _body(statement, names) or _code(statement.actor, names) or _role(statement, names)
     if actor_found is None:

@@ -107,23 +107,28 @@ def _negated(token: Token) -> bool:
 NO_WAY = frozenset("circumstance circumstances account case".split())
 
 
+def _case_phrase(verb: Token, det: str, preps: tuple[str, ...]) -> Token | None:
+    """The `det` ("no", "any") of a case phrase said of `verb`: "under no circumstances",
+    "on no account", "in any case"."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps and \
+                (case := _child(prep, "pobj")) is not None and case.lower_ in NO_WAY and \
+                (found := next((c for c in case.children if c.lower_ == det), None)) is not None:
+            return found
+    return None
+
+
 def _in_any_case(verb: Token) -> bool:
     """A negated act "under any circumstances" or "in any case": "will not return to subsidised
     diesel under any circumstances"."""
-    return any(c.dep_ == "neg" for c in verb.children) and any(
-        prep.dep_ == "prep" and prep.lower_ in ("under", "in") and
-        (case := _child(prep, "pobj")) is not None and case.lower_ in NO_WAY and
-        any(c.lower_ == "any" for c in case.children) for prep in verb.children)
+    return any(c.dep_ == "neg" for c in verb.children) and \
+        _case_phrase(verb, "any", ("under", "in")) is not None
 
 
 def _in_no_case(verb: Token) -> Token | None:
     """The "no" of "will under no circumstances use ...", "would on no account reopen ...",
     "in no case would it accept ..." said of `verb`."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("under", "on", "in") and \
-                (case := _child(prep, "pobj")) is not None and case.lower_ in NO_WAY:
-            return next((c for c in case.children if c.dep_ == "det" and c.lower_ == "no"), None)
-    return None
+    return _case_phrase(verb, "no", ("under", "on", "in"))
 
 
 def _object(token: Token) -> Token | None:
@@ -280,31 +285,24 @@ def red_line(token: Token, sent: Span) -> Finding | None:
                 and verb.dep_ == "relcl":
             topic = verb.head  # "a precondition that Baku would not give up"
         return Finding("RL-NOT-GIVE-UP", "red_line", verb, None, topic, 0.75)
-    if token.dep_ == "neg" and (token.head.lemma_ in NEVER_GIVE or token.head.lemma_ in (
-            "go", "pay", "offer", "sell", "fall", "drop")) and any(
-            c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "wo")
-            for c in token.head.children) and (bound := _bounded(token.head)) is not None:
+    if _will_not(token) and (token.head.lemma_ in NEVER_GIVE or token.head.lemma_ in (
+            "go", "pay", "offer", "sell", "fall", "drop")) and \
+            (bound := _bounded(token.head)) is not None:
         # "would not agree to a cut of more than 20 percent", "would not sign any deal that
         # left ...": the limit of what it will take, stated in advance, is a red line
         return Finding("RL-LIMIT", "red_line", token.head, None, bound, 0.75)
-    if token.dep_ == "neg" and token.head.pos_ == "VERB" and any(
-            c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "wo")
-            for c in token.head.children) and (thing := _child(token.head, "dobj")) is not None \
-            and _least(thing):
+    if _will_not(token) and token.head.pos_ == "VERB" and \
+            (thing := _child(token.head, "dobj")) is not None and _least(thing):
         # "would not ship a single cubic metre on credit": not even the least of it, ever
         return Finding("RL-NOT-A-SINGLE", "red_line", token.head, None, token.head, 0.75)
-    if token.dep_ == "neg" and token.head.pos_ in ("VERB", "AUX") and any(
-            c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "wo")
-            for c in token.head.children) and any(
+    if _will_not(token) and token.head.pos_ in ("VERB", "AUX") and any(
             prep.dep_ == "prep" and prep.lower_ in ("in", "under", "as part of") and
             (deal := _child(prep, "pobj")) is not None and deal.lemma_.lower() in DEALS and
             any(c.lower_ == "any" for c in deal.children) for prep in token.head.children):
         # "would not do so in any new agreement": a limit on any deal (codebook)
         return Finding("RL-ANY-DEAL", "red_line", token.head, None,
                        _child(token.head, "dobj") or token.head, 0.7)
-    if token.dep_ == "neg" and token.head.pos_ == "VERB" and any(
-            c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "wo")
-            for c in token.head.children) and any(
+    if _will_not(token) and token.head.pos_ == "VERB" and any(
             c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "before"
                                       for g in c.children) for c in token.head.children):
         # "will not hand over its weapons before a political settlement is reached": a
@@ -349,6 +347,13 @@ def red_line(token: Token, sent: Span) -> Finding | None:
 _BOUNDS = frozenset("above below beyond over under exceeding".split())
 _COMPARED = frozenset("more less fewer greater higher larger bigger deeper lower smaller "
                       "longer shorter".split())
+
+
+def _will_not(token: Token) -> bool:
+    """The "not" of an act refused in advance: "will not", "would not", "shall not", "won't"."""
+    return token.dep_ == "neg" and any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "wo")
+        for c in token.head.children)
 
 
 def _least(thing: Token) -> bool:
@@ -483,11 +488,11 @@ PHRASAL_REJECTS = frozenset({("turn", "down"), ("rule", "out"), ("throw", "out")
                              ("brush", "aside"), ("brush", "off"), ("shoot", "down")})
 # "no intention of X-ing", "no plans to X": a refusal of X.
 INTENTIONS = frozenset("intention intent plan plans desire".split())
-# Giving way said with a particle: "backed down on X", "gave in to X", "climbed down".
 # A side's own bid moved: "raised its offer", "lowered its demand", "sweetened its proposal".
 MOVED = frozenset("raise improve increase sweeten lower reduce cut soften narrow "
                   "trim".split())
 BIDS = frozenset("offer bid proposal demand claim ask".split())
+# Giving way said with a particle: "backed down on X", "gave in to X", "climbed down".
 PHRASAL_CONCESSIONS = frozenset({("back", "down"), ("climb", "down"), ("give", "in"),
                                  ("cave", "in"), ("back", "off"), ("scale", "back"),
                                  ("water", "down"), ("tone", "down")})
@@ -1091,10 +1096,11 @@ _MISSED_DEADLINE = re.compile(
     re.IGNORECASE)
 
 
-def _defiant(condition: str | None, sent: Span | None = None) -> bool:
-    """Whether `condition` is the other side's defiance; not under "even if" (a commitment
-    whatever happens: "even if the cut went ahead, the agency would keep ...")."""
-    if sent is not None and condition and re.search(
+def _defiant(condition: str | None, sent: Span) -> bool:
+    """Whether `condition` (of an act in `sent`) is the other side's defiance; not under "even
+    if" (a commitment whatever happens: "even if the cut went ahead, the agency would keep
+    ...")."""
+    if condition and re.search(
             rf"\beven\s+(?:if|when|though)\s+{re.escape(condition.split()[0])}", sent.text,
             re.IGNORECASE):
         return False
