@@ -245,8 +245,10 @@ def test_a_headline_fail_to_agree_is_no_support(nlp, water):
     ("The union said it would not take part in binding arbitration.",
      [("GSU", "reject", "arbitration")]),
     ("The union refused to budge on night shifts.", [("GSU", "reject", "shifts")]),
+    # a refusal that states its limit is a red line (docs/codebook.md, written after this
+    # round; the fourteenth round reads it so)
     ("The operator's chief executive, Anders Vik, ruled out any pay rise above 3 percent for "
-     "this year.", [("OPR", "reject", "wages")]),
+     "this year.", [("OPR", "red_line", "wages")]),
     ('"We cannot afford the pay rise the union wants," Vik told a news conference.',
      [("OPR", "reject", "wages")]),
     ("The operator said binding arbitration was not an option.",

@@ -16,6 +16,7 @@ from typing import Any
 from redline.news.clauses import child as _child
 from redline.news.clauses import doc_text, is_pronoun, subject
 from redline.news.clauses import prep_object as _prep_object
+from redline.news.dates import MONTHS
 from redline.news.groups import agent_sector
 from redline.news.senses import (
     DEALS,
@@ -39,7 +40,8 @@ Span = Any
 REJECT = frozenset("reject refuse decline dismiss rebuff oppose veto spurn repudiate deny "
                    "resist".split())
 DEMAND = frozenset("demand insist push press seek want require call ask".split())
-URGE = frozenset("urge appeal encourage exhort implore press call ask".split())
+URGE = frozenset("urge appeal encourage exhort implore press call ask plead beg "
+                 "entreat".split())
 OFFER = frozenset("offer propose promise pledge".split())
 WILLING = frozenset("willing ready prepared open".split())
 # What a party offers when it says it would do it ("would allow more inspections").
@@ -224,6 +226,11 @@ NEVER_GIVE = frozenset("give abandon surrender cede stop halt negotiate accept a
                        "relinquish renounce dismantle trade compromise agree recognise "
                        "recognize tolerate permit sign hand return withdraw yield concede "
                        "release".split())
+# Verbs of putting one's name to a text: "will not back any resolution that ..." is a limit on
+# any text, as "will not accept any deal that ..." is (codebook).
+ENDORSE = frozenset("back support endorse approve ratify".split())
+# What a side makes the cost of any deal: "X is the price of any agreement".
+DEAL_TERMS = frozenset("price condition precondition prerequisite".split())
 
 
 def red_line(token: Token, sent: Span) -> Finding | None:
@@ -260,6 +267,14 @@ def red_line(token: Token, sent: Span) -> Finding | None:
         verb = token.head
         return Finding("RL-NEVER", "red_line", verb, None,
                        _child(verb, "dobj") or _prep_object(verb, "to", "from") or verb, 0.8)
+    if token.lower_ == "never" and token.head.pos_ == "VERB" and \
+            _child(token.head, "auxpass") is not None and any(
+                c.dep_ == "aux" and c.lower_ in ("will", "would", "shall")
+                for c in token.head.children) and \
+            (thing := _child(token.head, "nsubjpass")) is not None and \
+            thing.lower_ not in ("that", "which", "who"):
+        # "the question will never be settled by a simple majority": ruled out for good
+        return Finding("RL-NEVER-PASSIVE", "red_line", token.head, None, thing, 0.75)
     if token.lower_ in ("not", "no") and token.dep_ in ("neg", "det") and \
             (thing := _negated_subject(token)) is not None and thing.dep_ == "nsubjpass" and \
             (thing.head.lemma_ in NEVER_GIVE or thing.head.lemma_ in GIVE_UP) and any(
@@ -286,7 +301,7 @@ def red_line(token: Token, sent: Span) -> Finding | None:
             topic = verb.head  # "a precondition that Baku would not give up"
         return Finding("RL-NOT-GIVE-UP", "red_line", verb, None, topic, 0.75)
     if _will_not(token) and (token.head.lemma_ in NEVER_GIVE or token.head.lemma_ in (
-            "go", "pay", "offer", "sell", "fall", "drop")) and \
+            "go", "pay", "offer", "sell", "fall", "drop") or token.head.lemma_ in ENDORSE) and \
             (bound := _bounded(token.head)) is not None:
         # "would not agree to a cut of more than 20 percent", "would not sign any deal that
         # left ...": the limit of what it will take, stated in advance, is a red line
@@ -303,10 +318,10 @@ def red_line(token: Token, sent: Span) -> Finding | None:
         return Finding("RL-ANY-DEAL", "red_line", token.head, None,
                        _child(token.head, "dobj") or token.head, 0.7)
     if _will_not(token) and token.head.pos_ == "VERB" and any(
-            c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "before"
+            c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("before", "until")
                                       for g in c.children) for c in token.head.children):
-        # "will not hand over its weapons before a political settlement is reached": a
-        # precondition of any deal (codebook), a red line
+        # "will not hand over its weapons before a political settlement is reached", "would
+        # not sign until the arrears are paid": a precondition of any deal (codebook)
         return Finding("RL-PRECONDITION", "red_line", token.head, None,
                        _child(token.head, "dobj") or token.head, 0.7)
     if token.lower_ == "no" and token.dep_ == "det" and token.head.dep_ == "dobj" and \
@@ -326,6 +341,14 @@ def red_line(token: Token, sent: Span) -> Finding | None:
             kept = clause if clause is None else _child(clause, "dobj", "attr") or clause
         if kept is not None:
             return Finding("RL-NO-DEAL-WITHOUT", "red_line", verb, None, kept, 0.75)
+    if token.lemma_.lower() in DEAL_TERMS and token.dep_ == "attr" and \
+            token.head.lemma_ == "be" and not _negated(token.head) and \
+            (deal := _prep_object(token, "of", "for", "in")) is not None and \
+            deal.lemma_.lower() in DEALS and any(c.lower_ == "any" for c in deal.children):
+        # "bringing agency staff onto the payroll was the price of any new agreement", "a
+        # condition of any deal": a precondition of any deal (codebook)
+        return Finding("RL-TERM-OF-ANY-DEAL", "red_line", token.head, None,
+                       _child(token.head, "nsubj", "csubj"), 0.75)
     if token.dep_ == "neg" and token.head.lemma_ == "be":
         verb = token.head
         attr = _child(verb, "attr")
@@ -346,7 +369,7 @@ def red_line(token: Token, sent: Span) -> Finding | None:
 
 _BOUNDS = frozenset("above below beyond over under exceeding".split())
 _COMPARED = frozenset("more less fewer greater higher larger bigger deeper lower smaller "
-                      "longer shorter".split())
+                      "longer shorter later earlier sooner".split())
 
 
 def _will_not(token: Token) -> bool:
@@ -354,6 +377,11 @@ def _will_not(token: Token) -> bool:
     return token.dep_ == "neg" and any(
         c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "wo")
         for c in token.head.children)
+
+
+def _aside(clause: Token) -> bool:
+    """A relative clause set off by a comma (", which he said was guaranteed"): an aside."""
+    return bool(clause.dep_ == "relcl" and clause.doc[clause.left_edge.i - 1].text == ",")
 
 
 def _least(thing: Token) -> bool:
@@ -373,7 +401,9 @@ def _bounded(verb: Token) -> Token | None:
     if any(c.lower_ == "any" and c.dep_ == "det" for c in thing.children) and (
             limit := next((t for t in thing.subtree if t.dep_ == "relcl" and
                            t.left_edge.lower_ in ("that", "which", "who") and
-                           t.doc[t.left_edge.i - 1].text != ","), None)) is not None:
+                           not _aside(t) and not any(_aside(a) for a in t.ancestors
+                                                     if a.i in range(thing.i, t.i))),
+                          None)) is not None:
         # "any renewal of the treaty that fails to guarantee a minimum flow": the limit is
         # what the clause asks (not ", which he said was guaranteed": an aside)
         return limit if limit.head.i != thing.i else thing
@@ -390,14 +420,39 @@ def _bounded(verb: Token) -> Token | None:
     words = list(thing.subtree)
     for prep in verb.children:  # "a tariff | above 9 cents", the bound hung on the verb
         if prep.i > thing.i and (prep.dep_ == "prep" and prep.lower_ in _BOUNDS or
-                                 prep.dep_ == "npadvmod"):  # "| deeper than 10 percent"
-            words += list(prep.subtree)
+                                 prep.dep_ == "npadvmod" or  # "| deeper than 10 percent"
+                                 prep.dep_ == "advmod" and prep.lower_ in _COMPARED):
+            words += list(prep.subtree)  # "any deliveries | later than March"
     for k, word in enumerate(words[:-1]):
         after = words[k + 1:k + 3]
         if (word.lower_ in _COMPARED and after[0].lower_ == "than" or
-                word.lower_ in _BOUNDS) and any(w.like_num for w in after + words[k + 3:k + 4]):
+                word.lower_ in _BOUNDS) and any(_measure(w) for w in after + words[k + 3:k + 4]):
             return thing
+        if word.lower_ in _BENCHMARKED and word.dep_ == "prep" and \
+                (mark := _child(word, "pobj")) is not None and mark.pos_ == "NOUN":
+            return thing  # "a price above the market rate": a ceiling named, not counted
     return None
+
+
+# Bounds that name their mark rather than count it ("above the scientists' advice").
+_BENCHMARKED = frozenset("above below beyond".split())
+
+
+def _measure(word: Token) -> bool:
+    """A number, or a month or year a time bound is measured in ("later than March")."""
+    return bool(word.like_num or word.lower_ in MONTHS)
+
+
+def _refused_limit(verb: Token) -> Token | None:
+    """What a refusal verb rules out when it states a limit ("any X that ...", "a share below
+    20 percent"); not a proposal refused whatever its size ("rejected an offer of more than
+    $5 million" turns down that offer, it sets no limit)."""
+    bound = _bounded(verb)
+    thing = _child(verb, "dobj")
+    if bound is None or thing is None or thing.lemma_.lower() in _ASKED_TERMS and not any(
+            c.lower_ == "any" for c in thing.children):
+        return None
+    return bound
 
 
 def red_phrase(sent: Span) -> Iterator[Finding]:
@@ -576,6 +631,11 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
              for g in c.children if g.dep_ in ("pcomp", "pobj")), None)
         if deed is not None:
             return Finding("REJ-NO-INTENTION", "reject", token, None, deed, 0.7)
+    if (lemma in REJECT or (lemma, particle) in PHRASAL_REJECTS) and not negated and \
+            (limit := _refused_limit(token)) is not None:
+        # "ruled out any share below 20 percent", "rejected any cut of more than 5 percent":
+        # a refusal that states its limit is a red line (codebook)
+        return Finding("RL-REFUSED-LIMIT", "red_line", token, None, limit, 0.7)
     if (lemma, particle) in PHRASAL_REJECTS and not negated:
         return Finding("REJ-PHRASAL", "reject", token, None, obj, 0.75)  # "turned down"
     if (lemma, particle) in PHRASAL_CONCESSIONS and not negated:
@@ -654,12 +714,19 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             (doer := _child(token, "nsubj")) is not None and doer.tag_ == "NN" and
             not _agent(doer)):  # not "the lake will not meet demand": a thing refuses nothing
         return Finding("REJ-NOT-ACCEPT", "reject", token, None, obj, 0.65)
-    if lemma in URGE and addressee is not None and _child(token, "xcomp", "ccomp") is not None \
-            and not negated:
+    asked = _child(token, "xcomp", "ccomp") or next(
+        (c for c in token.children if c.dep_ == "advcl" and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None) \
+        if lemma in URGE else None  # "exhorted both sides | to find a settlement" (advcl)
+    if asked is not None and addressee is None and asked.dep_ == "ccomp" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in asked.children):
+        addressee = _child(asked, "nsubj")  # "implored | both sides to settle": the parser
+        # makes the addressee the subject of the act asked
+    if asked is not None and addressee is not None and not negated:
         # "asked the creditors to accept a deeper cut": an appeal in form; the resolver makes
         # it the asker's demand when a negotiating party asks it (URGE-ASK)
         return Finding("URGE-ASK" if lemma == "ask" else "URGE-VERB", "urge", token, None,
-                       _child(token, "xcomp", "ccomp"), 0.8, addressee=addressee)
+                       asked, 0.8, addressee=addressee)
     if lemma == "urge" and not negated and addressee is not None and \
             addressee.pos_ == "NOUN" and not _agent(addressee) and \
             _child(token, "xcomp", "ccomp") is None:
@@ -1264,8 +1331,78 @@ UNMET = frozenset("demand deadline target condition requirement need expectation
 # "allowed inspectors to visit the site": a visit let happen is no meeting of the parties.
 LETTING = frozenset("allow permit let".split())
 
+# Stances said in a set phrase of the press rather than a stance verb: (verb lemma, a word the
+# phrase needs among the verb's dependents, or "" for none; the stance; the prepositions whose
+# object is what the stance is about, "" for the direct object). "poured cold water on the
+# plan", "gave short shrift to the idea", "saw no merit in it", "threw its weight behind the
+# bid" (SUP-STAND-BY reads that one), "is holding out for a better offer", "put forward a
+# plan", "gave ground on pay".
+IDIOMS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("pour", "water", "reject", ("on",)),
+    ("give", "shrift", "reject", ("to",)),
+    ("see", "merit", "reject", ("in",)),
+    ("see", "point", "reject", ("in",)),
+    ("have", "time", "reject", ("for",)),
+    ("close", "door", "reject", ("on",)),
+    ("wave", "away", "reject", ("",)),
+    ("wave", "off", "reject", ("",)),
+    ("slap", "down", "reject", ("",)),
+    ("balk", "", "reject", ("at",)),
+    ("baulk", "", "reject", ("at",)),
+    ("bristle", "", "reject", ("at",)),
+    ("get", "behind", "support", ("behind",)),
+    ("rally", "", "support", ("behind",)),
+    ("come", "forward", "offer", ("with",)),
+    ("hold", "out", "demand", ("for",)),
+    ("lobby", "", "demand", ("for",)),
+    ("clamour", "", "demand", ("for",)),
+    ("clamor", "", "demand", ("for",)),
+    ("put", "forward", "offer", ("",)),
+    ("float", "", "offer", ("",)),
+    ("table", "", "offer", ("",)),
+    ("give", "ground", "concede", ("on", "over")),
+    ("back", "away", "concede", ("from",)),
+)
+_MODAL_AUX = frozenset("will would could might may can 'll wo ca".split())
+# Words whose "no" makes the phrase ("saw no merit in", "had no time for").
+_NO_IDIOMS = frozenset("merit point time".split())
+
+
+def idiom(token: Token, sent: Span) -> Finding | None:
+    """A stance said in one of the press's set phrases (IDIOMS), not negated."""
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ not in ("ROOT", "ccomp", "conj",
+                                                                "xcomp") or _negated(token):
+        return None  # "the plan Ndlovu tabled", "when lawmakers floated it": history told
+    for verb, word, stance, preps in IDIOMS:
+        if lemma != verb:
+            continue
+        marker = next((c for c in token.children if c.lower_ == word or
+                       c.lemma_.lower() == word), None) if word else token
+        if marker is None or word in _NO_IDIOMS and not any(
+                c.lower_ == "no" for c in marker.children):
+            continue
+        if word == "water" and not any(c.lower_ == "cold" for c in marker.children):
+            continue
+        about = next((t for p in preps for t in (
+            [_child(token, "dobj")] if p == "" else
+            [_prep_object(token, p), _prep_object(marker, p) if marker is not token else None])
+            if t is not None and t.i != marker.i), None)
+        if about is None:
+            continue
+        if stance == "offer" and any(c.dep_ == "auxpass" for c in token.children):
+            continue  # "a plan was floated": by whom the passive does not say here
+        if stance == "concede" and any(c.dep_ == "aux" and c.lower_ in _MODAL_AUX
+                                       for c in token.children):
+            stance = "offer"  # "would give ground on pay": promised, not yet done (codebook)
+        return Finding(f"IDIOM-{stance.upper().replace('_', '-')}", stance, token, None,
+                       about, 0.65, addressee=about if stance == "support" and (
+                           about.pos_ == "PROPN" or _agent(about)) else None)
+    return None
+
+
 TOKEN_RULES: tuple[Callable[[Token, Span], Finding | None], ...] = (
-    red_line, must, talks, stance_noun, verbs)
+    red_line, must, talks, stance_noun, idiom, verbs)  # a set phrase before its verb's reading
 
 
 # What a threat answers with: "would be met with a firm response".
