@@ -41,7 +41,7 @@ REJECT = frozenset("reject refuse decline dismiss rebuff oppose veto spurn repud
                    "resist".split())
 DEMAND = frozenset("demand insist push press seek want require call ask".split())
 URGE = frozenset("urge appeal encourage exhort implore press call ask plead beg "
-                 "entreat".split())
+                 "entreat challenge".split())
 OFFER = frozenset("offer propose promise pledge".split())
 WILLING = frozenset("willing ready prepared open".split())
 # What a party offers when it says it would do it ("would allow more inspections").
@@ -168,6 +168,12 @@ def condition_of(token: Token) -> str | None:
             while words and words[0].lower() in ("only", "even", "that", "just"):
                 words = words[1:]
             return " ".join(words)
+        if node.dep_ == "advcl" and (aux := next(iter(node.children), None)) is not None and \
+                aux.dep_ in ("aux", "auxpass") and aux.lower_ in ("should", "had", "were") and \
+                aux.i == node.left_edge.i and (doer := _child(node, "nsubj", "nsubjpass")) \
+                is not None and aux.i < doer.i:
+            # "Should the operator withdraw the cranes, ...": a condition said by inversion
+            return " ".join(t.text for t in node.subtree if t.i != aux.i)
         if node.lower_ == "condition" and node.head.lower_ == "on":
             clause = _child(node, "acl", "ccomp")
             if clause is not None:
@@ -178,6 +184,8 @@ def condition_of(token: Token) -> str | None:
 _CONDITION_TEXT = re.compile(
     r"\b(?:provided(?: that)?|providing(?: that)?|on (?:the )?condition that|(?<!for )as long as|"
     r"(?<!for )so long as|only (?:once|when|after)|only if|if|unless|in exchange for|in return for|"
+    r"on the understanding that|subject to|as part of an? (?:wider |broader )?package that|"
+    r"\bwere(?= (?:the |its |[A-Z])\S*(?: \S+)? to )|"
     r"without(?! (?:any |further )?(?:delay|hesitation|exception|fail))"
     r"(?! (?:an? |any )?(?:agreement|deal|breakthrough|result|results|progress|success)"
     r"\s*(?:[,.;]|$)))\s+(.+?)"
@@ -1352,6 +1360,11 @@ IDIOMS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("bristle", "", "reject", ("at",)),
     ("get", "behind", "support", ("behind",)),
     ("rally", "", "support", ("behind",)),
+    ("give", "blessing", "support", ("to",)),
+    ("come", "round", "concede", ("to",)),
+    ("come", "around", "concede", ("to",)),
+    ("make", "room", "offer", ("for",)),
+    ("see", "way", "offer", ("to",)),
     ("come", "forward", "offer", ("with",)),
     ("hold", "out", "demand", ("for",)),
     ("lobby", "", "demand", ("for",)),
@@ -1364,6 +1377,7 @@ IDIOMS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("back", "away", "concede", ("from",)),
 )
 _MODAL_AUX = frozenset("will would could might may can 'll wo ca".split())
+_FAVOUR = frozenset("favour favor".split())
 # Words whose "no" makes the phrase ("saw no merit in", "had no time for").
 _NO_IDIOMS = frozenset("merit point time".split())
 
@@ -1374,6 +1388,12 @@ def idiom(token: Token, sent: Span) -> Finding | None:
     if token.pos_ not in ("VERB", "AUX") or token.dep_ not in ("ROOT", "ccomp", "conj",
                                                                 "xcomp") or _negated(token):
         return None  # "the plan Ndlovu tabled", "when lawmakers floated it": history told
+    favour = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "in" and
+                   (n := _child(c, "pobj")) is not None and n.lemma_.lower() in _FAVOUR), None)
+    if favour is not None and (backed := _prep_object(_child(favour, "pobj"), "of")) is not None:
+        # "came out in favour of a closed season", "voted in favour of the plan"
+        return Finding("IDIOM-SUPPORT", "support", token, None, backed, 0.65,
+                       addressee=backed if backed.pos_ == "PROPN" or _agent(backed) else None)
     for verb, word, stance, preps in IDIOMS:
         if lemma != verb:
             continue
