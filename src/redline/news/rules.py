@@ -74,7 +74,7 @@ _RED_PHRASE = re.compile(r"\bnon-?\s?negotiable\b|\bnot negotiable\b|\boff[- ]li
                          r"\boff the table\b|\bnot on the table\b|"
                          r"\bnot up for (?:negotiation|discussion|debate)\b|"
                          r"\b(?:un|not )acceptable\b|\bnon-?\s?starter\b|"
-                         r"\bout of the question\b|"
+                         r"\bout of the question\b|\bnot for sale\b|"
                          r"\b(?:is|was|are|were|be) not an option\b|"
                          r"\b(?:is|was|are|were) (?:(?:its|their|our|the) )?final(?: offer)?"
                          r"(?=[\s.,;\"”]|$)|"
@@ -185,7 +185,7 @@ _CONDITION_TEXT = re.compile(
     r"\b(?:provided(?: that)?|providing(?: that)?|on (?:the )?condition that|(?<!for )as long as|"
     r"(?<!for )so long as|only (?:once|when|after)|only if|if|unless|in exchange for|in return for|"
     r"on the understanding that|subject to|as part of an? (?:wider |broader )?package that|"
-    r"\bwere(?= (?:the |its |[A-Z])\S*(?: \S+)? to )|"
+    r"\bwere(?= (?:the |its |(?-i:[A-Z]))\S*(?: \S+)? to )|"
     r"without(?! (?:any |further )?(?:delay|hesitation|exception|fail))"
     r"(?! (?:an? |any )?(?:agreement|deal|breakthrough|result|results|progress|success)"
     r"\s*(?:[,.;]|$)))\s+(.+?)"
@@ -344,7 +344,7 @@ def red_line(token: Token, sent: Span) -> Finding | None:
         kept = _prep_object(verb, "without") or _prep_object(token.head, "without")
         if kept is None:
             clause = next((c for c in verb.children if c.dep_ == "advcl" and any(
-                g.dep_ == "mark" and g.lower_ in ("unless", "until") for g in c.children)),
+                g.dep_ == "mark" and g.lower_ in ("unless", "until", "while") for g in c.children)),
                 None)
             kept = clause if clause is None else _child(clause, "dobj", "attr") or clause
         if kept is not None:
@@ -1093,7 +1093,14 @@ def _hostile(verb: Token) -> bool:
     protest) in the event coder's lexicon: "block", "expel", "strike", "impose"."""
     from redline.news import plover
 
-    return plover.VERBS.get(verb.lemma_.lower()) in plover.HOSTILE
+    return plover.VERBS.get(verb.lemma_.lower()) in plover.HOSTILE or any(
+        (verb.lemma_.lower(), c.lower_) in _WALKOUTS for c in verb.children
+        if c.dep_ in ("prt", "prep", "dobj", "advmod"))
+
+
+# Stopping work or shutting the other side out, said in a phrase: "walk off the job", "walk
+# out", "lock out the members", "stop work".
+_WALKOUTS = frozenset({("walk", "out"), ("walk", "off"), ("lock", "out"), ("stop", "work")})
 
 
 # Collective actions a side calls or stages against another: calling one is a threat, calling
@@ -1312,6 +1319,12 @@ def talks(token: Token, sent: Span) -> Finding | None:
         if place is not None and place.pos_ == "PROPN":
             return Finding("CONS-VISIT", "consult", token, None, None, 0.6, addressee=place,
                            place=place)
+    if lemma in ("answer", "punish") and _child(token, "auxpass") is not None and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in token.children) \
+            and (act := _child(token, "nsubjpass")) is not None and \
+            act.lemma_.lower() in ACTIONS:
+        # "any further strike will be answered": the answer to the other side's act, a threat
+        return Finding("THR-ANSWERED", "threaten", token, None, act, 0.6)
     if lemma == "meet" and _child(token, "auxpass") is not None:
         answer = _prep_object(token, "with")  # "would be met with a firm response"
         if answer is not None and answer.lemma_.lower() in RESPONSES:
@@ -1599,8 +1612,10 @@ def _for_now(finding: Finding) -> Finding:
     """A red line held only for a time ("no concession would be made while the doctors stayed
     away", "as long as the strike lasts") is a refusal, not a limit for good; "never" says it
     holds whatever happens meanwhile."""
-    if finding.stance != "red_line" or any(c.lower_ == "never" for c in finding.trigger.children):
-        return finding  # "would never accept inspections while sanctions remain": for good
+    if finding.stance != "red_line" or any(c.lower_ == "never" for c in finding.trigger.children) \
+            or finding.rule == "RL-NO-DEAL-WITHOUT":
+        return finding  # "would never accept inspections while sanctions remain": for good;
+        # "no agreement is possible while X": a precondition of any deal (codebook)
     for clause in finding.trigger.children:
         if clause.dep_ != "advcl":
             continue
