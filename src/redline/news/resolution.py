@@ -811,7 +811,7 @@ def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
                     continue
                 seen.add(key)
             out.append(item)
-    return _one_talks_per_pair(_settle_open_issues(out))
+    return _one_position_per_triple(_one_talks_per_pair(_settle_open_issues(out)))
 
 
 def _sides(statement: Statement) -> frozenset[str]:
@@ -832,6 +832,27 @@ def _one_talks_per_pair(out: tuple[Statement, ...]) -> tuple[Statement, ...]:
     return tuple(replace(s, resolved=replace(s.resolved, position=False, matched={
         **s.resolved.matched, "position": "the same talks told again"}))
         if k in again and s.resolved is not None else s for k, s in enumerate(out))
+
+
+def _one_position_per_triple(out: tuple[Statement, ...]) -> tuple[Statement, ...]:
+    """A position said again in an article (the headline and the lede, a quote and its
+    paraphrase) is one position (codebook): a statement with the actor, stance and issue of
+    an earlier one is kept as no new position."""
+    seen: dict[tuple[str, str, str | None], str] = {}
+    kept = []
+    for s in out:
+        r = s.resolved
+        if r is None or r.actor is None or not r.position or s.stance == "consult":
+            kept.append(s)
+            continue
+        key = (r.actor, s.stance, r.issue)
+        if key in seen:
+            kept.append(replace(s, resolved=replace(r, position=False, matched={
+                **r.matched, "position": f"restates {seen[key]!r}"})))
+            continue
+        seen[key] = s.sentence
+        kept.append(s)
+    return tuple(kept)
 
 
 # Stances that take a position on something: with a scenario, one about none of its issues is

@@ -216,6 +216,20 @@ def resolved_positions(statements: Iterable[Any]) -> list[dict[str, Any]]:
     return out
 
 
+def distinct_positions(positions: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The positions as the codebook counts them, one per distinct (actor, stance, issue) (and
+    addressee, for talks): a position an older expected file wrote twice counts once."""
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for position in positions:
+        key = (position.get("actor"), position.get("stance"), position.get("issue"),
+               position.get("addressee") if position.get("stance") == "consult" else None)
+        if key not in seen:
+            seen.add(key)
+            out.append(dict(position))
+    return out
+
+
 def _position_key(position: Mapping[str, Any]) -> tuple[Any, ...]:
     if position["stance"] == "consult":  # talks: either side may be the actor
         sides = frozenset(x for x in (position.get("actor"), position.get("addressee")) if x)
@@ -254,8 +268,8 @@ def resolved_article(folder: str | Path,
 
     folder = Path(folder)
     text = folder / f"{name}.txt"
-    expected = json.loads((folder / "resolved" / f"{name}.json").read_text(
-        encoding="utf-8"))["positions"]
+    expected = distinct_positions(json.loads((folder / "resolved" / f"{name}.json").read_text(
+        encoding="utf-8"))["positions"])
     day = read_expected(text.with_suffix(".json")).get("date")
     articles = read_text(text.read_text(encoding="utf-8"), text.name)
     scenario = load(folder / "resolved" / f"{name}.yaml")
