@@ -2,16 +2,18 @@
 written by hand (actor, stance, issue as scenario ids).
 
     python benchmarks/bench_resolution.py [PREFIX ...]
-        (default: held res bata batb batc batd bate batf batg bath bati batj batk batl batm batn bato)
+        (default: held res bata batb ... batq drl)
 
 Each held-back article of tests/news/articles (`held*`, which earlier rounds used to tune the
 extractor), each `res*`, `bata*` and `batb*` article (written with its scenario and expected
 positions before anything was run on it, measured once, then used to develop the resolver),
-each `batc*` and `batd*` article (written the same way, measured once, then tuned on in the
-next round: no figure here is an unseen one; docs/news.md keeps each batch's first run) has a
+each `batc*` to `batq*` article (written the same way, measured once, then tuned on in the
+next round: no figure here is an unseen one; docs/news.md keeps each batch's first run) and
+each drill (`drl*`, development data that says every stance in other words) has a
 small scenario with aliases and its expected positions under `resolved/`. Precision = paired /
 found positions (statements whose actor resolves to one of the scenario's), recall = paired /
-expected, pairs one to one (a talks statement may name either side). The peer, run in the same
+expected, pairs one to one (a talks statement may name either side; a triple written twice
+in an expected file counts once, as the codebook defines a position). The peer, run in the same
 process, maps the extractor's output as it stood before resolution: the actor's code if it is a
 scenario id, the issue by the scenario's issue names in the statement's issue words (else, with
 no issue words, in its sentence).
@@ -71,7 +73,7 @@ def measure(prefix: str) -> None:
 def main() -> None:
     for prefix in sys.argv[1:] or ("held", "res", "bata", "batb", "batc", "batd", "bate", "batf",
                                          "batg", "bath", "bati", "batj", "batk", "batl", "batm",
-                                         "batn", "bato"):
+                                         "batn", "bato", "batp", "batq", "drl"):
         measure(prefix)
 
 
