@@ -66,7 +66,7 @@ HOLD_TALKS = frozenset("hold take begin resume start open continue end plan sche
                        "wrap".split())
 EXPECTING = frozenset("expect schedule set plan due likely".split())
 ARRIVE = frozenset("arrive travel fly".split())
-MEET = frozenset("meet visit host mediate telephone confer".split())
+MEET = frozenset("meet visit host mediate telephone confer convene reconvene".split())
 NEGOTIABLE_VERBS = frozenset("discuss negotiate bargain include put trade reopen renegotiate "
                              "revisit".split())
 ACCEPTING = frozenset("accept agree allow meet negotiate discuss give".split())
@@ -309,7 +309,8 @@ def red_line(token: Token, sent: Span) -> Finding | None:
             topic = verb.head  # "a precondition that Baku would not give up"
         return Finding("RL-NOT-GIVE-UP", "red_line", verb, None, topic, 0.75)
     if _will_not(token) and (token.head.lemma_ in NEVER_GIVE or token.head.lemma_ in (
-            "go", "pay", "offer", "sell", "fall", "drop") or token.head.lemma_ in ENDORSE) and \
+            "go", "pay", "offer", "sell", "fall", "drop", "settle") or
+            token.head.lemma_ in ENDORSE) and \
             (bound := _bounded(token.head)) is not None:
         # "would not agree to a cut of more than 20 percent", "would not sign any deal that
         # left ...": the limit of what it will take, stated in advance, is a red line
@@ -402,10 +403,13 @@ def _bounded(verb: Token) -> Token | None:
     of a kind), the least of it ("a single X"), or a quantity past a bound ("more than 20
     percent", "above 12 percent")."""
     thing = _child(verb, "dobj") or _prep_object(verb, "to")
-    if thing is None:  # "would not go below a 15 percent increase": the bound is the limit
+    if thing is None:  # "would not go below a 15 percent increase": the bound is the limit;
+        # "would not settle for less than a 20 percent stake": a bound after the preposition
         return next((_child(p, "pobj") for p in verb.children if p.dep_ == "prep" and
-                     p.lower_ in _BOUNDS and _child(p, "pobj") is not None and any(
-                         t.like_num for t in p.subtree)), None)
+                     _child(p, "pobj") is not None and any(t.like_num for t in p.subtree) and (
+                         p.lower_ in _BOUNDS or any(
+                             w.lower_ in _COMPARED and w.nbor().lower_ == "than"
+                             for w in p.subtree if w.i + 1 < len(w.doc)))), None)
     if any(c.lower_ == "any" and c.dep_ == "det" for c in thing.children) and (
             limit := next((t for t in thing.subtree if t.dep_ == "relcl" and
                            t.left_edge.lower_ in ("that", "which", "who") and
@@ -1258,7 +1262,11 @@ def stance_noun(token: Token, sent: Span) -> Finding | None:
 
 
 def must(token: Token, sent: Span) -> Finding | None:
-    """"X must do Y" reported by a speaker: a demand addressed to X."""
+    """"X must do Y" ("X ought to do Y") reported by a speaker: a demand addressed to X."""
+    if token.lower_ == "ought" and (deed := _child(token, "xcomp")) is not None and \
+            not _negated(token) and not _negated(deed):
+        return Finding("DEM-MUST", "demand", deed, None, _object(deed), 0.6,
+                       addressee=_child(token, "nsubj"))  # the parser makes "ought" the head
     if token.lower_ != "must" or token.dep_ != "aux":
         return None
     verb = token.head
@@ -1377,6 +1385,9 @@ IDIOMS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("come", "round", "concede", ("to",)),
     ("come", "around", "concede", ("to",)),
     ("make", "room", "offer", ("for",)),
+    ("make", "case", "demand", ("for",)),
+    ("angle", "", "demand", ("for",)),
+    ("speak", "up", "support", ("for",)),
     ("see", "way", "offer", ("to",)),
     ("come", "forward", "offer", ("with",)),
     ("hold", "out", "demand", ("for",)),
