@@ -590,6 +590,22 @@ def _unnamed_sides(statement: Statement) -> bool:
     return not words or words[-1] in _UNNAMED
 
 
+def _two_unnamed(statement: Statement) -> bool:
+    """"The two delegations", "both sides": the sides of the dispute, not named here."""
+    words = (statement.speaker_text or "").lower().split()
+    return len(words) >= 2 and words[-2] in ("two", "both")
+
+
+def _sides_named(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None:
+    """The two scenario actors a talks statement's subject names ("Negotiators from the union
+    and the employers' association"), in the order named; None unless exactly two."""
+    found: list[str] = []
+    for mention in names.actors.find(statement.speaker_text or ""):
+        if mention.id not in found:
+            found.append(mention.id)
+    return (found[0], found[1]) if len(found) == 2 else None
+
+
 def _sides_so_far(resolution: Resolution, earlier: list[Statement]) -> Resolution:
     """Talks whose sides the text does not name are between the two scenario actors the
     article has given positions to most often so far (the later first on a tie)."""
@@ -776,7 +792,14 @@ def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
                 (side := _reported_side(s, names) or _reported_before(s, names)) is not None:
             resolution = replace(resolution, actor=side[0],
                                  matched={**resolution.matched, "actor": side[1]})
-        if s.stance == "consult" and resolution.actor is None and _unnamed_sides(s):
+        if s.stance == "consult" and (pair := _sides_named(s, names)) is not None:
+            # "Delegations from Islamabad and Kabul met ...": the sides are those the subject
+            # names, whoever else the sentence puts in the room
+            resolution = replace(resolution, actor=pair[0], addressee=pair[1], matched={
+                **resolution.matched, "actor": f"talks between the sides named: "
+                                               f"{s.speaker_text!r}"})
+        elif s.stance == "consult" and (resolution.actor is None or _two_unnamed(s)) and \
+                _unnamed_sides(s):
             resolution = _sides_so_far(resolution, out)
         if s.stance == "consult" and resolution.actor is not None and \
                 resolution.addressee is None:

@@ -675,9 +675,14 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             obj = _prep_object(obj, "in") or _prep_object(token, "in") or obj
         what = obj if obj is not None and not amount else \
             _prep_object(token, "for", "on", "towards") or token
-        if (condition := _condition(token, sent)) and (any(
-                c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless"
-                                          for g in c.children) for c in token.children) or
+        unless = next((c for c in token.children if c.dep_ == "advcl" and any(
+            g.dep_ == "mark" and g.lower_ == "unless" for g in c.children)), None)
+        if unless is not None and obj is not None and obj.lemma_.lower() in DEALS and \
+                lemma in NEVER_GIVE | ENDORSE:
+            # "will not sign a trade agreement unless Brussels improves access for beef": no
+            # deal without it, a precondition of any deal (codebook), about what it asks
+            return Finding("RL-NO-DEAL-UNLESS", "red_line", token, None, unless, 0.7)
+        if (condition := _condition(token, sent)) and (unless is not None or
                                                        _defiant(condition, sent)):
             # "will not approve the permits unless the company agrees to ...": what it
             # withholds until the other side gives in is a threat
@@ -1342,6 +1347,8 @@ def talks(token: Token, sent: Span) -> Finding | None:
     if lemma == "meet" and (met := _child(token, "dobj")) is not None and \
             met.lemma_.lower() in UNMET:
         return None  # "to meet their demands", "met the deadline": no meeting of anyone
+    if lemma in MEET and token.dep_ == "advcl" and token.tag_ == "VBG":
+        return None  # "was killed while visiting troops": a scene of the past, no talks
     if lemma in MEET and token.pos_ == "VERB" and not _negated(token) and not any(
             c.lower_ in ("halfway", "half-way") for c in token.children) and \
             token.dep_ not in ("acl", "amod", "relcl") and _child(token, "agent") is None and \
