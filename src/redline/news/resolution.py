@@ -903,6 +903,22 @@ def _run_neighbour(out: list[Statement], at: int, step: int) -> Statement | None
     return None
 
 
+def _same_sentence(out: list[Statement], at: int) -> Statement | None:
+    """The same actor's statement with an issue in the same sentence, for a refusal or a
+    concession that names none: "is seeking a 9 percent raise, having already lowered its
+    claim from 12 percent" (the claim is the raise), "rejected that figure but offered 4
+    percent"."""
+    r = out[at].resolved
+    assert r is not None
+    return next((e for k, e in enumerate(out) if k != at and e.start == out[at].start and
+                 e.source == out[at].source and e.resolved is not None and
+                 e.resolved.actor == r.actor and e.resolved.issue is not None and
+                 e.stance in _BIDS_AND_REFUSALS), None)
+
+
+_BIDS_AND_REFUSALS = frozenset(("demand", "offer", "conditional_offer", "reject", "red_line"))
+
+
 def _settle_open_issues(out: list[Statement]) -> tuple[Statement, ...]:
     """Positions whose object names none of the scenario's issues ("It is non-negotiable",
     "They do not accept paying for it", a refusal with no object): such a statement is about
@@ -919,7 +935,8 @@ def _settle_open_issues(out: list[Statement]) -> tuple[Statement, ...]:
         if r is None or r.actor is None or r.issue is not None or s.stance not in _BORROWS_ISSUE:
             kept.append(s)
             continue
-        near = _run_neighbour(out, at, -1) or (
+        near = (_same_sentence(out, at) if s.stance in ("reject", "concede") else None) or \
+            _run_neighbour(out, at, -1) or (
             _run_neighbour(out, at, +1) if s.stance in ("reject", "threaten") else None)
         if near is not None and near.resolved is not None:
             issue = near.resolved.issue

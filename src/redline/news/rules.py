@@ -965,8 +965,10 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             at_request(token):
         # "increased releases at Baghdad's request": an act done as another asked, given
         return Finding("CONC-AT-REQUEST", "concede", token, None, done, 0.6)
-    if lemma in MOVED and not negated and (token.tag_ == "VBD" or perfect(token)) and \
-            token.dep_ in ("ROOT", "ccomp", "conj") and (moved := _child(token, "dobj")) is not None \
+    if lemma in MOVED and not negated and (token.tag_ == "VBD" or perfect(token) or
+                                           _having(token)) and \
+            (token.dep_ in ("ROOT", "ccomp", "conj") or _having(token)) and \
+            (moved := _child(token, "dobj")) is not None \
             and moved.lemma_.lower() in BIDS and any(c.dep_ == "poss" for c in moved.children):
         # "has already raised its offer from 4.5 to 6 percent", "lowered its demand": a side
         # that moved its own bid towards the other has conceded
@@ -984,7 +986,8 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
         # "the government agreed that they would be held no later than June": a point
         # conceded (agreeing with someone is backing them)
         return Finding("CONC-AGREE-THAT", "concede", token, None, granted, 0.6)
-    if lemma == "agree" and not negated and (token.tag_ == "VBD" or perfect(token)) and \
+    if lemma == "agree" and not negated and (token.tag_ == "VBD" or perfect(token) or
+                                             _having(token)) and \
             (taken := _prep_object(token, "to")) is not None and taken.pos_ == "NOUN" and \
             not _agent(taken) and not _condition(token, sent):
         # "agreed on Monday to a U.N.-led feasibility study": a proposal taken, a concession
@@ -1059,6 +1062,13 @@ def _ultimatum(verb: Token) -> Finding | None:
 
 # What one side puts to another, refused in a clause on it ("a request the company turned down").
 _ASKED_TERMS = TERMS | frozenset("request plan call idea package deal".split())
+
+
+def _having(verb: Token) -> bool:
+    """A perfect participle clause of the main clause's subject: "..., having already lowered
+    its claim from 12 percent": an act it has done."""
+    return bool(verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "having"
+                                             for c in verb.children))
 
 
 def _by_a_party(verb: Token) -> bool:
