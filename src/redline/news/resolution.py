@@ -555,6 +555,11 @@ def resolve(statement: Statement, scenario: Scenario,
     actor = keep("actor", actor_found)
     condition = names.issues.find(_as_text(statement.condition))
     issue_found = _issue(statement, names)
+    if issue_found is None and statement.stance == "threaten" and \
+            len({m.id for m in condition}) > 1:
+        # "if Kosovo police entered the northern municipalities": a name of an issue
+        # ("police") outranks a word of another's name ("municipalities")
+        condition = [m for m in condition if _strength(m) > 0] or condition
     if issue_found is None and statement.stance == "threaten" and condition and \
             len({m.id for m in condition}) == 1:
         # "would resume air strikes if the corridors were attacked": an act that names no

@@ -900,6 +900,17 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
     if not negated and lemma not in THREATEN and lemma not in ("be", "have") and any(
             c.dep_ == "aux" and c.lower_ in ("would", "could", "can", "will", "'d")
             for c in token.children) and _child(token, "nsubj") is not None and \
+            token.dep_ in ("ROOT", "ccomp") and (excluded := _child(token, "dobj")) is not None \
+            and (lemma in NEVER_GIVE or lemma in ENDORSE) and (
+                excluded.lower_ == "nothing" or excluded.lemma_.lower() in DEALS and any(
+                    c.lower_ == "no" for c in excluded.children)) and \
+            (kept := _precondition(token)) is not None:
+        # "would sign nothing until the government frees all of their fighters", "would sign
+        # no water deal unless it commits to ...": no deal without it (codebook)
+        return Finding("RL-NO-DEAL-UNLESS", "red_line", token, None, kept, 0.7)
+    if not negated and lemma not in THREATEN and lemma not in ("be", "have") and any(
+            c.dep_ == "aux" and c.lower_ in ("would", "could", "can", "will", "'d")
+            for c in token.children) and _child(token, "nsubj") is not None and \
             token.dep_ in ("ROOT", "ccomp") and (condition := _condition(token, sent)):
         if harms(token) or _cuts_off(token) or _hostile(token) and not _eases(token) or \
                 _against(token) or _prevents(token) or _defiant(condition, sent):
@@ -993,7 +1004,9 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
         # "agreed on Monday to a U.N.-led feasibility study": a proposal taken, a concession
         # (agreeing with someone is backing them)
         return Finding("CONC-AGREE-TO", "concede", token, None, taken, 0.65)
-    if lemma in SUPPORT and not negated:
+    if lemma in SUPPORT and not negated and not any(
+            c.lower_ in ("whatever", "whichever") for c in token.children):
+        # not "whatever we agree, ...": a free relative, no backing of anything
         return Finding("SUP-VERB", "support", token, None, obj, 0.65, addressee=addressee)
     if (lemma in ("stand", "side") or lemma == "throw" and addressee is not None
             and addressee.lower_ == "weight") and not negated and \
@@ -1062,6 +1075,13 @@ def _ultimatum(verb: Token) -> Finding | None:
 
 # What one side puts to another, refused in a clause on it ("a request the company turned down").
 _ASKED_TERMS = TERMS | frozenset("request plan call idea package deal".split())
+
+
+def _precondition(verb: Token) -> Token | None:
+    """The "unless", "until" or "before" clause of a verb: what must come first."""
+    return next((c for c in verb.children if c.dep_ == "advcl" and any(
+        g.dep_ == "mark" and g.lower_ in ("unless", "until", "before") for g in c.children)),
+        None)
 
 
 def _having(verb: Token) -> bool:
@@ -1291,6 +1311,10 @@ def must(token: Token, sent: Span) -> Finding | None:
             verb.head.lemma_.lower() not in ("demand", "call", "insistence"):
         return None  # "backed Somalia's position that the ruling must be implemented": the
         # content of a view named as a noun, held by its owner, stated by no one here
+    if (deal := _child(verb, "nsubj", "nsubjpass")) is not None and \
+            deal.lemma_.lower() in DEALS and any(c.lower_ == "any" for c in deal.children):
+        # "any new agreement must put the lines on a rotating roster": a term of any deal
+        return Finding("RL-ANY-DEAL-MUST", "red_line", verb, None, _object(verb) or verb, 0.7)
     return Finding("DEM-MUST", "demand", verb, None, _object(verb), 0.6,
                    addressee=_child(verb, "nsubj"))
 
