@@ -341,8 +341,10 @@ def test_a_border_dispute_in_other_words(nlp, water, text, expected):
      ("GSU", "red_line", "outsourcing")),
     ("The union wants a pay rise of 8 percent, its leader said on Tuesday.",
      ("GSU", "demand", "wages")),
+    # "X must be part of any deal" is a red line (docs/codebook.md, written after this
+    # round; the twentieth round reads it so)
     ("The labour ministry said in a statement that any settlement must include binding "
-     "arbitration.", ("LAB", "demand", "arbitration")),
+     "arbitration.", ("LAB", "red_line", "arbitration")),
     ("Lindqvist said the union could live with longer night shifts as long as pensions were "
      "protected.", ("GSU", "conditional_offer", "shifts")),
     ("The operator is willing to guarantee existing pension rights, a company spokeswoman "
