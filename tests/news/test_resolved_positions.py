@@ -48,8 +48,14 @@ def test_resolved_positions_on_held_back_articles(nlp, capsys):
     # (0.712 / 0.673), then tuned on in the fourteenth round (0.759 / 0.745 after it).
     # batq01-04: written and coded the same way, run once after the fifteenth round
     # (0.750 / 0.684), then tuned on in the sixteenth round (0.800 / 0.772 after it).
+    # batr01-04: written and coded the same way, run once after the seventeenth round
+    # (0.855 / 0.839), then tuned on in the eighteenth round.
+    # bats01-04, batt01-04: written and coded the same way, run once after the twentieth round
+    # (0.732 / 0.707, 0.764 / 0.724).
     # drl01-06: drills written to say each stance in other words than the codebook's, used
     # as development data from the start (0.769 / 0.139 before the fourteenth round).
+    # drm01-06: drills of the hardest stances in plain wire language, run once blind
+    # (0.833 / 0.812), then development data.
     for prefix, articles, floor in (("held", 6, (0.8, 0.8)), ("res", 3, (0.8, 0.8)),
                                     ("bata", 3, (0.8, 0.8)), ("batb", 3, (0.8, 0.8)),
                                     ("batc", 3, (0.8, 0.8)), ("batd", 3, (0.8, 0.8)),
@@ -59,7 +65,9 @@ def test_resolved_positions_on_held_back_articles(nlp, capsys):
                                     ("batk", 4, (0.75, 0.75)), ("batl", 4, (0.7, 0.65)),
                                     ("batm", 4, (0.7, 0.65)), ("batn", 4, (0.65, 0.65)),
                                     ("bato", 4, (0.65, 0.7)), ("batp", 4, (0.7, 0.7)),
-                                    ("batq", 4, (0.7, 0.7)), ("drl", 6, (0.75, 0.35))):
+                                    ("batq", 4, (0.7, 0.7)), ("batr", 4, (0.8, 0.8)),
+                                    ("bats", 4, (0.65, 0.65)), ("batt", 4, (0.7, 0.65)),
+                                    ("drl", 6, (0.75, 0.35)), ("drm", 6, (0.75, 0.75))):
         result = score_resolved(ARTICLES, prefix)
         overall = result.overall
         with capsys.disabled():
