@@ -52,6 +52,8 @@ def test_resolved_positions_on_held_back_articles(nlp, capsys):
     # (0.855 / 0.839), then tuned on in the eighteenth round.
     # bats01-04, batt01-04: written and coded the same way, run once after the twentieth round
     # (0.732 / 0.707, 0.764 / 0.724).
+    # batu01-04, batv01-04: written and coded the same way, run once on the final rules of
+    # the twentieth round (0.667 / 0.571, 0.796 / 0.782).
     # drl01-06: drills written to say each stance in other words than the codebook's, used
     # as development data from the start (0.769 / 0.139 before the fourteenth round).
     # drm01-06: drills of the hardest stances in plain wire language, run once blind
@@ -67,6 +69,7 @@ def test_resolved_positions_on_held_back_articles(nlp, capsys):
                                     ("bato", 4, (0.65, 0.7)), ("batp", 4, (0.7, 0.7)),
                                     ("batq", 4, (0.7, 0.7)), ("batr", 4, (0.8, 0.8)),
                                     ("bats", 4, (0.65, 0.65)), ("batt", 4, (0.7, 0.65)),
+                                    ("batu", 4, (0.6, 0.5)), ("batv", 4, (0.7, 0.7)),
                                     ("drl", 6, (0.75, 0.35)), ("drm", 6, (0.75, 0.75))):
         result = score_resolved(ARTICLES, prefix)
         overall = result.overall
