@@ -187,7 +187,14 @@ def _own_words(statement: Statement, names: ScenarioNames,
     members = _MEMBERS_AT.match(words)
     if members is not None and (group := _group_of(members.group(1), names)) is not None:
         return group  # "Pilots at Nordlys Air rejected ...": the pilots, not the airline
-    named = {m.id for m in names.actors.find(words) if _not_a_place(words, m)}
+    found = [m for m in names.actors.find(words) if _not_a_place(words, m)]
+    owned = [m for m in found if not _OWNER.match(words, m.end)]
+    if len({m.id for m in found}) > 1 and len({m.id for m in owned}) == 1 and \
+            owned[0].id != addressee:
+        # "Greece's main seamen's union": the owner names whose union it is, the head who
+        # speaks
+        return owned[0].id, f"speaker's own words: {owned[0].how} {owned[0].text!r}"
+    named = {m.id for m in found}
     if len(named) != 1:
         return None  # "The United States and France urged ...": each co-actor keeps its code
     return _actor_in_text([("speaker's own words", words)], names, addressee)
