@@ -326,9 +326,8 @@ def red_line(token: Token, sent: Span) -> Finding | None:
         # "would not do so in any new agreement": a limit on any deal (codebook)
         return Finding("RL-ANY-DEAL", "red_line", token.head, None,
                        _child(token.head, "dobj") or token.head, 0.7)
-    if _will_not(token) and token.head.pos_ == "VERB" and any(
-            c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("before", "until")
-                                      for g in c.children) for c in token.head.children):
+    if _will_not(token) and token.head.pos_ == "VERB" and \
+            _marked_clause(token.head, ("before", "until")) is not None:
         # "will not hand over its weapons before a political settlement is reached", "would
         # not sign until the arrears are paid": a precondition of any deal (codebook)
         return Finding("RL-PRECONDITION", "red_line", token.head, None,
@@ -344,9 +343,7 @@ def red_line(token: Token, sent: Span) -> Finding | None:
         verb = token.head.head  # "there could be no deal without X", "... unless X"
         kept = _prep_object(verb, "without") or _prep_object(token.head, "without")
         if kept is None:
-            clause = next((c for c in verb.children if c.dep_ == "advcl" and any(
-                g.dep_ == "mark" and g.lower_ in ("unless", "until", "while") for g in c.children)),
-                None)
+            clause = _marked_clause(verb, ("unless", "until", "while"))
             kept = clause if clause is None else _child(clause, "dobj", "attr") or clause
         if kept is not None:
             return Finding("RL-NO-DEAL-WITHOUT", "red_line", verb, None, kept, 0.75)
@@ -675,8 +672,7 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             obj = _prep_object(obj, "in") or _prep_object(token, "in") or obj
         what = obj if obj is not None and not amount else \
             _prep_object(token, "for", "on", "towards") or token
-        unless = next((c for c in token.children if c.dep_ == "advcl" and any(
-            g.dep_ == "mark" and g.lower_ == "unless" for g in c.children)), None)
+        unless = _marked_clause(token, ("unless",))
         if unless is not None and obj is not None and obj.lemma_.lower() in DEALS and \
                 lemma in NEVER_GIVE | ENDORSE:
             # "will not sign a trade agreement unless Brussels improves access for beef": no
@@ -904,7 +900,7 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             and (lemma in NEVER_GIVE or lemma in ENDORSE) and (
                 excluded.lower_ == "nothing" or excluded.lemma_.lower() in DEALS and any(
                     c.lower_ == "no" for c in excluded.children)) and \
-            (kept := _precondition(token)) is not None:
+            (kept := _marked_clause(token, ("unless", "until", "before"))) is not None:
         # "would sign nothing until the government frees all of their fighters", "would sign
         # no water deal unless it commits to ...": no deal without it (codebook)
         return Finding("RL-NO-DEAL-UNLESS", "red_line", token, None, kept, 0.7)
@@ -1077,11 +1073,11 @@ def _ultimatum(verb: Token) -> Finding | None:
 _ASKED_TERMS = TERMS | frozenset("request plan call idea package deal".split())
 
 
-def _precondition(verb: Token) -> Token | None:
-    """The "unless", "until" or "before" clause of a verb: what must come first."""
+def _marked_clause(verb: Token, marks: tuple[str, ...]) -> Token | None:
+    """The verb's adverbial clause opened by one of `marks` ("unless", "until", "before",
+    "while"): what must come first, or how long the act holds."""
     return next((c for c in verb.children if c.dep_ == "advcl" and any(
-        g.dep_ == "mark" and g.lower_ in ("unless", "until", "before") for g in c.children)),
-        None)
+        g.dep_ == "mark" and g.lower_ in marks for g in c.children)), None)
 
 
 def _having(verb: Token) -> bool:
