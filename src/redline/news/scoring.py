@@ -217,13 +217,13 @@ def resolved_positions(statements: Iterable[Any]) -> list[dict[str, Any]]:
 
 
 def distinct_positions(positions: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """The positions as the codebook counts them, one per distinct (actor, stance, issue) (and
-    addressee, for talks): a position an older expected file wrote twice counts once."""
+    """The positions as the codebook counts them, one per distinct (actor, stance, issue)
+    (talks: per pair of sides, as the pairing reads them): a position an older expected file
+    wrote twice counts once."""
     seen: set[tuple[Any, ...]] = set()
     out = []
     for position in positions:
-        key = (position.get("actor"), position.get("stance"), position.get("issue"),
-               position.get("addressee") if position.get("stance") == "consult" else None)
+        key = _position_key(position)
         if key not in seen:
             seen.add(key)
             out.append(dict(position))
