@@ -81,8 +81,9 @@ def test_a_threat_about_nothing_named_is_the_next_one_said_first(made_up):
     assert _positions("Vesta warned on Monday that it would retaliate. Varga said Vesta would "
                       "cut electricity deliveries unless Norland lowered the tariff.",
                       made_up["power"]) == [("VES", "threaten", "deliveries")]
-    # another side in between: the first threat is not the later one
-    assert ("VES", "threaten", None) in _positions(
+    # another side in between: the first threat is still about what Vesta fights for, the
+    # deliveries of its later threat (twenty-second round), one position
+    assert ("VES", "threaten", "deliveries") in _positions(
         "Vesta warned on Monday that it would retaliate. Eng said Norland wanted a higher "
         "tariff. Varga said Vesta would cut electricity deliveries unless Norland lowered the "
         "tariff.", made_up["power"])

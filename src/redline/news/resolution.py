@@ -29,20 +29,23 @@ from redline.news.scenario_names import (
     Mention,
     NameIndex,
     ScenarioNames,
+    short_names,
 )
 from redline.news.statement import ArticleStatements, Resolution, Statement
 from redline.scenario import Scenario
 
 
 def _person(speaker: str | None, names: ScenarioNames) -> tuple[str, str] | None:
-    """The actor of a quoted person: their full name, or their surname alone."""
+    """The actor of a quoted person: their full name, or their short name alone ("Kos", "Lee"
+    for Lee Sang-hoon)."""
     if not speaker:
         return None
     said = " ".join(speaker.split()).casefold()
     for name, _role, actor in names.people:
         full = name.casefold()
         if said == full or said.split()[-1] == full.split()[-1] and (
-                len(said.split()) == 1 or said.split()[0] == full.split()[0]):
+                len(said.split()) == 1 or said.split()[0] == full.split()[0]) or \
+                said in {short.casefold() for short in short_names(name)}:
             return actor, f"person {name!r}"
     return None
 
@@ -846,7 +849,8 @@ def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
                     continue
                 seen.add(key)
             out.append(item)
-    return _one_position_per_triple(_one_talks_per_pair(_settle_open_issues(out)))
+    return _one_position_per_triple(_one_talks_per_pair(
+        _issues_of_the_dispute(_settle_open_issues(out))))
 
 
 def _sides(statement: Statement) -> frozenset[str]:
@@ -967,6 +971,42 @@ def _settle_open_issues(out: list[Statement]) -> tuple[Statement, ...]:
                 **r.matched, "position": "about none of the scenario's issues"})))
         else:
             kept.append(s)
+    return tuple(kept)
+
+
+# Stances almost never taken on none of the scenario's issues (the codebook's positions give a
+# threat or an offer an issue in all but a handful of cases): one that names none is about the
+# dispute its speaker is in.
+_ABOUT_THE_DISPUTE = frozenset(("threaten", "offer"))
+
+
+def _with_issue(out: tuple[Statement, ...], actor: str, at: int) -> Statement | None:
+    """`actor`'s last position with an issue before `at`, else its first after."""
+    def has_issue(e: Statement) -> bool:
+        return e.resolved is not None and e.resolved.actor == actor and \
+            e.resolved.issue is not None and e.stance != "consult"
+    return next((e for e in reversed(out[:at]) if has_issue(e)), None) or \
+        next((e for e in out[at + 1:] if has_issue(e)), None)
+
+
+def _issues_of_the_dispute(out: tuple[Statement, ...]) -> tuple[Statement, ...]:
+    """Threats and offers still about no issue. One that names nothing at stake ("warned
+    Harare would ask the regional bloc to arbitrate", "would be prepared to fold 300 former
+    fighters into the gendarmerie") is about what its speaker is fighting for in the article:
+    the issue of the same speaker's last position before, else of its first after, whoever
+    spoke in between. (A side backed by name, "stood by Chisinau", is left as it is: coders
+    read it either as support on no issue or on the side's issue, and the side's last issue
+    is often not the one meant.)"""
+    kept = []
+    for at, s in enumerate(out):
+        r = s.resolved
+        source = _with_issue(out, r.actor, at) if r is not None and r.actor is not None and \
+            r.issue is None and r.position and s.stance in _ABOUT_THE_DISPUTE else None
+        if r is None or source is None or source.resolved is None:
+            kept.append(s)
+            continue
+        kept.append(replace(s, resolved=replace(r, issue=source.resolved.issue, matched={
+            **r.matched, "issue": f"the speaker's own position: {source.sentence!r}"})))
     return tuple(kept)
 
 

@@ -131,11 +131,14 @@ class ScenarioNames:
                 if kind == "person":
                     people.append((text, role, actor.id))
         taken = {" ".join(n.split()).casefold() for n, _, _ in actor_entries}
-        for name, _role, ident in list(people):
-            last = name.split()[-1]
-            if len(name.split()) > 1 and len(last) > 2 and last[:1].isupper() and \
-                    last.casefold() not in taken:
-                actor_entries.append((last, ident, SURNAME))  # "Zupan and Kos met ..."
+        owners: dict[str, set[str]] = {}
+        for name, _role, ident in people:
+            for short in short_names(name):
+                owners.setdefault(short, set()).add(ident)
+        for short, idents in owners.items():
+            if len(idents) == 1 and short.casefold() not in taken:
+                # "Zupan and Kos met ...", "Lee said" (Lee Sang-hoon), "Harbi" (al-Harbi)
+                actor_entries.append((short, next(iter(idents)), SURNAME))
         issue_entries: list[tuple[str, str, str]] = []
         for issue in scenario.issues:
             issue_entries.extend((text, issue.id, kind) for text, kind in issue_names(issue))
@@ -155,6 +158,34 @@ class ScenarioNames:
                    NameIndex.build(issue_entries, owners=False), options,
                    frozenset(a.id for a in scenario.actors if a.role == "party"),
                    _states(actor_entries))
+
+
+# Family names that come first in the names of China, Korea and Vietnam as the press writes
+# them ("Li Wenjun" is Li on second mention); a hyphenated given name ("Lee Sang-hoon",
+# "Hassan Ma-ae") marks the same order.
+_FAMILY_FIRST = frozenset(
+    "Li Wang Zhang Liu Chen Yang Zhao Huang Zhou Wu Xu Sun Ma Zhu Hu Guo He Lin Luo Gao Zheng "
+    "Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye "
+    "Wei Su Lu Ding Shen Kim Lee Park Choi Jung Jeong Kang Cho Yoon Jang Lim Shin Oh Seo Kwon "
+    "Hwang Ahn Song Yoo Hong Nguyen Tran Le Pham Hoang Phan Vu Vo Dang Bui Do Ho Ngo Duong Ly"
+    .split())
+# Arabic articles written onto a family name: "Faisal al-Harbi" is Harbi on second mention.
+_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul)-(?=[A-Z])")
+
+
+def short_names(name: str) -> tuple[str, ...]:
+    """How a report names a person of the scenario on second mention: the last name ("Kos"),
+    without an Arabic article ("Harbi" for "al-Harbi"); the first name where it is the family
+    name ("Li Wenjun", "Lee Sang-hoon") or where the given name is hyphenated ("Hassan
+    Ma-ae"). One-word names have no short form."""
+    words = name.split()
+    if len(words) < 2:
+        return ()
+    first, last = words[0], words[-1]
+    out = [w for w in (last, _ARTICLE.sub("", last)) if len(w) > 2 and w[:1].isupper()]
+    if first in _FAMILY_FIRST or "-" in last and not _ARTICLE.match(last):
+        out.append(first)
+    return tuple(dict.fromkeys(out))
 
 
 def _states(entries: list[tuple[str, str, str]]) -> dict[str, str]:
