@@ -89,7 +89,7 @@ def subject(verb: Token) -> Token | None:
     for _ in range(6):
         for child in current.children:
             if child.dep_ in SUBJECTS:
-                return child
+                return _after_but(child)
             if child.dep_ == "agent":  # passive "by X"
                 for grand in child.children:
                     if grand.dep_ == "pobj":
@@ -112,6 +112,16 @@ def subject(verb: Token) -> Token | None:
                 return noun
         return None
     return None
+
+
+def _after_but(noun: Token) -> Token:
+    """The subject of a clause misparsed onto the one before it: in "The owner ... offered to
+    cut output, but the town's mayor said she would not sign ...", "but" joins two clauses,
+    and the parser may make the mayor a conjunct of the owner, the subject of "said". "But"
+    never joins the subjects of one verb: the noun after it is the subject."""
+    if any(c.dep_ == "cc" and c.lower_ == "but" for c in noun.children):
+        return next((c for c in noun.children if c.dep_ == "conj" and c.i > noun.i), noun)
+    return noun
 
 
 _PLACE_WORDS = ("in", "at", "to", "from", "near", "outside", "inside")
@@ -296,8 +306,10 @@ def speaker_of(token: Token, mentions: Mentions, memory: list[str],
             return describe(who, mentions, memory, when)
     root = token.sent.root if hasattr(token, "sent") else current
     for child in root.children:  # "X is willing to ..., minister Y said": a coordinated "said"
+        # (or one set in the middle: "If ..., the minister said, sanctions would follow")
         if child.lemma_ in REPORTING and child.dep_ in ("conj", "parataxis") and \
-                child.i > token.i and (who := _own_subject(child)) is not None:
+                (child.i > token.i or child.dep_ == "parataxis") and \
+                (who := _own_subject(child)) is not None:
             return describe(who, mentions, memory, when)
     return None
 

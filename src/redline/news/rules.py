@@ -310,7 +310,7 @@ def red_line(token: Token, sent: Span) -> Finding | None:
         return Finding("RL-NOT-GIVE-UP", "red_line", verb, None, topic, 0.75)
     if _will_not(token) and (token.head.lemma_ in NEVER_GIVE or token.head.lemma_ in (
             "go", "pay", "offer", "sell", "fall", "drop", "settle") or
-            token.head.lemma_ in ENDORSE) and \
+            token.head.lemma_ in ENDORSE or _puts_name_to(token.head)) and \
             (bound := _bounded(token.head)) is not None:
         # "would not agree to a cut of more than 20 percent", "would not sign any deal that
         # left ...": the limit of what it will take, stated in advance, is a red line
@@ -378,6 +378,22 @@ _COMPARED = frozenset("more less fewer greater higher larger bigger deeper lower
                       "longer shorter later earlier sooner".split())
 
 
+def _puts_name_to(verb: Token) -> bool:
+    """"Put one's name to" a text: to sign it ("will not put our name to any contract that
+    ...")."""
+    name = _child(verb, "dobj")
+    return verb.lemma_.lower() == "put" and name is not None and \
+        name.lemma_.lower() in ("name", "signature") and _prep_object(verb, "to") is not None
+
+
+def _none_of_it(verb: Token) -> bool:
+    """An object refused by its determiner: "would accept no agreement that ...", "will sign
+    no deal": the act is ruled out, not offered."""
+    thing = _child(verb, "dobj")
+    return thing is not None and any(c.dep_ == "det" and c.lower_ == "no"
+                                     for c in thing.children)
+
+
 def _will_not(token: Token) -> bool:
     """The "not" of an act refused in advance: "will not", "would not", "shall not", "won't"."""
     return token.dep_ == "neg" and any(
@@ -399,7 +415,8 @@ def _bounded(verb: Token) -> Token | None:
     """The object of a refused act when it states a limit: "any X that/which ..." (every deal
     of a kind), the least of it ("a single X"), or a quantity past a bound ("more than 20
     percent", "above 12 percent")."""
-    thing = _child(verb, "dobj") or _prep_object(verb, "to")
+    thing = (_prep_object(verb, "to") if _puts_name_to(verb) else None) or \
+        _child(verb, "dobj") or _prep_object(verb, "to")
     if thing is None:  # "would not go below a 15 percent increase": the bound is the limit;
         # "would not settle for less than a 20 percent stake": a bound after the preposition
         return next((_child(p, "pobj") for p in verb.children if p.dep_ == "prep" and
@@ -566,7 +583,8 @@ NOT_ACCEPTED = frozenset("invitation invite responsibility award resignation "
 # Negated acts that are no refusal: "would not hesitate to strike" threatens.
 NOT_REFUSALS = frozenset("be have say hesitate stand rest stop give comment speculate "
                          "elaborate confirm know see tell explain rule find reach "
-                         "verify predict wait feed live survive".split())
+                         "verify predict wait feed live survive become remain seem appear "
+                         "prove happen".split())
 # Verbs that order an addressee to act ("ordered the operator to halve its fees"): a demand.
 ORDER = frozenset("order instruct direct tell".split())
 # What a party charges others: cutting it gives something up ("cut the charge by 10 percent").
@@ -803,14 +821,14 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
         stance = "conditional_offer" if condition else "offer"
         rule = "OFFER-WILLING-COND" if condition else "OFFER-WILLING"
         return Finding(rule, stance, token, None, what, 0.8, condition=condition)
-    if lemma in ("accept", "agree") and not negated and not (
+    if lemma in ("accept", "agree") and not negated and not _none_of_it(token) and not (
             token.tag_ == "VBD" and not any(c.dep_ == "aux" for c in token.children) or
             perfect(token)) and (condition := _condition(token, sent)):
         # not "has already agreed to keep the tariff ... if the talks run past December":
         # agreed now, a concession with a contingency (the concession rules read it)
         return Finding("OFFER-ACCEPT-COND", "conditional_offer", token, None, obj, 0.75,
                        condition=condition)
-    if lemma in ("accept", "agree") and not negated and any(
+    if lemma in ("accept", "agree") and not negated and not _none_of_it(token) and any(
             c.dep_ == "aux" and c.lower_ in ("would", "will", "could") for c in token.children):
         return Finding("OFFER-ACCEPT", "offer", token, None, obj, 0.7)
     if lemma in OFFERABLE and not negated and not quits(token) and not _cuts_off(token) and \
@@ -909,7 +927,8 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             for c in token.children) and _child(token, "nsubj") is not None and \
             token.dep_ in ("ROOT", "ccomp") and (condition := _condition(token, sent)):
         if harms(token) or _cuts_off(token) or _hostile(token) and not _eases(token) or \
-                _against(token) or _prevents(token) or _defiant(condition, sent):
+                _against(token) or _prevents(token) or _defiant(condition, sent) or \
+                _action_begins(token):
             # "would respond proportionately if ...", "X would face retaliatory duties if ...",
             # "could stop showing news links if ...": the consequence hurts the other side, a
             # threat, not an offer
@@ -1000,9 +1019,19 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
         # "agreed on Monday to a U.N.-led feasibility study": a proposal taken, a concession
         # (agreeing with someone is backing them)
         return Finding("CONC-AGREE-TO", "concede", token, None, taken, 0.65)
+    if lemma == "agree" and not negated and (taken := _child(token, "dobj")) is not None and \
+            taken.pos_ == "NOUN" and not _agent(taken) and not any(
+                c.dep_ == "aux" for c in token.children) and not _condition(token, sent):
+        # "Kenya and Uganda agree joint patrols", "agreed a ceasefire": an agreement reached on
+        # it, a move reported as done (agreeing with someone is backing them)
+        return Finding("CONC-AGREED", "concede", token, None, taken, 0.6)
     if lemma in SUPPORT and not negated and not any(
             c.lower_ in ("whatever", "whichever") for c in token.children):
         # not "whatever we agree, ...": a free relative, no backing of anything
+        if obj is not None and (obj.pos_ == "PROPN" or _agent(obj)) and \
+                (topic := _prep_object(token, "on", "over")) is not None:
+            # "backed Indonesia on the certification schemes": a side backed on an issue
+            return Finding("SUP-VERB-ON", "support", token, None, topic, 0.65, addressee=obj)
         return Finding("SUP-VERB", "support", token, None, obj, 0.65, addressee=addressee)
     if (lemma in ("stand", "side") or lemma == "throw" and addressee is not None
             and addressee.lower_ == "weight") and not negated and \
@@ -1013,7 +1042,10 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
         # not "the leaders stood by the depot gates"
         # "said it stood by the resident doctors", "sided with the union", "threw its weight
         # behind the proposal": support for a side or its terms
-        return Finding("SUP-STAND-BY", "support", token, None, backed, 0.65, addressee=backed)
+        # "stood with Cairo on the need for a binding agreement": backed on that issue
+        topic = _prep_object(token, "on", "over")
+        return Finding("SUP-STAND-BY", "support", token, None, topic or backed, 0.65,
+                       addressee=backed)
     return None
 
 
@@ -1153,6 +1185,19 @@ SUPPLIES = frozenset("supply supplies delivery deliveries shipment shipments aid
                      "import imports export exports flight flights trade transit "
                      "subsidy subsidies grant grants contract ration rations voucher vouchers "
                      "benefit benefits".split())
+
+
+# What a collective action does when it is announced: "walkouts could begin in January".
+_BEGINS = frozenset("begin start follow resume go proceed escalate spread continue".split())
+
+
+def _action_begins(verb: Token) -> bool:
+    """A collective action against the other side as the subject of its start: "walkouts
+    could begin in the second week of January", "the blockade would resume if ..." (its end,
+    "the strike would end if ...", is no threat)."""
+    doer = _child(verb, "nsubj")
+    return verb.lemma_.lower() in _BEGINS and doer is not None and \
+        doer.lemma_.lower() in ACTIONS
 
 
 def _cuts_off(verb: Token) -> bool:
