@@ -8,7 +8,7 @@ from typing import Any
 
 # Words of an issue name too general to name the issue on their own.
 GENERIC_WORDS = frozenset("and or of the a an in on for to with programme program time limits limit "
-                     "relief issue issues deal agreement talks".split()) | frozenset(
+                     "relief issue issues deal agreement talks treaty accord pact".split()) | frozenset(
     # function words in a long name ("contracts for laboratories that receive samples")
     "that which whose with from into onto their them they this these those than over under "
     "were will would have been after before about each every other such only more less when "

@@ -298,7 +298,9 @@ _BACK_TO_TALKS = re.compile(
     r"^(?:to\s+)?(?:(?:return|come\s+back|go\s+back|get\s+back|returning|coming\s+back)\s+to\s+"
     r"(?:the\s+)?(?:negotiating\s+)?(?:table|talks|negotiations|dialogue)|"
     r"(?:resume|restart|reopen|continue|resuming|restarting)\s+(?:the\s+|their\s+)?"
-    r"(?:talks|negotiations|dialogue)|(?:keep\s+)?talking)\b", re.IGNORECASE)
+    r"(?:talks|negotiations|dialogue)|(?:keep\s+)?talking|"
+    r"(?:stay|remain|staying|remaining)\s+at\s+the\s+(?:negotiating\s+)?table)\b",
+    re.IGNORECASE)
 
 
 def _issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None:

@@ -102,7 +102,8 @@ class Finding:
 def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children) or any(
         c.dep_ == "neg" for c in token.head.children if token.dep_ in ("xcomp", "acomp")
-        and token.head.lemma_ in ("be", "will")) or _in_no_case(token) is not None
+        and token.head.lemma_ in ("be", "will")) or _in_no_case(token) is not None or \
+        token.dep_ == "pcomp" and token.head.lower_ == "without"  # "ended without agreeing"
 
 
 # "under no circumstances", "on no account", "in no case": an act ruled out whatever happens.
@@ -347,6 +348,15 @@ def red_line(token: Token, sent: Span) -> Finding | None:
             kept = clause if clause is None else _child(clause, "dobj", "attr") or clause
         if kept is not None:
             return Finding("RL-NO-DEAL-WITHOUT", "red_line", verb, None, kept, 0.75)
+    if token.lower_ == "no" and token.dep_ == "det" and token.head.lemma_.lower() in DEALS and \
+            token.head.dep_ in ("nsubj", "nsubjpass") and (
+            (kept := _child(token.head, "relcl")) is not None and not _aside(kept) or
+            (kept := _marked_clause(token.head.head, ("unless", "until", "while", "before")))
+            is not None):
+        # "No agreement that brings the subsidy back in any form is going to come out of
+        # these talks", "no peace treaty can be signed while the monitors remain": every deal
+        # of that kind ruled out, or none without it, a limit on any deal (codebook)
+        return Finding("RL-NO-DEAL-THAT", "red_line", token.head.head, None, kept, 0.7)
     if token.lemma_.lower() in DEAL_TERMS and token.dep_ == "attr" and \
             token.head.lemma_ == "be" and not _negated(token.head) and \
             (deal := _prep_object(token, "of", "for", "in")) is not None and \
@@ -435,6 +445,11 @@ def _bounded(verb: Token) -> Token | None:
         return limit if limit.head.i != thing.i else thing
     if _least(thing):
         return thing  # "a single cubic metre"
+    words = [w.lower_ for w in thing.subtree]
+    if "any" in words and any(a == "other" and b == "than" or a == "except" and b != "for"
+                              for a, b in zip(words, [*words[1:], ""], strict=True)):
+        # "a frontier drawn from any maps other than the Soviet ones": all but one excluded
+        return thing
     for prep in verb.children:  # "would not sell gas | for less than $7"
         words = list(prep.subtree) if prep.dep_ == "prep" and prep.i > thing.i else []
         if any(w.lower_ in _COMPARED and k + 1 < len(words) and words[k + 1].lower_ == "than"
@@ -576,7 +591,9 @@ BIDS = frozenset("offer bid proposal demand claim ask".split())
 # Giving way said with a particle: "backed down on X", "gave in to X", "climbed down".
 PHRASAL_CONCESSIONS = frozenset({("back", "down"), ("climb", "down"), ("give", "in"),
                                  ("cave", "in"), ("back", "off"), ("scale", "back"),
-                                 ("water", "down"), ("tone", "down")})
+                                 ("water", "down"), ("tone", "down"), ("step", "back"),
+                                 ("row", "back"), ("back", "away")})
+_PARTICLES = frozenset("back down in off out up away over aside".split())
 # What is accepted without giving anything up: "accepted an invitation to the talks".
 NOT_ACCEPTED = frozenset("invitation invite responsibility award resignation "
                          "credentials".split()) | TALKS
@@ -649,7 +666,10 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
     negated = _negated(token)
     obj = _object(token)
     addressee = _child(token, "dobj")
-    particle = next((c.lower_ for c in token.children if c.dep_ in ("prt", "advmod")), None)
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None) or next(
+        (c.lower_ for c in token.children if c.dep_ == "advmod" and c.lower_ in _PARTICLES),
+        None) or next((c.lower_ for c in token.children if c.dep_ == "advmod"), None)
+    # "have already stepped back from": the particle, not the first adverb
     if lemma == "have" and not negated and (plan := _child(token, "dobj")) is not None and \
             plan.lemma_.lower() in INTENTIONS and any(c.lower_ == "no" for c in plan.children):
         # "had no intention of cutting support", "has no plans to reopen the border"
@@ -668,7 +688,7 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
     if (lemma, particle) in PHRASAL_CONCESSIONS and not negated:
         # "backed down on outsourcing", "gave in to the union's demands"
         return Finding("CONC-PHRASAL", "concede", token, None,
-                       _prep_object(token, "on", "over", "to") or obj, 0.7)
+                       _prep_object(token, "on", "over", "to", "from") or obj, 0.7)
     if lemma == "accept" and not negated and token.tag_ == "VBD" and \
             token.dep_ in ("ROOT", "ccomp", "conj") and _by_a_party(token) and not any(
                 c.dep_ in ("aux", "auxpass") for c in token.children) and \
@@ -948,6 +968,12 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
         stance = "conditional_offer" if condition else "offer"
         return Finding("OFFER-VERB-COND" if condition else "OFFER-VERB", stance, token, None,
                        obj, 0.75, condition=condition)
+    if lemma in ("warn", "caution") and not negated and addressee is not None and \
+            (_agent(addressee) or addressee.pos_ == "PROPN") and \
+            (against := _prep_object(token, "against")) is not None:
+        # "cautioned the authorities against any return to fuel subsidies", "warned Kampala
+        # against raising the fee": an appeal not to do it
+        return Finding("URGE-AGAINST", "urge", token, None, against, 0.7, addressee=addressee)
     if lemma in ("warn", "vow") and not _promises(token):
         return None  # "warned that time was running out" is not a threat
     if lemma in THREATEN and not negated:
@@ -1162,7 +1188,10 @@ def _hostile(verb: Token) -> bool:
 
     return plover.VERBS.get(verb.lemma_.lower()) in plover.HOSTILE or any(
         (verb.lemma_.lower(), c.lower_) in _WALKOUTS for c in verb.children
-        if c.dep_ in ("prt", "prep", "dobj", "advmod"))
+        if c.dep_ in ("prt", "prep", "dobj", "advmod")) or any(
+        c.dep_ == "prep" and c.lower_ in ("onto", "into", "to", "on") and any(
+            g.lower_ == "streets" for g in c.children) for c in verb.children)
+    # "would bring its supporters onto the streets", "take to the streets": a protest
 
 
 # Stopping work or shutting the other side out, said in a phrase: "walk off the job", "walk
@@ -1671,12 +1700,33 @@ def findings(sent: Span) -> list[Finding]:
         lines = [f.trigger for f in found if f.stance == "red_line"]
         found = [f for f in found if f.rule != "DEM-VERB" or f.issue is None or not any(
             _inside(t, f.issue) for t in lines)]
+    found = _outside_conditions(sent, found)
     found = [*found, *(extra for f in found for extra in _second_objects(f))]
     found = _framed_concession(sent, found)
     return [_unless(_for_now(f), sent) for f in found]
 
 
 REPORTING = frozenset("say add announce tell state confirm".split())
+
+
+def _outside_conditions(sent: Span, found: list[Finding]) -> list[Finding]:
+    """Findings whose word lies inside another finding's condition, where the parse did not
+    show it ("would accept a short list provided wealthy countries agreed to finance a fund":
+    the countries' agreement is the price asked, not anyone's statement)."""
+    text = doc_text(sent.doc)
+    spans = []
+    for f in found:
+        # the condition's own words up to its first comma: not a clause joined after it (",
+        # and offered to pay"), nor the reporting clause and what follows (", a spokesman
+        # said on Monday, as the two sides opened talks")
+        words = (f.condition or "").split(",")[0].split()
+        if len(words) < 3:
+            continue
+        pattern = r"\s*".join(re.escape(w) for w in words)
+        if (at := re.compile(pattern).search(text, sent.start_char, sent.end_char)) is not None:
+            spans.append((f, at.start(), at.end()))
+    return [f for f in found if not any(
+        other is not f and start <= f.trigger.idx < end for other, start, end in spans)]
 
 
 def _framed_concession(sent: Span, found: list[Finding]) -> list[Finding]:
@@ -1706,7 +1756,7 @@ def _for_now(finding: Finding) -> Finding:
     away", "as long as the strike lasts") is a refusal, not a limit for good; "never" says it
     holds whatever happens meanwhile."""
     if finding.stance != "red_line" or any(c.lower_ == "never" for c in finding.trigger.children) \
-            or finding.rule == "RL-NO-DEAL-WITHOUT":
+            or finding.rule in ("RL-NO-DEAL-WITHOUT", "RL-NO-DEAL-THAT"):
         return finding  # "would never accept inspections while sanctions remain": for good;
         # "no agreement is possible while X": a precondition of any deal (codebook)
     for clause in finding.trigger.children:

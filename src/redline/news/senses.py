@@ -132,7 +132,7 @@ def second_predicate(trigger: Token, content: Token) -> bool:
 
 
 # What a party can refuse to conclude without something: "no deal without X".
-DEALS = frozenset("deal agreement settlement accord peace ceasefire truce compromise "
+DEALS = frozenset("deal agreement settlement accord peace ceasefire truce compromise treaty pact "
                   "solution".split())
 
 
