@@ -43,7 +43,7 @@ from redline.news.scoring import (  # noqa: E402
 ARTICLES = ROOT / "tests" / "news" / "articles"
 ANNOTATORS = ARTICLES / "annotators"
 TUNED_ON = ("batg", "bath", "bati", "batj", "batk", "batl", "batm", "batn", "bato", "batp",
-            "batq", "batr", "batu")  # rounds 8 to 21 (O for the quote attribution)
+            "batq", "batr", "batu", "batw", "batx")  # rounds 8 to 24 (O: quote attribution)
 # Neighbouring stances merged, to see how much disagreement is between neighbours: a no (limit
 # or refusal), an ask (by a side or an outsider), a give (offered, conditional or done).
 FAMILY = {"red_line": "no", "reject": "no", "demand": "ask", "urge": "ask", "offer": "give",

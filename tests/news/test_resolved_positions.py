@@ -55,6 +55,10 @@ def test_resolved_positions_on_held_back_articles(nlp, capsys):
     # batu01-04, batv01-04: written and coded the same way, run once on the final rules of
     # the twentieth round (0.667 / 0.571, 0.796 / 0.782); U then tuned on in the
     # twenty-first round (0.694 / 0.607 after it).
+    # batw01-04: written and coded the same way, run once after the twenty-second round
+    # (0.741 / 0.635), then tuned on in the twenty-third round (0.882 / 0.714 after it).
+    # batx01-04: written and coded the same way, run once after the twenty-third round
+    # (0.750 / 0.661), then tuned on in the twenty-fourth round (0.836 / 0.780 after it).
     # drl01-06: drills written to say each stance in other words than the codebook's, used
     # as development data from the start (0.769 / 0.139 before the fourteenth round).
     # drm01-06: drills of the hardest stances in plain wire language, run once blind
@@ -71,6 +75,7 @@ def test_resolved_positions_on_held_back_articles(nlp, capsys):
                                     ("batq", 4, (0.7, 0.7)), ("batr", 4, (0.8, 0.8)),
                                     ("bats", 4, (0.65, 0.65)), ("batt", 4, (0.7, 0.65)),
                                     ("batu", 4, (0.6, 0.5)), ("batv", 4, (0.7, 0.7)),
+                                    ("batw", 4, (0.8, 0.65)), ("batx", 4, (0.8, 0.75)),
                                     ("drl", 6, (0.75, 0.35)), ("drm", 6, (0.75, 0.75))):
         result = score_resolved(ARTICLES, prefix)
         overall = result.overall
