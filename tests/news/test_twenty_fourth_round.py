@@ -1,16 +1,18 @@
 """The twenty-fourth round (docs/news.md, "A twenty-fourth round"), read from batch X after its
-first run: what lies inside a condition is the price asked, not a statement, even where the
-parse hides it; "without agreeing" agrees to nothing; a particle after another adverb ("have
-already stepped back from"); "no agreement that ..." or "no treaty ... while ..." as a subject
-rules the deal out; "cautioned X against Y" is an appeal; staying at the table is talks, no
-issue; bringing people onto the streets is a protest; "any X other than Y" states a limit.
-Sentences written for this test, read against the made-up disputes."""
+first run (and one class of W's): what lies inside a condition is the price asked, not a
+statement, even where the parse hides it; "without agreeing" agrees to nothing; a particle after
+another adverb ("have already stepped back from"); "no agreement that ..." or "no treaty ...
+while ..." as a subject rules the deal out; "cautioned X against Y" is an appeal; staying at the
+table is talks, no issue; bringing people onto the streets is a protest; "any X other than Y"
+states a limit; a surname the tagger read as a noun is still the antecedent of "she". Sentences
+written for this test, read against the made-up disputes."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.news.made_up import DAY
+from redline.scenario import load
+from tests.news.made_up import DAY, DOCKS
 from tests.news.positions import positions
 
 
@@ -57,3 +59,19 @@ def test_a_conjunct_after_the_condition_is_still_said(made_up):
                        "it was allowed to delay the deliveries, and offered to pay the unpaid "
                        "invoices by March.", made_up["power"])
     assert ("VES", "offer", "arrears") in found
+
+
+def test_a_surname_read_as_a_noun_is_still_the_antecedent_of_she():
+    # "Evers" at the head of a sentence is tagged a plural noun; she is still Evers, not the
+    # chief executive named last as a speaker
+    docks = {**DOCKS, "actors": [
+        {**DOCKS["actors"][0], "aliases": ["the union", {"name": "Maria Evers",
+                                                         "role": "union leader"}]},
+        *DOCKS["actors"][1:]]}
+    text = ('"We will not accept automated cranes," said Maria Evers, the union leader. Henrik '
+            "Dahl, the operator's chief executive, said the operator would raise hourly pay by 2 "
+            'percent. Evers called the offer "a start". She said the union could end the strike '
+            "if hourly pay rose by 5 percent.")
+    found = _positions(text, load(docks))
+    assert ("DWU", "conditional_offer", "strike") in found
+    assert ("PKO", "conditional_offer", "strike") not in found

@@ -126,6 +126,17 @@ def _last_two(memory: list[str]) -> list[str]:
     return ranked[:2]
 
 
+def _person_again(sent: Any, people: list[Any]) -> Speaker | None:
+    """A person quoted before, named again by surname as the subject of a sentence that
+    states no position, where the tagger took the surname for a common noun ("Albers called
+    the move welcome. She signalled ..."): the antecedent of a later "he" or "she"."""
+    who = subject(sent.root) if sent.root.pos_ in ("VERB", "AUX") else None
+    if who is None or not who.text.istitle():
+        return None
+    return next((p for p in reversed(people) if p.name and p.name.split()[-1] == who.text),
+                None)
+
+
 def _known(speaker: Speaker, people: list[Any]) -> Speaker:
     """A speaker whose side is unknown here, seen earlier with a side (by full name or
     surname)."""
@@ -342,7 +353,7 @@ def _statements(article: Article, parsed: list[tuple[int, str, Any]],
                 built.extend(_co_actors(finding, statement, mentions, memory))
             statements.extend(built)
             if not any(s.speaker for s in built) and (named := _person_named(
-                    sent, mentions, memory, day)) is not None:
+                    sent, mentions, memory, day) or _person_again(sent, people)) is not None:
                 people.append(named)  # "X, the minister, spoke on Monday. She said ..."
             for m in mentions.within(sent.start_char, sent.end_char):
                 if not placed(m, piece):
