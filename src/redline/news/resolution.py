@@ -360,6 +360,12 @@ def _act_issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] | 
     _head, tail = _speaker_part(statement)
     found = {m.id: m for m in names.issues.find(tail) if _strength(m) > 0}
     if len(found) != 1:
+        # an option named in the act ("could land some of their cod in Greenland, provided
+        # ..."): the issue it is an option of
+        by_option = {i for i, index in names.options.items() if index.find(tail)}
+        if not found and len(by_option) == 1:
+            ident = by_option.pop()
+            return ident, f"the act's clause: an option of {ident}"
         return None
     mention = next(iter(found.values()))
     return mention.id, f"the act's clause: {mention.how} {mention.text!r}"

@@ -185,6 +185,7 @@ def condition_of(token: Token) -> str | None:
 _CONDITION_TEXT = re.compile(
     r"\b(?:provided(?: that)?|providing(?: that)?|on (?:the )?condition that|(?<!for )as long as|"
     r"(?<!for )so long as|only (?:once|when|after)|only if|if|unless|in exchange for|in return for|"
+    r"only (?:at|on|with) the (?:request|invitation|consent|agreement|approval) of|"
     r"on the understanding that|subject to|as part of an? (?:wider |broader )?package that|"
     r"\bwere(?= (?:the |its |(?-i:[A-Z]))\S*(?: \S+)? to )|"
     r"without(?! (?:any |further )?(?:delay|hesitation|exception|fail))"
@@ -333,12 +334,17 @@ def red_line(token: Token, sent: Span) -> Finding | None:
         # not sign until the arrears are paid": a precondition of any deal (codebook)
         return Finding("RL-PRECONDITION", "red_line", token.head, None,
                        _child(token.head, "dobj") or token.head, 0.7)
-    if token.lower_ == "no" and token.dep_ == "det" and token.head.dep_ == "dobj" and \
-            token.head.head.lemma_ in NEVER_GIVE and any(
+    deal = token.head.head if token.head.dep_ == "compound" else token.head
+    signer = deal.head.head if deal.dep_ == "pobj" and deal.head.lower_ == "to" else deal.head
+    if token.lower_ == "no" and token.dep_ == "det" and (
+            deal.dep_ == "dobj" and signer.lemma_ in NEVER_GIVE or
+            deal.dep_ == "pobj" and _puts_name_to(signer)) and any(
                 c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "could")
-                for c in token.head.head.children):
-        # "would sign no agreement that left the rebels in Goma": the deal it excludes
-        return Finding("RL-NO-DEAL", "red_line", token.head.head, None, token.head, 0.75)
+                for c in signer.children):
+        # "would sign no agreement that left the rebels in Goma", "will put its name to no
+        # agreement that ...": the deal it excludes ("no fisheries protocol": the parser may
+        # hang "no" on the compound)
+        return Finding("RL-NO-DEAL", "red_line", signer, None, deal, 0.75)
     if token.lower_ == "no" and token.dep_ == "det" and token.head.lemma_.lower() in DEALS and \
             token.head.dep_ in ("attr", "nsubj") and token.head.head.lemma_ == "be":
         verb = token.head.head  # "there could be no deal without X", "... unless X"
@@ -399,9 +405,10 @@ def _puts_name_to(verb: Token) -> bool:
 def _none_of_it(verb: Token) -> bool:
     """An object refused by its determiner: "would accept no agreement that ...", "will sign
     no deal": the act is ruled out, not offered."""
-    thing = _child(verb, "dobj")
+    thing = _prep_object(verb, "to") if _puts_name_to(verb) else _child(verb, "dobj")
     return thing is not None and any(c.dep_ == "det" and c.lower_ == "no"
-                                     for c in thing.children)
+                                     for c in thing.subtree if c.i < thing.i)
+    # (the parser may hang "no" on a compound: "no | fisheries protocol")
 
 
 def _will_not(token: Token) -> bool:
@@ -838,6 +845,12 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             return None
         condition = _condition(what, sent, token, *((token.head,) if token.dep_ == "acomp"
                                                      else ()))
+        if what.pos_ in ("VERB", "AUX") and (goes_to_law(what) or quits(what)):
+            # "were prepared to take the state to court to stop it", "ready to quit the
+            # talks": a costly act the side stands ready to take, a threat (not "ready to
+            # deploy south of the river provided ...", an offer)
+            return Finding("THR-WILLING", "threaten", token, None, _threatened(what), 0.6,
+                           condition=condition)
         stance = "conditional_offer" if condition else "offer"
         rule = "OFFER-WILLING-COND" if condition else "OFFER-WILLING"
         return Finding(rule, stance, token, None, what, 0.8, condition=condition)
@@ -851,7 +864,8 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
     if lemma in ("accept", "agree") and not negated and not _none_of_it(token) and any(
             c.dep_ == "aux" and c.lower_ in ("would", "will", "could") for c in token.children):
         return Finding("OFFER-ACCEPT", "offer", token, None, obj, 0.7)
-    if lemma in OFFERABLE and not negated and not quits(token) and not _cuts_off(token) and \
+    if lemma in OFFERABLE and not negated and not _none_of_it(token) and not quits(token) and \
+            not _cuts_off(token) and \
             _by_a_party(token) and any(
             c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "'d") for c in token.children):
         condition = _condition(token, sent)
@@ -945,10 +959,11 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
     if not negated and lemma not in THREATEN and lemma not in ("be", "have") and any(
             c.dep_ == "aux" and c.lower_ in ("would", "could", "can", "will", "'d")
             for c in token.children) and _child(token, "nsubj") is not None and \
-            token.dep_ in ("ROOT", "ccomp") and (condition := _condition(token, sent)):
+            token.dep_ in ("ROOT", "ccomp") and not _none_of_it(token) and \
+            (condition := _condition(token, sent)):
         if harms(token) or _cuts_off(token) or _hostile(token) and not _eases(token) or \
                 _against(token) or _prevents(token) or _defiant(condition, sent) or \
-                _action_begins(token):
+                _action_begins(token) or goes_to_law(token):
             # "would respond proportionately if ...", "X would face retaliatory duties if ...",
             # "could stop showing news links if ...": the consequence hurts the other side, a
             # threat, not an offer

@@ -45,9 +45,9 @@ def failed_to(token: Token) -> bool:
 # Going to law: "would challenge the licence in court", "would take the union to court",
 # "would sue the operator": a hostile act announced (PLOVER files suing under DISAPPROVE).
 LAWSUITS = frozenset("sue litigate".split())
-TO_LAW = frozenset("challenge contest appeal fight take bring".split())
+TO_LAW = frozenset("challenge contest appeal fight take bring file lodge seek".split())
 COURTS = frozenset("court courts tribunal tribunals arbitration judge judges justice "
-                   "lawsuit litigation wto icj".split())
+                   "lawsuit litigation wto icj complaint injunction arbitrator".split())
 
 
 # Leaving talks or a deal: "would walk away from the talks", "would pull out of the deal".
