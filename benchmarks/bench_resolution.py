@@ -2,12 +2,12 @@
 written by hand (actor, stance, issue as scenario ids).
 
     python benchmarks/bench_resolution.py [PREFIX ...]
-        (default: held res bata batb ... batx drl drm)
+        (default: held res bata batb ... batz bba bbb drl drm)
 
 Each held-back article of tests/news/articles (`held*`, which earlier rounds used to tune the
 extractor), each `res*`, `bata*` and `batb*` article (written with its scenario and expected
 positions before anything was run on it, measured once, then used to develop the resolver),
-each `batc*` to `batx*` article (written the same way, measured once, then tuned on in the
+each `batc*` to `batz*`, `bba*` and `bbb*` article (written the same way, measured once, then tuned on in the
 next round: no figure here is an unseen one; docs/news.md keeps each batch's first run) and
 each drill (`drl*`, `drm*`: development data, every stance in other words or the hardest
 stances in plain words) has a
@@ -75,8 +75,8 @@ def main() -> None:
     for prefix in sys.argv[1:] or ("held", "res", "bata", "batb", "batc", "batd", "bate", "batf",
                                          "batg", "bath", "bati", "batj", "batk", "batl", "batm",
                                          "batn", "bato", "batp", "batq", "batr", "bats",
-                                         "batt", "batu", "batv", "batw", "batx", "drl",
-                                         "drm"):
+                                         "batt", "batu", "batv", "batw", "batx", "baty",
+                                         "batz", "bba", "bbb", "drl", "drm"):
         measure(prefix)
 
 
