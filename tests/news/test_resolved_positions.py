@@ -62,6 +62,8 @@ def test_resolved_positions_on_held_back_articles(nlp, capsys):
     # baty01-04, batz01-04, bba01-04, bbb01-04: written and coded the same way, run once after
     # the twenty-fourth round (0.787 / 0.607, 0.652 / 0.484, 0.720 / 0.590, 0.627 / 0.525),
     # then tuned on in the twenty-fifth round.
+    # bbc01-04, bbd01-04: written and coded the same way, run once after the twenty-fifth
+    # round (0.772 / 0.733, 0.696 / 0.525); not tuned on.
     # drl01-06: drills written to say each stance in other words than the codebook's, used
     # as development data from the start (0.769 / 0.139 before the fourteenth round).
     # drm01-06: drills of the hardest stances in plain wire language, run once blind
@@ -81,6 +83,7 @@ def test_resolved_positions_on_held_back_articles(nlp, capsys):
                                     ("batw", 4, (0.8, 0.65)), ("batx", 4, (0.8, 0.75)),
                                     ("baty", 4, (0.8, 0.6)), ("batz", 4, (0.65, 0.45)),
                                     ("bba", 4, (0.7, 0.55)), ("bbb", 4, (0.6, 0.5)),
+                                    ("bbc", 4, (0.75, 0.7)), ("bbd", 4, (0.65, 0.5)),
                                     ("drl", 6, (0.75, 0.35)), ("drm", 6, (0.75, 0.75))):
         result = score_resolved(ARTICLES, prefix)
         overall = result.overall
