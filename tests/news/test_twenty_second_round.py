@@ -90,3 +90,14 @@ def test_an_appeal_that_names_nothing_keeps_no_issue():
             "urged both sides to come back to the table on Monday.")
     found = positions(text, load(YARD), DAY, talks=False)
     assert ("MIN", "urge", None) in found
+
+
+def test_a_shared_short_name_resolves_no_speaker():
+    # "Kim" is held by people of two actors (the shipbuilder's finance director, the clerks'
+    # president): as a speaker it names neither, as the name index does
+    from redline.news.resolution import _person
+    from redline.news.scenario_names import ScenarioNames
+
+    names = ScenarioNames.of(load(YARD))
+    assert _person("Kim", names) is None
+    assert _person("Choi", names) == ("UNI", "person 'Choi Min-jae'")

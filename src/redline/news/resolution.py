@@ -29,7 +29,6 @@ from redline.news.scenario_names import (
     Mention,
     NameIndex,
     ScenarioNames,
-    short_names,
 )
 from redline.news.statement import ArticleStatements, Resolution, Statement
 from redline.scenario import Scenario
@@ -44,9 +43,10 @@ def _person(speaker: str | None, names: ScenarioNames) -> tuple[str, str] | None
     for name, _role, actor in names.people:
         full = name.casefold()
         if said == full or said.split()[-1] == full.split()[-1] and (
-                len(said.split()) == 1 or said.split()[0] == full.split()[0]) or \
-                said in {short.casefold() for short in short_names(name)}:
+                len(said.split()) == 1 or said.split()[0] == full.split()[0]):
             return actor, f"person {name!r}"
+    if (short := names.short_people.get(said)) is not None:
+        return short[1], f"person {short[0]!r}"  # a short name one actor's people hold
     return None
 
 

@@ -119,6 +119,8 @@ class ScenarioNames:
     parties: frozenset[str] = frozenset()  # the actors with role party
     states: dict[str, str] = field(default_factory=dict)  # a state's code -> the one actor
     # named by that state's name ("Mongolia" for the Mongolian government)
+    short_people: dict[str, tuple[str, str]] = field(default_factory=dict)  # a short name
+    # ("lee", case-folded) -> (the person's full name, their actor), where one actor holds it
 
     @classmethod
     def of(cls, scenario: Scenario) -> ScenarioNames:
@@ -135,8 +137,13 @@ class ScenarioNames:
         for name, _role, ident in people:
             for short in short_names(name):
                 owners.setdefault(short, set()).add(ident)
+        short_people: dict[str, tuple[str, str]] = {}
+        for name, _role, ident in people:
+            for short in short_names(name):
+                if len(owners[short]) == 1 and short.casefold() not in taken:
+                    short_people.setdefault(short.casefold(), (name, ident))
         for short, idents in owners.items():
-            if len(idents) == 1 and short.casefold() not in taken:
+            if short.casefold() in short_people:
                 # "Zupan and Kos met ...", "Lee said" (Lee Sang-hoon), "Harbi" (al-Harbi)
                 actor_entries.append((short, next(iter(idents)), SURNAME))
         issue_entries: list[tuple[str, str, str]] = []
@@ -157,7 +164,7 @@ class ScenarioNames:
                    NameIndex.build(actor_entries), tuple(people),
                    NameIndex.build(issue_entries, owners=False), options,
                    frozenset(a.id for a in scenario.actors if a.role == "party"),
-                   _states(actor_entries))
+                   _states(actor_entries), short_people)
 
 
 # Family names that come first in the names of China, Korea and Vietnam as the press writes
