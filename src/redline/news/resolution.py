@@ -30,7 +30,7 @@ from redline.news.scenario_names import (
     NameIndex,
     ScenarioNames,
 )
-from redline.news.statement import ArticleStatements, Resolution, Statement
+from redline.news.statement import STANCES, ArticleStatements, Resolution, Statement
 from redline.scenario import Scenario
 
 
@@ -988,13 +988,15 @@ def _settle_open_issues(out: list[Statement]) -> tuple[Statement, ...]:
 _ABOUT_THE_DISPUTE = frozenset(("threaten", "offer"))
 
 
-def _with_issue(out: tuple[Statement, ...], actor: str, at: int) -> Statement | None:
-    """`actor`'s last position with an issue before `at`, else its first after."""
-    def has_issue(e: Statement) -> bool:
-        return e.resolved is not None and e.resolved.actor == actor and \
-            e.resolved.issue is not None and e.stance != "consult"
-    return next((e for e in reversed(out[:at]) if has_issue(e)), None) or \
-        next((e for e in out[at + 1:] if has_issue(e)), None)
+_POSITION_STANCES = tuple(stance for stance in STANCES if stance != "consult")
+
+
+def _own_issue(out: tuple[Statement, ...], actor: str, at: int) -> tuple[str, str] | None:
+    """The issue of `actor`'s last position with an issue before `at`, else of its first
+    after (`_last_of` over the statements after, nearest last)."""
+    why = "the speaker's own position"
+    return _last_of(actor, list(out[:at]), _POSITION_STANCES, why) or \
+        _last_of(actor, list(reversed(out[at + 1:])), _POSITION_STANCES, why)
 
 
 def _issues_of_the_dispute(out: tuple[Statement, ...]) -> tuple[Statement, ...]:
@@ -1008,13 +1010,13 @@ def _issues_of_the_dispute(out: tuple[Statement, ...]) -> tuple[Statement, ...]:
     kept = []
     for at, s in enumerate(out):
         r = s.resolved
-        source = _with_issue(out, r.actor, at) if r is not None and r.actor is not None and \
+        own = _own_issue(out, r.actor, at) if r is not None and r.actor is not None and \
             r.issue is None and r.position and s.stance in _ABOUT_THE_DISPUTE else None
-        if r is None or source is None or source.resolved is None:
+        if r is None or own is None:
             kept.append(s)
             continue
-        kept.append(replace(s, resolved=replace(r, issue=source.resolved.issue, matched={
-            **r.matched, "issue": f"the speaker's own position: {source.sentence!r}"})))
+        kept.append(replace(s, resolved=replace(r, issue=own[0], matched={
+            **r.matched, "issue": own[1]})))
     return tuple(kept)
 
 

@@ -402,13 +402,18 @@ def _puts_name_to(verb: Token) -> bool:
         name.lemma_.lower() in ("name", "signature") and _prep_object(verb, "to") is not None
 
 
+def _taken(verb: Token) -> Token | None:
+    """What an act takes or signs: its direct object, or the text one puts one's name to."""
+    return _prep_object(verb, "to") if _puts_name_to(verb) else _child(verb, "dobj")
+
+
 def _none_of_it(verb: Token) -> bool:
     """An object refused by its determiner: "would accept no agreement that ...", "will sign
-    no deal": the act is ruled out, not offered."""
-    thing = _prep_object(verb, "to") if _puts_name_to(verb) else _child(verb, "dobj")
+    no deal": the act is ruled out, not offered (the parser may hang "no" on a compound: "no
+    | fisheries protocol")."""
+    thing = _taken(verb)
     return thing is not None and any(c.dep_ == "det" and c.lower_ == "no"
                                      for c in thing.subtree if c.i < thing.i)
-    # (the parser may hang "no" on a compound: "no | fisheries protocol")
 
 
 def _will_not(token: Token) -> bool:
@@ -432,8 +437,7 @@ def _bounded(verb: Token) -> Token | None:
     """The object of a refused act when it states a limit: "any X that/which ..." (every deal
     of a kind), the least of it ("a single X"), or a quantity past a bound ("more than 20
     percent", "above 12 percent")."""
-    thing = (_prep_object(verb, "to") if _puts_name_to(verb) else None) or \
-        _child(verb, "dobj") or _prep_object(verb, "to")
+    thing = _taken(verb) or _prep_object(verb, "to")
     if thing is None:  # "would not go below a 15 percent increase": the bound is the limit;
         # "would not settle for less than a 20 percent stake": a bound after the preposition
         return next((_child(p, "pobj") for p in verb.children if p.dep_ == "prep" and
@@ -1204,9 +1208,9 @@ def _hostile(verb: Token) -> bool:
     return plover.VERBS.get(verb.lemma_.lower()) in plover.HOSTILE or any(
         (verb.lemma_.lower(), c.lower_) in _WALKOUTS for c in verb.children
         if c.dep_ in ("prt", "prep", "dobj", "advmod")) or any(
+        # "would bring its supporters onto the streets", "take to the streets": a protest
         c.dep_ == "prep" and c.lower_ in ("onto", "into", "to", "on") and any(
             g.lower_ == "streets" for g in c.children) for c in verb.children)
-    # "would bring its supporters onto the streets", "take to the streets": a protest
 
 
 # Stopping work or shutting the other side out, said in a phrase: "walk off the job", "walk
