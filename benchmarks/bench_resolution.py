@@ -2,14 +2,14 @@
 written by hand (actor, stance, issue as scenario ids).
 
     python benchmarks/bench_resolution.py [PREFIX ...]
-        (default: held res bata batb ... batz bba ... bbd drl drm)
+        (default: held res bata batb ... batz bba ... bbf drl drm)
 
 Each held-back article of tests/news/articles (`held*`, which earlier rounds used to tune the
 extractor), each `res*`, `bata*` and `batb*` article (written with its scenario and expected
 positions before anything was run on it, measured once, then used to develop the resolver),
-each `batc*` to `batz*` and `bba*` to `bbd*` article (written the same way, measured once,
-then tuned on in the next round, except `bbc*` and `bbd*`, the last, not tuned on; docs/news.md
-keeps each batch's first run) and
+each `batc*` to `batz*` and `bba*` to `bbf*` article (written the same way, measured once,
+then tuned on in the next round, except `bbc*`, not tuned on; docs/news.md keeps each batch's
+first run; `bbe*` and `bbf*` give each expected position's sentence as its `evidence`) and
 each drill (`drl*`, `drm*`: development data, every stance in other words or the hardest
 stances in plain words) has a
 small scenario with aliases and its expected positions under `resolved/`. Precision = paired /
@@ -77,7 +77,7 @@ def main() -> None:
                                          "batg", "bath", "bati", "batj", "batk", "batl", "batm",
                                          "batn", "bato", "batp", "batq", "batr", "bats",
                                          "batt", "batu", "batv", "batw", "batx", "baty",
-                                         "batz", "bba", "bbb", "bbc", "bbd", "drl", "drm"):
+                                         "batz", "bba", "bbb", "bbc", "bbd", "bbe", "bbf", "drl", "drm"):
         measure(prefix)
 
 

@@ -160,6 +160,10 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
             sent.doc[speaker.token_i].lower_ in ("he", "she") and people:
         speaker = people[-1]  # "He added that ...": the person quoted before
     own_subject = finding.actor if finding.actor is not None else subject(trigger)
+    if finding.actor is not None and actor_of(finding.actor, mentions, memory)[0] is None:
+        # "Members would begin blocking the gates ..., he warned": a doer that names no actor
+        # ("members", "farmers") acts for the one who warns
+        own_subject = subject(trigger) or own_subject
     if speaker is None and own_subject is not None and own_subject.lower_ in ("he", "she") \
             and people:
         # "She called on them to ...": the person named last, not a body named in a relative

@@ -47,7 +47,20 @@ def _person(speaker: str | None, names: ScenarioNames) -> tuple[str, str] | None
             return actor, f"person {name!r}"
     if (short := names.short_people.get(said)) is not None:
         return short[1], f"person {short[0]!r}"  # a short name one actor's people hold
+    # "Ramliana" for Lal Ramliana Bawm, "Lopez Obrador" for Andres Manuel Lopez Obrador: the
+    # words after the first name, or some of them in a row, held by one actor's people only
+    words = said.split()
+    holders = {(name, actor) for name, _role, actor in names.people
+               if len(words[0]) > 3 and _inner_run(words, name.casefold().split())}
+    if len({actor for _name, actor in holders}) == 1:
+        name, actor = sorted(holders)[0]
+        return actor, f"person {name!r}"
     return None
+
+
+def _inner_run(words: list[str], full: list[str]) -> bool:
+    """`words` stand in a row in the name `full`, after its first word."""
+    return any(full[k:k + len(words)] == words for k in range(1, len(full) - len(words) + 1))
 
 
 def _person_before(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None:
@@ -435,7 +448,11 @@ def _one_issue_in_sentence(statement: Statement,
     if not found:
         return None
     if len({m.id for m in found}) > 1:
-        return None  # several issues and nothing to choose between them: say nothing
+        # a name of one issue outranks a word of another's name ("remove the camps, saying
+        # they protected villagers"); several names and nothing to choose between them: none
+        found = [m for m in found if _strength(m) > 0]
+        if len({m.id for m in found}) != 1:
+            return None
     return found[0].id, f"sentence: {found[0].how} {found[0].text!r}"
 
 
@@ -753,8 +770,8 @@ def _last_offer(actor: str, earlier: list[Statement]) -> tuple[str, str] | None:
     return _last_of(actor, earlier, ("offer", "conditional_offer"), "more of its earlier offer")
 
 
-_ALSO = re.compile(r"(?:,\s*)?(?:\b|^)(?:as well as|along with|in addition to|together with)\s+(.+)$",
-                   re.IGNORECASE)
+_ALSO = re.compile(r"(?:,\s*)?(?:\b|^)(?:as well as|along with|in addition to|together with|"
+                   r"and (?:also )?(?=to\s|for\s))\s*(.+)$", re.IGNORECASE)
 
 
 def _also_asked(statement: Statement, names: ScenarioNames) -> tuple[Statement, ...]:
@@ -767,6 +784,11 @@ def _also_asked(statement: Statement, names: ScenarioNames) -> tuple[Statement, 
         return ()
     phrase = _as_text(statement.issue_text) or ""
     also = _ALSO.search(phrase)
+    if also is not None and phrase in statement.sentence:
+        # the parse may end the second object early ("and to free | about 90 men held
+        # without trial"): read on to the end of its clause
+        after = statement.sentence[statement.sentence.index(phrase) + len(phrase):]
+        also = _ALSO.search(phrase + re.split(r"[,;:]", after, maxsplit=1)[0])
     if also is None and phrase and phrase in statement.sentence:
         # the parse may end the object before "as well as": read on in the sentence
         after = statement.sentence[statement.sentence.index(phrase) + len(phrase):]
@@ -774,13 +796,19 @@ def _also_asked(statement: Statement, names: ScenarioNames) -> tuple[Statement, 
     if also is None:
         return ()
     second = _RELATIVE.sub("", re.split(r"\s+that\s+", also.group(1))[0])
-    found = {m.id: m for m in names.issues.find(second)}
+    found = {m.id: f"{m.how} {m.text!r}" for m in names.issues.find(second)} or {
+        ident: f"an option of {ident}" for ident, index in names.options.items()
+        if index.find(second)}
     if len(found) != 1 or r.issue in found:
         return ()
-    ident, mention = next(iter(found.items()))
+    ident, how = next(iter(found.items()))
     return (replace(statement, resolved=replace(r, issue=ident, option=None, matched={
-        **r.matched, "issue": f"second object after 'as well as': {mention.how} "
-                             f"{mention.text!r}"})),)
+        **r.matched, "issue": f"second object after {_connective(also)!r}: {how}"})),)
+
+
+def _connective(also: re.Match[str]) -> str:
+    """The words that join the second object: "as well as", "and to"."""
+    return also.group(0)[:also.start(1) - also.start(0)].strip(" ,") or "and"
 
 
 def resolve_statements(statements: Iterable[Statement], scenario: Scenario,

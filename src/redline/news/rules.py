@@ -99,6 +99,13 @@ class Finding:
     place: Token | None = None
 
 
+def _nominal(token: Token) -> bool:
+    """A noun, or a word the tagger read as a verb where it heads a noun phrase ("agreed to a
+    2 percent cut": "cut" with its determiner)."""
+    return bool(token.pos_ == "NOUN" or token.dep_ == "pobj" and
+                any(c.dep_ == "det" for c in token.children))
+
+
 def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children) or any(
         c.dep_ == "neg" for c in token.head.children if token.dep_ in ("xcomp", "acomp")
@@ -363,6 +370,18 @@ def red_line(token: Token, sent: Span) -> Finding | None:
         # these talks", "no peace treaty can be signed while the monitors remain": every deal
         # of that kind ruled out, or none without it, a limit on any deal (codebook)
         return Finding("RL-NO-DEAL-THAT", "red_line", token.head.head, None, kept, 0.7)
+    if token.lower_ in ("no", "any") and token.dep_ == "det" and \
+            token.head.lemma_.lower() in DEALS and token.head.dep_ == "nsubj" and \
+            (verb := token.head.head).pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "can", "could")
+                for c in verb.children) and (token.lower_ == "no") != _negated(verb):
+        # "Any settlement that costs jobs will not carry our signature", "No settlement with
+        # the province will redraw the boundary": whatever deal comes, not that (codebook: a
+        # limit on any agreement)
+        kept = _child(token.head, "relcl")
+        return Finding("RL-ANY-DEAL-NOT", "red_line", verb, None,
+                       kept if kept is not None and not _aside(kept) else
+                       _child(verb, "dobj") or verb, 0.7)
     if token.lemma_.lower() in DEAL_TERMS and token.dep_ == "attr" and \
             token.head.lemma_ == "be" and not _negated(token.head) and \
             (deal := _prep_object(token, "of", "for", "in")) is not None and \
@@ -1059,7 +1078,7 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
         return Finding("CONC-AGREE-THAT", "concede", token, None, granted, 0.6)
     if lemma == "agree" and not negated and (token.tag_ == "VBD" or perfect(token) or
                                              _having(token)) and \
-            (taken := _prep_object(token, "to")) is not None and taken.pos_ == "NOUN" and \
+            (taken := _prep_object(token, "to")) is not None and _nominal(taken) and \
             not _agent(taken) and not _condition(token, sent):
         # "agreed on Monday to a U.N.-led feasibility study": a proposal taken, a concession
         # (agreeing with someone is backing them)
