@@ -99,3 +99,60 @@ def test_two_acts_asked_for_are_two_positions():
     found = _positions(text, load(HILLS))
     assert ("HLF", "demand", "camps") in found
     assert ("HLF", "demand", "prisoners") in found
+
+
+def test_a_quote_of_two_sentences_is_spoken_by_who_closes_it(made_up):
+    # the first sentence's own subject is "we": the one the closing words name speaks
+    text = ('"We will never accept automated cranes at this port. That question is closed," '
+            'union leader Maria Okafor said.')
+    assert ("DWU", "red_line", "cranes") in _positions(text, made_up["docks"])
+
+
+def test_what_a_running_quote_points_back_at(made_up):
+    text = ('"Automated cranes stay out of this port. That part of the deal is not '
+            'negotiable," Okafor said.')
+    assert _positions(text, made_up["docks"]) == [("DWU", "red_line", "cranes")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Okafor said the union would not put its signature on any pay rise below 6 percent.",
+     ("DWU", "red_line", "pay")),
+    ("But Okafor said the union would sign nothing without a clause that bans automated "
+     "cranes.", ("DWU", "red_line", "cranes")),
+    ("Okafor said there would be no end to the walkout at all without a pay rise.",
+     ("DWU", "red_line", "pay")),
+    ("Until the walkout ends, there will be no pay rise of any size, Dahl said.",
+     ("PKO", "red_line", "pay")),
+])
+def test_limits_and_preconditions(made_up, text, expected):
+    assert expected in _positions(text, made_up["docks"])
+
+
+def test_no_precondition_where_nothing_is_withheld(made_up):
+    text = "Dahl said there would be no pay rise this year."
+    assert ("PKO", "red_line", "pay") not in _positions(text, made_up["docks"])
+
+
+def test_leaving_the_market_at_a_price_is_a_threat(made_up):
+    text = ("If the union extends the strike, the operator will wind down its container "
+            "business at the port, Dahl said.")
+    found = _positions(text, made_up["docks"])
+    assert ("PKO", "threaten", "strike") in found
+    assert ("PKO", "conditional_offer", "strike") not in found
+
+
+def test_a_threat_over_an_option_named_in_its_condition():
+    data = {**HILLS, "issues": [*HILLS["issues"][:2], {
+        "id": "rifles", "name": "The front's rifles", "options": ["kept", "stored"],
+        "status_quo": "kept", "aliases": ["rifles"],
+        "option_aliases": {"stored": ["depots under guard"]}}]}
+    text = ("If the government insists on depots under guard, the front will resume its "
+            "attacks on convoys, Velasi said.")
+    assert ("HLF", "threaten", "rifles") in _positions(text, load(data))
+
+
+def test_a_name_outranks_a_word_of_another_issues_name():
+    # "villagers" is a word of the prisoners issue's name; "army camps" names the camps
+    text = ("The front demanded the release of the detained villagers. The government rejected "
+            "the call to remove the army camps, saying they protected villagers.")
+    assert ("NOR", "reject", "camps") in _positions(text, load(HILLS))

@@ -246,6 +246,9 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
     if stake is not None and stake.pos_ == "PRON" and stake.lower_ in _POINTERS:
         stake = None  # "we will not trade it away": what "it" is, the sentence says
     issue = issue_phrase(stake)
+    issue_text = _issue_text(stake, trigger) if stake is not None else None
+    if finding.stance == "red_line" and (before := _pointed_at(finding.issue, sent)) is not None:
+        issue, issue_text = None, before  # "That part of the decree is not negotiable"
     addressee = _actor(finding.addressee, mentions, memory) or both_other
     place = _actor(finding.place, mentions, memory)
     mediator = _actor(finding.mediator, mentions, memory) if finding.mediator is not None \
@@ -275,8 +278,31 @@ def _build(finding: Finding, sent: Any, article: Article, mentions: Mentions,
         date=when.isoformat() if when else None,
         sector=group.sector if group is not None else None,
         group=group.name if group is not None else None,
-        issue_text=_issue_text(stake, trigger) if stake is not None else None,
+        issue_text=issue_text,
         speaker_text=_words_of(who, trigger) if who is not None else None)
+
+
+# Nouns that, after "that" or "this", point at what was just said: "That part is closed".
+_POINTED = frozenset("part question issue point matter principle".split())
+
+
+def _pointed_at(topic: Any, sent: Any) -> str | None:
+    """The sentence before, when a red line's subject opens its sentence and points back at it
+    inside a quote that runs on from that sentence ('"Data stays on our soil. That part of the
+    decree is not negotiable," she said'): what is at stake is what the speaker just said."""
+    if topic is None or sent.start == 0 or not (
+            topic.lower_ in ("that", "this", "it") or topic.lemma_.lower() in _POINTED and any(
+                c.dep_ == "det" and c.lower_ in ("that", "this") for c in topic.children)):
+        return None
+    if any(t.pos_ not in ("PUNCT", "DET") for t in sent.doc[sent.start:topic.i]):
+        return None  # the pointer does not open the sentence
+    before = sent.doc[sent.start - 1].sent
+    text = doc_text(sent.doc)
+    opened = text[text.rfind("\n", 0, before.start_char) + 1:sent.start_char]
+    if "\n" in text[before.end_char:sent.start_char] or \
+            sum(opened.count(q) for q in "\"“”") % 2 == 0:
+        return None  # not inside a quote that runs on from the sentence before
+    return before.text.strip(" \"“”'‘’")
 
 
 # Pronouns that point at what is at stake rather than name it.
@@ -407,8 +433,7 @@ def _quote_attributed(statement: Statement, text: str) -> Statement:
     """A statement in the first sentence of a quote that runs on ('"2049 is non-negotiable.
     It is signed ...," federation chairman Dariusz Kolodziej told reporters'), with no speaker
     of its own: spoken by the one the quote names where it closes."""
-    if statement.speaker or statement.speaker_text or statement.actor or \
-            _QUOTE_OPEN.match(statement.sentence) is None or \
+    if statement.speaker or _QUOTE_OPEN.match(statement.sentence) is None or \
             sum(statement.sentence.count(q) for q in "\"“”") % 2 == 0:
         return statement
     paragraph_end = text.find("\n", statement.end)

@@ -601,6 +601,12 @@ def resolve(statement: Statement, scenario: Scenario,
         # issue of the scenario threatens over what its condition is about
         issue_found = (condition[0].id, f"threat's condition: {condition[0].how} "
                                         f"{condition[0].text!r}")
+    if issue_found is None and statement.stance == "threaten" and not condition and \
+            len(by_option := {i for i, index in names.options.items()
+                              if index.find(_as_text(statement.condition))}) == 1:
+        # "if the final text keeps the 'local only' rule": a condition named by an option
+        ident = by_option.pop()
+        issue_found = (ident, f"threat's condition: an option of {ident}")
     issue = keep("issue", issue_found)
     option = keep("option", _option(statement, issue, names)) if issue else None
     condition_issue = None

@@ -361,6 +361,18 @@ def red_line(token: Token, sent: Span) -> Finding | None:
             kept = clause if clause is None else _child(clause, "dobj", "attr") or clause
         if kept is not None:
             return Finding("RL-NO-DEAL-WITHOUT", "red_line", verb, None, kept, 0.75)
+    if token.lower_ == "no" and token.dep_ == "det" and token.head.lemma_.lower() not in DEALS \
+            and token.head.dep_ in ("attr", "nsubj") and token.head.head.lemma_ == "be" and any(
+                c.dep_ == "aux" and c.lower_ in ("will", "would", "shall")
+                for c in token.head.head.children) and (
+            (kept := _prep_object(token.head.head, "without") or
+             _prep_object(token.head, "without")) is not None or
+            _marked_clause(token.head.head, ("unless", "until")) is not None):
+        # "there would be no extra water at all without power in winter": what it is withheld
+        # for is a precondition (codebook); "until the survey is done there will be no
+        # increase of any size": the thing withheld till then
+        return Finding("RL-NONE-WITHOUT", "red_line", token.head.head, None,
+                       kept if kept is not None else token.head, 0.7)
     if token.lower_ == "no" and token.dep_ == "det" and token.head.lemma_.lower() in DEALS and \
             token.head.dep_ in ("nsubj", "nsubjpass") and (
             (kept := _child(token.head, "relcl")) is not None and not _aside(kept) or
@@ -418,12 +430,14 @@ def _puts_name_to(verb: Token) -> bool:
     ...")."""
     name = _child(verb, "dobj")
     return verb.lemma_.lower() == "put" and name is not None and \
-        name.lemma_.lower() in ("name", "signature") and _prep_object(verb, "to") is not None
+        name.lemma_.lower() in ("name", "signature") and \
+        _prep_object(verb, "to", "on") is not None
 
 
 def _taken(verb: Token) -> Token | None:
-    """What an act takes or signs: its direct object, or the text one puts one's name to."""
-    return _prep_object(verb, "to") if _puts_name_to(verb) else _child(verb, "dobj")
+    """What an act takes or signs: its direct object, or the text one puts one's name to (or
+    one's signature on)."""
+    return _prep_object(verb, "to", "on") if _puts_name_to(verb) else _child(verb, "dobj")
 
 
 def _none_of_it(verb: Token) -> bool:
@@ -975,9 +989,11 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
             and (lemma in NEVER_GIVE or lemma in ENDORSE) and (
                 excluded.lower_ == "nothing" or excluded.lemma_.lower() in DEALS and any(
                     c.lower_ == "no" for c in excluded.children)) and \
-            (kept := _marked_clause(token, ("unless", "until", "before"))) is not None:
+            (kept := _marked_clause(token, ("unless", "until", "before")) or
+             _prep_object(token, "without")) is not None:
         # "would sign nothing until the government frees all of their fighters", "would sign
-        # no water deal unless it commits to ...": no deal without it (codebook)
+        # no water deal unless it commits to ...", "would sign nothing without a clause ...":
+        # no deal without it (codebook)
         return Finding("RL-NO-DEAL-UNLESS", "red_line", token, None, kept, 0.7)
     if not negated and lemma not in THREATEN and lemma not in ("be", "have") and any(
             c.dep_ == "aux" and c.lower_ in ("would", "could", "can", "will", "'d")
@@ -1233,8 +1249,9 @@ def _hostile(verb: Token) -> bool:
 
 
 # Stopping work or shutting the other side out, said in a phrase: "walk off the job", "walk
-# out", "lock out the members", "stop work".
-_WALKOUTS = frozenset({("walk", "out"), ("walk", "off"), ("lock", "out"), ("stop", "work")})
+# out", "lock out the members", "stop work", "wind down its business in the country".
+_WALKOUTS = frozenset({("walk", "out"), ("walk", "off"), ("lock", "out"), ("stop", "work"),
+                       ("wind", "down")})
 
 
 # Collective actions a side calls or stages against another: calling one is a threat, calling
