@@ -164,7 +164,10 @@ def test_a_speaker_named_by_office(scenarios, text, expected):
     # subject, a subject that is not the side itself, the speaker's own second verb
     ("pipeline", "Tomas Ferreyra urged Bolivia to accept an arbitral panel.",
      [("MSR", "urge", "arbitration")]),
-    ("pipeline", "Tomas Ferreyra said Bolivia should accept an arbitral panel.", []),
+    # (what a side "should" do was read as nothing until the twenty-seventh round; from a
+    # mediator it is an appeal, as "urged" is)
+    ("pipeline", "Tomas Ferreyra said Bolivia should accept an arbitral panel.",
+     [("MSR", "urge", "arbitration")]),
     ("pipeline", "Tomas Ferreyra said he was ready to chair an arbitral panel.",
      [("MSR", "offer", "arbitration")]),
     ("pipeline", "Tomas Ferreyra said Bolivian companies were ready to accept an arbitral "

@@ -19,7 +19,7 @@ Token = Any  # spacy.tokens.Token (spaCy is optional, so no import at module lev
 REPORTING = frozenset(
     "say tell state declare announce add stress emphasize emphasise reaffirm reiterate confirm "
     "claim argue note assert insist report quote write explain maintain acknowledge "
-    "suggest indicate underline underscore signal warn".split())
+    "suggest indicate underline underscore signal warn caution".split())
 PRONOUNS = frozenset("it they he she we its their his her them this".split())
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _DETERMINERS = frozenset("a an the its their his her our this that these those".split())

@@ -866,6 +866,11 @@ def resolve_statements(statements: Iterable[Statement], scenario: Scenario,
             # a side that asks the other to do something states what it wants done: a demand
             # (a mediator's or a stakeholder's request stays an appeal)
             resolved = replace(resolved, stance="demand", rule="DEM-ASK")
+        elif s.rule == "DEM-SHOULD" and resolution.actor is not None and \
+                resolution.actor not in names.parties:
+            # "the bank said the company should close the gap": a mediator or a stakeholder
+            # saying what a side should do appeals to it (codebook)
+            resolved = replace(resolved, stance="urge", rule="URGE-SHOULD")
         elif s.stance in ("offer", "conditional_offer") and resolution.actor is not None and \
                 _TALKS_FAIL.search(f"if {s.condition}" if s.condition else s.sentence):
             # "If these talks fail, the army will restore order by other means": what a side

@@ -48,7 +48,7 @@ WILLING = frozenset("willing ready prepared open".split())
 OFFERABLE = frozenset("allow permit give cap limit reduce freeze halt suspend discuss negotiate "
                       "consider release dilute ship export open guarantee grant restore "
                       "reopen pay provide fund".split())
-THREATEN = frozenset("threaten warn vow".split())
+THREATEN = frozenset("threaten warn vow caution".split())
 # Acts that give something up when they are reported as done ("released four detainees").
 PAST_CONCESSIONS = frozenset("release free withdraw return reopen lift unblock pay "
                              "hand exempt spare".split())
@@ -250,8 +250,34 @@ ENDORSE = frozenset("back support endorse approve ratify".split())
 DEAL_TERMS = frozenset("price condition precondition prerequisite".split())
 
 
+# What may come of talks, in "whatever anybody signs", "whatever comes out of this room".
+_WHATEVER_COMES = frozenset("sign agree decide come go say happen emerge propose offer "
+                            "negotiate".split())
+
+
+def _whatever_comes(token: Token) -> Finding | None:
+    """"The levy will go ahead, whatever comes out of this room", "the sponsor's consent stays,
+    whatever else goes into the text", "Whatever is agreed has to ...": a position held
+    against any outcome of the talks, a limit on any deal (codebook)."""
+    said = token.head
+    if token.lower_ != "whatever" or said.lemma_.lower() not in _WHATEVER_COMES or \
+            said.dep_ not in ("relcl", "ccomp", "advcl", "csubj"):
+        return None
+    if said.dep_ != "csubj" and (token.i == 0 or token.doc[token.i - 1].text != ","):
+        return None  # "whatever they agree, we will ..." said first is read by other rules
+    main = said.head
+    if main.lemma_ in ("say", "tell") or main.i == said.i:
+        return None
+    held = _child(main, "dobj") or _child(main, "nsubj", "nsubjpass")
+    if said.dep_ == "csubj":
+        held = _child(_child(main, "xcomp") or main, "dobj") or main
+    return Finding("RL-WHATEVER", "red_line", main, None, held or main, 0.7)
+
+
 def red_line(token: Token, sent: Span) -> Finding | None:
     """"X is a red line", "non-negotiable", "will not be discussed", "never part of the agenda"."""
+    if (whatever := _whatever_comes(token)) is not None:
+        return whatever
     if token.lower_ == "line" and any(c.lower_ == "red" for c in token.children):
         clause = token.head
         topic = _child(clause, "nsubj", "nsubjpass")
@@ -1028,7 +1054,7 @@ def _verbs(token: Token, sent: Span) -> Finding | None:
         # "cautioned the authorities against any return to fuel subsidies", "warned Kampala
         # against raising the fee": an appeal not to do it
         return Finding("URGE-AGAINST", "urge", token, None, against, 0.7, addressee=addressee)
-    if lemma in ("warn", "vow") and not _promises(token):
+    if lemma in ("warn", "vow", "caution") and not _promises(token):
         return None  # "warned that time was running out" is not a threat
     if lemma in THREATEN and not negated:
         act = _child(token, "ccomp")
@@ -1427,6 +1453,17 @@ def must(token: Token, sent: Span) -> Finding | None:
             not _negated(token) and not _negated(deed):
         return Finding("DEM-MUST", "demand", deed, None, _object(deed), 0.6,
                        addressee=_child(token, "nsubj"))  # the parser makes "ought" the head
+    if token.lower_ == "should" and token.dep_ == "aux" and not _negated(token.head) and \
+            token.head.dep_ == "ccomp" and token.head.head.lemma_ in REPORTING and \
+            (told := _child(token.head, "nsubj")) is not None and \
+            (told.pos_ == "PROPN" or _agent(told)) and \
+            (speaker := _child(token.head.head, "nsubj")) is not None and speaker.i != told.i:
+        # "Cuna said Indico should bring its compensation closer to the cost of a home": what
+        # the speaker asks of a side named in the clause (an appeal unless a side asks its own
+        # counterpart: see resolution)
+        verb = token.head
+        return Finding("DEM-SHOULD", "demand", verb, None, _object(verb) or verb, 0.55,
+                       addressee=told)
     if token.lower_ != "must" or token.dep_ != "aux":
         return None
     verb = token.head
@@ -1506,6 +1543,11 @@ def talks(token: Token, sent: Span) -> Finding | None:
     if lemma == "meet" and (met := _child(token, "dobj")) is not None and \
             met.lemma_.lower() in UNMET:
         return None  # "to meet their demands", "met the deadline": no meeting of anyone
+    if lemma == "sit" and token.pos_ == "VERB" and (any(
+            c.dep_ == "prt" and c.lower_ == "down" for c in token.children) or any(
+            (t := _prep_object(token, p)) is not None and t.lower_ == "table"
+            for p in ("across", "at", "around", "round"))):
+        lemma = "meet"  # "sat down with the minister", "sat across a table from each other"
     if lemma in MEET and token.dep_ == "advcl" and token.tag_ == "VBG":
         return None  # "was killed while visiting troops": a scene of the past, no talks
     if lemma in MEET and token.pos_ == "VERB" and not _negated(token) and not any(
@@ -1565,6 +1607,8 @@ IDIOMS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("table", "", "offer", ("",)),
     ("give", "ground", "concede", ("on", "over")),
     ("back", "away", "concede", ("from",)),
+    ("throw", "weight", "support", ("behind",)),
+    ("shelve", "", "concede", ("",)),
 )
 _MODAL_AUX = frozenset("will would could might may can 'll wo ca".split())
 _FAVOUR = frozenset("favour favor".split())
@@ -1584,6 +1628,13 @@ def idiom(token: Token, sent: Span) -> Finding | None:
         # "came out in favour of a closed season", "voted in favour of the plan"
         return Finding("IDIOM-SUPPORT", "support", token, None, backed, 0.65,
                        addressee=backed if backed.pos_ == "PROPN" or _agent(backed) else None)
+    if lemma in ("put", "place", "lay") and (laid := _child(token, "dobj")) is not None and \
+            (table := _prep_object(token, "on")) is not None and table.lower_ == "table" and \
+            not any(c.dep_ == "auxpass" for c in token.children):
+        # "has put a 6 percent increase on the table": proposed (at a price, if one is named)
+        condition = _condition(token, sent)
+        return Finding("IDIOM-ON-THE-TABLE", "conditional_offer" if condition else "offer",
+                       token, None, laid, 0.65, condition=condition)
     for verb, word, stance, preps in IDIOMS:
         if lemma != verb:
             continue
@@ -1605,9 +1656,14 @@ def idiom(token: Token, sent: Span) -> Finding | None:
         if stance == "concede" and any(c.dep_ == "aux" and c.lower_ in _MODAL_AUX
                                        for c in token.children):
             stance = "offer"  # "would give ground on pay": promised, not yet done (codebook)
+        side = about if stance == "support" and (about.pos_ == "PROPN" or _agent(about)) \
+            else None
+        if side is not None:
+            # "sided with Moscow on the size of the catch", "threw its weight behind the
+            # minister on landings": the side backed, and on what
+            about = _prep_object(token, "on", "over") or _prep_object(side, "on", "over") or side
         return Finding(f"IDIOM-{stance.upper().replace('_', '-')}", stance, token, None,
-                       about, 0.65, addressee=about if stance == "support" and (
-                           about.pos_ == "PROPN" or _agent(about)) else None)
+                       about, 0.65, addressee=side)
     return None
 
 
