@@ -2,12 +2,12 @@
 written by hand (actor, stance, issue as scenario ids).
 
     python benchmarks/bench_resolution.py [PREFIX ...]
-        (default: held res bata batb ... batz bba ... bbh drl drm)
+        (default: held res bata batb ... batz bba ... bbj drl drm)
 
 Each held-back article of tests/news/articles (`held*`, which earlier rounds used to tune the
 extractor), each `res*`, `bata*` and `batb*` article (written with its scenario and expected
 positions before anything was run on it, measured once, then used to develop the resolver),
-each `batc*` to `batz*` and `bba*` to `bbh*` article (written the same way, measured once,
+each `batc*` to `batz*` and `bba*` to `bbj*` article (written the same way, measured once,
 then tuned on in the next round, except `bbc*`, not tuned on; docs/news.md keeps each batch's
 first run; from `bbe*` on each expected position gives its sentence as its `evidence`, and
 from `bbg*` on the scenario's aliases are general names, not phrases of the article) and
@@ -79,7 +79,7 @@ def main() -> None:
                                          "batn", "bato", "batp", "batq", "batr", "bats",
                                          "batt", "batu", "batv", "batw", "batx", "baty",
                                          "batz", "bba", "bbb", "bbc", "bbd", "bbe", "bbf",
-                                         "bbg", "bbh", "drl", "drm"):
+                                         "bbg", "bbh", "bbi", "bbj", "drl", "drm"):
         measure(prefix)
 
 

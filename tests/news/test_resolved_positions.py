@@ -70,6 +70,8 @@ def test_resolved_positions_on_held_back_articles(nlp, capsys):
     # bbg01-04, bbh01-04: written the same way, with the scenario's aliases written as an analyst
     # would before reading the article (not copied from its sentences), run once on the
     # twenty-sixth round's rules (0.561 / 0.377, 0.688 / 0.349), then tuned on.
+    # bbi01-04, bbj01-04: written like BBG and BBH, run once on the twenty-seventh round's rules
+    # (0.533 / 0.381, 0.648 / 0.565).
     # drl01-06: drills written to say each stance in other words than the codebook's, used
     # as development data from the start (0.769 / 0.139 before the fourteenth round).
     # drm01-06: drills of the hardest stances in plain wire language, run once blind
@@ -92,6 +94,7 @@ def test_resolved_positions_on_held_back_articles(nlp, capsys):
                                     ("bbc", 4, (0.75, 0.7)), ("bbd", 4, (0.65, 0.5)),
                                     ("bbe", 4, (0.7, 0.55)), ("bbf", 4, (0.75, 0.6)),
                                     ("bbg", 4, (0.5, 0.3)), ("bbh", 4, (0.6, 0.3)),
+                                    ("bbi", 4, (0.45, 0.3)), ("bbj", 4, (0.55, 0.45)),
                                     ("drl", 6, (0.75, 0.35)), ("drm", 6, (0.75, 0.75))):
         result = score_resolved(ARTICLES, prefix)
         overall = result.overall
