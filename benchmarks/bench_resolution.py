@@ -2,13 +2,14 @@
 written by hand (actor, stance, issue as scenario ids).
 
     python benchmarks/bench_resolution.py [PREFIX ...]
-        (default: held res bata batb ... batz bba ... bbj drl drm)
+        (default: held res bata batb ... batz bba ... bbl drl drm)
 
 Each held-back article of tests/news/articles (`held*`, which earlier rounds used to tune the
 extractor), each `res*`, `bata*` and `batb*` article (written with its scenario and expected
 positions before anything was run on it, measured once, then used to develop the resolver),
-each `batc*` to `batz*` and `bba*` to `bbj*` article (written the same way, measured once,
-then tuned on in the next round, except `bbc*`, not tuned on; docs/news.md keeps each batch's
+each `batc*` to `batz*` and `bba*` to `bbl*` article (written the same way, measured once,
+then tuned on in the next round, except `bbc*` and `bbi*` to `bbl*`, not tuned on; docs/news.md
+keeps each batch's
 first run; from `bbe*` on each expected position gives its sentence as its `evidence`, and
 from `bbg*` on the scenario's aliases are general names, not phrases of the article) and
 each drill (`drl*`, `drm*`: development data, every stance in other words or the hardest
@@ -79,7 +80,8 @@ def main() -> None:
                                          "batn", "bato", "batp", "batq", "batr", "bats",
                                          "batt", "batu", "batv", "batw", "batx", "baty",
                                          "batz", "bba", "bbb", "bbc", "bbd", "bbe", "bbf",
-                                         "bbg", "bbh", "bbi", "bbj", "drl", "drm"):
+                                         "bbg", "bbh", "bbi", "bbj", "bbk", "bbl", "drl",
+                                         "drm"):
         measure(prefix)
 
 

@@ -72,6 +72,8 @@ def test_resolved_positions_on_held_back_articles(nlp, capsys):
     # twenty-sixth round's rules (0.561 / 0.377, 0.688 / 0.349), then tuned on.
     # bbi01-04, bbj01-04: written like BBG and BBH, run once on the twenty-seventh round's rules
     # (0.533 / 0.381, 0.648 / 0.565).
+    # bbk01-04, bbl01-04: written the same way, run once on the same rules (0.619 / 0.413,
+    # 0.684 / 0.413); not read after.
     # drl01-06: drills written to say each stance in other words than the codebook's, used
     # as development data from the start (0.769 / 0.139 before the fourteenth round).
     # drm01-06: drills of the hardest stances in plain wire language, run once blind
@@ -95,6 +97,7 @@ def test_resolved_positions_on_held_back_articles(nlp, capsys):
                                     ("bbe", 4, (0.7, 0.55)), ("bbf", 4, (0.75, 0.6)),
                                     ("bbg", 4, (0.5, 0.3)), ("bbh", 4, (0.6, 0.3)),
                                     ("bbi", 4, (0.45, 0.3)), ("bbj", 4, (0.55, 0.45)),
+                                    ("bbk", 4, (0.5, 0.35)), ("bbl", 4, (0.6, 0.35)),
                                     ("drl", 6, (0.75, 0.35)), ("drm", 6, (0.75, 0.75))):
         result = score_resolved(ARTICLES, prefix)
         overall = result.overall
