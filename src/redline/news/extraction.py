@@ -302,7 +302,7 @@ def _pointed_at(topic: Any, sent: Any) -> str | None:
     if "\n" in text[before.end_char:sent.start_char] or \
             sum(opened.count(q) for q in "\"“”") % 2 == 0:
         return None  # not inside a quote that runs on from the sentence before
-    return before.text.strip(" \"“”'‘’")
+    return str(before.text).strip(" \"“”'‘’")
 
 
 # Pronouns that point at what is at stake rather than name it.
@@ -432,7 +432,8 @@ _QUOTE_CLOSE = re.compile(r"[,.!?][\"”’']\s+((?:[\w'’.-]+\s+){1,8}?)(?:sai
 def _quote_attributed(statement: Statement, text: str) -> Statement:
     """A statement in the first sentence of a quote that runs on ('"2049 is non-negotiable.
     It is signed ...," federation chairman Dariusz Kolodziej told reporters'), with no speaker
-    of its own: spoken by the one the quote names where it closes."""
+    named in it: spoken by the one the quote names where it closes (the sentence's own subject,
+    "we" or "the state", is what the speaker speaks of, not who speaks)."""
     if statement.speaker or _QUOTE_OPEN.match(statement.sentence) is None or \
             sum(statement.sentence.count(q) for q in "\"“”") % 2 == 0:
         return statement

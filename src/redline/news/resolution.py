@@ -782,8 +782,10 @@ _ALSO = re.compile(r"(?:,\s*)?(?:\b|^)(?:as well as|along with|in addition to|to
 
 def _also_asked(statement: Statement, names: ScenarioNames) -> tuple[Statement, ...]:
     """A demand (appeal, refusal) of two things joined by "as well as" ("demanded a full
-    amnesty, as well as a share of the mine royalties"): a second position on the second
-    thing when it names another issue, alone, before any relative clause."""
+    amnesty, as well as a share of the mine royalties") or of two acts joined by "and to"
+    ("wants the army to dismantle the camps and to free the detainees"): a second position on
+    the second thing when it names another issue, or an option of one, alone, before any
+    relative clause."""
     r = statement.resolved
     if r is None or r.actor is None or r.issue is None or \
             statement.stance not in ("demand", "urge", "reject"):
