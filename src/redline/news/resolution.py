@@ -353,7 +353,7 @@ def _issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None
         return short.id, f"issue phrase: {short.how} {short.text!r}"
     for where, text in (("issue phrase", statement.issue),
                         ("issue phrase", _as_text(statement.issue_text))):
-        by_option = {i for i, index in names.options.items() if index.find(text)}
+        by_option = _option_issues(names, text)
         if len(by_option) == 1:
             ident = by_option.pop()
             return ident, f"{where}: an option of {ident}"
@@ -366,6 +366,11 @@ def _issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None
     return _one_issue_in_sentence(statement, names)
 
 
+def _option_issues(names: ScenarioNames, text: str | None) -> set[str]:
+    """The issues one of whose options `text` names."""
+    return {ident for ident, index in names.options.items() if index.find(text)}
+
+
 def _act_issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] | None:
     """The one issue named by its full name in the words from a threat's (or a conditional
     offer's) object to the end of its clause (its condition and a trailing explanation left
@@ -375,7 +380,7 @@ def _act_issue(statement: Statement, names: ScenarioNames) -> tuple[str, str] | 
     if len(found) != 1:
         # an option named in the act ("could land some of their cod in Greenland, provided
         # ..."): the issue it is an option of
-        by_option = {i for i, index in names.options.items() if index.find(tail)}
+        by_option = _option_issues(names, tail)
         if not found and len(by_option) == 1:
             ident = by_option.pop()
             return ident, f"the act's clause: an option of {ident}"
@@ -602,8 +607,7 @@ def resolve(statement: Statement, scenario: Scenario,
         issue_found = (condition[0].id, f"threat's condition: {condition[0].how} "
                                         f"{condition[0].text!r}")
     if issue_found is None and statement.stance == "threaten" and not condition and \
-            len(by_option := {i for i, index in names.options.items()
-                              if index.find(_as_text(statement.condition))}) == 1:
+            len(by_option := _option_issues(names, _as_text(statement.condition))) == 1:
         # "if the final text keeps the 'local only' rule": a condition named by an option
         ident = by_option.pop()
         issue_found = (ident, f"threat's condition: an option of {ident}")
@@ -791,22 +795,20 @@ def _also_asked(statement: Statement, names: ScenarioNames) -> tuple[Statement, 
             statement.stance not in ("demand", "urge", "reject"):
         return ()
     phrase = _as_text(statement.issue_text) or ""
+    sentence = statement.sentence
+    after = sentence[sentence.index(phrase) + len(phrase):] if phrase and phrase in sentence \
+        else None  # the sentence after the phrase, where the parse may have ended it early
     also = _ALSO.search(phrase)
-    if also is not None and phrase in statement.sentence:
-        # the parse may end the second object early ("and to free | about 90 men held
-        # without trial"): read on to the end of its clause
-        after = statement.sentence[statement.sentence.index(phrase) + len(phrase):]
+    if also is not None and after is not None:
+        # "and to free | about 90 men held without trial": read on to the end of its clause
         also = _ALSO.search(phrase + re.split(r"[,;:]", after, maxsplit=1)[0])
-    if also is None and phrase and phrase in statement.sentence:
-        # the parse may end the object before "as well as": read on in the sentence
-        after = statement.sentence[statement.sentence.index(phrase) + len(phrase):]
-        also = _ALSO.match(after.lstrip(" ,"))
+    if also is None and after is not None:
+        also = _ALSO.match(after.lstrip(" ,"))  # the object ended before "as well as"
     if also is None:
         return ()
     second = _RELATIVE.sub("", re.split(r"\s+that\s+", also.group(1))[0])
     found = {m.id: f"{m.how} {m.text!r}" for m in names.issues.find(second)} or {
-        ident: f"an option of {ident}" for ident, index in names.options.items()
-        if index.find(second)}
+        ident: f"an option of {ident}" for ident in _option_issues(names, second)}
     if len(found) != 1 or r.issue in found:
         return ()
     ident, how = next(iter(found.items()))

@@ -378,27 +378,24 @@ def red_line(token: Token, sent: Span) -> Finding | None:
         # agreement that ...": the deal it excludes ("no fisheries protocol": the parser may
         # hang "no" on the compound)
         return Finding("RL-NO-DEAL", "red_line", signer, None, deal, 0.75)
-    if token.lower_ == "no" and token.dep_ == "det" and token.head.lemma_.lower() in DEALS and \
-            token.head.dep_ in ("attr", "nsubj") and token.head.head.lemma_ == "be":
-        verb = token.head.head  # "there could be no deal without X", "... unless X"
-        kept = _prep_object(verb, "without") or _prep_object(token.head, "without")
-        if kept is None:
-            clause = _marked_clause(verb, ("unless", "until", "while"))
-            kept = clause if clause is None else _child(clause, "dobj", "attr") or clause
-        if kept is not None:
-            return Finding("RL-NO-DEAL-WITHOUT", "red_line", verb, None, kept, 0.75)
-    if token.lower_ == "no" and token.dep_ == "det" and token.head.lemma_.lower() not in DEALS \
-            and token.head.dep_ in ("attr", "nsubj") and token.head.head.lemma_ == "be" and any(
-                c.dep_ == "aux" and c.lower_ in ("will", "would", "shall")
-                for c in token.head.head.children) and (
-            (kept := _prep_object(token.head.head, "without") or
-             _prep_object(token.head, "without")) is not None or
-            _marked_clause(token.head.head, ("unless", "until")) is not None):
-        # "there would be no extra water at all without power in winter": what it is withheld
-        # for is a precondition (codebook); "until the survey is done there will be no
-        # increase of any size": the thing withheld till then
-        return Finding("RL-NONE-WITHOUT", "red_line", token.head.head, None,
-                       kept if kept is not None else token.head, 0.7)
+    if token.lower_ == "no" and token.dep_ == "det" and token.head.dep_ in ("attr", "nsubj") \
+            and token.head.head.lemma_ == "be":
+        verb, withheld = token.head.head, token.head  # "there could be no deal without X"
+        kept = _prep_object(verb, "without") or _prep_object(withheld, "without")
+        if withheld.lemma_.lower() in DEALS:
+            if kept is None:  # "... unless X", "... while X"
+                clause = _marked_clause(verb, ("unless", "until", "while"))
+                kept = clause if clause is None else _child(clause, "dobj", "attr") or clause
+            if kept is not None:
+                return Finding("RL-NO-DEAL-WITHOUT", "red_line", verb, None, kept, 0.75)
+        elif any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall")
+                 for c in verb.children) and (
+                kept is not None or _marked_clause(verb, ("unless", "until")) is not None):
+            # "there would be no extra water at all without power in winter": what it is
+            # withheld for is a precondition (codebook); "until the survey is done there will
+            # be no increase of any size": the thing withheld till then
+            return Finding("RL-NONE-WITHOUT", "red_line", verb, None,
+                           kept if kept is not None else withheld, 0.7)
     if token.lower_ == "no" and token.dep_ == "det" and token.head.lemma_.lower() in DEALS and \
             token.head.dep_ in ("nsubj", "nsubjpass") and (
             (kept := _child(token.head, "relcl")) is not None and not _aside(kept) or
@@ -1659,8 +1656,8 @@ def idiom(token: Token, sent: Span) -> Finding | None:
         side = about if stance == "support" and (about.pos_ == "PROPN" or _agent(about)) \
             else None
         if side is not None:
-            # "sided with Moscow on the size of the catch", "threw its weight behind the
-            # minister on landings": the side backed, and on what
+            # "threw its weight behind the minister on landings", "rallied behind the
+            # union over pay": the side backed, and on what
             about = _prep_object(token, "on", "over") or _prep_object(side, "on", "over") or side
         return Finding(f"IDIOM-{stance.upper().replace('_', '-')}", stance, token, None,
                        about, 0.65, addressee=side)
